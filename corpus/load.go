@@ -1,0 +1,242 @@
+package corpus
+
+import (
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/backchannel-news/backchannel/corpus/extract"
+	"github.com/backchannel-news/backchannel/corpus/speakers"
+	"github.com/backchannel-news/backchannel/model"
+)
+
+// ErrNothingLoaded is returned when not one document could be loaded.
+var ErrNothingLoaded = errors.New("no documents could be loaded")
+
+// Source is one file to read: the name to show and how to read it.
+type Source struct {
+	Name string
+	Read func() ([]byte, error)
+}
+
+// Load reads the files and folders in paths into a corpus. Folders are
+// walked recursively for .txt and .md files, skipping hidden entries and
+// surviving symlink loops. Files that cannot be loaded are listed in
+// Corpus.Problems; the error is non-nil only when nothing loaded at all.
+func Load(paths []string) (*model.Corpus, error) {
+	sources, problems := Discover(paths)
+	return Build(sources, problems)
+}
+
+// Build reads sources and builds the corpus, adding to problems the sources
+// that could not be read or parsed.
+func Build(sources []Source, problems []model.Problem) (*model.Corpus, error) {
+	var docs []model.Document
+	for _, src := range sources {
+		data, err := src.Read()
+		if err != nil {
+			problems = append(problems, model.Problem{Path: src.Name, Reason: readReason(err)})
+			continue
+		}
+		doc, err := ParseDocument(src.Name, data)
+		if err != nil {
+			problems = append(problems, model.Problem{Path: src.Name, Reason: err.Error()})
+			continue
+		}
+		docs = append(docs, doc)
+	}
+	c := Assemble(docs, problems)
+	if len(c.Docs) == 0 {
+		return c, ErrNothingLoaded
+	}
+	return c, nil
+}
+
+// Assemble extracts the quotes of docs, merges their speakers and builds the
+// corpus.
+func Assemble(docs []model.Document, problems []model.Problem) *model.Corpus {
+	var (
+		found    []extract.Found
+		foundDoc []int
+	)
+	for i := range docs {
+		for _, f := range extract.Document(&docs[i]) {
+			found = append(found, f)
+			foundDoc = append(foundDoc, i)
+		}
+	}
+	mentions := make([]speakers.Mention, len(found))
+	for i, f := range found {
+		mentions[i] = speakers.Mention{Name: f.Speaker, Role: f.Role}
+	}
+	people, ids := speakers.Resolve(mentions)
+	quotes := make([]model.Quote, len(found))
+	for i, f := range found {
+		d := &docs[foundDoc[i]]
+		quotes[i] = model.Quote{
+			Doc:        foundDoc[i],
+			Speaker:    ids[i],
+			Text:       f.Text,
+			Start:      f.Start,
+			End:        f.End,
+			Line:       d.LineAt(f.Start),
+			Cue:        f.Cue,
+			Confidence: f.Confidence,
+		}
+	}
+	return model.New(docs, people, quotes, problems)
+}
+
+func readReason(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or directory"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// IsDocumentName reports whether a file name has an extension backchannel
+// reads when walking a folder.
+func IsDocumentName(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".txt", ".md", ".markdown":
+		return true
+	}
+	return false
+}
+
+// Discover expands paths into the files to read. A file named explicitly is
+// read whatever its extension; in folders only documents are taken. Paths
+// that cannot be used are returned as problems.
+func Discover(paths []string) ([]Source, []model.Problem) {
+	var (
+		sources  []Source
+		problems []model.Problem
+		seen     = map[string]bool{}
+	)
+	add := func(name, real string) {
+		if seen[real] {
+			return
+		}
+		seen[real] = true
+		sources = append(sources, Source{Name: name, Read: func() ([]byte, error) { return readFile(name) }})
+	}
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			problems = append(problems, model.Problem{Path: p, Reason: readReason(err)})
+			continue
+		}
+		if !info.IsDir() {
+			if !info.Mode().IsRegular() {
+				problems = append(problems, model.Problem{Path: p, Reason: "not a regular file"})
+				continue
+			}
+			add(p, realPath(p))
+			continue
+		}
+		before := len(sources)
+		walkDir(p, map[string]bool{}, add, &problems)
+		if len(sources) == before {
+			problems = append(problems, model.Problem{Path: p, Reason: "folder holds no .txt or .md documents"})
+		}
+	}
+	return sources, problems
+}
+
+// walkDir walks dir, following symlinks to folders but never into a folder
+// already on the current path, which is what makes a loop.
+func walkDir(dir string, onPath map[string]bool, add func(name, real string), problems *[]model.Problem) {
+	real := realPath(dir)
+	if onPath[real] {
+		return
+	}
+	onPath[real] = true
+	defer delete(onPath, real)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		*problems = append(*problems, model.Problem{Path: dir, Reason: readReason(err)})
+		return
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		full := filepath.Join(dir, e.Name())
+		info, err := os.Stat(full) // follows symlinks
+		if err != nil {
+			if e.Type()&fs.ModeSymlink != 0 {
+				*problems = append(*problems, model.Problem{Path: full, Reason: "broken symbolic link"})
+			} else {
+				*problems = append(*problems, model.Problem{Path: full, Reason: readReason(err)})
+			}
+			continue
+		}
+		switch {
+		case info.IsDir():
+			walkDir(full, onPath, add, problems)
+		case info.Mode().IsRegular() && IsDocumentName(e.Name()):
+			add(full, realPath(full))
+		}
+	}
+}
+
+func realPath(p string) string {
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		if abs, err := filepath.Abs(r); err == nil {
+			return abs
+		}
+		return r
+	}
+	return p
+}
+
+func readFile(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	// Read one byte past the limit so a file that grew after Stat is still
+	// caught.
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxFileSize {
+		return nil, ErrTooLarge
+	}
+	return data, nil
+}
+
+// LoadFS loads every document under root in fsys, naming each
+// prefix/relative-path. It serves the embedded sample corpus.
+func LoadFS(fsys fs.FS, root, prefix string) (*model.Corpus, error) {
+	var sources []Source
+	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || !IsDocumentName(p) {
+			return nil
+		}
+		rel := strings.TrimPrefix(strings.TrimPrefix(p, root), "/")
+		sources = append(sources, Source{Name: prefix + "/" + rel, Read: func() ([]byte, error) { return fs.ReadFile(fsys, p) }})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return Build(sources, nil)
+}
