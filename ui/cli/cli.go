@@ -106,10 +106,13 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // was meant as one: a bare word that is not an existing path. A mistyped
 // command then gets usage rather than a "no such file" line.
 func looksLikeCommand(arg string) bool {
-	for _, r := range arg {
-		if !unicode.IsLetter(r) && r != '-' {
+	for i, r := range arg {
+		if !unicode.IsLetter(r) && (i == 0 || r != '-') {
 			return false
 		}
+	}
+	if arg == "" {
+		return false
 	}
 	_, err := os.Lstat(arg)
 	return errors.Is(err, fs.ErrNotExist)
