@@ -22,7 +22,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "backchannel:", err)
 		os.Exit(1)
 	}
-	if _, err := tea.NewProgram(ui.New(c, lipgloss.DefaultRenderer(), ui.Options{}), tea.WithAltScreen()).Run(); err != nil {
+	if _, err := tea.NewProgram(ui.New(c, lipgloss.DefaultRenderer(), ui.Options{}), tea.WithAltScreen(), tea.WithMouseCellMotion()).Run(); err != nil {
 		fmt.Fprintln(os.Stderr, "backchannel:", err)
 		os.Exit(1)
 	}
