@@ -215,7 +215,7 @@ func (a *App) handleMouse(m tea.MouseMsg) {
 	}
 	p := a.focus
 	for q := pane(0); q < paneCount; q++ {
-		if a.screen.panes[q].contains(m.X, m.Y) {
+		if a.screen.shown(q, a.focus) && a.screen.panes[q].contains(m.X, m.Y) {
 			p = q
 		}
 	}
@@ -290,7 +290,7 @@ func (a *App) resize() {
 	}
 	a.help.Width = a.width
 	body := a.height - 1 - lipgloss.Height(a.help.View(a)) // status line, help
-	a.screen = layout(a.width, body, a.focus)
+	a.screen = layout(a.width, body)
 	fw, fh := a.cm.Styles.FrameFocused.GetFrameSize()
 	for p := pane(0); p < paneCount; p++ {
 		if r := a.screen.panes[p]; !r.empty() {
@@ -333,10 +333,10 @@ func (a *App) panesView(height int) string {
 	}
 	var ps []placed
 	for p := pane(0); p < paneCount; p++ {
-		r := a.screen.panes[p]
-		if r.empty() {
+		if !a.screen.shown(p, a.focus) {
 			continue
 		}
+		r := a.screen.panes[p]
 		v := a.paneAt(p)
 		ps = append(ps, placed{r, strings.Split(a.frame(v.Title(), v.View(), r, p == a.focus), "\n")})
 	}

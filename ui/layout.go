@@ -12,12 +12,17 @@ type rect struct{ X, Y, W, H int }
 
 func (r rect) empty() bool { return r.W <= 0 || r.H <= 0 }
 
+// shown reports whether pane p is drawn when focus has the focus.
+func (s screen) shown(p, focus pane) bool {
+	return !s.panes[p].empty() && (!s.tabs || p == focus)
+}
+
 func (r rect) contains(x, y int) bool {
 	return !r.empty() && x >= r.X && x < r.X+r.W && y >= r.Y && y < r.Y+r.H
 }
 
 // screen is the result of layout: where each pane goes, and whether panes
-// take turns behind a tab bar on row 0.
+// take turns behind a tab bar on row 0, all in the same place.
 type screen struct {
 	tabs  bool
 	panes [paneCount]rect
@@ -29,7 +34,7 @@ type screen struct {
 //   - large (100+ columns, 30+ rows): documents over speakers | quotes over
 //     reader.
 //   - otherwise only the focused pane, full size, under a tab bar.
-func layout(width, height int, focus pane) screen {
+func layout(width, height int) screen {
 	var s screen
 	switch {
 	case width >= 150 && height >= 20:
@@ -49,8 +54,12 @@ func layout(width, height int, focus pane) screen {
 		s.panes[quotesPane] = rect{left, 0, width - left, quotes}
 		s.panes[readerPane] = rect{left, quotes, width - left, height - quotes}
 	default:
+		// Every pane gets the whole body, so each is ready at its size
+		// when its tab comes up; only the focused one is drawn.
 		s.tabs = true
-		s.panes[focus] = rect{0, 1, width, height - 1}
+		for p := range s.panes {
+			s.panes[p] = rect{0, 1, width, height - 1}
+		}
 	}
 	return s
 }

@@ -175,7 +175,7 @@ func (d speakerDelegate) Render(w io.Writer, m list.Model, index int, item list.
 	if index == m.Index() {
 		name = name.Bold(true)
 	}
-	meta := []string{fmt.Sprint(len(d.cm.quotesOf(id)))}
+	meta := []string{plural(len(d.cm.quotesOf(id)), "quote")}
 	if id != model.Unknown {
 		s := &d.cm.Corpus.Speakers[id]
 		if len(s.Roles) > 0 {
