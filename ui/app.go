@@ -289,7 +289,7 @@ func (a *App) resize() {
 		return
 	}
 	a.help.Width = a.width
-	body := a.height - 1 - lipgloss.Height(a.help.View(a)) // status line, help
+	body := a.height - 1 - lipgloss.Height(a.helpView()) // status line, help
 	a.screen = layout(a.width, body)
 	fw, fh := a.cm.Styles.FrameFocused.GetFrameSize()
 	for p := pane(0); p < paneCount; p++ {
@@ -309,7 +309,7 @@ func (a *App) View() string {
 		msg := fmt.Sprintf("backchannel needs a terminal of at least %dx%d;\nthis one is %dx%d.", minWidth, minHeight, a.width, a.height)
 		return a.cm.Styles.Centered.Width(a.width).Height(a.height).Render(msg)
 	}
-	helpView := a.help.View(a)
+	helpView := a.helpView()
 	bodyHeight := a.height - 1 - lipgloss.Height(helpView)
 	var body string
 	switch a.mode {
@@ -384,6 +384,16 @@ func (a *App) tabBar() string {
 		}
 	}
 	return fit(strings.Join(tabs, st.Faint.Render(" │ ")), a.width)
+}
+
+// helpView is the help cut to the window: bubbles' short help overflows
+// when not even its ellipsis fits.
+func (a *App) helpView() string {
+	lines := strings.Split(a.help.View(a), "\n")
+	for i, l := range lines {
+		lines[i] = fit(l, a.width)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // statusLine gives the corpus's size, or says files failed to load and how

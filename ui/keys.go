@@ -70,7 +70,7 @@ func DefaultKeyMap() KeyMap {
 
 		Toggle:       key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "mark speaker")),
 		ShowQuotes:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "show quotes")),
-		ClearFilter:  key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "clear speaker filter")),
+		ClearFilter:  key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "clear filter")),
 		QuoteContext: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "read in context")),
 
 		NextQuote:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next quote")),
