@@ -75,8 +75,8 @@ func DefaultKeyMap() KeyMap {
 
 		NextQuote:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next quote")),
 		PrevQuote:     key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous quote")),
-		SpeakerQuotes: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "all quotes of this speaker")),
-		Back:          key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back to previous pane")),
+		SpeakerQuotes: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "speaker's quotes")),
+		Back:          key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 
 		ResultUp:   key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑/ctrl+p", "previous result")),
 		ResultDown: key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓/ctrl+n", "next result")),

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/list"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // QuoteList lists quotes in corpus order, all of them or those of the
@@ -163,7 +164,11 @@ func (d quoteDelegate) Render(w io.Writer, m list.Model, index int, item list.It
 	if f := confidenceFlag(q.Confidence); f != "" {
 		head += st.Warn.Render(f)
 	}
-	head += st.Muted.Render(fmt.Sprintf(" · %s:%d", printable(path.Base(c.Docs[q.Doc].Path)), q.Line))
+	// The file name gives way before the line number does.
+	where := fmt.Sprintf(":%d", q.Line)
+	file := printable(path.Base(c.Docs[q.Doc].Path))
+	room := width - ansi.StringWidth(head) - 3 - len(where)
+	head += st.Muted.Render(" · " + fit(file, max(1, room)) + where)
 	text := st.Normal
 	if selected {
 		text = st.Selected
