@@ -2,8 +2,8 @@ package ui
 
 import (
 	"bytes"
-	"strings"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -16,7 +16,7 @@ import (
 // last screen of each scenario as a golden file.
 func TestApp(t *testing.T) {
 	scenarios := []struct {
-		name  string
+		name string
 		// steps are keys, and "wait:TEXT" to wait for TEXT to be drawn.
 		// Waiting consumes the output read, so each wait is for text the
 		// step before it drew anew.
@@ -45,6 +45,5 @@ func TestApp(t *testing.T) {
 		}
 	}
 }
-
 
 var _ tea.Model = (*App)(nil)
