@@ -19,6 +19,9 @@ type QuoteList struct {
 	listPane
 	speakers  map[int]bool
 	textLines int // rows of quote text per item
+	// all lists every quote. It is built once: clearing the filter over a
+	// million quotes would otherwise box a million items each time.
+	all []list.Item
 }
 
 // quoteItem is a quote ID in a list.
@@ -29,6 +32,10 @@ func (quoteItem) FilterValue() string { return "" }
 // NewQuoteList lists every quote.
 func NewQuoteList(cm *Common) QuoteList {
 	p := QuoteList{listPane: newListPane(cm, quoteDelegate{cm: cm, textLines: 2}), textLines: 2}
+	p.all = make([]list.Item, len(cm.Corpus.Quotes))
+	for i := range p.all {
+		p.all[i] = quoteItem(i)
+	}
 	p.SetSpeakers(nil)
 	return p
 }
@@ -38,21 +45,17 @@ func NewQuoteList(cm *Common) QuoteList {
 func (p *QuoteList) SetSpeakers(set map[int]bool) {
 	was, hadOne := p.Selected()
 	p.speakers = set
-	var ids []int
-	if len(set) == 0 {
-		ids = make([]int, len(p.cm.Corpus.Quotes))
-		for i := range ids {
-			ids[i] = i
-		}
-	} else {
+	items := p.all
+	if len(set) > 0 {
+		var ids []int
 		for s := range set {
 			ids = append(ids, p.cm.quotesOf(s)...)
 		}
 		sort.Ints(ids)
-	}
-	items := make([]list.Item, len(ids))
-	for i, id := range ids {
-		items[i] = quoteItem(id)
+		items = make([]list.Item, len(ids))
+		for i, id := range ids {
+			items[i] = quoteItem(id)
+		}
 	}
 	p.list.SetItems(items)
 	p.list.Select(0)
