@@ -116,8 +116,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.MouseMsg:
 		a.handleMouse(msg)
 	case documentOpenedMsg:
-		a.reader.Open(msg.doc, msg.quote)
-		a.focusReader()
+		a.openReader(msg.doc, msg.quote)
 	case speakersChosenMsg:
 		a.chooseSpeakers(msg.set)
 		if msg.show {
@@ -232,8 +231,11 @@ func (a *App) handleMouse(m tea.MouseMsg) {
 	a.paneAt(p).Scroll(step * dir)
 }
 
-// focusReader shows the reader, remembering where Esc should return.
-func (a *App) focusReader() {
+// openReader shows doc at quote (or its top for -1) and focuses the reader,
+// remembering where Esc should return.
+func (a *App) openReader(doc, quote int) {
+	a.reader.Open(doc, quote)
+	a.docs.SelectDoc(doc)
 	if a.focus != readerPane {
 		a.back = a.focus
 	}
@@ -250,16 +252,14 @@ func (a *App) chooseSpeakers(set map[int]bool) {
 func (a *App) jump(h search.Hit) {
 	switch h.Kind {
 	case search.Doc:
-		a.reader.Open(h.ID, -1)
-		a.focusReader()
+		a.openReader(h.ID, -1)
 	case search.Speaker:
 		a.chooseSpeakers(map[int]bool{h.ID: true})
 		a.setFocus(quotesPane)
 	case search.Quote:
 		q := a.cm.Corpus.Quotes[h.ID]
-		a.reader.Open(q.Doc, q.ID)
 		a.quotes.SelectQuote(q.ID)
-		a.focusReader()
+		a.openReader(q.Doc, q.ID)
 	}
 }
 

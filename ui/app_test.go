@@ -314,3 +314,24 @@ func TestMouseWheelScrollsThePaneUnderThePointer(t *testing.T) {
 		t.Fatalf("click on quotes focused %v", a.focus)
 	}
 }
+
+func TestEmptyCorpusDrawsAndTakesKeys(t *testing.T) {
+	a := New(model.New(nil, nil, nil, []model.Problem{{Path: "x", Reason: "empty file"}}), testRenderer(), Options{})
+	send(a, tea.WindowSizeMsg{Width: 80, Height: 24})
+	for _, k := range []string{"enter", "j", "tab", "space", "enter", "x", "tab", "enter", "tab", "n", "s", "G", "/", "a", "enter", "esc", "!", "esc"} {
+		press(a, k)
+		_ = a.View()
+	}
+	if !strings.Contains(a.View(), "1 file not loaded") {
+		t.Errorf("empty corpus view does not report why:\n%s", a.View())
+	}
+}
+
+func TestOpeningADocumentMovesTheDocumentCursor(t *testing.T) {
+	a := newTestApp(t, 200, 50)
+	press(a, "tab", "tab", "G", "enter")
+	id, _ := a.quotes.Selected()
+	if got, want := a.docs.Selected(), a.cm.Corpus.Quotes[id].Doc; got != want {
+		t.Errorf("documents cursor on %d while the reader shows %d", got, want)
+	}
+}

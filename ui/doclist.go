@@ -39,6 +39,14 @@ func (p DocList) Selected() int {
 	return -1
 }
 
+// SelectDoc moves the cursor to document id, so the list shows which
+// document the reader has open.
+func (p *DocList) SelectDoc(id int) {
+	if id >= 0 && id < len(p.list.Items()) {
+		p.list.Select(id) // items are in ID order
+	}
+}
+
 func (p DocList) Update(msg tea.Msg) (DocList, tea.Cmd) {
 	if k, ok := msg.(tea.KeyMsg); ok && key.Matches(k, p.cm.Keys.OpenDoc) {
 		if d := p.Selected(); d >= 0 {

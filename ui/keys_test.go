@@ -50,7 +50,7 @@ func TestNoTwoBindingsShareAKey(t *testing.T) {
 func TestHelpShowsGlobalAndPaneKeys(t *testing.T) {
 	want := map[string][]string{
 		"Documents": {"read document", "next pane", "search", "load problems", "quit"},
-		"Speakers":  {"mark speaker", "show quotes", "clear filter", "next pane", "help"},
+		"Speakers":  {"mark speaker", "show quotes", "next pane", "help"},
 		"Quotes":    {"read in context", "page down", "search"},
 		"Reader":    {"next quote", "previous quote", "speaker's quotes", "back", "next pane"},
 		"search":    {"go to result", "next result", "back", "quit"},
@@ -76,6 +76,14 @@ func TestHelpHidesWhatDoesNotApply(t *testing.T) {
 	a.setFocus(quotesPane)
 	if strings.Contains(a.helpView(), "clear filter") {
 		t.Errorf("quotes help offers clearing a filter that is not set: %s", a.helpView())
+	}
+	a.setFocus(speakersPane)
+	if strings.Contains(a.helpView(), "clear filter") {
+		t.Errorf("speakers help offers clearing with nothing marked: %s", a.helpView())
+	}
+	press(a, "space")
+	if !strings.Contains(a.helpView(), "clear filter") {
+		t.Errorf("speakers help lacks clearing with a speaker marked: %s", a.helpView())
 	}
 	a.cm.Corpus.Problems = nil
 	a.help.ShowAll = true

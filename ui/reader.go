@@ -411,6 +411,9 @@ func (r Reader) Title() string {
 
 func (r Reader) ShortHelp() []key.Binding {
 	k := r.cm.Keys
+	for _, b := range []*key.Binding{&k.NextQuote, &k.PrevQuote, &k.SpeakerQuotes} {
+		b.SetEnabled(len(r.quotes) > 0)
+	}
 	return []key.Binding{k.NextQuote, k.PrevQuote, k.SpeakerQuotes, k.Back}
 }
 

@@ -145,6 +145,7 @@ func (p SpeakerList) Title() string {
 
 func (p SpeakerList) ShortHelp() []key.Binding {
 	k := p.cm.Keys
+	k.ClearFilter.SetEnabled(len(p.chosen) > 0)
 	return []key.Binding{k.Toggle, k.ShowQuotes, k.ClearFilter}
 }
 
