@@ -35,52 +35,53 @@ func requireGolden(t *testing.T, view string, w, h int) {
 
 var paneSizes = [][2]int{{40, 14}, {78, 20}}
 
-func TestDocListView(t *testing.T) {
+// eachPaneSize compares the view made by draw at each size with its golden.
+func eachPaneSize(t *testing.T, draw func(cm *Common, w, h int) string) {
 	for _, sz := range paneSizes {
 		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
-			p := NewDocList(testCommon(t))
-			p.SetSize(sz[0], sz[1])
-			p.Focus()
-			p.Scroll(1)
-			requireGolden(t, p.View(), sz[0], sz[1])
+			requireGolden(t, draw(testCommon(t), sz[0], sz[1]), sz[0], sz[1])
 		})
 	}
+}
+
+func TestDocListView(t *testing.T) {
+	eachPaneSize(t, func(cm *Common, w, h int) string {
+		p := NewDocList(cm)
+		p.SetSize(w, h)
+		p.Focus()
+		p.Scroll(1)
+		return p.View()
+	})
 }
 
 func TestSpeakerListView(t *testing.T) {
-	for _, sz := range paneSizes {
-		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
-			p := NewSpeakerList(testCommon(t))
-			p.SetSize(sz[0], sz[1])
-			p.Focus()
-			p, _ = p.Update(keys("space")[0])
-			p.Scroll(2)
-			requireGolden(t, p.View(), sz[0], sz[1])
-		})
-	}
+	eachPaneSize(t, func(cm *Common, w, h int) string {
+		p := NewSpeakerList(cm)
+		p.SetSize(w, h)
+		p.Focus()
+		p, _ = p.Update(keys("space")[0])
+		p.Scroll(2)
+		return p.View()
+	})
 }
 
 func TestQuoteListView(t *testing.T) {
-	for _, sz := range paneSizes {
-		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
-			p := NewQuoteList(testCommon(t))
-			p.SetSize(sz[0], sz[1])
-			p.Blur()
-			p.SelectQuote(6) // the medium-confidence one, flagged "?"
-			requireGolden(t, p.View(), sz[0], sz[1])
-		})
-	}
+	eachPaneSize(t, func(cm *Common, w, h int) string {
+		p := NewQuoteList(cm)
+		p.SetSize(w, h)
+		p.Blur()
+		p.SelectQuote(6) // the medium-confidence one, flagged "?"
+		return p.View()
+	})
 }
 
 func TestReaderView(t *testing.T) {
-	for _, sz := range paneSizes {
-		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
-			p := NewReader(testCommon(t))
-			p.SetSize(sz[0], sz[1])
-			p.Open(1, 6)
-			requireGolden(t, p.View(), sz[0], sz[1])
-		})
-	}
+	eachPaneSize(t, func(cm *Common, w, h int) string {
+		p := NewReader(cm)
+		p.SetSize(w, h)
+		p.Open(1, 6)
+		return p.View()
+	})
 	t.Run("transcript", func(t *testing.T) {
 		p := NewReader(testCommon(t))
 		p.SetSize(60, 8)
@@ -92,22 +93,18 @@ func TestReaderView(t *testing.T) {
 }
 
 func TestSearchViewView(t *testing.T) {
-	for _, sz := range paneSizes {
-		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
-			cm := testCommon(t)
-			ix := search.NewIndex(cm.Corpus)
-			p := NewSearchView(cm, ix, 0)
-			p.SetSize(sz[0], sz[1])
-			p.Focus()
-			for _, r := range "harbour" {
-				p, _ = p.Update(keys(string(r))[0])
-			}
-			msg := runSearch(ix, p.Query(), p.seq)()
-			p, _ = p.Update(msg)
-			p.Scroll(1)
-			requireGolden(t, p.View(), sz[0], sz[1])
-		})
-	}
+	eachPaneSize(t, func(cm *Common, w, h int) string {
+		ix := search.NewIndex(cm.Corpus)
+		p := NewSearchView(cm, ix, 0)
+		p.SetSize(w, h)
+		p.Focus()
+		for _, r := range "harbour" {
+			p, _ = p.Update(keys(string(r))[0])
+		}
+		p, _ = p.Update(runSearch(ix, p.Query(), p.seq)())
+		p.Scroll(1)
+		return p.View()
+	})
 }
 
 func TestProblemsViewView(t *testing.T) {
