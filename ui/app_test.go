@@ -335,3 +335,17 @@ func TestOpeningADocumentMovesTheDocumentCursor(t *testing.T) {
 		t.Errorf("documents cursor on %d while the reader shows %d", got, want)
 	}
 }
+
+func TestReaderKeepsItsPlaceAcrossFocusAndResize(t *testing.T) {
+	a := newTestApp(t, 80, 24)
+	press(a, "j", "enter", "ctrl+d", "j")
+	top, row := a.reader.TopLine(), a.reader.offset
+	press(a, "tab", "tab", "tab", "tab")
+	if a.reader.offset != row {
+		t.Fatalf("cycling focus moved the reader from row %d to %d", row, a.reader.offset)
+	}
+	send(a, tea.WindowSizeMsg{Width: 64, Height: 18}) // rewraps, still scrolls
+	if got := a.reader.TopLine(); got != top {
+		t.Errorf("after a resize the reader starts at line %d, want %d", got, top)
+	}
+}

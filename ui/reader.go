@@ -382,18 +382,21 @@ func (r Reader) header() string {
 }
 
 func (r *Reader) SetSize(w, h int) {
-	top := r.TopLine()
+	top, built := r.TopLine(), r.builtFor
 	r.width, r.height = w, h
 	r.build()
-	// Keep the same line at the top across a resize, and the current
+	// Keep the same line at the top across a rewrap, and the current
 	// quote on screen.
-	r.offset = 0
-	for i, row := range r.rows {
-		if row.line >= top {
-			r.scrollTo(i)
-			break
+	if r.builtFor != built {
+		r.offset = 0
+		for i, row := range r.rows {
+			if row.line >= top {
+				r.offset = i
+				break
+			}
 		}
 	}
+	r.scrollTo(r.offset)
 	if r.cur >= 0 {
 		r.setCurrent(r.cur)
 	}
