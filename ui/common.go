@@ -194,7 +194,9 @@ type listPane struct {
 	focused bool
 }
 
-func newListPane(cm *Common, d list.ItemDelegate) listPane {
+// newListPane makes a list of things called noun ("quote"), which its
+// empty state names.
+func newListPane(cm *Common, d list.ItemDelegate, noun string) listPane {
 	l := list.New(nil, d, 0, 0)
 	l.SetShowTitle(false)
 	l.SetShowFilter(false)
@@ -205,6 +207,7 @@ func newListPane(cm *Common, d list.ItemDelegate) listPane {
 	l.DisableQuitKeybindings()
 	l.KeyMap = listKeyMap(cm.Keys)
 	l.Styles.NoItems = cm.Styles.Muted
+	l.SetStatusBarItemName(noun, noun+"s")
 	return listPane{cm: cm, list: l}
 }
 

@@ -22,7 +22,7 @@ func (docItem) FilterValue() string { return "" }
 
 // NewDocList lists every document of the corpus in load order.
 func NewDocList(cm *Common) DocList {
-	p := DocList{newListPane(cm, docDelegate{cm: cm})}
+	p := DocList{newListPane(cm, docDelegate{cm: cm}, "document")}
 	items := make([]list.Item, len(cm.Corpus.Docs))
 	for i := range items {
 		items[i] = docItem(i)

@@ -31,7 +31,7 @@ func (quoteItem) FilterValue() string { return "" }
 
 // NewQuoteList lists every quote.
 func NewQuoteList(cm *Common) QuoteList {
-	p := QuoteList{listPane: newListPane(cm, quoteDelegate{cm: cm, textLines: 2}), textLines: 2}
+	p := QuoteList{listPane: newListPane(cm, quoteDelegate{cm: cm, textLines: 2}, "quote"), textLines: 2}
 	p.all = make([]list.Item, len(cm.Corpus.Quotes))
 	for i := range p.all {
 		p.all[i] = quoteItem(i)

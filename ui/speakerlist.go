@@ -30,7 +30,7 @@ func (speakerItem) FilterValue() string { return "" }
 // NewSpeakerList lists the corpus's speakers by quote count, then name, and
 // the unattributed quotes last when there are any.
 func NewSpeakerList(cm *Common) SpeakerList {
-	p := SpeakerList{listPane: newListPane(cm, speakerDelegate{cm: cm})}
+	p := SpeakerList{listPane: newListPane(cm, speakerDelegate{cm: cm}, "speaker")}
 	ids := make([]int, len(cm.Corpus.Speakers))
 	for i := range ids {
 		ids[i] = i
