@@ -29,7 +29,7 @@ type sentence struct {
 
 // attribution is who a quotation is given to and how surely.
 type attribution struct {
-	ent    int // entity, -1 when none
+	ent    int  // entity, -1 when none
 	bare   bool // named by a single word, such as a surname
 	conf   model.Confidence
 	cue    string
