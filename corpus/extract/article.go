@@ -130,10 +130,11 @@ func Article(text string, from int) []Found {
 				}
 				a.emit(sp, at)
 			}
-			if v := a.lastSpeechCue(in, si); v.ent >= 0 {
+			v := a.lastSpeechCue(in, si)
+			if v.ent >= 0 {
 				lastSpeech = v
 			}
-			a.pushHistory(s.ments)
+			a.pushHistory(s.ments, v.ent)
 		}
 		// Carry context to the next paragraph.
 		prevColon = none
@@ -151,6 +152,17 @@ func Article(text string, from int) []Found {
 		prevSpeech = lastSpeech
 		if len(in.sents) > 0 && quoteOnly {
 			prevSpeech = none
+		}
+		if prevSpeech.ent < 0 && len(in.spans) == 0 && len(in.sents) > 0 {
+			// A paragraph about someone, with no quotation of its own,
+			// introduces the quotation-only paragraph that follows.
+			last := &in.sents[len(in.sents)-1]
+			for _, m := range last.ments {
+				if m.ent >= 0 && !m.poss && !m.mod && !m.appos && m.kind != mAnon && a.ents[m.ent].person {
+					prevSpeech = attribution{ent: m.ent, conf: model.Low, cue: "continuation", tight: true}
+					break
+				}
+			}
 		}
 		a.chain(infos, k, first)
 	}
@@ -277,10 +289,16 @@ func speechAhead(toks []token, i int) bool {
 func (a *article) link(ms []mention) {
 	for i := range ms {
 		m := &ms[i]
-		if m.kind != mName {
-			continue
+		switch m.kind {
+		case mName:
+			m.ent = a.entityFor(m)
+		case mPronoun, mRoleRef, mOrgRef:
+			if at := a.resolve(m, ""); at.ent >= 0 {
+				m.ent = at.ent
+				a.clock++
+				a.ents[m.ent].seen = a.clock
+			}
 		}
-		m.ent = a.entityFor(m)
 	}
 }
 
@@ -358,15 +376,21 @@ func addUnique(list []string, s string) []string {
 	return append(list, s)
 }
 
-func (a *article) pushHistory(ms []mention) {
+// pushHistory records the people of a finished sentence for pronouns:
+// the one speaking first (the subject of a speech verb is who "he" goes on
+// to be), then subjects and others in order, modifiers last.
+func (a *article) pushHistory(ms []mention, speaker int) {
 	var ids []int
+	if speaker >= 0 && a.ents[speaker].person {
+		ids = append(ids, speaker)
+	}
 	for _, m := range ms {
-		if m.kind == mName && m.ent >= 0 && !m.poss && !m.mod && !m.appos && a.ents[m.ent].person {
+		if m.kind != mAnon && m.ent >= 0 && m.ent != speaker && !m.poss && !m.mod && !m.appos && a.ents[m.ent].person {
 			ids = append(ids, m.ent)
 		}
 	}
 	for _, m := range ms {
-		if m.kind == mName && m.ent >= 0 && (m.poss || m.mod || m.appos) && a.ents[m.ent].person {
+		if m.kind == mName && m.ent >= 0 && m.ent != speaker && (m.poss || m.mod || m.appos) && a.ents[m.ent].person {
 			ids = append(ids, m.ent)
 		}
 	}
@@ -388,6 +412,12 @@ func (a *article) resolve(m *mention, cue string) attribution {
 		}
 		bare := len(foldTokens(m.name)) == 1
 		return attribution{ent: m.ent, conf: model.High, bare: bare, cue: cue, tight: true, direct: true}
+	case mPronoun, mRoleRef, mOrgRef:
+		if m.ent >= 0 {
+			return attribution{ent: m.ent, conf: model.Medium, cue: cue, tight: true, direct: true}
+		}
+	}
+	switch m.kind {
 	case mPronoun:
 		if e := a.pronoun(m.g); e >= 0 {
 			return attribution{ent: e, conf: model.Medium, cue: cue, tight: true, direct: true}
@@ -402,8 +432,6 @@ func (a *article) resolve(m *mention, cue string) attribution {
 				return attribution{ent: e, conf: model.Medium, cue: cue, tight: true, direct: true}
 			}
 		}
-	case mAnon:
-		return attribution{ent: -1, cue: cue, anon: true, tight: true, direct: true}
 	}
 	return attribution{ent: -1, cue: cue, anon: true, tight: true, direct: true}
 }
@@ -524,7 +552,7 @@ func mentionAt(s *sentence, k int, ending bool) *mention {
 func (a *article) attribute(in *paraInfo, si, x int) attribution {
 	s := &in.sents[si]
 	toks := in.toks
-	if at := a.afterCue(s, toks, x); at.ent >= 0 || at.anon {
+	if at := a.afterCue(s, toks, in.spans[toks[x].q], x); at.ent >= 0 || at.anon {
 		return at
 	}
 	at := a.beforeCue(in, si, x)
@@ -567,7 +595,7 @@ func (a *article) outIndex(start int) int {
 
 // afterCue reads `"...," X said`, `"...," said X`, `"...," the official
 // said`, `"...," according to X` right after the quotation.
-func (a *article) afterCue(s *sentence, toks []token, x int) attribution {
+func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attribution {
 	j := x + 1
 	for j < s.hi && (toks[j].is(',') || toks[j].isDash()) {
 		j++
@@ -588,7 +616,13 @@ func (a *article) afterCue(s *sentence, toks []token, x int) attribution {
 		return none
 	}
 	m := mentionAt(s, j, false)
-	if m == nil || m.poss {
+	comma := strings.ContainsRune(a.text[sp.tEnd:sp.close], ',') || toks[x+1].is(',')
+	for skip := j; comma && m == nil && skip < s.hi && skip < j+4 && toks[skip].kind == tWord && !toks[skip].cap && !speechVerbs[toks[skip].low] && !notNames[toks[skip].low]; skip++ {
+		// `"...," harbour master Tobias Grell said`: role words the
+		// vocabulary does not know.
+		m = mentionAt(s, skip+1, false)
+	}
+	if m == nil || m.poss || m.kind == mName && m.ni != m.i && mentionAt(s, j, false) == nil && !toks[m.ni].cap {
 		return none
 	}
 	k := m.j
@@ -659,7 +693,7 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 			continue
 		}
 		// "call" and "put" only speak as "called it", "put it".
-		if (strings.HasPrefix(t.low, "call") || strings.HasPrefix(t.low, "put")) && !(v+1 < x && toks[v+1].low == "it") {
+		if (strings.HasPrefix(t.low, "call") || strings.HasPrefix(t.low, "put")) && !(v+1 < x && toks[v+1].low == "it") && x-v > 5 {
 			continue
 		}
 		k := v - 1
@@ -688,6 +722,12 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 		if m := mentionAt(s, k+1, true); m != nil && !m.poss {
 			return a.resolve(m, t.low)
 		}
+		if k >= rs && toks[k].is(',') {
+			// "Ardent's chief executive, Howard Lindgren, said".
+			if m := mentionAt(s, k, true); m != nil && !m.poss && m.kind == mName {
+				return a.resolve(m, t.low)
+			}
+		}
 		// "but said", "by saying", ", adding that": the clause's subject.
 		// Any other word before the verb ("would not comment") means the
 		// verb is not a cue for this quotation.
@@ -713,7 +753,7 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 
 // clauseLinks join a second verb to the clause's subject: "X declined to
 // comment but said", "X defended him by saying".
-var clauseLinks = set(`but and by then while before after yet also later so`)
+var clauseLinks = set(`but and by then while before after yet also later so as`)
 
 func isPassive(w string) bool {
 	switch w {

@@ -145,7 +145,7 @@ func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
 	if !roleHeads[w] && !orgWords[w] && strings.HasSuffix(w, "s") && roleHeads[strings.TrimSuffix(w, "s")] {
 		plural = true
 	}
-	if toks[e].cap && !orgWords[w] {
+	if toks[e].cap {
 		return mention{}, false
 	}
 	// A role followed by a name is the name's prefix, not a reference.
@@ -266,9 +266,9 @@ func (a *article) attachRole(toks []token, lo, first int, out []mention, mm ment
 	}
 	b := mm.i
 	heads := 0
-	for b-1 >= lo && toks[b-1].kind == tWord && !toks[b-1].cap && (roleMods[toks[b-1].low] || roleHeads[toks[b-1].low]) {
+	for b-1 >= lo && toks[b-1].kind == tWord && !toks[b-1].cap && (roleMods[toks[b-1].low] || roleHeads[toks[b-1].low] || titleWords[toks[b-1].low]) {
 		b--
-		if roleHeads[toks[b].low] {
+		if roleHeads[toks[b].low] || titleWords[toks[b].low] {
 			heads++
 		}
 	}
@@ -281,6 +281,11 @@ func (a *article) attachRole(toks []token, lo, first int, out []mention, mm ment
 		if prev.j == b && prev.kind == mName && (prev.poss || (prev.org && heads > 0)) {
 			start = prev.i
 			prev.mod = true
+		} else if prev.j == b && prev.kind == mRoleRef && toks[prev.i].cap {
+			// "Deputy manager Clara Voss": the capitalised title was
+			// read alone as a role reference.
+			start = prev.i
+			out = out[:len(out)-1]
 		}
 	}
 	if start < mm.ni {

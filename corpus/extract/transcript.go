@@ -25,7 +25,8 @@ filed caption credit credits image images link links see also contents table cha
 part section step example examples answer question keywords abstract background
 conclusion introduction agenda attendees present absent minutes topic topics
 email phone tel fax address website url web twitter x facebook telegram https http
-warning`)
+warning podcast interview episode meeting hearing session briefing program programme
+show event remarks statement press conference call recording audio re fw fwd from to cc`)
 
 // parseLabel reads a speaker label at text[s:e] (one trimmed line):
 // "NAME: text", "Name (role): text", "[00:01:02] NAME: text",
@@ -416,6 +417,19 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 		}
 		break
 	}
+	if len(words)-n >= 3 && !maleNames[strings.ToLower(words[n])] && !femaleNames[strings.ToLower(words[n])] {
+		// "Librarian Sofia Renn": a role word the vocabulary does not
+		// know, before a given name and a surname.
+		plain := true
+		for _, w := range words[n:] {
+			if connectors[strings.ToLower(w)] {
+				plain = false
+			}
+		}
+		if plain {
+			n = len(words) - 2
+		}
+	}
 	role := strings.Join(words[:n], " ")
 	name := strings.Join(words[n:], " ")
 	if l.upper {
@@ -568,7 +582,7 @@ func calledOn(turn string, labels map[string]bool) *turnSpeaker {
 				continue
 			}
 			k := j + 1
-			for k < len(words) && (words[k] == "—" || words[k] == "–" || words[k] == "-") {
+			for k < len(words) && (words[k] == "—" || words[k] == "–" || words[k] == "-" || words[k] == "the") {
 				k++
 			}
 			if k >= len(words) || !unicode.IsUpper(firstRune(words[k])) {
@@ -689,7 +703,10 @@ func subtitles(text string, from int) []Found {
 					if lb.upper {
 						name = recase(name)
 					}
-					cur = &turnSpeaker{name: name, role: lb.role, conf: model.High}
+					cur = &turnSpeaker{name: name, role: lb.role, conf: model.High, local: genericLabels[strings.ToLower(name)]}
+					if n := strings.Fields(name); len(n) > 1 && titleWords[strings.ToLower(n[0])] {
+						cur.name, cur.role = strings.Join(n[1:], " "), n[0]
+					}
 					ts = lb.textStart
 				} else if strings.HasPrefix(l, "[") {
 					if c := strings.IndexByte(l, ']'); c > 1 && labelName(l[1:c]) {

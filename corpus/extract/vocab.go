@@ -72,6 +72,7 @@ associate acting interim former ex- congressman congresswoman councillor
 councilman councilwoman premier emir crown president-elect secretary-general
 inspector superintendent detective officer constable dean bishop cardinal
 archbishop editor correspondent analyst economist lawyer attorney-general
+coach councillor
 `)
 
 // demonyms and country abbreviations that may lead a title ("Russian
@@ -102,6 +103,7 @@ prosecutor judge investigator source insider strategist consultant
 mediator activist author writer columnist commentator host anchor
 candidate nominee colleague counterpart predecessor successor
 spy agent operative veteran pilot soldier doctor scientist researcher
+master keeper librarian teacher coach curator conductor organiser organizer
 manager owner banker investor billionaire businessman businesswoman
 `)
 
@@ -230,7 +232,7 @@ claudia cynthia daria dasha deborah diana donna dorothy elena elina elizabeth
 ella ellen emily emma eva evelyn galina hanna hannah heather helen helga hillary
 irina iryna isabel jane janet jennifer jessica jill joan joanna judith julia
 julie karen karine karoline kamala kate katherine kathleen katie kelly kristi
-larisa laura lauren linda lisa liz lucy lyudmila margaret maria marie marina
+larisa laura lauren linda lisa liz lucy lyudmila margaret maria marie marina marta
 marine martha mary maya megan melania melissa michelle nancy natalia natalya
 nadia nicole nikki nina olena olga oksana pamela patricia paula rachel rebecca
 rosa ruth sandra sarah sharon sofia sophie stephanie susan svetlana tanya
