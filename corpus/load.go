@@ -69,7 +69,12 @@ func assemble(docs []model.Document, perDoc [][]extract.Found, problems []model.
 	}
 	mentions := make([]speakers.Mention, len(found))
 	for i, f := range found {
-		mentions[i] = speakers.Mention{Name: f.Speaker, Role: f.Role}
+		mentions[i] = speakers.Mention{Name: f.Speaker, Role: f.Role, Roles: f.Roles, Org: f.Org}
+		if f.Local {
+			// A transcript's "Q" or "MODERATOR" is someone else in every
+			// document: name the document to keep them apart.
+			mentions[i].Scope = scopeName(docs[foundDoc[i]].Path)
+		}
 	}
 	people, ids := speakers.Resolve(mentions)
 	quotes := make([]model.Quote, len(found))
@@ -87,6 +92,11 @@ func assemble(docs []model.Document, perDoc [][]extract.Found, problems []model.
 		}
 	}
 	return model.New(docs, people, quotes, problems)
+}
+
+func scopeName(path string) string {
+	base := filepath.Base(path)
+	return strings.TrimSuffix(base, filepath.Ext(base))
 }
 
 func readReason(err error) string {
