@@ -487,20 +487,27 @@ func (ix *Index) run(p *pattern, from *matches, resume bool, limit int, keep boo
 	if from != nil {
 		n = len(from.entries)
 	}
+	// Matches are written straight into arrays sized for every candidate,
+	// each part into its own range, then closed up: no slice grows while
+	// a million texts are matched.
+	var kept *matches
+	if keep {
+		kept = &matches{entries: make([]int32, n), ends: make([]uint32, n), adjs: make([]int32, n), runes: len(p.enc)}
+	}
 	type part struct {
-		top   topK
-		total int
-		keep  matches
+		top       topK
+		lo, total int
 	}
 	parts := make([]part, max(1, min(runtime.GOMAXPROCS(0), n/minParallel)))
 	chunk := (n + len(parts) - 1) / len(parts)
 	var wg sync.WaitGroup
 	for w := range parts {
-		lo, hi := w*chunk, min((w+1)*chunk, n)
+		lo, hi := min(w*chunk, n), min((w+1)*chunk, n)
 		pt := &parts[w]
-		pt.top.limit = limit
+		pt.top.limit, pt.lo = limit, lo
 		work := func() {
 			at := make([]int, len(p.enc))
+			out := lo
 			for c := lo; c < hi; c++ {
 				e := int32(c)
 				var (
@@ -520,9 +527,8 @@ func (ix *Index) run(p *pattern, from *matches, resume bool, limit int, keep boo
 				}
 				pt.total++
 				if keep {
-					pt.keep.entries = append(pt.keep.entries, e)
-					pt.keep.ends = append(pt.keep.ends, end)
-					pt.keep.adjs = append(pt.keep.adjs, adj)
+					kept.entries[out], kept.ends[out], kept.adjs[out] = e, end, adj
+					out++
 				}
 				// Texts come in corpus order, so a later one must beat the
 				// worst kept outright to get in.
@@ -543,14 +549,23 @@ func (ix *Index) run(p *pattern, from *matches, resume bool, limit int, keep boo
 	var (
 		all   []scored
 		total int
-		kept  = &matches{runes: len(p.enc)}
 	)
 	for _, pt := range parts {
 		all = append(all, pt.top.items...)
+		if keep {
+			copy(kept.entries[total:], kept.entries[pt.lo:pt.lo+pt.total])
+			copy(kept.ends[total:], kept.ends[pt.lo:pt.lo+pt.total])
+			copy(kept.adjs[total:], kept.adjs[pt.lo:pt.lo+pt.total])
+		}
 		total += pt.total
-		kept.entries = append(kept.entries, pt.keep.entries...)
-		kept.ends = append(kept.ends, pt.keep.ends...)
-		kept.adjs = append(kept.adjs, pt.keep.adjs...)
+	}
+	if keep {
+		// A session's stack of levels keeps these: when few matched, copy
+		// them out so the arrays sized for every candidate can go.
+		kept.entries, kept.ends, kept.adjs = kept.entries[:total], kept.ends[:total], kept.adjs[:total]
+		if total < n/2 {
+			kept.entries, kept.ends, kept.adjs = slices.Clone(kept.entries), slices.Clone(kept.ends), slices.Clone(kept.adjs)
+		}
 	}
 	slices.SortFunc(all, func(a, b scored) int {
 		if better(a, b) {
