@@ -82,6 +82,12 @@ func TestReaderView(t *testing.T) {
 		p.Open(1, 6)
 		return p.View()
 	})
+	t.Run("margin", func(t *testing.T) { // wide enough to name speakers
+		p := NewReader(testCommon(t))
+		p.SetSize(100, 16)
+		p.Open(1, 5)
+		requireGolden(t, p.View(), 100, 16)
+	})
 	t.Run("transcript", func(t *testing.T) {
 		p := NewReader(testCommon(t))
 		p.SetSize(60, 8)
