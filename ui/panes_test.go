@@ -11,7 +11,7 @@ import (
 )
 
 func testCommon(t *testing.T) *Common {
-	return NewCommon(testCorpus(t), NewStyles(testRenderer()), DefaultKeyMap())
+	return NewCommon(NewShared(testCorpus(t)), NewStyles(testRenderer()), DefaultKeyMap())
 }
 
 // requireGolden compares a pane's view with its golden file, and checks it

@@ -143,14 +143,20 @@ func (r *Reader) build() {
 	if width == r.builtFor {
 		return
 	}
-	r.builtFor = width
-	d := &r.cm.Corpus.Docs[r.doc]
-	qs := r.cm.Corpus.Quotes
 	r.rows = r.rows[:0]
 	r.quoteRows = make([][2]int, len(r.quotes))
 	for i := range r.quoteRows {
 		r.quoteRows[i] = [2]int{-1, -1}
 	}
+	if r.width <= 0 {
+		// Not sized yet: wrapping at one column would make a row of every
+		// character. SetSize builds it.
+		r.builtFor = -1
+		return
+	}
+	r.builtFor = width
+	d := &r.cm.Corpus.Docs[r.doc]
+	qs := r.cm.Corpus.Quotes
 	next := 0 // first quote that may still touch this line
 	for n := 1; n <= d.NumLines(); n++ {
 		ls := d.LineStarts[n-1]
