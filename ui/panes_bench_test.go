@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -8,17 +9,24 @@ import (
 	"github.com/backchannel-news/backchannel/model/search"
 )
 
-// BenchmarkPaneViewAtScale draws each pane alone over a million quotes
-// after moving its cursor one row, the work of one frame per pane. A pane
-// whose cost grows with the number of items shows it here first.
+// BenchmarkPaneViewAtScale draws each pane alone after moving its cursor
+// one row, the work of one frame per pane, over a thousand quotes and over
+// a million. A pane whose cost grows with the number of items shows it in
+// the difference.
 //
 //	go test -run '^$' -bench PaneView -benchmem ./ui
 func BenchmarkPaneViewAtScale(b *testing.B) {
-	c := bigCorpus(1000, 1000, 200)
+	for _, size := range []struct{ docs, turns, speakers int }{{10, 100, 20}, {1000, 1000, 200}} {
+		benchPanes(b, size.docs, size.turns, size.speakers)
+	}
+}
+
+func benchPanes(b *testing.B, docs, turns, speakers int) {
+	c := bigCorpus(docs, turns, speakers)
 	ix := search.NewIndex(c)
 	a := New(c, testRenderer(), Options{Index: ix})
 	send(a, tea.WindowSizeMsg{Width: 200, Height: 50})
-	a.reader.Open(500, -1)
+	a.reader.Open(docs/2, -1)
 	// The search pane shows a full result set for a common query.
 	a.search, _ = a.search.Update(searchResultsMsg{seq: a.search.seq, query: "berth", hits: ix.Search("berth", searchLimit)})
 	down := tea.KeyMsg{Type: tea.KeyDown}
@@ -34,7 +42,7 @@ func BenchmarkPaneViewAtScale(b *testing.B) {
 		{"search", func() { a.search, _ = a.search.Update(down) }, func() string { return a.search.View() }},
 	}
 	for _, p := range panes {
-		b.Run(p.name, func(b *testing.B) {
+		b.Run(fmt.Sprintf("quotes=%d/%s", len(c.Quotes), p.name), func(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
 				p.step()
