@@ -19,6 +19,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -468,6 +469,9 @@ func better(a, b scored) bool {
 // than starting the others.
 const minParallel = 8192
 
+// chunkSize is how many candidates a worker takes at a time.
+const chunkSize = 4096
+
 // matches is the set of texts matching a query, in corpus order, with where
 // each one's chain ended and its possible adjacency, so a query that only
 // adds runes at the end resumes each chain instead of starting over.
@@ -488,25 +492,28 @@ func (ix *Index) run(p *pattern, from *matches, resume bool, limit int, keep boo
 		n = len(from.entries)
 	}
 	// Matches are written straight into arrays sized for every candidate,
-	// each part into its own range, then closed up: no slice grows while
+	// each chunk into its own range, then closed up: no slice grows while
 	// a million texts are matched.
 	var kept *matches
 	if keep {
 		kept = &matches{entries: make([]int32, n), ends: make([]uint32, n), adjs: make([]int32, n), runes: len(p.enc)}
 	}
-	type part struct {
-		top       topK
-		lo, total int
-	}
-	parts := make([]part, max(1, min(runtime.GOMAXPROCS(0), n/minParallel)))
-	chunk := (n + len(parts) - 1) / len(parts)
-	var wg sync.WaitGroup
-	for w := range parts {
-		lo, hi := min(w*chunk, n), min((w+1)*chunk, n)
-		pt := &parts[w]
-		pt.top.limit, pt.lo = limit, lo
-		work := func() {
-			at := make([]int, len(p.enc))
+	// The candidates are cut into chunks that workers take in turn: on a
+	// shared server a worker whose core is busy elsewhere takes fewer,
+	// instead of holding up the query with a fixed half.
+	chunks := make([]int, (n+chunkSize-1)/chunkSize) // matches per chunk
+	workers := max(1, min(runtime.GOMAXPROCS(0), n/minParallel))
+	tops := make([]topK, workers)
+	var next atomic.Int64
+	work := func(top *topK) {
+		top.limit = limit
+		at := make([]int, len(p.enc))
+		for {
+			ch := int(next.Add(1) - 1)
+			if ch >= len(chunks) {
+				return
+			}
+			lo, hi := ch*chunkSize, min((ch+1)*chunkSize, n)
 			out := lo
 			for c := lo; c < hi; c++ {
 				e := int32(c)
@@ -525,39 +532,45 @@ func (ix *Index) run(p *pattern, from *matches, resume bool, limit int, keep boo
 				if end, adj, ok = ix.chain(int(e), p, at, already, end, adj); !ok {
 					continue
 				}
-				pt.total++
 				if keep {
 					kept.entries[out], kept.ends[out], kept.adjs[out] = e, end, adj
-					out++
 				}
-				// Texts come in corpus order, so a later one must beat the
-				// worst kept outright to get in.
-				if limit > 0 && len(pt.top.items) == limit && ix.bound(int(e), p, adj) <= pt.top.items[0].score {
+				out++
+				// The score cannot exceed the bound: skip texts whose bound
+				// would not get them in.
+				if limit > 0 && len(top.items) == limit && !better(scored{ix.bound(int(e), p, adj), e}, top.items[0]) {
 					continue
 				}
-				pt.top.add(scored{ix.score(int(e), p, at, already == 0), e})
+				top.add(scored{ix.score(int(e), p, at, already == 0), e})
 			}
+			chunks[ch] = out - lo
 		}
-		if len(parts) == 1 {
-			work()
-			break
-		}
-		wg.Add(1)
-		go func() { defer wg.Done(); work() }()
 	}
-	wg.Wait()
+	if workers == 1 {
+		work(&tops[0])
+	} else {
+		var wg sync.WaitGroup
+		for w := range tops {
+			wg.Add(1)
+			go func() { defer wg.Done(); work(&tops[w]) }()
+		}
+		wg.Wait()
+	}
 	var (
 		all   []scored
 		total int
 	)
-	for _, pt := range parts {
-		all = append(all, pt.top.items...)
+	for _, t := range tops {
+		all = append(all, t.items...)
+	}
+	for ch, count := range chunks {
 		if keep {
-			copy(kept.entries[total:], kept.entries[pt.lo:pt.lo+pt.total])
-			copy(kept.ends[total:], kept.ends[pt.lo:pt.lo+pt.total])
-			copy(kept.adjs[total:], kept.adjs[pt.lo:pt.lo+pt.total])
+			lo := ch * chunkSize
+			copy(kept.entries[total:], kept.entries[lo:lo+count])
+			copy(kept.ends[total:], kept.ends[lo:lo+count])
+			copy(kept.adjs[total:], kept.adjs[lo:lo+count])
 		}
-		total += pt.total
+		total += count
 	}
 	if keep {
 		// A session's stack of levels keeps these: when few matched, copy
