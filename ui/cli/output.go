@@ -12,6 +12,8 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/term"
+
+	"github.com/backchannel-news/backchannel/ui"
 )
 
 // format is how a listing is printed.
@@ -97,22 +99,23 @@ func csvCell(v reflect.Value) string {
 	return fmt.Sprint(v.Interface())
 }
 
-// textStyles colour human-readable output. The renderer is made for the
-// real stdout, so a pipe, a file or NO_COLOR get plain text.
+// textStyles colour human-readable output with the reader's styles, so a
+// speaker has the same colour in a listing as on screen. The renderer is
+// made for the real stdout, so a pipe, a file or NO_COLOR get plain text.
 type textStyles struct {
-	header, name, muted lipgloss.Style
-	r                   *lipgloss.Renderer
+	r                    *lipgloss.Renderer
+	ui                   *ui.Styles
+	plain, header, muted lipgloss.Style
 }
 
 func newTextStyles(w io.Writer) *textStyles {
 	r := lipgloss.NewRenderer(w)
-	return &textStyles{
-		r:      r,
-		header: r.NewStyle().Bold(true),
-		name:   r.NewStyle().Bold(true).Foreground(lipgloss.AdaptiveColor{Light: "#1F5FAF", Dark: "#7FB2F0"}),
-		muted:  r.NewStyle().Foreground(lipgloss.AdaptiveColor{Light: "#6B6B6B", Dark: "#9A9A9A"}),
-	}
+	s := ui.NewStyles(r)
+	return &textStyles{r: r, ui: s, plain: r.NewStyle(), header: s.Header, muted: s.Muted}
 }
+
+// speaker renders name in speaker id's colour (model.Unknown included).
+func (st *textStyles) speaker(id int, name string) string { return st.ui.Speaker(id).Render(name) }
 
 // terminalWidth is the width of w when it is a terminal, else 0: output to
 // a pipe or file is never wrapped, so each item stays on one line for grep.
@@ -133,7 +136,8 @@ func terminalWidth(w io.Writer) int {
 type table struct {
 	header []string
 	rows   [][]string
-	// styles per column, applied after padding so alignment ignores escapes.
+	// styles per column; a cell may also arrive styled, as widths are
+	// measured without escape codes.
 	styles []lipgloss.Style
 }
 
@@ -173,10 +177,11 @@ func (t *table) write(w io.Writer, st *textStyles, width int) error {
 	default:
 		stacked, indent, wrapAt = true, stackIndent, max(width-stackIndent, minLastColumn)
 	}
-	var b strings.Builder
+	var out strings.Builder
 	line := func(cells []string, header bool) {
+		var b strings.Builder
 		for i, cell := range cells {
-			style := st.r.NewStyle()
+			style := st.plain
 			switch {
 			case header:
 				style = st.header
@@ -207,13 +212,15 @@ func (t *table) write(w io.Writer, st *textStyles, width int) error {
 				b.WriteString(style.Render(strings.TrimRight(l, " ")))
 			}
 		}
-		b.WriteString("\n")
+		// An empty last cell would leave the padding hanging.
+		out.WriteString(strings.TrimRight(b.String(), " "))
+		out.WriteString("\n")
 	}
 	line(t.header, true)
 	for _, row := range t.rows {
 		line(row, false)
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(w, out.String())
 	return err
 }
 
