@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -12,6 +14,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/term"
+	"github.com/muesli/termenv"
 
 	"github.com/backchannel-news/backchannel/ui"
 )
@@ -37,15 +40,31 @@ func (f *format) Set(s string) error {
 }
 
 // writeJSON prints rows as one indented JSON array ("[]" when empty, never
-// null, so scripts can always iterate).
+// null, so scripts can always iterate). It streams one row at a time, so a
+// large corpus is not held twice in memory as JSON.
 func writeJSON[T any](w io.Writer, rows []T) error {
-	if rows == nil {
-		rows = []T{}
+	if len(rows) == 0 {
+		_, err := io.WriteString(w, "[]\n")
+		return err
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
+	bw := bufio.NewWriter(w)
+	bw.WriteString("[\n  ")
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("  ", "  ")
 	enc.SetEscapeHTML(false) // quotes are full of & and <, keep them readable
-	return enc.Encode(rows)
+	for i := range rows {
+		if i > 0 {
+			bw.WriteString(",\n  ")
+		}
+		buf.Reset()
+		if err := enc.Encode(rows[i]); err != nil {
+			return err
+		}
+		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	}
+	bw.WriteString("\n]\n")
+	return bw.Flush()
 }
 
 // writeCSV prints rows with a header row. Columns are the struct's JSON
@@ -106,16 +125,28 @@ type textStyles struct {
 	r                    *lipgloss.Renderer
 	ui                   *ui.Styles
 	plain, header, muted lipgloss.Style
+	// styled is false when nothing would be drawn (a pipe, NO_COLOR), and
+	// rendering is skipped: it is most of the cost of a long listing.
+	styled bool
 }
 
 func newTextStyles(w io.Writer) *textStyles {
 	r := lipgloss.NewRenderer(w)
 	s := ui.NewStyles(r)
-	return &textStyles{r: r, ui: s, plain: r.NewStyle(), header: s.Header, muted: s.Muted}
+	return &textStyles{r: r, ui: s, plain: r.NewStyle(), header: s.Header, muted: s.Muted, styled: r.ColorProfile() != termenv.Ascii}
 }
 
 // speaker renders name in speaker id's colour (model.Unknown included).
-func (st *textStyles) speaker(id int, name string) string { return st.ui.Speaker(id).Render(name) }
+func (st *textStyles) speaker(id int, name string) string {
+	return st.render(st.ui.Speaker(id), name)
+}
+
+func (st *textStyles) render(style lipgloss.Style, s string) string {
+	if !st.styled {
+		return s
+	}
+	return style.Render(s)
+}
 
 // terminalWidth is the width of w when it is a terminal, else 0: output to
 // a pipe or file is never wrapped, so each item stays on one line for grep.
@@ -177,9 +208,10 @@ func (t *table) write(w io.Writer, st *textStyles, width int) error {
 	default:
 		stacked, indent, wrapAt = true, stackIndent, max(width-stackIndent, minLastColumn)
 	}
-	var out strings.Builder
+	bw := bufio.NewWriter(w)
+	var b strings.Builder
 	line := func(cells []string, header bool) {
-		var b strings.Builder
+		b.Reset()
 		for i, cell := range cells {
 			style := st.plain
 			switch {
@@ -189,7 +221,7 @@ func (t *table) write(w io.Writer, st *textStyles, width int) error {
 				style = t.styles[i]
 			}
 			if i < n-1 {
-				b.WriteString(style.Render(cell))
+				b.WriteString(st.render(style, cell))
 				if i < n-2 || !stacked {
 					b.WriteString(strings.Repeat(" ", max(widths[i]-lipgloss.Width(cell), 0)+2))
 				}
@@ -209,19 +241,18 @@ func (t *table) write(w io.Writer, st *textStyles, width int) error {
 				if j > 0 {
 					b.WriteString("\n" + strings.Repeat(" ", indent))
 				}
-				b.WriteString(style.Render(strings.TrimRight(l, " ")))
+				b.WriteString(st.render(style, strings.TrimRight(l, " ")))
 			}
 		}
 		// An empty last cell would leave the padding hanging.
-		out.WriteString(strings.TrimRight(b.String(), " "))
-		out.WriteString("\n")
+		bw.WriteString(strings.TrimRight(b.String(), " "))
+		bw.WriteString("\n")
 	}
 	line(t.header, true)
 	for _, row := range t.rows {
 		line(row, false)
 	}
-	_, err := io.WriteString(w, out.String())
-	return err
+	return bw.Flush()
 }
 
 // oneLine folds the line breaks and runs of spaces in s, so a quote spread
