@@ -312,15 +312,21 @@ func SameGiven(a, b string) bool {
 	if len(a) == 1 {
 		return b[0] == a[0]
 	}
-	na, nb := Fold(nicknameOf(a)), Fold(nicknameOf(b))
-	return na == nb
+	return fullGiven(a) == fullGiven(b)
 }
 
-func nicknameOf(folded string) string {
+// foldedNicknames is nicknames with both sides folded, built once.
+var foldedNicknames = func() map[string]string {
+	m := make(map[string]string, len(nicknames))
 	for short, full := range nicknames {
-		if Fold(short) == folded {
-			return full
-		}
+		m[Fold(short)] = Fold(full)
+	}
+	return m
+}()
+
+func fullGiven(folded string) string {
+	if full, ok := foldedNicknames[folded]; ok {
+		return full
 	}
 	return folded
 }
@@ -364,6 +370,7 @@ func Fold(name string) string {
 
 func foldWord(w string) string {
 	var letters []rune
+	letters = make([]rune, 0, len(w))
 	for _, r := range strings.ToLower(w) {
 		if d, ok := accents[r]; ok {
 			r = d
