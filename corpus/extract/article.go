@@ -64,10 +64,15 @@ func Article(text string, from int) []Found {
 	a := &article{text: text, midCaps: map[string]bool{}}
 	paras := paragraphs(text, from)
 	infos := make([]paraInfo, len(paras))
+	single := usesSingleQuotes(text[from:])
 	for k, p := range paras {
 		in := &infos[k]
 		in.p = p
-		in.spans = quoteSpans(text, p.start, p.end, nil)
+		if single {
+			in.spans = singleQuoteSpans(text, p.start, p.end, nil)
+		} else {
+			in.spans = quoteSpans(text, p.start, p.end, nil)
+		}
 		cur := p.start
 		for qi, s := range in.spans {
 			in.toks = tokenize(text, cur, s.open, in.toks)
@@ -126,6 +131,9 @@ func Article(text string, from int) []Found {
 					continue // a scare quote or a title
 				}
 				if at.ent >= 0 && !at.tight && wordCount(text[sp.tStart:sp.tEnd]) <= 3 {
+					continue
+				}
+				if wordCount(text[sp.tStart:sp.tEnd]) <= 3 && labelPhrase(in.toks, x) {
 					continue
 				}
 				a.emit(sp, at)
@@ -241,6 +249,25 @@ func (a *article) emit(sp span, at attribution) {
 }
 
 func wordCount(s string) int { return len(strings.Fields(s)) }
+
+var determiners = set(`the a an his her its their this that these those our your my`)
+
+// labelPhrase reports whether the quotation at toks[x] is a noun phrase's
+// label ("the 'false dawn' of 2011", "a "standard" approach") rather than
+// words someone said; "called it a "farce"" and "described as a "trap""
+// still quote.
+func labelPhrase(toks []token, x int) bool {
+	if x == 0 || toks[x-1].kind != tWord || !determiners[toks[x-1].low] {
+		return false
+	}
+	if x >= 2 && toks[x-2].kind == tWord {
+		w := toks[x-2].low
+		if w == "as" || w == "it" || strings.HasPrefix(w, "call") || strings.HasPrefix(w, "describ") || w == "was" || w == "is" {
+			return false
+		}
+	}
+	return true
+}
 
 // sentences splits a paragraph's tokens into sentences. A quotation ending
 // in a full stop ends the sentence unless a cue follows it.
@@ -604,10 +631,23 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 		return none
 	}
 	if speechVerbs[toks[j].low] && j+1 < s.hi {
-		if m := mentionAt(s, j+1, false); m != nil && !m.poss {
-			return a.resolve(m, toks[j].low)
+		// `"...," said parish chair Dorothy Fenn`: role words the
+		// vocabulary may not know come before the name.
+		for k := j + 1; k < s.hi && k < j+6; k++ {
+			if m := mentionAt(s, k, false); m != nil && !m.poss {
+				return a.resolve(m, toks[j].low)
+			}
+			if toks[k].kind != tWord || toks[k].cap || notNames[toks[k].low] || speechVerbs[toks[k].low] {
+				break
+			}
 		}
 		return none
+	}
+	if toks[x+1].isDash() {
+		// `"..." — Anna Reyes`: a signature closing the paragraph.
+		if m := mentionAt(s, j, false); m != nil && m.kind == mName && !m.poss && (m.j >= s.hi || toks[m.j].is(',') || toks[m.j].terminal()) {
+			return a.resolve(m, "dash")
+		}
 	}
 	if toks[j].low == "according" && j+2 < s.hi && toks[j+1].low == "to" {
 		if m := mentionAt(s, j+2, false); m != nil {

@@ -313,6 +313,14 @@ func Transcript(text string, from int) []Found {
 			cur = nil
 			continue
 		}
+		if line[0] == '(' || line[0] == '[' {
+			// "(As interpreted.)  Dear Mr. President": a direction
+			// opening a paragraph starts a new stretch of speech.
+			if ds, _ := trimStage(text, s, e); ds > s {
+				flush()
+				segStart = s
+			}
+		}
 		if segStart < 0 {
 			segStart = s
 		}
