@@ -746,18 +746,26 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 		if k >= rs && modals[toks[k].low] {
 			return attribution{ent: -1, cue: "hypothetical"}
 		}
-		if k >= rs && toks[k].is(',') {
-			// Skip an apposition or relative clause: "X, who ..., said".
+		hops := 0
+		for ; hops < 3 && k >= rs && toks[k].is(','); hops++ {
+			// Skip an apposition or relative clause: "X, who ..., said",
+			// "X, R-Ohio, who voted against it, told".
 			c := k - 1
 			for c >= rs && !toks[c].is(',') && k-c < 20 {
 				c--
 			}
-			if c >= rs && c+1 < k {
-				w := toks[c+1].low
-				if w == "who" || w == "which" || w == "a" || w == "an" || w == "the" || w == "known" || w == "whose" || roleHeads[w] || roleMods[w] {
-					k = c - 1
-				}
+			if c < rs || c+1 >= k {
+				break
 			}
+			w := toks[c+1].low
+			short := k-c-1 <= 3 && !hasPersonMention(s, c+1, k)
+			if !(w == "who" || w == "which" || w == "a" || w == "an" || w == "the" || w == "known" || w == "whose" || roleHeads[w] || roleMods[w] || short) {
+				break
+			}
+			k = c
+		}
+		if hops > 0 && k >= rs && toks[k].is(',') {
+			k--
 		}
 		if m := mentionAt(s, k+1, true); m != nil && !m.poss {
 			return a.resolve(m, t.low)
@@ -794,6 +802,17 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 // clauseLinks join a second verb to the clause's subject: "X declined to
 // comment but said", "X defended him by saying".
 var clauseLinks = set(`but and by then while before after yet also later so as`)
+
+// hasPersonMention reports whether a name mention lies in toks[lo:hi].
+func hasPersonMention(s *sentence, lo, hi int) bool {
+	for i := range s.ments {
+		m := &s.ments[i]
+		if m.kind == mName && m.person && m.i >= lo && m.j <= hi {
+			return true
+		}
+	}
+	return false
+}
 
 func isPassive(w string) bool {
 	switch w {

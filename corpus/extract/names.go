@@ -55,6 +55,9 @@ func (a *article) nameStart(toks []token, k, lo int) bool {
 	if t.kind != tWord || !t.cap || notNames[t.low] || strings.HasSuffix(t.low, "ly") && !a.midCaps[t.low] {
 		return false
 	}
+	if len(t.word) > 2 && t.word[1] == '-' && strings.IndexByte("RDI", t.word[0]) >= 0 {
+		return false // a party and state: "R-Ohio"
+	}
 	if isSentenceStart(toks, k, lo) && !a.midCaps[t.low] && !t.poss {
 		// A capitalised first word is a name only with other evidence:
 		// a second capitalised word, a given name, or a title.
@@ -294,6 +297,16 @@ func (a *article) attachRole(toks []token, lo, first int, out []mention, mm ment
 		if heads > 0 || start < b {
 			mm.person = true
 		}
+	}
+	if mm.role == "" && mm.i-2 >= lo && toks[mm.i-1].is(',') && roleHeads[toks[mm.i-2].low] {
+		// "The bloc's foreign policy chief, Katarina Novak, said".
+		r := mm.i - 2
+		for r-1 >= lo && r > mm.i-8 && toks[r-1].kind == tWord && (!toks[r-1].cap || toks[r-1].poss) &&
+			(roleMods[toks[r-1].low] || roleHeads[toks[r-1].low] || titleWords[toks[r-1].low] || toks[r-1].poss) {
+			r--
+		}
+		mm.role = joinWords(toks[r : mm.i-1])
+		mm.person = true
 	}
 	if g := roleGender(mm.role); g != unknownGender && mm.g == unknownGender {
 		mm.g = g

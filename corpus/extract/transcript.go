@@ -409,7 +409,9 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 		if t.qName != "" {
 			return &turnSpeaker{name: t.qName, role: "interviewer", conf: model.High}
 		}
-		return t.questioner(l.textStart, e)
+		if up == "Q" || up == "QUESTION" {
+			return t.questioner(l.textStart, e)
+		}
 	case "A", "ANSWER", "INTERVIEWEE":
 		if t.aName != "" {
 			return &turnSpeaker{name: t.aName, conf: model.High}
