@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -563,8 +564,15 @@ func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <=
 // mentionAt returns the mention of sentence s starting at token k, or
 // ending just before token k when ending is set.
 func mentionAt(s *sentence, k int, ending bool) *mention {
-	for i := range s.ments {
+	from := k + 1
+	if ending {
+		from = k
+	}
+	for i := mentionsFrom(s, from); i < len(s.ments); i++ {
 		m := &s.ments[i]
+		if m.i > k || ending && m.j > k {
+			break
+		}
 		if m.mod {
 			continue
 		}
@@ -573,6 +581,13 @@ func mentionAt(s *sentence, k int, ending bool) *mention {
 		}
 	}
 	return nil
+}
+
+// mentionsFrom returns the index of the first mention of s ending after
+// token k-1. Mentions are in text order, so their ends never decrease and
+// a long sentence is searched in logarithmic time.
+func mentionsFrom(s *sentence, k int) int {
+	return sort.Search(len(s.ments), func(i int) bool { return s.ments[i].j >= k })
 }
 
 // attribute finds the speaker of the quotation at token x of sentence si.
@@ -805,7 +820,7 @@ var clauseLinks = set(`but and by then while before after yet also later so as`)
 
 // hasPersonMention reports whether a name mention lies in toks[lo:hi].
 func hasPersonMention(s *sentence, lo, hi int) bool {
-	for i := range s.ments {
+	for i := mentionsFrom(s, lo+1); i < len(s.ments) && s.ments[i].i < hi; i++ {
 		m := &s.ments[i]
 		if m.kind == mName && m.person && m.i >= lo && m.j <= hi {
 			return true
@@ -855,9 +870,9 @@ func (a *article) colonIntro(in *paraInfo, si, c int) attribution {
 		for b >= rs && !toks[b].is(',') && !toks[b].isDash() && !toks[b].is(';') {
 			b--
 		}
-		for i := range s.ments {
+		for i := mentionsFrom(s, b+1); i < len(s.ments) && s.ments[i].j <= end; i++ {
 			m := &s.ments[i]
-			if m.i > b && m.j <= end && !m.poss && !m.mod && !m.appos && m.kind != mAnon {
+			if m.i > b && !m.poss && !m.mod && !m.appos && m.kind != mAnon {
 				if m.kind == mName && m.ent >= 0 && !a.ents[m.ent].person && !a.ents[m.ent].org {
 					// A bare capitalised word with no sign of being
 					// someone ("Vibe:") does not speak.
