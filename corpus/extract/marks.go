@@ -56,18 +56,13 @@ func paragraphs(text string, from int) []paragraph {
 	// Wrapped: join consecutive lines into one paragraph.
 	var out []paragraph
 	for k, l := range lines {
-		if k > 0 && !strings.Contains(text[lines[k-1].end:l.start], "\n\n") &&
-			!blankBetween(text, lines[k-1].end, l.start) {
+		if k > 0 && strings.Count(text[lines[k-1].end:l.start], "\n") < 2 {
 			out[len(out)-1].end = l.end
 			continue
 		}
 		out = append(out, l)
 	}
 	return out
-}
-
-func blankBetween(text string, a, b int) bool {
-	return strings.Count(text[a:b], "\n") >= 2
 }
 
 func trimSpan(text string, a, b int) (int, int) {

@@ -85,7 +85,7 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 		if t.kind != tWord {
 			continue
 		}
-		if g, ok := pronounGender[t.low]; ok && (t.low == "he" || t.low == "she") {
+		if g, ok := pronounGender[t.low]; ok {
 			out = append(out, mention{i: k, j: k + 1, ni: k, kind: mPronoun, g: g, ent: -1})
 			continue
 		}

@@ -571,6 +571,9 @@ func (t *transcript) noteTurn(turn string) {
 // reporter: the turn opens with it, or the sentence holding it says
 // "start with", "go to", "call on" or "question".
 func calledOn(turn string, labels map[string]bool) *turnSpeaker {
+	if !strings.Contains(turn, " of ") && !strings.Contains(turn, " from ") {
+		return nil
+	}
 	rest := turn
 	for len(rest) > 0 {
 		end := sentenceEnd(rest)

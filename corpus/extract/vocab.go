@@ -169,10 +169,9 @@ accordingly consequently seeing firing read note update source media
 photo video watch listen follow sign subscribe share related more
 `)
 
-// pronouns that can stand for a speaker, with the gender they imply.
-var pronounGender = map[string]gender{
-	"he": male, "she": female, "him": male, "her": female,
-}
+// pronounGender gives the gender of the pronouns that can stand for a
+// speaker in a cue ("he said").
+var pronounGender = map[string]gender{"he": male, "she": female}
 
 // paraphraseIntros mark the author's own words after a colon, not a
 // quotation of anyone ("In other words: "..."").
