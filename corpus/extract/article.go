@@ -107,6 +107,11 @@ func Article(text string, from int) []Found {
 		for si := range in.sents {
 			s := &in.sents[si]
 			s.ments = a.parseMentions(in.toks, s.lo, s.hi, nil)
+			if headline(in.toks) {
+				// A Title Case headline capitalises every word: its runs
+				// are not names.
+				s.ments = s.ments[:0]
+			}
 			a.link(s.ments)
 			for x := s.lo; x < s.hi; x++ {
 				if in.toks[x].kind != tQuote {
@@ -129,7 +134,7 @@ func Article(text string, from int) []Found {
 				if at.drop {
 					continue
 				}
-				if at.ent < 0 && wordCount(text[sp.tStart:sp.tEnd]) <= 3 {
+				if at.ent < 0 && !at.anon && wordCount(text[sp.tStart:sp.tEnd]) <= 3 {
 					continue // a scare quote or a title
 				}
 				if at.ent >= 0 && !at.tight && wordCount(text[sp.tStart:sp.tEnd]) <= 3 {
@@ -250,6 +255,30 @@ func (a *article) emit(sp span, at attribution) {
 	}
 }
 
+// headline reports whether a paragraph is a Title Case heading: most of
+// its words capitalised and no full stop at its end.
+func headline(toks []token) bool {
+	words, caps := 0, 0
+	for i := range toks {
+		t := &toks[i]
+		if t.kind == tQuote || t.is(':') {
+			return false // "X said:" and quotations are not headings
+		}
+		if t.kind != tWord {
+			continue
+		}
+		words++
+		if t.cap {
+			caps++
+		}
+	}
+	if words < 5 || caps*10 < words*7 {
+		return false
+	}
+	last := &toks[len(toks)-1]
+	return !last.terminal()
+}
+
 // wordCount counts the space-separated words of s without allocating.
 func wordCount(s string) int {
 	n, in := 0, false
@@ -296,7 +325,10 @@ func (a *article) sentences(toks []token) []sentence {
 			end = i+1 >= len(toks) || !(toks[i+1].kind == tWord && !toks[i+1].cap) && !toks[i+1].terminal()
 		case t.kind == tQuote && i+1 < len(toks) && toks[i+1].kind == tWord && toks[i+1].cap:
 			last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(a.text[t.start:t.end], "”\"» "))
-			end = (last == '.' || last == '!' || last == '?' || last == '…') && !speechAhead(toks, i+1)
+			// A full stop closing a quotation that ends a sentence begun
+			// before it ends that sentence even if "She said" follows.
+			midSentence := i > lo && last == '.'
+			end = (last == '.' || last == '!' || last == '?' || last == '…') && (midSentence || !speechAhead(toks, i+1))
 		}
 		if end {
 			out = append(out, sentence{lo: lo, hi: i + 1})
@@ -690,7 +722,10 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 		// vocabulary does not know.
 		m = mentionAt(s, skip+1, false)
 	}
-	if m == nil || m.poss || m.kind == mName && m.ni != m.i && mentionAt(s, j, false) == nil && !toks[m.ni].cap {
+	if m == nil {
+		return a.anonymousCue(toks, j, s.hi)
+	}
+	if m.poss || m.kind == mName && m.ni != m.i && mentionAt(s, j, false) == nil && !toks[m.ni].cap {
 		return none
 	}
 	k := m.j
@@ -707,6 +742,30 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 	}
 	if k < s.hi && toks[k].kind == tWord && speechVerbs[toks[k].low] {
 		return a.resolve(m, toks[k].low)
+	}
+	return none
+}
+
+// anonymousCue reads a speaker the text leaves unnamed on purpose: `"...,"
+// one European official said`, `"...," people familiar with the talks
+// said`. The quotation is real and stays, with no speaker.
+func (a *article) anonymousCue(toks []token, j, hi int) attribution {
+	role := false
+	for k := j; k < hi && k < j+8; k++ {
+		t := &toks[k]
+		if t.kind != tWord {
+			return none
+		}
+		if speechVerbs[t.low] {
+			if role {
+				return attribution{ent: -1, cue: t.low, anon: true, tight: true, direct: true}
+			}
+			return none
+		}
+		w := strings.TrimSuffix(t.low, "s")
+		if roleHeads[w] || w == "person" || w == "people" || w == "official" || w == "source" || w == "diplomat" {
+			role = true
+		}
 	}
 	return none
 }

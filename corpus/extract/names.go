@@ -199,6 +199,9 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 		}
 		if n > k {
 			mm.role = joinWords(toks[k:n])
+			if honorific(mm.role) {
+				mm.role = "" // "Ms." says nothing about what she does
+			}
 			mm.person = true
 			mm.ni = n
 			switch strings.TrimSuffix(toks[k].low, ".") {
@@ -293,6 +296,9 @@ func (a *article) attachRole(toks []token, lo, first int, out []mention, mm ment
 	}
 	if start < mm.ni {
 		mm.role = joinWords(toks[start:mm.ni])
+		if honorific(mm.role) {
+			mm.role = ""
+		}
 		mm.i = start
 		if heads > 0 || start < b {
 			mm.person = true
@@ -460,4 +466,13 @@ func firstRune(s string) rune {
 // foldTokens splits a name into folded words for comparison.
 func foldTokens(name string) []string {
 	return strings.Fields(speakers.Fold(name))
+}
+
+// honorific reports whether a title is only a courtesy: Mr., Ms., Mrs.
+func honorific(title string) bool {
+	switch strings.ToLower(strings.TrimSuffix(title, ".")) {
+	case "mr", "mrs", "ms", "miss", "mx":
+		return true
+	}
+	return false
 }

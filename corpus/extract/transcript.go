@@ -440,6 +440,9 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 			n = len(words) - 2
 		}
 	}
+	if n > 0 && strings.Trim(strings.Join(words[n:], ""), "0123456789") == "" {
+		n = 0 // "SPEAKER 1" is a name, not speaker number one
+	}
 	role := strings.Join(words[:n], " ")
 	name := strings.Join(words[n:], " ")
 	if l.upper {
@@ -458,7 +461,13 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 	}
 	sp := &turnSpeaker{name: name, role: role, conf: model.High}
 	lw := strings.ToLower(name)
-	if len(words) == 1 && genericLabels[lw] || strings.HasPrefix(lw, "speaker ") || strings.HasPrefix(lw, "unidentified") || strings.HasPrefix(lw, "unknown") {
+	generic := true
+	for _, w := range strings.Fields(lw) {
+		if !genericLabels[w] && strings.Trim(w, "0123456789") != "" {
+			generic = false
+		}
+	}
+	if generic || strings.HasPrefix(lw, "unidentified") || strings.HasPrefix(lw, "unknown") {
 		sp.local = true
 	}
 	t.labels[strings.ToLower(name)] = true

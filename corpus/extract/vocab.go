@@ -159,7 +159,7 @@ from to by of into onto over under about against between among through
 across along around behind beyond near off out up down upon within
 monday tuesday wednesday thursday friday saturday sunday january february
 march april may june july august september october november december
-mr. today tonight yesterday tomorrow now later earlier first second third
+today tonight yesterday tomorrow now later earlier first second third
 last next another other such one two three four five six seven eight nine
 ten hey hi hello yes yeah no ok okay oh well please thank thanks dear
 let let's just even only again indeed perhaps maybe instead asked told
