@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -218,6 +219,9 @@ func readFile(name string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
+	if info, err := f.Stat(); err == nil && info.Size() > MaxFileSize {
+		return nil, fmt.Errorf("%w (%d MiB)", ErrTooLarge, info.Size()>>20)
+	}
 	// Read one byte past the limit so a file that grew after Stat is still
 	// caught.
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
