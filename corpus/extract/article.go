@@ -790,6 +790,18 @@ func (a *article) beforeCue(in *paraInfo, si, x int) attribution {
 			break
 		}
 	}
+	if x-1 >= rs && toks[x-1].kind == tWord {
+		// `Wendt "has never offered..."`: a quotation that carries on a
+		// sentence whose subject is the name just before it.
+		if m := mentionAt(s, x, true); m != nil && !m.poss && m.kind == mName && m.ent >= 0 && a.ents[m.ent].person {
+			sp := in.spans[toks[x].q]
+			if r := firstRune(a.text[sp.tStart:sp.tEnd]); unicode.IsLower(r) {
+				at := a.resolve(m, "subject")
+				at.conf = model.Medium
+				return at
+			}
+		}
+	}
 	if x-1 >= rs && toks[x-1].is(':') {
 		at := a.colonIntro(in, si, x-1)
 		if at.ent >= 0 || at.drop || at.anon {

@@ -311,8 +311,13 @@ func (a *article) attachRole(toks []token, lo, first int, out []mention, mm ment
 			(roleMods[toks[r-1].low] || roleHeads[toks[r-1].low] || titleWords[toks[r-1].low] || toks[r-1].poss) {
 			r--
 		}
-		mm.role = joinWords(toks[r : mm.i-1])
-		mm.person = true
+		// Only a role opening its clause describes the name: not
+		// "According to the lawyer, Wendt".
+		closed := mm.j >= len(toks) || toks[mm.j].is(',') || toks[mm.j].terminal()
+		if closed || r == lo || r-1 == lo && toks[r-1].kind == tWord && determiners[toks[r-1].low] {
+			mm.role = joinWords(toks[r : mm.i-1])
+			mm.person = true
+		}
 	}
 	if g := roleGender(mm.role); g != unknownGender && mm.g == unknownGender {
 		mm.g = g
@@ -357,11 +362,20 @@ func (a *article) apposition(toks []token, hi int, out []mention) ([]mention, in
 	switch {
 	case w == "a" || w == "an" || w == "the":
 		role = toks[s+1 : end]
+	case toks[s].poss && s+1 < end && (roleHeads[toks[s+1].low] || roleMods[toks[s+1].low]):
+		role = toks[s:end] // ", Nordhaven's managing partner,"
 	case roleMods[w] || roleHeads[w]:
 		role = toks[s:end]
+		seenHead := false
 		for _, t := range role {
-			if t.cap && !titleWords[strings.TrimSuffix(t.low, ".")] && !demonyms[t.low] || speechVerbs[t.low] {
+			// A name before the role's noun means this is a list of
+			// people, not a role ("Steve Witkoff, Russian presidential
+			// aide Yury Ushakov has suggested").
+			if t.cap && !seenHead && !titleWords[strings.TrimSuffix(t.low, ".")] && !demonyms[t.low] || speechVerbs[t.low] {
 				return out, -1
+			}
+			if roleHeads[t.low] {
+				seenHead = true
 			}
 		}
 	case w == "who":
@@ -376,6 +390,14 @@ func (a *article) apposition(toks []token, hi int, out []mention) ([]mention, in
 		}
 	default:
 		return out, -1
+	}
+	for x, t := range role {
+		// "an analyst who examined the files": the role ends where the
+		// clause about it begins.
+		if x > 0 && (t.low == "who" || t.low == "which" || t.low == "that" || t.low == "whose") {
+			role = role[:x]
+			break
+		}
 	}
 	hasHead := false
 	for _, t := range role {

@@ -104,6 +104,7 @@ mediator activist author writer columnist commentator host anchor
 candidate nominee colleague counterpart predecessor successor
 spy agent operative veteran pilot soldier doctor scientist researcher
 master keeper librarian teacher coach curator conductor organiser organizer
+partner owner
 manager owner banker investor billionaire businessman businesswoman
 `)
 
@@ -115,6 +116,7 @@ communications press national security policy economic political military
 former acting interim longtime long-time veteran close trusted personal
 state federal regional local campaign party opposition government
 intelligence justice finance trade energy health interior prime vice
+managing general senior junior
 executive legal diplomatic investigative independent freelance
 russian american ukrainian british french german chinese israeli
 us u.s. uk eu un new

@@ -350,7 +350,7 @@ var nicknames = map[string]string{
 
 // Fold reduces a name to a key that is equal for the usual spelling and
 // transliteration variants: case, accents, punctuation, y/i and j/i
-// (Yury, Yuri, Jurij), w/v, kh/h, ks/x, ph/f, doubled letters (Zelenskyy,
+// (Yury, Yuri, Jurij), w/v, kh/h, ks/x, ph/f, a hard c/k (Oscar, Oskar), doubled letters (Zelenskyy,
 // Zelensky), and a leading "ye" (Yevgeny, Evgeny).
 func Fold(name string) string {
 	var b strings.Builder
@@ -383,6 +383,7 @@ func foldWord(w string) string {
 	if strings.HasPrefix(s, "ye") {
 		s = s[1:]
 	}
+	s = hardC.Replace(s)
 	s = foldReplacer.Replace(s)
 	// Collapse doubled letters.
 	out := make([]rune, 0, len(s))
@@ -394,6 +395,10 @@ func foldWord(w string) string {
 	}
 	return string(out)
 }
+
+// hardC spells a hard c as k first (Oscar, Oskar; Nicolai, Nikolai), so
+// that "ks" folds the same way after it.
+var hardC = strings.NewReplacer("ck", "k", "ca", "ka", "co", "ko", "cu", "ku", "cl", "kl", "cr", "kr")
 
 var foldReplacer = strings.NewReplacer("kh", "h", "ks", "x", "ph", "f", "y", "i", "j", "i", "w", "v")
 

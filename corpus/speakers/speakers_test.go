@@ -73,6 +73,7 @@ func TestFold(t *testing.T) {
 	for _, c := range [][2]string{
 		{"Yuri", "Yury"}, {"Zelenskyy", "Zelensky"}, {"Zelenskiy", "Zelensky"},
 		{"Yevgeny", "Evgeny"}, {"Aleksandr", "Alexandr"}, {"José", "Jose"},
+		{"Oscar", "Oskar"}, {"Nicolai", "Nikolai"},
 	} {
 		if Fold(c[0]) != Fold(c[1]) {
 			t.Errorf("Fold(%q)=%q, Fold(%q)=%q: want equal", c[0], Fold(c[0]), c[1], Fold(c[1]))
