@@ -47,6 +47,7 @@ type article struct {
 	text     string
 	ents     []entity
 	midCaps  map[string]bool
+	anonSeen map[string]int // role noun -> clock of its last unnamed holder
 	clock    int
 	history  [][]int // person entities of recent sentences, subject first
 	out      []Found
@@ -63,7 +64,7 @@ type paraInfo struct {
 
 // Article extracts the quotations in prose text[from:].
 func Article(text string, from int) []Found {
-	a := &article{text: text, midCaps: map[string]bool{}}
+	a := &article{text: text, midCaps: map[string]bool{}, anonSeen: map[string]int{}}
 	paras := paragraphs(text, from)
 	infos := make([]paraInfo, len(paras))
 	single := usesSingleQuotes(text[from:])
@@ -365,6 +366,13 @@ func (a *article) link(ms []mention) {
 		switch m.kind {
 		case mName:
 			m.ent = a.entityFor(m)
+		case mAnon:
+			// "A senior ministry official": later "the official" is this
+			// unnamed person, not someone named earlier.
+			if m.head != "" {
+				a.clock++
+				a.anonSeen[m.head] = a.clock
+			}
 		case mPronoun, mRoleRef, mOrgRef:
 			if at := a.resolve(m, ""); at.ent >= 0 {
 				m.ent = at.ent
@@ -559,9 +567,12 @@ func (a *article) role(m *mention) int {
 		}
 		all := strings.ToLower(strings.Join(en.roles, " "))
 		match := false
-		for _, h := range heads {
-			if containsWord(all, h) {
-				match = true
+		for _, r := range en.roles {
+			rh := roleHeadOf(r)
+			for _, h := range heads {
+				if rh == h {
+					match = true
+				}
 			}
 		}
 		if !match {
@@ -577,6 +588,9 @@ func (a *article) role(m *mention) int {
 			best, bestScore = e, score
 		}
 	}
+	if best < 0 && a.anonSeen[m.head] > 0 {
+		return -1 // "the official" is the unnamed official mentioned before
+	}
 	if best < 0 && (m.head == "official" || m.head == "diplomat") {
 		for e := range a.ents {
 			en := &a.ents[e]
@@ -585,7 +599,27 @@ func (a *article) role(m *mention) int {
 			}
 		}
 	}
+	if best >= 0 && a.anonSeen[m.head] > a.ents[best].seen {
+		return -1 // the unnamed holder of the role was mentioned last
+	}
 	return best
+}
+
+// roleHeadOf returns the noun a role is about: "chief of staff to the
+// minister" is a chief, not a minister; "Putin's top aide" is an aide.
+func roleHeadOf(role string) string {
+	head := ""
+	for _, w := range strings.Fields(strings.ToLower(role)) {
+		switch w {
+		case "to", "of", "at", "for", "in", "with", "from", "on", "who", "which", ";":
+			return head
+		}
+		w = strings.TrimSuffix(strings.TrimSuffix(strings.Trim(w, ".,;"), "’s"), "'s")
+		if roleHeads[w] || titleWords[w] {
+			head = w
+		}
+	}
+	return head
 }
 
 func containsWord(s, w string) bool {

@@ -136,7 +136,12 @@ func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
 	definite := toks[k].low == "the"
 	var mods []string
 	e := k + 1
-	for e < hi && toks[e].kind == tWord && !toks[e].cap && roleMods[toks[e].low] && !roleHeads[toks[e].low] && len(mods) < 4 {
+	for e < hi && toks[e].kind == tWord && !toks[e].cap && (roleMods[toks[e].low] || orgWords[toks[e].low]) && !roleHeads[toks[e].low] && len(mods) < 4 {
+		// "a senior ministry official": an organisation word modifies
+		// the role when a role noun follows it.
+		if orgWords[toks[e].low] && !(e+1 < hi && toks[e+1].kind == tWord && (roleHeads[toks[e+1].low] || roleMods[toks[e+1].low])) {
+			break
+		}
 		mods = append(mods, toks[e].low)
 		e++
 	}
@@ -157,10 +162,10 @@ func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
 	}
 	switch {
 	case plural:
-		return mention{i: k, j: e + 1, ni: e, kind: mAnon, ent: -1}, true
+		return mention{i: k, j: e + 1, ni: e, kind: mAnon, head: strings.TrimSuffix(w, "s"), ent: -1}, true
 	case roleHeads[w]:
 		if !definite {
-			return mention{i: k, j: e + 1, ni: e, kind: mAnon, ent: -1}, true
+			return mention{i: k, j: e + 1, ni: e, kind: mAnon, head: w, ent: -1}, true
 		}
 		return mention{i: k, j: e + 1, ni: e, kind: mRoleRef, head: w, mods: mods, ent: -1}, true
 	case orgWords[w] && definite && !toks[e].poss:
@@ -183,7 +188,10 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 		n := k
 		for n < m-1 {
 			w := strings.TrimSuffix(toks[n].low, ".")
-			if titleWords[w] || (demonyms[w] && n+1 < m && titleWords[strings.TrimSuffix(toks[n+1].low, ".")]) {
+			nextTitle := n+1 < m-1 && titleWords[strings.TrimSuffix(toks[n+1].low, ".")]
+			// "Transport Minister Elin Sandvik": a word qualifying a title
+			// belongs to the role, unless it is a given name.
+			if titleWords[w] || nextTitle && !maleNames[w] && !femaleNames[w] {
 				n++
 				continue
 			}
