@@ -140,13 +140,13 @@ func New(c *model.Corpus, o Options) (*Server, error) {
 			activeterm.Middleware(),
 			explainNoPTY,
 			s.admitSession,
+			s.refuseCommands,
 			s.recoverPanics,
 			s.logSessions, // runs first
 		),
 		func(srv *ssh.Server) error {
 			srv.ConnCallback = s.graceConn
 			srv.ConnectionFailedCallback = s.connFailed
-			srv.SessionRequestCallback = s.refuseCommands
 			srv.ChannelHandlers = map[string]ssh.ChannelHandler{
 				"session": s.sessionChannel,
 				"default": s.refuseChannel,
@@ -155,7 +155,7 @@ func New(c *model.Corpus, o Options) (*Server, error) {
 				"tcpip-forward":                   s.refuseForward,
 				"streamlocal-forward@openssh.com": s.refuseForward,
 			}
-			srv.SubsystemHandlers = map[string]ssh.SubsystemHandler{}
+			srv.SubsystemHandlers = map[string]ssh.SubsystemHandler{"default": s.refuseSubsystem}
 			return nil
 		},
 	)
@@ -237,6 +237,11 @@ func (s *Server) connFailed(conn net.Conn, err error) {
 	s.log.Info("connection refused", "remote", conn.RemoteAddr(), "reason", err)
 }
 
+// logFields are the key-value pairs that say who did what in a log line.
+func (id Identity) logFields() []any {
+	return []any{"user", id.User, "key", id.Fingerprint, "remote", id.Remote}
+}
+
 // identify returns who owns the connection of ctx.
 func (s *Server) identify(ctx ssh.Context) Identity {
 	id := Identity{User: ctx.User(), Author: ctx.User(), Remote: fmt.Sprint(ctx.RemoteAddr())}
@@ -280,7 +285,7 @@ func (s *Server) recoverPanics(next ssh.Handler) ssh.Handler {
 const internalErrorMessage = "backchannel: an internal error closed this session; it has been logged for the server's admin."
 
 func (s *Server) logPanic(id Identity, r any, stack []byte) {
-	s.log.Error("session panicked", "user", id.User, "key", id.Fingerprint, "remote", id.Remote, "panic", r, "stack", string(stack))
+	s.log.Error("session panicked", append(id.logFields(), "panic", r, "stack", string(stack))...)
 }
 
 // admitSession refuses sessions beyond --max-sessions and during shutdown,
@@ -289,7 +294,7 @@ func (s *Server) admitSession(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		e, refusal := s.sessions.enter(sess)
 		if refusal != "" {
-			s.log.Info("session refused", "user", sess.User(), "remote", sess.RemoteAddr(), "reason", refusal)
+			s.log.Info("session refused", append(s.identify(sess.Context()).logFields(), "reason", refusal)...)
 			wish.Fatalln(sess, "backchannel: "+refusal)
 			return
 		}
@@ -314,24 +319,26 @@ func explainNoPTY(next ssh.Handler) ssh.Handler {
 	}
 }
 
-// refuseCommands accepts a plain shell request, the reader, and refuses
-// exec and subsystem requests (a command, sftp, scp) with a message on the
-// client's stderr.
-func (s *Server) refuseCommands(sess ssh.Session, requestType string) bool {
-	var what string
-	switch requestType {
-	case "shell":
-		return true
-	case "exec":
-		what = "running commands"
-	case "subsystem":
-		what = fmt.Sprintf("the %s subsystem (file transfer)", sess.Subsystem())
-	default:
-		what = requestType + " requests"
+// refuseCommands ends a session that asks to run a command (ssh host cmd,
+// scp) with a message and exit status 1. The exec request itself is
+// accepted: OpenSSH exits on a refused request before printing what the
+// server wrote to stderr, so the user would never read why.
+func (s *Server) refuseCommands(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		if sess.RawCommand() == "" {
+			next(sess)
+			return
+		}
+		s.log.Info("command refused", s.identify(sess.Context()).logFields()...)
+		wish.Fatalln(sess, "backchannel: running commands is refused: this server only serves the interactive reader (ssh -t, no command).\r")
 	}
-	s.log.Info("request refused", "user", sess.User(), "remote", sess.RemoteAddr(), "request", requestType)
-	wish.Errorf(sess, "backchannel: %s is refused: this server only serves the interactive reader (ssh -t, no command).\r\n", what)
-	return false
+}
+
+// refuseSubsystem ends a subsystem session (sftp) with a message and exit
+// status 1, for the same reason.
+func (s *Server) refuseSubsystem(sess ssh.Session) {
+	s.log.Info("subsystem refused", append(s.identify(sess.Context()).logFields(), "subsystem", sess.Subsystem())...)
+	wish.Fatalf(sess, "backchannel: the %s subsystem (file transfer) is refused: this server only serves the interactive reader.\r\n", sess.Subsystem())
 }
 
 // refuseChannel rejects every channel but the session: port forwarding
@@ -341,14 +348,14 @@ func (s *Server) refuseChannel(_ *ssh.Server, _ *gossh.ServerConn, nc gossh.NewC
 	if nc.ChannelType() == "direct-tcpip" || nc.ChannelType() == "direct-streamlocal@openssh.com" {
 		what = "port forwarding is"
 	}
-	s.log.Info("channel refused", "user", ctx.User(), "remote", ctx.RemoteAddr(), "channel", nc.ChannelType())
+	s.log.Info("channel refused", append(s.identify(ctx).logFields(), "channel", nc.ChannelType())...)
 	_ = nc.Reject(gossh.Prohibited, "backchannel: "+what+" refused: this server only serves the reader")
 }
 
 // refuseForward refuses remote port forwarding. Global requests carry no
 // message back; the client reports the failure itself.
 func (s *Server) refuseForward(ctx ssh.Context, _ *ssh.Server, req *gossh.Request) (bool, []byte) {
-	s.log.Info("request refused", "user", ctx.User(), "remote", ctx.RemoteAddr(), "request", req.Type)
+	s.log.Info("request refused", append(s.identify(ctx).logFields(), "request", req.Type)...)
 	return false, nil
 }
 
@@ -387,7 +394,7 @@ func (rc refusingChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error)
 				out <- req
 				continue
 			}
-			rc.s.log.Info("request refused", "user", rc.ctx.User(), "remote", rc.ctx.RemoteAddr(), "request", req.Type)
+			rc.s.log.Info("request refused", append(rc.s.identify(rc.ctx).logFields(), "request", req.Type)...)
 			fmt.Fprintf(ch.Stderr(), "backchannel: %s is refused: this server only serves the reader.\r\n", what)
 			if req.WantReply {
 				_ = req.Reply(false, nil)

@@ -25,10 +25,9 @@ func (s *Server) newProgram(sess ssh.Session) *tea.Program {
 	opts := append(bubbletea.MakeOptions(sess),
 		tea.WithAltScreen(),
 		// The server, not each reader, decides what SIGINT and SIGTERM
-		// do; the session's context ends the program when the
-		// connection goes.
+		// do. (No tea.WithContext: wish quits the program when the
+		// connection goes, and a cancelled context would log an error.)
 		tea.WithoutSignalHandler(),
-		tea.WithContext(sess.Context()),
 	)
 	p := tea.NewProgram(g, opts...)
 	g.quit = p.Quit
@@ -180,8 +179,9 @@ func (ss *sessions) quitAll() {
 	ss.shuttingDown = true
 	for _, e := range ss.running {
 		if e.program != nil {
-			// Quit waits for the program's event loop; the session's
-			// context releases it if the program never runs.
+			// Quit waits for the program's event loop, which
+			// attach guarantees is about to run if not running;
+			// after Run it returns at once.
 			go e.program.Quit()
 		}
 	}
