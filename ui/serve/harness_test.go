@@ -97,6 +97,13 @@ func authorizedLine(s gossh.Signer, comment string) string {
 // adjusts the options first. The server is shut down at cleanup.
 func startServer(t testing.TB, c *model.Corpus, edit func(*Options)) *harness {
 	t.Helper()
+	return startServerPrepared(t, c, edit, nil)
+}
+
+// startServerPrepared is startServer with prepare run on the server before
+// it serves, for the settings Options do not hold.
+func startServerPrepared(t testing.TB, c *model.Corpus, edit func(*Options), prepare func(*Server)) *harness {
+	t.Helper()
 	h := &harness{t: t, dir: t.TempDir(), corpus: c, alice: newKey(t), logs: &syncBuffer{}}
 	ak := filepath.Join(h.dir, "authorized_keys")
 	if err := os.WriteFile(ak, []byte(authorizedLine(h.alice, "alice@newsroom")), 0o600); err != nil {
@@ -115,6 +122,9 @@ func startServer(t testing.TB, c *model.Corpus, edit func(*Options)) *harness {
 	srv, err := New(c, o)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if prepare != nil {
+		prepare(srv)
 	}
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

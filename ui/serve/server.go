@@ -12,6 +12,7 @@ import (
 	"io"
 	"net"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -84,6 +85,8 @@ type Server struct {
 	hostKey  gossh.PublicKey
 	ssh      *ssh.Server
 	sessions *sessions
+	// loginGrace is the constant loginGrace but for tests.
+	loginGrace time.Duration
 }
 
 // New checks the options, creates the host key if it is missing, reads the
@@ -111,7 +114,7 @@ func New(c *model.Corpus, o Options) (*Server, error) {
 		}
 		o.AuthorizedKeysPath = p
 	}
-	s := &Server{corpus: c, opts: o, log: o.Logger, sessions: newSessions(o.MaxSessions)}
+	s := &Server{corpus: c, opts: o, log: o.Logger, sessions: newSessions(o.MaxSessions), loginGrace: loginGrace}
 	if s.log == nil {
 		s.log = log.NewWithOptions(os.Stderr, log.Options{ReportTimestamp: true})
 	}
@@ -172,7 +175,7 @@ func DefaultAuthorizedKeysPath() (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("no home directory for ~/.ssh/authorized_keys (%v); name the file with --authorized-keys", err)
 	}
-	return home + "/.ssh/authorized_keys", nil
+	return filepath.Join(home, ".ssh", "authorized_keys"), nil
 }
 
 // HostKey is the server's public host key, for users to check the
@@ -418,7 +421,7 @@ type graceConn struct {
 }
 
 func (s *Server) graceConn(ctx ssh.Context, c net.Conn) net.Conn {
-	g := &graceConn{Conn: c, until: time.Now().Add(loginGrace)}
+	g := &graceConn{Conn: c, until: time.Now().Add(s.loginGrace)}
 	_ = g.Conn.SetDeadline(g.until)
 	ctx.SetValue(graceKey{}, g)
 	return g

@@ -19,11 +19,15 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/backchannel-news/backchannel/model"
+	"github.com/backchannel-news/backchannel/ui"
 )
 
 func TestAuthorizedKeyGetsTheReader(t *testing.T) {
 	c := testCorpus(3)
-	h := startServer(t, c, nil) // the real reader, ui.New
+	var got []Identity
+	h := startServer(t, c, func(o *Options) { // the real reader, ui.New
+		o.UIOptions = func(id Identity) ui.Options { got = append(got, id); return ui.Options{} }
+	})
 	tm := openTerminal(t, h.dial())
 	var titles []string
 	for _, d := range c.Docs {
@@ -37,8 +41,11 @@ func TestAuthorizedKeyGetsTheReader(t *testing.T) {
 		t.Fatalf("quitting the reader: status %d, %v", status, err)
 	}
 
-	logs := h.logs.String()
 	fp := gossh.FingerprintSHA256(h.alice.PublicKey())
+	if len(got) != 1 || got[0].User != "alice" || got[0].Author != "alice@newsroom" || got[0].Fingerprint != fp || !strings.HasPrefix(got[0].Remote, "127.0.0.1:") {
+		t.Errorf("UIOptions saw %+v", got)
+	}
+	logs := h.logs.String()
 	for _, want := range []string{"connect", "disconnect", "user=alice", fp, "127.0.0.1"} {
 		if !strings.Contains(logs, want) {
 			t.Errorf("log lacks %q:\n%s", want, logs)
@@ -448,6 +455,32 @@ func TestIdleSessionsAreClosed(t *testing.T) {
 	case <-tm.done:
 	case <-time.After(waitLimit):
 		t.Fatal("an idle session stayed open")
+	}
+}
+
+func TestLoginGrace(t *testing.T) {
+	h := startServerPrepared(t, testCorpus(1), nil, func(s *Server) { s.loginGrace = 300 * time.Millisecond })
+	conn, err := net.Dial("tcp", h.addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	// Say nothing after the server's version line; the server must hang up.
+	_ = conn.SetReadDeadline(time.Now().Add(waitLimit))
+	if _, err := io.Copy(io.Discard, conn); err != nil {
+		t.Fatalf("connection not closed by the server: %v", err)
+	}
+
+	// An authenticated session outlives the grace period.
+	tm := openTerminal(t, h.dial())
+	tm.mustWaitFor(0, "Harbour")
+	time.Sleep(500 * time.Millisecond)
+	m := tm.mark()
+	if err := tm.send("q"); err != nil {
+		t.Fatal(err)
+	}
+	if status, err := tm.wait(); err != nil || status != 0 {
+		t.Errorf("session after the grace period: status %d, %v; output %q", status, err, tm.screenSince(m))
 	}
 }
 
