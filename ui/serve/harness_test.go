@@ -348,6 +348,7 @@ type cursorModel struct {
 	r      *lipgloss.Renderer
 	author string
 	sel    int
+	w, h   int
 }
 
 func newCursorModel(c *model.Corpus, r *lipgloss.Renderer, id Identity) tea.Model {
@@ -360,6 +361,9 @@ func newCursorModel(c *model.Corpus, r *lipgloss.Renderer, id Identity) tea.Mode
 func (m *cursorModel) Init() tea.Cmd { return nil }
 
 func (m *cursorModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if size, ok := msg.(tea.WindowSizeMsg); ok {
+		m.w, m.h = size.Width, size.Height
+	}
 	if k, ok := msg.(tea.KeyMsg); ok {
 		switch k.String() {
 		case "j":
@@ -375,7 +379,7 @@ func (m *cursorModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (m *cursorModel) View() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "author=%s\n", m.author)
+	fmt.Fprintf(&b, "author=%s size=%dx%d\n", m.author, m.w, m.h)
 	for i, d := range m.c.Docs {
 		cursor := "  "
 		if i == m.sel {

@@ -135,10 +135,15 @@ func TestAuthorizedKeysAreReRead(t *testing.T) {
 	}
 }
 
-func TestSessionAuthorComesFromKeyComment(t *testing.T) {
+func TestSessionAuthorAndWindowSize(t *testing.T) {
 	h := startServer(t, testCorpus(2), func(o *Options) { o.NewModel = newCursorModel })
 	tm := openTerminal(t, h.dial())
-	tm.mustWaitFor(0, "author=alice@newsroom")
+	tm.mustWaitFor(0, "author=alice@newsroom size=80x24")
+	m := tm.mark()
+	if err := tm.sess.WindowChange(40, 120); err != nil {
+		t.Fatal(err)
+	}
+	tm.mustWaitFor(m, "size=120x40")
 }
 
 // readUntil reads r until want appears or r ends.
