@@ -12,7 +12,10 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/backchannel-news/backchannel/corpus"
+	"github.com/backchannel-news/backchannel/corpus/gen"
 	"github.com/backchannel-news/backchannel/model"
+	"github.com/backchannel-news/backchannel/model/search"
 	"github.com/backchannel-news/backchannel/ui"
 )
 
@@ -24,8 +27,26 @@ type keyCounter struct {
 	keys  int
 }
 
-func newKeyCounter(c *model.Corpus, r *lipgloss.Renderer, id Identity) tea.Model {
-	return &keyCounter{inner: ui.New(c, r, ui.Options{})}
+// keyCounters returns a model factory of key counters over readers that
+// share one search index, as the server's own readers do.
+func keyCounters(c *model.Corpus) func(*model.Corpus, *lipgloss.Renderer, Identity) tea.Model {
+	ix := search.NewIndex(c)
+	return func(c *model.Corpus, r *lipgloss.Renderer, _ Identity) tea.Model {
+		return &keyCounter{inner: ui.New(c, r, ui.Options{Index: ix})}
+	}
+}
+
+// generatedCorpus builds the corpus of n generated documents.
+func generatedCorpus(tb testing.TB, n int) *model.Corpus {
+	var sources []corpus.Source
+	for _, f := range gen.Corpus(1, n) {
+		sources = append(sources, corpus.Source{Name: f.Name, Read: func() ([]byte, error) { return f.Data, nil }})
+	}
+	c, err := corpus.Build(sources, nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return c
 }
 
 func (k *keyCounter) Init() tea.Cmd { return k.inner.Init() }
@@ -46,7 +67,7 @@ func (k *keyCounter) View() string {
 }
 
 // BenchmarkSessions opens 1, 10 and 100 sessions on loopback, each on its
-// own connection, over a 300-document corpus, and measures:
+// own connection, over a generated 300-document corpus, and measures:
 //   - B/session: heap growth per open session, after GC. Client and server
 //     share this process, so it includes the x/crypto client's side of each
 //     connection: an upper bound for the server.
@@ -54,11 +75,12 @@ func (k *keyCounter) View() string {
 //     sessions, each after a random pause: from writing "j" on a client to
 //     that client reading the frame that counts it.
 func BenchmarkSessions(b *testing.B) {
-	c := testCorpus(300)
+	c := generatedCorpus(b, 300)
+	b.Logf("corpus: %d documents, %d speakers, %d quotes", len(c.Docs), len(c.Speakers), len(c.Quotes))
 	for _, n := range []int{1, 10, 100} {
 		b.Run(fmt.Sprintf("sessions=%d", n), func(b *testing.B) {
 			h := startServer(b, c, func(o *Options) {
-				o.NewModel = newKeyCounter
+				o.NewModel = keyCounters(c)
 				o.MaxSessions = 0
 			})
 			before := heapAfterGC()
@@ -116,7 +138,7 @@ func heapAfterGC() uint64 {
 // follows it.
 func TestKeyCounterCountsKeys(t *testing.T) {
 	c := testCorpus(2)
-	m := newKeyCounter(c, lipgloss.NewRenderer(io.Discard), Identity{})
+	m := keyCounters(c)(c, lipgloss.NewRenderer(io.Discard), Identity{})
 	for i := 0; i < 3; i++ {
 		m, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("j")})
 	}

@@ -45,6 +45,9 @@ func (s *Server) newModel(r *lipgloss.Renderer, id Identity) tea.Model {
 	if s.opts.UIOptions != nil {
 		o = s.opts.UIOptions(id)
 	}
+	if o.Index == nil {
+		o.Index = s.index // else each session would build its own
+	}
 	return ui.New(s.corpus, r, o)
 }
 
