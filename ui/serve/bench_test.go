@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -118,6 +119,59 @@ func BenchmarkSessions(b *testing.B) {
 			}
 			b.StopTimer()
 			b.ReportMetric(perSession, "B/session")
+			for _, tm := range terms {
+				tm.sess.Close()
+			}
+		})
+	}
+}
+
+// BenchmarkSessionsTypingAtOnce is the worst case of BenchmarkSessions:
+// every session gets a key at the same moment, and ns/op is the time until
+// the last of them has its frame.
+func BenchmarkSessionsTypingAtOnce(b *testing.B) {
+	c := generatedCorpus(b, 300)
+	for _, n := range []int{10, 100} {
+		b.Run(fmt.Sprintf("sessions=%d", n), func(b *testing.B) {
+			h := startServer(b, c, func(o *Options) {
+				o.NewModel = keyCounters(c)
+				o.MaxSessions = 0
+			})
+			terms := make([]*terminal, n)
+			for i := range terms {
+				cl, err := h.dialAs("alice", h.alice)
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.Cleanup(func() { cl.Close() })
+				terms[i] = openTerminal(b, cl)
+				terms[i].mustWaitFor(0, "keys=0")
+			}
+			b.ResetTimer()
+			for i := 1; i <= b.N; i++ {
+				var wg sync.WaitGroup
+				errs := make(chan error, n)
+				for _, tm := range terms {
+					wg.Add(1)
+					go func() {
+						defer wg.Done()
+						m := tm.mark()
+						if err := tm.send("j"); err != nil {
+							errs <- err
+							return
+						}
+						if err := tm.waitFor(m, fmt.Sprintf("keys=%d", i)); err != nil {
+							errs <- err
+						}
+					}()
+				}
+				wg.Wait()
+				close(errs)
+				for err := range errs {
+					b.Fatal(err)
+				}
+			}
+			b.StopTimer()
 			for _, tm := range terms {
 				tm.sess.Close()
 			}
