@@ -38,8 +38,8 @@ import (
 // connection holds a socket until the idle timeout, or forever.
 const loginGrace = time.Minute
 
-// Options configure a Server. The zero value of each field but the paths
-// means "no limit" or "the default".
+// Options configure a Server. A zero limit or timeout means none; a zero
+// address or path, the default.
 type Options struct {
 	Listen             string        // address to listen on, host:port
 	HostKeyPath        string        // created (ed25519, 0600) if missing
@@ -81,16 +81,15 @@ type Identity struct {
 
 // Server is the SSH server of one corpus.
 type Server struct {
-	corpus   *model.Corpus
-	index    *search.Index // built once, shared by every session's reader
-	opts     Options
-	log      *log.Logger
-	keys     *authorizedKeys
-	hostKey  gossh.PublicKey
-	ssh      *ssh.Server
-	sessions *sessions
-	// loginGrace is the constant loginGrace but for tests.
-	loginGrace time.Duration
+	corpus     *model.Corpus
+	index      *search.Index // built once, shared by every session's reader
+	opts       Options
+	log        *log.Logger
+	keys       *authorizedKeys
+	hostKey    gossh.PublicKey
+	ssh        *ssh.Server
+	sessions   *sessions
+	loginGrace time.Duration // the constant loginGrace, shorter in tests
 }
 
 // New checks the options, creates the host key if it is missing, reads the
@@ -103,6 +102,9 @@ func New(c *model.Corpus, o Options) (*Server, error) {
 	}
 	if o.MaxSessions < 0 || o.IdleTimeout < 0 || o.MaxTimeout < 0 {
 		return nil, errors.New("serve: --max-sessions, --idle-timeout and --max-timeout cannot be negative")
+	}
+	if o.Listen == "" {
+		o.Listen = DefaultListen // not "", which net.Listen takes as any port on every interface
 	}
 	if o.HostKeyPath == "" {
 		p, err := DefaultHostKeyPath()
@@ -130,10 +132,10 @@ func New(c *model.Corpus, o Options) (*Server, error) {
 		s.log.Info("created host key", "file", o.HostKeyPath)
 	}
 	s.hostKey = signer.PublicKey()
-	s.index = search.NewIndex(c)
 	if s.keys, err = loadAuthorizedKeys(o.AuthorizedKeysPath, s.log); err != nil {
 		return nil, err
 	}
+	s.index = search.NewIndex(c)
 
 	s.ssh, err = wish.NewServer(
 		wish.WithAddress(o.Listen),
