@@ -60,12 +60,14 @@ func DefineFlags(fs *flag.FlagSet) *Options {
 func Run(c *model.Corpus, o Options, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	return run(ctx, c, o, stderr, nil)
+	return run(ctx, stop, c, o, stderr, nil)
 }
 
-// run is Run with the stop signal as a context. ready, if not nil, receives
-// the listening address once connections are accepted.
-func run(ctx context.Context, c *model.Corpus, o Options, stderr io.Writer, ready chan<- net.Addr) int {
+// run is Run with the stop signal as a context; release, called once it is
+// done, lets a second signal kill the process during a slow shutdown.
+// ready, if not nil, receives the listening address once connections are
+// accepted.
+func run(ctx context.Context, release func(), c *model.Corpus, o Options, stderr io.Writer, ready chan<- net.Addr) int {
 	if o.Logger == nil {
 		o.Logger = log.NewWithOptions(stderr, log.Options{ReportTimestamp: true, Prefix: "backchannel serve"})
 	}
@@ -74,7 +76,7 @@ func run(ctx context.Context, c *model.Corpus, o Options, stderr io.Writer, read
 		fmt.Fprintf(stderr, "backchannel serve: %v\n", err)
 		return 1
 	}
-	l, err := net.Listen("tcp", o.Listen)
+	l, err := net.Listen("tcp", s.opts.Listen)
 	if err != nil {
 		fmt.Fprintf(stderr, "backchannel serve: %v\n", err)
 		return 1
@@ -91,8 +93,9 @@ func run(ctx context.Context, c *model.Corpus, o Options, stderr io.Writer, read
 		o.Logger.Error("server stopped", "error", err)
 		return 1
 	case <-ctx.Done():
+		release()
 	}
-	o.Logger.Info("shutting down", "sessions", s.sessions.count())
+	o.Logger.Info("shutting down", "sessions", s.sessions.count(), "deadline", shutdownGrace)
 	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
 	status := 0

@@ -723,7 +723,7 @@ func TestRunStopsOnSignalContext(t *testing.T) {
 	var logs syncBuffer
 	status := make(chan int, 1)
 	go func() {
-		status <- run(ctx, c, Options{Listen: "127.0.0.1:0", HostKeyPath: filepath.Join(dir, "hk"), AuthorizedKeysPath: ak}, &logs, ready)
+		status <- run(ctx, func() {}, c, Options{Listen: "127.0.0.1:0", HostKeyPath: filepath.Join(dir, "hk"), AuthorizedKeysPath: ak}, &logs, ready)
 	}()
 	addr := <-ready
 	cl, err := gossh.Dial("tcp", addr.String(), &gossh.ClientConfig{User: "k", Auth: []gossh.AuthMethod{gossh.PublicKeys(key)}, HostKeyCallback: gossh.InsecureIgnoreHostKey()})
