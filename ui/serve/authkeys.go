@@ -38,6 +38,9 @@ func loadAuthorizedKeys(path string, logger *log.Logger) (*authorizedKeys, error
 	if err != nil {
 		return nil, fmt.Errorf("authorized keys file %s: %w", path, err)
 	}
+	if err := checkNotWritableByOthers(info); err != nil {
+		return nil, fmt.Errorf("authorized keys file %s %v", path, err)
+	}
 	keys, problems, err := parseAuthorizedKeysFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("authorized keys file %s: %w", path, err)
@@ -83,7 +86,14 @@ func (a *authorizedKeys) refresh() {
 		a.missing, a.stamp, a.keys = true, nil, nil
 		return
 	}
-	if a.stamp != nil && os.SameFile(a.stamp, info) && a.stamp.ModTime().Equal(info.ModTime()) && a.stamp.Size() == info.Size() {
+	if a.stamp != nil && os.SameFile(a.stamp, info) && a.stamp.ModTime().Equal(info.ModTime()) && a.stamp.Size() == info.Size() && info.Mode() == a.stamp.Mode() {
+		return
+	}
+	if err := checkNotWritableByOthers(info); err != nil {
+		if !a.missing {
+			a.log.Error("authorized keys file unsafe; admitting no one until it is fixed", "file", a.path, "problem", err)
+		}
+		a.missing, a.stamp, a.keys = true, nil, nil
 		return
 	}
 	keys, problems, err := parseAuthorizedKeysFile(a.path)
@@ -99,6 +109,15 @@ func (a *authorizedKeys) refresh() {
 	}
 	a.missing, a.stamp, a.keys = false, info, keys
 	a.log.Info("authorized keys reloaded", "file", a.path, "keys", len(keys))
+}
+
+// checkNotWritableByOthers refuses a file other users may write, as sshd's
+// StrictModes does: whoever can write it can let themselves in.
+func checkNotWritableByOthers(info os.FileInfo) error {
+	if perm := info.Mode().Perm(); perm&0o022 != 0 {
+		return fmt.Errorf("can be written by other users (mode %04o), who could let themselves in; run chmod go-w on it", perm)
+	}
+	return nil
 }
 
 // parseAuthorizedKeysFile returns the admitted keys of an authorized_keys

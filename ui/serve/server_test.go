@@ -123,6 +123,22 @@ func TestAuthorizedKeysAreReRead(t *testing.T) {
 		t.Fatal("alice still admitted after her key was removed")
 	}
 
+	if err := os.Chmod(ak, 0o622); err != nil {
+		t.Fatal(err)
+	}
+	if c, err := h.dialAs("bob", bob); err == nil {
+		c.Close()
+		t.Fatal("an authorized keys file others can write still admits keys")
+	}
+	if err := os.Chmod(ak, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if c, err := h.dialAs("bob", bob); err != nil {
+		t.Fatalf("bob refused once the file is safe again: %v", err)
+	} else {
+		c.Close()
+	}
+
 	if err := os.Remove(ak); err != nil {
 		t.Fatal(err)
 	}
@@ -579,6 +595,9 @@ func TestStartupRefusals(t *testing.T) {
 		if err := os.WriteFile(p, []byte(content), mode); err != nil {
 			t.Fatal(err)
 		}
+		if err := os.Chmod(p, mode); err != nil { // past the umask
+			t.Fatal(err)
+		}
 		return p
 	}
 	good := write("good", authorizedLine(key, "k"), 0o600)
@@ -590,6 +609,7 @@ func TestStartupRefusals(t *testing.T) {
 		{"empty authorized keys", "", write("empty", "# nobody yet\n\n", 0o600), "admits no key"},
 		{"only a forced-command key", "", write("forced", `command="backup" `+authorizedLine(key, "k"), 0o600), "admits no key"},
 		{"garbage authorized keys", "", write("garbage", "ssh-ed25519 not-base64!\n", 0o600), "admits no key"},
+		{"authorized keys writable by others", "", write("writable", authorizedLine(key, "k"), 0o666), "chmod go-w"},
 		{"host key readable by others", openKey, good, "chmod 600"},
 		{"host key not a key", write("junk_host_key", "hello\n", 0o600), good, "not a private key"},
 	} {
