@@ -124,6 +124,12 @@ func New(c *model.Corpus, o Options) (*Server, error) {
 	if s.log == nil {
 		s.log = log.NewWithOptions(os.Stderr, log.Options{ReportTimestamp: true})
 	}
+	// The keys first: a server that would admit no one must not leave a
+	// new host key behind.
+	var err error
+	if s.keys, err = loadAuthorizedKeys(o.AuthorizedKeysPath, s.log); err != nil {
+		return nil, err
+	}
 	signer, created, err := loadOrCreateHostKey(o.HostKeyPath)
 	if err != nil {
 		return nil, err
@@ -132,9 +138,6 @@ func New(c *model.Corpus, o Options) (*Server, error) {
 		s.log.Info("created host key", "file", o.HostKeyPath)
 	}
 	s.hostKey = signer.PublicKey()
-	if s.keys, err = loadAuthorizedKeys(o.AuthorizedKeysPath, s.log); err != nil {
-		return nil, err
-	}
 	s.index = search.NewIndex(c)
 
 	s.ssh, err = wish.NewServer(

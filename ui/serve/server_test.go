@@ -18,7 +18,6 @@ import (
 	"github.com/charmbracelet/log"
 	gossh "golang.org/x/crypto/ssh"
 
-	"github.com/backchannel-news/backchannel/model"
 	"github.com/backchannel-news/backchannel/ui"
 )
 
@@ -688,45 +687,31 @@ func TestParseAuthorizedKeys(t *testing.T) {
 }
 
 func TestFlags(t *testing.T) {
-	fs := flagSet()
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
 	o := DefineFlags(fs)
-	paths, err := parseInterspersed(fs, []string{"a.txt", "--listen", "0.0.0.0:2200", "b", "--max-sessions", "3", "--idle-timeout", "5m", "--", "--odd-name"})
+	if o.Listen != DefaultListen || o.MaxSessions != DefaultMaxSessions || o.IdleTimeout != DefaultIdleTimeout || o.MaxTimeout != 0 || o.HostKeyPath != "" || o.AuthorizedKeysPath != "" {
+		t.Errorf("defaults %+v", *o)
+	}
+	err := fs.Parse([]string{"--listen", "0.0.0.0:2200", "--host-key", "hk", "--authorized-keys", "ak", "--max-sessions", "3", "--idle-timeout", "5m", "--max-timeout", "8h", "corpus"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(paths, " ") != "a.txt b --odd-name" {
-		t.Errorf("paths %q", paths)
-	}
-	if o.Listen != "0.0.0.0:2200" || o.MaxSessions != 3 || o.IdleTimeout != 5*time.Minute {
-		t.Errorf("options %+v", *o)
-	}
-	defaults := DefineFlags(flagSet())
-	if defaults.Listen != DefaultListen || defaults.MaxSessions != DefaultMaxSessions || defaults.IdleTimeout != DefaultIdleTimeout {
-		t.Errorf("defaults %+v", *defaults)
+	if o.Listen != "0.0.0.0:2200" || o.HostKeyPath != "hk" || o.AuthorizedKeysPath != "ak" || o.MaxSessions != 3 || o.IdleTimeout != 5*time.Minute || o.MaxTimeout != 8*time.Hour || fs.Arg(0) != "corpus" {
+		t.Errorf("parsed %+v, args %q", *o, fs.Args())
 	}
 }
 
-func flagSet() *flag.FlagSet {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	return fs
-}
-
-func TestCommandReportsBadSetup(t *testing.T) {
-	var stderr strings.Builder
-	loaded := false
-	load := func(paths []string) (*model.Corpus, error) { loaded = true; return testCorpus(1), nil }
-	status := Command([]string{"--authorized-keys", filepath.Join(t.TempDir(), "none"), "--host-key", filepath.Join(t.TempDir(), "hk")}, io.Discard, &stderr, load)
-	if status != 1 || !loaded || !strings.Contains(stderr.String(), "does not exist") {
+func TestRunReportsBadSetup(t *testing.T) {
+	dir := t.TempDir()
+	var stderr syncBuffer
+	hk := filepath.Join(dir, "hk")
+	status := run(context.Background(), func() {}, testCorpus(1), Options{AuthorizedKeysPath: filepath.Join(dir, "none"), HostKeyPath: hk}, &stderr, nil)
+	if status != 1 || !strings.Contains(stderr.String(), "does not exist") {
 		t.Errorf("status %d, stderr %q", status, stderr.String())
 	}
-	if status := Command([]string{"--max-sessions", "many"}, io.Discard, io.Discard, load); status != 2 {
-		t.Errorf("bad flag value: status %d, want 2", status)
-	}
-	failing := func([]string) (*model.Corpus, error) { return nil, errors.New("no documents could be loaded") }
-	stderr.Reset()
-	if status := Command(nil, io.Discard, &stderr, failing); status != 1 || !strings.Contains(stderr.String(), "no documents") {
-		t.Errorf("failed load: status %d, stderr %q", status, stderr.String())
+	if _, err := os.Stat(hk); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a server that did not start left a host key: %v", err)
 	}
 }
 
