@@ -370,6 +370,8 @@ func (m *cursorModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.sel = (m.sel + 1) % len(m.c.Docs)
 		case "!":
 			panic("test: update panicked")
+		case "@":
+			return m, tea.Batch(nil, func() tea.Msg { panic("test: command panicked") })
 		case "q":
 			return m, tea.Quit
 		}

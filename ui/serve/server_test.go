@@ -374,20 +374,24 @@ func TestPanicEndsOnlyItsSession(t *testing.T) {
 	c := testCorpus(3)
 	h := startServer(t, c, func(o *Options) { o.NewModel = newCursorModel })
 	others := []*terminal{openTerminal(t, h.dial()), openTerminal(t, h.dial())}
-	victim := openTerminal(t, h.dial())
-	for _, tm := range append(others, victim) {
+	// One key makes the model panic in Update, the other in a command
+	// of a batch, on its own goroutine.
+	victims := map[string]*terminal{"!": openTerminal(t, h.dial()), "@": openTerminal(t, h.dial())}
+	for _, tm := range others {
 		tm.mustWaitFor(0, "> "+c.Docs[0].Title)
 	}
-
-	if err := victim.send("!"); err != nil { // the model panics in Update
-		t.Fatal(err)
-	}
-	status, err := victim.wait()
-	if err != nil || status != 1 {
-		t.Errorf("panicked session: status %d, %v; want 1", status, err)
-	}
-	if !strings.Contains(victim.stderr.String(), "internal error closed this session") {
-		t.Errorf("panicked session not told: %q", victim.stderr.String())
+	for key, victim := range victims {
+		victim.mustWaitFor(0, "> "+c.Docs[0].Title)
+		if err := victim.send(key); err != nil {
+			t.Fatal(err)
+		}
+		status, err := victim.wait()
+		if err != nil || status != 1 {
+			t.Errorf("session panicking on %s: status %d, %v; want 1", key, status, err)
+		}
+		if !strings.Contains(victim.stderr.String(), "internal error closed this session") {
+			t.Errorf("session panicking on %s not told: %q", key, victim.stderr.String())
+		}
 	}
 
 	// A panic outside the model: its constructor.
@@ -421,10 +425,10 @@ func TestPanicEndsOnlyItsSession(t *testing.T) {
 		}
 	}
 	logs := h.logs.String()
-	if n := strings.Count(logs, "session panicked"); n != 2 {
-		t.Errorf("want 2 panics logged, got %d:\n%s", n, logs)
+	if n := strings.Count(logs, "session panicked"); n != 3 {
+		t.Errorf("want 3 panics logged, got %d:\n%s", n, logs)
 	}
-	for _, want := range []string{"test: update panicked", "test: model factory panicked", gossh.FingerprintSHA256(key.PublicKey())} {
+	for _, want := range []string{"test: update panicked", "test: command panicked", "test: model factory panicked", gossh.FingerprintSHA256(key.PublicKey())} {
 		if !strings.Contains(logs, want) {
 			t.Errorf("log lacks %q", want)
 		}

@@ -51,11 +51,12 @@ func (s *Server) newModel(r *lipgloss.Renderer, id Identity) tea.Model {
 	return ui.New(s.corpus, r, o)
 }
 
-// guard wraps a session's model so that a panic in its Init, Update or View
-// is logged with the session's owner and ends that session with a message.
-// Bubble Tea would recover it too, but print the stack to the server's
-// stdout and close the session without a word. Panics in commands, which
-// run on their own goroutines, are still caught by Bubble Tea.
+// guard wraps a session's model so that a panic in its Init, Update, View
+// or commands is logged with the session's owner and ends that session
+// with a message. Bubble Tea would recover it too, but print the stack to
+// the server's stdout and close the session without a word. (Commands
+// inside tea.Sequence are out of reach, the message carrying them being
+// unexported; Bubble Tea still recovers those.)
 type guard struct {
 	inner    tea.Model
 	id       Identity
@@ -64,28 +65,38 @@ type guard struct {
 	failed   atomic.Bool
 }
 
+// cmdPanicMsg carries a panic from a command's goroutine to Update.
+type cmdPanicMsg struct {
+	r     any
+	stack []byte
+}
+
 func (g *guard) Init() (cmd tea.Cmd) {
 	defer func() {
 		if r := recover(); r != nil {
-			g.fail(r)
+			g.fail(r, debug.Stack())
 			cmd = tea.Quit
 		}
 	}()
-	return g.inner.Init()
+	return catchPanics(g.inner.Init())
 }
 
 func (g *guard) Update(msg tea.Msg) (m tea.Model, cmd tea.Cmd) {
 	if g.failed.Load() {
 		return g, nil
 	}
+	if p, ok := msg.(cmdPanicMsg); ok {
+		g.fail(p.r, p.stack)
+		return g, tea.Quit
+	}
 	defer func() {
 		if r := recover(); r != nil {
-			g.fail(r)
+			g.fail(r, debug.Stack())
 			m, cmd = g, tea.Quit
 		}
 	}()
 	g.inner, cmd = g.inner.Update(msg)
-	return g, cmd
+	return g, catchPanics(cmd)
 }
 
 func (g *guard) View() (v string) {
@@ -94,7 +105,7 @@ func (g *guard) View() (v string) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			g.fail(r)
+			g.fail(r, debug.Stack())
 			v = internalErrorMessage
 			// View cannot return a command, and Quit waits for the event
 			// loop this View runs on.
@@ -104,9 +115,33 @@ func (g *guard) View() (v string) {
 	return g.inner.View()
 }
 
-func (g *guard) fail(r any) {
+func (g *guard) fail(r any, stack []byte) {
 	g.failed.Store(true)
-	g.logPanic(g.id, fmt.Sprint(r), debug.Stack())
+	g.logPanic(g.id, fmt.Sprint(r), stack)
+}
+
+// catchPanics returns cmd turning a panic into a cmdPanicMsg, and the
+// commands of a tea.Batch likewise.
+func catchPanics(cmd tea.Cmd) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = cmdPanicMsg{r: r, stack: debug.Stack()}
+			}
+		}()
+		msg = cmd()
+		if batch, ok := msg.(tea.BatchMsg); ok {
+			caught := make(tea.BatchMsg, len(batch))
+			for i, c := range batch {
+				caught[i] = catchPanics(c)
+			}
+			return caught
+		}
+		return msg
+	}
 }
 
 // sessions tracks the running sessions: the slots of --max-sessions, and
