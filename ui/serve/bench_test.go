@@ -16,7 +16,6 @@ import (
 	"github.com/backchannel-news/backchannel/corpus"
 	"github.com/backchannel-news/backchannel/corpus/gen"
 	"github.com/backchannel-news/backchannel/model"
-	"github.com/backchannel-news/backchannel/model/search"
 	"github.com/backchannel-news/backchannel/ui"
 )
 
@@ -29,11 +28,11 @@ type keyCounter struct {
 }
 
 // keyCounters returns a model factory of key counters over readers that
-// share one search index, as the server's own readers do.
+// share one ui.Shared, as the server's own readers do.
 func keyCounters(c *model.Corpus) func(*model.Corpus, *lipgloss.Renderer, Identity) tea.Model {
-	ix := search.NewIndex(c)
+	sh := ui.NewShared(c)
 	return func(c *model.Corpus, r *lipgloss.Renderer, _ Identity) tea.Model {
-		return &keyCounter{inner: ui.New(c, r, ui.Options{Index: ix})}
+		return &keyCounter{inner: ui.New(c, r, ui.Options{Shared: sh})}
 	}
 }
 

@@ -29,7 +29,6 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/backchannel-news/backchannel/model"
-	"github.com/backchannel-news/backchannel/model/search"
 	"github.com/backchannel-news/backchannel/ui"
 )
 
@@ -55,9 +54,9 @@ type Options struct {
 
 	// UIOptions returns the reader options of one session, for what is
 	// shared between sessions or depends on who connected: the curation
-	// store and the author tag its changes carry. A nil Index in what it
-	// returns is filled with the server's one shared index. Nil UIOptions
-	// gives ui.Options{} with that index.
+	// store and the author tag its changes carry. A nil Shared in what it
+	// returns is filled with the server's one ui.Shared. Nil UIOptions
+	// gives ui.Options{} with that Shared.
 	UIOptions func(id Identity) ui.Options
 
 	// NewModel builds the model of one session. Nil builds the reader,
@@ -82,7 +81,7 @@ type Identity struct {
 // Server is the SSH server of one corpus.
 type Server struct {
 	corpus     *model.Corpus
-	index      *search.Index // built once, shared by every session's reader
+	shared     *ui.Shared // what every session's reader can share, built once
 	opts       Options
 	log        *log.Logger
 	keys       *authorizedKeys
@@ -138,7 +137,7 @@ func New(c *model.Corpus, o Options) (*Server, error) {
 		s.log.Info("created host key", "file", o.HostKeyPath)
 	}
 	s.hostKey = signer.PublicKey()
-	s.index = search.NewIndex(c)
+	s.shared = ui.NewShared(c)
 
 	s.ssh, err = wish.NewServer(
 		wish.WithAddress(o.Listen),

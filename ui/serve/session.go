@@ -45,8 +45,8 @@ func (s *Server) newModel(r *lipgloss.Renderer, id Identity) tea.Model {
 	if s.opts.UIOptions != nil {
 		o = s.opts.UIOptions(id)
 	}
-	if o.Index == nil {
-		o.Index = s.index // else each session would build its own
+	if o.Shared == nil {
+		o.Shared = s.shared // else each session would build its own index and lists
 	}
 	return ui.New(s.corpus, r, o)
 }
