@@ -436,13 +436,13 @@ func (s *Server) graceConn(ctx ssh.Context, c net.Conn) net.Conn {
 	return g
 }
 
+// authenticated lifts the cap. The deadline of a read already waiting is
+// left as it is: clearing it would leave that read without the idle
+// timeout, and the next read or write sets the right one anyway.
 func (g *graceConn) authenticated() {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if !g.done {
-		g.done = true
-		_ = g.Conn.SetDeadline(time.Time{})
-	}
+	g.done = true
 }
 
 func (g *graceConn) SetDeadline(t time.Time) error {
