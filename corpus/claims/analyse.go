@@ -1,0 +1,283 @@
+package claims
+
+import (
+	"fmt"
+	"strings"
+)
+
+// stance is a candidate's answer on one dimension: an antonym axis
+// ("ax:authentic/fake"), a negated predicate ("neg:approv") or the agent
+// of a deed ("who:leak").
+type stance struct {
+	dim   string
+	side  string // key of the answer, compared between claims
+	label string // the answer as a reader sees it
+	// cue are the concepts that voice the answer; they do not count as
+	// shared subject matter.
+	cue []string
+}
+
+// analysis is what the finder needs of one candidate.
+type analysis struct {
+	concepts map[string]bool
+	surface  map[string]string // concept -> a word that spelled it
+	stances  []stance
+}
+
+// concept returns the topic concept of a token, or "" for a stop word:
+// the predicate family if any ("tapped" -> "leak"), else the stem.
+func concept(toks []token, i int) string {
+	t := toks[i]
+	// A reporting verb after "the" or "his" is a noun with a topic: "the
+	// calls", "his claims".
+	noun := i > 0 && nounMarkers[toks[i-1].lower] && (reportingSet[t.lower] || negatingVerbSet[t.lower])
+	if (isStop(t.lower) && !noun) || (t.lower == "us" && t.word != "US") {
+		return ""
+	}
+	st := stem(t.lower)
+	if f, ok := familyByStem[st]; ok {
+		return f
+	}
+	return st
+}
+
+// concepts lists the content concepts of a candidate outside its subject.
+func concepts(cd *candidate) []string {
+	var out []string
+	for i := range cd.toks {
+		if cd.subject[i] {
+			continue
+		}
+		if c := concept(cd.toks, i); c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// negation returns, per token, how many negations cover it. A negator
+// covers the rest of its phrase (to the next comma or "but"); a negating
+// verb ("denied that ...") covers the rest of its clause.
+func negation(toks []token) []int {
+	cover := make([]int, len(toks))
+	for i, t := range toks {
+		verb := negatingVerbSet[t.lower]
+		if !verb && !isNegator(t.lower) {
+			continue
+		}
+		for j := i + 1; j < len(toks); j++ {
+			p := toks[j].punctBefore
+			if !verb && (strings.ContainsAny(p, ",;:—–()") || toks[j].lower == "but") {
+				break
+			}
+			if verb && strings.ContainsAny(p, ";:") {
+				break
+			}
+			cover[j]++
+		}
+	}
+	return cover
+}
+
+func analyse(cd *candidate) analysis {
+	a := analysis{concepts: map[string]bool{}, surface: map[string]string{}}
+	neg := negation(cd.toks)
+	anyNeg := false
+	for _, n := range neg {
+		if n > 0 {
+			anyNeg = true
+		}
+	}
+	for i, t := range cd.toks {
+		if cd.subject[i] {
+			continue
+		}
+		if c := concept(cd.toks, i); c != "" {
+			a.concepts[c] = true
+			if _, ok := a.surface[c]; !ok {
+				a.surface[c] = t.lower
+			}
+		}
+	}
+	for _, c := range cd.inherited {
+		a.concepts[c] = true
+	}
+	for _, c := range cd.context {
+		a.concepts[c] = true
+	}
+
+	// Antonym axes: the side of the word, flipped under an odd number of
+	// negations. A claim using both sides of one axis takes neither.
+	axisSide := map[int]int{}
+	axisWord := map[int]string{}
+	for i, t := range cd.toks {
+		cu, ok := cueByWord[t.lower]
+		if !ok || cu.axis < 0 || cd.subject[i] || t.capital {
+			continue
+		}
+		// "a real peace man", "a fake news-driven boost": an attribute
+		// in passing, not the claim's point.
+		if i > 0 && i+1 < len(cd.toks) && (cd.toks[i-1].lower == "a" || cd.toks[i-1].lower == "an") && cd.toks[i+1].punctBefore == "" {
+			continue
+		}
+		side := cu.side ^ (neg[i] % 2)
+		if prev, seen := axisSide[cu.axis]; seen && prev != side {
+			axisSide[cu.axis] = -1
+			continue
+		}
+		axisSide[cu.axis] = side
+		axisWord[cu.axis] = stem(t.lower)
+	}
+	for ax, side := range axisSide {
+		if side < 0 {
+			continue
+		}
+		names := strings.Split(axes[ax].name, "/")
+		var cue []string
+		for _, list := range axes[ax].sides {
+			for _, w := range list {
+				cue = append(cue, stem(w))
+			}
+		}
+		a.stances = append(a.stances, stance{dim: "ax:" + axes[ax].name, side: names[side], label: names[side], cue: cue})
+	}
+
+	// Negated predicates: the first content words a negation covers. A
+	// statement that pointed back at the one before and negates it ("X
+	// dismissed the allegations") negates what that one said.
+	refuted := false
+	if anyNeg {
+		seen := map[string]bool{}
+		for i := 0; i < len(cd.toks); i++ {
+			if neg[i]%2 == 0 || cd.subject[i] {
+				continue
+			}
+			t := cd.toks[i]
+			if anaphors[t.lower] && i > 0 && determiners[cd.toks[i-1].lower] && cd.prev >= 0 {
+				a.stances = append(a.stances, stance{dim: fmt.Sprintf("ref:%d", cd.prev), side: "not", label: negWord(cd.toks, neg)})
+				refuted = true
+				continue
+			}
+			c := concept(cd.toks, i)
+			if c == "" || axisWordsByStem[stem(t.lower)] || len(seen) >= 3 {
+				continue
+			}
+			seen[c] = true
+		}
+		if refuted {
+			seen = nil // the statement answers the one before, not its own words
+		}
+		for c := range seen {
+			a.stances = append(a.stances, stance{dim: "neg:" + c, side: "not", cue: []string{c}})
+		}
+	}
+
+	if st, ok := agentStance(cd, neg); ok {
+		a.stances = append(a.stances, st)
+	}
+	return a
+}
+
+// negWord returns the first word that negates in toks, as a position label.
+func negWord(toks []token, neg []int) string {
+	for _, t := range toks {
+		if negatingVerbSet[t.lower] || isNegator(t.lower) {
+			return t.lower
+		}
+	}
+	return "not"
+}
+
+// betweenAgentAndDeed are the words that may stand between a doer and the
+// deed: "the UK might therefore have resorted to leaking".
+var betweenAgentAndDeed = set(words(`might may could would should must will can have has had be been being
+	was were is are did does do also then therefore probably likely allegedly reportedly apparently
+	deliberately secretly first later resorted to itself themselves`))
+
+// prepositions before a name make it an object, not the doer.
+var prepositions = set(words(`of with on to about for against at in into from over under between among`))
+
+// agentStance finds who did the deed of an agent family: "leaked by X",
+// "X leaked", "came from X", or "not us" in the same clause.
+func agentStance(cd *candidate, neg []int) (stance, bool) {
+	toks := cd.toks
+	for i, t := range toks {
+		cu, ok := cueByWord[t.lower]
+		if !ok || !agentFamilies[cu.family] {
+			continue
+		}
+		mk := func(agent string, negated bool) (stance, bool) {
+			key := strings.ToLower(agent)
+			label := "by " + agent
+			if negated {
+				key, label = "not "+key, "not by "+agent
+			}
+			return stance{dim: "who:" + cu.family, side: key, label: label, cue: []string{cu.family}}, true
+		}
+		// Passive or source: "leaked by the NSA", "came from X".
+		for j := i + 1; j < len(toks) && j <= i+4; j++ {
+			if toks[j].lower == "by" || (toks[j].lower == "from" && cu.family == "leak") {
+				a := j + 1
+				if a < len(toks) && toks[a].lower == "the" {
+					a++
+				}
+				if b := nameRun(toks, a); b > a {
+					return mk(joinWords(toks[a:b]), neg[i]%2 == 1)
+				}
+			}
+		}
+		// Active: the nearest name before the verb in the same phrase.
+		for j := i - 1; j >= 0 && j >= i-6; j-- {
+			if toks[j+1].punctBefore != "" && toks[j+1].punctBefore != "’" {
+				break
+			}
+			if !toks[j].capital && !betweenAgentAndDeed[toks[j].lower] {
+				break
+			}
+			if toks[j].capital && !cd.subject[j] {
+				a := j
+				for a > 0 && toks[a].punctBefore == "" && toks[a-1].capital && !cd.subject[a-1] {
+					a--
+				}
+				b := a - 1
+				if b >= 0 && determiners[toks[b].lower] {
+					b--
+				}
+				if b >= 0 && prepositions[toks[b].lower] {
+					break
+				}
+				return mk(joinWords(toks[a:j+1]), neg[i]%2 == 1)
+			}
+		}
+	}
+	// A denial of the holder's own side: "somebody leaked, but not us".
+	hasFamily := ""
+	for _, t := range toks {
+		if cu, ok := cueByWord[t.lower]; ok && agentFamilies[cu.family] {
+			hasFamily = cu.family
+			break
+		}
+	}
+	if hasFamily == "" {
+		return stance{}, false
+	}
+	for i := 0; i+1 < len(toks); i++ {
+		if !isNegator(toks[i].lower) {
+			continue
+		}
+		n := toks[i+1]
+		who := ""
+		switch {
+		case n.lower == "us" || n.lower == "we" || n.lower == "me":
+			if cd.claim.Holder != Unattributed {
+				who = cd.claim.Holder
+			}
+		case n.lower == "the" && i+3 < len(toks) && toks[i+3].lower == "side":
+			who = joinWords(toks[i+1 : i+4])
+		}
+		if who != "" {
+			return stance{dim: "who:" + hasFamily, side: "not " + strings.ToLower(who), label: "not by " + who, cue: []string{hasFamily}}, true
+		}
+	}
+	return stance{}, false
+}
