@@ -3,27 +3,9 @@
 package main
 
 import (
-	"fmt"
 	"os"
 
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-
-	"github.com/backchannel-news/backchannel/corpus"
-	"github.com/backchannel-news/backchannel/ui"
+	"github.com/backchannel-news/backchannel/ui/cli"
 )
 
-func main() {
-	c, err := corpus.Load(os.Args[1:])
-	for _, p := range c.Problems {
-		fmt.Fprintln(os.Stderr, "backchannel:", p)
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "backchannel:", err)
-		os.Exit(1)
-	}
-	if _, err := tea.NewProgram(ui.New(c, lipgloss.DefaultRenderer(), ui.Options{}), tea.WithAltScreen()).Run(); err != nil {
-		fmt.Fprintln(os.Stderr, "backchannel:", err)
-		os.Exit(1)
-	}
-}
+func main() { os.Exit(cli.Run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }

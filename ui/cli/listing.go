@@ -1,0 +1,115 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"strings"
+
+	"github.com/sahilm/fuzzy"
+
+	"github.com/backchannel-news/backchannel/model"
+)
+
+// listOptions are the flags every listing command shares.
+type listOptions struct {
+	format   format
+	speakers []string
+}
+
+func (o *listOptions) define(fs *flag.FlagSet, speakerUsage string) {
+	o.format = formatText
+	fs.Var(&o.format, "format", "print as `text`, json or csv")
+	fs.Func("speaker", speakerUsage+" (any spelling the documents use, any case; repeat for several)", func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return fmt.Errorf("empty speaker name")
+		}
+		o.speakers = append(o.speakers, s)
+		return nil
+	})
+}
+
+// speakerFilter turns the --speaker names into speaker IDs; nil means no
+// filter. A name no speaker goes by is reported with the closest names, and
+// ok is false.
+func speakerFilter(e *env, c *model.Corpus, names []string) (ids map[int]bool, ok bool) {
+	if len(names) == 0 {
+		return nil, true
+	}
+	ids = map[int]bool{}
+	ok = true
+	for _, n := range names {
+		id := c.FindSpeaker(n)
+		if id == model.Unknown {
+			fmt.Fprintf(e.stderr, "backchannel: no speaker is called %q%s\n", n, suggestSpeakers(c, n))
+			ok = false
+			continue
+		}
+		ids[id] = true
+	}
+	return ids, ok
+}
+
+// suggestSpeakers names up to three speakers whose names or aliases look
+// like name, so a partial or misspelt name leads somewhere.
+func suggestSpeakers(c *model.Corpus, name string) string {
+	var names []string
+	var owner []int
+	for _, s := range c.Speakers {
+		for _, n := range append([]string{s.Name}, s.Aliases...) {
+			names = append(names, n)
+			owner = append(owner, s.ID)
+		}
+	}
+	seen := map[int]bool{}
+	var out []string
+	for _, m := range fuzzy.Find(name, names) {
+		if seen[owner[m.Index]] {
+			continue
+		}
+		seen[owner[m.Index]] = true
+		out = append(out, fmt.Sprintf("%q", c.Speakers[owner[m.Index]].Name))
+		if len(out) == 3 {
+			break
+		}
+	}
+	if len(out) == 0 {
+		return ` (list them with "backchannel speakers")`
+	}
+	return " (did you mean " + strings.Join(out, ", ") + "?)"
+}
+
+// emit prints rows in the chosen format. An empty text listing prints
+// nothing on stdout and says so on stderr; JSON and CSV still print their
+// empty array or header so scripts need no special case.
+func emit[T any](e *env, f format, rows []T, noun string, text func(*textStyles) *table) int {
+	var err error
+	switch f {
+	case formatJSON:
+		err = writeJSON(e.stdout, rows)
+	case formatCSV:
+		err = writeCSV(e.stdout, rows)
+	default:
+		if len(rows) == 0 {
+			fmt.Fprintf(e.stderr, "backchannel: no %s found\n", noun)
+			return exitOK
+		}
+		st := newTextStyles(e.stdout)
+		err = text(st).write(e.stdout, st)
+	}
+	if err != nil {
+		fmt.Fprintf(e.stderr, "backchannel: writing output: %v\n", err)
+		return exitFail
+	}
+	return exitOK
+}
+
+// location is the doc:line a journalist can open.
+func location(path string, line int) string { return fmt.Sprintf("%s:%d", path, line) }
+
+// nonNil keeps JSON arrays as [] rather than null.
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

@@ -1,0 +1,200 @@
+package cli
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"reflect"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/term"
+)
+
+// format is how a listing is printed.
+type format string
+
+const (
+	formatText format = "text"
+	formatJSON format = "json"
+	formatCSV  format = "csv"
+)
+
+func (f *format) String() string { return string(*f) }
+
+func (f *format) Set(s string) error {
+	switch v := format(strings.ToLower(s)); v {
+	case formatText, formatJSON, formatCSV:
+		*f = v
+		return nil
+	}
+	return fmt.Errorf("want text, json or csv")
+}
+
+// writeJSON prints rows as one indented JSON array ("[]" when empty, never
+// null, so scripts can always iterate).
+func writeJSON[T any](w io.Writer, rows []T) error {
+	if rows == nil {
+		rows = []T{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false) // quotes are full of & and <, keep them readable
+	return enc.Encode(rows)
+}
+
+// writeCSV prints rows with a header row. Columns are the struct's JSON
+// field names in order, so the two formats cannot drift apart; list fields
+// are joined with "; ".
+func writeCSV[T any](w io.Writer, rows []T) error {
+	cw := csv.NewWriter(w)
+	typ := reflect.TypeFor[T]()
+	var header []string
+	for i := range typ.NumField() {
+		header = append(header, jsonName(typ.Field(i)))
+	}
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		v := reflect.ValueOf(r)
+		record := make([]string, v.NumField())
+		for i := range record {
+			record[i] = csvCell(v.Field(i))
+		}
+		if err := cw.Write(record); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func jsonName(f reflect.StructField) string {
+	name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+	if name == "" {
+		return f.Name
+	}
+	return name
+}
+
+func csvCell(v reflect.Value) string {
+	switch v.Kind() {
+	case reflect.String:
+		return v.String()
+	case reflect.Int:
+		return strconv.FormatInt(v.Int(), 10)
+	case reflect.Slice:
+		parts := make([]string, v.Len())
+		for i := range parts {
+			parts[i] = csvCell(v.Index(i))
+		}
+		return strings.Join(parts, "; ")
+	}
+	return fmt.Sprint(v.Interface())
+}
+
+// textStyles colour human-readable output. The renderer is made for the
+// real stdout, so a pipe, a file or NO_COLOR get plain text.
+type textStyles struct {
+	header, name, muted lipgloss.Style
+	r                   *lipgloss.Renderer
+}
+
+func newTextStyles(w io.Writer) *textStyles {
+	r := lipgloss.NewRenderer(w)
+	return &textStyles{
+		r:      r,
+		header: r.NewStyle().Bold(true),
+		name:   r.NewStyle().Bold(true).Foreground(lipgloss.AdaptiveColor{Light: "#1F5FAF", Dark: "#7FB2F0"}),
+		muted:  r.NewStyle().Foreground(lipgloss.AdaptiveColor{Light: "#6B6B6B", Dark: "#9A9A9A"}),
+	}
+}
+
+// terminalWidth is the width of w when it is a terminal, else 0: output to
+// a pipe or file is never wrapped, so each item stays on one line for grep.
+func terminalWidth(w io.Writer) int {
+	if !isTerminal(w) {
+		return 0
+	}
+	width, _, err := term.GetSize(w.(*os.File).Fd())
+	if err != nil {
+		return 0
+	}
+	return width
+}
+
+// table prints aligned columns; the last column is never padded and, on a
+// terminal, wraps under itself.
+type table struct {
+	header []string
+	rows   [][]string
+	// styles per column, applied after padding so alignment ignores escapes.
+	styles []lipgloss.Style
+}
+
+func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
+
+// maxColumn caps a column's width so one long name cannot push the text
+// off screen; longer cells overflow that row only.
+const maxColumn = 40
+
+func (t *table) write(w io.Writer, st *textStyles) error {
+	n := len(t.header)
+	widths := make([]int, n)
+	for _, row := range append([][]string{t.header}, t.rows...) {
+		for i := 0; i < n-1; i++ {
+			widths[i] = max(widths[i], min(lipgloss.Width(row[i]), maxColumn))
+		}
+	}
+	indent := 0
+	for _, wd := range widths[:n-1] {
+		indent += wd + 2
+	}
+	lastWidth := 0
+	if tw := terminalWidth(w); tw > 0 && tw-indent >= 20 {
+		lastWidth = tw - indent
+	}
+	var b strings.Builder
+	line := func(cells []string, header bool) {
+		for i, cell := range cells {
+			style := st.r.NewStyle()
+			switch {
+			case header:
+				style = st.header
+			case i < len(t.styles):
+				style = t.styles[i]
+			}
+			if i == n-1 {
+				lines := []string{cell}
+				if lastWidth > 0 {
+					lines = strings.Split(st.r.NewStyle().Width(lastWidth).Render(cell), "\n")
+				}
+				for j, l := range lines {
+					if j > 0 {
+						b.WriteString("\n" + strings.Repeat(" ", indent))
+					}
+					b.WriteString(style.Render(strings.TrimRight(l, " ")))
+				}
+				continue
+			}
+			pad := widths[i] - lipgloss.Width(cell)
+			b.WriteString(style.Render(cell))
+			b.WriteString(strings.Repeat(" ", max(pad, 0)+2))
+		}
+		b.WriteString("\n")
+	}
+	line(t.header, true)
+	for _, row := range t.rows {
+		line(row, false)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// oneLine folds the line breaks and runs of spaces in s, so a quote spread
+// over several lines of its document prints as one.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -1,0 +1,89 @@
+package cli
+
+import (
+	"flag"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/backchannel-news/backchannel/model"
+)
+
+// quoteRow is one quote as the quotes command prints it. Field order is the
+// JSON and CSV column order.
+type quoteRow struct {
+	Speaker    string `json:"speaker"`
+	Text       string `json:"text"`
+	Doc        string `json:"doc"`
+	Line       int    `json:"line"`
+	Cue        string `json:"cue"`
+	Confidence string `json:"confidence"`
+	Start      int    `json:"start"`
+	End        int    `json:"end"`
+}
+
+func newQuoteRow(c *model.Corpus, q *model.Quote) quoteRow {
+	return quoteRow{
+		Speaker:    c.SpeakerName(q.Speaker),
+		Text:       q.Text,
+		Doc:        c.Docs[q.Doc].Path,
+		Line:       q.Line,
+		Cue:        q.Cue,
+		Confidence: q.Confidence.String(),
+		Start:      q.Start,
+		End:        q.End,
+	}
+}
+
+func quotesCommand() *command {
+	return &command{
+		name:     "quotes",
+		synopsis: "[--format text|json|csv] [--speaker NAME]... [PATH...]",
+		summary:  "list every quote: speaker, document and line, text",
+		help: `
+Lists the quotes found in the documents, in document order. JSON fields:
+speaker (canonical name, "" when unknown), text, doc, line (1-based), cue
+(the attribution cue: said, colon, transcript, ...), confidence (high,
+medium, low or none), start and end (byte offsets of the text in the file).`,
+		define: func(fs *flag.FlagSet) func(*env, []string) int {
+			var o listOptions
+			o.define(fs, "only quotes by the speaker `NAME`")
+			return func(e *env, paths []string) int {
+				c, ok := loadCorpus(e, paths)
+				if !ok {
+					return exitFail
+				}
+				who, ok := speakerFilter(e, c, o.speakers)
+				if !ok {
+					return exitFail
+				}
+				var rows []quoteRow
+				for _, id := range c.QuotesBy(who) {
+					rows = append(rows, newQuoteRow(c, &c.Quotes[id]))
+				}
+				return emit(e, o.format, rows, "quotes", func(st *textStyles) *table {
+					return quoteTable(st, rows)
+				})
+			}
+		},
+	}
+}
+
+func quoteTable(st *textStyles, rows []quoteRow) *table {
+	t := &table{header: []string{"SPEAKER", "WHERE", "QUOTE"}, styles: []lipgloss.Style{st.name, st.muted}}
+	for _, r := range rows {
+		t.add(speakerLabel(r.Speaker, r.Confidence), location(r.Doc, r.Line), "“"+oneLine(r.Text)+"”")
+	}
+	return t
+}
+
+// speakerLabel shows an unknown speaker as such and marks an attribution
+// that is less than certain, so a guess never reads as fact.
+func speakerLabel(name, confidence string) string {
+	switch {
+	case name == "":
+		return "(unknown)"
+	case confidence != model.High.String():
+		return name + " (" + confidence + ")"
+	}
+	return name
+}

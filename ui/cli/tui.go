@@ -1,0 +1,47 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"slices"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/term"
+
+	"github.com/backchannel-news/backchannel/ui"
+)
+
+// runReader opens the reader on paths, or on the sample corpus when there
+// are none.
+func runReader(e *env, paths []string) int {
+	// The reader draws with escape codes; sent to a pipe or file they are
+	// garbage, so point to the commands that write for those instead.
+	if !isTerminal(e.stdout) {
+		fmt.Fprintln(e.stderr, `backchannel: the reader needs a terminal; for output to a pipe or file use a command such as "backchannel quotes" (see "backchannel --help")`)
+		return exitFail
+	}
+	c, ok := loadCorpus(e, paths)
+	if !ok {
+		return exitFail
+	}
+	opts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithOutput(e.stdout)}
+	switch {
+	case slices.Contains(paths, stdinName):
+		// stdin held a document, so keys must come from the terminal.
+		opts = append(opts, tea.WithInputTTY())
+	case e.stdin != nil:
+		opts = append(opts, tea.WithInput(e.stdin))
+	}
+	if _, err := tea.NewProgram(ui.New(c, lipgloss.DefaultRenderer(), ui.Options{}), opts...).Run(); err != nil {
+		fmt.Fprintf(e.stderr, "backchannel: %v\n", err)
+		return exitFail
+	}
+	return exitOK
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
+}
