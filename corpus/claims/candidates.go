@@ -67,18 +67,42 @@ func docCandidates(c *model.Corpus, d int) []candidate {
 	quoteIDs := c.QuotesOf(d)
 	lastHolder, lastSpeaker := "", model.Unknown
 	var prevConcepts []string
+	var sents []span
+	if doc.Kind != model.Transcript {
+		sents = sentences(doc.Text, doc.BodyStart, len(doc.Text))
+	}
 
-	addQuote := func(q *model.Quote) {
-		holder := c.SpeakerName(q.Speaker)
+	// addQuote adds the sentences of quote q. frame is the clause around
+	// it: when extraction gave the quote no speaker, the frame may name
+	// one (", said Jo Bloggs, the engineer").
+	addQuote := func(q *model.Quote, frame *span) {
+		holder, speaker := c.SpeakerName(q.Speaker), q.Speaker
+		if holder == "" && frame != nil {
+			// The frame runs on to the end of the sentence the quote
+			// ends in, where the attribution of a long quote stands.
+			f := *frame
+			for _, s := range sents {
+				if s.start < q.End && s.end >= q.End && s.end > f.end {
+					f.end = s.end
+				}
+			}
+			var outside []token
+			for _, t := range tokenize(doc.Text, f) {
+				if t.start < q.Start || t.start >= q.End {
+					outside = append(outside, t)
+				}
+			}
+			holder, speaker, _ = reportedHolder(c, outside, lastHolder, lastSpeaker)
+		}
 		if holder == "" {
 			holder = Unattributed
 		} else {
-			lastHolder, lastSpeaker = holder, q.Speaker
+			lastHolder, lastSpeaker = holder, speaker
 		}
 		first := len(out)
 		var all []string
 		for _, s := range sentences(doc.Text, q.Start, q.End) {
-			cd := newCandidate(doc, s, holder, q.Speaker, model.FromQuote)
+			cd := newCandidate(doc, s, holder, speaker, model.FromQuote)
 			cd.claim.Quote = q.ID
 			if len(cd.toks) >= 3 {
 				prevConcepts = concepts(&cd)
@@ -95,13 +119,13 @@ func docCandidates(c *model.Corpus, d int) []candidate {
 
 	if doc.Kind == model.Transcript {
 		for _, id := range quoteIDs {
-			addQuote(&c.Quotes[id])
+			addQuote(&c.Quotes[id], nil)
 		}
 		return out
 	}
 
 	done := map[int]bool{} // quotes already taken
-	for _, sent := range sentences(doc.Text, doc.BodyStart, len(doc.Text)) {
+	for _, sent := range sents {
 		text := doc.Text[sent.start:sent.end]
 		if strings.HasSuffix(strings.TrimRight(text, `"”’'`), "?") || strings.HasSuffix(text, ":") {
 			// Questions take no position; a line ending in a colon
@@ -114,7 +138,7 @@ func docCandidates(c *model.Corpus, d int) []candidate {
 				// attribution.
 				if !done[q.ID] {
 					done[q.ID] = true
-					addQuote(q)
+					addQuote(q, &cl)
 				}
 				continue
 			}
@@ -142,7 +166,7 @@ func docCandidates(c *model.Corpus, d int) []candidate {
 	// A quote no sentence held (one spanning lines) is still a statement.
 	for _, id := range quoteIDs {
 		if !done[id] {
-			addQuote(&c.Quotes[id])
+			addQuote(&c.Quotes[id], nil)
 		}
 	}
 	return out
@@ -249,7 +273,7 @@ func reportedHolder(c *model.Corpus, toks []token, lastHolder string, lastSpeake
 	// Reporting verbs, not the nouns spelled alike ("the calls").
 	var verbs []int
 	for i, t := range toks {
-		if (reportingSet[t.lower] || negatingVerbSet[t.lower]) && i > 0 && !nounMarkers[toks[i-1].lower] {
+		if (reportingSet[t.lower] || negatingVerbSet[t.lower]) && (i == 0 || !nounMarkers[toks[i-1].lower]) {
 			verbs = append(verbs, i)
 		}
 	}
@@ -276,6 +300,9 @@ func reportedHolder(c *model.Corpus, toks []token, lastHolder string, lastSpeake
 		}
 	}
 	verb := verbs[0]
+	if name, sp, subj, ok := invertedSubject(c, toks, verb); ok {
+		return name, sp, subj
+	}
 	// Otherwise the words right before the verb.
 	j := verb - 1
 	for j >= 0 && skipBeforeSet[toks[j].lower] && toks[j+1].punctBefore == "" {
@@ -302,6 +329,33 @@ func reportedHolder(c *model.Corpus, toks []token, lastHolder string, lastSpeake
 		return name, sp, mark(a, verb)
 	}
 	return "", model.Unknown, nil
+}
+
+// invertedSubject reads the subject after the verb, as quotes put it:
+// `"...," said Jo Bloggs` or `said the firm's director, Jo Bloggs`.
+func invertedSubject(c *model.Corpus, toks []token, verb int) (string, int, map[int]bool, bool) {
+	// Only a verb opening the frame, or right after the quote.
+	if verb > 0 && !strings.ContainsAny(toks[verb].punctBefore, ",\"”") {
+		return "", model.Unknown, nil, false
+	}
+	a := verb + 1
+	for k := a; k < len(toks) && k <= verb+5; k++ {
+		if k > a && !strings.Contains(toks[k].punctBefore, ",") {
+			continue
+		}
+		if b := nameRun(toks, k); b > k && !english.IsStopWord(toks[k].lower) {
+			name, sp := canonicalHolder(c, joinWords(toks[k:b]))
+			subj := map[int]bool{}
+			for i := verb; i < b; i++ {
+				subj[i] = true
+			}
+			return name, sp, subj, true
+		}
+		if k == a && toks[k].lower != "the" {
+			return "", model.Unknown, nil, false
+		}
+	}
+	return "", model.Unknown, nil, false
 }
 
 func allSkip(toks []token) bool {

@@ -47,7 +47,9 @@ func Find(c *model.Corpus) *model.ClaimSet {
 		}
 	}
 	idf := func(k string) float64 {
-		return math.Log(float64(len(cands)+1) / float64(df[k]+1))
+		// Smoothed so that in a small corpus a story's own words still
+		// weigh something: ln(1+N/df).
+		return math.Log(1 + float64(len(cands))/float64(max(df[k], 1)))
 	}
 
 	// Pools: who takes which side on each dimension. A negated predicate
@@ -141,26 +143,36 @@ func shared(a, b analysis, cue map[string]bool, idf func(string) float64) (float
 		if cue[k] {
 			continue
 		}
-		wa += idf(k)
 		if b.concepts[k] {
 			w += idf(k)
 			terms = append(terms, k)
 		}
 	}
-	for k := range b.concepts {
+	// Borrowed context helps find what is shared but does not dilute what
+	// a claim itself says.
+	for k := range a.own {
+		if !cue[k] {
+			wa += idf(k)
+		}
+	}
+	for k := range b.own {
 		if !cue[k] {
 			wb += idf(k)
 		}
 	}
+	if wa == 0 || wb == 0 {
+		wa, wb = math.Max(wa, w), math.Max(wb, w)
+	}
 	sort.Strings(terms)
-	if w < minShared/2 {
+	if w < minShared*0.4 {
 		return w, terms, false
 	}
-	// A short claim that shares most of what it says is as tied as a long
-	// one sharing many words.
-	focus := w / math.Min(wa, wb)
-	strength := math.Max(w, 2*minShared*focus)
-	return strength, terms, strength >= minShared
+	// What the shared words are of the shorter claim: one common word in
+	// two long sentences is chance ("the council" in two council stories);
+	// most of a short claim is its subject ("The calls are authentic").
+	focus := math.Min(1, w/math.Min(wa, wb))
+	linked := focus >= 0.25 || w >= 2*minShared
+	return w * (1 + focus), terms, linked
 }
 
 // cluster groups a dimension's pool into topics: claims are linked when
@@ -206,6 +218,17 @@ func cluster(dim string, pool map[int]stance, cands []candidate, an []analysis, 
 		for y := x + 1; y < len(ids); y++ {
 			a, b := ids[x], ids[y]
 			w, terms, linked := shared(an[a], an[b], cue, idf)
+			if tg := pool[a].target; !linked && tg != "" && tg == pool[b].target {
+				w, linked = minShared, true
+				if len(terms) == 0 {
+					terms = []string{tg}
+				}
+			}
+			if !linked && strings.HasPrefix(dim, "who:") && cands[a].claim.Doc == cands[b].claim.Doc {
+				// One article naming two doers of one deed is telling of
+				// one event, whatever other words the sentences use.
+				w, linked = minShared, true
+			}
 			if !linked {
 				continue
 			}

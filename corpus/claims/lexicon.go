@@ -104,17 +104,20 @@ var axes = []axis{
 // families group the predicates that ask the same question, so "tapped"
 // and "leaked" land in one topic and "who leaked it" has one answer slot.
 var families = map[string][]string{
-	"leak":   words(`leak leaks leaked leaking leaker tap tapped tapping wiretap wiretapped eavesdrop eavesdropping eavesdropped intercept intercepted bugged hacked hack spying spied surveillance`),
+	"leak":   words(`leak leaks leaked leaking leaker tap tapped tapping wiretap wiretapped eavesdrop eavesdropping eavesdropped intercept intercepted bugged spying spied surveillance`),
 	"author": words(`author authored wrote written write writing drafted draft drafts drafting composed penned influenced shaped`),
 	"order":  words(`ordered order orders commanded directed instructed`),
 	"fund":   words(`funded fund funds funding financed finance bankrolled paid`),
 	"attack": words(`attacked attack attacks bombed bombing shelled shelling struck strike`),
 	"kill":   words(`killed kill killing murdered murder assassinated`),
+	"alter":  words(`altered alter rewritten rewrote rewrite edited tampered doctored falsified redacted`),
+	"breach": words(`stole stolen steal stealing copied theft hacked hack hacking breached breach`),
 }
 
 // agentFamilies are the families whose question is "who did it", so that
 // different named agents are different answers.
-var agentFamilies = map[string]bool{"leak": true, "author": true, "order": true, "fund": true, "attack": true, "kill": true}
+var agentFamilies = map[string]bool{"leak": true, "author": true, "order": true, "fund": true, "attack": true,
+	"kill": true, "alter": true, "breach": true}
 
 func words(s string) []string { return strings.Fields(s) }
 

@@ -148,6 +148,7 @@ type token struct {
 	// punctBefore holds the punctuation between the previous word and
 	// this one (",", ":", "“" ...), which tells clause and phrase joints.
 	punctBefore string
+	possessive  bool // written with "'s": "Harrow's secretary"
 }
 
 func isWordRune(r rune) bool {
@@ -193,6 +194,7 @@ func tokenize(text string, s span) []token {
 				out = append(out, token{
 					word: w, lower: strings.ToLower(w), start: partStart,
 					capital: unicode.IsUpper(r0) && !first, punctBefore: punct,
+					possessive: len(w) < len(part),
 				})
 				first = false
 				punct = ""
