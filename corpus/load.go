@@ -72,7 +72,12 @@ func Assemble(docs []model.Document, problems []model.Problem) *model.Corpus {
 	}
 	mentions := make([]speakers.Mention, len(found))
 	for i, f := range found {
-		mentions[i] = speakers.Mention{Name: f.Speaker, Role: f.Role}
+		mentions[i] = speakers.Mention{Name: f.Speaker, Role: f.Role, Roles: f.Roles, Org: f.Org}
+		if f.Local {
+			// A transcript's "Q" or "MODERATOR" is someone else in every
+			// document: name the document to keep them apart.
+			mentions[i].Scope = scopeName(docs[foundDoc[i]].Path)
+		}
 	}
 	people, ids := speakers.Resolve(mentions)
 	quotes := make([]model.Quote, len(found))
@@ -90,6 +95,11 @@ func Assemble(docs []model.Document, problems []model.Problem) *model.Corpus {
 		}
 	}
 	return model.New(docs, people, quotes, problems)
+}
+
+func scopeName(path string) string {
+	base := filepath.Base(path)
+	return strings.TrimSuffix(base, filepath.Ext(base))
 }
 
 func readReason(err error) string {

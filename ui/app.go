@@ -1,43 +1,440 @@
-// Package ui is the Bubble Tea reader.
+// Package ui is the Bubble Tea reader: documents, speakers, quotes and a
+// reader in panes, with fuzzy search over all of them.
 package ui
 
 import (
+	"fmt"
+	"sort"
 	"strings"
+	"time"
 
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/backchannel-news/backchannel/model"
+	"github.com/backchannel-news/backchannel/model/search"
 )
 
 // Options configure one reader session.
-type Options struct{}
+type Options struct {
+	// Index is a search index over the same corpus, built once and shared
+	// by every session; nil builds one in New.
+	Index *search.Index
+	// SearchDelay is how long search waits after the last keystroke before
+	// it runs; zero means 120ms.
+	SearchDelay time.Duration
+}
 
-// App is the root model of one session.
+// mode is what has the keyboard: the panes, the search box, or the list of
+// load problems.
+type mode int
+
+const (
+	browsing mode = iota
+	searching
+	readingProblems
+)
+
+// App is the root model of one session. It owns focus, layout and the
+// routing of messages; the panes do the rest.
 type App struct {
-	corpus *model.Corpus
-	r      *lipgloss.Renderer
+	cm *Common
+
+	docs     DocList
+	speakers SpeakerList
+	quotes   QuoteList
+	reader   Reader
+	search   SearchView
+	problems ProblemsView
+	help     help.Model
+
+	mode   mode
+	focus  pane
+	back   pane // where Esc in the reader returns
+	width  int
+	height int
+	screen screen
 }
 
 // New makes the root model of one session over a shared read-only corpus.
 // r is the session's renderer (lipgloss.DefaultRenderer() locally).
 func New(c *model.Corpus, r *lipgloss.Renderer, opts Options) *App {
-	return &App{corpus: c, r: r}
+	cm := NewCommon(c, NewStyles(r), DefaultKeyMap())
+	ix := opts.Index
+	if ix == nil {
+		ix = search.NewIndex(c)
+	}
+	delay := opts.SearchDelay
+	if delay <= 0 {
+		delay = 120 * time.Millisecond
+	}
+	a := &App{
+		cm:       cm,
+		docs:     NewDocList(cm),
+		speakers: NewSpeakerList(cm),
+		quotes:   NewQuoteList(cm),
+		reader:   NewReader(cm),
+		search:   NewSearchView(cm, ix, delay),
+		problems: NewProblemsView(cm),
+		help:     help.New(),
+		focus:    docsPane,
+		back:     docsPane,
+	}
+	a.help.Styles = cm.Styles.Help
+	if len(c.Docs) > 0 {
+		a.reader.Open(0, -1)
+	}
+	a.docs.Focus()
+	return a
 }
 
 func (a *App) Init() tea.Cmd { return nil }
 
-func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if k, ok := msg.(tea.KeyMsg); ok && (k.String() == "q" || k.String() == "ctrl+c") {
-		return a, tea.Quit
+// paneAt is the pane p as the Pane interface.
+func (a *App) paneAt(p pane) Pane {
+	switch p {
+	case docsPane:
+		return &a.docs
+	case speakersPane:
+		return &a.speakers
+	case quotesPane:
+		return &a.quotes
 	}
-	return a, nil
+	return &a.reader
+}
+
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.width, a.height = msg.Width, msg.Height
+		a.resize()
+	case tea.KeyMsg:
+		return a, a.handleKey(msg)
+	case tea.MouseMsg:
+		a.handleMouse(msg)
+	case documentOpenedMsg:
+		a.openReader(msg.doc, msg.quote)
+	case speakersChosenMsg:
+		a.chooseSpeakers(msg.set)
+		if msg.show {
+			a.setFocus(quotesPane)
+		}
+	case speakerQuotesMsg:
+		a.chooseSpeakers(map[int]bool{msg.speaker: true})
+		a.quotes.SelectQuote(msg.quote)
+		a.back = readerPane
+		a.setFocus(quotesPane)
+	case readerBackMsg:
+		a.setFocus(a.back)
+	case searchJumpMsg:
+		a.setMode(browsing)
+		a.jump(msg.hit)
+	case searchClosedMsg, problemsClosedMsg:
+		a.setMode(browsing)
+	case searchDebouncedMsg, searchResultsMsg:
+		a.search, cmd = a.search.Update(msg)
+	}
+	return a, cmd
+}
+
+// handleKey gives an open search box every key first, so "q" is typed, not
+// obeyed; otherwise global keys, then the focused pane.
+func (a *App) handleKey(k tea.KeyMsg) tea.Cmd {
+	keys := a.cm.Keys
+	var cmd tea.Cmd
+	if key.Matches(k, keys.ForceQuit) {
+		return tea.Quit
+	}
+	if a.mode == searching {
+		a.search, cmd = a.search.Update(k)
+		return cmd
+	}
+	switch {
+	case key.Matches(k, keys.Quit):
+		return tea.Quit
+	case key.Matches(k, keys.Help):
+		a.help.ShowAll = !a.help.ShowAll
+		a.resize()
+		return nil
+	}
+	if a.mode == readingProblems {
+		a.problems, cmd = a.problems.Update(k)
+		return cmd
+	}
+	switch {
+	case key.Matches(k, keys.NextPane):
+		a.setFocus((a.focus + 1) % paneCount)
+	case key.Matches(k, keys.PrevPane):
+		a.setFocus((a.focus + paneCount - 1) % paneCount)
+	case key.Matches(k, keys.Search):
+		a.setMode(searching)
+	case key.Matches(k, keys.Problems) && len(a.cm.Corpus.Problems) > 0:
+		a.setMode(readingProblems)
+	default:
+		switch a.focus {
+		case docsPane:
+			a.docs, cmd = a.docs.Update(k)
+		case speakersPane:
+			a.speakers, cmd = a.speakers.Update(k)
+		case quotesPane:
+			a.quotes, cmd = a.quotes.Update(k)
+		case readerPane:
+			a.reader, cmd = a.reader.Update(k)
+		}
+	}
+	return cmd
+}
+
+// handleMouse scrolls what is under the pointer with the wheel, and focuses
+// the pane clicked.
+func (a *App) handleMouse(m tea.MouseMsg) {
+	if m.Action != tea.MouseActionPress {
+		return
+	}
+	dir := 0
+	switch m.Button {
+	case tea.MouseButtonWheelUp:
+		dir = -1
+	case tea.MouseButtonWheelDown:
+		dir = 1
+	case tea.MouseButtonLeft:
+	default:
+		return
+	}
+	switch a.mode {
+	case searching:
+		a.search.Scroll(dir)
+		return
+	case readingProblems:
+		a.problems.Scroll(3 * dir)
+		return
+	}
+	p := a.focus
+	for q := pane(0); q < paneCount; q++ {
+		if a.screen.shown(q, a.focus) && a.screen.panes[q].contains(m.X, m.Y) {
+			p = q
+		}
+	}
+	if dir == 0 {
+		if p != a.focus {
+			a.setFocus(p)
+		}
+		return
+	}
+	step := 1 // one item per notch in lists
+	if p == readerPane {
+		step = 3
+	}
+	a.paneAt(p).Scroll(step * dir)
+}
+
+// openReader shows doc at quote (or its top for -1) and focuses the reader,
+// remembering where Esc should return.
+func (a *App) openReader(doc, quote int) {
+	a.reader.Open(doc, quote)
+	a.docs.SelectDoc(doc)
+	if a.focus != readerPane {
+		a.back = a.focus
+	}
+	a.setFocus(readerPane)
+}
+
+func (a *App) chooseSpeakers(set map[int]bool) {
+	a.speakers.SetChosen(set)
+	a.quotes.SetSpeakers(set)
+}
+
+// jump shows a search hit in context: a document from its top, a speaker's
+// quotes, a quote in its document.
+func (a *App) jump(h search.Hit) {
+	switch h.Kind {
+	case search.Doc:
+		a.openReader(h.ID, -1)
+	case search.Speaker:
+		a.chooseSpeakers(map[int]bool{h.ID: true})
+		a.setFocus(quotesPane)
+	case search.Quote:
+		q := a.cm.Corpus.Quotes[h.ID]
+		a.quotes.SelectQuote(q.ID)
+		a.openReader(q.Doc, q.ID)
+	}
+}
+
+func (a *App) setFocus(p pane) {
+	a.paneAt(a.focus).Blur()
+	a.focus = p
+	a.paneAt(p).Focus()
+	a.resize()
+}
+
+func (a *App) setMode(m mode) {
+	if m == searching {
+		a.search.Focus()
+	} else {
+		a.search.Blur()
+	}
+	a.mode = m
+	a.resize()
+}
+
+func (a *App) tooSmall() bool { return a.width < minWidth || a.height < minHeight }
+
+// resize lays the panes out again: on a new window size, and whenever the
+// help or the focused pane (which decide the help's height) change.
+func (a *App) resize() {
+	if a.tooSmall() {
+		return
+	}
+	a.help.Width = a.width
+	body := a.height - 1 - lipgloss.Height(a.helpView()) // status line, help
+	a.screen = layout(a.width, body)
+	fw, fh := a.cm.Styles.FrameFocused.GetFrameSize()
+	for p := pane(0); p < paneCount; p++ {
+		if r := a.screen.panes[p]; !r.empty() {
+			a.paneAt(p).SetSize(r.W-fw, r.H-fh-1)
+		}
+	}
+	a.search.SetSize(a.width-fw, body-fh-1)
+	a.problems.SetSize(a.width-fw, body-fh-1)
 }
 
 func (a *App) View() string {
-	var b strings.Builder
-	for _, d := range a.corpus.Docs {
-		b.WriteString(d.Title + "\n")
+	if a.width == 0 {
+		return ""
 	}
-	return b.String()
+	if a.tooSmall() {
+		msg := fmt.Sprintf("backchannel needs a terminal of at least %dx%d;\nthis one is %dx%d.", minWidth, minHeight, a.width, a.height)
+		return a.cm.Styles.Centered.Width(a.width).Height(a.height).Render(msg)
+	}
+	helpView := a.helpView()
+	bodyHeight := a.height - 1 - lipgloss.Height(helpView)
+	var body string
+	switch a.mode {
+	case searching:
+		body = a.frame(a.search.Title(), a.search.View(), rect{W: a.width, H: bodyHeight}, true)
+	case readingProblems:
+		body = a.frame(a.problems.Title(), a.problems.View(), rect{W: a.width, H: bodyHeight}, true)
+	default:
+		body = a.panesView(bodyHeight)
+	}
+	return body + "\n" + a.statusLine() + "\n" + helpView
+}
+
+// panesView draws the panes where layout put them. Layouts are columns of
+// stacked panes, so each screen row is the panes covering it, left to right.
+func (a *App) panesView(height int) string {
+	rows := make([]string, height)
+	type placed struct {
+		r     rect
+		lines []string
+	}
+	var ps []placed
+	for p := pane(0); p < paneCount; p++ {
+		if !a.screen.shown(p, a.focus) {
+			continue
+		}
+		r := a.screen.panes[p]
+		v := a.paneAt(p)
+		ps = append(ps, placed{r, strings.Split(a.frame(v.Title(), v.View(), r, p == a.focus), "\n")})
+	}
+	sort.Slice(ps, func(i, j int) bool { return ps[i].r.X < ps[j].r.X })
+	for _, pl := range ps {
+		for i, l := range pl.lines {
+			if y := pl.r.Y + i; y < height && i < pl.r.H {
+				rows[y] += l
+			}
+		}
+	}
+	if a.screen.tabs {
+		rows[0] = a.tabBar()
+	}
+	return strings.Join(rows, "\n")
+}
+
+// frame draws a pane's title and content in a border: rounded when focused,
+// hidden but the same size when not, and a ▸ before the focused title.
+func (a *App) frame(title, content string, r rect, focused bool) string {
+	st := a.cm.Styles
+	box, ts, mark := st.Frame, st.Title, "  "
+	if focused {
+		box, ts, mark = st.FrameFocused, st.TitleFocused, "▸ "
+	}
+	fw, fh := box.GetFrameSize()
+	w, h := r.W-fw, r.H-fh
+	lines := strings.Split(content, "\n")
+	if len(lines) > h-1 {
+		lines = lines[:max(0, h-1)]
+	}
+	inner := append([]string{fit(ts.Render(mark+title), w)}, lines...)
+	return box.Width(w).Height(h).Render(strings.Join(inner, "\n"))
+}
+
+// tabBar names every pane when only the focused one is shown.
+func (a *App) tabBar() string {
+	st := a.cm.Styles
+	var tabs []string
+	for p := pane(0); p < paneCount; p++ {
+		if p == a.focus {
+			tabs = append(tabs, st.TabActive.Render("▸ "+p.String()))
+		} else {
+			tabs = append(tabs, st.Tab.Render("  "+p.String()))
+		}
+	}
+	return fit(strings.Join(tabs, st.Faint.Render(" │ ")), a.width)
+}
+
+// helpView is the help cut to the window: bubbles' short help overflows
+// when not even its ellipsis fits.
+func (a *App) helpView() string {
+	lines := strings.Split(a.help.View(a), "\n")
+	for i, l := range lines {
+		lines[i] = fit(l, a.width)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// statusLine gives the corpus's size, or says files failed to load and how
+// to see why.
+func (a *App) statusLine() string {
+	st, c := a.cm.Styles, a.cm.Corpus
+	if n := len(c.Problems); n > 0 && a.mode != readingProblems {
+		return fit(st.Notice.Render(fmt.Sprintf("✗ %s not loaded — press ! to see why", plural(n, "file"))), a.width)
+	}
+	return fit(st.Status.Render(fmt.Sprintf("%s · %s · %s",
+		plural(len(c.Docs), "document"), plural(len(c.Speakers), "speaker"), plural(len(c.Quotes), "quote"))), a.width)
+}
+
+// ShortHelp is the focused pane's main keys, then the global ones.
+func (a *App) ShortHelp() []key.Binding {
+	k := a.cm.Keys
+	switch a.mode {
+	case searching:
+		return a.search.ShortHelp()
+	case readingProblems:
+		return append(a.problems.ShortHelp(), k.Help, k.Quit)
+	}
+	return append(a.paneAt(a.focus).ShortHelp(), k.NextPane, k.Search, k.Help, k.Quit)
+}
+
+// FullHelp is the focused pane's columns, then a column of global keys.
+func (a *App) FullHelp() [][]key.Binding {
+	switch a.mode {
+	case searching:
+		return a.search.FullHelp()
+	case readingProblems:
+		return append(a.problems.FullHelp(), a.globalKeys())
+	}
+	return append(a.paneAt(a.focus).FullHelp(), a.globalKeys())
+}
+
+func (a *App) globalKeys() []key.Binding {
+	k := a.cm.Keys
+	k.Problems.SetEnabled(len(a.cm.Corpus.Problems) > 0)
+	if a.mode == readingProblems {
+		return []key.Binding{k.Help, k.Quit}
+	}
+	return []key.Binding{k.NextPane, k.PrevPane, k.Search, k.Problems, k.Help, k.Quit}
 }

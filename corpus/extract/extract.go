@@ -4,7 +4,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/backchannel-news/backchannel/model"
@@ -12,8 +11,15 @@ import (
 
 // Found is one quotation as the text presents it.
 type Found struct {
-	Speaker    string // the fullest name the document gives, "" when unknown
-	Role       string // a role or title seen with the name ("presidential aide")
+	Speaker string   // the fullest name the document gives, "" when unknown
+	Role    string   // a role or title seen with the name ("presidential aide")
+	Roles   []string // every role the document gives the speaker
+	// Org is set for organisations and places ("the White House said"),
+	// which are never merged with a person.
+	Org bool
+	// Local is set for a transcript's generic labels (Q, MODERATOR): the
+	// same label in another document is another person.
+	Local      bool
 	Text       string
 	Start, End int // byte offsets of Text in the document text
 	Cue        string
@@ -28,81 +34,53 @@ func Document(doc *model.Document) []Found {
 	return Article(doc.Text, doc.BodyStart)
 }
 
-var turnRE = regexp.MustCompile(`(?m)^([A-Z][A-Za-z.'\- ]{0,40}):[ \t]+(\S.*)$`)
-
-// DetectKind reports whether body reads as a transcript: most non-blank
-// lines start with a speaker label.
+// DetectKind reports whether body reads as a transcript: subtitles, or
+// speaker labels opening a good share of its lines, or several labels in
+// capitals (a press-conference transcript whose turns run over many
+// paragraphs).
 func DetectKind(body string) model.Kind {
-	lines, turns := 0, 0
-	for _, l := range strings.Split(body, "\n") {
-		if strings.TrimSpace(l) == "" {
+	trimmed := strings.TrimLeft(body, "\ufeff \t\r\n")
+	if strings.HasPrefix(trimmed, "WEBVTT") || isSRT(trimmed) {
+		return model.Transcript
+	}
+	lines, labelled, upper := 0, 0, 0
+	distinct := map[string]bool{}
+	for i := 0; i < len(body); {
+		nl := strings.IndexByte(body[i:], '\n')
+		end, next := len(body), len(body)
+		if nl >= 0 {
+			end, next = i+nl, i+nl+1
+		}
+		s, e := trimSpan(body, i, end)
+		i = next
+		if s >= e {
 			continue
 		}
 		lines++
-		if turnRE.MatchString(l) {
-			turns++
+		l, ok := parseLabel(body, s, e)
+		if !ok {
+			continue
+		}
+		rest := body[l.textStart:e]
+		if l.textStart >= e && !l.upper {
+			continue // "Title Case Words:" alone on a line is a heading
+		}
+		if r := firstRune(rest); r == '"' || r == '“' || r == '«' {
+			continue // `X: "..."` in prose
+		}
+		labelled++
+		distinct[strings.ToUpper(l.raw)] = true
+		if l.upper {
+			upper++
 		}
 	}
-	if lines > 0 && turns*2 >= lines {
+	switch {
+	case labelled >= 2 && labelled*3 >= lines:
+		return model.Transcript
+	case upper >= 3 && len(distinct) >= 2:
+		return model.Transcript
+	case labelled >= 4 && len(distinct) >= 2 && labelled*6 >= lines:
 		return model.Transcript
 	}
 	return model.Article
-}
-
-// Transcript extracts one quote per speaker turn from text[from:].
-func Transcript(text string, from int) []Found {
-	var out []Found
-	for _, m := range turnRE.FindAllStringSubmatchIndex(text[from:], -1) {
-		name := text[from+m[2] : from+m[3]]
-		out = append(out, Found{
-			Speaker:    strings.TrimSpace(name),
-			Text:       text[from+m[4] : from+m[5]],
-			Start:      from + m[4],
-			End:        from + m[5],
-			Cue:        "transcript",
-			Confidence: model.High,
-		})
-	}
-	return out
-}
-
-var (
-	quoteRE      = regexp.MustCompile(`["“]([^"“”\n]+)["”]`)
-	afterCueRE   = regexp.MustCompile(`^\s*,?\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(said|says|told|added|wrote)\b`)
-	beforeCueRE  = regexp.MustCompile(`([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(said|says|told|added|wrote)[^"“.]*[:,]?\s*$`)
-	colonIntroRE = regexp.MustCompile(`([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}):\s*$`)
-)
-
-// Article extracts quotes in prose from text[from:] with the plain cues:
-// `"...," X said`, `X said: "..."` and `X: "..."`.
-func Article(text string, from int) []Found {
-	var out []Found
-	body := text[from:]
-	for _, m := range quoteRE.FindAllStringSubmatchIndex(body, -1) {
-		f := Found{Text: body[m[2]:m[3]], Start: from + m[2], End: from + m[3]}
-		lineStart := strings.LastIndexByte(body[:m[0]], '\n') + 1
-		before := body[lineStart:m[0]]
-		after := body[m[1]:]
-		if nl := strings.IndexByte(after, '\n'); nl >= 0 {
-			after = after[:nl]
-		}
-		switch {
-		case afterCueRE.MatchString(after):
-			sm := afterCueRE.FindStringSubmatch(after)
-			f.Speaker, f.Cue = sm[1], sm[2]
-		case beforeCueRE.MatchString(before):
-			sm := beforeCueRE.FindStringSubmatch(before)
-			f.Speaker, f.Cue = sm[1], sm[2]
-		case colonIntroRE.MatchString(before):
-			f.Speaker, f.Cue = colonIntroRE.FindStringSubmatch(before)[1], "colon"
-		}
-		if f.Speaker != "" {
-			f.Confidence = model.High
-		}
-		if len(strings.Fields(f.Text)) <= 3 && f.Speaker == "" {
-			continue // a scare quote or a title, not speech
-		}
-		out = append(out, f)
-	}
-	return out
 }

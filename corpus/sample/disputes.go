@@ -33,6 +33,7 @@ var Disputes = []Dispute{
 				{"Kestrel Investigations", "sample/kestrel-leaked-calls.md", "The recordings are authentic."},
 				{"Helena Varga", "sample/kestrel-leaked-calls.md", "no trace of synthetic speech"},
 				{"Anton Reich", "sample/meridian-review-payment.md", "consistent with two unedited telephone calls"},
+				{"Helena Varga", "sample/northwire-ministry-denies.md", "These are two real telephone calls"},
 			}},
 			{Answer: "fabricated", Stances: []Stance{
 				{"Ministry of Energy and Ports", "sample/ministry-statement.md", "are fabricated"},
@@ -69,6 +70,7 @@ var Disputes = []Dispute{
 				{"Ministry of Energy and Ports", "sample/ministry-statement.md", "never approved tender conditions outside the lawful procedure"},
 				{"Nikolai Sarkov", "sample/northwire-ministry-denies.md", "I did not know about any of this, and I did not approve anything"},
 				{"Nikolai Sarkov", "sample/meridian-review-payment.md", "has denied that he knew of the conditions"},
+				{"Daria Mirova", "sample/varno-ledger-who-leaked.md", "The minister never saw a memo on the Sevrin tender"},
 			}},
 		},
 	},

@@ -3,49 +3,400 @@
 package speakers
 
 import (
+	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/backchannel-news/backchannel/model"
 )
 
-// Mention is one name as a document gave it, with any role seen with it.
+// Mention is one name as a document gave it, with the roles seen with it.
 type Mention struct {
-	Name string
-	Role string
+	Name  string
+	Role  string   // the role seen with this mention
+	Roles []string // every role the document gave the same speaker
+	Org   bool     // an organisation or place, never merged with a person
+	// Scope, when set, keeps the speaker to one document: a transcript's
+	// "Q" or "MODERATOR" in two documents are two people. The speaker is
+	// shown as "Name (Scope)".
+	Scope string
+}
+
+// group is every mention with one folded name.
+type group struct {
+	words    []string // folded words
+	spell    map[string]int
+	order    []string // spellings in first-seen order
+	roles    []string
+	org      bool
+	scoped   bool
+	first    int // first mention index, for stable speaker order
+	parent   int
+	mentions int
 }
 
 // Resolve merges mentions into speakers and returns, for each mention, the
 // ID of its speaker in the returned slice (model.Unknown for an empty name).
+//
+// Two names are one person when their folded spellings match (Yuri and
+// Yury, Dmitriev and Dmitryev), when their surnames match and their given
+// names are compatible (Steve and Steven, Joe and Joseph), or when one is
+// a bare surname that only one fuller name in the corpus carries (or that
+// the roles single out). A shared given name alone never merges two people.
 func Resolve(mentions []Mention) ([]model.Speaker, []int) {
-	var out []model.Speaker
+	var groups []*group
 	byKey := map[string]int{}
-	ids := make([]int, len(mentions))
+	gid := make([]int, len(mentions))
 	for i, m := range mentions {
 		name := strings.Join(strings.Fields(m.Name), " ")
 		if name == "" {
+			gid[i] = -1
+			continue
+		}
+		folded := Fold(strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The "))
+		key := folded
+		switch {
+		case m.Scope != "":
+			key = "scope\x00" + m.Scope + "\x00" + folded
+		case m.Org:
+			key = "org\x00" + folded
+		}
+		id, ok := byKey[key]
+		if !ok {
+			id = len(groups)
+			byKey[key] = id
+			groups = append(groups, &group{words: strings.Fields(folded), spell: map[string]int{}, org: m.Org, scoped: m.Scope != "", first: i, parent: id})
+		}
+		g := groups[id]
+		shown := name
+		if m.Scope != "" {
+			shown = name + " (" + m.Scope + ")"
+		}
+		if g.spell[shown] == 0 {
+			g.order = append(g.order, shown)
+		}
+		g.spell[shown]++
+		g.mentions++
+		for _, r := range append([]string{m.Role}, m.Roles...) {
+			g.roles = addRole(g.roles, r)
+		}
+		gid[i] = id
+	}
+	mergePeople(groups)
+
+	// Number the merged speakers in order of first mention.
+	roots := map[int]int{}
+	var rootOrder []int
+	for id := range groups {
+		r := find(groups, id)
+		if _, ok := roots[r]; !ok {
+			roots[r] = len(rootOrder)
+			rootOrder = append(rootOrder, r)
+		}
+	}
+	members := make([][]int, len(rootOrder))
+	for id := range groups {
+		s := roots[find(groups, id)]
+		members[s] = append(members[s], id)
+	}
+	sort.SliceStable(rootOrder, func(a, b int) bool {
+		return firstOf(groups, members[roots[rootOrder[a]]]) < firstOf(groups, members[roots[rootOrder[b]]])
+	})
+	out := make([]model.Speaker, len(rootOrder))
+	speakerOf := make(map[int]int, len(rootOrder))
+	for s, r := range rootOrder {
+		speakerOf[r] = s
+		out[s] = build(groups, members[roots[r]])
+	}
+	ids := make([]int, len(mentions))
+	for i, g := range gid {
+		if g < 0 {
 			ids[i] = model.Unknown
 			continue
 		}
-		key := strings.ToLower(name)
-		id, ok := byKey[key]
-		if !ok {
-			id = len(out)
-			byKey[key] = id
-			out = append(out, model.Speaker{Name: name})
-		}
-		if m.Role != "" && !contains(out[id].Roles, m.Role) {
-			out[id].Roles = append(out[id].Roles, m.Role)
-		}
-		ids[i] = id
+		ids[i] = speakerOf[find(groups, g)]
 	}
 	return out, ids
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
+func firstOf(groups []*group, ids []int) int {
+	f := groups[ids[0]].first
+	for _, id := range ids {
+		if groups[id].first < f {
+			f = groups[id].first
+		}
+	}
+	return f
+}
+
+func find(groups []*group, id int) int {
+	for groups[id].parent != id {
+		groups[id].parent = groups[groups[id].parent].parent
+		id = groups[id].parent
+	}
+	return id
+}
+
+// mergePeople joins person groups that name the same person.
+func mergePeople(groups []*group) {
+	bySurname := map[string][]int{}
+	for id, g := range groups {
+		if g.org || g.scoped || len(g.words) == 0 {
+			continue
+		}
+		last := g.words[len(g.words)-1]
+		bySurname[last] = append(bySurname[last], id)
+	}
+	for _, ids := range bySurname {
+		// Full names first: those with compatible given names are one.
+		for x := 0; x < len(ids); x++ {
+			for y := x + 1; y < len(ids); y++ {
+				a, b := groups[ids[x]], groups[ids[y]]
+				if len(a.words) >= 2 && len(b.words) >= 2 && SameGiven(a.words[0], b.words[0]) {
+					union(groups, ids[x], ids[y])
+				}
+			}
+		}
+		// A bare surname joins the one full name that carries it; with
+		// several, the one sharing a role.
+		for _, id := range ids {
+			g := groups[id]
+			if len(g.words) != 1 {
+				continue
+			}
+			cands := map[int]bool{}
+			for _, other := range ids {
+				if len(groups[other].words) >= 2 {
+					cands[find(groups, other)] = true
+				}
+			}
+			switch len(cands) {
+			case 0:
+			case 1:
+				for c := range cands {
+					union(groups, c, id)
+				}
+			default:
+				best, bestN, tie := -1, 0, false
+				for c := range cands {
+					n := sharedRoles(g.roles, rolesOf(groups, c))
+					if n > bestN {
+						best, bestN, tie = c, n, false
+					} else if n == bestN {
+						tie = true
+					}
+				}
+				if best >= 0 && !tie {
+					union(groups, best, id)
+				}
+			}
+		}
+	}
+}
+
+func rolesOf(groups []*group, root int) []string {
+	var roles []string
+	for id := range groups {
+		if find(groups, id) == root {
+			roles = append(roles, groups[id].roles...)
+		}
+	}
+	return roles
+}
+
+// sharedRoles counts the role words two role lists share, ignoring case.
+func sharedRoles(a, b []string) int {
+	words := map[string]bool{}
+	for _, r := range a {
+		for _, w := range strings.Fields(strings.ToLower(r)) {
+			if len(w) > 3 {
+				words[w] = true
+			}
+		}
+	}
+	n := 0
+	seen := map[string]bool{}
+	for _, r := range b {
+		for _, w := range strings.Fields(strings.ToLower(r)) {
+			if words[w] && !seen[w] {
+				seen[w] = true
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func union(groups []*group, a, b int) {
+	ra, rb := find(groups, a), find(groups, b)
+	if ra == rb {
+		return
+	}
+	if groups[rb].first < groups[ra].first {
+		ra, rb = rb, ra
+	}
+	groups[rb].parent = ra
+}
+
+// build makes one speaker of the groups: the canonical name is the
+// fullest spelling, preferring mixed case to a transcript's capitals.
+func build(groups []*group, ids []int) model.Speaker {
+	sort.Slice(ids, func(a, b int) bool { return groups[ids[a]].first < groups[ids[b]].first })
+	type cand struct {
+		s     string
+		words int
+		mixed bool
+		n     int
+		order int
+	}
+	var cands []cand
+	var roles []string
+	for _, id := range ids {
+		g := groups[id]
+		for _, s := range g.order {
+			cands = append(cands, cand{s, len(strings.Fields(s)), hasLower(s), g.spell[s], len(cands)})
+		}
+		for _, r := range g.roles {
+			roles = addRole(roles, r)
+		}
+	}
+	best := 0
+	for i, c := range cands {
+		b := cands[best]
+		if c.words > b.words || c.words == b.words && (c.mixed && !b.mixed || c.mixed == b.mixed && c.n > b.n) {
+			best = i
+		}
+	}
+	sp := model.Speaker{Name: cands[best].s, Roles: roles}
+	seen := map[string]bool{strings.ToLower(sp.Name): true}
+	for _, c := range cands {
+		if k := strings.ToLower(c.s); !seen[k] {
+			seen[k] = true
+			sp.Aliases = append(sp.Aliases, c.s)
+		}
+	}
+	return sp
+}
+
+func addRole(roles []string, r string) []string {
+	r = strings.TrimSpace(r)
+	if r == "" {
+		return roles
+	}
+	for _, x := range roles {
+		if strings.EqualFold(x, r) {
+			return roles
+		}
+	}
+	return append(roles, r)
+}
+
+func hasLower(s string) bool {
+	for _, r := range s {
+		if unicode.IsLower(r) {
 			return true
 		}
 	}
 	return false
+}
+
+// SameGiven reports whether two folded given names can be one person's:
+// equal, nickname and full form (Steve, Steven), or an initial.
+func SameGiven(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) == 1 {
+		return b[0] == a[0]
+	}
+	na, nb := Fold(nicknameOf(a)), Fold(nicknameOf(b))
+	return na == nb
+}
+
+func nicknameOf(folded string) string {
+	for short, full := range nicknames {
+		if Fold(short) == folded {
+			return full
+		}
+	}
+	return folded
+}
+
+// nicknames maps short given names to their full form, folded by callers.
+var nicknames = map[string]string{
+	"steve": "steven", "stephen": "steven", "joe": "joseph", "bob": "robert",
+	"rob": "robert", "bill": "william", "will": "william", "mike": "michael",
+	"jim": "james", "jimmy": "james", "tom": "thomas", "tony": "anthony",
+	"dan": "daniel", "danny": "daniel", "dave": "david", "chris": "christopher",
+	"alex": "alexander", "sasha": "alexander", "nick": "nicholas", "matt": "matthew",
+	"pete": "peter", "phil": "philip", "rick": "richard", "dick": "richard",
+	"ron": "ronald", "ted": "edward", "ed": "edward", "andy": "andrew",
+	"ben": "benjamin", "sam": "samuel", "tim": "timothy", "greg": "gregory",
+	"jeff": "jeffrey", "josh": "joshua", "liz": "elizabeth", "beth": "elizabeth",
+	"kate": "katherine", "katie": "katherine", "cathy": "catherine",
+	"sue": "susan", "jen": "jennifer", "jenny": "jennifer", "vova": "vladimir",
+	"volodya": "vladimir", "dima": "dmitry", "misha": "mikhail", "kolya": "nikolai",
+	"sergey": "sergei", "alexei": "aleksei", "alexey": "aleksei",
+}
+
+// Fold reduces a name to a key that is equal for the usual spelling and
+// transliteration variants: case, accents, punctuation, y/i and j/i
+// (Yury, Yuri, Jurij), w/v, kh/h, ks/x, ph/f, doubled letters (Zelenskyy,
+// Zelensky), and a leading "ye" (Yevgeny, Evgeny).
+func Fold(name string) string {
+	var b strings.Builder
+	b.Grow(len(name))
+	for _, w := range strings.Fields(name) {
+		word := foldWord(w)
+		if word == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(word)
+	}
+	return b.String()
+}
+
+func foldWord(w string) string {
+	var letters []rune
+	for _, r := range strings.ToLower(w) {
+		if d, ok := accents[r]; ok {
+			r = d
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			letters = append(letters, r)
+		}
+	}
+	s := string(letters)
+	if strings.HasPrefix(s, "ye") {
+		s = s[1:]
+	}
+	s = foldReplacer.Replace(s)
+	// Collapse doubled letters.
+	out := make([]rune, 0, len(s))
+	for _, r := range s {
+		if len(out) > 0 && out[len(out)-1] == r {
+			continue
+		}
+		out = append(out, r)
+	}
+	return string(out)
+}
+
+var foldReplacer = strings.NewReplacer("kh", "h", "ks", "x", "ph", "f", "y", "i", "j", "i", "w", "v")
+
+var accents = map[rune]rune{
+	'à': 'a', 'á': 'a', 'â': 'a', 'ã': 'a', 'ä': 'a', 'å': 'a', 'ā': 'a', 'ą': 'a',
+	'ç': 'c', 'ć': 'c', 'č': 'c', 'ď': 'd', 'đ': 'd',
+	'è': 'e', 'é': 'e', 'ê': 'e', 'ë': 'e', 'ē': 'e', 'ę': 'e', 'ě': 'e', 'ё': 'e',
+	'ì': 'i', 'í': 'i', 'î': 'i', 'ï': 'i', 'ī': 'i', 'ł': 'l', 'ñ': 'n', 'ń': 'n', 'ň': 'n',
+	'ò': 'o', 'ó': 'o', 'ô': 'o', 'õ': 'o', 'ö': 'o', 'ø': 'o', 'ō': 'o', 'ő': 'o',
+	'ř': 'r', 'ś': 's', 'š': 's', 'ş': 's', 'ß': 's', 'ť': 't', 'ţ': 't',
+	'ù': 'u', 'ú': 'u', 'û': 'u', 'ü': 'u', 'ū': 'u', 'ů': 'u', 'ű': 'u',
+	'ý': 'y', 'ÿ': 'y', 'ź': 'z', 'ż': 'z', 'ž': 'z',
 }

@@ -1,9 +1,26 @@
 // Package search is fuzzy search over a corpus's documents, speakers and
 // quotes at once.
+//
+// It finds exactly the matches github.com/sahilm/fuzzy finds, with the same
+// scores and highlighted positions, but fast enough to search a million
+// quotes on every keystroke: texts are case-folded once into one byte
+// arena, a per-text character mask rejects most texts without reading
+// them, the matcher jumps between occurrences with bytes.Index instead of
+// decoding every rune, only the top results are kept and sorted,
+// partitions run on every core, and a Searcher narrows its previous result
+// set when the query grows.
 package search
 
 import (
-	"sort"
+	"bytes"
+	"encoding/binary"
+	"math"
+	"math/bits"
+	"runtime"
+	"slices"
+	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/sahilm/fuzzy"
 
@@ -39,53 +56,609 @@ type Hit struct {
 	Matched []int
 }
 
+// Result is one search: the best hits, best first, and how many texts
+// matched in all.
+type Result struct {
+	Hits  []Hit
+	Total int
+}
+
 // Index holds the searchable strings of one corpus. It is read-only after
-// NewIndex and safe for concurrent use.
+// NewIndex and safe for concurrent use by any number of sessions.
 type Index struct {
 	kinds []Kind
-	ids   []int
+	ids   []int32
 	texts []string
+	// folded holds every text case-folded (each rune replaced by one
+	// representative of its case-folding orbit, same byte length), so
+	// matching compares bytes. Text i is folded[offs[i]:offs[i]+lens[i]].
+	folded []byte
+	offs   []uint32
+	lens   []uint32
+	// masks has a bit for each kind of byte text i holds; a query whose
+	// bits are not all there cannot match, and the text is not read.
+	masks []uint64
+	// odd marks texts whose folding changes byte length (the Kelvin sign
+	// folds to k) or that hold invalid UTF-8; sahilm/fuzzy itself matches
+	// those, they are rare.
+	odd []bool
 }
 
 // NewIndex prepares the corpus for search.
 func NewIndex(c *model.Corpus) *Index {
-	ix := &Index{}
-	add := func(k Kind, id int, text string) {
-		ix.kinds = append(ix.kinds, k)
-		ix.ids = append(ix.ids, id)
-		ix.texts = append(ix.texts, text)
-	}
+	n := len(c.Docs) + len(c.Speakers) + len(c.Quotes)
+	kinds := make([]Kind, 0, n)
+	ids := make([]int32, 0, n)
+	texts := make([]string, 0, n)
 	for _, d := range c.Docs {
-		add(Doc, d.ID, d.Title)
+		kinds, ids, texts = append(kinds, Doc), append(ids, int32(d.ID)), append(texts, d.Title)
 	}
 	for _, s := range c.Speakers {
-		add(Speaker, s.ID, s.Name)
+		kinds, ids, texts = append(kinds, Speaker), append(ids, int32(s.ID)), append(texts, s.Name)
 	}
 	for _, q := range c.Quotes {
-		add(Quote, q.ID, q.Text)
+		kinds, ids, texts = append(kinds, Quote), append(ids, int32(q.ID)), append(texts, q.Text)
 	}
+	return newIndex(kinds, ids, texts)
+}
+
+func newIndex(kinds []Kind, ids []int32, texts []string) *Index {
+	n := len(texts)
+	ix := &Index{kinds: kinds, ids: ids, texts: texts, offs: make([]uint32, n), lens: make([]uint32, n), masks: make([]uint64, n), odd: make([]bool, n)}
+	var total uint32
+	for i, t := range texts {
+		// sahilm/fuzzy stops reading a text at its first NUL.
+		if z := indexNUL(t); z >= 0 {
+			t = t[:z]
+		}
+		ix.offs[i], ix.lens[i] = total, uint32(len(t))
+		total += uint32(len(t))
+	}
+	ix.folded = make([]byte, total)
+	parallel(n, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			ix.fold(i)
+		}
+	})
 	return ix
 }
 
-type source []string
+func indexNUL(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == 0 {
+			return i
+		}
+	}
+	return -1
+}
 
-func (s source) String(i int) string { return s[i] }
-func (s source) Len() int            { return len(s) }
+// fold fills text i's part of the arena, its mask and its odd flag.
+func (ix *Index) fold(i int) {
+	s := ix.texts[i][:ix.lens[i]]
+	dst := ix.folded[ix.offs[i] : ix.offs[i]+ix.lens[i]]
+	var mask uint64
+	for j := 0; j < len(s); {
+		b := s[j]
+		if b < utf8.RuneSelf {
+			b = lower[b]
+			dst[j] = b
+			mask |= maskBit(b)
+			j++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[j:])
+		f := foldRune(r)
+		if (r == utf8.RuneError && size == 1) || utf8.RuneLen(f) != size {
+			ix.odd[i] = true
+			ix.masks[i] = ^uint64(0)
+			return
+		}
+		utf8.EncodeRune(dst[j:], f)
+		for _, fb := range dst[j : j+size] {
+			mask |= maskBit(fb)
+		}
+		j += size
+	}
+	ix.masks[i] = mask
+}
+
+var lower = func() (t [utf8.RuneSelf]byte) {
+	for i := range t {
+		t[i] = byte(i)
+		if 'A' <= i && i <= 'Z' {
+			t[i] = byte(i + 'a' - 'A')
+		}
+	}
+	return t
+}()
+
+// foldRune returns one fixed member of r's simple case-folding orbit, the
+// relation sahilm/fuzzy compares runes by: two runes are equal under it
+// exactly when foldRune gives the same rune. ASCII letters fold to lower
+// case.
+func foldRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		return rune(lower[r])
+	}
+	least := r
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		if f < utf8.RuneSelf {
+			return rune(lower[f])
+		}
+		least = min(least, f)
+	}
+	return least
+}
+
+// maskBit gives letters and digits a bit each and shares the rest.
+func maskBit(b byte) uint64 {
+	switch {
+	case 'a' <= b && b <= 'z':
+		return 1 << (b - 'a')
+	case '0' <= b && b <= '9':
+		return 1 << (26 + b - '0')
+	}
+	return 1 << (36 + b%28)
+}
+
+// pattern is a query prepared for matching.
+type pattern struct {
+	query string
+	enc   [][]byte // each query rune folded and UTF-8 encoded
+	key   string   // the folded query, to compare queries
+	mask  uint64
+}
+
+func compile(query string) pattern {
+	p := pattern{query: query}
+	var key []byte
+	for _, r := range query {
+		e := utf8.AppendRune(nil, foldRune(r))
+		p.enc = append(p.enc, e)
+		key = append(key, e...)
+		for _, b := range e {
+			p.mask |= maskBit(b)
+		}
+	}
+	p.key = string(key)
+	return p
+}
+
+// within reports whether every rune of p occurs in q in order, in which
+// case every text matching q also matches p.
+func (p *pattern) within(q *pattern) bool {
+	j := 0
+	for _, e := range q.enc {
+		if j < len(p.enc) && bytes.Equal(e, p.enc[j]) {
+			j++
+		}
+	}
+	return j == len(p.enc)
+}
+
+// Scoring constants of sahilm/fuzzy.
+const (
+	firstCharBonus       = 10
+	separatorBonus       = 20
+	camelCaseBonus       = 20
+	adjacentBonus        = 5
+	leadingPenalty       = -5
+	maxLeadingPenalty    = -15
+	bestNonAdjacentScore = separatorBonus // camel case and separator exclude each other
+)
+
+// unscored is returned by score for a text that matches but cannot reach
+// the floor it was given.
+const unscored = math.MinInt
+
+// score matches text i against p as sahilm/fuzzy does and returns whether
+// it matches and its score, or unscored when the score is certainly below
+// floor. at needs room for one offset per query rune and receives the
+// matched byte offsets.
+func (ix *Index) score(i int, p *pattern, at []int, floor int) (int, bool) {
+	if ix.odd[i] {
+		ms := fuzzy.Find(p.query, []string{ix.texts[i]})
+		if len(ms) == 0 {
+			return 0, false
+		}
+		copy(at, ms[0].MatchedIndexes)
+		return ms[0].Score, true
+	}
+	if p.mask&^ix.masks[i] != 0 {
+		return 0, false
+	}
+	f := ix.folded[ix.offs[i] : ix.offs[i]+ix.lens[i]]
+	m := len(p.enc)
+	// First the match: at[k] is where query rune k first occurs after
+	// rune k-1's first occurrence. sahilm/fuzzy reads the text rune by rune
+	// and commits to query rune k just before that first occurrence of
+	// rune k+1, so at[k] also bounds the occurrences rune k may take.
+	for k, start := 0, 0; k < m; k++ {
+		g := index(f[start:], p.enc[k])
+		if g < 0 {
+			return 0, false
+		}
+		at[k] = start + g
+		start = at[k] + len(p.enc[k])
+	}
+	if floor != unscored && p.bound(f, at)+m-len(f) < floor {
+		return unscored, true
+	}
+	s := ix.texts[i]
+	total, adjacent, lastMatch := 0, 0, -1
+	for k := 0; k < m; k++ {
+		pk := p.enc[k]
+		end := len(f)
+		if k < m-1 {
+			end = at[k+1]
+		}
+		best, bestAt := -1, -1
+		for j := at[k]; ; {
+			sc := 0
+			prev, prevSize := rune(0), 0
+			if j == 0 {
+				sc += firstCharBonus
+			} else if s[j-1] < utf8.RuneSelf {
+				prev, prevSize = rune(s[j-1]), 1
+			} else {
+				prev, prevSize = utf8.DecodeLastRuneInString(s[:j])
+			}
+			cand := rune(s[j])
+			if cand >= utf8.RuneSelf {
+				cand, _ = utf8.DecodeRuneInString(s[j:])
+			}
+			if isLower(prev) && isUpper(cand) {
+				sc += camelCaseBonus
+			}
+			if j != 0 && isSeparator(prev) {
+				sc += separatorBonus
+			}
+			// sahilm/fuzzy grows the adjacency bonus with every adjacent
+			// match, chosen or not; only the first occurrence can be one.
+			if k > 0 && j-prevSize == lastMatch {
+				bonus := adjacent*2 + adjacentBonus
+				sc += bonus
+				adjacent += bonus
+			}
+			if sc > best {
+				best, bestAt = sc, j
+			}
+			// Later occurrences are never adjacent, so none can beat this.
+			if best >= bestNonAdjacentScore {
+				break
+			}
+			next := index(f[j+len(pk):end], pk)
+			if next < 0 {
+				break
+			}
+			j += len(pk) + next
+		}
+		if k == 0 {
+			best += max(bestAt*leadingPenalty, maxLeadingPenalty)
+		}
+		total += best
+		lastMatch = bestAt
+		at[k] = bestAt
+	}
+	return total + m - len(f), true
+}
+
+// bound is the most the bonuses of a match can add up to, given the first
+// occurrences at: every rune at its best non-adjacent score, plus the
+// adjacency bonus wherever the previous query rune sits right before the
+// first occurrence (the only place adjacency can happen).
+func (p *pattern) bound(f []byte, at []int) int {
+	b, adjacent := bestNonAdjacentScore, 0
+	for k := 1; k < len(at); k++ {
+		b += bestNonAdjacentScore
+		if prev := p.enc[k-1]; at[k] >= len(prev) && bytes.Equal(f[at[k]-len(prev):at[k]], prev) {
+			adjacent += adjacent*2 + adjacentBonus
+			if adjacent > math.MaxInt/8 {
+				return math.MaxInt / 4
+			}
+		}
+	}
+	return b + adjacent
+}
+
+// index is bytes.Index tuned for the common case here: a one-byte needle
+// that occurs within a few dozen bytes, where testing eight bytes at a time
+// in a register beats the vector search's start-up cost.
+func index(f, needle []byte) int {
+	if len(needle) != 1 {
+		return bytes.Index(f, needle)
+	}
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	c := needle[0]
+	spread := uint64(c) * ones
+	j := 0
+	for ; j+8 <= len(f) && j < 64; j += 8 {
+		v := binary.LittleEndian.Uint64(f[j:]) ^ spread
+		// The lowest byte flagged here is the first zero byte of v,
+		// that is the first byte equal to c.
+		if t := (v - ones) &^ v & highs; t != 0 {
+			return j + bits.TrailingZeros64(t)/8
+		}
+	}
+	if j+8 <= len(f) {
+		if k := bytes.IndexByte(f[j:], c); k >= 0 {
+			return j + k
+		}
+		return -1
+	}
+	for ; j < len(f); j++ {
+		if f[j] == c {
+			return j
+		}
+	}
+	return -1
+}
+
+func isLower(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z'
+	}
+	return unicode.IsLower(r)
+}
+
+func isUpper(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsUpper(r)
+}
+
+func isSeparator(r rune) bool {
+	switch r {
+	case '/', '-', '_', ' ', '.', '\\':
+		return true
+	}
+	return false
+}
 
 // Search returns up to limit hits for query, best first (ties keep corpus
-// order: documents, then speakers, then quotes).
+// order: documents, then speakers, then quotes). limit <= 0 means all.
 func (ix *Index) Search(query string, limit int) []Hit {
 	if query == "" {
 		return nil
 	}
-	matches := fuzzy.FindFrom(query, source(ix.texts))
-	sort.SliceStable(matches, func(i, j int) bool { return matches[i].Score > matches[j].Score })
-	if limit > 0 && len(matches) > limit {
-		matches = matches[:limit]
+	p := compile(query)
+	top, _, _ := ix.run(&p, nil, limit, false)
+	return ix.hits(&p, top)
+}
+
+// scored is one matching text.
+type scored struct {
+	score int
+	entry int32
+}
+
+// better orders results: higher score first, then corpus order.
+func better(a, b scored) bool {
+	return a.score > b.score || a.score == b.score && a.entry < b.entry
+}
+
+// minParallel is the candidate count below which one goroutine is faster
+// than starting the others.
+const minParallel = 8192
+
+// run scores the candidates (every text when cands is nil) and returns the
+// best limit of them sorted, the total matched and, when keep is set, the
+// matching entries in corpus order for narrowing the next query.
+func (ix *Index) run(p *pattern, cands []int32, limit int, keep bool) ([]scored, int, []int32) {
+	n := len(ix.texts)
+	if cands != nil {
+		n = len(cands)
 	}
-	hits := make([]Hit, len(matches))
-	for i, m := range matches {
-		hits[i] = Hit{Kind: ix.kinds[m.Index], ID: ix.ids[m.Index], Text: m.Str, Score: m.Score, Matched: m.MatchedIndexes}
+	type part struct {
+		top   topK
+		total int
+		keep  []int32
+	}
+	parts := make([]part, max(1, min(runtime.GOMAXPROCS(0), n/minParallel)))
+	chunk := (n + len(parts) - 1) / len(parts)
+	var wg sync.WaitGroup
+	for w := range parts {
+		lo, hi := w*chunk, min((w+1)*chunk, n)
+		pt := &parts[w]
+		pt.top.limit = limit
+		work := func() {
+			at := make([]int, len(p.enc))
+			for c := lo; c < hi; c++ {
+				e := int32(c)
+				if cands != nil {
+					e = cands[c]
+				}
+				// Texts come in corpus order, so a later one must beat the
+				// worst kept outright to get in.
+				floor := unscored
+				if limit > 0 && len(pt.top.items) == limit {
+					floor = pt.top.items[0].score + 1
+				}
+				sc, ok := ix.score(int(e), p, at, floor)
+				if !ok {
+					continue
+				}
+				pt.total++
+				if sc != unscored {
+					pt.top.add(scored{sc, e})
+				}
+				if keep {
+					pt.keep = append(pt.keep, e)
+				}
+			}
+		}
+		if len(parts) == 1 {
+			work()
+			break
+		}
+		wg.Add(1)
+		go func() { defer wg.Done(); work() }()
+	}
+	wg.Wait()
+	var (
+		all   []scored
+		total int
+		kept  []int32
+	)
+	for _, pt := range parts {
+		all = append(all, pt.top.items...)
+		total += pt.total
+		kept = append(kept, pt.keep...)
+	}
+	slices.SortFunc(all, func(a, b scored) int {
+		if better(a, b) {
+			return -1
+		}
+		if better(b, a) {
+			return 1
+		}
+		return 0
+	})
+	if limit > 0 && len(all) > limit {
+		all = all[:limit]
+	}
+	return all, total, kept
+}
+
+// topK keeps the best limit results seen in a min-heap whose root is the
+// worst kept, so most results are rejected with one comparison.
+type topK struct {
+	limit int
+	items []scored
+}
+
+func (t *topK) add(s scored) {
+	if t.limit <= 0 || len(t.items) < t.limit {
+		t.items = append(t.items, s)
+		if t.limit > 0 {
+			t.up(len(t.items) - 1)
+		}
+		return
+	}
+	if !better(s, t.items[0]) {
+		return
+	}
+	t.items[0] = s
+	t.down(0)
+}
+
+func (t *topK) up(i int) {
+	for i > 0 {
+		parent := (i - 1) / 2
+		if !better(t.items[parent], t.items[i]) {
+			return
+		}
+		t.items[parent], t.items[i] = t.items[i], t.items[parent]
+		i = parent
+	}
+}
+
+func (t *topK) down(i int) {
+	for {
+		worst, l, r := i, 2*i+1, 2*i+2
+		if l < len(t.items) && better(t.items[worst], t.items[l]) {
+			worst = l
+		}
+		if r < len(t.items) && better(t.items[worst], t.items[r]) {
+			worst = r
+		}
+		if worst == i {
+			return
+		}
+		t.items[i], t.items[worst] = t.items[worst], t.items[i]
+		i = worst
+	}
+}
+
+// hits turns results into hits, finding the matched positions only for
+// the few that are shown.
+func (ix *Index) hits(p *pattern, top []scored) []Hit {
+	if len(top) == 0 {
+		return nil
+	}
+	hits := make([]Hit, len(top))
+	pos := make([]int, len(top)*len(p.enc))
+	for i, s := range top {
+		e := int(s.entry)
+		m := pos[i*len(p.enc) : (i+1)*len(p.enc) : (i+1)*len(p.enc)]
+		ix.score(e, p, m, unscored)
+		hits[i] = Hit{Kind: ix.kinds[e], ID: int(ix.ids[e]), Text: ix.texts[e], Score: s.score, Matched: m}
 	}
 	return hits
+}
+
+// parallel calls f on contiguous parts of [0, n) on every core.
+func parallel(n int, f func(lo, hi int)) {
+	workers := max(1, min(runtime.GOMAXPROCS(0), n/minParallel))
+	chunk := (n + workers - 1) / workers
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		lo, hi := w*chunk, min((w+1)*chunk, n)
+		wg.Add(1)
+		go func() { defer wg.Done(); f(lo, hi) }()
+	}
+	wg.Wait()
+}
+
+// Searcher is one session's search-as-you-type state over a shared Index.
+// While the query only grows (more generally, while the previous query's
+// runes stay in the new one in order), it scores only the previous
+// matches; deleting back to an earlier query reuses that query's matches.
+// It is safe for concurrent use, though a session normally searches from
+// one goroutine at a time.
+type Searcher struct {
+	ix *Index
+	mu sync.Mutex
+	// levels are earlier queries, each narrower than the one below it.
+	levels []level
+}
+
+type level struct {
+	p       pattern
+	matches []int32
+	result  Result
+	limit   int
+}
+
+// maxLevels bounds the memory one session holds: each level keeps the
+// entries that matched, at most four bytes per text.
+const maxLevels = 12
+
+// NewSearcher starts a session's incremental search over ix.
+func (ix *Index) NewSearcher() *Searcher { return &Searcher{ix: ix} }
+
+// Search returns the best limit hits for query and the number of matches;
+// limit <= 0 means all.
+func (s *Searcher) Search(query string, limit int) Result {
+	if query == "" {
+		return Result{}
+	}
+	p := compile(query)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for len(s.levels) > 0 && !s.levels[len(s.levels)-1].p.within(&p) {
+		s.levels = s.levels[:len(s.levels)-1]
+	}
+	var cands []int32
+	if len(s.levels) > 0 {
+		top := &s.levels[len(s.levels)-1]
+		if top.p.query == query && top.limit == limit {
+			return top.result
+		}
+		cands = top.matches
+		if cands == nil {
+			cands = []int32{}
+		}
+	}
+	top, total, kept := s.ix.run(&p, cands, limit, true)
+	res := Result{Hits: s.ix.hits(&p, top), Total: total}
+	if n := len(s.levels); n > 0 && s.levels[n-1].p.key == p.key {
+		s.levels = s.levels[:n-1]
+	}
+	if len(s.levels) == maxLevels {
+		s.levels = append(s.levels[:0], s.levels[1:]...)
+	}
+	s.levels = append(s.levels, level{p: p, matches: kept, result: res, limit: limit})
+	return res
 }

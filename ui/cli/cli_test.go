@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -459,6 +460,24 @@ func TestVersion(t *testing.T) {
 	r := run(t, "", "--version")
 	if r.code != 0 || !strings.HasPrefix(r.stdout, "backchannel "+Version) {
 		t.Errorf("--version: exit %d, %q", r.code, r.stdout)
+	}
+}
+
+func TestBuildDetails(t *testing.T) {
+	const mod = "github.com/backchannel-news/backchannel"
+	for _, tc := range []struct {
+		info debug.BuildInfo
+		want string
+	}{
+		{debug.BuildInfo{Main: debug.Module{Path: mod, Version: "v0.1.0"}}, " (" + mod + " v0.1.0)"},
+		{debug.BuildInfo{Main: debug.Module{Path: mod, Version: "(devel)"}, Settings: []debug.BuildSetting{
+			{Key: "vcs.revision", Value: "0123456789abcdef0123"}, {Key: "vcs.modified", Value: "true"},
+		}}, " (commit 0123456789ab-dirty)"},
+		{debug.BuildInfo{Main: debug.Module{Path: mod, Version: "(devel)"}}, ""},
+	} {
+		if got := buildDetails(&tc.info); got != tc.want {
+			t.Errorf("buildDetails(%+v) = %q, want %q", tc.info.Main, got, tc.want)
+		}
 	}
 }
 

@@ -3,6 +3,7 @@ package cli
 import (
 	"flag"
 	"strconv"
+	"strings"
 
 	"github.com/charmbracelet/lipgloss"
 )
@@ -51,16 +52,32 @@ only theirs.`,
 					rows = append(rows, docRow{Path: d.Path, Title: d.Title, Outlet: d.Outlet, Date: d.Date, Kind: d.Kind.String(), Quotes: counts[d.ID]})
 				}
 				return emit(e, o.format, rows, "documents", func(st *textStyles) *table {
+					// Title, outlet and date share the last column so the
+					// table fits 80 columns; JSON and CSV keep them apart.
 					t := &table{
-						header: []string{"DOCUMENT", "DATE", "OUTLET", "KIND", "QUOTES", "TITLE"},
-						styles: []lipgloss.Style{st.name, st.muted, st.r.NewStyle(), st.muted},
+						header: []string{"DOCUMENT", "KIND", "QUOTES", "TITLE — OUTLET, DATE"},
+						styles: []lipgloss.Style{st.name, st.muted},
 					}
 					for _, r := range rows {
-						t.add(r.Path, r.Date, r.Outlet, r.Kind, strconv.Itoa(r.Quotes), r.Title)
+						t.add(r.Path, r.Kind, strconv.Itoa(r.Quotes), docLine(r))
 					}
 					return t
 				})
 			}
 		},
 	}
+}
+
+// docLine is how a document is cited in text output.
+func docLine(r docRow) string {
+	var source []string
+	for _, s := range []string{r.Outlet, r.Date} {
+		if s != "" {
+			source = append(source, s)
+		}
+	}
+	if len(source) == 0 {
+		return r.Title
+	}
+	return r.Title + " — " + strings.Join(source, ", ")
 }

@@ -94,7 +94,7 @@ func emit[T any](e *env, f format, rows []T, noun string, text func(*textStyles)
 			return exitOK
 		}
 		st := newTextStyles(e.stdout)
-		err = text(st).write(e.stdout, st)
+		err = text(st).write(e.stdout, st, terminalWidth(e.stdout))
 	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "backchannel: writing output: %v\n", err)

@@ -127,8 +127,9 @@ func terminalWidth(w io.Writer) int {
 	return width
 }
 
-// table prints aligned columns; the last column is never padded and, on a
-// terminal, wraps under itself.
+// table prints aligned columns. The last column is never padded; on a
+// terminal it wraps under itself or, when the terminal is too narrow for
+// that, goes on lines of its own below the other cells.
 type table struct {
 	header []string
 	rows   [][]string
@@ -138,11 +139,21 @@ type table struct {
 
 func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
 
-// maxColumn caps a column's width so one long name cannot push the text
-// off screen; longer cells overflow that row only.
-const maxColumn = 40
+const (
+	// maxColumn caps a column's width so one long name cannot push the
+	// text off screen; longer cells overflow that row only.
+	maxColumn = 40
+	// minLastColumn is the narrowest the wrapped last column may be before
+	// it moves below the other cells: a quote in a strip of a few words per
+	// line is unreadable.
+	minLastColumn = 30
+	// stackIndent indents the last column when it sits below the others.
+	stackIndent = 4
+)
 
-func (t *table) write(w io.Writer, st *textStyles) error {
+// write prints the table to w for a terminal of the given width, or
+// unwrapped when width is 0.
+func (t *table) write(w io.Writer, st *textStyles, width int) error {
 	n := len(t.header)
 	widths := make([]int, n)
 	for _, row := range append([][]string{t.header}, t.rows...) {
@@ -154,9 +165,13 @@ func (t *table) write(w io.Writer, st *textStyles) error {
 	for _, wd := range widths[:n-1] {
 		indent += wd + 2
 	}
-	lastWidth := 0
-	if tw := terminalWidth(w); tw > 0 && tw-indent >= 20 {
-		lastWidth = tw - indent
+	wrapAt, stacked := 0, false
+	switch {
+	case width <= 0:
+	case width-indent >= minLastColumn:
+		wrapAt = width - indent
+	default:
+		stacked, indent, wrapAt = true, stackIndent, max(width-stackIndent, minLastColumn)
 	}
 	var b strings.Builder
 	line := func(cells []string, header bool) {
@@ -168,22 +183,29 @@ func (t *table) write(w io.Writer, st *textStyles) error {
 			case i < len(t.styles):
 				style = t.styles[i]
 			}
-			if i == n-1 {
-				lines := []string{cell}
-				if lastWidth > 0 {
-					lines = strings.Split(st.r.NewStyle().Width(lastWidth).Render(cell), "\n")
-				}
-				for j, l := range lines {
-					if j > 0 {
-						b.WriteString("\n" + strings.Repeat(" ", indent))
-					}
-					b.WriteString(style.Render(strings.TrimRight(l, " ")))
+			if i < n-1 {
+				b.WriteString(style.Render(cell))
+				if i < n-2 || !stacked {
+					b.WriteString(strings.Repeat(" ", max(widths[i]-lipgloss.Width(cell), 0)+2))
 				}
 				continue
 			}
-			pad := widths[i] - lipgloss.Width(cell)
-			b.WriteString(style.Render(cell))
-			b.WriteString(strings.Repeat(" ", max(pad, 0)+2))
+			if stacked {
+				if header || cell == "" {
+					break
+				}
+				b.WriteString("\n" + strings.Repeat(" ", indent))
+			}
+			lines := []string{cell}
+			if wrapAt > 0 {
+				lines = strings.Split(st.r.NewStyle().Width(wrapAt).Render(cell), "\n")
+			}
+			for j, l := range lines {
+				if j > 0 {
+					b.WriteString("\n" + strings.Repeat(" ", indent))
+				}
+				b.WriteString(style.Render(strings.TrimRight(l, " ")))
+			}
 		}
 		b.WriteString("\n")
 	}

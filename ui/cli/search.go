@@ -35,6 +35,14 @@ func newSearchRow(c *model.Corpus, h search.Hit) searchRow {
 	return r
 }
 
+// orDash stands in for an empty cell so columns stay readable.
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
 // titleLine is the line a document's title stands on, or 1 when the title
 // was made up from the file name.
 func titleLine(d *model.Document) int {
@@ -95,7 +103,11 @@ With --speaker, only that speaker's quotes are searched.`,
 						if r.Doc != "" {
 							where = location(r.Doc, r.Line)
 						}
-						t.add(r.Kind, where, orDash(r.Speaker), oneLine(r.Text))
+						who := r.Speaker
+						if r.Kind == search.Quote.String() {
+							who = speakerLabel(r.Speaker, model.High.String())
+						}
+						t.add(r.Kind, where, orDash(who), oneLine(r.Text))
 					}
 					return t
 				})

@@ -49,11 +49,11 @@ which spellings were merged into whom.`,
 				sort.SliceStable(rows, func(i, j int) bool { return rows[i].Quotes > rows[j].Quotes })
 				return emit(e, o.format, rows, "speakers", func(st *textStyles) *table {
 					t := &table{
-						header: []string{"SPEAKER", "QUOTES", "ALSO CALLED", "ROLES"},
+						header: []string{"SPEAKER", "QUOTES", "ALSO CALLED — ROLES"},
 						styles: []lipgloss.Style{st.name, st.r.NewStyle(), st.muted},
 					}
 					for _, r := range rows {
-						t.add(r.Name, strconv.Itoa(r.Quotes), orDash(strings.Join(r.Aliases, ", ")), orDash(strings.Join(r.Roles, "; ")))
+						t.add(r.Name, strconv.Itoa(r.Quotes), speakerDetails(r))
 					}
 					return t
 				})
@@ -62,9 +62,11 @@ which spellings were merged into whom.`,
 	}
 }
 
-func orDash(s string) string {
-	if s == "" {
-		return "-"
+// speakerDetails lists a speaker's other spellings, then their roles.
+func speakerDetails(r speakerRow) string {
+	details := strings.Join(r.Aliases, ", ")
+	if len(r.Roles) > 0 {
+		details = strings.TrimPrefix(details+" — "+strings.Join(r.Roles, "; "), " ")
 	}
-	return s
+	return details
 }

@@ -1,0 +1,829 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/backchannel-news/backchannel/corpus/speakers"
+	"github.com/backchannel-news/backchannel/model"
+)
+
+// entity is one person or organisation a document mentions; every mention
+// of the same person links to one entity.
+type entity struct {
+	name   string   // the fullest spelling seen
+	words  []string // folded words of name
+	roles  []string
+	g      gender
+	org    bool
+	place  bool
+	person bool
+	seen   int // recency: token counter of the last mention
+}
+
+// sentence is a run of tokens of one paragraph.
+type sentence struct {
+	lo, hi int
+	ments  []mention
+}
+
+// attribution is who a quotation is given to and how surely.
+type attribution struct {
+	ent    int  // entity, -1 when none
+	bare   bool // named by a single word, such as a surname
+	conf   model.Confidence
+	cue    string
+	tight  bool // the cue governs the quotation directly (keeps short ones)
+	drop   bool // not a quotation: the author's paraphrase or a hypothetical
+	anon   bool // the text names no one on purpose ("a source said")
+	direct bool // found in the quotation's own sentence or colon intro
+}
+
+var none = attribution{ent: -1}
+
+type article struct {
+	text     string
+	ents     []entity
+	midCaps  map[string]bool
+	clock    int
+	history  [][]int // person entities of recent sentences, subject first
+	out      []Found
+	foundEnt []int
+	bare     []bool // the cue named the speaker by one word only
+}
+
+type paraInfo struct {
+	p     paragraph
+	toks  []token
+	spans []span
+	sents []sentence
+}
+
+// Article extracts the quotations in prose text[from:].
+func Article(text string, from int) []Found {
+	a := &article{text: text, midCaps: map[string]bool{}}
+	paras := paragraphs(text, from)
+	infos := make([]paraInfo, len(paras))
+	for k, p := range paras {
+		in := &infos[k]
+		in.p = p
+		in.spans = quoteSpans(text, p.start, p.end, nil)
+		cur := p.start
+		for qi, s := range in.spans {
+			in.toks = tokenize(text, cur, s.open, in.toks)
+			in.toks = append(in.toks, token{start: s.open, end: s.close, kind: tQuote, q: qi})
+			cur = s.close
+		}
+		in.toks = tokenize(text, cur, p.end, in.toks)
+		for i := 1; i < len(in.toks); i++ {
+			t, prev := &in.toks[i], &in.toks[i-1]
+			if t.kind == tWord && t.cap && (prev.kind == tWord || prev.is(',')) {
+				a.midCaps[t.low] = true
+			}
+		}
+	}
+	prevQuote := -1 // index in a.out of the last quotation of the paragraph before
+	prevColon := none
+	prevSpeech := none
+	for k := range infos {
+		in := &infos[k]
+		in.sents = a.sentences(in.toks)
+		first := len(a.out)
+		quoteOnly := true
+		for _, t := range in.toks {
+			if t.kind == tWord {
+				quoteOnly = false
+				break
+			}
+		}
+		lastSpeech := none
+		for si := range in.sents {
+			s := &in.sents[si]
+			s.ments = a.parseMentions(in.toks, s.lo, s.hi, nil)
+			a.link(s.ments)
+			for x := s.lo; x < s.hi; x++ {
+				if in.toks[x].kind != tQuote {
+					continue
+				}
+				sp := in.spans[in.toks[x].q]
+				at := a.attribute(in, si, x)
+				if at.ent < 0 && !at.drop && !at.anon && quoteOnly {
+					switch {
+					case prevColon.ent >= 0 && len(a.out) == first:
+						at = prevColon
+						at.tight = true
+					case prevQuote >= 0 && a.foundEnt[prevQuote] >= 0:
+						at = attribution{ent: a.foundEnt[prevQuote], conf: model.Low, cue: "continuation", tight: true}
+					case prevSpeech.ent >= 0:
+						at = prevSpeech
+						at.conf, at.cue, at.tight = model.Low, "continuation", true
+					}
+				}
+				if at.drop {
+					continue
+				}
+				if at.ent < 0 && wordCount(text[sp.tStart:sp.tEnd]) <= 3 {
+					continue // a scare quote or a title
+				}
+				if at.ent >= 0 && !at.tight && wordCount(text[sp.tStart:sp.tEnd]) <= 3 {
+					continue
+				}
+				a.emit(sp, at)
+			}
+			v := a.lastSpeechCue(in, si)
+			if v.ent >= 0 {
+				lastSpeech = v
+			}
+			a.pushHistory(s.ments, v.ent)
+		}
+		// Carry context to the next paragraph.
+		prevColon = none
+		if n := len(in.toks); n > 0 && in.toks[n-1].is(':') && len(in.sents) > 0 {
+			prevColon = a.colonIntro(in, len(in.sents)-1, n-1)
+			if prevColon.ent >= 0 {
+				prevColon.cue = "colon"
+			}
+		}
+		if len(a.out) > first {
+			prevQuote = len(a.out) - 1
+		} else if !quoteOnly {
+			prevQuote = -1
+		}
+		prevSpeech = lastSpeech
+		if len(in.sents) > 0 && quoteOnly {
+			prevSpeech = none
+		}
+		if prevSpeech.ent < 0 && len(in.spans) == 0 && len(in.sents) > 0 {
+			// A paragraph about someone, with no quotation of its own,
+			// introduces the quotation-only paragraph that follows.
+			last := &in.sents[len(in.sents)-1]
+			for _, m := range last.ments {
+				if m.ent >= 0 && !m.poss && !m.mod && !m.appos && m.kind != mAnon && a.ents[m.ent].person {
+					prevSpeech = attribution{ent: m.ent, conf: model.Low, cue: "continuation", tight: true}
+					break
+				}
+			}
+		}
+		a.chain(infos, k, first)
+	}
+	for i := range a.out {
+		if e := a.foundEnt[i]; e >= 0 {
+			ent := &a.ents[e]
+			a.out[i].Speaker = ent.name
+			a.out[i].Roles = ent.roles
+			if len(ent.roles) > 0 {
+				a.out[i].Role = ent.roles[0]
+			}
+			a.out[i].Org = ent.org || ent.place
+			if a.bare[i] && len(ent.words) > 1 && a.out[i].Confidence == model.High {
+				a.out[i].Confidence = model.Medium // a surname standing for a fuller name
+			}
+		}
+	}
+	return a.out
+}
+
+// chain gives the quotations of a quotation running over several
+// paragraphs the speaker named anywhere in it: the cue often comes only
+// after the first paragraph.
+func (a *article) chain(infos []paraInfo, k, first int) {
+	// Walk back over paragraphs that end inside an open quotation and are
+	// continued by this one.
+	if k == 0 || first == len(a.out) {
+		return
+	}
+	in := &infos[k]
+	if !startsWithOpener(a.text, in.p) {
+		return
+	}
+	lead := first // this paragraph's first quotation
+	if a.foundEnt[lead] < 0 || a.out[lead].Cue == "continuation" {
+		return
+	}
+	for j := k - 1; j >= 0; j-- {
+		prev := &infos[j]
+		if len(prev.spans) == 0 || prev.spans[len(prev.spans)-1].closed {
+			return
+		}
+		// Find the output quotation of prev's open span.
+		sp := prev.spans[len(prev.spans)-1]
+		for i := lead - 1; i >= 0; i-- {
+			if a.out[i].Start == sp.tStart {
+				if a.foundEnt[i] < 0 || a.out[i].Cue == "continuation" {
+					a.foundEnt[i] = a.foundEnt[lead]
+					a.out[i].Cue = a.out[lead].Cue
+					a.out[i].Confidence = a.out[lead].Confidence
+				}
+				break
+			}
+		}
+		if !startsWithOpener(a.text, prev.p) {
+			return
+		}
+	}
+}
+
+func (a *article) emit(sp span, at attribution) {
+	f := Found{Text: a.text[sp.tStart:sp.tEnd], Start: sp.tStart, End: sp.tEnd, Cue: at.cue, Confidence: at.conf}
+	if at.ent < 0 {
+		f.Cue, f.Confidence = "", model.None
+		if at.anon {
+			f.Cue = at.cue
+		}
+	}
+	a.out = append(a.out, f)
+	a.foundEnt = append(a.foundEnt, at.ent)
+	a.bare = append(a.bare, at.bare)
+	if at.ent >= 0 {
+		a.clock++
+		a.ents[at.ent].seen = a.clock
+	}
+}
+
+func wordCount(s string) int { return len(strings.Fields(s)) }
+
+// sentences splits a paragraph's tokens into sentences. A quotation ending
+// in a full stop ends the sentence unless a cue follows it.
+func (a *article) sentences(toks []token) []sentence {
+	var out []sentence
+	lo := 0
+	for i := range toks {
+		t := &toks[i]
+		end := false
+		switch {
+		case t.terminal():
+			end = i+1 >= len(toks) || !(toks[i+1].kind == tWord && !toks[i+1].cap) && !toks[i+1].terminal()
+		case t.kind == tQuote && i+1 < len(toks) && toks[i+1].kind == tWord && toks[i+1].cap:
+			last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(a.text[t.start:t.end], "”\"» "))
+			end = (last == '.' || last == '!' || last == '?' || last == '…') && !speechAhead(toks, i+1)
+		}
+		if end {
+			out = append(out, sentence{lo: lo, hi: i + 1})
+			lo = i + 1
+		}
+	}
+	if lo < len(toks) {
+		out = append(out, sentence{lo: lo, hi: len(toks)})
+	}
+	return out
+}
+
+// speechAhead reports whether a speech verb comes within the next few
+// words: `"..." Greenwald wrote on X.` continues the quotation's sentence.
+func speechAhead(toks []token, i int) bool {
+	for k := i; k < len(toks) && k < i+6; k++ {
+		if toks[k].kind != tWord {
+			if toks[k].is(',') {
+				continue
+			}
+			return false
+		}
+		if speechVerbs[toks[k].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// link resolves the name mentions of a sentence to entities.
+func (a *article) link(ms []mention) {
+	for i := range ms {
+		m := &ms[i]
+		switch m.kind {
+		case mName:
+			m.ent = a.entityFor(m)
+		case mPronoun, mRoleRef, mOrgRef:
+			if at := a.resolve(m, ""); at.ent >= 0 {
+				m.ent = at.ent
+				a.clock++
+				a.ents[m.ent].seen = a.clock
+			}
+		}
+	}
+}
+
+func (a *article) entityFor(m *mention) int {
+	words := foldTokens(m.name)
+	if len(words) == 0 {
+		return -1
+	}
+	a.clock++
+	best := -1
+	if m.org || m.place {
+		key := strings.Join(words, " ")
+		for e := range a.ents {
+			if (a.ents[e].org || a.ents[e].place) && strings.Join(a.ents[e].words, " ") == key {
+				best = e
+			}
+		}
+	} else if len(words) >= 2 {
+		last := words[len(words)-1]
+		for e := range a.ents {
+			en := &a.ents[e]
+			if en.org || en.place || len(en.words) == 0 || en.words[len(en.words)-1] != last {
+				continue
+			}
+			if len(en.words) == 1 || speakers.SameGiven(en.words[0], words[0]) {
+				if best < 0 || en.seen > a.ents[best].seen {
+					best = e
+				}
+			}
+		}
+	} else {
+		w := words[0]
+		for e := range a.ents {
+			en := &a.ents[e]
+			if len(en.words) > 0 && en.words[len(en.words)-1] == w && (best < 0 || en.seen > a.ents[best].seen) {
+				best = e
+			}
+		}
+		if best < 0 {
+			for e := range a.ents {
+				en := &a.ents[e]
+				if en.person && len(en.words) >= 2 && en.words[0] == w && (best < 0 || en.seen > a.ents[best].seen) {
+					best = e
+				}
+			}
+		}
+	}
+	if best < 0 {
+		a.ents = append(a.ents, entity{name: m.name, words: words, org: m.org, place: m.place})
+		best = len(a.ents) - 1
+	}
+	en := &a.ents[best]
+	if len(words) > len(en.words) {
+		en.name, en.words = m.name, words
+	}
+	en.person = en.person || m.person
+	if en.g == unknownGender {
+		en.g = m.g
+	}
+	if m.role != "" {
+		for _, r := range strings.Split(m.role, "; ") {
+			en.roles = addUnique(en.roles, r)
+		}
+	}
+	en.seen = a.clock
+	return best
+}
+
+func addUnique(list []string, s string) []string {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+// pushHistory records the people of a finished sentence for pronouns:
+// the one speaking first (the subject of a speech verb is who "he" goes on
+// to be), then subjects and others in order, modifiers last.
+func (a *article) pushHistory(ms []mention, speaker int) {
+	var ids []int
+	if speaker >= 0 && a.ents[speaker].person {
+		ids = append(ids, speaker)
+	}
+	for _, m := range ms {
+		if m.kind != mAnon && m.ent >= 0 && m.ent != speaker && !m.poss && !m.mod && !m.appos && a.ents[m.ent].person {
+			ids = append(ids, m.ent)
+		}
+	}
+	for _, m := range ms {
+		if m.kind == mName && m.ent >= 0 && m.ent != speaker && (m.poss || m.mod || m.appos) && a.ents[m.ent].person {
+			ids = append(ids, m.ent)
+		}
+	}
+	if len(ids) == 0 {
+		return
+	}
+	a.history = append(a.history, ids)
+	if len(a.history) > 8 {
+		a.history = a.history[1:]
+	}
+}
+
+// resolve turns a mention into an attribution.
+func (a *article) resolve(m *mention, cue string) attribution {
+	switch m.kind {
+	case mName:
+		if m.ent < 0 {
+			return none
+		}
+		bare := len(foldTokens(m.name)) == 1
+		return attribution{ent: m.ent, conf: model.High, bare: bare, cue: cue, tight: true, direct: true}
+	case mPronoun, mRoleRef, mOrgRef:
+		if m.ent >= 0 {
+			return attribution{ent: m.ent, conf: model.Medium, cue: cue, tight: true, direct: true}
+		}
+	}
+	switch m.kind {
+	case mPronoun:
+		if e := a.pronoun(m.g); e >= 0 {
+			return attribution{ent: e, conf: model.Medium, cue: cue, tight: true, direct: true}
+		}
+	case mRoleRef:
+		if e := a.role(m); e >= 0 {
+			return attribution{ent: e, conf: model.Medium, cue: cue, tight: true, direct: true}
+		}
+	case mOrgRef:
+		for e := len(a.ents) - 1; e >= 0; e-- {
+			if a.ents[e].org && strings.Contains(strings.ToLower(a.ents[e].name), m.head) {
+				return attribution{ent: e, conf: model.Medium, cue: cue, tight: true, direct: true}
+			}
+		}
+	}
+	return attribution{ent: -1, cue: cue, anon: true, tight: true, direct: true}
+}
+
+// pronoun finds the person "he" or "she" stands for: the first person of
+// the matching gender in the most recent sentence that has one, the
+// subject coming first.
+func (a *article) pronoun(g gender) int {
+	for h := len(a.history) - 1; h >= 0 && h >= len(a.history)-4; h-- {
+		unknown := -1
+		for _, e := range a.history[h] {
+			switch a.ents[e].g {
+			case g:
+				return e
+			case unknownGender:
+				if unknown < 0 {
+					unknown = e
+				}
+			}
+		}
+		if unknown >= 0 {
+			return unknown
+		}
+	}
+	return -1
+}
+
+var roleSynonyms = map[string][]string{
+	"aide":      {"aide", "adviser", "advisor", "assistant"},
+	"adviser":   {"aide", "adviser", "advisor"},
+	"advisor":   {"aide", "adviser", "advisor"},
+	"spokesman": {"spokesman", "spokeswoman", "spokesperson", "press secretary"},
+	"spokeswoman": {
+		"spokesman", "spokeswoman", "spokesperson", "press secretary"},
+	"spokesperson": {"spokesman", "spokeswoman", "spokesperson", "press secretary"},
+}
+
+// role finds the person "the presidential aide" refers to: the most
+// recently mentioned person holding that role, the modifiers breaking
+// ties. "The official" with no official on record is the most recent
+// person with any role.
+func (a *article) role(m *mention) int {
+	heads := roleSynonyms[m.head]
+	if heads == nil {
+		heads = []string{m.head}
+	}
+	best, bestScore := -1, -1
+	for e := range a.ents {
+		en := &a.ents[e]
+		if en.org || en.place {
+			continue
+		}
+		all := strings.ToLower(strings.Join(en.roles, " "))
+		match := false
+		for _, h := range heads {
+			if containsWord(all, h) {
+				match = true
+			}
+		}
+		if !match {
+			continue
+		}
+		score := en.seen
+		for _, md := range m.mods {
+			if containsWord(all, md) {
+				score += 1 << 20
+			}
+		}
+		if score > bestScore {
+			best, bestScore = e, score
+		}
+	}
+	if best < 0 && (m.head == "official" || m.head == "diplomat") {
+		for e := range a.ents {
+			en := &a.ents[e]
+			if en.person && len(en.roles) > 0 && en.seen > bestScore {
+				best, bestScore = e, en.seen
+			}
+		}
+	}
+	return best
+}
+
+func containsWord(s, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		j += i
+		before := j == 0 || !isLetterByte(s[j-1])
+		after := j+len(w) >= len(s) || !isLetterByte(s[j+len(w)]) || s[j+len(w)] == 's' && (j+len(w)+1 >= len(s) || !isLetterByte(s[j+len(w)+1]))
+		if before && after {
+			return true
+		}
+		i = j + 1
+	}
+}
+
+func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80 }
+
+// mentionAt returns the mention of sentence s starting at token k, or
+// ending just before token k when ending is set.
+func mentionAt(s *sentence, k int, ending bool) *mention {
+	for i := range s.ments {
+		m := &s.ments[i]
+		if m.mod {
+			continue
+		}
+		if !ending && (m.i == k || m.ni == k) || ending && m.j == k {
+			return m
+		}
+	}
+	return nil
+}
+
+// attribute finds the speaker of the quotation at token x of sentence si.
+func (a *article) attribute(in *paraInfo, si, x int) attribution {
+	s := &in.sents[si]
+	toks := in.toks
+	if at := a.afterCue(s, toks, in.spans[toks[x].q], x); at.ent >= 0 || at.anon {
+		return at
+	}
+	at := a.beforeCue(in, si, x)
+	if at.ent >= 0 || at.drop || at.anon {
+		return at
+	}
+	hypo := at.cue == "hypothetical"
+	// Same paragraph, previous sentence: a cue there, or a quotation
+	// attributed there, carries over to a quotation that opens this one.
+	firstTok := x == s.lo || x == s.lo+1 && toks[s.lo].kind == tPunct
+	if firstTok && si > 0 {
+		prev := &in.sents[si-1]
+		for y := prev.hi - 1; y >= prev.lo; y-- {
+			if toks[y].kind == tQuote {
+				if i := a.outIndex(in.spans[toks[y].q].tStart); i >= 0 && a.foundEnt[i] >= 0 {
+					return attribution{ent: a.foundEnt[i], conf: model.Medium, cue: a.out[i].Cue, tight: true}
+				}
+				break
+			}
+		}
+		if v := a.lastSpeechCue(in, si-1); v.ent >= 0 {
+			v.conf = min(v.conf, model.Medium)
+			return v
+		}
+	}
+	if hypo {
+		return attribution{ent: -1, drop: true}
+	}
+	return none
+}
+
+func (a *article) outIndex(start int) int {
+	for i := len(a.out) - 1; i >= 0 && i >= len(a.out)-20; i-- {
+		if a.out[i].Start == start {
+			return i
+		}
+	}
+	return -1
+}
+
+// afterCue reads `"...," X said`, `"...," said X`, `"...," the official
+// said`, `"...," according to X` right after the quotation.
+func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attribution {
+	j := x + 1
+	for j < s.hi && (toks[j].is(',') || toks[j].isDash()) {
+		j++
+	}
+	if j >= s.hi || toks[j].kind != tWord {
+		return none
+	}
+	if speechVerbs[toks[j].low] && j+1 < s.hi {
+		if m := mentionAt(s, j+1, false); m != nil && !m.poss {
+			return a.resolve(m, toks[j].low)
+		}
+		return none
+	}
+	if toks[j].low == "according" && j+2 < s.hi && toks[j+1].low == "to" {
+		if m := mentionAt(s, j+2, false); m != nil {
+			return a.resolve(m, "according to")
+		}
+		return none
+	}
+	m := mentionAt(s, j, false)
+	comma := strings.ContainsRune(a.text[sp.tEnd:sp.close], ',') || toks[x+1].is(',')
+	for skip := j; comma && m == nil && skip < s.hi && skip < j+4 && toks[skip].kind == tWord && !toks[skip].cap && !speechVerbs[toks[skip].low] && !notNames[toks[skip].low]; skip++ {
+		// `"...," harbour master Tobias Grell said`: role words the
+		// vocabulary does not know.
+		m = mentionAt(s, skip+1, false)
+	}
+	if m == nil || m.poss || m.kind == mName && m.ni != m.i && mentionAt(s, j, false) == nil && !toks[m.ni].cap {
+		return none
+	}
+	k := m.j
+	k = skipFillers(toks, k, s.hi)
+	if k < s.hi && toks[k].is(',') {
+		// An apposition: `"...," Ushakov, the aide, said`.
+		c := k + 1
+		for c < s.hi && c < k+16 && !toks[c].is(',') && toks[c].kind != tQuote && !toks[c].terminal() {
+			c++
+		}
+		if c < s.hi && toks[c].is(',') {
+			k = skipFillers(toks, c+1, s.hi)
+		}
+	}
+	if k < s.hi && toks[k].kind == tWord && speechVerbs[toks[k].low] {
+		return a.resolve(m, toks[k].low)
+	}
+	return none
+}
+
+func skipFillers(toks []token, k, hi int) int {
+	for k < hi && toks[k].kind == tWord && !toks[k].cap && (cueFillers[toks[k].low] || strings.HasSuffix(toks[k].low, "ly") && len(toks[k].low) > 4) {
+		k++
+	}
+	return k
+}
+
+// beforeCue reads a cue earlier in the quotation's sentence: `X said
+// that "..."`, `X told Y: "..."`, `X, laughing: "..."`, `according to X,
+// "..."`.
+func (a *article) beforeCue(in *paraInfo, si, x int) attribution {
+	s := &in.sents[si]
+	toks := in.toks
+	rs := s.lo
+	for y := x - 1; y >= s.lo; y-- {
+		if toks[y].kind == tQuote {
+			rs = y + 1
+			break
+		}
+	}
+	if x-1 >= rs && toks[x-1].is(':') {
+		at := a.colonIntro(in, si, x-1)
+		if at.ent >= 0 || at.drop || at.anon {
+			return at
+		}
+	}
+	return a.verbCue(in, si, rs, x)
+}
+
+// verbCue finds the last speech verb in toks[rs:x] and its subject.
+func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
+	s := &in.sents[si]
+	toks := in.toks
+	for k := rs; k+2 < x; k++ {
+		if toks[k].low == "according" && toks[k+1].low == "to" {
+			if m := mentionAt(s, k+2, false); m != nil {
+				at := a.resolve(m, "according to")
+				return at
+			}
+		}
+	}
+	for v := x - 1; v >= rs; v-- {
+		t := &toks[v]
+		if t.kind != tWord || !speechVerbs[t.low] || t.cap {
+			continue
+		}
+		if v > s.lo && isPassive(toks[v-1].low) {
+			continue
+		}
+		// "call" and "put" only speak as "called it", "put it".
+		if (strings.HasPrefix(t.low, "call") || strings.HasPrefix(t.low, "put")) && !(v+1 < x && toks[v+1].low == "it") && x-v > 5 {
+			continue
+		}
+		k := v - 1
+		for k >= rs && toks[k].kind == tWord && !toks[k].cap && (cueFillers[toks[k].low] || strings.HasSuffix(toks[k].low, "ly") && len(toks[k].low) > 4) {
+			if modals[toks[k].low] {
+				break
+			}
+			k--
+		}
+		if k >= rs && modals[toks[k].low] {
+			return attribution{ent: -1, cue: "hypothetical"}
+		}
+		if k >= rs && toks[k].is(',') {
+			// Skip an apposition or relative clause: "X, who ..., said".
+			c := k - 1
+			for c >= rs && !toks[c].is(',') && k-c < 20 {
+				c--
+			}
+			if c >= rs && c+1 < k {
+				w := toks[c+1].low
+				if w == "who" || w == "which" || w == "a" || w == "an" || w == "the" || w == "known" || w == "whose" || roleHeads[w] || roleMods[w] {
+					k = c - 1
+				}
+			}
+		}
+		if m := mentionAt(s, k+1, true); m != nil && !m.poss {
+			return a.resolve(m, t.low)
+		}
+		if k >= rs && toks[k].is(',') {
+			// "Ardent's chief executive, Howard Lindgren, said".
+			if m := mentionAt(s, k, true); m != nil && !m.poss && m.kind == mName {
+				return a.resolve(m, t.low)
+			}
+		}
+		// "but said", "by saying", ", adding that": the clause's subject.
+		// Any other word before the verb ("would not comment") means the
+		// verb is not a cue for this quotation.
+		linked := k >= rs && toks[k].kind == tWord && clauseLinks[toks[k].low] ||
+			strings.HasSuffix(t.low, "ing") && (k < rs || toks[k].is(',') || toks[k].kind == tWord && clauseLinks[toks[k].low])
+		if !linked {
+			continue
+		}
+		for i := range s.ments {
+			m := &s.ments[i]
+			if m.j > v {
+				break
+			}
+			if m.poss || m.mod || m.appos || m.kind == mAnon {
+				continue
+			}
+			return a.resolve(m, t.low)
+		}
+		return none
+	}
+	return none
+}
+
+// clauseLinks join a second verb to the clause's subject: "X declined to
+// comment but said", "X defended him by saying".
+var clauseLinks = set(`but and by then while before after yet also later so as`)
+
+func isPassive(w string) bool {
+	switch w {
+	case "was", "were", "been", "being", "be", "is", "are", "widely", "often":
+		return true
+	}
+	return false
+}
+
+// colonIntro reads the clause before a colon at token c: "X:", "X,
+// laughing:", "X tells Y that Z should open with flattery:".
+func (a *article) colonIntro(in *paraInfo, si, c int) attribution {
+	s := &in.sents[si]
+	toks := in.toks
+	rs := s.lo
+	for y := c - 1; y >= s.lo; y-- {
+		if toks[y].kind == tQuote {
+			rs = y + 1
+			break
+		}
+	}
+	if rs >= c {
+		return none
+	}
+	intro := strings.ToLower(strings.TrimSpace(a.text[toks[rs].start:toks[c].start]))
+	intro = strings.TrimRight(intro, " .")
+	for _, p := range paraphraseIntros {
+		if intro == p || strings.HasSuffix(intro, " "+p) || strings.HasSuffix(intro, ", "+p) {
+			return attribution{ent: -1, drop: true}
+		}
+	}
+	if at := a.verbCue(in, si, rs, c); at.ent >= 0 || at.anon {
+		at.cue = "colon"
+		return at
+	}
+	// No speech verb: the subject of the last clause that has one.
+	end := c
+	for end > rs {
+		b := end - 1
+		for b >= rs && !toks[b].is(',') && !toks[b].isDash() && !toks[b].is(';') {
+			b--
+		}
+		for i := range s.ments {
+			m := &s.ments[i]
+			if m.i > b && m.j <= end && !m.poss && !m.mod && !m.appos && m.kind != mAnon {
+				if m.kind == mName && m.ent >= 0 && !a.ents[m.ent].person && !a.ents[m.ent].org {
+					// A bare capitalised word with no sign of being
+					// someone ("Vibe:") does not speak.
+					if len(a.ents[m.ent].words) < 2 && !a.midCaps[strings.ToLower(m.name)] {
+						continue
+					}
+				}
+				at := a.resolve(m, "colon")
+				return at
+			}
+		}
+		end = b
+	}
+	return none
+}
+
+// lastSpeechCue finds, in sentence si, a speech verb with a subject
+// outside any quotation ("Ushakov noted that some leaks are fake."), for a
+// quotation that follows with no cue of its own.
+func (a *article) lastSpeechCue(in *paraInfo, si int) attribution {
+	s := &in.sents[si]
+	at := a.verbCue(in, si, s.lo, s.hi)
+	if at.ent >= 0 {
+		at.conf = min(at.conf, model.Medium)
+		at.direct = false
+	}
+	return at
+}

@@ -1,0 +1,215 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// span is one quotation inside a paragraph.
+type span struct {
+	open, close  int // offsets of the opening mark and just past the closing mark
+	tStart, tEnd int // the quoted text, marks and edge spaces excluded
+	closed       bool
+}
+
+// paragraph is a run of text treated as one unit of prose.
+type paragraph struct{ start, end int }
+
+// paragraphs splits text[from:] into paragraphs. A document hard-wrapped at
+// a fixed width keeps a paragraph over several lines, separated by blank
+// lines; otherwise every line is a paragraph. Reading wrapped text line by
+// line would cut every quotation that crosses a line break.
+func paragraphs(text string, from int) []paragraph {
+	var lines []paragraph
+	wrappedBlocks, blocks, long := 0, 0, 0
+	inBlock, blockLines := false, 0
+	for i := from; i < len(text); {
+		nl := strings.IndexByte(text[i:], '\n')
+		end := len(text)
+		next := len(text)
+		if nl >= 0 {
+			end, next = i+nl, i+nl+1
+		}
+		s, e := trimSpan(text, i, end)
+		if s < e {
+			lines = append(lines, paragraph{s, e})
+			if e-s > 110 {
+				long++
+			}
+			if !inBlock {
+				inBlock, blockLines = true, 0
+				blocks++
+			}
+			blockLines++
+			if blockLines == 3 {
+				wrappedBlocks++
+			}
+		} else {
+			inBlock = false
+		}
+		i = next
+	}
+	if blocks == 0 || wrappedBlocks*2 < blocks || long*10 > len(lines) {
+		return lines
+	}
+	// Wrapped: join consecutive lines into one paragraph.
+	var out []paragraph
+	for k, l := range lines {
+		if k > 0 && !strings.Contains(text[lines[k-1].end:l.start], "\n\n") &&
+			!blankBetween(text, lines[k-1].end, l.start) {
+			out[len(out)-1].end = l.end
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+func blankBetween(text string, a, b int) bool {
+	return strings.Count(text[a:b], "\n") >= 2
+}
+
+func trimSpan(text string, a, b int) (int, int) {
+	for a < b {
+		r, size := utf8.DecodeRuneInString(text[a:b])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		a += size
+	}
+	for b > a {
+		r, size := utf8.DecodeLastRuneInString(text[a:b])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		b -= size
+	}
+	return a, b
+}
+
+// quoteSpans finds the quotations in text[a:b]. Only double marks and
+// guillemets delimit quotations: single marks are apostrophes far more
+// often than quotes, and a nested ‘quote’ belongs to its outer one. A mark
+// left open is closed at the paragraph's end, so a stray mark never
+// swallows the rest of the document.
+func quoteSpans(text string, a, b int, spans []span) []span {
+	open, depth := -1, 0
+	var kind rune
+	for i := a; i < b; {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:b])
+		}
+		switch r {
+		case '"':
+			if open < 0 {
+				if opensHere(text, a, b, i, size) {
+					open, kind, depth = i, '"', 0
+				}
+			} else if kind == '"' || kind == '“' {
+				if depth > 0 && kind == '“' {
+					break
+				}
+				spans = appendSpan(text, spans, open, i, i+size, true)
+				open = -1
+			}
+		case '“', '„':
+			if open < 0 {
+				open, kind, depth = i, '“', 0
+			} else if kind == '“' {
+				// A second opening mark before any close is either a
+				// nested quotation or a typo for the closing mark: it is a
+				// close when it sits after a word and before a space.
+				if closesHere(text, a, b, i, size) {
+					spans = appendSpan(text, spans, open, i, i+size, true)
+					open = -1
+				} else {
+					depth++
+				}
+			}
+		case '”':
+			if open >= 0 && (kind == '“' || kind == '"') {
+				if depth > 0 {
+					depth--
+					break
+				}
+				spans = appendSpan(text, spans, open, i, i+size, true)
+				open = -1
+			}
+		case '«':
+			if open < 0 {
+				open, kind, depth = i, '«', 0
+			} else if kind == '«' {
+				depth++
+			}
+		case '»':
+			if open >= 0 && kind == '«' {
+				if depth > 0 {
+					depth--
+					break
+				}
+				spans = appendSpan(text, spans, open, i, i+size, true)
+				open = -1
+			}
+		}
+		i += size
+	}
+	if open >= 0 {
+		spans = appendSpan(text, spans, open, b, b, false)
+	}
+	return spans
+}
+
+// opensHere reports whether a straight mark at i opens a quotation: it is
+// followed by text and not glued to a preceding word (the 12" pipe).
+func opensHere(text string, a, b, i, size int) bool {
+	if i+size >= b {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(text[i+size : b])
+	if unicode.IsSpace(next) {
+		return false
+	}
+	if i == a {
+		return true
+	}
+	prev, _ := utf8.DecodeLastRuneInString(text[a:i])
+	return !isWordRune(prev)
+}
+
+func closesHere(text string, a, b, i, size int) bool {
+	if i == a {
+		return false
+	}
+	prev, _ := utf8.DecodeLastRuneInString(text[a:i])
+	if unicode.IsSpace(prev) {
+		return false
+	}
+	if i+size >= b {
+		return true
+	}
+	next, _ := utf8.DecodeRuneInString(text[i+size : b])
+	return unicode.IsSpace(next) || unicode.IsPunct(next)
+}
+
+func appendSpan(text string, spans []span, open, closeMark, closeEnd int, closed bool) []span {
+	_, size := utf8.DecodeRuneInString(text[open:])
+	s, e := trimSpan(text, open+size, closeMark)
+	// A comma before the closing mark belongs to the sentence around the
+	// quotation, not to what was said.
+	for e > s && (text[e-1] == ',' || text[e-1] == ' ') {
+		e--
+	}
+	if s >= e {
+		return spans
+	}
+	return append(spans, span{open: open, close: closeEnd, tStart: s, tEnd: e, closed: closed})
+}
+
+// startsWithOpener reports whether paragraph p begins with an opening mark,
+// which continues a quotation left open at the end of the paragraph before.
+func startsWithOpener(text string, p paragraph) bool {
+	r, _ := utf8.DecodeRuneInString(text[p.start:p.end])
+	return r == '“' || r == '"' || r == '«' || r == '„'
+}

@@ -1,0 +1,450 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/backchannel-news/backchannel/corpus/speakers"
+)
+
+type mKind uint8
+
+const (
+	mName    mKind = iota // a capitalised name, of a person, organisation or place
+	mPronoun              // he, she
+	mRoleRef              // "the official", "the presidential aide"
+	mOrgRef               // "the ministry"
+	mAnon                 // "a senior official": a speaker the text does not name
+)
+
+// mention is one reference to a possible speaker in the prose.
+type mention struct {
+	i, j   int // token range of the whole mention, role prefix included
+	ni     int // first token of the name itself
+	kind   mKind
+	name   string // for names: the name without its titles
+	role   string // titles and role words seen with it
+	head   string // for role and organisation references: the noun
+	mods   []string
+	g      gender
+	org    bool
+	place  bool
+	person bool // evidence it is a person: a title, a given name, two words
+	poss   bool // "Putin's": a modifier, not a subject
+	mod    bool // part of another name's role ("White House" director X)
+	appos  bool // inside an apposition: describes someone else
+	ent    int  // linked entity, -1 until linked
+}
+
+var connectors = set(`of de da di du van von der den bin al la le dos del y`)
+
+// isSentenceStart reports whether token k opens a sentence or clause where
+// any word is capitalised.
+func isSentenceStart(toks []token, k, lo int) bool {
+	if k <= lo {
+		return true
+	}
+	p := &toks[k-1]
+	return p.terminal() || p.is(':') || p.kind == tQuote || p.isDash() || p.is('(') || p.is('[') || p.is('•') || p.is('*') || p.is('#')
+}
+
+// nameStart reports whether token k can begin a name.
+func (a *article) nameStart(toks []token, k, lo int) bool {
+	t := &toks[k]
+	if t.kind != tWord || !t.cap || notNames[t.low] || strings.HasSuffix(t.low, "ly") && !a.midCaps[t.low] {
+		return false
+	}
+	if isSentenceStart(toks, k, lo) && !a.midCaps[t.low] && !t.poss {
+		// A capitalised first word is a name only with other evidence:
+		// a second capitalised word, a given name, or a title.
+		next := k + 1
+		if maleNames[t.low] || femaleNames[t.low] || titleWords[strings.TrimSuffix(t.low, ".")] {
+			return true
+		}
+		if next < len(toks) && toks[next].kind == tWord && toks[next].cap && !notNames[toks[next].low] {
+			return true
+		}
+		return false
+	}
+	return true
+}
+
+// parseMentions lists the mentions in toks[lo:hi], skipping quotations.
+func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []mention {
+	first := len(out)
+	apposStart, apposEnd := -1, -1
+	for k := lo; k < hi; k++ {
+		if n := len(out); n > first && out[n-1].i > apposStart && out[n-1].i < apposEnd {
+			out[n-1].appos = true
+		}
+		t := &toks[k]
+		if t.kind != tWord {
+			continue
+		}
+		if g, ok := pronounGender[t.low]; ok && (t.low == "he" || t.low == "she") {
+			out = append(out, mention{i: k, j: k + 1, ni: k, kind: mPronoun, g: g, ent: -1})
+			continue
+		}
+		if (t.low == "the" || t.low == "a" || t.low == "an") && k+1 < hi {
+			if m, ok := a.roleRef(toks, k, hi); ok {
+				out = append(out, m)
+				k = m.j - 1
+				continue
+			}
+		}
+		if !a.nameStart(toks, k, lo) {
+			continue
+		}
+		m := k + 1
+		for !toks[m-1].poss && m < hi {
+			n := &toks[m]
+			if n.kind == tWord && n.cap && !(notNames[n.low] && n.low != "may") {
+				m++
+				continue
+			}
+			if n.kind == tWord && connectors[n.low] && m+1 < hi && toks[m+1].kind == tWord && toks[m+1].cap && !notNames[toks[m+1].low] {
+				m += 2
+				continue
+			}
+			break
+		}
+		if mm, ok := a.classify(toks, k, m); ok {
+			out = a.attachRole(toks, lo, first, out, mm)
+			if !mm.poss {
+				var end int
+				out, end = a.apposition(toks, hi, out)
+				if end > apposEnd {
+					apposStart, apposEnd = out[len(out)-1].j, end
+				}
+			}
+		}
+		k = m - 1
+	}
+	if n := len(out); n > first && out[n-1].i > apposStart && out[n-1].i < apposEnd {
+		out[n-1].appos = true
+	}
+	return out
+}
+
+// roleRef reads "the official", "the presidential aide", "the ministry" or
+// the anonymous "a senior official" at toks[k].
+func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
+	definite := toks[k].low == "the"
+	var mods []string
+	e := k + 1
+	for e < hi && toks[e].kind == tWord && !toks[e].cap && roleMods[toks[e].low] && !roleHeads[toks[e].low] && len(mods) < 4 {
+		mods = append(mods, toks[e].low)
+		e++
+	}
+	if e >= hi || toks[e].kind != tWord {
+		return mention{}, false
+	}
+	w := toks[e].low
+	plural := false
+	if !roleHeads[w] && !orgWords[w] && strings.HasSuffix(w, "s") && roleHeads[strings.TrimSuffix(w, "s")] {
+		plural = true
+	}
+	if toks[e].cap {
+		return mention{}, false
+	}
+	// A role followed by a name is the name's prefix, not a reference.
+	if e+1 < hi && toks[e+1].kind == tWord && toks[e+1].cap && !notNames[toks[e+1].low] {
+		return mention{}, false
+	}
+	switch {
+	case plural:
+		return mention{i: k, j: e + 1, ni: e, kind: mAnon, ent: -1}, true
+	case roleHeads[w]:
+		if !definite {
+			return mention{i: k, j: e + 1, ni: e, kind: mAnon, ent: -1}, true
+		}
+		return mention{i: k, j: e + 1, ni: e, kind: mRoleRef, head: w, mods: mods, ent: -1}, true
+	case orgWords[w] && definite && !toks[e].poss:
+		return mention{i: k, j: e + 1, ni: e, kind: mOrgRef, head: w, ent: -1}, true
+	}
+	return mention{}, false
+}
+
+// classify splits the capitalised run toks[k:m] into titles and a name.
+func (a *article) classify(toks []token, k, m int) (mention, bool) {
+	mm := mention{i: k, j: m, ni: k, kind: mName, ent: -1, poss: toks[m-1].poss}
+	isOrg := false
+	for x := k; x < m; x++ {
+		if orgWords[toks[x].low] {
+			isOrg = true
+		}
+	}
+	if !isOrg {
+		// Leading titles and demonyms are the role.
+		n := k
+		for n < m-1 {
+			w := strings.TrimSuffix(toks[n].low, ".")
+			if titleWords[w] || (demonyms[w] && n+1 < m && titleWords[strings.TrimSuffix(toks[n+1].low, ".")]) {
+				n++
+				continue
+			}
+			if connectors[w] && n > k {
+				n++
+				continue
+			}
+			break
+		}
+		if n == m-1 && titleWords[strings.TrimSuffix(toks[n].low, ".")] {
+			// Titles only: "Special Envoy" with no name is a role reference.
+			return mention{i: k, j: m, ni: n, kind: mRoleRef, head: strings.TrimSuffix(toks[n].low, "."), ent: -1}, true
+		}
+		if n > k {
+			mm.role = joinWords(toks[k:n])
+			mm.person = true
+			mm.ni = n
+			switch strings.TrimSuffix(toks[k].low, ".") {
+			case "mr", "sir", "lord", "king", "prince", "father":
+				mm.g = male
+			case "mrs", "ms", "miss", "dame", "lady", "queen", "princess":
+				mm.g = female
+			}
+		}
+	}
+	allDemonyms := true
+	for x := mm.ni; x < m; x++ {
+		if !demonyms[toks[x].low] {
+			allDemonyms = false
+		}
+	}
+	if allDemonyms {
+		return mm, false
+	}
+	mm.name = strings.TrimSuffix(joinWords(toks[mm.ni:m]), "’s")
+	nameToks := m - mm.ni
+	firstLow := toks[mm.ni].low
+	switch {
+	case isOrg:
+		mm.org = true
+	case nameToks == 1 && toks[mm.ni].allCaps && len(toks[mm.ni].word) <= 5:
+		mm.org = true // NSA, CIA, NATO
+	case nameToks == 1 && places[firstLow]:
+		mm.place = true
+	}
+	if !mm.org && !mm.place {
+		if maleNames[firstLow] {
+			mm.person = true
+			if mm.g == unknownGender {
+				mm.g = male
+			}
+		} else if femaleNames[firstLow] {
+			mm.person = true
+			if mm.g == unknownGender {
+				mm.g = female
+			}
+		}
+		if nameToks >= 2 {
+			mm.person = true
+		}
+	}
+	return mm, true
+}
+
+// attachRole gives a name the role words written before it ("Putin's aide
+// Yuri Ushakov", "White House communications director Steven Cheung"),
+// absorbing the possessive or organisation mention they start with.
+func (a *article) attachRole(toks []token, lo, first int, out []mention, mm mention) []mention {
+	if mm.kind != mName {
+		return append(out, mm)
+	}
+	possBefore := len(out) > first && out[len(out)-1].poss && out[len(out)-1].kind == mName && out[len(out)-1].j == mm.i
+	if mm.org {
+		if possBefore {
+			// "Russia's Foreign Intelligence Service": the owner is part
+			// of the organisation's name.
+			prev := &out[len(out)-1]
+			prev.mod = true
+			mm.i, mm.ni = prev.i, prev.i
+			mm.name = joinWords(toks[prev.i:mm.j])
+		}
+		return append(out, mm)
+	}
+	b := mm.i
+	heads := 0
+	for b-1 >= lo && toks[b-1].kind == tWord && !toks[b-1].cap && (roleMods[toks[b-1].low] || roleHeads[toks[b-1].low] || titleWords[toks[b-1].low]) {
+		b--
+		if roleHeads[toks[b].low] || titleWords[toks[b].low] {
+			heads++
+		}
+	}
+	if heads == 0 {
+		b = mm.i
+	}
+	start := b
+	if len(out) > first {
+		prev := &out[len(out)-1]
+		if prev.j == b && prev.kind == mName && (prev.poss || (prev.org && heads > 0)) {
+			start = prev.i
+			prev.mod = true
+		} else if prev.j == b && prev.kind == mRoleRef && toks[prev.i].cap {
+			// "Deputy manager Clara Voss": the capitalised title was
+			// read alone as a role reference.
+			start = prev.i
+			out = out[:len(out)-1]
+		}
+	}
+	if start < mm.ni {
+		mm.role = joinWords(toks[start:mm.ni])
+		mm.i = start
+		if heads > 0 || start < b {
+			mm.person = true
+		}
+	}
+	if g := roleGender(mm.role); g != unknownGender && mm.g == unknownGender {
+		mm.g = g
+	}
+	return append(out, mm)
+}
+
+func roleGender(role string) gender {
+	r := strings.ToLower(role)
+	for _, w := range []string{"woman", "wife", "mother", "daughter", "sister", "queen", "lady", "mrs", "ms."} {
+		if strings.Contains(r, w) {
+			return female
+		}
+	}
+	for _, w := range []string{"spokesman", "chairman", "congressman", "businessman", "husband", "father", "son ", "brother", "king", "mr."} {
+		if strings.Contains(r, w) {
+			return male
+		}
+	}
+	return unknownGender
+}
+
+// apposition reads the role in ", an aide to X," or ", who also serves as
+// X," after the last mention, and marks the mentions inside it as not
+// being subjects.
+func (a *article) apposition(toks []token, hi int, out []mention) ([]mention, int) {
+	mm := &out[len(out)-1]
+	k := mm.j
+	if k+1 >= hi || !toks[k].is(',') {
+		return out, -1
+	}
+	s := k + 1
+	w := toks[s].low
+	if toks[s].kind != tWord {
+		return out, -1
+	}
+	end := s
+	for end < hi && !toks[end].is(',') && !toks[end].terminal() && toks[end].kind != tQuote && end-s < 14 {
+		end++
+	}
+	var role []token
+	switch {
+	case w == "a" || w == "an" || w == "the":
+		role = toks[s+1 : end]
+	case roleMods[w] || roleHeads[w]:
+		role = toks[s:end]
+		for _, t := range role {
+			if t.cap && !titleWords[strings.TrimSuffix(t.low, ".")] && !demonyms[t.low] || speechVerbs[t.low] {
+				return out, -1
+			}
+		}
+	case w == "who":
+		for x := s; x < end; x++ {
+			if toks[x].low == "as" {
+				role = toks[x+1 : end]
+				break
+			}
+		}
+		if role == nil {
+			return out, -1
+		}
+	default:
+		return out, -1
+	}
+	hasHead := false
+	for _, t := range role {
+		if roleHeads[t.low] || titleWords[t.low] {
+			hasHead = true
+		}
+	}
+	if hasHead && len(role) > 0 && mm.kind == mName && !mm.org && !mm.place {
+		r := joinWords(role)
+		if mm.role == "" {
+			mm.role = r
+		} else {
+			mm.role += "; " + r
+		}
+		mm.person = true
+		if g := roleGender(r); g != unknownGender && mm.g == unknownGender {
+			mm.g = g
+		}
+	}
+	return out, end
+}
+
+// joinWords joins tokens with single spaces, restoring possessives.
+func joinWords(toks []token) string {
+	var b strings.Builder
+	for i, t := range toks {
+		if t.kind != tWord {
+			continue
+		}
+		if i > 0 && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.word)
+		if t.poss {
+			b.WriteString("’s")
+		}
+	}
+	return b.String()
+}
+
+// recase turns an upper-case transcript label word into a readable one:
+// BIDEN -> Biden, MCCARTHY -> McCarthy, O'NEILL -> O'Neill.
+func recase(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	upperNext := true
+	prev := ""
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+			if upperNext {
+				b.WriteRune(unicode.ToUpper(r))
+			} else {
+				b.WriteRune(unicode.ToLower(r))
+			}
+			upperNext = false
+			prev += string(unicode.ToLower(r))
+			if prev == "mc" {
+				upperNext = true
+			}
+		default:
+			b.WriteRune(r)
+			upperNext = r == '-' || r == '\'' || r == '’' || r == ' ' || r == '.'
+			prev = ""
+			if r == ' ' {
+				prev = ""
+			}
+		}
+	}
+	return b.String()
+}
+
+// hasLower reports whether s has a lower-case letter.
+func hasLower(s string) bool {
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// foldTokens splits a name into folded words for comparison.
+func foldTokens(name string) []string {
+	return strings.Fields(speakers.Fold(name))
+}

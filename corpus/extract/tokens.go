@@ -1,0 +1,127 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+type tokKind uint8
+
+const (
+	tWord tokKind = iota
+	tPunct
+	tQuote // a whole quotation, opaque to the prose around it
+)
+
+// token is one word, punctuation mark or quotation of a paragraph, with
+// its byte offsets in the document text.
+type token struct {
+	start, end int
+	kind       tokKind
+	word       string // for words: the text without a possessive 's
+	low        string // lower-case word
+	punct      rune   // for punctuation
+	q          int    // for quotations: index into the paragraph's spans
+	cap        bool   // first letter upper case
+	allCaps    bool   // every letter upper case, at least two letters
+	poss       bool   // the word carried a possessive 's
+}
+
+// abbreviations keep their dot: the dot does not end a sentence.
+var abbreviations = set(`mr mrs ms dr st jr sr gen sen rep gov lt col capt sgt prof rev adm maj cmdr
+u.s u.k u.n e.u d.c no vs etc inc corp ltd co mt ft gens reps sens p.m a.m i.e e.g`)
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// tokenize appends the tokens of text[a:b] to toks.
+func tokenize(text string, a, b int, toks []token) []token {
+	i := a
+	for i < b {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:b])
+		}
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		if !isWordRune(r) {
+			toks = append(toks, token{start: i, end: i + size, kind: tPunct, punct: r})
+			i += size
+			continue
+		}
+		j := i + size
+		for j < b {
+			c, cs := rune(text[j]), 1
+			if c >= utf8.RuneSelf {
+				c, cs = utf8.DecodeRuneInString(text[j:b])
+			}
+			if isWordRune(c) {
+				j += cs
+				continue
+			}
+			if c == '\'' || c == '’' || c == '-' || c == '.' || c == '&' {
+				// Joiners stay inside a word only when a letter follows
+				// ("U.S", "Putin's", "flat-out"), or for an abbreviation's
+				// final dot.
+				if j+cs < b {
+					n, _ := utf8.DecodeRuneInString(text[j+cs : b])
+					if isWordRune(n) {
+						j += cs
+						continue
+					}
+				}
+				if c == '.' {
+					w := strings.ToLower(text[i:j])
+					if abbreviations[w] || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r)) {
+						j += cs
+					}
+				}
+			}
+			break
+		}
+		toks = append(toks, wordToken(text, i, j))
+		i = j
+	}
+	return toks
+}
+
+func wordToken(text string, i, j int) token {
+	w := text[i:j]
+	t := token{start: i, end: j, kind: tWord}
+	for _, suf := range [...]string{"'s", "’s", "'S", "’S"} {
+		if len(w) > len(suf) && strings.HasSuffix(w, suf) {
+			w = w[:len(w)-len(suf)]
+			t.poss = true
+			break
+		}
+	}
+	t.word = w
+	t.low = strings.ToLower(w)
+	first, _ := utf8.DecodeRuneInString(w)
+	t.cap = unicode.IsUpper(first)
+	if t.cap {
+		letters, upper := 0, 0
+		for _, c := range w {
+			if unicode.IsLetter(c) {
+				letters++
+				if unicode.IsUpper(c) {
+					upper++
+				}
+			}
+		}
+		t.allCaps = letters >= 2 && letters == upper
+	}
+	return t
+}
+
+func (t *token) is(p rune) bool { return t.kind == tPunct && t.punct == p }
+
+func (t *token) isDash() bool {
+	return t.kind == tPunct && (t.punct == '—' || t.punct == '–' || t.punct == '-')
+}
+
+func (t *token) terminal() bool {
+	return t.kind == tPunct && (t.punct == '.' || t.punct == '!' || t.punct == '?' || t.punct == '…')
+}

@@ -1,0 +1,738 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/backchannel-news/backchannel/model"
+)
+
+// label is a speaker label at the start of a transcript line.
+type label struct {
+	raw       string // the label as written, titles included
+	role      string // "(role)" after the label
+	textStart int    // offset of the turn's text on the line
+	upper     bool   // written in capitals
+}
+
+// labelStop are words that end in a colon at a line start without naming
+// a speaker.
+var labelStop = set(`note notes source sources media update updated editor editors date time
+location subject title transcript summary warning disclaimer correction related photo
+photos video videos read watch listen tags tag category categories by posted published
+filed caption credit credits image images link links see also contents table chapter
+part section step example examples answer question keywords abstract background
+conclusion introduction agenda attendees present absent minutes topic topics
+email phone tel fax address website url web twitter x facebook telegram https http
+warning podcast interview episode meeting hearing session briefing program programme
+show event remarks statement press conference call recording audio re fw fwd from to cc`)
+
+// parseLabel reads a speaker label at text[s:e] (one trimmed line):
+// "NAME: text", "Name (role): text", "[00:01:02] NAME: text",
+// "**Name:** text", "Q    text", "Q: text".
+func parseLabel(text string, s, e int) (label, bool) {
+	i := skipTimestamp(text, s, e)
+	line := text[i:e]
+	// White House style: "Q" then several spaces.
+	if len(line) >= 2 && (line[0] == 'Q' || line[0] == 'A') {
+		rest := line[1:]
+		if strings.HasPrefix(rest, ".") {
+			rest = rest[1:]
+		}
+		trimmed := strings.TrimLeftFunc(rest, unicode.IsSpace)
+		spaces := utf8.RuneCountInString(rest[:len(rest)-len(trimmed)])
+		if strings.HasPrefix(rest, ":") || spaces >= 2 || strings.HasPrefix(rest, "\t") {
+			if strings.HasPrefix(rest, ":") {
+				trimmed = strings.TrimLeftFunc(rest[1:], unicode.IsSpace)
+			}
+			return label{raw: line[:1], textStart: e - len(trimmed), upper: true}, true
+		}
+	}
+	bold := false
+	if strings.HasPrefix(line, "**") || strings.HasPrefix(line, "__") {
+		bold = true
+		line = line[2:]
+		i += 2
+	}
+	colon := strings.IndexByte(line, ':')
+	if colon <= 0 || colon > 60 {
+		return label{}, false
+	}
+	name := line[:colon]
+	after := colon + 1
+	if bold {
+		if strings.HasSuffix(name, "**") || strings.HasSuffix(name, "__") {
+			name = name[:len(name)-2]
+		} else if strings.HasPrefix(line[after:], "**") || strings.HasPrefix(line[after:], "__") {
+			after += 2
+		}
+	}
+	// "text" must be empty or start after a space: "12:30" is a time.
+	if after < len(line) {
+		if r, _ := utf8.DecodeRuneInString(line[after:]); !unicode.IsSpace(r) {
+			return label{}, false
+		}
+	}
+	l := label{}
+	if p := strings.IndexAny(name, "(["); p > 0 {
+		q := strings.IndexAny(name, ")]")
+		if q < p {
+			return label{}, false
+		}
+		l.role = strings.TrimSpace(name[p+1 : q])
+		if strings.TrimSpace(name[q+1:]) != "" {
+			return label{}, false
+		}
+		name = name[:p]
+	}
+	name = strings.TrimSpace(name)
+	if !labelName(name) {
+		return label{}, false
+	}
+	l.raw = name
+	l.upper = !hasLower(name)
+	rest := line[after:]
+	l.textStart = i + after + (len(rest) - len(strings.TrimLeftFunc(rest, unicode.IsSpace)))
+	return l, true
+}
+
+// labelName reports whether s reads as a speaker's name or role: at most
+// five words, each capitalised (or a connector), no sentence punctuation.
+func labelName(s string) bool {
+	if s == "" || len(s) > 50 {
+		return false
+	}
+	words := strings.Fields(s)
+	if len(words) > 5 {
+		return false
+	}
+	for wi, w := range words {
+		r := firstRune(w)
+		lw := strings.ToLower(strings.Trim(w, ".'’"))
+		if wi == 0 && labelStop[lw] {
+			return false
+		}
+		if connectors[lw] && wi > 0 {
+			continue
+		}
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+		for _, c := range w {
+			if !(unicode.IsLetter(c) || unicode.IsDigit(c) || c == '.' || c == '\'' || c == '’' || c == '-') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// skipTimestamp skips "[00:01:02]", "(01:02)", "00:01:02 -" at text[s:].
+func skipTimestamp(text string, s, e int) int {
+	i := s
+	open := byte(0)
+	if i < e && (text[i] == '[' || text[i] == '(') {
+		open = text[i]
+		i++
+	}
+	digits, colons := 0, 0
+	j := i
+	for j < e && (text[j] >= '0' && text[j] <= '9' || text[j] == ':' || text[j] == '.' || text[j] == ',') {
+		if text[j] == ':' {
+			colons++
+		} else if text[j] >= '0' && text[j] <= '9' {
+			digits++
+		}
+		j++
+	}
+	if colons == 0 || digits < 3 {
+		return s
+	}
+	if open != 0 {
+		if j >= e || (open == '[' && text[j] != ']') || (open == '(' && text[j] != ')') {
+			return s
+		}
+		j++
+	}
+	for j < e && (text[j] == ' ' || text[j] == '\t' || text[j] == '-') {
+		j++
+	}
+	if j >= e {
+		return s
+	}
+	return j
+}
+
+// stageOnly reports whether text is entirely stage directions:
+// "(Laughter.)", "[applause]", "(As interpreted.)  (Laughs.)".
+func stageOnly(text string) bool {
+	t := strings.TrimSpace(text)
+	if t == "" {
+		return false
+	}
+	for t != "" {
+		if t[0] != '(' && t[0] != '[' {
+			return false
+		}
+		closer := byte(')')
+		if t[0] == '[' {
+			closer = ']'
+		}
+		c := strings.IndexByte(t, closer)
+		if c < 0 {
+			return false
+		}
+		t = strings.TrimSpace(t[c+1:])
+	}
+	return true
+}
+
+// trimStage narrows text[s:e] past stage directions at either end.
+func trimStage(text string, s, e int) (int, int) {
+	for {
+		s, e = trimSpan(text, s, e)
+		if s >= e {
+			return s, e
+		}
+		switch text[s] {
+		case '(', '[':
+			closer := byte(')')
+			if text[s] == '[' {
+				closer = ']'
+			}
+			c := strings.IndexByte(text[s:e], closer)
+			if c < 0 || c > 80 {
+				goto tail
+			}
+			s += c + 1
+			continue
+		}
+	tail:
+		if text[e-1] == ')' || text[e-1] == ']' {
+			opener := byte('(')
+			if text[e-1] == ']' {
+				opener = '['
+			}
+			o := strings.LastIndexByte(text[s:e], opener)
+			if o >= 0 && e-(s+o) <= 80 && s+o > s {
+				// Only a direction after the end of a sentence.
+				ps, pe := trimSpan(text, s, s+o)
+				if pe > ps {
+					last, _ := utf8.DecodeLastRuneInString(text[ps:pe])
+					if strings.ContainsRune(".!?…—-", last) {
+						e = pe
+						continue
+					}
+				}
+			}
+		}
+		return s, e
+	}
+}
+
+// endMarker reports whether a line closes the transcript's speech: a bare
+// time ("5:20 P.M. EST") or an END line.
+func endMarker(line string) bool {
+	l := strings.ToUpper(strings.Trim(line, " \t*#-—–"))
+	if l == "END" || l == "###" || l == "" {
+		return true
+	}
+	if strings.HasSuffix(l, " EST") || strings.HasSuffix(l, " EDT") || strings.HasSuffix(l, " GMT") || strings.HasSuffix(l, " UTC") || strings.HasSuffix(l, "P.M.") || strings.HasSuffix(l, "A.M.") || strings.HasSuffix(l, " CET") || strings.HasSuffix(l, " MSK") {
+		return len(l) < 24 && l[0] >= '0' && l[0] <= '9'
+	}
+	return false
+}
+
+type turnSpeaker struct {
+	name  string
+	role  string
+	local bool
+	conf  model.Confidence
+	q     bool
+}
+
+// transcript holds the state of one transcript while it is read.
+type transcript struct {
+	text    string
+	out     []Found
+	qName   string // questioner named in a header
+	aName   string // answerer named in a header
+	asker   *turnSpeaker
+	pending *turnSpeaker // questioner named by the previous turn
+	labels  map[string]bool
+	header  map[int]bool // offsets of header lines naming Q and A
+}
+
+// Transcript extracts one quotation per speaker turn from text[from:]:
+// labelled lines, WebVTT voices or SRT cues.
+func Transcript(text string, from int) []Found {
+	body := strings.TrimLeft(text[from:], "\ufeff \t\r\n")
+	if strings.HasPrefix(body, "WEBVTT") || isSRT(body) {
+		return subtitles(text, from)
+	}
+	t := &transcript{text: text, labels: map[string]bool{}, header: map[int]bool{}}
+	t.readHeader(from)
+	var cur *turnSpeaker
+	segStart, segEnd := -1, -1
+	flush := func() {
+		if cur != nil && segStart >= 0 {
+			t.emit(cur, segStart, segEnd)
+		}
+		segStart, segEnd = -1, -1
+	}
+	for i := from; i < len(text); {
+		nl := strings.IndexByte(text[i:], '\n')
+		end, next := len(text), len(text)
+		if nl >= 0 {
+			end, next = i+nl, i+nl+1
+		}
+		s, e := trimSpan(text, i, end)
+		i = next
+		if s >= e {
+			continue
+		}
+		if l, ok := parseLabel(text, s, e); ok && !t.headerLine(s) {
+			flush()
+			cur = t.speakerOf(l, s, e)
+			if l.textStart < e {
+				segStart, segEnd = l.textStart, e
+			}
+			continue
+		}
+		line := text[s:e]
+		if cur == nil {
+			continue // a header before the first turn
+		}
+		if stageOnly(line) {
+			flush()
+			continue
+		}
+		if endMarker(line) {
+			flush()
+			cur = nil
+			continue
+		}
+		if segStart < 0 {
+			segStart = s
+		}
+		segEnd = e
+	}
+	flush()
+	return t.out
+}
+
+func (t *transcript) emit(sp *turnSpeaker, s, e int) {
+	s, e = trimStage(t.text, s, e)
+	if s >= e || stageOnly(t.text[s:e]) {
+		return
+	}
+	f := Found{Text: t.text[s:e], Start: s, End: e, Cue: "transcript", Speaker: sp.name, Role: sp.role, Local: sp.local, Confidence: sp.conf}
+	if sp.role != "" {
+		f.Roles = []string{sp.role}
+	}
+	if f.Speaker == "" {
+		f.Confidence = model.None
+	}
+	t.out = append(t.out, f)
+	if sp.q {
+		return
+	}
+	t.noteTurn(f.Text)
+}
+
+// headerLine reports whether the line at offset s named Q or A in the
+// header: it is not a turn.
+func (t *transcript) headerLine(s int) bool { return t.header[s] }
+
+// readHeader finds the names of an interview's Q and A in its opening
+// lines: "Interviewer: Jane Roe", "Q = Jane Roe", "Interview with X".
+func (t *transcript) readHeader(from int) {
+	n := 0
+	for i := from; i < len(t.text) && n < 12; {
+		nl := strings.IndexByte(t.text[i:], '\n')
+		end, next := len(t.text), len(t.text)
+		if nl >= 0 {
+			end, next = i+nl, i+nl+1
+		}
+		ls, le := trimSpan(t.text, i, end)
+		line := t.text[ls:le]
+		i = next
+		if line == "" {
+			continue
+		}
+		n++
+		low := strings.ToLower(line)
+		for _, p := range []struct {
+			prefix string
+			q      bool
+		}{
+			{"interviewer:", true}, {"q =", true}, {"q:", true}, {"questions:", true}, {"questions by", true}, {"interviewed by", true},
+			{"interviewee:", false}, {"a =", false}, {"a:", false}, {"answers:", false}, {"interview with", false}, {"guest:", false},
+		} {
+			if !strings.HasPrefix(low, p.prefix) {
+				continue
+			}
+			name := strings.TrimSpace(line[len(p.prefix):])
+			if c := strings.IndexAny(name, ",(;"); c > 0 {
+				name = strings.TrimSpace(name[:c])
+			}
+			name = strings.TrimRight(name, ".")
+			if !labelName(name) || len(strings.Fields(name)) < 2 {
+				continue
+			}
+			if p.q && t.qName == "" {
+				t.qName = name
+				t.header[ls] = true
+			} else if !p.q && t.aName == "" {
+				t.aName = name
+				t.header[ls] = true
+			}
+		}
+	}
+}
+
+// speakerOf names the speaker of a labelled turn.
+func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
+	raw := l.raw
+	up := strings.ToUpper(strings.Trim(raw, "."))
+	switch up {
+	case "Q", "QUESTION", "QUESTIONER", "REPORTER", "INTERVIEWER":
+		if t.qName != "" {
+			return &turnSpeaker{name: t.qName, role: "interviewer", conf: model.High}
+		}
+		return t.questioner(l.textStart, e)
+	case "A", "ANSWER", "INTERVIEWEE":
+		if t.aName != "" {
+			return &turnSpeaker{name: t.aName, conf: model.High}
+		}
+	}
+	words := strings.Fields(raw)
+	n := 0
+	for n < len(words)-1 {
+		w := strings.ToLower(strings.Trim(words[n], "."))
+		if titleWords[w] || demonyms[w] && titleWords[strings.ToLower(strings.Trim(words[n+1], "."))] || connectors[w] && n > 0 {
+			n++
+			continue
+		}
+		break
+	}
+	if len(words)-n >= 3 && !maleNames[strings.ToLower(words[n])] && !femaleNames[strings.ToLower(words[n])] {
+		// "Librarian Sofia Renn": a role word the vocabulary does not
+		// know, before a given name and a surname.
+		plain := true
+		for _, w := range words[n:] {
+			if connectors[strings.ToLower(w)] {
+				plain = false
+			}
+		}
+		if plain {
+			n = len(words) - 2
+		}
+	}
+	role := strings.Join(words[:n], " ")
+	name := strings.Join(words[n:], " ")
+	if l.upper {
+		name = recase(name)
+		role = recase(role)
+	}
+	switch strings.ToLower(strings.Trim(role, ".")) {
+	case "mr", "mrs", "ms", "miss", "mx":
+		role = ""
+	}
+	if l.role != "" {
+		if role != "" {
+			role += "; "
+		}
+		role += l.role
+	}
+	sp := &turnSpeaker{name: name, role: role, conf: model.High}
+	lw := strings.ToLower(name)
+	if len(words) == 1 && genericLabels[lw] || strings.HasPrefix(lw, "speaker ") || strings.HasPrefix(lw, "unidentified") || strings.HasPrefix(lw, "unknown") {
+		sp.local = true
+	}
+	t.labels[strings.ToLower(name)] = true
+	return sp
+}
+
+// questioner names the reporter asking in a Q turn: one who introduces
+// themselves ("Olga X, 1+1 TV."), one the previous speaker called on
+// ("Phil X of CNN"), or the questioner of the exchange still going on.
+func (t *transcript) questioner(s, e int) *turnSpeaker {
+	// The turn's own text runs to the next label; its first sentences are
+	// on the label's line.
+	if name, outlet := selfIntro(t.text[s:e], t.labels); name != "" {
+		sp := &turnSpeaker{name: name, role: "reporter", conf: model.High, q: true}
+		if outlet != "" {
+			sp.role = "reporter, " + outlet
+		}
+		t.asker, t.pending = sp, nil
+		return sp
+	}
+	if t.pending != nil {
+		t.asker, t.pending = t.pending, nil
+		return t.asker
+	}
+	if t.asker != nil {
+		return &turnSpeaker{name: t.asker.name, role: t.asker.role, conf: model.Low, q: true}
+	}
+	return &turnSpeaker{name: "Questioner", role: "reporter", local: true, conf: model.High, q: true}
+}
+
+// selfIntro reads "Name Surname, Outlet." among a turn's first sentences.
+func selfIntro(text string, labels map[string]bool) (name, outlet string) {
+	sentences := 0
+	for len(text) > 0 && sentences < 3 {
+		end := sentenceEnd(text)
+		sent := strings.TrimSpace(text[:end])
+		text = text[end:]
+		sentences++
+		cut := -1
+		for _, sep := range []string{", ", " from ", " with ", " of "} {
+			if c := strings.Index(sent, sep); c > 0 && (cut < 0 || c < cut) {
+				cut = c
+			}
+		}
+		if cut < 0 {
+			continue
+		}
+		words := strings.Fields(sent[:cut])
+		if len(words) < 2 || len(words) > 3 {
+			continue
+		}
+		ok := true
+		for _, w := range words {
+			lw := strings.ToLower(strings.Trim(w, ".,"))
+			if !unicode.IsUpper(firstRune(w)) || titleWords[lw] || notNames[lw] || labels[lw] || strings.ContainsAny(w, "’'") {
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		rest := strings.TrimSpace(sent[cut:])
+		rest = strings.TrimLeft(rest, ", ")
+		for _, p := range []string{"from ", "with ", "of "} {
+			rest = strings.TrimPrefix(rest, p)
+		}
+		rest = strings.TrimRight(rest, ".!? ")
+		if len(rest) > 60 || strings.Count(rest, " ") > 6 {
+			continue
+		}
+		return strings.Join(words, " "), rest
+	}
+	return "", ""
+}
+
+func sentenceEnd(text string) int {
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '.', '?', '!':
+			if i+1 >= len(text) {
+				return i + 1
+			}
+			if r, _ := utf8.DecodeRuneInString(text[i+1:]); unicode.IsSpace(r) {
+				return i + 1
+			}
+		case '\n':
+			return i + 1
+		}
+	}
+	return len(text)
+}
+
+var selectionCues = []string{"last question", "next question", "final question", "one more question", "call on", "go ahead", "take questions", "take a question", "press person"}
+
+// noteTurn reads a non-questioner turn for who asks next: a reporter
+// called on by name, or a hand-over that ends the current exchange.
+func (t *transcript) noteTurn(turn string) {
+	low := strings.ToLower(turn)
+	for _, c := range selectionCues {
+		if strings.Contains(low, c) {
+			t.asker = nil
+		}
+	}
+	if sp := calledOn(turn, t.labels); sp != nil {
+		t.pending, t.asker = sp, nil
+	}
+}
+
+// calledOn finds "Name of Outlet" where a speaker hands the floor to a
+// reporter: the turn opens with it, or the sentence holding it says
+// "start with", "go to", "call on" or "question".
+func calledOn(turn string, labels map[string]bool) *turnSpeaker {
+	rest := turn
+	for len(rest) > 0 {
+		end := sentenceEnd(rest)
+		sent := rest[:end]
+		rest = rest[end:]
+		low := strings.ToLower(sent)
+		opening := strings.TrimSpace(sent) == strings.TrimSpace(turn[:min(len(turn), len(sent))])
+		if !opening && !strings.Contains(low, "start with") && !strings.Contains(low, "go to") && !strings.Contains(low, "call on") && !strings.Contains(low, "question") {
+			continue
+		}
+		words := strings.Fields(sent)
+		for i := 0; i < len(words); i++ {
+			// A run of one or two capitalised words, then "of"/"from".
+			j := i
+			for j < len(words) && j-i < 2 && unicode.IsUpper(firstRune(words[j])) && !strings.ContainsAny(words[j], ",.;:?!’'") {
+				j++
+			}
+			if j == i || j >= len(words)-1 || (words[j] != "of" && words[j] != "from") {
+				continue
+			}
+			k := j + 1
+			for k < len(words) && (words[k] == "—" || words[k] == "–" || words[k] == "-" || words[k] == "the") {
+				k++
+			}
+			if k >= len(words) || !unicode.IsUpper(firstRune(words[k])) {
+				continue
+			}
+			name := words[i:j]
+			first := strings.ToLower(name[0])
+			if titleWords[first] || notNames[first] || labels[strings.ToLower(name[len(name)-1])] {
+				continue
+			}
+			if len(name) == 1 && !maleNames[first] && !femaleNames[first] {
+				continue
+			}
+			outlet := strings.TrimRight(strings.Join(words[k:], " "), ".?!")
+			if places[strings.ToLower(strings.Trim(words[k], ".,"))] {
+				continue
+			}
+			// "Phil X of — X of CNN": the outlet is the last "of" phrase.
+			if o := strings.LastIndex(outlet, " of "); o >= 0 {
+				outlet = outlet[o+4:]
+			}
+			return &turnSpeaker{name: strings.Join(name, " "), role: "reporter, " + outlet, conf: model.Medium, q: true}
+		}
+	}
+	return nil
+}
+
+func isSRT(body string) bool {
+	lines := strings.SplitN(body, "\n", 3)
+	if len(lines) < 2 {
+		return false
+	}
+	first := strings.TrimSpace(lines[0])
+	if first == "" {
+		return false
+	}
+	for _, c := range first {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return strings.Contains(lines[1], "-->")
+}
+
+// subtitles reads WebVTT and SRT: each cue is a quotation; the speaker is
+// a <v Name> voice tag or a "NAME:" prefix, and a cue without one
+// continues the previous speaker.
+func subtitles(text string, from int) []Found {
+	var out []Found
+	var cur *turnSpeaker
+	inCue := false
+	segStart, segEnd := -1, -1
+	var sp *turnSpeaker
+	flush := func() {
+		if sp != nil && segStart >= 0 {
+			s, e := trimStage(text, segStart, segEnd)
+			for e > s && strings.HasSuffix(text[s:e], "</v>") {
+				e -= len("</v>")
+				s, e = trimSpan(text, s, e)
+			}
+			if s < e && !stageOnly(text[s:e]) {
+				f := Found{Text: text[s:e], Start: s, End: e, Cue: "transcript", Speaker: sp.name, Confidence: sp.conf, Local: sp.local}
+				if f.Speaker == "" {
+					f.Confidence, f.Cue = model.None, "transcript"
+				}
+				out = append(out, f)
+			}
+		}
+		segStart, segEnd = -1, -1
+	}
+	for i := from; i < len(text); {
+		nl := strings.IndexByte(text[i:], '\n')
+		end, next := len(text), len(text)
+		if nl >= 0 {
+			end, next = i+nl, i+nl+1
+		}
+		s, e := trimSpan(text, i, end)
+		i = next
+		line := text[s:e]
+		switch {
+		case s >= e:
+			flush()
+			inCue = false
+			sp = nil
+			continue
+		case strings.Contains(line, "-->"):
+			flush()
+			inCue = true
+			sp = nil
+			continue
+		case !inCue:
+			continue
+		}
+		if segStart < 0 {
+			// First text line of a cue: find its speaker.
+			ts := s
+			switch {
+			case strings.HasPrefix(line, "<v ") || strings.HasPrefix(line, "<v."):
+				gt := strings.IndexByte(line, '>')
+				if gt > 0 {
+					tag := line[2:gt]
+					if sp0 := strings.IndexByte(tag, ' '); sp0 >= 0 {
+						cur = &turnSpeaker{name: strings.TrimSpace(tag[sp0+1:]), conf: model.High}
+					}
+					ts = s + gt + 1
+				}
+			default:
+				l := line
+				off := 0
+				for _, p := range []string{"- ", ">> ", "-"} {
+					if strings.HasPrefix(l, p) {
+						l, off = l[len(p):], len(p)
+						break
+					}
+				}
+				if lb, ok := parseLabel(text, s+off, e); ok && lb.raw != "" {
+					name := lb.raw
+					if lb.upper {
+						name = recase(name)
+					}
+					cur = &turnSpeaker{name: name, role: lb.role, conf: model.High, local: genericLabels[strings.ToLower(name)]}
+					if n := strings.Fields(name); len(n) > 1 && titleWords[strings.ToLower(n[0])] {
+						cur.name, cur.role = strings.Join(n[1:], " "), n[0]
+					}
+					ts = lb.textStart
+				} else if strings.HasPrefix(l, "[") {
+					if c := strings.IndexByte(l, ']'); c > 1 && labelName(l[1:c]) {
+						name := l[1:c]
+						if !hasLower(name) {
+							name = recase(name)
+						}
+						cur = &turnSpeaker{name: name, conf: model.High}
+						ts = s + off + c + 1
+					}
+				} else if cur != nil {
+					cur = &turnSpeaker{name: cur.name, role: cur.role, conf: model.Low}
+				}
+			}
+			sp = cur
+			if sp == nil {
+				sp = &turnSpeaker{}
+			}
+			segStart, segEnd = ts, e
+			if ts >= e {
+				segStart = -1
+			}
+			continue
+		}
+		segEnd = e
+	}
+	flush()
+	return out
+}

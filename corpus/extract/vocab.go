@@ -1,0 +1,242 @@
+package extract
+
+import "strings"
+
+// The word lists below are the extractor's knowledge of English news
+// prose. They are general vocabulary, never names from one document: a rule
+// that needs a specific person's name is a bug.
+
+func set(words string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// speechVerbs are the verbs that introduce or close a quotation, lower case,
+// every inflection listed so matching is one map lookup.
+var speechVerbs = set(`
+say says said saying tell tells told telling add adds added adding
+write writes wrote writing written note notes noted noting warn warns warned warning
+insist insists insisted insisting deny denies denied denying ask asks asked asking
+reply replies replied replying suggest suggests suggested suggesting
+describe describes described describing state states stated stating
+claim claims claimed claiming declare declares declared declaring
+explain explains explained explaining argue argues argued arguing
+remark remarks remarked remarking respond responds responded responding
+recall recalls recalled recalling announce announces announced announcing
+acknowledge acknowledges acknowledged acknowledging admit admits admitted admitting
+comment comments commented commenting continue continues continued continuing
+conclude concludes concluded concluding emphasize emphasizes emphasized emphasizing
+emphasise emphasises emphasised stress stresses stressed stressing
+urge urges urged urging caution cautions cautioned complain complains complained
+concede concedes conceded confirm confirms confirmed confirming
+post posts posted tweet tweets tweeted remind reminds reminded reminding
+call calls called calling shout shouts shouted whisper whispers whispered
+joke jokes joked joking quip quips quipped predict predicts predicted
+promise promises promised promising vow vows vowed threaten threatens threatened
+counter counters countered retort retorts retorted testify testifies testified
+allege alleges alleging assert asserts asserted asserting
+maintain maintains maintained observe observes observed
+answer answers answered answering put puts mutter mutters muttered
+recount recounts recounted reiterate reiterates reiterated
+`)
+
+// adverbs that may sit between a speaker and the verb ("X flatly denied").
+var cueFillers = set(`
+also later then again once previously earlier recently reportedly further
+has have had was is were will would just simply only still even quickly
+flatly firmly publicly privately bluntly repeatedly separately subsequently
+flat-out openly angrily calmly finally initially first
+`)
+
+// modals mark a hypothetical statement ("Russia can say ..."), not one made.
+var modals = set(`can could would might may should must shall cannot couldn't wouldn't shouldn't`)
+
+// titleWords begin a capitalised run without being part of the name:
+// "Secretary of State Marco Rubio" is Marco Rubio with role "Secretary of
+// State". Lower case, trailing dot removed.
+var titleWords = set(`
+president vice prime minister secretary special envoy senator sen representative
+rep governor gov mayor general gen admiral adm colonel col lieutenant lt captain
+capt sergeant sgt major chancellor ambassador director chief chairman chairwoman
+chair commissioner judge justice dr mr mrs ms miss mx prof professor sir dame lord
+lady king queen prince princess pope father rev reverend rabbi imam sheikh deputy
+foreign defence defense interior finance state attorney national security
+advisor adviser press spokesman spokeswoman spokesperson speaker leader majority
+minority executive officer ceo cfo coo founder head journalist reporter anchor
+host aide presidential communications economic commerce trade treasury health
+energy homeland senior top first crown supreme commander marshal field assistant
+associate acting interim former ex- congressman congresswoman councillor
+councilman councilwoman premier emir crown president-elect secretary-general
+inspector superintendent detective officer constable dean bishop cardinal
+archbishop editor correspondent analyst economist lawyer attorney-general
+coach councillor
+`)
+
+// demonyms and country abbreviations that may lead a title ("Russian
+// President Vladimir Putin", "US Secretary of State").
+var demonyms = set(`
+us u.s. uk u.k. eu un u.n. american russian ukrainian british french german
+chinese israeli iranian italian spanish polish turkish japanese indian
+canadian australian european belgian dutch swedish finnish norwegian danish
+hungarian czech slovak romanian bulgarian greek serbian croatian georgian
+armenian azerbaijani kazakh belarusian lithuanian latvian estonian moldovan
+saudi qatari emirati egyptian syrian iraqi lebanese jordanian palestinian
+korean north south pakistani afghan brazilian mexican argentine venezuelan
+cuban colombian chilean nigerian kenyan african ethiopian irish scottish
+welsh austrian swiss portuguese indonesian vietnamese thai filipino malaysian
+white
+`)
+
+// roleHeads are the nouns that name a role; "the official said" refers
+// back to a person whose role holds the same noun.
+var roleHeads = set(`
+aide adviser advisor envoy official spokesman spokeswoman spokesperson
+minister president secretary director chief senator governor mayor
+ambassador chancellor general commander diplomat negotiator lawyer attorney
+journalist reporter correspondent editor analyst economist professor expert
+leader premier lawmaker legislator congressman congresswoman representative
+executive founder ceo chairman chairwoman chair head deputy officer
+prosecutor judge investigator source insider strategist consultant
+mediator activist author writer columnist commentator host anchor
+candidate nominee colleague counterpart predecessor successor
+spy agent operative veteran pilot soldier doctor scientist researcher
+master keeper librarian teacher coach curator conductor organiser organizer
+manager owner banker investor billionaire businessman businesswoman
+`)
+
+// roleMods are lower-case words that modify a role noun before a name
+// ("White House communications director Steven Cheung").
+var roleMods = set(`
+top senior chief deputy special presidential foreign defence defense
+communications press national security policy economic political military
+former acting interim longtime long-time veteran close trusted personal
+state federal regional local campaign party opposition government
+intelligence justice finance trade energy health interior prime vice
+executive legal diplomatic investigative independent freelance
+russian american ukrainian british french german chinese israeli
+us u.s. uk eu un new
+`)
+
+// orgWords make a capitalised run an organisation rather than a person.
+var orgWords = set(`
+house ministry service services agency department office council kremlin
+pentagon commission committee union party bank corp corporation inc ltd llc
+company group institute university court parliament congress senate
+government police army navy embassy consulate times news post journal
+press network foundation association federation administration bureau
+authority assembly command forces guard cabinet board fund organization
+organisation center centre club league tribunal campaign church airlines
+reuters bloomberg kommersant tass ria interfax afp politico axios cnn bbc
+nbc abc cbs fox msnbc npr gazette tribune herald telegraph guardian
+`)
+
+// places speak by metonymy ("Moscow said") but are never he or she.
+var places = set(`
+russia ukraine america usa britain england france germany china israel iran
+italy spain poland turkey japan india canada australia europe belgium
+netherlands sweden finland norway denmark hungary georgia syria iraq
+lebanon jordan egypt qatar gaza palestine korea pakistan afghanistan brazil
+mexico venezuela cuba nigeria kenya africa asia washington moscow kyiv kiev
+london paris berlin beijing jerusalem tehran rome madrid warsaw ankara
+tokyo delhi ottawa brussels geneva vienna minsk crimea donbas kharkiv
+kherson odesa odessa riyadh doha cairo damascus baghdad beirut
+`)
+
+// notNames are capitalised words that start sentences or name days and
+// months; they never begin a name.
+var notNames = set(`
+the a an in on at for but and or so if when while after before this that
+these those it he she they we i you his her their our my its there here
+then as according speaking meanwhile however also yet still thus hence
+because since although though despite during until unless whether both
+either neither each every all some any many most much few several no not
+none nobody somebody someone anyone everyone everybody nothing something
+anything everything what which who whom whose where why how with without
+from to by of into onto over under about against between among through
+across along around behind beyond near off out up down upon within
+monday tuesday wednesday thursday friday saturday sunday january february
+march april may june july august september october november december
+mr. today tonight yesterday tomorrow now later earlier first second third
+last next another other such one two three four five six seven eight nine
+ten hey hi hello yes yeah no ok okay oh well please thank thanks dear
+let let's just even only again indeed perhaps maybe instead asked told
+said says like unlike given following including regarding amid among
+moreover furthermore nevertheless nonetheless otherwise therefore
+accordingly consequently seeing firing read note update source media
+photo video watch listen follow sign subscribe share related more
+`)
+
+// pronouns that can stand for a speaker, with the gender they imply.
+var pronounGender = map[string]gender{
+	"he": male, "she": female, "him": male, "her": female,
+}
+
+// paraphraseIntros mark the author's own words after a colon, not a
+// quotation of anyone ("In other words: "..."").
+var paraphraseIntros = []string{
+	"in other words", "that is", "put simply", "simply put", "in short",
+	"translation", "translated", "meaning", "read", "i.e", "ie", "the subtext",
+	"bottom line", "the bottom line", "the message", "the gist", "in plain english",
+	"to paraphrase", "paraphrasing", "roughly", "the vibe", "the takeaway",
+}
+
+// genericLabels are transcript labels naming a role rather than a person:
+// two documents' "MODERATOR" are not one person, so these speakers are
+// scoped to their document.
+var genericLabels = set(`
+q a question answer questioner interviewer interviewee reporter reporters
+journalist moderator host aide audience participant operator speaker
+unidentified unknown voice crowd staff staffer official male female
+man woman caller narrator announcer translator interpreter member panelist
+guest presenter anchor voices multiple
+`)
+
+type gender uint8
+
+const (
+	unknownGender gender = iota
+	male
+	female
+)
+
+// firstNames gives the gender of common given names, so "she said" after
+// a man and a woman finds the woman.
+var maleNames = set(`
+aaron adam adrian alan albert alex alexander alexei alexey alexandr andrei andrew
+andriy andy anthony anton antony arthur arkady artem benjamin ben bernard bill
+bob boris brandon brian bruce carl carlos charles chris christopher colin craig
+daniel danny david dennis denis dmitri dmitry dmytro donald doug douglas eduard
+edward emmanuel eric evgeny fedor fyodor francis frank fred gary george gerald
+gleb glenn gordon greg gregory hans harold harry henry hunter ian igor ilya ivan
+jack jacob jake james jared jason jeff jeffrey jens jerome jim jimmy joe joel
+john jonathan jose joseph josh joshua juan justin keir keith kenneth kevin
+kirill konstantin kurt larry lee leon leonid lloyd luke marco mark martin matt
+matthew max maxim michael mikhail mike mitch mohammed muhammad nathan neil
+nicholas nick nikolai nikolay oleg oleksandr oleksiy olaf omar oscar pablo
+patrick paul pavel pete peter petro phil philip pierre rafael ralph ray raymond
+richard rick rishi rob robert roger roman ron ronald rudy russell ryan sam
+samuel scott sean sergei sergey serhiy stanislav stephen steve steven stuart
+taras ted thomas tim timothy todd tom tony valery vasily viktor victor vitali
+vitaly vladimir volodymyr walter wayne william xi yaroslav yevgeny yuri yury
+yurii zachary hakeem tobias felix hugo marcus elliot callum dominic rupert
+mateo diego luis miguel pedro ahmed ali hassan karim tariq yusuf kofi kwame
+`)
+
+var femaleNames = set(`
+alice alina alla amanda amy ana anastasia andrea angela ann anna anne annalena
+barbara betty beth brenda carol caroline catherine charlotte christine claire
+claudia cynthia daria dasha deborah diana donna dorothy elena elina elizabeth
+ella ellen emily emma eva evelyn galina hanna hannah heather helen helga hillary
+irina iryna isabel jane janet jennifer jessica jill joan joanna judith julia
+julie karen karine karoline kamala kate katherine kathleen katie kelly kristi
+larisa laura lauren linda lisa liz lucy lyudmila margaret maria marie marina marta
+marine martha mary maya megan melania melissa michelle nancy natalia natalya
+nadia nicole nikki nina olena olga oksana pamela patricia paula rachel rebecca
+rosa ruth sandra sarah sharon sofia sophie stephanie susan svetlana tanya
+tatiana tatyana teresa tulsi ursula valentina valerie vera veronica victoria
+viktoriya virginia yulia yuliya zoe zoya amara ingrid greta priya aisha fatima
+leila layla mariana lucia elise margot noor agnes beatrice clara
+`)

@@ -1,0 +1,106 @@
+package search
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/sahilm/fuzzy"
+
+	"github.com/backchannel-news/backchannel/corpus/gen"
+)
+
+// Queries a reader types: one letter (the worst case, nearly every quote
+// matches), a name, a surname fragment and a phrase.
+var benchQueries = []struct{ name, query string }{
+	{"letter", "e"},
+	{"name", "yuri"},
+	{"surname", "varenkov"},
+	{"phrase", "signed the terminal"},
+}
+
+// The search benchmarks need: go test -bench Search -benchmem ./model/search
+// They build each index once; the 1M one takes a few seconds and ~1 GB.
+var benchSizes = []int{10_000, 100_000, 1_000_000}
+
+const benchLimit = 100 // more than a screen of results
+
+func quoteIndex(n int) (*Index, []string) {
+	lines := gen.QuoteLines(1, n)
+	kinds := make([]Kind, n)
+	ids := make([]int32, n)
+	for i := range lines {
+		kinds[i], ids[i] = Quote, int32(i)
+	}
+	return newIndex(kinds, ids, lines), lines
+}
+
+// BenchmarkSearch times one query over n quotes from a cold start, and the
+// keystrokes of typing a query with a Searcher (ns/op is per keystroke).
+func BenchmarkSearch(b *testing.B) {
+	for _, n := range benchSizes {
+		if testing.Short() && n > 100_000 {
+			continue
+		}
+		ix, _ := quoteIndex(n)
+		for _, q := range benchQueries {
+			b.Run(fmt.Sprintf("cold/quotes=%d/%s", n, q.name), func(b *testing.B) {
+				for i := 0; i < b.N; i++ {
+					ix.Search(q.query, benchLimit)
+				}
+			})
+		}
+		for _, q := range benchQueries[1:] {
+			// One op types the whole query into a new session, a keystroke
+			// at a time. first-ms is the first keystroke (a cold search),
+			// next-ms the mean of the later ones, which narrow the
+			// previous result, worst-next-ms the slowest of those.
+			b.Run(fmt.Sprintf("typing/quotes=%d/%s", n, q.name), func(b *testing.B) {
+				keys := []rune(q.query)
+				var first, next, worst time.Duration
+				for i := 0; i < b.N; i++ {
+					s := ix.NewSearcher()
+					for j := range keys {
+						start := time.Now()
+						s.Search(string(keys[:j+1]), benchLimit)
+						d := time.Since(start)
+						if j == 0 {
+							first += d
+						} else {
+							next += d
+							worst = max(worst, d)
+						}
+					}
+				}
+				b.ReportMetric(float64(first.Nanoseconds())/1e6/float64(b.N), "first-ms")
+				b.ReportMetric(float64(next.Nanoseconds())/1e6/float64(b.N*(len(keys)-1)), "next-ms")
+				b.ReportMetric(float64(worst.Nanoseconds())/1e6, "worst-next-ms")
+			})
+		}
+	}
+}
+
+// BenchmarkFuzzyBaseline times sahilm/fuzzy itself on the same lines, the
+// speed this package replaces.
+func BenchmarkFuzzyBaseline(b *testing.B) {
+	for _, n := range benchSizes[:2] {
+		lines := gen.QuoteLines(1, n)
+		for _, q := range benchQueries {
+			b.Run(fmt.Sprintf("quotes=%d/%s", n, q.name), func(b *testing.B) {
+				for i := 0; i < b.N; i++ {
+					fuzzy.Find(q.query, lines)
+				}
+			})
+		}
+	}
+}
+
+func BenchmarkNewIndex(b *testing.B) {
+	lines := gen.QuoteLines(1, 100_000)
+	kinds := make([]Kind, len(lines))
+	ids := make([]int32, len(lines))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		newIndex(kinds, ids, lines)
+	}
+}

@@ -1,0 +1,263 @@
+package search
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/sahilm/fuzzy"
+
+	"github.com/backchannel-news/backchannel/model"
+)
+
+// alphabet mixes what trips case-insensitive matching up: both cases,
+// separators (they score), camel case, accented letters, runes whose case
+// folding changes byte length (Kelvin sign, long s), Greek final sigma,
+// dotted and dotless i, curly punctuation, NUL and invalid UTF-8.
+var alphabet = []string{
+	"a", "A", "b", "B", "k", "K", "s", "S", "e", "E", "i", "I", "x", "y",
+	" ", "_", "-", ".", "/", "\\", "1", ",",
+	"é", "É", "ß", "ẞ", "ſ", "\u212a", "’", "—", "σ", "ς", "Σ", "İ", "ı",
+	"\x00", "\xff",
+}
+
+func randomText(r *rand.Rand, maxRunes int) string {
+	var b strings.Builder
+	for n := r.IntN(maxRunes + 1); n > 0; n-- {
+		b.WriteString(alphabet[r.IntN(len(alphabet))])
+	}
+	return b.String()
+}
+
+// randomQuery is either random runes or runes picked in order from one of
+// the texts, so that many queries match something.
+func randomQuery(r *rand.Rand, texts []string) string {
+	if r.IntN(3) == 0 || len(texts) == 0 {
+		return randomText(r, 4)
+	}
+	t := []rune(texts[r.IntN(len(texts))])
+	var q []rune
+	for _, c := range t {
+		if r.IntN(3) == 0 {
+			q = append(q, c)
+		}
+	}
+	return string(q)
+}
+
+func indexOf(texts []string) *Index {
+	kinds := make([]Kind, len(texts))
+	ids := make([]int32, len(texts))
+	for i := range texts {
+		kinds[i], ids[i] = Quote, int32(i)
+	}
+	return newIndex(kinds, ids, texts)
+}
+
+// sameAsFuzzy fails unless hits are exactly sahilm/fuzzy's matches for
+// query: same texts, same order, same scores, same highlighted offsets.
+func sameAsFuzzy(t *testing.T, texts []string, query string, hits []Hit) {
+	t.Helper()
+	want := fuzzy.Find(query, texts)
+	if len(hits) != len(want) {
+		t.Fatalf("query %q over %q: %d hits, sahilm/fuzzy finds %d\n got %v\nwant %v", query, texts, len(hits), len(want), hits, want)
+	}
+	for i, w := range want {
+		h := hits[i]
+		if h.ID != w.Index || h.Score != w.Score || !slices.Equal(h.Matched, w.MatchedIndexes) {
+			t.Fatalf("query %q hit %d: got text %d %q score %d at %v, sahilm/fuzzy has text %d %q score %d at %v",
+				query, i, h.ID, h.Text, h.Score, h.Matched, w.Index, w.Str, w.Score, w.MatchedIndexes)
+		}
+	}
+}
+
+func TestSearchFindsWhatFuzzyFinds(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for round := 0; round < 3000; round++ {
+		texts := make([]string, 1+r.IntN(30))
+		for i := range texts {
+			texts[i] = randomText(r, 24)
+		}
+		ix := indexOf(texts)
+		for q := 0; q < 5; q++ {
+			query := randomQuery(r, texts)
+			if query == "" {
+				continue
+			}
+			sameAsFuzzy(t, texts, query, ix.Search(query, 0))
+		}
+	}
+}
+
+// Prose is where the fast path runs; check it on generated sentences too.
+func TestSearchFindsWhatFuzzyFindsInProse(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	words := []string{"We", "never", "signed", "the", "Karst", "Bay", "terminal", "Yuri", "Varenkov", "said", "deputy-minister", "e-mail", "O'Neill", "“off", "record”", "café", "Ærø", "ŞEN", "İstanbul"}
+	for round := 0; round < 300; round++ {
+		texts := make([]string, 50)
+		for i := range texts {
+			n := 1 + r.IntN(14)
+			ws := make([]string, n)
+			for j := range ws {
+				ws[j] = words[r.IntN(len(words))]
+			}
+			texts[i] = strings.Join(ws, " ")
+		}
+		ix := indexOf(texts)
+		for q := 0; q < 8; q++ {
+			query := randomQuery(r, texts)
+			if query == "" {
+				continue
+			}
+			sameAsFuzzy(t, texts, query, ix.Search(query, 0))
+		}
+	}
+}
+
+func TestLimitKeepsTheBest(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	texts := make([]string, 3000)
+	for i := range texts {
+		texts[i] = randomText(r, 30)
+	}
+	ix := indexOf(texts)
+	for _, q := range []string{"a", "ab", "e k", "s"} {
+		all := ix.Search(q, 0)
+		for _, limit := range []int{1, 7, 50} {
+			got := ix.Search(q, limit)
+			want := all[:min(limit, len(all))]
+			if !slices.EqualFunc(got, want, func(a, b Hit) bool { return a.ID == b.ID && a.Score == b.Score }) {
+				t.Errorf("Search(%q, %d) is not the first %d of all %d hits", q, limit, limit, len(all))
+			}
+		}
+	}
+}
+
+// Large enough that the work is split across goroutines.
+func TestParallelSearchMatchesFuzzy(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	texts := make([]string, 4*minParallel+13)
+	for i := range texts {
+		texts[i] = randomText(r, 20)
+	}
+	ix := indexOf(texts)
+	for _, q := range []string{"a", "kS", "é e", "Σ", "ss"} {
+		sameAsFuzzy(t, texts, q, ix.Search(q, 0))
+	}
+}
+
+// A Searcher typing, deleting and retyping must give at every step what a
+// fresh search gives.
+func TestSearcherAgreesWithFreshSearch(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	texts := make([]string, 2*minParallel)
+	for i := range texts {
+		texts[i] = randomText(r, 30)
+	}
+	ix := indexOf(texts)
+	s := ix.NewSearcher()
+	query := ""
+	for step := 0; step < 400; step++ {
+		switch k := r.IntN(10); {
+		case k < 6 || query == "":
+			query += alphabet[r.IntN(22)] // no NUL or invalid bytes: keep queries matching
+		case k < 9:
+			rs := []rune(query)
+			query = string(rs[:len(rs)-1])
+		default:
+			query = ""
+		}
+		limit := []int{0, 10}[r.IntN(2)]
+		got := s.Search(query, limit)
+		want := ix.Search(query, 0)
+		if got.Total != len(want) {
+			t.Fatalf("step %d query %q: Searcher counts %d matches, fresh search %d", step, query, got.Total, len(want))
+		}
+		if limit > 0 && len(want) > limit {
+			want = want[:limit]
+		}
+		if !slices.EqualFunc(got.Hits, want, func(a, b Hit) bool {
+			return a.ID == b.ID && a.Score == b.Score && slices.Equal(a.Matched, b.Matched)
+		}) {
+			t.Fatalf("step %d query %q: Searcher hits differ from a fresh search", step, query)
+		}
+	}
+}
+
+func TestIndexIsSafeForConcurrentSessions(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	texts := make([]string, minParallel+100)
+	for i := range texts {
+		texts[i] = randomText(r, 20)
+	}
+	ix := indexOf(texts)
+	want := map[string][]Hit{}
+	queries := []string{"a", "ab", "abe", "k", "ks", "s s"}
+	for _, q := range queries {
+		want[q] = ix.Search(q, 20)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s := ix.NewSearcher()
+			for i := 0; i < 30; i++ {
+				q := queries[(g+i)%len(queries)]
+				got := s.Search(q, 20).Hits
+				if !slices.EqualFunc(got, want[q], func(a, b Hit) bool { return a.ID == b.ID && a.Score == b.Score }) {
+					errs <- fmt.Sprintf("session %d query %q differs", g, q)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
+
+func TestNewIndexCoversDocsSpeakersQuotes(t *testing.T) {
+	docs := []model.Document{{Title: "Harbour deal memo"}}
+	speakers := []model.Speaker{{Name: "Yuri Varenkov"}}
+	quotes := []model.Quote{{Doc: 0, Speaker: 0, Text: "We never signed the harbour deal"}}
+	c := model.New(docs, speakers, quotes, nil)
+	hits := NewIndex(c).Search("harbour", 0)
+	var kinds []Kind
+	for _, h := range hits {
+		kinds = append(kinds, h.Kind)
+	}
+	if !slices.Contains(kinds, Doc) || !slices.Contains(kinds, Quote) || slices.Contains(kinds, Speaker) {
+		t.Errorf("'harbour' hits kinds %v, want the document and the quote only", kinds)
+	}
+	if h := NewIndex(c).Search("yvar", 1); len(h) != 1 || h[0].Kind != Speaker || h[0].Text != "Yuri Varenkov" {
+		t.Errorf("'yvar' gives %v, want the speaker", h)
+	}
+	if NewIndex(c).Search("", 10) != nil {
+		t.Error("an empty query returned hits")
+	}
+}
+
+func TestIndexAgreesWithBytesIndex(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	for round := 0; round < 20000; round++ {
+		f := make([]byte, r.IntN(200))
+		for i := range f {
+			f[i] = "abcxyz\x80\xff"[r.IntN(8)]
+		}
+		needle := []byte{"abcxyz\x80\xff"[r.IntN(8)]}
+		if r.IntN(4) == 0 {
+			needle = append(needle, 'a')
+		}
+		if got, want := index(f, needle), bytes.Index(f, needle); got != want {
+			t.Fatalf("index(%q, %q) = %d, want %d", f, needle, got, want)
+		}
+	}
+}

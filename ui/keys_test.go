@@ -1,0 +1,93 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/bubbles/key"
+)
+
+// each puts the app in every pane and mode the help describes.
+func eachHelpContext(t *testing.T, f func(name string, a *App)) {
+	for p := pane(0); p < paneCount; p++ {
+		a := newTestApp(t, 80, 24)
+		a.setFocus(p)
+		f(p.String(), a)
+	}
+	a := newTestApp(t, 80, 24)
+	press(a, "/")
+	f("search", a)
+	a = newTestApp(t, 80, 24)
+	press(a, "!")
+	f("problems", a)
+}
+
+func TestNoTwoBindingsShareAKey(t *testing.T) {
+	eachHelpContext(t, func(name string, a *App) {
+		owner := map[string]string{}
+		seen := map[*key.Binding]bool{}
+		for _, col := range a.FullHelp() {
+			for i := range col {
+				b := &col[i]
+				if !b.Enabled() || seen[b] {
+					continue
+				}
+				seen[b] = true
+				for _, k := range b.Keys() {
+					if other, ok := owner[k]; ok && other != b.Help().Desc {
+						t.Errorf("%s: key %q is both %q and %q", name, k, other, b.Help().Desc)
+					}
+					owner[k] = b.Help().Desc
+				}
+			}
+		}
+		if len(owner) == 0 {
+			t.Errorf("%s: no bindings in help", name)
+		}
+	})
+}
+
+func TestHelpShowsGlobalAndPaneKeys(t *testing.T) {
+	want := map[string][]string{
+		"Documents": {"read document", "next pane", "search", "load problems", "quit"},
+		"Speakers":  {"mark speaker", "show quotes", "next pane", "help"},
+		"Quotes":    {"read in context", "page down", "search"},
+		"Reader":    {"next quote", "previous quote", "speaker's quotes", "back", "next pane"},
+		"search":    {"go to result", "next result", "back", "quit"},
+		"problems":  {"back", "quit"},
+	}
+	eachHelpContext(t, func(name string, a *App) {
+		a.help.ShowAll = true
+		a.resize()
+		full := a.helpView()
+		for _, w := range want[name] {
+			if !strings.Contains(full, w) {
+				t.Errorf("%s: full help lacks %q:\n%s", name, w, full)
+			}
+		}
+		if name == "search" && strings.Contains(full, "next pane") {
+			t.Errorf("search help offers tab, which types into the box:\n%s", full)
+		}
+	})
+}
+
+func TestHelpHidesWhatDoesNotApply(t *testing.T) {
+	a := newTestApp(t, 80, 24)
+	a.setFocus(quotesPane)
+	if strings.Contains(a.helpView(), "clear filter") {
+		t.Errorf("quotes help offers clearing a filter that is not set: %s", a.helpView())
+	}
+	a.setFocus(speakersPane)
+	if strings.Contains(a.helpView(), "clear filter") {
+		t.Errorf("speakers help offers clearing with nothing marked: %s", a.helpView())
+	}
+	press(a, "space")
+	if !strings.Contains(a.helpView(), "clear filter") {
+		t.Errorf("speakers help lacks clearing with a speaker marked: %s", a.helpView())
+	}
+	a.cm.Corpus.Problems = nil
+	a.help.ShowAll = true
+	if strings.Contains(a.helpView(), "load problems") {
+		t.Errorf("help offers the load report with nothing in it")
+	}
+}

@@ -1,0 +1,62 @@
+package ui
+
+import "testing"
+
+func TestLayout(t *testing.T) {
+	tests := []struct {
+		name          string
+		width, height int
+		tabs          bool
+		want          [paneCount]rect
+	}{
+		{"80x22 body: one pane at a time", 80, 22, true, [paneCount]rect{
+			{0, 1, 80, 21}, {0, 1, 80, 21}, {0, 1, 80, 21}, {0, 1, 80, 21}}},
+		{"wide but short: tabs", 200, 19, true, [paneCount]rect{
+			{0, 1, 200, 18}, {0, 1, 200, 18}, {0, 1, 200, 18}, {0, 1, 200, 18}}},
+		{"120x38: two by two", 120, 38, false, [paneCount]rect{
+			{0, 0, 48, 19}, {0, 19, 48, 19}, {48, 0, 72, 15}, {48, 15, 72, 23}}},
+		{"200x48: three columns", 200, 48, false, [paneCount]rect{
+			{0, 0, 44, 24}, {0, 24, 44, 24}, {44, 0, 60, 48}, {104, 0, 96, 48}}},
+		{"250x58: the reader takes the extra width", 250, 58, false, [paneCount]rect{
+			{0, 0, 55, 29}, {0, 29, 55, 29}, {55, 0, 75, 58}, {130, 0, 120, 58}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := layout(tt.width, tt.height)
+			if s.tabs != tt.tabs {
+				t.Errorf("tabs = %v, want %v", s.tabs, tt.tabs)
+			}
+			if s.panes != tt.want {
+				t.Errorf("panes = %v\nwant    %v", s.panes, tt.want)
+			}
+			// Whatever the layout, shown panes tile the body: no overlap,
+			// nothing outside it, every cell covered.
+			for _, focus := range []pane{docsPane, readerPane} {
+				covered := make([]int, tt.width*tt.height)
+				for p := pane(0); p < paneCount; p++ {
+					if !s.shown(p, focus) {
+						continue
+					}
+					r := s.panes[p]
+					if r.X < 0 || r.Y < 0 || r.X+r.W > tt.width || r.Y+r.H > tt.height {
+						t.Fatalf("%v outside %dx%d: %+v", p, tt.width, tt.height, r)
+					}
+					for y := r.Y; y < r.Y+r.H; y++ {
+						for x := r.X; x < r.X+r.W; x++ {
+							covered[y*tt.width+x]++
+						}
+					}
+				}
+				from := 0
+				if s.tabs {
+					from = tt.width // the tab bar row
+				}
+				for i := from; i < len(covered); i++ {
+					if covered[i] != 1 {
+						t.Fatalf("focus %v: cell (%d,%d) covered %d times", focus, i%tt.width, i/tt.width, covered[i])
+					}
+				}
+			}
+		})
+	}
+}
