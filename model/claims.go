@@ -189,3 +189,21 @@ func (cs *ClaimSet) At(doc, start, end int) int {
 	}
 	return -1
 }
+
+// Listed returns the topics to show a reader: the conflicts, strongest
+// first, then the topics a user made or changed that are not (yet) in
+// conflict, so curated work is never hidden. Dismissed topics are left out.
+func (cs *ClaimSet) Listed() []*Topic {
+	out := cs.Conflicts()
+	in := map[*Topic]bool{}
+	for _, t := range out {
+		in[t] = true
+	}
+	for i := range cs.Topics {
+		t := &cs.Topics[i]
+		if t.Curated && !t.Dismissed && !in[t] {
+			out = append(out, t)
+		}
+	}
+	return out
+}

@@ -66,6 +66,10 @@ func concepts(cd *candidate) []string {
 // negation returns, per token, how many negations cover it. A negator
 // covers the rest of its phrase (to the next comma or "but"); a negating
 // verb ("denied that ...") covers the rest of its clause.
+// clauseOpeners start a clause a plain negation does not reach: "no one
+// was charged and that the inquiry would establish whether ...".
+var clauseOpeners = set(words(`but that whether because since although though while whereas which who if`))
+
 func negation(toks []token) []int {
 	cover := make([]int, len(toks))
 	for i, t := range toks {
@@ -78,7 +82,7 @@ func negation(toks []token) []int {
 				break // "not aware ... and never approved": each its own
 			}
 			p := toks[j].punctBefore
-			if !verb && (strings.ContainsAny(p, ",;:—–()") || toks[j].lower == "but") {
+			if !verb && (strings.ContainsAny(p, ",;:—–()") || clauseOpeners[toks[j].lower]) {
 				break
 			}
 			if verb && strings.ContainsAny(p, ";:") {

@@ -319,7 +319,7 @@ func reportedHolder(c *model.Corpus, toks []token, lastHolder string, lastSpeake
 		return lastHolder, lastSpeaker, mark(j, verb)
 	case roleSet[t.lower] && j > 0 && determiners[toks[j-1].lower] && lastHolder != "":
 		return lastHolder, lastSpeaker, mark(j-1, verb)
-	case isCapitalized(t.word) && !english.IsStopWord(t.lower):
+	case isCapitalized(t.word) && !english.IsStopWord(t.lower) && !extraStopSet[t.lower]:
 		a := j
 		for a > 0 && toks[a].punctBefore == "" && (isCapitalized(toks[a-1].word) ||
 			(toks[a-1].lower == "of" && a > 1 && isCapitalized(toks[a-2].word))) {

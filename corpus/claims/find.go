@@ -218,8 +218,10 @@ func cluster(dim string, pool map[int]stance, cands []candidate, an []analysis, 
 		for y := x + 1; y < len(ids); y++ {
 			a, b := ids[x], ids[y]
 			w, terms, linked := shared(an[a], an[b], cue, idf)
-			if tg := pool[a].target; !linked && tg != "" && tg == pool[b].target {
-				w, linked = minShared, true
+			if tg := pool[a].target; tg != "" && tg == pool[b].target {
+				// Opposite answers said of one thing: as plain a conflict
+				// as there is.
+				w, linked = math.Max(w, 2*minShared), true
 				if len(terms) == 0 {
 					terms = []string{tg}
 				}
