@@ -115,6 +115,22 @@ func curatedClaims(e *env, c *model.Corpus, paths []string) (*model.ClaimSet, bo
 	return cs, true
 }
 
+// openAnnotations opens the annotations file of the corpus from paths for
+// the reader, creating it on the first change. When it cannot be opened (a
+// broken file, no data folder) the reader still opens, with curation not
+// saved, and the reason is printed.
+func openAnnotations(e *env, paths []string) *curation.Store {
+	path, err := curation.PathFor(paths)
+	if err == nil {
+		var store *curation.Store
+		if store, err = curation.Open(path); err == nil {
+			return store
+		}
+	}
+	fmt.Fprintf(e.stderr, "backchannel: curation will not be saved: %v\n", err)
+	return nil
+}
+
 func claimTopics(c *model.Corpus, cs *model.ClaimSet) []claimTopic {
 	var out []claimTopic
 	for _, t := range cs.Listed() {
