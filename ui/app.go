@@ -21,8 +21,11 @@ import (
 
 // Options configure one reader session.
 type Options struct {
-	// Index is a search index over the same corpus, built once and shared
-	// by every session; nil builds one in New.
+	// Shared is NewShared of the same corpus, built once and given to every
+	// session; nil builds one in New.
+	Shared *Shared
+	// Index, when Shared is nil, is a search index over the same corpus
+	// to use instead of building one.
 	Index *search.Index
 	// SearchDelay is how long search waits after the last keystroke before
 	// it runs; zero means 120ms.
@@ -74,11 +77,11 @@ type App struct {
 // New makes the root model of one session over a shared read-only corpus.
 // r is the session's renderer (lipgloss.DefaultRenderer() locally).
 func New(c *model.Corpus, r *lipgloss.Renderer, opts Options) *App {
-	cm := NewCommon(c, NewStyles(r), DefaultKeyMap())
-	ix := opts.Index
-	if ix == nil {
-		ix = search.NewIndex(c)
+	sh := opts.Shared
+	if sh == nil || sh.Corpus != c {
+		sh = newShared(c, opts.Index)
 	}
+	cm := NewCommon(sh, NewStyles(r), DefaultKeyMap())
 	delay := opts.SearchDelay
 	if delay <= 0 {
 		delay = 120 * time.Millisecond
@@ -89,7 +92,7 @@ func New(c *model.Corpus, r *lipgloss.Renderer, opts Options) *App {
 		speakers: NewSpeakerList(cm),
 		quotes:   NewQuoteList(cm),
 		reader:   NewReader(cm),
-		search:   NewSearchView(cm, ix, delay),
+		search:   NewSearchView(cm, sh.Index, delay),
 		problems: NewProblemsView(cm),
 		claims:   NewClaimsView(cm, opts.Claims, opts.Annotations, author(opts.Author)),
 		help:     help.New(),

@@ -349,3 +349,29 @@ func TestReaderKeepsItsPlaceAcrossFocusAndResize(t *testing.T) {
 		t.Errorf("after a resize the reader starts at line %d, want %d", got, top)
 	}
 }
+
+func TestReaderOpenedBeforeItsSizeShowsTheQuoteOnceSized(t *testing.T) {
+	cm := NewCommon(NewShared(testCorpus(t)), NewStyles(testRenderer()), DefaultKeyMap())
+	r := NewReader(cm)
+	r.Open(1, 6)
+	if len(r.rows) != 0 {
+		t.Fatalf("reader wrapped %d rows before it had a width", len(r.rows))
+	}
+	r.SetSize(40, 6)
+	if r.CurrentQuote() != 6 || !r.visible(r.cur) {
+		t.Fatalf("quote 6 not current and on screen after sizing: current %d, offset %d", r.CurrentQuote(), r.offset)
+	}
+}
+
+func TestSessionsSharePreparedCorpus(t *testing.T) {
+	c := testCorpus(t)
+	sh := NewShared(c)
+	a := New(c, testRenderer(), Options{Shared: sh})
+	if a.cm.shared != sh {
+		t.Error("a session built its own Shared although one was given")
+	}
+	other := testCorpus(t)
+	if b := New(other, testRenderer(), Options{Shared: sh}); b.cm.Corpus != other || b.cm.shared == sh {
+		t.Error("a Shared made for another corpus was used")
+	}
+}

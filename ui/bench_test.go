@@ -64,3 +64,16 @@ func BenchmarkAppAtScale(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkNewSession is the cost of one more SSH session over a million
+// quotes, with what can be shared shared.
+func BenchmarkNewSession(b *testing.B) {
+	c := bigCorpus(1000, 1000, 200)
+	sh := NewShared(c)
+	r := testRenderer()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		New(c, r, Options{Shared: sh})
+	}
+}

@@ -10,7 +10,42 @@ import (
 	"github.com/mattn/go-runewidth"
 
 	"github.com/backchannel-news/backchannel/model"
+	"github.com/backchannel-news/backchannel/model/search"
 )
+
+// Shared is what every session over one corpus can share, read-only once
+// built: over SSH, build it once and pass it to each session in Options, so
+// a new session over a million quotes costs milliseconds, not a rebuild.
+type Shared struct {
+	Corpus *model.Corpus
+	Index  *search.Index
+
+	// allQuotes lists every quote as list items, so clearing a speaker
+	// filter does not box a million items again.
+	allQuotes []list.Item
+	// unattributed holds the IDs of the quotes with no speaker, in corpus
+	// order: the corpus indexes quotes by speaker only, and scanning every
+	// quote on a keypress would not scale.
+	unattributed []int
+}
+
+// NewShared prepares c for any number of sessions.
+func NewShared(c *model.Corpus) *Shared { return newShared(c, nil) }
+
+// newShared uses ix when given, else builds the index.
+func newShared(c *model.Corpus, ix *search.Index) *Shared {
+	if ix == nil {
+		ix = search.NewIndex(c)
+	}
+	sh := &Shared{Corpus: c, Index: ix, allQuotes: make([]list.Item, len(c.Quotes))}
+	for i := range c.Quotes {
+		sh.allQuotes[i] = quoteItem(i)
+		if c.Quotes[i].Speaker == model.Unknown {
+			sh.unattributed = append(sh.unattributed, i)
+		}
+	}
+	return sh
+}
 
 // Common is what every pane of one session shares: its styles, its keys and
 // the read-only corpus.
@@ -18,28 +53,18 @@ type Common struct {
 	Styles *Styles
 	Keys   KeyMap
 	Corpus *model.Corpus
-
-	// unattributed holds the IDs of the quotes with no speaker, in corpus
-	// order: the corpus indexes quotes by speaker only, and scanning every
-	// quote on a keypress would not scale.
-	unattributed []int
+	shared *Shared
 }
 
 // NewCommon prepares what the panes of one session share.
-func NewCommon(c *model.Corpus, s *Styles, k KeyMap) *Common {
-	cm := &Common{Styles: s, Keys: k, Corpus: c}
-	for i := range c.Quotes {
-		if c.Quotes[i].Speaker == model.Unknown {
-			cm.unattributed = append(cm.unattributed, i)
-		}
-	}
-	return cm
+func NewCommon(sh *Shared, s *Styles, k KeyMap) *Common {
+	return &Common{Styles: s, Keys: k, Corpus: sh.Corpus, shared: sh}
 }
 
 // quotesOf returns the quote IDs of speaker id, model.Unknown included.
 func (cm *Common) quotesOf(id int) []int {
 	if id == model.Unknown {
-		return cm.unattributed
+		return cm.shared.unattributed
 	}
 	if id < 0 || id >= len(cm.Corpus.Speakers) {
 		return nil

@@ -10,7 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// DocList lists the documents: title, outlet, date and quote count.
+// DocList lists the documents: title, outlet, date, kind and quote count.
 type DocList struct {
 	listPane
 }
@@ -101,7 +101,7 @@ func (d docDelegate) Render(w io.Writer, m list.Model, index int, item list.Item
 			meta = append(meta, printable(s))
 		}
 	}
-	meta = append(meta, plural(len(cm.Corpus.QuotesOf(doc.ID)), "quote"))
+	meta = append(meta, doc.Kind.String(), plural(len(cm.Corpus.QuotesOf(doc.ID)), "quote"))
 	width := m.Width() - 2
 	bar := selectionBar(st, selected, d.focused)
 	fmt.Fprint(w, bar+fit(title.Render(printable(doc.Title)), width)+"\n"+bar+fit(st.Muted.Render(strings.Join(meta, " · ")), width))

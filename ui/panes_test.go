@@ -11,7 +11,7 @@ import (
 )
 
 func testCommon(t *testing.T) *Common {
-	return NewCommon(testCorpus(t), NewStyles(testRenderer()), DefaultKeyMap())
+	return NewCommon(NewShared(testCorpus(t)), NewStyles(testRenderer()), DefaultKeyMap())
 }
 
 // requireGolden compares a pane's view with its golden file, and checks it
@@ -81,6 +81,12 @@ func TestReaderView(t *testing.T) {
 		p.SetSize(w, h)
 		p.Open(1, 6)
 		return p.View()
+	})
+	t.Run("margin", func(t *testing.T) { // wide enough to name speakers
+		p := NewReader(testCommon(t))
+		p.SetSize(100, 16)
+		p.Open(1, 5)
+		requireGolden(t, p.View(), 100, 16)
 	})
 	t.Run("transcript", func(t *testing.T) {
 		p := NewReader(testCommon(t))

@@ -19,9 +19,6 @@ type QuoteList struct {
 	listPane
 	speakers  map[int]bool
 	textLines int // rows of quote text per item
-	// all lists every quote. It is built once: clearing the filter over a
-	// million quotes would otherwise box a million items each time.
-	all []list.Item
 }
 
 // quoteItem is a quote ID in a list.
@@ -32,10 +29,6 @@ func (quoteItem) FilterValue() string { return "" }
 // NewQuoteList lists every quote.
 func NewQuoteList(cm *Common) QuoteList {
 	p := QuoteList{listPane: newListPane(cm, quoteDelegate{cm: cm, textLines: 2}, "quote"), textLines: 2}
-	p.all = make([]list.Item, len(cm.Corpus.Quotes))
-	for i := range p.all {
-		p.all[i] = quoteItem(i)
-	}
 	p.SetSpeakers(nil)
 	return p
 }
@@ -45,7 +38,7 @@ func NewQuoteList(cm *Common) QuoteList {
 func (p *QuoteList) SetSpeakers(set map[int]bool) {
 	was, hadOne := p.Selected()
 	p.speakers = set
-	items := p.all
+	items := p.cm.shared.allQuotes // never modified: the list only reads it
 	if len(set) > 0 {
 		var ids []int
 		for s := range set {

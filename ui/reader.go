@@ -2,11 +2,13 @@ package ui
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Reader shows one document with line numbers and its quotes bracketed
@@ -115,6 +117,15 @@ func (r Reader) TopLine() int {
 
 func (r Reader) textHeight() int { return max(1, r.height-1) } // one row of header
 
+// marginWidth is the right margin where a wide reader names the speaker of
+// each quote beside its first row, so attribution reads without colour.
+func (r Reader) marginWidth() int {
+	if r.width < 90 {
+		return 0
+	}
+	return 18
+}
+
 func (r Reader) gutterWidth() int {
 	if r.doc < 0 {
 		return 0
@@ -128,18 +139,24 @@ func (r *Reader) build() {
 	if r.doc < 0 {
 		return
 	}
-	width := max(1, r.width-r.gutterWidth())
+	width := max(1, r.width-r.gutterWidth()-r.marginWidth())
 	if width == r.builtFor {
 		return
 	}
-	r.builtFor = width
-	d := &r.cm.Corpus.Docs[r.doc]
-	qs := r.cm.Corpus.Quotes
 	r.rows = r.rows[:0]
 	r.quoteRows = make([][2]int, len(r.quotes))
 	for i := range r.quoteRows {
 		r.quoteRows[i] = [2]int{-1, -1}
 	}
+	if r.width <= 0 {
+		// Not sized yet: wrapping at one column would make a row of every
+		// character. SetSize builds it.
+		r.builtFor = -1
+		return
+	}
+	r.builtFor = width
+	d := &r.cm.Corpus.Docs[r.doc]
+	qs := r.cm.Corpus.Quotes
 	next := 0 // first quote that may still touch this line
 	for n := 1; n <= d.NumLines(); n++ {
 		ls := d.LineStarts[n-1]
@@ -328,12 +345,34 @@ func (r Reader) View() string {
 		if d.LineStarts[row.line-1] < d.BodyStart {
 			base = st.Muted // front matter
 		}
-		lines = append(lines, st.LineNo.Render(num)+" "+mark+" "+r.styleRow(row, base))
+		line := st.LineNo.Render(num) + " " + mark + " " + r.styleRow(row, base)
+		if note := r.marginNote(i); note != "" {
+			pad := r.width - r.marginWidth() - ansi.StringWidth(line)
+			line += strings.Repeat(" ", max(0, pad)) + " " + fit(note, r.marginWidth()-1)
+		}
+		lines = append(lines, line)
 	}
 	for len(lines) < r.height {
 		lines = append(lines, "")
 	}
 	return strings.Join(lines, "\n")
+}
+
+// marginNote names the speakers of the quotes that start on row i, for the
+// margin; "" when there is no margin or no quote starts there.
+func (r Reader) marginNote(i int) string {
+	if r.marginWidth() == 0 {
+		return ""
+	}
+	st := r.cm.Styles
+	// Quotes are in text order, so their first rows never decrease.
+	k := sort.Search(len(r.quoteRows), func(k int) bool { return r.quoteRows[k][0] >= i })
+	var names []string
+	for ; k < len(r.quoteRows) && r.quoteRows[k][0] == i; k++ {
+		q := &r.cm.Corpus.Quotes[r.quotes[k]]
+		names = append(names, st.Speaker(q.Speaker).Render(r.cm.speakerLabel(q.Speaker))+st.Warn.Render(confidenceFlag(q.Confidence)))
+	}
+	return strings.Join(names, st.Muted.Render(", "))
 }
 
 // styleRow colours the quote spans of row by speaker, the current quote in

@@ -46,7 +46,7 @@ func NewSpeakerList(cm *Common) SpeakerList {
 	for _, id := range ids {
 		items = append(items, speakerItem(id))
 	}
-	if len(cm.unattributed) > 0 {
+	if len(cm.shared.unattributed) > 0 {
 		items = append(items, speakerItem(model.Unknown))
 	}
 	p.list.SetItems(items)
