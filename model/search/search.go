@@ -13,6 +13,7 @@ package search
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"math"
 	"math/bits"
@@ -450,7 +451,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		return nil
 	}
 	p := compile(query)
-	top, _, _ := ix.run(&p, nil, false, limit, false)
+	top, _, _ := ix.run(context.Background(), &p, nil, false, limit, false)
 	return ix.hits(&p, top)
 }
 
@@ -486,7 +487,7 @@ type matches struct {
 // returns the best limit of them sorted, the total matched and, when keep
 // is set, the matches for narrowing the next query. When p extends the
 // query from was made for, only the added runes are searched for.
-func (ix *Index) run(p *pattern, from *matches, resume bool, limit int, keep bool) ([]scored, int, *matches) {
+func (ix *Index) run(ctx context.Context, p *pattern, from *matches, resume bool, limit int, keep bool) ([]scored, int, *matches) {
 	n := len(ix.texts)
 	if from != nil {
 		n = len(from.entries)
@@ -510,7 +511,9 @@ func (ix *Index) run(p *pattern, from *matches, resume bool, limit int, keep boo
 		at := make([]int, len(p.enc))
 		for {
 			ch := int(next.Add(1) - 1)
-			if ch >= len(chunks) {
+			// A cancelled search stops at the next chunk; its result is
+			// thrown away by the caller.
+			if ch >= len(chunks) || ctx.Err() != nil {
 				return
 			}
 			lo, hi := ch*chunkSize, min((ch+1)*chunkSize, n)
@@ -705,8 +708,16 @@ func (ix *Index) NewSearcher() *Searcher { return &Searcher{ix: ix} }
 // Search returns the best limit hits for query and the number of matches;
 // limit <= 0 means all.
 func (s *Searcher) Search(query string, limit int) Result {
+	res, _ := s.SearchContext(context.Background(), query, limit)
+	return res
+}
+
+// SearchContext is Search that gives up when ctx is done, returning
+// ctx.Err(), so a reader can cancel the search of a query the user has
+// already typed past instead of letting searches queue.
+func (s *Searcher) SearchContext(ctx context.Context, query string, limit int) (Result, error) {
 	if query == "" {
-		return Result{}
+		return Result{}, nil
 	}
 	p := compile(query)
 	s.mu.Lock()
@@ -721,12 +732,15 @@ func (s *Searcher) Search(query string, limit int) Result {
 	if len(s.levels) > 0 {
 		top := &s.levels[len(s.levels)-1]
 		if top.p.query == query && top.limit == limit {
-			return top.result
+			return top.result, nil
 		}
 		from = top.found
 		resume = top.p.prefixOf(&p)
 	}
-	best, total, found := s.ix.run(&p, from, resume, limit, true)
+	best, total, found := s.ix.run(ctx, &p, from, resume, limit, true)
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
 	res := Result{Hits: s.ix.hits(&p, best), Total: total}
 	if n := len(s.levels); n > 0 && s.levels[n-1].p.key == p.key {
 		s.levels = s.levels[:n-1]
@@ -735,5 +749,5 @@ func (s *Searcher) Search(query string, limit int) Result {
 		s.levels = append(s.levels[:0], s.levels[1:]...)
 	}
 	s.levels = append(s.levels, level{p: p, found: found, result: res, limit: limit})
-	return res
+	return res, nil
 }
