@@ -27,7 +27,10 @@ type analysis struct {
 	concepts map[string]bool
 	// own are the concepts of the statement's own words, without what it
 	// borrows from its quote or the sentence before.
-	own     map[string]bool
+	own map[string]bool
+	// plain are the concepts said outside any negation: what the claim
+	// asserts, which a negation elsewhere can deny.
+	plain   map[string]bool
 	surface map[string]string // concept -> a word that spelled it
 	stances []stance
 }
@@ -95,7 +98,7 @@ func negation(toks []token) []int {
 }
 
 func analyse(cd *candidate) analysis {
-	a := analysis{concepts: map[string]bool{}, own: map[string]bool{}, surface: map[string]string{}}
+	a := analysis{concepts: map[string]bool{}, own: map[string]bool{}, plain: map[string]bool{}, surface: map[string]string{}}
 	neg := negation(cd.toks)
 	anyNeg := false
 	for _, n := range neg {
@@ -110,6 +113,9 @@ func analyse(cd *candidate) analysis {
 		if c := concept(cd.toks, i); c != "" {
 			a.concepts[c] = true
 			a.own[c] = true
+			if neg[i] == 0 {
+				a.plain[c] = true
+			}
 			if _, ok := a.surface[c]; !ok {
 				a.surface[c] = t.lower
 			}
@@ -117,6 +123,7 @@ func analyse(cd *candidate) analysis {
 	}
 	for _, c := range cd.inherited {
 		a.concepts[c] = true
+		a.plain[c] = true
 	}
 	for _, c := range cd.context {
 		a.concepts[c] = true
