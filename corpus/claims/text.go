@@ -49,7 +49,7 @@ func sentences(text string, from, to int) []span {
 				}
 				end += s2
 			}
-			if end >= to || isSpace(text[end]) {
+			if (end >= to || isSpace(text[end])) && !continuesLowercase(text, end, to) {
 				if r != '.' || !abbreviationBefore(text, start, i) || opensSentence(text, end, to) {
 					emit(end)
 					start = end
@@ -80,6 +80,20 @@ func abbreviationBefore(text string, start, dot int) bool {
 	}
 	r, size := utf8.DecodeRuneInString(text[w:dot])
 	return size == dot-w && unicode.IsUpper(r)
+}
+
+// continuesLowercase reports whether the text after a stop goes on in
+// lower case on the same line, as after a quoted question: "Was it
+// long?" she asked.
+func continuesLowercase(text string, i, to int) bool {
+	for i < to && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	if i >= to {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsLower(r)
 }
 
 // opensSentence reports whether the word at i is a capitalised function
