@@ -102,8 +102,8 @@ func TestStances(t *testing.T) {
 		// A negation does not reach into the next clause.
 		{"No one was charged and the inquiry will establish whether the tapes are genuine.", "ax:authentic/fake", "authentic"},
 		{"The lawyer said the files had been doctored.", "ax:authentic/fake", "fake"},
-		{"It was a real shock to the town, the mayor said.", "ax:authentic/fake", ""},    // an attribute in passing
-		{"Officers at the Foreign Office met on Monday.", "ax:insider/foreign", ""},       // part of a name
+		{"It was a real shock to the town, the mayor said.", "ax:authentic/fake", ""}, // an attribute in passing
+		{"Officers at the Foreign Office met on Monday.", "ax:insider/foreign", ""},   // part of a name
 		{"The minister never approved the contract, his aide said.", "ax:approved/opposed", "opposed"},
 		{"The minister never signed the contract, his aide said.", "neg:sign", "not"},
 		{"The aide denied that the minister had signed the contract.", "neg:sign", "not"},
