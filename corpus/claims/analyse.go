@@ -139,10 +139,9 @@ func analyse(cd *candidate) analysis {
 		if !ok || cu.axis < 0 || cd.subject[i] || t.capital {
 			continue
 		}
-		// "a real peace man", "a fake news-driven boost": an attribute
-		// in passing, not the claim's point.
-		if i > 0 && i+1 < len(cd.toks) && (cd.toks[i-1].lower == "a" || cd.toks[i-1].lower == "an") &&
-			cd.toks[i+1].punctBefore == "" && !isStop(cd.toks[i+1].lower) {
+		// "a real shock", "a true friend": these words before a noun
+		// mostly intensify rather than judge what is genuine.
+		if intensifiers[t.lower] && i+1 < len(cd.toks) && cd.toks[i+1].punctBefore == "" && !isStop(cd.toks[i+1].lower) {
 			continue
 		}
 		side := cu.side ^ (neg[i] % 2)
@@ -330,6 +329,9 @@ func thatSubject(toks []token, i int) string {
 	}
 	return ""
 }
+
+// intensifiers are axis words that, before a noun, usually only stress it.
+var intensifiers = set(words(`real true`))
 
 // linking words stand between a thing and what is said of it: "is not",
 // "had been", "as a".

@@ -106,7 +106,7 @@ var axes = []axis{
 // and "leaked" land in one topic and "who leaked it" has one answer slot.
 var families = map[string][]string{
 	"leak":   words(`leak leaks leaked leaking leaker tap tapped tapping wiretap wiretapped eavesdrop eavesdropping eavesdropped intercept intercepted bugged spying spied surveillance`),
-	"author": words(`author authored wrote written write writing drafted draft drafts drafting composed penned influenced shaped`),
+	"author": words(`author authored wrote written write writing drafted draft drafts drafting composed penned influenced shaped produced prepared manufactured`),
 	"order":  words(`ordered order orders commanded directed instructed`),
 	"fund":   words(`funded fund funds funding financed finance bankrolled paid`),
 	"attack": words(`attacked attack attacks bombed bombing shelled shelling struck strike`),
