@@ -191,6 +191,9 @@ func analyse(cd *candidate) analysis {
 			}
 			for i := from; i < len(cd.toks) && neg[i] > 0; i++ {
 				ti := cd.toks[i]
+				if !negatingVerbSet[t.lower] && (prepositions[ti.lower] || ti.lower == "a" || ti.lower == "an" || ti.lower == "the") {
+					break // "not at the ministry": a place, not a deed denied
+				}
 				if anaphors[ti.lower] && determiners[cd.toks[i-1].lower] && cd.prev >= 0 {
 					refuted = true
 					break

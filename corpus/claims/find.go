@@ -272,10 +272,10 @@ func cluster(dim string, pool map[int]stance, cands []candidate, an []analysis, 
 				terms = []string{tg}
 			}
 		}
-		if !linked && who && cands[a].claim.Doc == cands[b].claim.Doc {
+		if who && cands[a].claim.Doc == cands[b].claim.Doc {
 			// One article naming two doers of one deed is telling of
 			// one event, whatever other words the sentences use.
-			w, linked = minShared, true
+			w, linked = math.Max(w, 2*minShared), true
 		}
 		return w, terms, linked
 	}
