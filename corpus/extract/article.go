@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/backchannel-news/backchannel/corpus/speakers"
@@ -45,6 +47,7 @@ type article struct {
 	text     string
 	ents     []entity
 	midCaps  map[string]bool
+	anonSeen map[string]int // role noun -> clock of its last unnamed holder
 	clock    int
 	history  [][]int // person entities of recent sentences, subject first
 	out      []Found
@@ -61,13 +64,18 @@ type paraInfo struct {
 
 // Article extracts the quotations in prose text[from:].
 func Article(text string, from int) []Found {
-	a := &article{text: text, midCaps: map[string]bool{}}
+	a := &article{text: text, midCaps: map[string]bool{}, anonSeen: map[string]int{}}
 	paras := paragraphs(text, from)
 	infos := make([]paraInfo, len(paras))
+	single := usesSingleQuotes(text[from:])
 	for k, p := range paras {
 		in := &infos[k]
 		in.p = p
-		in.spans = quoteSpans(text, p.start, p.end, nil)
+		if single {
+			in.spans = singleQuoteSpans(text, p.start, p.end, nil)
+		} else {
+			in.spans = quoteSpans(text, p.start, p.end, nil)
+		}
 		cur := p.start
 		for qi, s := range in.spans {
 			in.toks = tokenize(text, cur, s.open, in.toks)
@@ -100,6 +108,11 @@ func Article(text string, from int) []Found {
 		for si := range in.sents {
 			s := &in.sents[si]
 			s.ments = a.parseMentions(in.toks, s.lo, s.hi, nil)
+			if headline(in.toks) {
+				// A Title Case headline capitalises every word: its runs
+				// are not names.
+				s.ments = s.ments[:0]
+			}
 			a.link(s.ments)
 			for x := s.lo; x < s.hi; x++ {
 				if in.toks[x].kind != tQuote {
@@ -122,10 +135,13 @@ func Article(text string, from int) []Found {
 				if at.drop {
 					continue
 				}
-				if at.ent < 0 && wordCount(text[sp.tStart:sp.tEnd]) <= 3 {
+				if at.ent < 0 && !at.anon && wordCount(text[sp.tStart:sp.tEnd]) <= 3 {
 					continue // a scare quote or a title
 				}
 				if at.ent >= 0 && !at.tight && wordCount(text[sp.tStart:sp.tEnd]) <= 3 {
+					continue
+				}
+				if wordCount(text[sp.tStart:sp.tEnd]) <= 3 && labelPhrase(in.toks, x) {
 					continue
 				}
 				a.emit(sp, at)
@@ -240,7 +256,62 @@ func (a *article) emit(sp span, at attribution) {
 	}
 }
 
-func wordCount(s string) int { return len(strings.Fields(s)) }
+// headline reports whether a paragraph is a Title Case heading: most of
+// its words capitalised and no full stop at its end.
+func headline(toks []token) bool {
+	words, caps := 0, 0
+	for i := range toks {
+		t := &toks[i]
+		if t.kind == tQuote || t.is(':') {
+			return false // "X said:" and quotations are not headings
+		}
+		if t.kind != tWord {
+			continue
+		}
+		words++
+		if t.cap {
+			caps++
+		}
+	}
+	if words < 5 || caps*10 < words*7 {
+		return false
+	}
+	last := &toks[len(toks)-1]
+	return !last.terminal()
+}
+
+// wordCount counts the space-separated words of s without allocating.
+func wordCount(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
+}
+
+var determiners = set(`the a an his her its their this that these those our your my`)
+
+// labelPhrase reports whether the quotation at toks[x] is a noun phrase's
+// label ("the 'false dawn' of 2011", "a "standard" approach") rather than
+// words someone said; "called it a "farce"" and "described as a "trap""
+// still quote.
+func labelPhrase(toks []token, x int) bool {
+	if x == 0 || toks[x-1].kind != tWord || !determiners[toks[x-1].low] {
+		return false
+	}
+	if x >= 2 && toks[x-2].kind == tWord {
+		w := toks[x-2].low
+		if w == "as" || w == "it" || strings.HasPrefix(w, "call") || strings.HasPrefix(w, "describ") || w == "was" || w == "is" {
+			return false
+		}
+	}
+	return true
+}
 
 // sentences splits a paragraph's tokens into sentences. A quotation ending
 // in a full stop ends the sentence unless a cue follows it.
@@ -255,7 +326,10 @@ func (a *article) sentences(toks []token) []sentence {
 			end = i+1 >= len(toks) || !(toks[i+1].kind == tWord && !toks[i+1].cap) && !toks[i+1].terminal()
 		case t.kind == tQuote && i+1 < len(toks) && toks[i+1].kind == tWord && toks[i+1].cap:
 			last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(a.text[t.start:t.end], "”\"» "))
-			end = (last == '.' || last == '!' || last == '?' || last == '…') && !speechAhead(toks, i+1)
+			// A full stop closing a quotation that ends a sentence begun
+			// before it ends that sentence even if "She said" follows.
+			midSentence := i > lo && last == '.'
+			end = (last == '.' || last == '!' || last == '?' || last == '…') && (midSentence || !speechAhead(toks, i+1))
 		}
 		if end {
 			out = append(out, sentence{lo: lo, hi: i + 1})
@@ -292,6 +366,13 @@ func (a *article) link(ms []mention) {
 		switch m.kind {
 		case mName:
 			m.ent = a.entityFor(m)
+		case mAnon:
+			// "A senior ministry official": later "the official" is this
+			// unnamed person, not someone named earlier.
+			if m.head != "" {
+				a.clock++
+				a.anonSeen[m.head] = a.clock
+			}
 		case mPronoun, mRoleRef, mOrgRef:
 			if at := a.resolve(m, ""); at.ent >= 0 {
 				m.ent = at.ent
@@ -486,9 +567,12 @@ func (a *article) role(m *mention) int {
 		}
 		all := strings.ToLower(strings.Join(en.roles, " "))
 		match := false
-		for _, h := range heads {
-			if containsWord(all, h) {
-				match = true
+		for _, r := range en.roles {
+			rh := roleHeadOf(r)
+			for _, h := range heads {
+				if rh == h {
+					match = true
+				}
 			}
 		}
 		if !match {
@@ -504,6 +588,9 @@ func (a *article) role(m *mention) int {
 			best, bestScore = e, score
 		}
 	}
+	if best < 0 && a.anonSeen[m.head] > 0 {
+		return -1 // "the official" is the unnamed official mentioned before
+	}
 	if best < 0 && (m.head == "official" || m.head == "diplomat") {
 		for e := range a.ents {
 			en := &a.ents[e]
@@ -512,7 +599,27 @@ func (a *article) role(m *mention) int {
 			}
 		}
 	}
+	if best >= 0 && a.anonSeen[m.head] > a.ents[best].seen {
+		return -1 // the unnamed holder of the role was mentioned last
+	}
 	return best
+}
+
+// roleHeadOf returns the noun a role is about: "chief of staff to the
+// minister" is a chief, not a minister; "Putin's top aide" is an aide.
+func roleHeadOf(role string) string {
+	head := ""
+	for _, w := range strings.Fields(strings.ToLower(role)) {
+		switch w {
+		case "to", "of", "at", "for", "in", "with", "from", "on", "who", "which", ";":
+			return head
+		}
+		w = strings.TrimSuffix(strings.TrimSuffix(strings.Trim(w, ".,;"), "’s"), "'s")
+		if roleHeads[w] || titleWords[w] {
+			head = w
+		}
+	}
+	return head
 }
 
 func containsWord(s, w string) bool {
@@ -536,8 +643,15 @@ func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <=
 // mentionAt returns the mention of sentence s starting at token k, or
 // ending just before token k when ending is set.
 func mentionAt(s *sentence, k int, ending bool) *mention {
-	for i := range s.ments {
+	from := k + 1
+	if ending {
+		from = k
+	}
+	for i := mentionsFrom(s, from); i < len(s.ments); i++ {
 		m := &s.ments[i]
+		if m.i > k || ending && m.j > k {
+			break
+		}
 		if m.mod {
 			continue
 		}
@@ -546,6 +660,13 @@ func mentionAt(s *sentence, k int, ending bool) *mention {
 		}
 	}
 	return nil
+}
+
+// mentionsFrom returns the index of the first mention of s ending after
+// token k-1. Mentions are in text order, so their ends never decrease and
+// a long sentence is searched in logarithmic time.
+func mentionsFrom(s *sentence, k int) int {
+	return sort.Search(len(s.ments), func(i int) bool { return s.ments[i].j >= k })
 }
 
 // attribute finds the speaker of the quotation at token x of sentence si.
@@ -604,10 +725,23 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 		return none
 	}
 	if speechVerbs[toks[j].low] && j+1 < s.hi {
-		if m := mentionAt(s, j+1, false); m != nil && !m.poss {
-			return a.resolve(m, toks[j].low)
+		// `"...," said parish chair Dorothy Fenn`: role words the
+		// vocabulary may not know come before the name.
+		for k := j + 1; k < s.hi && k < j+6; k++ {
+			if m := mentionAt(s, k, false); m != nil && !m.poss {
+				return a.resolve(m, toks[j].low)
+			}
+			if toks[k].kind != tWord || toks[k].cap || notNames[toks[k].low] || speechVerbs[toks[k].low] {
+				break
+			}
 		}
 		return none
+	}
+	if toks[x+1].isDash() {
+		// `"..." — Anna Reyes`: a signature closing the paragraph.
+		if m := mentionAt(s, j, false); m != nil && m.kind == mName && !m.poss && (m.j >= s.hi || toks[m.j].is(',') || toks[m.j].terminal()) {
+			return a.resolve(m, "dash")
+		}
 	}
 	if toks[j].low == "according" && j+2 < s.hi && toks[j+1].low == "to" {
 		if m := mentionAt(s, j+2, false); m != nil {
@@ -622,7 +756,10 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 		// vocabulary does not know.
 		m = mentionAt(s, skip+1, false)
 	}
-	if m == nil || m.poss || m.kind == mName && m.ni != m.i && mentionAt(s, j, false) == nil && !toks[m.ni].cap {
+	if m == nil {
+		return a.anonymousCue(toks, j, s.hi)
+	}
+	if m.poss || m.kind == mName && m.ni != m.i && mentionAt(s, j, false) == nil && !toks[m.ni].cap {
 		return none
 	}
 	k := m.j
@@ -639,6 +776,30 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 	}
 	if k < s.hi && toks[k].kind == tWord && speechVerbs[toks[k].low] {
 		return a.resolve(m, toks[k].low)
+	}
+	return none
+}
+
+// anonymousCue reads a speaker the text leaves unnamed on purpose: `"...,"
+// one European official said`, `"...," people familiar with the talks
+// said`. The quotation is real and stays, with no speaker.
+func (a *article) anonymousCue(toks []token, j, hi int) attribution {
+	role := false
+	for k := j; k < hi && k < j+8; k++ {
+		t := &toks[k]
+		if t.kind != tWord {
+			return none
+		}
+		if speechVerbs[t.low] {
+			if role {
+				return attribution{ent: -1, cue: t.low, anon: true, tight: true, direct: true}
+			}
+			return none
+		}
+		w := strings.TrimSuffix(t.low, "s")
+		if roleHeads[w] || w == "person" || w == "people" || w == "official" || w == "source" || w == "diplomat" {
+			role = true
+		}
 	}
 	return none
 }
@@ -661,6 +822,18 @@ func (a *article) beforeCue(in *paraInfo, si, x int) attribution {
 		if toks[y].kind == tQuote {
 			rs = y + 1
 			break
+		}
+	}
+	if x-1 >= rs && toks[x-1].kind == tWord {
+		// `Wendt "has never offered..."`: a quotation that carries on a
+		// sentence whose subject is the name just before it.
+		if m := mentionAt(s, x, true); m != nil && !m.poss && m.kind == mName && m.ent >= 0 && a.ents[m.ent].person {
+			sp := in.spans[toks[x].q]
+			if r := firstRune(a.text[sp.tStart:sp.tEnd]); unicode.IsLower(r) {
+				at := a.resolve(m, "subject")
+				at.conf = model.Medium
+				return at
+			}
 		}
 	}
 	if x-1 >= rs && toks[x-1].is(':') {
@@ -706,18 +879,26 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 		if k >= rs && modals[toks[k].low] {
 			return attribution{ent: -1, cue: "hypothetical"}
 		}
-		if k >= rs && toks[k].is(',') {
-			// Skip an apposition or relative clause: "X, who ..., said".
+		hops := 0
+		for ; hops < 3 && k >= rs && toks[k].is(','); hops++ {
+			// Skip an apposition or relative clause: "X, who ..., said",
+			// "X, R-Ohio, who voted against it, told".
 			c := k - 1
 			for c >= rs && !toks[c].is(',') && k-c < 20 {
 				c--
 			}
-			if c >= rs && c+1 < k {
-				w := toks[c+1].low
-				if w == "who" || w == "which" || w == "a" || w == "an" || w == "the" || w == "known" || w == "whose" || roleHeads[w] || roleMods[w] {
-					k = c - 1
-				}
+			if c < rs || c+1 >= k {
+				break
 			}
+			w := toks[c+1].low
+			short := k-c-1 <= 3 && !hasPersonMention(s, c+1, k)
+			if !(w == "who" || w == "which" || w == "a" || w == "an" || w == "the" || w == "known" || w == "whose" || roleHeads[w] || roleMods[w] || short) {
+				break
+			}
+			k = c
+		}
+		if hops > 0 && k >= rs && toks[k].is(',') {
+			k--
 		}
 		if m := mentionAt(s, k+1, true); m != nil && !m.poss {
 			return a.resolve(m, t.low)
@@ -754,6 +935,17 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 // clauseLinks join a second verb to the clause's subject: "X declined to
 // comment but said", "X defended him by saying".
 var clauseLinks = set(`but and by then while before after yet also later so as`)
+
+// hasPersonMention reports whether a name mention lies in toks[lo:hi].
+func hasPersonMention(s *sentence, lo, hi int) bool {
+	for i := mentionsFrom(s, lo+1); i < len(s.ments) && s.ments[i].i < hi; i++ {
+		m := &s.ments[i]
+		if m.kind == mName && m.person && m.i >= lo && m.j <= hi {
+			return true
+		}
+	}
+	return false
+}
 
 func isPassive(w string) bool {
 	switch w {
@@ -796,9 +988,9 @@ func (a *article) colonIntro(in *paraInfo, si, c int) attribution {
 		for b >= rs && !toks[b].is(',') && !toks[b].isDash() && !toks[b].is(';') {
 			b--
 		}
-		for i := range s.ments {
+		for i := mentionsFrom(s, b+1); i < len(s.ments) && s.ments[i].j <= end; i++ {
 			m := &s.ments[i]
-			if m.i > b && m.j <= end && !m.poss && !m.mod && !m.appos && m.kind != mAnon {
+			if m.i > b && !m.poss && !m.mod && !m.appos && m.kind != mAnon {
 				if m.kind == mName && m.ent >= 0 && !a.ents[m.ent].person && !a.ents[m.ent].org {
 					// A bare capitalised word with no sign of being
 					// someone ("Vibe:") does not speak.

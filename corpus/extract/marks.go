@@ -56,18 +56,13 @@ func paragraphs(text string, from int) []paragraph {
 	// Wrapped: join consecutive lines into one paragraph.
 	var out []paragraph
 	for k, l := range lines {
-		if k > 0 && !strings.Contains(text[lines[k-1].end:l.start], "\n\n") &&
-			!blankBetween(text, lines[k-1].end, l.start) {
+		if k > 0 && strings.Count(text[lines[k-1].end:l.start], "\n") < 2 {
 			out[len(out)-1].end = l.end
 			continue
 		}
 		out = append(out, l)
 	}
 	return out
-}
-
-func blankBetween(text string, a, b int) bool {
-	return strings.Count(text[a:b], "\n") >= 2
 }
 
 func trimSpan(text string, a, b int) (int, int) {
@@ -211,5 +206,85 @@ func appendSpan(text string, spans []span, open, closeMark, closeEnd int, closed
 // which continues a quotation left open at the end of the paragraph before.
 func startsWithOpener(text string, p paragraph) bool {
 	r, _ := utf8.DecodeRuneInString(text[p.start:p.end])
-	return r == '“' || r == '"' || r == '«' || r == '„'
+	return r == '“' || r == '"' || r == '«' || r == '„' || r == '‘' || r == '\''
+}
+
+// usesSingleQuotes reports whether text quotes with single marks, British
+// style: no double marks at all, and at least two single marks opening a
+// quotation (after a space, before a letter).
+func usesSingleQuotes(text string) bool {
+	if strings.ContainsAny(text, "\"“”«»„") {
+		return false
+	}
+	openers := 0
+	for i, r := range text {
+		if r != '\'' && r != '‘' {
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(text[i:])
+		prevOK := i == 0
+		if !prevOK {
+			p, _ := utf8.DecodeLastRuneInString(text[:i])
+			prevOK = !isWordRune(p)
+		}
+		if prevOK && i+size < len(text) {
+			n, _ := utf8.DecodeRuneInString(text[i+size:])
+			if isWordRune(n) {
+				openers++
+			}
+		}
+	}
+	return openers >= 2
+}
+
+// singleQuoteSpans finds quotations in single marks. An apostrophe inside
+// a word never opens or closes one; a mark after a word and before a
+// space ("the farmers' union", "the 'false dawn' of") closes only when no
+// clearer closing mark follows in the paragraph.
+func singleQuoteSpans(text string, a, b int, spans []span) []span {
+	open, tentative := -1, -1
+	for i := a; i < b; {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:b])
+		}
+		if r != '\'' && r != '‘' && r != '’' {
+			i += size
+			continue
+		}
+		prev, next := ' ', ' '
+		if i > a {
+			prev, _ = utf8.DecodeLastRuneInString(text[a:i])
+		}
+		if i+size < b {
+			next, _ = utf8.DecodeRuneInString(text[i+size : b])
+		}
+		switch {
+		case open < 0:
+			if r != '’' && !isWordRune(prev) && isWordRune(next) {
+				open, tentative = i, -1
+			}
+		case isWordRune(prev) && isWordRune(next):
+			// it's, Putin's
+		case unicode.IsSpace(prev):
+			// an opening mark inside a quotation: nested, ignore
+		case isWordRune(prev) && unicode.IsSpace(next):
+			if tentative < 0 {
+				tentative = i
+			}
+		default:
+			spans = appendSpan(text, spans, open, i, i+size, true)
+			open, tentative = -1, -1
+		}
+		i += size
+	}
+	if open >= 0 {
+		if tentative >= 0 {
+			_, size := utf8.DecodeRuneInString(text[tentative:])
+			spans = appendSpan(text, spans, open, tentative, tentative+size, true)
+		} else {
+			spans = appendSpan(text, spans, open, b, b, false)
+		}
+	}
+	return spans
 }

@@ -55,6 +55,9 @@ func (a *article) nameStart(toks []token, k, lo int) bool {
 	if t.kind != tWord || !t.cap || notNames[t.low] || strings.HasSuffix(t.low, "ly") && !a.midCaps[t.low] {
 		return false
 	}
+	if len(t.word) > 2 && t.word[1] == '-' && strings.IndexByte("RDI", t.word[0]) >= 0 {
+		return false // a party and state: "R-Ohio"
+	}
 	if isSentenceStart(toks, k, lo) && !a.midCaps[t.low] && !t.poss {
 		// A capitalised first word is a name only with other evidence:
 		// a second capitalised word, a given name, or a title.
@@ -82,7 +85,7 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 		if t.kind != tWord {
 			continue
 		}
-		if g, ok := pronounGender[t.low]; ok && (t.low == "he" || t.low == "she") {
+		if g, ok := pronounGender[t.low]; ok {
 			out = append(out, mention{i: k, j: k + 1, ni: k, kind: mPronoun, g: g, ent: -1})
 			continue
 		}
@@ -133,7 +136,12 @@ func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
 	definite := toks[k].low == "the"
 	var mods []string
 	e := k + 1
-	for e < hi && toks[e].kind == tWord && !toks[e].cap && roleMods[toks[e].low] && !roleHeads[toks[e].low] && len(mods) < 4 {
+	for e < hi && toks[e].kind == tWord && !toks[e].cap && (roleMods[toks[e].low] || orgWords[toks[e].low]) && !roleHeads[toks[e].low] && len(mods) < 4 {
+		// "a senior ministry official": an organisation word modifies
+		// the role when a role noun follows it.
+		if orgWords[toks[e].low] && !(e+1 < hi && toks[e+1].kind == tWord && (roleHeads[toks[e+1].low] || roleMods[toks[e+1].low])) {
+			break
+		}
 		mods = append(mods, toks[e].low)
 		e++
 	}
@@ -154,10 +162,10 @@ func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
 	}
 	switch {
 	case plural:
-		return mention{i: k, j: e + 1, ni: e, kind: mAnon, ent: -1}, true
+		return mention{i: k, j: e + 1, ni: e, kind: mAnon, head: strings.TrimSuffix(w, "s"), ent: -1}, true
 	case roleHeads[w]:
 		if !definite {
-			return mention{i: k, j: e + 1, ni: e, kind: mAnon, ent: -1}, true
+			return mention{i: k, j: e + 1, ni: e, kind: mAnon, head: w, ent: -1}, true
 		}
 		return mention{i: k, j: e + 1, ni: e, kind: mRoleRef, head: w, mods: mods, ent: -1}, true
 	case orgWords[w] && definite && !toks[e].poss:
@@ -180,7 +188,10 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 		n := k
 		for n < m-1 {
 			w := strings.TrimSuffix(toks[n].low, ".")
-			if titleWords[w] || (demonyms[w] && n+1 < m && titleWords[strings.TrimSuffix(toks[n+1].low, ".")]) {
+			nextTitle := n+1 < m-1 && titleWords[strings.TrimSuffix(toks[n+1].low, ".")]
+			// "Transport Minister Elin Sandvik": a word qualifying a title
+			// belongs to the role, unless it is a given name.
+			if titleWords[w] || nextTitle && !maleNames[w] && !femaleNames[w] {
 				n++
 				continue
 			}
@@ -196,6 +207,9 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 		}
 		if n > k {
 			mm.role = joinWords(toks[k:n])
+			if honorific(mm.role) {
+				mm.role = "" // "Ms." says nothing about what she does
+			}
 			mm.person = true
 			mm.ni = n
 			switch strings.TrimSuffix(toks[k].low, ".") {
@@ -290,8 +304,26 @@ func (a *article) attachRole(toks []token, lo, first int, out []mention, mm ment
 	}
 	if start < mm.ni {
 		mm.role = joinWords(toks[start:mm.ni])
+		if honorific(mm.role) {
+			mm.role = ""
+		}
 		mm.i = start
 		if heads > 0 || start < b {
+			mm.person = true
+		}
+	}
+	if mm.role == "" && mm.i-2 >= lo && toks[mm.i-1].is(',') && roleHeads[toks[mm.i-2].low] {
+		// "The bloc's foreign policy chief, Katarina Novak, said".
+		r := mm.i - 2
+		for r-1 >= lo && r > mm.i-8 && toks[r-1].kind == tWord && (!toks[r-1].cap || toks[r-1].poss) &&
+			(roleMods[toks[r-1].low] || roleHeads[toks[r-1].low] || titleWords[toks[r-1].low] || toks[r-1].poss) {
+			r--
+		}
+		// Only a role opening its clause describes the name: not
+		// "According to the lawyer, Wendt".
+		closed := mm.j >= len(toks) || toks[mm.j].is(',') || toks[mm.j].terminal()
+		if closed || r == lo || r-1 == lo && toks[r-1].kind == tWord && determiners[toks[r-1].low] {
+			mm.role = joinWords(toks[r : mm.i-1])
 			mm.person = true
 		}
 	}
@@ -338,11 +370,20 @@ func (a *article) apposition(toks []token, hi int, out []mention) ([]mention, in
 	switch {
 	case w == "a" || w == "an" || w == "the":
 		role = toks[s+1 : end]
+	case toks[s].poss && s+1 < end && (roleHeads[toks[s+1].low] || roleMods[toks[s+1].low]):
+		role = toks[s:end] // ", Nordhaven's managing partner,"
 	case roleMods[w] || roleHeads[w]:
 		role = toks[s:end]
+		seenHead := false
 		for _, t := range role {
-			if t.cap && !titleWords[strings.TrimSuffix(t.low, ".")] && !demonyms[t.low] || speechVerbs[t.low] {
+			// A name before the role's noun means this is a list of
+			// people, not a role ("Steve Witkoff, Russian presidential
+			// aide Yury Ushakov has suggested").
+			if t.cap && !seenHead && !titleWords[strings.TrimSuffix(t.low, ".")] && !demonyms[t.low] || speechVerbs[t.low] {
 				return out, -1
+			}
+			if roleHeads[t.low] {
+				seenHead = true
 			}
 		}
 	case w == "who":
@@ -357,6 +398,14 @@ func (a *article) apposition(toks []token, hi int, out []mention) ([]mention, in
 		}
 	default:
 		return out, -1
+	}
+	for x, t := range role {
+		// "an analyst who examined the files": the role ends where the
+		// clause about it begins.
+		if x > 0 && (t.low == "who" || t.low == "which" || t.low == "that" || t.low == "whose") {
+			role = role[:x]
+			break
+		}
 	}
 	hasHead := false
 	for _, t := range role {
@@ -447,4 +496,13 @@ func firstRune(s string) rune {
 // foldTokens splits a name into folded words for comparison.
 func foldTokens(name string) []string {
 	return strings.Fields(speakers.Fold(name))
+}
+
+// honorific reports whether a title is only a courtesy: Mr., Ms., Mrs.
+func honorific(title string) bool {
+	switch strings.ToLower(strings.TrimSuffix(title, ".")) {
+	case "mr", "mrs", "ms", "miss", "mx":
+		return true
+	}
+	return false
 }

@@ -313,6 +313,14 @@ func Transcript(text string, from int) []Found {
 			cur = nil
 			continue
 		}
+		if line[0] == '(' || line[0] == '[' {
+			// "(As interpreted.)  Dear Mr. President": a direction
+			// opening a paragraph starts a new stretch of speech.
+			if ds, _ := trimStage(text, s, e); ds > s {
+				flush()
+				segStart = s
+			}
+		}
 		if segStart < 0 {
 			segStart = s
 		}
@@ -401,7 +409,9 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 		if t.qName != "" {
 			return &turnSpeaker{name: t.qName, role: "interviewer", conf: model.High}
 		}
-		return t.questioner(l.textStart, e)
+		if up == "Q" || up == "QUESTION" {
+			return t.questioner(l.textStart, e)
+		}
 	case "A", "ANSWER", "INTERVIEWEE":
 		if t.aName != "" {
 			return &turnSpeaker{name: t.aName, conf: model.High}
@@ -430,6 +440,9 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 			n = len(words) - 2
 		}
 	}
+	if n > 0 && strings.Trim(strings.Join(words[n:], ""), "0123456789") == "" {
+		n = 0 // "SPEAKER 1" is a name, not speaker number one
+	}
 	role := strings.Join(words[:n], " ")
 	name := strings.Join(words[n:], " ")
 	if l.upper {
@@ -448,7 +461,13 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 	}
 	sp := &turnSpeaker{name: name, role: role, conf: model.High}
 	lw := strings.ToLower(name)
-	if len(words) == 1 && genericLabels[lw] || strings.HasPrefix(lw, "speaker ") || strings.HasPrefix(lw, "unidentified") || strings.HasPrefix(lw, "unknown") {
+	generic := true
+	for _, w := range strings.Fields(lw) {
+		if !genericLabels[w] && strings.Trim(w, "0123456789") != "" {
+			generic = false
+		}
+	}
+	if generic || strings.HasPrefix(lw, "unidentified") || strings.HasPrefix(lw, "unknown") {
 		sp.local = true
 	}
 	t.labels[strings.ToLower(name)] = true
@@ -561,6 +580,9 @@ func (t *transcript) noteTurn(turn string) {
 // reporter: the turn opens with it, or the sentence holding it says
 // "start with", "go to", "call on" or "question".
 func calledOn(turn string, labels map[string]bool) *turnSpeaker {
+	if !strings.Contains(turn, " of ") && !strings.Contains(turn, " from ") {
+		return nil
+	}
 	rest := turn
 	for len(rest) > 0 {
 		end := sentenceEnd(rest)

@@ -104,6 +104,7 @@ mediator activist author writer columnist commentator host anchor
 candidate nominee colleague counterpart predecessor successor
 spy agent operative veteran pilot soldier doctor scientist researcher
 master keeper librarian teacher coach curator conductor organiser organizer
+partner owner
 manager owner banker investor billionaire businessman businesswoman
 `)
 
@@ -115,6 +116,7 @@ communications press national security policy economic political military
 former acting interim longtime long-time veteran close trusted personal
 state federal regional local campaign party opposition government
 intelligence justice finance trade energy health interior prime vice
+managing general senior junior
 executive legal diplomatic investigative independent freelance
 russian american ukrainian british french german chinese israeli
 us u.s. uk eu un new
@@ -159,7 +161,7 @@ from to by of into onto over under about against between among through
 across along around behind beyond near off out up down upon within
 monday tuesday wednesday thursday friday saturday sunday january february
 march april may june july august september october november december
-mr. today tonight yesterday tomorrow now later earlier first second third
+today tonight yesterday tomorrow now later earlier first second third
 last next another other such one two three four five six seven eight nine
 ten hey hi hello yes yeah no ok okay oh well please thank thanks dear
 let let's just even only again indeed perhaps maybe instead asked told
@@ -169,10 +171,9 @@ accordingly consequently seeing firing read note update source media
 photo video watch listen follow sign subscribe share related more
 `)
 
-// pronouns that can stand for a speaker, with the gender they imply.
-var pronounGender = map[string]gender{
-	"he": male, "she": female, "him": male, "her": female,
-}
+// pronounGender gives the gender of the pronouns that can stand for a
+// speaker in a cue ("he said").
+var pronounGender = map[string]gender{"he": male, "she": female}
 
 // paraphraseIntros mark the author's own words after a colon, not a
 // quotation of anyone ("In other words: "..."").

@@ -312,15 +312,21 @@ func SameGiven(a, b string) bool {
 	if len(a) == 1 {
 		return b[0] == a[0]
 	}
-	na, nb := Fold(nicknameOf(a)), Fold(nicknameOf(b))
-	return na == nb
+	return fullGiven(a) == fullGiven(b)
 }
 
-func nicknameOf(folded string) string {
+// foldedNicknames is nicknames with both sides folded, built once.
+var foldedNicknames = func() map[string]string {
+	m := make(map[string]string, len(nicknames))
 	for short, full := range nicknames {
-		if Fold(short) == folded {
-			return full
-		}
+		m[Fold(short)] = Fold(full)
+	}
+	return m
+}()
+
+func fullGiven(folded string) string {
+	if full, ok := foldedNicknames[folded]; ok {
+		return full
 	}
 	return folded
 }
@@ -344,7 +350,7 @@ var nicknames = map[string]string{
 
 // Fold reduces a name to a key that is equal for the usual spelling and
 // transliteration variants: case, accents, punctuation, y/i and j/i
-// (Yury, Yuri, Jurij), w/v, kh/h, ks/x, ph/f, doubled letters (Zelenskyy,
+// (Yury, Yuri, Jurij), w/v, kh/h, ks/x, ph/f, a hard c/k (Oscar, Oskar), doubled letters (Zelenskyy,
 // Zelensky), and a leading "ye" (Yevgeny, Evgeny).
 func Fold(name string) string {
 	var b strings.Builder
@@ -364,6 +370,7 @@ func Fold(name string) string {
 
 func foldWord(w string) string {
 	var letters []rune
+	letters = make([]rune, 0, len(w))
 	for _, r := range strings.ToLower(w) {
 		if d, ok := accents[r]; ok {
 			r = d
@@ -376,6 +383,7 @@ func foldWord(w string) string {
 	if strings.HasPrefix(s, "ye") {
 		s = s[1:]
 	}
+	s = hardC.Replace(s)
 	s = foldReplacer.Replace(s)
 	// Collapse doubled letters.
 	out := make([]rune, 0, len(s))
@@ -387,6 +395,10 @@ func foldWord(w string) string {
 	}
 	return string(out)
 }
+
+// hardC spells a hard c as k first (Oscar, Oskar; Nicolai, Nikolai), so
+// that "ks" folds the same way after it.
+var hardC = strings.NewReplacer("ck", "k", "ca", "ka", "co", "ko", "cu", "ku", "cl", "kl", "cr", "kr")
 
 var foldReplacer = strings.NewReplacer("kh", "h", "ks", "x", "ph", "f", "y", "i", "j", "i", "w", "v")
 

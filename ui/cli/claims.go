@@ -184,7 +184,7 @@ func emitClaimsText(e *env, topics []claimTopic) int {
 		if t.Why != "" {
 			fmt.Fprintln(e.stdout, st.muted.Render("   "+t.Why))
 		}
-		tb := &table{header: []string{"POSITION", "", "HOLDER", "WHERE", "CLAIM"}, styles: []lipgloss.Style{st.header, st.header, st.name, st.muted}}
+		tb := &table{header: []string{"POSITION", "", "HOLDER", "WHERE", "CLAIM"}, styles: []lipgloss.Style{st.header, st.header, st.plain, st.muted}}
 		for _, p := range t.Positions {
 			for _, cl := range p.Claims {
 				mark := " "

@@ -1,0 +1,200 @@
+package extract
+
+import (
+	"math/rand"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/backchannel-news/backchannel/model"
+)
+
+// checkBounds fails when a quotation is outside text or its Text is not
+// exactly the document's bytes at its offsets.
+func checkBounds(t *testing.T, text string, from int, found []Found) {
+	t.Helper()
+	for _, f := range found {
+		if f.Start < from || f.End > len(text) || f.Start > f.End {
+			t.Fatalf("quote %d..%d outside document %d..%d", f.Start, f.End, from, len(text))
+		}
+		if text[f.Start:f.End] != f.Text {
+			t.Fatalf("quote text %q differs from document bytes %q", f.Text, text[f.Start:f.End])
+		}
+		if f.Speaker == "" && f.Confidence != model.None {
+			t.Fatalf("unattributed quote %q has confidence %v", f.Text, f.Confidence)
+		}
+	}
+}
+
+func TestDetectKind(t *testing.T) {
+	cases := []struct {
+		name string
+		body string
+		want model.Kind
+	}{
+		{"prose with a colon quote", "The minister spoke.\nMarta Lind: \"We will win.\"\nShe left.\nIn other words: \"no\".\n", model.Article},
+		{"labelled turns", "ANNA: Hello.\nBEN: Hi.\nANNA: How are you?\n", model.Transcript},
+		{"capital labels over long turns", "Title\n\nPRESIDENT ROE:  One.\n\nMore.\n\nMore.\n\nMore.\n\nMore.\n\nSENATOR DOE:  Two.\n\nMore.\n\nMore.\n\nMore.\n\nPRESIDENT ROE:  Three.\n\nMore.\n\nMore.\n\nMore.\n\nMore.\n", model.Transcript},
+		{"webvtt", "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ann>Hi\n", model.Transcript},
+		{"srt", "1\n00:00:01,000 --> 00:00:02,000\nANN: Hi\n", model.Transcript},
+		{"headings are not labels", "Background:\nThe port opened in 1990.\nOutlook:\nBusy.\n", model.Article},
+	}
+	for _, c := range cases {
+		if got := DetectKind(c.body); got != c.want {
+			t.Errorf("%s: DetectKind = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+func TestQuoteMarks(t *testing.T) {
+	text := "“It’s done,” said Ana Reyes. She added: «Nobody ‘won’ here.» A stray \" mark and a 12\" pipe.\n\n\"Unclosed at the end of this paragraph\n\nThe next paragraph has no quotation at all."
+	found := Article(text, 0)
+	checkBounds(t, text, 0, found)
+	var texts []string
+	for _, f := range found {
+		texts = append(texts, f.Text)
+	}
+	want := []string{"It’s done", "Nobody ‘won’ here.", "Unclosed at the end of this paragraph"}
+	if strings.Join(texts, "|") != strings.Join(want, "|") {
+		t.Fatalf("quotes = %q, want %q", texts, want)
+	}
+	if found[0].Speaker != "Ana Reyes" || found[1].Speaker != "Ana Reyes" {
+		t.Errorf("speakers = %q, %q, want Ana Reyes twice", found[0].Speaker, found[1].Speaker)
+	}
+}
+
+func TestTranscriptTurns(t *testing.T) {
+	text := "[00:00:01] MAYOR JANE ROE (host): Welcome.\nSecond line of the same turn.\n(Applause.)\nQ    Ivo Brandt, Harbour Radio.  A question.\nMAYOR JANE ROE:  An answer.  (Laughter.)\n"
+	found := Transcript(text, 0)
+	checkBounds(t, text, 0, found)
+	type turn struct{ speaker, text string }
+	var got []turn
+	for _, f := range found {
+		got = append(got, turn{f.Speaker, f.Text})
+	}
+	want := []turn{
+		{"Jane Roe", "Welcome.\nSecond line of the same turn."},
+		{"Ivo Brandt", "Ivo Brandt, Harbour Radio.  A question."},
+		{"Jane Roe", "An answer."},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("turns = %q, want %q", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("turn %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+	if found[0].Role != "Mayor; host" {
+		t.Errorf("role = %q, want %q", found[0].Role, "Mayor; host")
+	}
+}
+
+func FuzzArticle(f *testing.F) {
+	seeds, _ := filepath.Glob("../testdata/attribution/*.txt")
+	for _, p := range seeds {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(string(b))
+		}
+	}
+	f.Add("\"")
+	f.Add("“‘«»”’\"\"")
+	f.Add("X:\n\"a\n\"b\n\"c")
+	f.Add("He said, \"")
+	f.Fuzz(func(t *testing.T, text string) {
+		checkBounds(t, text, 0, Article(text, 0))
+	})
+}
+
+func FuzzTranscript(f *testing.F) {
+	seeds, _ := filepath.Glob("../testdata/attribution/1*.txt")
+	for _, p := range seeds {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(string(b))
+		}
+	}
+	f.Add("Q  \nA:")
+	f.Add("WEBVTT\n\n1 --> 2\n<v \n")
+	f.Add("1\n-->\n- [x")
+	f.Add("[00:00] (:")
+	f.Fuzz(func(t *testing.T, text string) {
+		checkBounds(t, text, 0, Transcript(text, 0))
+		DetectKind(text)
+	})
+}
+
+// generated builds a corpus of news prose and transcripts from a seed, so
+// the benchmark measures the same text every run.
+func generated(seed int64, size int) (articles, transcripts []string) {
+	r := rand.New(rand.NewSource(seed))
+	first := []string{"Anna", "Boris", "Clara", "David", "Elena", "Felix", "Greta", "Hugo", "Irina", "Jonas"}
+	last := []string{"Marlow", "Okafor", "Varga", "Lindqvist", "Brandt", "Kessel", "Moravec", "Quaye", "Adebayo", "Renn"}
+	roles := []string{"finance minister", "spokeswoman", "presidential aide", "union leader", "harbour master"}
+	verbs := []string{"said", "told reporters", "added", "warned", "insisted", "wrote on X"}
+	words := strings.Fields("the port budget will open next week after talks with unions and the council voted to delay a plan that nobody wanted because costs rose")
+	phrase := func(n int) string {
+		w := make([]string, n)
+		for i := range w {
+			w[i] = words[r.Intn(len(words))]
+		}
+		return strings.Join(w, " ")
+	}
+	person := func() string { return first[r.Intn(len(first))] + " " + last[r.Intn(len(last))] }
+	var ab, tb strings.Builder
+	for done := 0; done+ab.Len() < size; {
+		p := person()
+		switch r.Intn(5) {
+		case 0:
+			ab.WriteString("\"" + strings.ToUpper(phrase(1)[:1]) + phrase(12) + ",\" " + roles[r.Intn(len(roles))] + " " + p + " " + verbs[r.Intn(len(verbs))] + ".\n\n")
+		case 1:
+			ab.WriteString(p + " " + verbs[r.Intn(len(verbs))] + " that the " + phrase(8) + " was “" + phrase(6) + "”.\n\n")
+		case 2:
+			ab.WriteString("“" + phrase(15) + ",” she said. “" + phrase(10) + ".”\n\n")
+		case 3:
+			ab.WriteString(p + ", " + phrase(3) + ":\n\"" + phrase(20) + ".\"\n\n")
+		default:
+			ab.WriteString("The " + phrase(25) + ", according to officials in the \"" + phrase(2) + "\" office.\n\n")
+		}
+		if ab.Len() > 2000+r.Intn(6000) {
+			done += ab.Len()
+			articles = append(articles, ab.String())
+			ab.Reset()
+		}
+	}
+	articles = append(articles, ab.String())
+	for tb.Len() < size {
+		switch r.Intn(3) {
+		case 0:
+			tb.WriteString(strings.ToUpper(last[r.Intn(len(last))]) + ":  " + phrase(30) + ".\n\n" + phrase(20) + ".\n\n")
+		case 1:
+			tb.WriteString("Q    " + phrase(15) + "?\n\n")
+		default:
+			tb.WriteString("[00:01:02] " + person() + ": " + phrase(18) + ". (Laughter.)\n")
+		}
+	}
+	transcripts = append(transcripts, tb.String())
+	return articles, transcripts
+}
+
+func BenchmarkExtract(b *testing.B) {
+	articles, transcripts := generated(1, 2<<20)
+	total := 0
+	for _, a := range articles {
+		total += len(a)
+	}
+	for _, t := range transcripts {
+		total += len(t)
+	}
+	b.SetBytes(int64(total))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, a := range articles {
+			Article(a, 0)
+		}
+		for _, t := range transcripts {
+			Transcript(t, 0)
+		}
+	}
+}

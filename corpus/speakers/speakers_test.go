@@ -1,0 +1,85 @@
+package speakers
+
+import (
+	"testing"
+
+	"github.com/backchannel-news/backchannel/model"
+)
+
+func TestResolveMerges(t *testing.T) {
+	mentions := []Mention{
+		{Name: "Ushakov"}, // 0
+		{Name: "Yury Ushakov", Role: "presidential aide"}, // 1
+		{Name: "Yuri Ushakov", Role: "Putin’s aide"},      // 2
+		{Name: "Kirill Dmitriev"},                         // 3
+		{Name: "Kirill Dmitryev"},                         // 4
+		{Name: "Steve Witkoff"},                           // 5
+		{Name: "Steven Cheung"},                           // 6
+		{Name: "Steven Witkoff"},                          // 7
+		{Name: "Steve"},                                   // 8
+		{Name: "Joe Biden", Role: "President"},            // 9
+		{Name: "Hunter Biden"},                            // 10
+		{Name: "Biden", Role: "President"},                // 11
+		{Name: "Questioner", Scope: "doc-a"},              // 12
+		{Name: "Questioner", Scope: "doc-b"},              // 13
+		{Name: "White House", Org: true},                  // 14
+		{Name: "the White House", Org: true},              // 15
+		{Name: ""},                                        // 16
+		{Name: "Volodymyr Zelenskyy"},                     // 17
+		{Name: "ZELENSKY"},                                // 18
+	}
+	sp, ids := Resolve(mentions)
+	same := func(a, b int) bool { return ids[a] == ids[b] }
+	for _, c := range []struct {
+		a, b int
+		want bool
+		why  string
+	}{
+		{0, 1, true, "a bare surname joins the one full name"},
+		{1, 2, true, "Yuri and Yury are one transliteration"},
+		{3, 4, true, "Dmitriev and Dmitryev are one transliteration"},
+		{5, 7, true, "Steve and Steven with one surname"},
+		{5, 6, false, "Steve Witkoff and Steven Cheung share only a given name"},
+		{8, 5, false, "a bare given name is never merged"},
+		{9, 10, false, "two Bidens"},
+		{11, 9, true, "the bare surname's role picks the right Biden"},
+		{12, 13, false, "document-scoped labels stay apart"},
+		{14, 15, true, "an organisation with and without its article"},
+		{17, 18, true, "a capitals label and a full name"},
+	} {
+		if got := same(c.a, c.b); got != c.want {
+			t.Errorf("%s: %q and %q merged = %v, want %v", c.why, mentions[c.a].Name, mentions[c.b].Name, got, c.want)
+		}
+	}
+	if ids[16] != model.Unknown {
+		t.Errorf("empty name got speaker %d", ids[16])
+	}
+	u := sp[ids[1]]
+	if u.Name != "Yury Ushakov" && u.Name != "Yuri Ushakov" {
+		t.Errorf("canonical name %q, want the full name", u.Name)
+	}
+	if len(u.Roles) != 2 {
+		t.Errorf("roles = %q, want both roles kept", u.Roles)
+	}
+	if got := sp[ids[17]].Name; got != "Volodymyr Zelenskyy" {
+		t.Errorf("canonical name %q, want the fullest mixed-case spelling", got)
+	}
+	if got := sp[ids[12]].Name; got != "Questioner (doc-a)" {
+		t.Errorf("scoped name %q", got)
+	}
+}
+
+func TestFold(t *testing.T) {
+	for _, c := range [][2]string{
+		{"Yuri", "Yury"}, {"Zelenskyy", "Zelensky"}, {"Zelenskiy", "Zelensky"},
+		{"Yevgeny", "Evgeny"}, {"Aleksandr", "Alexandr"}, {"José", "Jose"},
+		{"Oscar", "Oskar"}, {"Nicolai", "Nikolai"},
+	} {
+		if Fold(c[0]) != Fold(c[1]) {
+			t.Errorf("Fold(%q)=%q, Fold(%q)=%q: want equal", c[0], Fold(c[0]), c[1], Fold(c[1]))
+		}
+	}
+	if Fold("Steve") == Fold("Steven") {
+		t.Errorf("Fold must not merge different given names; SameGiven does that with a surname")
+	}
+}
