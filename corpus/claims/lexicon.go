@@ -74,8 +74,10 @@ var axes = []axis{
 		words(`deliberate deliberately intentional intentionally planned orchestrated`),
 		words(`accidental accidentally unintentional inadvertent inadvertently mistaken`)}},
 	{"insider/foreign", [2][]string{
-		words(`domestic internal insider insiders inside homegrown`),
-		words(`foreign external outside outsider outsiders overseas`)}},
+		// Not "inside"/"outside": mostly prepositions ("outside the
+		// procedure"), not an answer to where something came from.
+		words(`domestic internal insider insiders homegrown`),
+		words(`foreign external outsider outsiders overseas`)}},
 	{"public/secret", [2][]string{
 		words(`public publicly open openly disclosed`),
 		words(`secret secretly confidential covert covertly undisclosed`)}},
