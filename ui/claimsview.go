@@ -41,6 +41,9 @@ type ClaimsView struct {
 	pickAt int
 
 	status string
+	// want is the topic to show once a save comes back: where a claim
+	// was put, or what a topic was merged into.
+	want   string
 	width  int
 	height int
 }
@@ -161,6 +164,9 @@ func (v *ClaimsView) show(s shownClaims) {
 	}
 	v.set = s.set
 	v.topics = s.set.Listed()
+	if v.want != "" {
+		current, v.want = v.want, ""
+	}
 	v.topic = 0
 	for i, t := range v.topics {
 		if t.ID == current {
@@ -393,6 +399,7 @@ func (v ClaimsView) updatePicker(k tea.KeyMsg) (ClaimsView, tea.Cmd) {
 		if v.flow.action == curation.Merge {
 			from := v.flow.topic
 			v.flow = flow{}
+			v.want = p.topic
 			return v, saveChanges(v.cm.Corpus, v.found, v.store, v.author, "merged into “"+p.label+"”",
 				curation.Op{Kind: curation.Merge, Topic: from, Into: p.topic})
 		}
@@ -458,6 +465,7 @@ func (v ClaimsView) updateInput(k tea.KeyMsg) (ClaimsView, tea.Cmd) {
 func (v ClaimsView) submit(text string) (ClaimsView, tea.Cmd) {
 	f := v.flow
 	save := func(what string, ops ...curation.Op) (ClaimsView, tea.Cmd) {
+		v.want = f.topic
 		v.flow = flow{}
 		v.input.Blur()
 		return v, saveChanges(v.cm.Corpus, v.found, v.store, v.author, what, ops...)
@@ -660,16 +668,22 @@ func (v ClaimsView) topicDetail(w, h int) []string {
 		body = window(joined, selLine, rest)
 	} else {
 		var all []string
-		selLine, idx := 0, 0
+		selLine, titleLine, idx := 0, 0, 0
 		for _, p := range t.Positions {
 			col, sel := v.positionLines(p, idx, w)
 			if sel >= 0 {
-				selLine = len(all) + sel
+				selLine, titleLine = len(all)+sel, len(all)
 			}
 			idx += len(p.Claims)
 			all = append(all, col...)
 		}
-		body = window(all, selLine, rest)
+		// Keep the selected claim's position title on screen when it
+		// fits, so the side it takes is never scrolled away.
+		if selLine-titleLine < rest*2/3 {
+			body = window(all, titleLine+rest/3, rest)
+		} else {
+			body = window(all, selLine, rest)
+		}
 	}
 	return append(append(head, ""), body...)
 }

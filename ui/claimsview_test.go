@@ -210,6 +210,9 @@ func TestClaimsViewMarkMakesNewTopic(t *testing.T) {
 	if tp == nil || len(tp.Positions) != 1 || tp.Positions[0].Label != "Thursday" {
 		t.Fatalf("marked topic = %+v", tp)
 	}
+	if v.current() != tp {
+		t.Errorf("after marking, the view shows %q, not the topic the claim went to", v.current().ID)
+	}
 	cl := v.set.Claims[tp.Positions[0].Claims[0]]
 	if !cl.Curated || cl.Holder != "Mara Voss" || cl.Start != q.Start {
 		t.Errorf("marked claim = %+v", cl)
