@@ -271,3 +271,34 @@ func TestAppFindsClaimsOnInit(t *testing.T) {
 		t.Error("Init's command did not load the claims")
 	}
 }
+
+func TestClaimsHelpKeysAreDistinct(t *testing.T) {
+	a := newTestApp(t, 80, 24)
+	a.claims = NewClaimsView(a.cm, testClaims(t, a.cm.Corpus), openStore(t), "tester")
+	steps := map[string][]string{"topics": {"c"}, "claims": {"c", "enter"}, "picker": {"c", "enter", "v"}, "typing": {"c", "r"}}
+	for name, ks := range steps {
+		a.setMode(browsing)
+		a.claims.flow, a.claims.inClaims = flow{}, false
+		press(a, ks...)
+		owner := map[string]string{}
+		for _, col := range a.FullHelp() {
+			for _, b := range col {
+				if !b.Enabled() {
+					continue
+				}
+				for _, k := range b.Keys() {
+					if other, ok := owner[k]; ok && other != b.Help().Desc {
+						t.Errorf("%s: key %q is both %q and %q", name, k, other, b.Help().Desc)
+					}
+					owner[k] = b.Help().Desc
+				}
+			}
+		}
+		if len(owner) == 0 {
+			t.Errorf("%s: no keys in help", name)
+		}
+		if _, quit := owner["q"]; name == "typing" && quit {
+			t.Errorf("typing: help offers q, which types into the box")
+		}
+	}
+}
