@@ -208,6 +208,7 @@ func (a *App) handleKey(k tea.KeyMsg) tea.Cmd {
 		a.setMode(readingProblems)
 	case key.Matches(k, keys.Claims):
 		a.setMode(browsingClaims)
+		return a.claims.Refresh()
 	case key.Matches(k, keys.MarkClaim) && a.focus == readerPane && a.claims.Loaded():
 		if t, ok := a.reader.markTarget(); ok {
 			a.claims.StartMark(t)

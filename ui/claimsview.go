@@ -150,7 +150,7 @@ func saveChanges(c *model.Corpus, found *model.ClaimSet, store *curation.Store, 
 	return func() tea.Msg {
 		for _, op := range ops {
 			if err := store.Add(author, op); err != nil {
-				return claimsSavedMsg{shown: curate(c, found, store), err: err}
+				return claimsSavedMsg{shown: curate(c, found, store), err: fmt.Errorf("not saved: %w", err)}
 			}
 		}
 		return claimsSavedMsg{shown: curate(c, found, store), what: what}
@@ -236,6 +236,22 @@ func (v *ClaimsView) Init(find func(*model.Corpus) *model.ClaimSet) tea.Cmd {
 	return findClaims(v.cm.Corpus, find, v.store)
 }
 
+// Refresh re-reads the annotations file, which other sessions and
+// processes may have changed, and shows the claims as they now are. The
+// root calls it when the view is opened.
+func (v ClaimsView) Refresh() tea.Cmd {
+	if v.found == nil || v.store == nil {
+		return nil
+	}
+	c, found, store := v.cm.Corpus, v.found, v.store
+	return func() tea.Msg {
+		if _, err := store.Reload(); err != nil {
+			return claimsSavedMsg{shown: curate(c, found, store), err: fmt.Errorf("annotations not re-read: %w", err)}
+		}
+		return claimsSavedMsg{shown: curate(c, found, store)}
+	}
+}
+
 func (v ClaimsView) Update(msg tea.Msg) (ClaimsView, tea.Cmd) {
 	switch msg := msg.(type) {
 	case claimsFoundMsg:
@@ -245,7 +261,7 @@ func (v ClaimsView) Update(msg tea.Msg) (ClaimsView, tea.Cmd) {
 	case claimsSavedMsg:
 		v.show(msg.shown)
 		if msg.err != nil {
-			v.status = "not saved: " + msg.err.Error()
+			v.status = msg.err.Error()
 		} else if msg.what != "" {
 			v.status = msg.what
 		}
@@ -601,7 +617,13 @@ func (v ClaimsView) footer() []string {
 		return []string{fit(v.input.View(), v.width)}
 	}
 	if v.status != "" {
-		return []string{fit(st.Muted.Render(printable(v.status)), v.width)}
+		// Up to three lines: an error names a file and a line number,
+		// which must not be cut off.
+		lines := wrapLines(v.status, v.width, 3)
+		for i, l := range lines {
+			lines[i] = st.Muted.Render(l)
+		}
+		return lines
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -224,6 +225,43 @@ func TestClaimsViewMarkMakesNewTopic(t *testing.T) {
 	v = drive(v, "r", "esc")
 	if v.Typing() || opKinds(store) != "topic,mark" {
 		t.Error("escape did not cancel the rename")
+	}
+}
+
+// Changes another process saves show when the view is opened again.
+func TestClaimsViewRefreshShowsOtherWriters(t *testing.T) {
+	store := openStore(t)
+	a := newTestApp(t, 80, 24)
+	a.claims = NewClaimsView(a.cm, testClaims(t, a.cm.Corpus), store, "ana")
+	other, err := curation.Open(store.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := other.Add("ben", curation.Op{Kind: curation.Rename, Topic: "t2", Label: "Was the crate different?"}); err != nil {
+		t.Fatal(err)
+	}
+	press(a, "c")
+	if !strings.Contains(a.View(), "Was the crate different?") {
+		t.Errorf("another writer's rename is not shown on opening the view:\n%s", a.View())
+	}
+}
+
+// A file broken by hand after the session opened it: the change is refused
+// with the line named, and the file is left as it was.
+func TestClaimsViewSaveToBrokenFileIsRefused(t *testing.T) {
+	store := openStore(t)
+	if err := os.WriteFile(store.Path(), []byte("op=nonsense\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	v := drive(newTestClaimsView(t, store, 78, 20), "d")
+	if !strings.Contains(v.status, "not saved") || !strings.Contains(v.status, "line 1") {
+		t.Errorf("status %q; want the refusal naming line 1", v.status)
+	}
+	if data, _ := os.ReadFile(store.Path()); string(data) != "op=nonsense\n" {
+		t.Error("the broken file was changed")
+	}
+	if !strings.Contains(v.View(), "line 1") {
+		t.Errorf("the refusal is not on screen:\n%s", v.View())
 	}
 }
 
