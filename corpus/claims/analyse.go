@@ -175,7 +175,7 @@ func analyse(cd *candidate) analysis {
 	// asserting the deed. A negation pointing back at the statement
 	// before ("X dismissed the allegations") denies what that one said.
 	if anyNeg {
-		seen := map[string]bool{}
+		seen := map[string]string{} // denied predicate -> what it is denied of
 		refuted := false
 		for n, t := range cd.toks {
 			// "no memo", "nothing to do with": these negate a thing, and
@@ -203,7 +203,9 @@ func analyse(cd *candidate) analysis {
 					continue
 				}
 				if !axisWordsByStem[stem(ti.lower)] && neg[i]%2 == 1 {
-					seen[c] = true
+					if obj := objectOf(cd, i, n); obj != "" {
+						seen[c] = obj
+					}
 				}
 				break
 			}
@@ -213,8 +215,8 @@ func analyse(cd *candidate) analysis {
 			a.stances = append(a.stances, stance{dim: fmt.Sprintf("ref:%d", cd.prev), side: "not", label: negWord(cd.toks, neg)})
 			seen = nil
 		}
-		for c := range seen {
-			a.stances = append(a.stances, stance{dim: "neg:" + c, side: "not", cue: []string{c}})
+		for c, obj := range seen {
+			a.stances = append(a.stances, stance{dim: "neg:" + c + "/" + obj, side: "not", cue: []string{c}})
 		}
 	}
 
@@ -251,6 +253,31 @@ func predicateAfter(toks []token, i int) int {
 		}
 	}
 	return i
+}
+
+// objectOf is what the predicate at i is denied of: the first content word
+// after it in its phrase ("never signed the contract"), else the subject
+// before the negation at n ("the minutes were not altered"). "" when the
+// denial is of nothing named ("I don't know"), which no other claim can
+// contradict.
+func objectOf(cd *candidate, i, n int) string {
+	for j := i + 1; j < len(cd.toks) && j <= i+5; j++ {
+		if strings.ContainsAny(cd.toks[j].punctBefore, ",;:—–()") || clauseOpeners[cd.toks[j].lower] {
+			break
+		}
+		if c := concept(cd.toks, j); c != "" && !cd.subject[j] {
+			return c
+		}
+	}
+	for j := n - 1; j >= 0 && j >= n-4; j-- {
+		if strings.ContainsAny(cd.toks[j+1].punctBefore, ",;:—–()") {
+			break
+		}
+		if c := concept(cd.toks, j); c != "" && !cd.subject[j] {
+			return c
+		}
+	}
+	return ""
 }
 
 // negWord returns the first word that negates in toks, as a position label.

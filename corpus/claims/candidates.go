@@ -100,19 +100,27 @@ func docCandidates(c *model.Corpus, d int) []candidate {
 			lastHolder, lastSpeaker = holder, speaker
 		}
 		first := len(out)
-		var all []string
+		var own [][]string
 		for _, s := range sentences(doc.Text, q.Start, q.End) {
 			cd := newCandidate(doc, s, holder, speaker, model.FromQuote)
 			cd.claim.Quote = q.ID
 			if len(cd.toks) >= 3 {
 				prevConcepts = concepts(&cd)
-				all = append(all, prevConcepts...)
+				own = append(own, prevConcepts)
 				out = append(out, cd)
 			}
 		}
-		if len(out)-first > 1 {
-			for i := first; i < len(out); i++ {
-				out[i].context = all
+		// A sentence borrows the words of its neighbours in the quote
+		// ("It is offered as a framework" after naming the proposal),
+		// not of the whole of a long speech, which would tie everything
+		// said in it together.
+		for i := first; i < len(out); i++ {
+			k := i - first
+			if k > 0 {
+				out[i].context = append(out[i].context, own[k-1]...)
+			}
+			if k+1 < len(own) {
+				out[i].context = append(out[i].context, own[k+1]...)
 			}
 		}
 	}

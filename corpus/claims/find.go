@@ -96,9 +96,10 @@ func Find(c *model.Corpus) *model.ClaimSet {
 		if !strings.HasPrefix(dim, "neg:") {
 			continue
 		}
-		k := strings.TrimPrefix(dim, "neg:")
+		// Asserting the predicate of the same thing opposes its denial.
+		k, obj, _ := strings.Cut(strings.TrimPrefix(dim, "neg:"), "/")
 		for _, i := range plainly[k] {
-			if _, negated := pool[i]; !negated {
+			if _, negated := pool[i]; !negated && an[i].concepts[obj] {
 				pool[i] = stance{dim: dim, side: "yes", cue: []string{k}}
 			}
 		}
@@ -429,7 +430,8 @@ func draft(dim string, pool map[int]stance, members []int, termWeight map[string
 		}
 	}
 	if strings.HasPrefix(dim, "neg:") {
-		k := surface(strings.TrimPrefix(dim, "neg:"))
+		pred, _, _ := strings.Cut(strings.TrimPrefix(dim, "neg:"), "/")
+		k := surface(pred)
 		d.labels["yes"], d.labels["not"] = k, "not "+k
 		d.sides = []string{"yes", "not"}
 	} else {

@@ -84,9 +84,11 @@ var axes = []axis{
 	{"formal/informal", [2][]string{
 		words(`formal formally`),
 		words(`informal informally unofficial unofficially`)}},
+	// Not "support", "back" or "accept": thanks for support are not a
+	// position on a decision.
 	{"approved/opposed", [2][]string{
-		words(`approved approve endorsed endorse supported support backed accepted accept`),
-		words(`opposed oppose rejected reject refused refuse vetoed veto blocked`)}},
+		words(`approved approve endorsed endorse`),
+		words(`opposed oppose rejected reject vetoed veto`)}},
 	{"aware/unaware", [2][]string{
 		words(`aware informed briefed`),
 		words(`unaware uninformed oblivious`)}},

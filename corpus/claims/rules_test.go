@@ -9,7 +9,7 @@ import (
 )
 
 func TestSentences(t *testing.T) {
-	text := "Mr. Holm met Dr. Vane at 9. They spoke for an hour! \"Was it long?\" she asked.\nA headline with no stop\nThe plan was drafted by the U.S. It was then sent on."
+	text := "Mr. Holm met Dr. Vane at 9. They spoke for an hour! \"Was it long?\" she asked.\nA headline with no stop\nThe plan was drafted by the U.S. It was then sent on.\u00a0 After a no-break space."
 	var got []string
 	for _, s := range sentences(text, 0, len(text)) {
 		got = append(got, text[s.start:s.end])
@@ -21,6 +21,7 @@ func TestSentences(t *testing.T) {
 		"A headline with no stop",
 		"The plan was drafted by the U.S.",
 		"It was then sent on.",
+		"After a no-break space.",
 	}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("sentences:\n got %q\nwant %q", got, want)
@@ -105,8 +106,8 @@ func TestStances(t *testing.T) {
 		{"It was a real shock to the town, the mayor said.", "ax:authentic/fake", ""}, // an attribute in passing
 		{"Officers at the Foreign Office met on Monday.", "ax:insider/foreign", ""},   // part of a name
 		{"The minister never approved the contract, his aide said.", "ax:approved/opposed", "opposed"},
-		{"The minister never signed the contract, his aide said.", "neg:sign", "not"},
-		{"The aide denied that the minister had signed the contract.", "neg:sign", "not"},
+		{"The minister never signed the contract, his aide said.", "neg:sign/contract", "not"},
+		{"The aide denied that the minister had signed the contract.", "neg:sign/contract", "not"},
 		{"No memo reached the minister before May.", "neg:memo", ""}, // "no" negates a thing, not a deed
 		{"The emails were leaked by a former contractor, Ivo Sand said.", "who:leak", "former contractor"},
 		{"The emails were leaked by the Signals Bureau, the union said.", "who:leak", "signals bureau"},
