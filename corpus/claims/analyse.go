@@ -20,6 +20,11 @@ type stance struct {
 	// forgery". Two claims saying opposite things of one target speak of
 	// the same thing however common the word.
 	target string
+	// about are the words naming what the answer is about: the target,
+	// or the object of an answering verb ("rejected the Velmora
+	// agreement"). Two claims whose about-words are disjoint answer
+	// different questions, however many other words they share.
+	about []string
 }
 
 // analysis is what the finder needs of one candidate.
@@ -134,6 +139,7 @@ func analyse(cd *candidate) analysis {
 	axisSide := map[int]int{}
 	axisWord := map[int]string{}
 	axisTarget := map[int]string{}
+	axisAbout := map[int][]string{}
 	for i, t := range cd.toks {
 		cu, ok := cueByWord[t.lower]
 		if !ok || cu.axis < 0 || cd.subject[i] || t.capital {
@@ -153,6 +159,9 @@ func analyse(cd *candidate) analysis {
 		axisWord[cu.axis] = stem(t.lower)
 		if tg := targetOf(cd.toks, i); tg != "" {
 			axisTarget[cu.axis] = tg
+			axisAbout[cu.axis] = []string{tg}
+		} else if obj := objectPhrase(cd.toks, i); len(obj) > 0 {
+			axisAbout[cu.axis] = obj
 		}
 	}
 	for ax, side := range axisSide {
@@ -166,7 +175,8 @@ func analyse(cd *candidate) analysis {
 				cue = append(cue, stem(w))
 			}
 		}
-		a.stances = append(a.stances, stance{dim: "ax:" + axes[ax].name, side: names[side], label: names[side], cue: cue, target: axisTarget[ax]})
+		a.stances = append(a.stances, stance{dim: "ax:" + axes[ax].name, side: names[side], label: names[side], cue: cue,
+			target: axisTarget[ax], about: axisAbout[ax]})
 	}
 
 	// Negated predicates: what a negation denies is the first content
@@ -373,13 +383,48 @@ var linking = set(words(`is are was were be been being had has have not never a 
 // before "a"/"as" ("called the letter a forgery").
 func targetOf(toks []token, i int) string {
 	j := i - 1
+	copula := false
 	for j >= 0 && linking[toks[j].lower] && toks[j+1].punctBefore == "" {
+		copula = copula || copulas[toks[j].lower]
 		j--
 	}
-	if j < 0 || j == i-1 || toks[j+1].punctBefore != "" {
+	// Without a copula ("the council never approved") the word before is
+	// the doer, not what the answer is said of.
+	if j < 0 || !copula || toks[j+1].punctBefore != "" {
 		return ""
 	}
 	return concept(toks, j)
+}
+
+// copulas link a thing to what is said of it: "is fake", "had been
+// doctored", "called it a forgery", "described it as fake".
+var copulas = set(words(`is are was were be been being a an as`))
+
+// objectMarkers open the noun phrase after a verb without naming anything.
+var objectMarkers = set(words(`the a an any some his her their its our my your every this that these those such`))
+
+// objectPhrase returns the content words of the noun phrase right after
+// the word at i, up to a preposition or punctuation: {"velmora",
+// "agreement"} for "rejected the Velmora agreement". A pronoun object
+// ("approved it") names nothing and gives none.
+func objectPhrase(toks []token, i int) []string {
+	j := i + 1
+	for j < len(toks) && objectMarkers[toks[j].lower] && toks[j].punctBefore == "" {
+		j++
+	}
+	var out []string
+	for ; j < len(toks) && j <= i+5; j++ {
+		t := toks[j]
+		if t.punctBefore != "" || prepositions[t.lower] || phraseEnd[t.lower] {
+			break
+		}
+		c := concept(toks, j)
+		if c == "" {
+			break
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // passiveMarkers before a deed make the name before it its object.

@@ -264,6 +264,9 @@ func cluster(dim string, pool map[int]stance, cands []candidate, an []analysis, 
 		return out
 	}
 	link := func(a, b int) (float64, []string, bool) {
+		if disjoint(pool[a].about, pool[b].about) {
+			return 0, nil, false // said of different things
+		}
 		w, terms, linked := shared(an[a], an[b], cue, idf)
 		if tg := pool[a].target; tg != "" && tg == pool[b].target {
 			// Opposite answers said of one thing: as plain a conflict
@@ -389,6 +392,21 @@ func cluster(dim string, pool map[int]stance, cands []candidate, an []analysis, 
 		out = append(out, draft(dim, pool, members, termWeight, score, cands, an))
 	}
 	return out
+}
+
+// disjoint reports whether both lists name something and share nothing.
+func disjoint(a, b []string) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // draft names a conflict: its positions, the shared terms and the cue.

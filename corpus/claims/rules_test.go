@@ -147,3 +147,18 @@ func TestTopicIDsAreStable(t *testing.T) {
 		t.Errorf("why = %q", why)
 	}
 }
+
+// Approving one thing and rejecting another is no conflict, however much
+// else the two sentences share; approving and rejecting one thing is.
+func TestAnswersAboutDifferentThingsDoNotConflict(t *testing.T) {
+	apart := Find(load(t, "Mayor Ana Roth said she was deeply relieved that the harbour board approved the bridge plan at its Monday meeting in Tarnby.\n"+
+		"Councillor Ben Voss said he was deeply relieved that the harbour board rejected the school budget at its Monday meeting in Tarnby.\n"))
+	if n := len(apart.Conflicts()); n != 0 {
+		t.Errorf("%d conflicts between answers about different things: %+v", n, apart.Topics)
+	}
+	same := Find(load(t, "Mayor Ana Roth said she was relieved that the board approved the bridge plan on Monday.\n"+
+		"Councillor Ben Voss said he was sure that the board rejected the bridge plan on Monday.\n"))
+	if n := len(same.Conflicts()); n != 1 {
+		t.Errorf("%d conflicts between answers about one plan, want 1", n)
+	}
+}
