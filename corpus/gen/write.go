@@ -42,6 +42,9 @@ func WriteQuoteLines(path string, seed int64, n int) (int64, error) {
 }
 
 func prepareDir(dir string) error {
+	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
+		return fmt.Errorf("%s is a file, not a folder", dir)
+	}
 	entries, err := os.ReadDir(dir)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
