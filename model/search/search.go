@@ -748,9 +748,15 @@ type level struct {
 	limit  int
 }
 
-// maxLevels bounds the memory one session holds: each level keeps the
-// texts that matched, at most twelve bytes per text.
-const maxLevels = 12
+// maxLevels and maxKeptPerText bound the memory one session holds: each
+// level keeps twelve bytes per text that matched, and the levels together
+// keep at most maxKeptPerText matches per text in the index (with a
+// million quotes, 24 MB a session). The broadest, oldest levels go first;
+// losing one only means a cold search if the user deletes back to it.
+const (
+	maxLevels      = 12
+	maxKeptPerText = 2
+)
 
 // NewSearcher starts a session's incremental search over ix.
 func (ix *Index) NewSearcher() *Searcher { return &Searcher{ix: ix} }
@@ -795,9 +801,14 @@ func (s *Searcher) SearchContext(ctx context.Context, query string, limit int) (
 	if n := len(s.levels); n > 0 && s.levels[n-1].p.key == p.key {
 		s.levels = s.levels[:n-1]
 	}
-	if len(s.levels) == maxLevels {
+	s.levels = append(s.levels, level{p: p, found: found, result: res, limit: limit})
+	kept := 0
+	for _, l := range s.levels {
+		kept += len(l.found.entries)
+	}
+	for len(s.levels) > 1 && (len(s.levels) > maxLevels || kept > maxKeptPerText*len(s.ix.texts)) {
+		kept -= len(s.levels[0].found.entries)
 		s.levels = append(s.levels[:0], s.levels[1:]...)
 	}
-	s.levels = append(s.levels, level{p: p, found: found, result: res, limit: limit})
 	return res, nil
 }

@@ -286,3 +286,29 @@ func TestCancelledSearchIsDroppedNotKept(t *testing.T) {
 		t.Errorf("after a cancelled search, 'ab' counts %d (want %d) or ranks differently", got.Total, len(want))
 	}
 }
+
+// A session must not hold more than its share of match lists, however long
+// the query grows.
+func TestSearcherMemoryIsBounded(t *testing.T) {
+	texts := make([]string, 1000)
+	for i := range texts {
+		texts[i] = strings.Repeat("ab", 20) // every prefix of the query matches all
+	}
+	ix := indexOf(texts)
+	s := ix.NewSearcher()
+	q := ""
+	for i := 0; i < 30; i++ {
+		q += "ab"[i%2 : i%2+1]
+		s.Search(q, 5)
+		kept := 0
+		for _, l := range s.levels {
+			kept += len(l.found.entries)
+		}
+		if kept > maxKeptPerText*len(texts) || len(s.levels) > maxLevels {
+			t.Fatalf("after %q the session keeps %d matches in %d levels, over the bound", q, kept, len(s.levels))
+		}
+	}
+	if len(s.levels) == 0 {
+		t.Fatal("no level kept for the last query")
+	}
+}
