@@ -31,18 +31,24 @@ func (f *loadFlags) define(fs *flag.FlagSet) {
 // ui.RevealDelay shows its progress on stderr, if stderr is a terminal and
 // not quiet: never on stdout, which scripts read.
 func (f loadFlags) load(e *env, paths []string) (c *model.Corpus, ok bool) {
-	var (
-		line     *progressLine
-		progress func(corpus.Progress)
-	)
-	if !f.quiet && isTerminal(e.stderr) {
-		line = newProgressLine(e.stderr, terminalWidth(e.stderr), time.Now)
+	var progress func(corpus.Progress)
+	line := f.progressLine(e)
+	if line != nil {
 		progress = line.update
 	}
 	c, err := buildCorpus(e, paths, progress)
 	line.clear()
 	reportProblems(e, c, err)
 	return c, err == nil
+}
+
+// progressLine is where progress goes: nil when quiet or when stderr is
+// not a terminal, as a log file or a pipe would keep every rewrite.
+func (f loadFlags) progressLine(e *env) *progressLine {
+	if f.quiet || !isTerminal(e.stderr) {
+		return nil
+	}
+	return newProgressLine(e.stderr, terminalWidth(e.stderr), time.Now)
 }
 
 // buildCorpus loads paths, or the sample corpus when there are none,
