@@ -27,6 +27,7 @@ func (s *Server) newProgram(sess ssh.Session) *tea.Program {
 	}
 	opts := append(bubbletea.MakeOptions(sess),
 		tea.WithAltScreen(),
+		tea.WithMouseCellMotion(), // the reader scrolls with the wheel, as locally
 		// The server, not each reader, decides what SIGINT and SIGTERM
 		// do. (No tea.WithContext: wish quits the program when the
 		// connection goes, and a cancelled context would log an error.)
