@@ -48,7 +48,7 @@ type command struct {
 
 // commands is the dispatch table, in the order usage lists them.
 func commands() []*command {
-	return []*command{docsCommand(), speakersCommand(), quotesCommand(), searchCommand(), claimsCommand(), genCorpusCommand()}
+	return []*command{docsCommand(), speakersCommand(), quotesCommand(), searchCommand(), claimsCommand(), serveCommand(), genCorpusCommand()}
 }
 
 func lookup(name string) *command {

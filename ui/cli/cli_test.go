@@ -449,9 +449,18 @@ func TestHelp(t *testing.T) {
 		}
 		for _, args := range [][]string{{c.name, "--help"}, {c.name, "-h"}, {"help", c.name}} {
 			r := run(t, "", args...)
-			if r.code != 0 || r.stderr != "" || !strings.HasPrefix(r.stdout, "Usage: backchannel "+c.name) || (c.passthrough == nil && !strings.Contains(r.stdout, "-format")) {
+			if r.code != 0 || r.stderr != "" || !strings.HasPrefix(r.stdout, "Usage: backchannel "+c.name) {
 				t.Errorf("%v: exit %d, stdout %q, stderr %q", args, r.code, r.stdout, r.stderr)
 			}
+			if c.passthrough != nil {
+				continue
+			}
+			fs, _ := newFlagSet(c)
+			fs.VisitAll(func(f *flag.Flag) {
+				if !strings.Contains(r.stdout, "-"+f.Name+" ") {
+					t.Errorf("%v: help does not list flag -%s", args, f.Name)
+				}
+			})
 		}
 	}
 }
