@@ -243,7 +243,7 @@ func TestCommandBadArguments(t *testing.T) {
 	if code := Command([]string{"3", file}, &out, &errs); code != 1 || !strings.Contains(errs.String(), "is a file, not a folder") {
 		t.Errorf("destination is a file: exit %d, stderr %q", code, errs.String())
 	}
-	if code := Command([]string{"-h"}, &out, &errs); code != 0 || !strings.Contains(out.String(), "usage: backchannel gen-corpus") {
+	if code := Command([]string{"-h"}, &out, &errs); code != 0 || !strings.Contains(out.String(), "Usage: backchannel gen-corpus") {
 		t.Errorf("-h: exit %d, stdout %q", code, out.String())
 	}
 }

@@ -92,7 +92,7 @@ func writeNew(path string, data []byte) error {
 	return nil
 }
 
-const usage = `usage: backchannel gen-corpus N DIR [--seed S]
+const usage = `Usage: backchannel gen-corpus N DIR [--seed S]
        backchannel gen-corpus --quote-lines N FILE [--seed S]
 
 Writes N invented articles and call transcripts under DIR (new or empty),
