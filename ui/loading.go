@@ -57,10 +57,11 @@ type Loading struct {
 	start time.Time
 	shown bool
 
-	bar  progress.Model
-	help help.Model
-	prog corpus.Progress
-	size tea.WindowSizeMsg
+	bar      progress.Model
+	help     help.Model
+	prog     corpus.Progress
+	reported bool // a progress report came: the folders have been walked
+	size     tea.WindowSizeMsg
 
 	cancelled bool
 	corpus    *model.Corpus
@@ -148,7 +149,7 @@ func (l *Loading) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return l, tea.Quit
 		}
 	case loadProgressMsg:
-		l.prog = corpus.Progress(msg)
+		l.prog, l.reported = corpus.Progress(msg), true
 		l.reveal()
 		return l, waitForLoad(l.updates)
 	case loadRevealMsg:
@@ -196,15 +197,18 @@ func (l *Loading) View() string {
 	if !l.shown || l.cancelled || l.err != nil {
 		return ""
 	}
-	status := "Reading the documents"
-	if l.prog.Done() {
-		status = "Finding speakers and building the search index"
+	status, counts := "Looking for documents in the folders", ""
+	switch {
+	case l.reported && l.prog.Done():
+		status, counts = "Finding speakers and building the search index", ProgressText(l.prog)
+	case l.reported:
+		status, counts = "Reading the documents", ProgressText(l.prog)
 	}
 	block := lipgloss.JoinVertical(lipgloss.Left,
 		l.st.TitleFocused.Render(status),
 		"",
 		l.bar.ViewAs(progressFraction(l.prog)),
-		l.st.Muted.Render(ProgressText(l.prog)),
+		l.st.Muted.Render(counts),
 		"",
 		l.help.ShortHelpView([]key.Binding{l.keys.CancelLoad}),
 	)

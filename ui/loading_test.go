@@ -71,6 +71,18 @@ func TestLoadingRevealTickShowsBarWithoutNewProgress(t *testing.T) {
 	}
 }
 
+// Folders are walked before the first report: the screen must not claim
+// that 0/0 files are read and indexing has begun.
+func TestLoadingBeforeFirstReportSaysItIsLooking(t *testing.T) {
+	elapsed := time.Second
+	l := testLoading(t, 80, 24, &elapsed)
+	l.Update(loadRevealMsg{})
+	v := l.View()
+	if !strings.Contains(v, "Looking for documents") || strings.Contains(v, "files") || strings.Contains(v, "index") {
+		t.Fatalf("before any report the screen should only say it is looking:\n%s", v)
+	}
+}
+
 func TestLoadingBarFollowsProgress(t *testing.T) {
 	elapsed := time.Second
 	l := testLoading(t, 80, 24, &elapsed)
