@@ -681,6 +681,20 @@ func (a *article) attribute(in *paraInfo, si, x int) attribution {
 		return at
 	}
 	hypo := at.cue == "hypothetical"
+	// `X said the minister "read the memo" and "approved it"`: a
+	// quotation joined to the one before by a conjunction shares its cue.
+	for y := x - 1; y >= s.lo; y-- {
+		t := &toks[y]
+		if t.kind == tQuote {
+			if i := a.outIndex(in.spans[t.q].tStart); i >= 0 && a.foundEnt[i] >= 0 {
+				return attribution{ent: a.foundEnt[i], conf: a.out[i].Confidence, cue: a.out[i].Cue, tight: true, direct: true}
+			}
+			break
+		}
+		if !(t.is(',') || t.kind == tWord && (t.low == "and" || t.low == "or" || t.low == "but")) {
+			break
+		}
+	}
 	// Same paragraph, previous sentence: a cue there, or a quotation
 	// attributed there, carries over to a quotation that opens this one.
 	firstTok := x == s.lo || x == s.lo+1 && toks[s.lo].kind == tPunct
@@ -907,6 +921,18 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 			// "Ardent's chief executive, Howard Lindgren, said".
 			if m := mentionAt(s, k, true); m != nil && !m.poss && m.kind == mName {
 				return a.resolve(m, t.low)
+			}
+		}
+		if k >= rs && toks[k].low == "as" && t.low == "saying" {
+			// "The newspaper quoted Kasimir Dorn ... as saying": the
+			// object of "quoted" speaks.
+			for q := k - 1; q >= rs; q-- {
+				switch toks[q].low {
+				case "quoted", "quotes", "quoting", "cited", "cites", "citing":
+					if m := mentionAt(s, q+1, false); m != nil && !m.poss {
+						return a.resolve(m, "quoted")
+					}
+				}
 			}
 		}
 		// "but said", "by saying", ", adding that": the clause's subject.

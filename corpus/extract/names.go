@@ -114,6 +114,21 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 		}
 		if mm, ok := a.classify(toks, k, m); ok {
 			out = a.attachRole(toks, lo, first, out, mm)
+			if mm.poss {
+				// "Ukraine's foreign ministry": an owner and a lower-case
+				// organisation noun make an organisation.
+				e := m
+				for e < hi && e < m+3 && toks[e].kind == tWord && !toks[e].cap && roleMods[toks[e].low] {
+					e++
+				}
+				if e < hi && toks[e].kind == tWord && !toks[e].cap && !toks[e].poss && orgWords[toks[e].low] {
+					out[len(out)-1].mod = true
+					org := mention{i: k, ni: k, j: e + 1, kind: mName, org: true, ent: -1}
+					org.name = joinWords(toks[k : e+1])
+					out = append(out, org)
+					m = e + 1
+				}
+			}
 			if !mm.poss {
 				var end int
 				out, end = a.apposition(toks, hi, out)
