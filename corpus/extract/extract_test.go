@@ -91,6 +91,15 @@ func TestTranscriptTurns(t *testing.T) {
 	}
 }
 
+func TestTranscriptTimesInLabels(t *testing.T) {
+	text := "Jane Doe (00:00:05):\nWe open at nine.\n\nIvo Brandt (00:00:09):\nWhy nine?\n"
+	found := Transcript(text, 0)
+	checkBounds(t, text, 0, found)
+	if len(found) != 2 || found[0].Speaker != "Jane Doe" || found[0].Role != "" || found[1].Text != "Why nine?" {
+		t.Fatalf("turns = %+v", found)
+	}
+}
+
 func FuzzArticle(f *testing.F) {
 	seeds, _ := filepath.Glob("../testdata/attribution/*.txt")
 	for _, p := range seeds {

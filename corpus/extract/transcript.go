@@ -55,7 +55,7 @@ func parseLabel(text string, s, e int) (label, bool) {
 		line = line[2:]
 		i += 2
 	}
-	colon := strings.IndexByte(line, ':')
+	colon := labelColon(line)
 	if colon <= 0 || colon > 60 {
 		return label{}, false
 	}
@@ -81,6 +81,9 @@ func parseLabel(text string, s, e int) (label, bool) {
 			return label{}, false
 		}
 		l.role = strings.TrimSpace(name[p+1 : q])
+		if skipTimestamp(l.role, 0, len(l.role)) > 0 || strings.Trim(l.role, "0123456789:.,") == "" {
+			l.role = "" // Rev style "Jane Doe (00:01:23):" carries a time
+		}
 		if strings.TrimSpace(name[q+1:]) != "" {
 			return label{}, false
 		}
@@ -95,6 +98,25 @@ func parseLabel(text string, s, e int) (label, bool) {
 	rest := line[after:]
 	l.textStart = i + after + (len(rest) - len(strings.TrimLeftFunc(rest, unicode.IsSpace)))
 	return l, true
+}
+
+// labelColon finds the colon ending a label, skipping any inside
+// parentheses or brackets ("Jane Doe (00:01:23):").
+func labelColon(line string) int {
+	depth := 0
+	for i := 0; i < len(line) && i <= 60; i++ {
+		switch line[i] {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			depth--
+		case ':':
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // labelName reports whether s reads as a speaker's name or role: at most
