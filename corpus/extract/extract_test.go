@@ -100,6 +100,17 @@ func TestTranscriptTimesInLabels(t *testing.T) {
 	}
 }
 
+func TestParagraphs(t *testing.T) {
+	wrapped := "The harbour board met on Monday and voted to\nclose the north pier for the winter, citing\nthe cost of repairs to the\ndamaged pilings.\n\nThe vote was close.\n"
+	if got := len(paragraphs(wrapped, 0)); got != 2 {
+		t.Errorf("hard-wrapped text: %d paragraphs, want 2", got)
+	}
+	lines := "Ana Reyes:\n\"We are ready.\"\nBen Ott, laughing:\n\"So are we.\"\nThe result:\na draw.\n"
+	if got := len(paragraphs(lines, 0)); got != 6 {
+		t.Errorf("one paragraph a line: %d paragraphs, want 6", got)
+	}
+}
+
 func FuzzArticle(f *testing.F) {
 	seeds, _ := filepath.Glob("../testdata/attribution/*.txt")
 	for _, p := range seeds {
