@@ -838,9 +838,20 @@ func (a *article) beforeCue(in *paraInfo, si, x int) attribution {
 			break
 		}
 	}
+	if x-1 >= rs && toks[x-1].is(':') {
+		at := a.colonIntro(in, si, x-1)
+		if at.ent >= 0 || at.drop || at.anon {
+			return at
+		}
+	}
+	at := a.verbCue(in, si, rs, x)
+	if at.ent >= 0 || at.cue != "according to" && at.anon {
+		return at
+	}
 	if x-1 >= rs && toks[x-1].kind == tWord {
-		// `Wendt "has never offered..."`: a quotation that carries on a
-		// sentence whose subject is the name just before it.
+		// `According to the lawyer, Wendt "has never offered..."`: with
+		// no one speaking, a quotation carrying on a sentence whose
+		// subject is the name just before it is that person's.
 		if m := mentionAt(s, x, true); m != nil && !m.poss && m.kind == mName && m.ent >= 0 && a.ents[m.ent].person {
 			sp := in.spans[toks[x].q]
 			if r := firstRune(a.text[sp.tStart:sp.tEnd]); unicode.IsLower(r) {
@@ -850,13 +861,7 @@ func (a *article) beforeCue(in *paraInfo, si, x int) attribution {
 			}
 		}
 	}
-	if x-1 >= rs && toks[x-1].is(':') {
-		at := a.colonIntro(in, si, x-1)
-		if at.ent >= 0 || at.drop || at.anon {
-			return at
-		}
-	}
-	return a.verbCue(in, si, rs, x)
+	return at
 }
 
 // verbCue finds the last speech verb in toks[rs:x] and its subject.

@@ -151,7 +151,7 @@ func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
 	definite := toks[k].low == "the"
 	var mods []string
 	e := k + 1
-	for e < hi && toks[e].kind == tWord && !toks[e].cap && (roleMods[toks[e].low] || orgWords[toks[e].low]) && !roleHeads[toks[e].low] && len(mods) < 4 {
+	for e < hi && toks[e].kind == tWord && (!toks[e].cap || capModifier(toks, e, hi)) && (roleMods[toks[e].low] || orgWords[toks[e].low] || toks[e].cap) && !roleHeads[toks[e].low] && len(mods) < 4 {
 		// "a senior ministry official": an organisation word modifies
 		// the role when a role noun follows it.
 		if orgWords[toks[e].low] && !(e+1 < hi && toks[e+1].kind == tWord && (roleHeads[toks[e+1].low] || roleMods[toks[e+1].low])) {
@@ -159,6 +159,21 @@ func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
 		}
 		mods = append(mods, toks[e].low)
 		e++
+	}
+	if e+1 < hi && toks[e].kind == tWord && !toks[e].cap && !roleHeads[toks[e].low] && !notNames[toks[e].low] && !speechVerbs[toks[e].low] && !toks[e].poss {
+		// "the palace official": a noun the vocabulary does not know
+		// modifying a role noun.
+		for n := e + 1; n < hi && n < e+3; n++ {
+			if toks[n].kind != tWord || toks[n].cap || notNames[toks[n].low] || speechVerbs[toks[n].low] {
+				break
+			}
+			if roleHeads[toks[n].low] {
+				for ; e < n; e++ {
+					mods = append(mods, toks[e].low)
+				}
+				break
+			}
+		}
 	}
 	if e >= hi || toks[e].kind != tWord {
 		return mention{}, false
@@ -189,6 +204,28 @@ func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
 	return mention{}, false
 }
 
+// capModifier reports whether capitalised toks[e] modifies a role noun
+// after it ("the Kremlin official", "the US envoy") rather than starting
+// a name.
+func capModifier(toks []token, e, hi int) bool {
+	t := &toks[e]
+	if !(orgWords[t.low] || demonyms[t.low] || places[t.low]) {
+		return false
+	}
+	for n := e + 1; n < hi && n < e+4; n++ {
+		if toks[n].kind != tWord {
+			return false
+		}
+		if !toks[n].cap && roleHeads[toks[n].low] {
+			return true
+		}
+		if toks[n].cap && !orgWords[toks[n].low] && !demonyms[toks[n].low] {
+			return false
+		}
+	}
+	return false
+}
+
 // classify splits the capitalised run toks[k:m] into titles and a name.
 func (a *article) classify(toks []token, k, m int) (mention, bool) {
 	mm := mention{i: k, j: m, ni: k, kind: mName, ent: -1, poss: toks[m-1].poss}
@@ -196,6 +233,10 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 	for x := k; x < m; x++ {
 		if orgWords[toks[x].low] {
 			isOrg = true
+		} else if isOrg && titleWords[strings.TrimSuffix(toks[x].low, ".")] {
+			// "Kremlin Spokesman Dmitry Peskov": a title after the
+			// organisation makes it a person's role.
+			isOrg = false
 		}
 	}
 	if !isOrg {
