@@ -910,8 +910,9 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 				break
 			}
 			w := toks[c+1].low
-			short := k-c-1 <= 3 && !hasPersonMention(s, c+1, k)
-			if !(w == "who" || w == "which" || w == "a" || w == "an" || w == "the" || w == "known" || w == "whose" || roleHeads[w] || roleMods[w] || short) {
+			named := hasPersonMention(s, c+1, k)
+			short := k-c-1 <= 3 && !named
+			if !(w == "who" || w == "which" || w == "a" || w == "an" || w == "the" || w == "known" || w == "whose" || (roleHeads[w] || roleMods[w]) && !named || short) {
 				break
 			}
 			k = c

@@ -58,6 +58,9 @@ func (a *article) nameStart(toks []token, k, lo int) bool {
 	if len(t.word) > 2 && t.word[1] == '-' && strings.IndexByte("RDI", t.word[0]) >= 0 {
 		return false // a party and state: "R-Ohio"
 	}
+	if strings.Contains(t.low, "-year-old") {
+		return false // "Fourteen-year-old Aditi Rao"
+	}
 	if isSentenceStart(toks, k, lo) && !a.midCaps[t.low] && !t.poss {
 		// A capitalised first word is a name only with other evidence:
 		// a second capitalised word, a given name, or a title.

@@ -520,49 +520,48 @@ func (t *transcript) questioner(s, e int) *turnSpeaker {
 	return &turnSpeaker{name: "Questioner", role: "reporter", local: true, conf: model.High, q: true}
 }
 
-// selfIntro reads "Name Surname, Outlet." among a turn's first sentences.
+// selfIntro reads "Name Surname, Outlet." among a turn's first sentences,
+// also after a greeting ("Madam Mayor, Tom Reyes, Channel 6.").
 func selfIntro(text string, labels map[string]bool) (name, outlet string) {
-	sentences := 0
-	for len(text) > 0 && sentences < 3 {
+	for sentences := 0; len(text) > 0 && sentences < 3; sentences++ {
 		end := sentenceEnd(text)
-		sent := strings.TrimSpace(text[:end])
+		sent := strings.TrimRight(strings.TrimSpace(text[:end]), ".!?")
 		text = text[end:]
-		sentences++
-		cut := -1
-		for _, sep := range []string{", ", " from ", " with ", " of "} {
-			if c := strings.Index(sent, sep); c > 0 && (cut < 0 || c < cut) {
-				cut = c
+		parts := strings.Split(sent, ", ")
+		for i, part := range parts {
+			who, rest := part, ""
+			if i+1 < len(parts) {
+				rest = strings.Join(parts[i+1:], ", ")
 			}
-		}
-		if cut < 0 {
-			continue
-		}
-		words := strings.Fields(sent[:cut])
-		if len(words) < 2 || len(words) > 3 {
-			continue
-		}
-		ok := true
-		for _, w := range words {
-			lw := strings.ToLower(strings.Trim(w, ".,"))
-			if !unicode.IsUpper(firstRune(w)) || titleWords[lw] || notNames[lw] || labels[lw] || strings.ContainsAny(w, "’'") {
-				ok = false
+			for _, sep := range []string{" from ", " with ", " of "} {
+				if c := strings.Index(part, sep); c > 0 {
+					who, rest = part[:c], part[c+len(sep):]
+					break
+				}
 			}
+			if rest == "" || len(rest) > 60 || strings.Count(rest, " ") > 6 || !personWords(who, labels) {
+				continue
+			}
+			return who, rest
 		}
-		if !ok {
-			continue
-		}
-		rest := strings.TrimSpace(sent[cut:])
-		rest = strings.TrimLeft(rest, ", ")
-		for _, p := range []string{"from ", "with ", "of "} {
-			rest = strings.TrimPrefix(rest, p)
-		}
-		rest = strings.TrimRight(rest, ".!? ")
-		if len(rest) > 60 || strings.Count(rest, " ") > 6 {
-			continue
-		}
-		return strings.Join(words, " "), rest
 	}
 	return "", ""
+}
+
+// personWords reports whether s is two or three capitalised words that
+// are neither titles nor a known label.
+func personWords(s string, labels map[string]bool) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ".,"))
+		if !unicode.IsUpper(firstRune(w)) || titleWords[lw] || notNames[lw] || labels[lw] || strings.ContainsAny(w, "’'") {
+			return false
+		}
+	}
+	return true
 }
 
 func sentenceEnd(text string) int {

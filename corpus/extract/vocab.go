@@ -164,7 +164,7 @@ monday tuesday wednesday thursday friday saturday sunday january february
 march april may june july august september october november december
 today tonight yesterday tomorrow now later earlier first second third
 last next another other such one two three four five six seven eight nine
-ten hey hi hello yes yeah no ok okay oh well please thank thanks dear
+ten hey hi hello yes yeah no ok okay oh well please thank thanks dear madam sir
 let let's just even only again indeed perhaps maybe instead asked told
 said says like unlike given following including regarding amid among
 moreover furthermore nevertheless nonetheless otherwise therefore
@@ -225,6 +225,15 @@ taras ted thomas tim timothy todd tom tony valery vasily viktor victor vitali
 vitaly vladimir volodymyr walter wayne william xi yaroslav yevgeny yuri yury
 yurii zachary hakeem tobias felix hugo marcus elliot callum dominic rupert
 mateo diego luis miguel pedro ahmed ali hassan karim tariq yusuf kofi kwame
+ruben simon lars anders erik magnus nils olof sven jan jens henrik mikkel soren
+piotr pawel tomasz marek krzysztof andrzej jakub lukas matej milan miroslav
+tobias julian adrian sebastian florian stefan anton emil oskar oscar teodor
+vikram arjun rahul rohan amit raj sanjay anil vijay hiroshi kenji takeshi
+wei jun chen li hao ming kim sung jae min ahmad omar yusuf ibrahim mustafa
+khalid hamza musa idris bilal samir nabil rashid walid ayman fadi youssef
+liam noah oliver elijah lucas mason logan ethan aiden owen caleb dylan
+grant howard harold marcus nathaniel quentin reginald theo vincent wesley
+anselm corin kasimir viktor pavel gustav leopold maximilian valentin
 `)
 
 var femaleNames = set(`
@@ -241,4 +250,13 @@ rosa ruth sandra sarah sharon sofia sophie stephanie susan svetlana tanya
 tatiana tatyana teresa tulsi ursula valentina valerie vera veronica victoria
 viktoriya virginia yulia yuliya zoe zoya amara ingrid greta priya aisha fatima
 leila layla mariana lucia elise margot noor agnes beatrice clara
+harriet daniela paulina ilse odette aditi priyanka sunita anjali deepa
+ingrid astrid sigrid freya linnea maja elin karin birgit helga hedda
+agnieszka katarzyna magdalena malgorzata zofia joanna ewa
+mei ling yan hui xin yuki akiko keiko hana sakura jiwoo
+amina fatma zeynep yasmin salma nour rania dina hala
+olivia ava isabella mia charlotte amelia harper abigail ella scarlett
+grace chloe lily hazel violet aurora nora riley zoey stella naomi
+mara ruth esther miriam judith naomi wilhelmina dorothy ines natalia
+irene gloria rita rose alice cecilia edith flora ivy mabel pearl
 `)
