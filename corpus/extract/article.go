@@ -171,12 +171,15 @@ func Article(text string, from int) []Found {
 		}
 		if prevSpeech.ent < 0 && len(in.spans) == 0 && len(in.sents) > 0 {
 			// A paragraph about someone, with no quotation of its own,
-			// introduces the quotation-only paragraph that follows.
-			last := &in.sents[len(in.sents)-1]
-			for _, m := range last.ments {
-				if m.ent >= 0 && !m.poss && !m.mod && !m.appos && m.kind != mAnon && a.ents[m.ent].person {
-					prevSpeech = attribution{ent: m.ent, conf: model.Low, cue: "continuation", tight: true}
-					break
+			// introduces the quotation-only paragraph that follows: the
+			// person its last sentence naming anyone is about.
+		sents:
+			for si := len(in.sents) - 1; si >= 0; si-- {
+				for _, m := range in.sents[si].ments {
+					if m.ent >= 0 && !m.poss && !m.mod && !m.appos && m.kind != mAnon && a.ents[m.ent].person {
+						prevSpeech = attribution{ent: m.ent, conf: model.Low, cue: "continuation", tight: true}
+						break sents
+					}
 				}
 			}
 		}
@@ -378,6 +381,11 @@ func (a *article) link(ms []mention) {
 				m.ent = at.ent
 				a.clock++
 				a.ents[m.ent].seen = a.clock
+				if m.kind == mPronoun && a.ents[m.ent].g == unknownGender {
+					// "she said" after Lena Kastner: Lena is a she from
+					// now on, whatever the name lists know.
+					a.ents[m.ent].g = m.g
+				}
 			}
 		}
 	}
@@ -411,10 +419,18 @@ func (a *article) entityFor(m *mention) int {
 			}
 		}
 	} else {
+		// A bare surname is the most recent person with it whose gender
+		// fits: "Ms. Kastner" after "Tomas Kastner" is his sister.
 		w := words[0]
 		for e := range a.ents {
 			en := &a.ents[e]
-			if len(en.words) > 0 && en.words[len(en.words)-1] == w && (best < 0 || en.seen > a.ents[best].seen) {
+			if len(en.words) == 0 || en.words[len(en.words)-1] != w {
+				continue
+			}
+			if m.g != unknownGender && en.g != unknownGender && en.g != m.g {
+				continue
+			}
+			if best < 0 || en.seen > a.ents[best].seen {
 				best = e
 			}
 		}
@@ -910,7 +926,7 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 				break
 			}
 			w := toks[c+1].low
-			named := hasPersonMention(s, c+1, k)
+			named := hasNameMention(s, c+1, k)
 			short := k-c-1 <= 3 && !named
 			if !(w == "who" || w == "which" || w == "a" || w == "an" || w == "the" || w == "known" || w == "whose" || (roleHeads[w] || roleMods[w]) && !named || short) {
 				break
@@ -968,11 +984,12 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 // comment but said", "X defended him by saying".
 var clauseLinks = set(`but and by then while before after yet also later so as`)
 
-// hasPersonMention reports whether a name mention lies in toks[lo:hi].
-func hasPersonMention(s *sentence, lo, hi int) bool {
+// hasNameMention reports whether a name of a person or an organisation
+// lies in toks[lo:hi].
+func hasNameMention(s *sentence, lo, hi int) bool {
 	for i := mentionsFrom(s, lo+1); i < len(s.ments) && s.ments[i].i < hi; i++ {
 		m := &s.ments[i]
-		if m.kind == mName && m.person && m.i >= lo && m.j <= hi {
+		if m.kind == mName && !m.poss && (m.person || m.org) && m.i >= lo && m.j <= hi {
 			return true
 		}
 	}

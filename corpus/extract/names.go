@@ -393,19 +393,23 @@ func (a *article) attachRole(toks []token, lo, first int, out []mention, mm ment
 }
 
 func roleGender(role string) gender {
-	r := strings.ToLower(role)
-	for _, w := range []string{"woman", "wife", "mother", "daughter", "sister", "queen", "lady", "mrs", "ms."} {
-		if strings.Contains(r, w) {
-			return female
-		}
-	}
-	for _, w := range []string{"spokesman", "chairman", "congressman", "businessman", "husband", "father", "son ", "brother", "king", "mr."} {
-		if strings.Contains(r, w) {
+	for _, w := range strings.Fields(strings.ToLower(role)) {
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
+		switch {
+		case maleRoles[w]:
 			return male
+		case femaleRoles[w] || strings.HasSuffix(w, "woman"):
+			return female
 		}
 	}
 	return unknownGender
 }
+
+var (
+	maleRoles = set(`mr. mr husband father brother son grandson nephew uncle king prince widower boyfriend
+	spokesman chairman congressman businessman councilman alderman anchorman statesman`)
+	femaleRoles = set(`mrs. mrs ms. ms miss wife mother sister daughter granddaughter niece aunt queen princess lady widow girlfriend`)
+)
 
 // apposition reads the role in ", an aide to X," or ", who also serves as
 // X," after the last mention, and marks the mentions inside it as not

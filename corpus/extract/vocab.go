@@ -105,6 +105,8 @@ candidate nominee colleague counterpart predecessor successor
 spy agent operative veteran pilot soldier doctor scientist researcher
 master keeper librarian teacher coach curator conductor organiser organizer
 partner owner
+brother sister wife husband son daughter father mother nephew niece uncle aunt
+cousin widow widower grandson granddaughter grandfather grandmother
 manager owner banker investor billionaire businessman businesswoman
 `)
 
@@ -234,6 +236,7 @@ khalid hamza musa idris bilal samir nabil rashid walid ayman fadi youssef
 liam noah oliver elijah lucas mason logan ethan aiden owen caleb dylan
 grant howard harold marcus nathaniel quentin reginald theo vincent wesley
 anselm corin kasimir viktor pavel gustav leopold maximilian valentin
+tomas tomas otto henrik jonas felix
 `)
 
 var femaleNames = set(`
@@ -259,4 +262,5 @@ olivia ava isabella mia charlotte amelia harper abigail ella scarlett
 grace chloe lily hazel violet aurora nora riley zoey stella naomi
 mara ruth esther miriam judith naomi wilhelmina dorothy ines natalia
 irene gloria rita rose alice cecilia edith flora ivy mabel pearl
+lena kira saskia miriam amara
 `)
