@@ -62,12 +62,95 @@ type paraInfo struct {
 	sents []sentence
 }
 
-// Article extracts the quotations in prose text[from:].
+// Article extracts the quotations in prose text[from:]. A run of three or
+// more speaker-labelled lines inside it (an excerpt of a call) is read as
+// transcript turns.
 func Article(text string, from int) []Found {
-	a := &article{text: text, midCaps: map[string]bool{}, anonSeen: map[string]int{}}
 	paras := paragraphs(text, from)
+	var turns []Found
+	kept := paras[:0:0]
+	for k := 0; k < len(paras); {
+		n := dialogueRun(text, paras[k:])
+		if n == 0 {
+			kept = append(kept, paras[k])
+			k++
+			continue
+		}
+		t, _ := labelled(text, paras[k].start, paras[k+n-1].end)
+		turns = append(turns, t...)
+		k += n
+	}
+	if len(turns) == 0 {
+		return articleParas(text, paras)
+	}
+	expandNames(text, turns, kept)
+	return mergeFound(turns, articleParas(text, kept))
+}
+
+// dialogueRun returns how many paragraphs from paras[0] are consecutive
+// speaker-labelled lines, when there are at least three by at least two
+// speakers; otherwise 0.
+func dialogueRun(text string, paras []paragraph) int {
+	n := 0
+	names := map[string]bool{}
+	for _, p := range paras {
+		l, ok := parseLabel(text, p.start, p.end)
+		if !ok || l.textStart >= p.end || strings.ContainsRune(text[p.start:p.end], '\n') {
+			break
+		}
+		if r := firstRune(text[l.textStart:p.end]); r == '"' || r == '“' || r == '«' {
+			break // `X: "..."` is a quotation in prose
+		}
+		names[l.raw] = true
+		n++
+	}
+	if n < 3 || len(names) < 2 {
+		return 0
+	}
+	people := 0
+	for name := range names {
+		if personLabel(text, name) {
+			people++
+		}
+	}
+	if people < 2 {
+		return 0 // "Price: $399", "Weight: 2 kg" is a list, not a dialogue
+	}
+	return n
+}
+
+// personLabel reports whether a label names a person: written in
+// capitals, a given name and a surname, a known given name, or a word the
+// text also writes after a given name ("Ines Calloway").
+func personLabel(text, name string) bool {
+	words := strings.Fields(name)
+	if !hasLower(name) || len(words) >= 2 {
+		return true
+	}
+	low := strings.ToLower(name)
+	if maleNames[low] || femaleNames[low] {
+		return true
+	}
+	for off := 0; ; {
+		k := strings.Index(text[off:], " "+name)
+		if k < 0 {
+			return false
+		}
+		k += off
+		off = k + 1
+		before := strings.TrimRight(text[:k], " ")
+		sp := strings.LastIndexAny(before, " \n\t") + 1
+		if w := before[sp:]; w != "" && unicode.IsUpper(firstRune(w)) && !titleWords[strings.ToLower(strings.TrimSuffix(w, "."))] && !notNames[strings.ToLower(w)] {
+			return true
+		}
+	}
+}
+
+// articleParas extracts the quotations of the given paragraphs of prose.
+func articleParas(text string, paras []paragraph) []Found {
+	a := &article{text: text, midCaps: map[string]bool{}, anonSeen: map[string]int{}}
 	infos := make([]paraInfo, len(paras))
-	single := usesSingleQuotes(text[from:])
+	single := len(paras) > 0 && usesSingleQuotes(text[paras[0].start:paras[len(paras)-1].end])
 	for k, p := range paras {
 		in := &infos[k]
 		in.p = p

@@ -111,6 +111,20 @@ func TestParagraphs(t *testing.T) {
 	}
 }
 
+func TestDialogueInArticle(t *testing.T) {
+	text := "The call, between envoy Ines Calloway and aide Luka Brenner, leaked on Monday.\n\nCalloway: Thank you for calling.\nBrenner: Please.\nCalloway: Then we have a problem.\n\nSpecifications of the phone:\nPrice: 399 euros.\nWeight: 180 grams.\nColour: black.\n"
+	found := Article(text, 0)
+	checkBounds(t, text, 0, found)
+	var got []string
+	for _, f := range found {
+		got = append(got, f.Speaker+": "+f.Text)
+	}
+	want := []string{"Ines Calloway: Thank you for calling.", "Luka Brenner: Please.", "Ines Calloway: Then we have a problem."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("quotes = %q, want %q", got, want)
+	}
+}
+
 func FuzzArticle(f *testing.F) {
 	seeds, _ := filepath.Glob("../testdata/attribution/*.txt")
 	for _, p := range seeds {

@@ -287,14 +287,72 @@ type transcript struct {
 }
 
 // Transcript extracts one quotation per speaker turn from text[from:]:
-// labelled lines, WebVTT voices or SRT cues.
+// labelled lines, WebVTT voices or SRT cues. Prose around the turns (an
+// introduction, a closing paragraph) is read as an article.
 func Transcript(text string, from int) []Found {
 	body := strings.TrimLeft(text[from:], "\ufeff \t\r\n")
 	if strings.HasPrefix(body, "WEBVTT") || isSRT(body) {
 		return subtitles(text, from)
 	}
+	turns, prose := labelled(text, from, len(text))
+	if len(prose) == 0 {
+		return turns
+	}
+	expandNames(text, turns, prose)
+	return mergeFound(turns, articleParas(text, prose))
+}
+
+// mergeFound merges two lists of quotations, each in text order.
+func mergeFound(a, b []Found) []Found {
+	out := make([]Found, 0, len(a)+len(b))
+	for len(a) > 0 || len(b) > 0 {
+		if len(b) == 0 || len(a) > 0 && a[0].Start <= b[0].Start {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	return out
+}
+
+// compactTurns reports whether the labelled lines of text[from:to] mostly
+// follow one another with no blank line between: a chat or call log, where
+// a paragraph after a blank line is narration, not more of the last turn.
+func compactTurns(text string, from, to int) bool {
+	labels, adjacent := 0, 0
+	prevLabel, blank := false, false
+	for i := from; i < to; {
+		nl := strings.IndexByte(text[i:to], '\n')
+		end, next := to, to
+		if nl >= 0 {
+			end, next = i+nl, i+nl+1
+		}
+		s, e := trimSpan(text, i, end)
+		i = next
+		if s >= e {
+			blank = true
+			continue
+		}
+		_, ok := parseLabel(text, s, e)
+		if ok {
+			labels++
+			if prevLabel && !blank {
+				adjacent++
+			}
+		}
+		prevLabel, blank = ok, false
+	}
+	return labels >= 3 && adjacent*10 >= labels*6
+}
+
+// labelled reads the labelled turns of text[from:to] and returns them
+// with the paragraphs that are not speech: the header before the first
+// turn, and in a compact log the narration after a blank line.
+func labelled(text string, from, to int) ([]Found, []paragraph) {
 	t := &transcript{text: text, labels: map[string]bool{}, header: map[int]bool{}}
 	t.readHeader(from)
+	compact := compactTurns(text, from, to)
+	var prose []paragraph
 	var cur *turnSpeaker
 	segStart, segEnd := -1, -1
 	flush := func() {
@@ -303,17 +361,21 @@ func Transcript(text string, from int) []Found {
 		}
 		segStart, segEnd = -1, -1
 	}
-	for i := from; i < len(text); {
-		nl := strings.IndexByte(text[i:], '\n')
-		end, next := len(text), len(text)
+	blank := false
+	for i := from; i < to; {
+		nl := strings.IndexByte(text[i:to], '\n')
+		end, next := to, to
 		if nl >= 0 {
 			end, next = i+nl, i+nl+1
 		}
 		s, e := trimSpan(text, i, end)
 		i = next
 		if s >= e {
+			blank = true
 			continue
 		}
+		afterBlank := blank
+		blank = false
 		if l, ok := parseLabel(text, s, e); ok && !t.headerLine(s) {
 			flush()
 			cur = t.speakerOf(l, s, e)
@@ -323,8 +385,15 @@ func Transcript(text string, from int) []Found {
 			continue
 		}
 		line := text[s:e]
+		if compact && afterBlank {
+			flush()
+			cur = nil
+		}
 		if cur == nil {
-			continue // a header before the first turn
+			if !t.headerLine(s) {
+				prose = append(prose, paragraph{s, e})
+			}
+			continue
 		}
 		if stageOnly(line) {
 			flush()
@@ -349,7 +418,65 @@ func Transcript(text string, from int) []Found {
 		segEnd = e
 	}
 	flush()
-	return t.out
+	return t.out, prose
+}
+
+// expandNames gives a one-word label the full name the prose around the
+// transcript uses for it ("mediator Ines Calloway" for CALLOWAY), when
+// exactly one full name there ends with that word.
+func expandNames(text string, turns []Found, prose []paragraph) {
+	if len(prose) == 0 {
+		return
+	}
+	full := map[string]string{}
+	for i := range turns {
+		name := turns[i].Speaker
+		if name == "" || turns[i].Local || strings.ContainsRune(name, ' ') {
+			continue
+		}
+		if _, done := full[name]; done {
+			continue
+		}
+		full[name] = ""
+		found, ambiguous := "", false
+		for _, p := range prose {
+			para := text[p.start:p.end]
+			for off := 0; ; {
+				k := strings.Index(para[off:], name)
+				if k < 0 {
+					break
+				}
+				k += off
+				off = k + len(name)
+				if off < len(para) && isWordRune(firstRune(para[off:])) {
+					continue
+				}
+				before := strings.TrimRight(para[:k], " ")
+				if len(before) == len(para[:k]) {
+					continue // glued to the word before
+				}
+				sp := strings.LastIndexAny(before, " \t(") + 1
+				given := before[sp:]
+				lg := strings.ToLower(strings.TrimSuffix(given, "."))
+				if given == "" || !unicode.IsUpper(firstRune(given)) || titleWords[lg] || notNames[lg] || demonyms[lg] || strings.ContainsAny(given, "’',") {
+					continue
+				}
+				cand := given + " " + name
+				if found != "" && found != cand {
+					ambiguous = true
+				}
+				found = cand
+			}
+		}
+		if found != "" && !ambiguous {
+			full[name] = found
+		}
+	}
+	for i := range turns {
+		if f := full[turns[i].Speaker]; f != "" {
+			turns[i].Speaker = f
+		}
+	}
 }
 
 func (t *transcript) emit(sp *turnSpeaker, s, e int) {
