@@ -345,6 +345,25 @@ func compactTurns(text string, from, to int) bool {
 	return labels >= 3 && adjacent*10 >= labels*6
 }
 
+// labelCounts counts how often each label opens a line of text[from:to].
+func labelCounts(text string, from, to int) map[string]int {
+	counts := map[string]int{}
+	for i := from; i < to; {
+		nl := strings.IndexByte(text[i:to], '\n')
+		end, next := to, to
+		if nl >= 0 {
+			end, next = i+nl, i+nl+1
+		}
+		if s, e := trimSpan(text, i, end); s < e {
+			if l, ok := parseLabel(text, s, e); ok {
+				counts[l.raw]++
+			}
+		}
+		i = next
+	}
+	return counts
+}
+
 // labelled reads the labelled turns of text[from:to] and returns them
 // with the paragraphs that are not speech: the header before the first
 // turn, and in a compact log the narration after a blank line.
@@ -352,6 +371,13 @@ func labelled(text string, from, to int) ([]Found, []paragraph) {
 	t := &transcript{text: text, labels: map[string]bool{}, header: map[int]bool{}}
 	t.readHeader(from)
 	compact := compactTurns(text, from, to)
+	counts := labelCounts(text, from, to)
+	speaker := func(l label) bool {
+		// "Length: four minutes" once in a document is a field, not a
+		// speaker: a label speaks when it recurs or reads as a person.
+		lw := strings.ToLower(l.raw)
+		return counts[l.raw] >= 2 || l.upper || l.role != "" || genericLabels[lw] || personLabel(text, l.raw)
+	}
 	var prose []paragraph
 	var cur *turnSpeaker
 	segStart, segEnd := -1, -1
@@ -376,7 +402,7 @@ func labelled(text string, from, to int) ([]Found, []paragraph) {
 		}
 		afterBlank := blank
 		blank = false
-		if l, ok := parseLabel(text, s, e); ok && !t.headerLine(s) {
+		if l, ok := parseLabel(text, s, e); ok && !t.headerLine(s) && speaker(l) {
 			flush()
 			cur = t.speakerOf(l, s, e)
 			if l.textStart < e {
