@@ -31,14 +31,13 @@ type sentence struct {
 
 // attribution is who a quotation is given to and how surely.
 type attribution struct {
-	ent    int  // entity, -1 when none
-	bare   bool // named by a single word, such as a surname
-	conf   model.Confidence
-	cue    string
-	tight  bool // the cue governs the quotation directly (keeps short ones)
-	drop   bool // not a quotation: the author's paraphrase or a hypothetical
-	anon   bool // the text names no one on purpose ("a source said")
-	direct bool // found in the quotation's own sentence or colon intro
+	ent   int  // entity, -1 when none
+	bare  bool // named by a single word, such as a surname
+	conf  model.Confidence
+	cue   string
+	tight bool // the cue governs the quotation directly (keeps short ones)
+	drop  bool // not a quotation: the author's paraphrase or a hypothetical
+	anon  bool // the text names no one on purpose ("a source said")
 }
 
 var none = attribution{ent: -1}
@@ -591,29 +590,29 @@ func (a *article) resolve(m *mention, cue string) attribution {
 			return none
 		}
 		bare := len(foldTokens(m.name)) == 1
-		return attribution{ent: m.ent, conf: model.High, bare: bare, cue: cue, tight: true, direct: true}
+		return attribution{ent: m.ent, conf: model.High, bare: bare, cue: cue, tight: true}
 	case mPronoun, mRoleRef, mOrgRef:
 		if m.ent >= 0 {
-			return attribution{ent: m.ent, conf: model.Medium, cue: cue, tight: true, direct: true}
+			return attribution{ent: m.ent, conf: model.Medium, cue: cue, tight: true}
 		}
 	}
 	switch m.kind {
 	case mPronoun:
 		if e := a.pronoun(m.g); e >= 0 {
-			return attribution{ent: e, conf: model.Medium, cue: cue, tight: true, direct: true}
+			return attribution{ent: e, conf: model.Medium, cue: cue, tight: true}
 		}
 	case mRoleRef:
 		if e := a.role(m); e >= 0 {
-			return attribution{ent: e, conf: model.Medium, cue: cue, tight: true, direct: true}
+			return attribution{ent: e, conf: model.Medium, cue: cue, tight: true}
 		}
 	case mOrgRef:
 		for e := len(a.ents) - 1; e >= 0; e-- {
 			if a.ents[e].org && strings.Contains(strings.ToLower(a.ents[e].name), m.head) {
-				return attribution{ent: e, conf: model.Medium, cue: cue, tight: true, direct: true}
+				return attribution{ent: e, conf: model.Medium, cue: cue, tight: true}
 			}
 		}
 	}
-	return attribution{ent: -1, cue: cue, anon: true, tight: true, direct: true}
+	return attribution{ent: -1, cue: cue, anon: true, tight: true}
 }
 
 // pronoun finds the person "he" or "she" stands for: the first person of
@@ -786,7 +785,7 @@ func (a *article) attribute(in *paraInfo, si, x int) attribution {
 		t := &toks[y]
 		if t.kind == tQuote {
 			if i := a.outIndex(in.spans[t.q].tStart); i >= 0 && a.foundEnt[i] >= 0 {
-				return attribution{ent: a.foundEnt[i], conf: a.out[i].Confidence, cue: a.out[i].Cue, tight: true, direct: true}
+				return attribution{ent: a.foundEnt[i], conf: a.out[i].Confidence, cue: a.out[i].Cue, tight: true}
 			}
 			break
 		}
@@ -905,7 +904,7 @@ func (a *article) anonymousCue(toks []token, j, hi int) attribution {
 		}
 		if speechVerbs[t.low] {
 			if role {
-				return attribution{ent: -1, cue: t.low, anon: true, tight: true, direct: true}
+				return attribution{ent: -1, cue: t.low, anon: true, tight: true}
 			}
 			return none
 		}
@@ -1147,7 +1146,6 @@ func (a *article) lastSpeechCue(in *paraInfo, si int) attribution {
 	at := a.verbCue(in, si, s.lo, s.hi)
 	if at.ent >= 0 {
 		at.conf = min(at.conf, model.Medium)
-		at.direct = false
 	}
 	return at
 }
