@@ -68,11 +68,14 @@ func Article(text string, from int) []Found {
 	paras := paragraphs(text, from)
 	var turns []Found
 	kept := paras[:0:0]
+	people := map[string]bool{}
 	for k := 0; k < len(paras); {
-		n := dialogueRun(text, paras[k:])
-		if n == 0 {
-			kept = append(kept, paras[k])
-			k++
+		n, ok := dialogueRun(text, paras[k:], people)
+		if !ok {
+			// Skip the whole run looked at: every line of it is prose.
+			n = max(n, 1)
+			kept = append(kept, paras[k:k+n]...)
+			k += n
 			continue
 		}
 		t, _ := labelled(text, paras[k].start, paras[k+n-1].end)
@@ -87,9 +90,10 @@ func Article(text string, from int) []Found {
 }
 
 // dialogueRun returns how many paragraphs from paras[0] are consecutive
-// speaker-labelled lines, when there are at least three by at least two
-// speakers; otherwise 0.
-func dialogueRun(text string, paras []paragraph) int {
+// speaker-labelled lines, and whether they make a dialogue: at least three
+// by at least two speakers who read as people. people caches personLabel
+// across runs.
+func dialogueRun(text string, paras []paragraph, people map[string]bool) (int, bool) {
 	n := 0
 	names := map[string]bool{}
 	for _, p := range paras {
@@ -104,18 +108,23 @@ func dialogueRun(text string, paras []paragraph) int {
 		n++
 	}
 	if n < 3 || len(names) < 2 {
-		return 0
+		return n, false
 	}
-	people := 0
+	persons := 0
 	for name := range names {
-		if personLabel(text, name) {
-			people++
+		is, known := people[name]
+		if !known {
+			is = personLabel(text, name)
+			people[name] = is
+		}
+		if is {
+			persons++
 		}
 	}
-	if people < 2 {
-		return 0 // "Price: $399", "Weight: 2 kg" is a list, not a dialogue
+	if persons < 2 {
+		return n, false // "Price: $399", "Weight: 2 kg" is a list, not a dialogue
 	}
-	return n
+	return n, true
 }
 
 // personLabel reports whether a label names a person: written in

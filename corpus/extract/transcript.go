@@ -372,11 +372,20 @@ func labelled(text string, from, to int) ([]Found, []paragraph) {
 	t.readHeader(from)
 	compact := compactTurns(text, from, to)
 	counts := labelCounts(text, from, to)
+	people := map[string]bool{}
 	speaker := func(l label) bool {
 		// "Length: four minutes" once in a document is a field, not a
 		// speaker: a label speaks when it recurs or reads as a person.
 		lw := strings.ToLower(l.raw)
-		return counts[l.raw] >= 2 || l.upper || l.role != "" || genericLabels[lw] || personLabel(text, l.raw)
+		if counts[l.raw] >= 2 || l.upper || l.role != "" || genericLabels[lw] {
+			return true
+		}
+		is, known := people[l.raw]
+		if !known {
+			is = personLabel(text, l.raw)
+			people[l.raw] = is
+		}
+		return is
 	}
 	var prose []paragraph
 	var cur *turnSpeaker
