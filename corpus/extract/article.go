@@ -849,14 +849,31 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 		// `"...," said parish chair Dorothy Fenn`: role words the
 		// vocabulary may not know come before the name.
 		for k := j + 1; k < s.hi && k < j+6; k++ {
-			if m := mentionAt(s, k, false); m != nil && !m.poss {
+			if m := mentionAt(s, k, false); m != nil && !m.poss && m.kind != mAnon {
 				return a.resolve(m, toks[j].low)
 			}
-			if toks[k].kind != tWord || toks[k].cap || notNames[toks[k].low] || speechVerbs[toks[k].low] {
+			if toks[k].kind != tWord || toks[k].cap || notNames[toks[k].low] && toks[k].low != "one" || speechVerbs[toks[k].low] {
 				break
 			}
 		}
-		return none
+		// `"...," said one visitor, who gave only her first name, Carla.`:
+		// a name closing the sentence after a comma is the speaker's.
+		last := s.hi - 1
+		if last > j && toks[last].terminal() {
+			last--
+		}
+		for i := len(s.ments) - 1; i >= 0; i-- {
+			m := &s.ments[i]
+			if m.j-1 == last && m.kind == mName && !m.poss && m.i > j && toks[m.i-1].is(',') && m.ent >= 0 && !a.ents[m.ent].org && !a.ents[m.ent].place {
+				at := a.resolve(m, toks[j].low)
+				at.conf = model.Medium
+				return at
+			}
+			if m.j-1 < last {
+				break
+			}
+		}
+		return a.anonymousCue(toks, j, s.hi)
 	}
 	if toks[x+1].isDash() {
 		// `"..." — Anna Reyes`: a signature closing the paragraph.

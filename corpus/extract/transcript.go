@@ -897,7 +897,7 @@ func subtitles(text string, from int) []Found {
 			default:
 				l := line
 				off := 0
-				for _, p := range []string{"- ", ">> ", "-"} {
+				for _, p := range []string{"- ", ">> ", "– ", "— "} {
 					if strings.HasPrefix(l, p) {
 						l, off = l[len(p):], len(p)
 						break
@@ -922,6 +922,11 @@ func subtitles(text string, from int) []Found {
 						cur = &turnSpeaker{name: name, conf: model.High}
 						ts = s + off + c + 1
 					}
+				} else if off > 0 {
+					// "- Where were you?": a dash marks a change of
+					// speaker the subtitle does not name.
+					cur = &turnSpeaker{}
+					ts = s + off
 				} else if cur != nil {
 					cur = &turnSpeaker{name: cur.name, role: cur.role, conf: model.Low}
 				}
