@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -22,6 +23,9 @@ var ErrNothingLoaded = errors.New("no documents could be loaded")
 type Source struct {
 	Name string
 	Read func() ([]byte, error)
+	// Size is the expected size in bytes, 0 when unknown; it only feeds
+	// progress reports.
+	Size int64
 }
 
 // Load reads the files and folders in paths into a corpus. Folders are
@@ -29,43 +33,36 @@ type Source struct {
 // surviving symlink loops. Files that cannot be loaded are listed in
 // Corpus.Problems; the error is non-nil only when nothing loaded at all.
 func Load(paths []string) (*model.Corpus, error) {
+	return LoadWith(paths, Options{})
+}
+
+// LoadWith is Load with options (progress reports, worker count).
+func LoadWith(paths []string, opts Options) (*model.Corpus, error) {
 	sources, problems := Discover(paths)
-	return Build(sources, problems)
+	return BuildWith(sources, problems, opts)
 }
 
 // Build reads sources and builds the corpus, adding to problems the sources
 // that could not be read or parsed.
 func Build(sources []Source, problems []model.Problem) (*model.Corpus, error) {
-	var docs []model.Document
-	for _, src := range sources {
-		data, err := src.Read()
-		if err != nil {
-			problems = append(problems, model.Problem{Path: src.Name, Reason: readReason(err)})
-			continue
-		}
-		doc, err := ParseDocument(src.Name, data)
-		if err != nil {
-			problems = append(problems, model.Problem{Path: src.Name, Reason: err.Error()})
-			continue
-		}
-		docs = append(docs, doc)
-	}
-	c := Assemble(docs, problems)
-	if len(c.Docs) == 0 {
-		return c, ErrNothingLoaded
-	}
-	return c, nil
+	return BuildWith(sources, problems, Options{})
 }
 
 // Assemble extracts the quotes of docs, merges their speakers and builds the
 // corpus.
 func Assemble(docs []model.Document, problems []model.Problem) *model.Corpus {
+	return assemble(docs, extractAll(docs, 0), problems)
+}
+
+// assemble merges the speakers of perDoc, the quotes found in each of docs,
+// and builds the corpus. It runs once, after the parallel per-document work.
+func assemble(docs []model.Document, perDoc [][]extract.Found, problems []model.Problem) *model.Corpus {
 	var (
 		found    []extract.Found
 		foundDoc []int
 	)
 	for i := range docs {
-		for _, f := range extract.Document(&docs[i]) {
+		for _, f := range perDoc[i] {
 			found = append(found, f)
 			foundDoc = append(foundDoc, i)
 		}
@@ -135,12 +132,12 @@ func Discover(paths []string) ([]Source, []model.Problem) {
 		problems []model.Problem
 		seen     = map[string]bool{}
 	)
-	add := func(name, real string) {
+	add := func(name, real string, size int64) {
 		if seen[real] {
 			return
 		}
 		seen[real] = true
-		sources = append(sources, Source{Name: name, Read: func() ([]byte, error) { return readFile(name) }})
+		sources = append(sources, Source{Name: name, Read: func() ([]byte, error) { return readFile(name) }, Size: size})
 	}
 	for _, p := range paths {
 		info, err := os.Stat(p)
@@ -153,7 +150,7 @@ func Discover(paths []string) ([]Source, []model.Problem) {
 				problems = append(problems, model.Problem{Path: p, Reason: "not a regular file"})
 				continue
 			}
-			add(p, realPath(p))
+			add(p, realPath(p), info.Size())
 			continue
 		}
 		before := len(sources)
@@ -167,7 +164,7 @@ func Discover(paths []string) ([]Source, []model.Problem) {
 
 // walkDir walks dir, following symlinks to folders but never into a folder
 // already on the current path, which is what makes a loop.
-func walkDir(dir string, onPath map[string]bool, add func(name, real string), problems *[]model.Problem) {
+func walkDir(dir string, onPath map[string]bool, add func(name, real string, size int64), problems *[]model.Problem) {
 	real := realPath(dir)
 	if onPath[real] {
 		return
@@ -198,7 +195,7 @@ func walkDir(dir string, onPath map[string]bool, add func(name, real string), pr
 		case info.IsDir():
 			walkDir(full, onPath, add, problems)
 		case info.Mode().IsRegular() && IsDocumentName(e.Name()):
-			add(full, realPath(full))
+			add(full, realPath(full), info.Size())
 		}
 	}
 }
@@ -219,12 +216,19 @@ func readFile(name string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err == nil && info.Size() > MaxFileSize {
-		return nil, fmt.Errorf("%w (%d MiB)", ErrTooLarge, info.Size()>>20)
+	// Size the buffer from Stat: growing it by doubling while reading
+	// would leave twice the file in garbage, and ingest memory is budgeted.
+	var buf bytes.Buffer
+	if info, err := f.Stat(); err == nil {
+		if info.Size() > MaxFileSize {
+			return nil, fmt.Errorf("%w (%d MiB)", ErrTooLarge, info.Size()>>20)
+		}
+		buf.Grow(int(info.Size()) + bytes.MinRead)
 	}
 	// Read one byte past the limit so a file that grew after Stat is still
 	// caught.
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	_, err = buf.ReadFrom(io.LimitReader(f, MaxFileSize+1))
+	data := buf.Bytes()
 	if err != nil {
 		return nil, err
 	}
@@ -246,7 +250,11 @@ func LoadFS(fsys fs.FS, root, prefix string) (*model.Corpus, error) {
 			return nil
 		}
 		rel := strings.TrimPrefix(strings.TrimPrefix(p, root), "/")
-		sources = append(sources, Source{Name: prefix + "/" + rel, Read: func() ([]byte, error) { return fs.ReadFile(fsys, p) }})
+		var size int64
+		if info, err := d.Info(); err == nil {
+			size = info.Size()
+		}
+		sources = append(sources, Source{Name: prefix + "/" + rel, Read: func() ([]byte, error) { return fs.ReadFile(fsys, p) }, Size: size})
 		return nil
 	})
 	if err != nil {

@@ -13,7 +13,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/backchannel-news/backchannel/corpus/claims"
 	"github.com/backchannel-news/backchannel/model"
+	"github.com/backchannel-news/backchannel/model/curation"
 	"github.com/backchannel-news/backchannel/model/search"
 )
 
@@ -28,6 +30,15 @@ type Options struct {
 	// SearchDelay is how long search waits after the last keystroke before
 	// it runs; zero means 120ms.
 	SearchDelay time.Duration
+	// Claims are the claims found in the corpus, shared by every session;
+	// nil finds them when the session starts.
+	Claims *model.ClaimSet
+	// Annotations is the store curation is saved to, shared by every
+	// session; nil makes the claims view read-only.
+	Annotations *curation.Store
+	// Author names the user in saved curation (the SSH user name); empty
+	// means $USER.
+	Author string
 }
 
 // mode is what has the keyboard: the panes, the search box, or the list of
@@ -38,6 +49,7 @@ const (
 	browsing mode = iota
 	searching
 	readingProblems
+	browsingClaims
 )
 
 // App is the root model of one session. It owns focus, layout and the
@@ -51,6 +63,7 @@ type App struct {
 	reader   Reader
 	search   SearchView
 	problems ProblemsView
+	claims   ClaimsView
 	help     help.Model
 
 	mode   mode
@@ -81,6 +94,7 @@ func New(c *model.Corpus, r *lipgloss.Renderer, opts Options) *App {
 		reader:   NewReader(cm),
 		search:   NewSearchView(cm, sh.Index, delay),
 		problems: NewProblemsView(cm),
+		claims:   NewClaimsView(cm, opts.Claims, opts.Annotations, author(opts.Author)),
 		help:     help.New(),
 		focus:    docsPane,
 		back:     docsPane,
@@ -93,7 +107,7 @@ func New(c *model.Corpus, r *lipgloss.Renderer, opts Options) *App {
 	return a
 }
 
-func (a *App) Init() tea.Cmd { return nil }
+func (a *App) Init() tea.Cmd { return a.claims.Init(claims.Find) }
 
 // paneAt is the pane p as the Pane interface.
 func (a *App) paneAt(p pane) Pane {
@@ -139,6 +153,13 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.setMode(browsing)
 	case searchDebouncedMsg, searchResultsMsg:
 		a.search, cmd = a.search.Update(msg)
+	case claimsFoundMsg, claimsSavedMsg:
+		a.claims, cmd = a.claims.Update(msg)
+	case claimOpenMsg:
+		a.setMode(browsing)
+		a.openClaim(msg)
+	case claimsClosedMsg:
+		a.setMode(browsing)
 	}
 	return a, cmd
 }
@@ -151,8 +172,12 @@ func (a *App) handleKey(k tea.KeyMsg) tea.Cmd {
 	if key.Matches(k, keys.ForceQuit) {
 		return tea.Quit
 	}
-	if a.mode == searching {
-		a.search, cmd = a.search.Update(k)
+	if a.mode == searching || (a.mode == browsingClaims && a.claims.Typing()) {
+		if a.mode == searching {
+			a.search, cmd = a.search.Update(k)
+		} else {
+			a.claims, cmd = a.claims.Update(k)
+		}
 		return cmd
 	}
 	switch {
@@ -167,6 +192,11 @@ func (a *App) handleKey(k tea.KeyMsg) tea.Cmd {
 		a.problems, cmd = a.problems.Update(k)
 		return cmd
 	}
+	if a.mode == browsingClaims {
+		a.claims, cmd = a.claims.Update(k)
+		a.resize() // the help follows the claims view's step
+		return cmd
+	}
 	switch {
 	case key.Matches(k, keys.NextPane):
 		a.setFocus((a.focus + 1) % paneCount)
@@ -176,6 +206,13 @@ func (a *App) handleKey(k tea.KeyMsg) tea.Cmd {
 		a.setMode(searching)
 	case key.Matches(k, keys.Problems) && len(a.cm.Corpus.Problems) > 0:
 		a.setMode(readingProblems)
+	case key.Matches(k, keys.Claims):
+		a.setMode(browsingClaims)
+	case key.Matches(k, keys.MarkClaim) && a.focus == readerPane && a.claims.Loaded():
+		if t, ok := a.reader.markTarget(); ok {
+			a.claims.StartMark(t)
+			a.setMode(browsingClaims)
+		}
 	default:
 		switch a.focus {
 		case docsPane:
@@ -213,6 +250,9 @@ func (a *App) handleMouse(m tea.MouseMsg) {
 		return
 	case readingProblems:
 		a.problems.Scroll(3 * dir)
+		return
+	case browsingClaims:
+		a.claims.Scroll(dir)
 		return
 	}
 	p := a.focus
@@ -301,6 +341,7 @@ func (a *App) resize() {
 		}
 	}
 	a.search.SetSize(a.width-fw, body-fh-1)
+	a.claims.SetSize(a.width-fw, body-fh-1)
 	a.problems.SetSize(a.width-fw, body-fh-1)
 }
 
@@ -320,6 +361,8 @@ func (a *App) View() string {
 		body = a.frame(a.search.Title(), a.search.View(), rect{W: a.width, H: bodyHeight}, true)
 	case readingProblems:
 		body = a.frame(a.problems.Title(), a.problems.View(), rect{W: a.width, H: bodyHeight}, true)
+	case browsingClaims:
+		body = a.frame(a.claims.Title(), a.claims.View(), rect{W: a.width, H: bodyHeight}, true)
 	default:
 		body = a.panesView(bodyHeight)
 	}
@@ -418,6 +461,8 @@ func (a *App) ShortHelp() []key.Binding {
 		return a.search.ShortHelp()
 	case readingProblems:
 		return append(a.problems.ShortHelp(), k.Help, k.Quit)
+	case browsingClaims:
+		return append(a.claims.ShortHelp(), k.Help, k.Quit)
 	}
 	return append(a.paneAt(a.focus).ShortHelp(), k.NextPane, k.Search, k.Help, k.Quit)
 }
@@ -429,6 +474,8 @@ func (a *App) FullHelp() [][]key.Binding {
 		return a.search.FullHelp()
 	case readingProblems:
 		return append(a.problems.FullHelp(), a.globalKeys())
+	case browsingClaims:
+		return append(a.claims.FullHelp(), a.globalKeys())
 	}
 	return append(a.paneAt(a.focus).FullHelp(), a.globalKeys())
 }
@@ -436,8 +483,9 @@ func (a *App) FullHelp() [][]key.Binding {
 func (a *App) globalKeys() []key.Binding {
 	k := a.cm.Keys
 	k.Problems.SetEnabled(len(a.cm.Corpus.Problems) > 0)
-	if a.mode == readingProblems {
+	if a.mode == readingProblems || a.mode == browsingClaims {
 		return []key.Binding{k.Help, k.Quit}
 	}
-	return []key.Binding{k.NextPane, k.PrevPane, k.Search, k.Problems, k.Help, k.Quit}
+	k.MarkClaim.SetEnabled(a.focus == readerPane)
+	return []key.Binding{k.NextPane, k.PrevPane, k.Search, k.Claims, k.MarkClaim, k.Problems, k.Help, k.Quit}
 }

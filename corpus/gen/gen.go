@@ -98,16 +98,20 @@ func (g *Generator) article(r *rand.Rand, outlet, date string) []byte {
 	// style guides ask: "We never signed it," she said.
 	trailing := func(s string) string { return q(strings.TrimSuffix(s, ".") + ",") }
 	var last *person
-	paragraphs := 6 + r.IntN(14)
+	paragraphs := 8 + r.IntN(20)
 	for i := 0; i < paragraphs; i++ {
 		p := people[r.IntN(len(people))]
 		full := p.name(r)
 		if p.title != "" && r.IntN(2) == 0 {
 			full = p.title + " " + full
 		}
-		switch k := r.IntN(12); {
-		case k < 2:
-			b.WriteString(narrative(r) + " " + narrative(r))
+		switch k := r.IntN(16); {
+		case k < 2 || k >= 12:
+			// Background: most of a story's text is not quoted.
+			b.WriteString(narrative(r))
+			for n := r.IntN(4); n > 0; n-- {
+				b.WriteString(" " + narrative(r))
+			}
 		case k == 2:
 			fmt.Fprintf(&b, "%s %s said.", trailing(speech(r)), full)
 		case k == 3:
@@ -164,7 +168,7 @@ func (g *Generator) transcript(r *rand.Rand, date string) []byte {
 		return s
 	}
 	sec := r.IntN(600)
-	turns := 12 + r.IntN(40)
+	turns := 20 + r.IntN(70)
 	for i := 0; i < turns; i++ {
 		if stamps {
 			sec += 3 + r.IntN(40)

@@ -224,6 +224,19 @@ func compile(query string) pattern {
 	return p
 }
 
+// prefixOf reports whether q is p with runes added at the end.
+func (p *pattern) prefixOf(q *pattern) bool {
+	if len(p.enc) > len(q.enc) {
+		return false
+	}
+	for k, e := range p.enc {
+		if !bytes.Equal(e, q.enc[k]) {
+			return false
+		}
+	}
+	return true
+}
+
 // within reports whether every rune of p occurs in q in order, in which
 // case every text matching q also matches p.
 func (p *pattern) within(q *pattern) bool {
@@ -247,43 +260,74 @@ const (
 	bestNonAdjacentScore = separatorBonus // camel case and separator exclude each other
 )
 
-// unscored is returned by score for a text that matches but cannot reach
-// the floor it was given.
-const unscored = math.MinInt
+// unbounded marks a chain whose possible adjacency bonus is too large to
+// be worth bounding; such a text is always scored.
+const unbounded = math.MaxInt32
 
-// score matches text i against p as sahilm/fuzzy does and returns whether
-// it matches and its score, or unscored when the score is certainly below
-// floor. at needs room for one offset per query rune and receives the
-// matched byte offsets.
-func (ix *Index) score(i int, p *pattern, at []int, floor int) (int, bool) {
+// chain finds whether text i matches p, resuming after the first from
+// runes of p, whose chain ended at byte end with possible adjacency adj
+// (from 0: a fresh start). at[k] receives where query rune k first occurs
+// after rune k-1's first occurrence: sahilm/fuzzy reads the text rune by
+// rune and commits to query rune k just before that first occurrence of
+// rune k+1, so at[k] also bounds the occurrences rune k may take. It
+// returns the new end, and adj grown by the adjacency bonus every rune
+// would get if it were matched right after the previous one, wherever that
+// is possible: only right before the first occurrence.
+func (ix *Index) chain(i int, p *pattern, at []int, from int, end uint32, adj int32) (uint32, int32, bool) {
+	if p.mask&^ix.masks[i] != 0 {
+		return 0, 0, false
+	}
 	if ix.odd[i] {
 		ms := fuzzy.Find(p.query, []string{ix.texts[i]})
-		if len(ms) == 0 {
-			return 0, false
-		}
-		copy(at, ms[0].MatchedIndexes)
-		return ms[0].Score, true
-	}
-	if p.mask&^ix.masks[i] != 0 {
-		return 0, false
+		return 0, unbounded, len(ms) > 0
 	}
 	f := ix.folded[ix.offs[i] : ix.offs[i]+ix.lens[i]]
-	m := len(p.enc)
-	// First the match: at[k] is where query rune k first occurs after
-	// rune k-1's first occurrence. sahilm/fuzzy reads the text rune by rune
-	// and commits to query rune k just before that first occurrence of
-	// rune k+1, so at[k] also bounds the occurrences rune k may take.
-	for k, start := 0, 0; k < m; k++ {
+	start := int(end)
+	for k := from; k < len(p.enc); k++ {
 		g := index(f[start:], p.enc[k])
 		if g < 0 {
-			return 0, false
+			return 0, 0, false
 		}
 		at[k] = start + g
 		start = at[k] + len(p.enc[k])
+		if k > 0 && adj != unbounded {
+			if prev := p.enc[k-1]; at[k] >= len(prev) && bytes.Equal(f[at[k]-len(prev):at[k]], prev) {
+				if next := int64(adj)*3 + adjacentBonus; next < unbounded {
+					adj = int32(next)
+				} else {
+					adj = unbounded
+				}
+			}
+		}
 	}
-	if floor != unscored && p.bound(f, at)+m-len(f) < floor {
-		return unscored, true
+	return uint32(start), adj, true
+}
+
+// bound is the most text i can score with a chain of possible adjacency
+// adj: every rune at its best non-adjacent score, plus adj, less the
+// unmatched characters.
+func (ix *Index) bound(i int, p *pattern, adj int32) int {
+	if adj == unbounded {
+		return math.MaxInt
 	}
+	m := len(p.enc)
+	return m*bestNonAdjacentScore + int(adj) + m - int(ix.lens[i])
+}
+
+// score scores text i, which matches p, as sahilm/fuzzy does. at needs room
+// for one offset per query rune and receives the matched byte offsets; when
+// chained is set it already holds the chain from a fresh chain call.
+func (ix *Index) score(i int, p *pattern, at []int, chained bool) int {
+	if ix.odd[i] {
+		ms := fuzzy.Find(p.query, []string{ix.texts[i]})
+		copy(at, ms[0].MatchedIndexes)
+		return ms[0].Score
+	}
+	if !chained {
+		ix.chain(i, p, at, 0, 0, 0)
+	}
+	f := ix.folded[ix.offs[i] : ix.offs[i]+ix.lens[i]]
+	m := len(p.enc)
 	s := ix.texts[i]
 	total, adjacent, lastMatch := 0, 0, -1
 	for k := 0; k < m; k++ {
@@ -340,25 +384,7 @@ func (ix *Index) score(i int, p *pattern, at []int, floor int) (int, bool) {
 		lastMatch = bestAt
 		at[k] = bestAt
 	}
-	return total + m - len(f), true
-}
-
-// bound is the most the bonuses of a match can add up to, given the first
-// occurrences at: every rune at its best non-adjacent score, plus the
-// adjacency bonus wherever the previous query rune sits right before the
-// first occurrence (the only place adjacency can happen).
-func (p *pattern) bound(f []byte, at []int) int {
-	b, adjacent := bestNonAdjacentScore, 0
-	for k := 1; k < len(at); k++ {
-		b += bestNonAdjacentScore
-		if prev := p.enc[k-1]; at[k] >= len(prev) && bytes.Equal(f[at[k]-len(prev):at[k]], prev) {
-			adjacent += adjacent*2 + adjacentBonus
-			if adjacent > math.MaxInt/8 {
-				return math.MaxInt / 4
-			}
-		}
-	}
-	return b + adjacent
+	return total + m - len(f)
 }
 
 // index is bytes.Index tuned for the common case here: a one-byte needle
@@ -423,7 +449,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		return nil
 	}
 	p := compile(query)
-	top, _, _ := ix.run(&p, nil, limit, false)
+	top, _, _ := ix.run(&p, nil, false, limit, false)
 	return ix.hits(&p, top)
 }
 
@@ -442,50 +468,74 @@ func better(a, b scored) bool {
 // than starting the others.
 const minParallel = 8192
 
-// run scores the candidates (every text when cands is nil) and returns the
-// best limit of them sorted, the total matched and, when keep is set, the
-// matching entries in corpus order for narrowing the next query.
-func (ix *Index) run(p *pattern, cands []int32, limit int, keep bool) ([]scored, int, []int32) {
+// matches is the set of texts matching a query, in corpus order, with where
+// each one's chain ended and its possible adjacency, so a query that only
+// adds runes at the end resumes each chain instead of starting over.
+type matches struct {
+	entries []int32
+	ends    []uint32
+	adjs    []int32
+	runes   int // query runes the chains cover
+}
+
+// run matches the candidates (every text when from is nil) against p and
+// returns the best limit of them sorted, the total matched and, when keep
+// is set, the matches for narrowing the next query. When p extends the
+// query from was made for, only the added runes are searched for.
+func (ix *Index) run(p *pattern, from *matches, resume bool, limit int, keep bool) ([]scored, int, *matches) {
 	n := len(ix.texts)
-	if cands != nil {
-		n = len(cands)
+	if from != nil {
+		n = len(from.entries)
+	}
+	// Matches are written straight into arrays sized for every candidate,
+	// each part into its own range, then closed up: no slice grows while
+	// a million texts are matched.
+	var kept *matches
+	if keep {
+		kept = &matches{entries: make([]int32, n), ends: make([]uint32, n), adjs: make([]int32, n), runes: len(p.enc)}
 	}
 	type part struct {
-		top   topK
-		total int
-		keep  []int32
+		top       topK
+		lo, total int
 	}
 	parts := make([]part, max(1, min(runtime.GOMAXPROCS(0), n/minParallel)))
 	chunk := (n + len(parts) - 1) / len(parts)
 	var wg sync.WaitGroup
 	for w := range parts {
-		lo, hi := w*chunk, min((w+1)*chunk, n)
+		lo, hi := min(w*chunk, n), min((w+1)*chunk, n)
 		pt := &parts[w]
-		pt.top.limit = limit
+		pt.top.limit, pt.lo = limit, lo
 		work := func() {
 			at := make([]int, len(p.enc))
+			out := lo
 			for c := lo; c < hi; c++ {
 				e := int32(c)
-				if cands != nil {
-					e = cands[c]
+				var (
+					end     uint32
+					adj     int32
+					ok      bool
+					already int
+				)
+				if from != nil {
+					e = from.entries[c]
+					if resume {
+						already, end, adj = from.runes, from.ends[c], from.adjs[c]
+					}
 				}
-				// Texts come in corpus order, so a later one must beat the
-				// worst kept outright to get in.
-				floor := unscored
-				if limit > 0 && len(pt.top.items) == limit {
-					floor = pt.top.items[0].score + 1
-				}
-				sc, ok := ix.score(int(e), p, at, floor)
-				if !ok {
+				if end, adj, ok = ix.chain(int(e), p, at, already, end, adj); !ok {
 					continue
 				}
 				pt.total++
-				if sc != unscored {
-					pt.top.add(scored{sc, e})
-				}
 				if keep {
-					pt.keep = append(pt.keep, e)
+					kept.entries[out], kept.ends[out], kept.adjs[out] = e, end, adj
+					out++
 				}
+				// Texts come in corpus order, so a later one must beat the
+				// worst kept outright to get in.
+				if limit > 0 && len(pt.top.items) == limit && ix.bound(int(e), p, adj) <= pt.top.items[0].score {
+					continue
+				}
+				pt.top.add(scored{ix.score(int(e), p, at, already == 0), e})
 			}
 		}
 		if len(parts) == 1 {
@@ -499,12 +549,23 @@ func (ix *Index) run(p *pattern, cands []int32, limit int, keep bool) ([]scored,
 	var (
 		all   []scored
 		total int
-		kept  []int32
 	)
 	for _, pt := range parts {
 		all = append(all, pt.top.items...)
+		if keep {
+			copy(kept.entries[total:], kept.entries[pt.lo:pt.lo+pt.total])
+			copy(kept.ends[total:], kept.ends[pt.lo:pt.lo+pt.total])
+			copy(kept.adjs[total:], kept.adjs[pt.lo:pt.lo+pt.total])
+		}
 		total += pt.total
-		kept = append(kept, pt.keep...)
+	}
+	if keep {
+		// A session's stack of levels keeps these: when few matched, copy
+		// them out so the arrays sized for every candidate can go.
+		kept.entries, kept.ends, kept.adjs = kept.entries[:total], kept.ends[:total], kept.adjs[:total]
+		if total < n/2 {
+			kept.entries, kept.ends, kept.adjs = slices.Clone(kept.entries), slices.Clone(kept.ends), slices.Clone(kept.adjs)
+		}
 	}
 	slices.SortFunc(all, func(a, b scored) int {
 		if better(a, b) {
@@ -582,7 +643,7 @@ func (ix *Index) hits(p *pattern, top []scored) []Hit {
 	for i, s := range top {
 		e := int(s.entry)
 		m := pos[i*len(p.enc) : (i+1)*len(p.enc) : (i+1)*len(p.enc)]
-		ix.score(e, p, m, unscored)
+		ix.score(e, p, m, false)
 		hits[i] = Hit{Kind: ix.kinds[e], ID: int(ix.ids[e]), Text: ix.texts[e], Score: s.score, Matched: m}
 	}
 	return hits
@@ -615,14 +676,14 @@ type Searcher struct {
 }
 
 type level struct {
-	p       pattern
-	matches []int32
-	result  Result
-	limit   int
+	p      pattern
+	found  *matches
+	result Result
+	limit  int
 }
 
 // maxLevels bounds the memory one session holds: each level keeps the
-// entries that matched, at most four bytes per text.
+// texts that matched, at most twelve bytes per text.
 const maxLevels = 12
 
 // NewSearcher starts a session's incremental search over ix.
@@ -640,25 +701,26 @@ func (s *Searcher) Search(query string, limit int) Result {
 	for len(s.levels) > 0 && !s.levels[len(s.levels)-1].p.within(&p) {
 		s.levels = s.levels[:len(s.levels)-1]
 	}
-	var cands []int32
+	var (
+		from   *matches
+		resume bool
+	)
 	if len(s.levels) > 0 {
 		top := &s.levels[len(s.levels)-1]
 		if top.p.query == query && top.limit == limit {
 			return top.result
 		}
-		cands = top.matches
-		if cands == nil {
-			cands = []int32{}
-		}
+		from = top.found
+		resume = top.p.prefixOf(&p)
 	}
-	top, total, kept := s.ix.run(&p, cands, limit, true)
-	res := Result{Hits: s.ix.hits(&p, top), Total: total}
+	best, total, found := s.ix.run(&p, from, resume, limit, true)
+	res := Result{Hits: s.ix.hits(&p, best), Total: total}
 	if n := len(s.levels); n > 0 && s.levels[n-1].p.key == p.key {
 		s.levels = s.levels[:n-1]
 	}
 	if len(s.levels) == maxLevels {
 		s.levels = append(s.levels[:0], s.levels[1:]...)
 	}
-	s.levels = append(s.levels, level{p: p, matches: kept, result: res, limit: limit})
+	s.levels = append(s.levels, level{p: p, found: found, result: res, limit: limit})
 	return res
 }

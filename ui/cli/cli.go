@@ -45,7 +45,7 @@ type command struct {
 
 // commands is the dispatch table, in the order usage lists them.
 func commands() []*command {
-	return []*command{docsCommand(), speakersCommand(), quotesCommand(), searchCommand()}
+	return []*command{docsCommand(), speakersCommand(), quotesCommand(), searchCommand(), claimsCommand()}
 }
 
 func lookup(name string) *command {

@@ -56,7 +56,7 @@ only theirs.`,
 					// table fits 80 columns; JSON and CSV keep them apart.
 					t := &table{
 						header: []string{"DOCUMENT", "KIND", "QUOTES", "TITLE — OUTLET, DATE"},
-						styles: []lipgloss.Style{st.name, st.muted},
+						styles: []lipgloss.Style{st.plain, st.muted},
 					}
 					for _, r := range rows {
 						t.add(r.Path, r.Kind, strconv.Itoa(r.Quotes), docLine(r))

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -12,6 +14,9 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/term"
+	"github.com/muesli/termenv"
+
+	"github.com/backchannel-news/backchannel/ui"
 )
 
 // format is how a listing is printed.
@@ -35,15 +40,31 @@ func (f *format) Set(s string) error {
 }
 
 // writeJSON prints rows as one indented JSON array ("[]" when empty, never
-// null, so scripts can always iterate).
+// null, so scripts can always iterate). It streams one row at a time, so a
+// large corpus is not held twice in memory as JSON.
 func writeJSON[T any](w io.Writer, rows []T) error {
-	if rows == nil {
-		rows = []T{}
+	if len(rows) == 0 {
+		_, err := io.WriteString(w, "[]\n")
+		return err
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
+	bw := bufio.NewWriter(w)
+	bw.WriteString("[\n  ")
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("  ", "  ")
 	enc.SetEscapeHTML(false) // quotes are full of & and <, keep them readable
-	return enc.Encode(rows)
+	for i := range rows {
+		if i > 0 {
+			bw.WriteString(",\n  ")
+		}
+		buf.Reset()
+		if err := enc.Encode(rows[i]); err != nil {
+			return err
+		}
+		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	}
+	bw.WriteString("\n]\n")
+	return bw.Flush()
 }
 
 // writeCSV prints rows with a header row. Columns are the struct's JSON
@@ -97,21 +118,34 @@ func csvCell(v reflect.Value) string {
 	return fmt.Sprint(v.Interface())
 }
 
-// textStyles colour human-readable output. The renderer is made for the
-// real stdout, so a pipe, a file or NO_COLOR get plain text.
+// textStyles colour human-readable output with the reader's styles, so a
+// speaker has the same colour in a listing as on screen. The renderer is
+// made for the real stdout, so a pipe, a file or NO_COLOR get plain text.
 type textStyles struct {
-	header, name, muted lipgloss.Style
-	r                   *lipgloss.Renderer
+	r                    *lipgloss.Renderer
+	ui                   *ui.Styles
+	plain, header, muted lipgloss.Style
+	// styled is false when nothing would be drawn (a pipe, NO_COLOR), and
+	// rendering is skipped: it is most of the cost of a long listing.
+	styled bool
 }
 
 func newTextStyles(w io.Writer) *textStyles {
 	r := lipgloss.NewRenderer(w)
-	return &textStyles{
-		r:      r,
-		header: r.NewStyle().Bold(true),
-		name:   r.NewStyle().Bold(true).Foreground(lipgloss.AdaptiveColor{Light: "#1F5FAF", Dark: "#7FB2F0"}),
-		muted:  r.NewStyle().Foreground(lipgloss.AdaptiveColor{Light: "#6B6B6B", Dark: "#9A9A9A"}),
+	s := ui.NewStyles(r)
+	return &textStyles{r: r, ui: s, plain: r.NewStyle(), header: s.Header, muted: s.Muted, styled: r.ColorProfile() != termenv.Ascii}
+}
+
+// speaker renders name in speaker id's colour (model.Unknown included).
+func (st *textStyles) speaker(id int, name string) string {
+	return st.render(st.ui.Speaker(id), name)
+}
+
+func (st *textStyles) render(style lipgloss.Style, s string) string {
+	if !st.styled {
+		return s
 	}
+	return style.Render(s)
 }
 
 // terminalWidth is the width of w when it is a terminal, else 0: output to
@@ -133,7 +167,8 @@ func terminalWidth(w io.Writer) int {
 type table struct {
 	header []string
 	rows   [][]string
-	// styles per column, applied after padding so alignment ignores escapes.
+	// styles per column; a cell may also arrive styled, as widths are
+	// measured without escape codes.
 	styles []lipgloss.Style
 }
 
@@ -173,10 +208,12 @@ func (t *table) write(w io.Writer, st *textStyles, width int) error {
 	default:
 		stacked, indent, wrapAt = true, stackIndent, max(width-stackIndent, minLastColumn)
 	}
+	bw := bufio.NewWriter(w)
 	var b strings.Builder
 	line := func(cells []string, header bool) {
+		b.Reset()
 		for i, cell := range cells {
-			style := st.r.NewStyle()
+			style := st.plain
 			switch {
 			case header:
 				style = st.header
@@ -184,7 +221,7 @@ func (t *table) write(w io.Writer, st *textStyles, width int) error {
 				style = t.styles[i]
 			}
 			if i < n-1 {
-				b.WriteString(style.Render(cell))
+				b.WriteString(st.render(style, cell))
 				if i < n-2 || !stacked {
 					b.WriteString(strings.Repeat(" ", max(widths[i]-lipgloss.Width(cell), 0)+2))
 				}
@@ -204,17 +241,18 @@ func (t *table) write(w io.Writer, st *textStyles, width int) error {
 				if j > 0 {
 					b.WriteString("\n" + strings.Repeat(" ", indent))
 				}
-				b.WriteString(style.Render(strings.TrimRight(l, " ")))
+				b.WriteString(st.render(style, strings.TrimRight(l, " ")))
 			}
 		}
-		b.WriteString("\n")
+		// An empty last cell would leave the padding hanging.
+		bw.WriteString(strings.TrimRight(b.String(), " "))
+		bw.WriteString("\n")
 	}
 	line(t.header, true)
 	for _, row := range t.rows {
 		line(row, false)
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return bw.Flush()
 }
 
 // oneLine folds the line breaks and runs of spaces in s, so a quote spread

@@ -9,9 +9,10 @@ import (
 )
 
 func sampleTable(st *textStyles) *table {
-	t := &table{header: []string{"SPEAKER", "WHERE", "QUOTE"}, styles: []lipgloss.Style{st.name, st.muted}}
+	t := &table{header: []string{"SPEAKER", "WHERE", "QUOTE"}, styles: []lipgloss.Style{st.plain, st.muted}}
 	t.add("Helena Varga", "sample/kestrel.md:15", "We found no splices, no re-recording and no trace of synthetic speech in either of the two files we examined for this story.")
 	t.add("(unknown)", "sample/ledger.md:13", "This was a settling of accounts.")
+	t.add("Emil Ferenc", "sample/ledger.md:18", "")
 	return t
 }
 
@@ -33,11 +34,16 @@ func words(lines []string) string { return strings.Join(strings.Fields(strings.J
 
 func TestTableUnwrappedInAPipe(t *testing.T) {
 	lines := writeTable(t, 0)
-	if len(lines) != 3 {
+	if len(lines) != 4 {
 		t.Fatalf("%d lines, want header and one per row:\n%s", len(lines), strings.Join(lines, "\n"))
 	}
 	col := strings.Index(lines[0], "QUOTE")
-	for _, l := range lines[1:] {
+	for _, l := range lines {
+		if strings.HasSuffix(l, " ") {
+			t.Errorf("trailing spaces: %q", l)
+		}
+	}
+	for _, l := range lines[1:3] {
 		if l[col-2:col] != "  " || l[col] == ' ' {
 			t.Errorf("last column does not start at %d: %q", col, l)
 		}

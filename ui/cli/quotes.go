@@ -56,24 +56,22 @@ medium, low or none), start and end (byte offsets of the text in the file).`,
 				if !ok {
 					return exitFail
 				}
-				var rows []quoteRow
-				for _, id := range c.QuotesBy(who) {
-					rows = append(rows, newQuoteRow(c, &c.Quotes[id]))
+				ids := c.QuotesBy(who)
+				rows := make([]quoteRow, len(ids))
+				for i, id := range ids {
+					rows[i] = newQuoteRow(c, &c.Quotes[id])
 				}
 				return emit(e, o.format, rows, "quotes", func(st *textStyles) *table {
-					return quoteTable(st, rows)
+					t := &table{header: []string{"SPEAKER", "WHERE", "QUOTE"}, styles: []lipgloss.Style{st.plain, st.muted}}
+					for i, r := range rows {
+						label := speakerLabel(r.Speaker, r.Confidence)
+						t.add(st.speaker(c.Quotes[ids[i]].Speaker, label), location(r.Doc, r.Line), "“"+oneLine(r.Text)+"”")
+					}
+					return t
 				})
 			}
 		},
 	}
-}
-
-func quoteTable(st *textStyles, rows []quoteRow) *table {
-	t := &table{header: []string{"SPEAKER", "WHERE", "QUOTE"}, styles: []lipgloss.Style{st.name, st.muted}}
-	for _, r := range rows {
-		t.add(speakerLabel(r.Speaker, r.Confidence), location(r.Doc, r.Line), "“"+oneLine(r.Text)+"”")
-	}
-	return t
 }
 
 // speakerLabel shows an unknown speaker as such and marks an attribution

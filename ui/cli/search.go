@@ -35,6 +35,17 @@ func newSearchRow(c *model.Corpus, h search.Hit) searchRow {
 	return r
 }
 
+// hitSpeaker is the speaker a hit belongs to, or model.Unknown.
+func hitSpeaker(c *model.Corpus, h search.Hit) int {
+	switch h.Kind {
+	case search.Speaker:
+		return h.ID
+	case search.Quote:
+		return c.Quotes[h.ID].Speaker
+	}
+	return model.Unknown
+}
+
 // orDash stands in for an empty cell so columns stay readable.
 func orDash(s string) string {
 	if s == "" {
@@ -84,11 +95,13 @@ With --speaker, only that speaker's quotes are searched.`,
 					return exitFail
 				}
 				var rows []searchRow
+				var rowSpeaker []int // speaker ID behind each row, for its colour
 				for _, h := range search.NewIndex(c).Search(query, 0) {
 					if who != nil && (h.Kind != search.Quote || !who[c.Quotes[h.ID].Speaker]) {
 						continue
 					}
 					rows = append(rows, newSearchRow(c, h))
+					rowSpeaker = append(rowSpeaker, hitSpeaker(c, h))
 					if *limit > 0 && len(rows) == *limit {
 						break
 					}
@@ -96,18 +109,21 @@ With --speaker, only that speaker's quotes are searched.`,
 				return emit(e, o.format, rows, "matches", func(st *textStyles) *table {
 					t := &table{
 						header: []string{"KIND", "WHERE", "SPEAKER", "TEXT"},
-						styles: []lipgloss.Style{st.muted, st.muted, st.name},
+						styles: []lipgloss.Style{st.muted, st.muted, st.plain},
 					}
-					for _, r := range rows {
+					for i, r := range rows {
 						where := "-"
 						if r.Doc != "" {
 							where = location(r.Doc, r.Line)
 						}
-						who := r.Speaker
+						name := r.Speaker
 						if r.Kind == search.Quote.String() {
-							who = speakerLabel(r.Speaker, model.High.String())
+							name = speakerLabel(r.Speaker, model.High.String())
 						}
-						t.add(r.Kind, where, orDash(who), oneLine(r.Text))
+						if name != "" {
+							name = st.speaker(rowSpeaker[i], name)
+						}
+						t.add(r.Kind, where, orDash(name), oneLine(r.Text))
 					}
 					return t
 				})

@@ -39,21 +39,25 @@ which spellings were merged into whom.`,
 				if !ok {
 					return exitFail
 				}
-				var rows []speakerRow
-				for _, s := range c.Speakers {
-					if who != nil && !who[s.ID] {
-						continue
+				var ids []int
+				for _, sp := range c.Speakers {
+					if who == nil || who[sp.ID] {
+						ids = append(ids, sp.ID)
 					}
-					rows = append(rows, speakerRow{Name: s.Name, Aliases: nonNil(s.Aliases), Roles: nonNil(s.Roles), Quotes: len(s.Quotes)})
 				}
-				sort.SliceStable(rows, func(i, j int) bool { return rows[i].Quotes > rows[j].Quotes })
+				sort.SliceStable(ids, func(i, j int) bool { return len(c.Speakers[ids[i]].Quotes) > len(c.Speakers[ids[j]].Quotes) })
+				rows := make([]speakerRow, len(ids))
+				for i, id := range ids {
+					sp := &c.Speakers[id]
+					rows[i] = speakerRow{Name: sp.Name, Aliases: nonNil(sp.Aliases), Roles: nonNil(sp.Roles), Quotes: len(sp.Quotes)}
+				}
 				return emit(e, o.format, rows, "speakers", func(st *textStyles) *table {
 					t := &table{
 						header: []string{"SPEAKER", "QUOTES", "ALSO CALLED — ROLES"},
-						styles: []lipgloss.Style{st.name, st.r.NewStyle(), st.muted},
+						styles: []lipgloss.Style{st.plain, st.plain, st.muted},
 					}
-					for _, r := range rows {
-						t.add(r.Name, strconv.Itoa(r.Quotes), speakerDetails(r))
+					for i, r := range rows {
+						t.add(st.speaker(ids[i], r.Name), strconv.Itoa(r.Quotes), speakerDetails(r))
 					}
 					return t
 				})

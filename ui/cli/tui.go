@@ -34,7 +34,8 @@ func runReader(e *env, paths []string) int {
 	case e.stdin != nil:
 		opts = append(opts, tea.WithInput(e.stdin))
 	}
-	if _, err := tea.NewProgram(ui.New(c, lipgloss.DefaultRenderer(), ui.Options{}), opts...).Run(); err != nil {
+	store := openAnnotations(e, paths)
+	if _, err := tea.NewProgram(ui.New(c, lipgloss.DefaultRenderer(), ui.Options{Annotations: store}), opts...).Run(); err != nil {
 		fmt.Fprintf(e.stderr, "backchannel: %v\n", err)
 		return exitFail
 	}

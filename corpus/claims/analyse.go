@@ -1,0 +1,446 @@
+package claims
+
+import (
+	"fmt"
+	"strings"
+)
+
+// stance is a candidate's answer on one dimension: an antonym axis
+// ("ax:authentic/fake"), a negated predicate ("neg:approv") or the agent
+// of a deed ("who:leak").
+type stance struct {
+	dim   string
+	side  string // key of the answer, compared between claims
+	label string // the answer as a reader sees it
+	// cue are the concepts that voice the answer; they do not count as
+	// shared subject matter.
+	cue []string
+	// target is what the answer is said of, when the grammar shows it:
+	// "letter" in "the letter is genuine" and "called the letter a
+	// forgery". Two claims saying opposite things of one target speak of
+	// the same thing however common the word.
+	target string
+}
+
+// analysis is what the finder needs of one candidate.
+type analysis struct {
+	concepts map[string]bool
+	// own are the concepts of the statement's own words, without what it
+	// borrows from its quote or the sentence before.
+	own     map[string]bool
+	surface map[string]string // concept -> a word that spelled it
+	stances []stance
+}
+
+// concept returns the topic concept of a token, or "" for a stop word:
+// the predicate family if any ("tapped" -> "leak"), else the stem.
+func concept(toks []token, i int) string {
+	t := toks[i]
+	// A reporting verb after "the" or "his" is a noun with a topic: "the
+	// calls", "his claims".
+	noun := i > 0 && nounMarkers[toks[i-1].lower] && (reportingSet[t.lower] || negatingVerbSet[t.lower])
+	if (isStop(t.lower) && !noun) || (t.lower == "us" && t.word != "US") {
+		return ""
+	}
+	st := stem(t.lower)
+	if f, ok := familyByStem[st]; ok {
+		return f
+	}
+	return st
+}
+
+// concepts lists the content concepts of a candidate outside its subject.
+func concepts(cd *candidate) []string {
+	var out []string
+	for i := range cd.toks {
+		if cd.subject[i] {
+			continue
+		}
+		if c := concept(cd.toks, i); c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// negation returns, per token, how many negations cover it. A negator
+// covers the rest of its phrase (to the next comma or "but"); a negating
+// verb ("denied that ...") covers the rest of its clause.
+// clauseOpeners start a clause a plain negation does not reach: "no one
+// was charged and that the inquiry would establish whether ...".
+var clauseOpeners = set(words(`but that whether because since although though while whereas which who if`))
+
+func negation(toks []token) []int {
+	cover := make([]int, len(toks))
+	for i, t := range toks {
+		verb := negatingVerbSet[t.lower]
+		if !verb && !isNegator(t.lower) {
+			continue
+		}
+		for j := i + 1; j < len(toks); j++ {
+			if !verb && isNegator(toks[j].lower) {
+				break // "not aware ... and never approved": each its own
+			}
+			p := toks[j].punctBefore
+			if !verb && (strings.ContainsAny(p, ",;:—–()") || clauseOpeners[toks[j].lower]) {
+				break
+			}
+			if verb && strings.ContainsAny(p, ";:") {
+				break
+			}
+			cover[j]++
+		}
+	}
+	return cover
+}
+
+func analyse(cd *candidate) analysis {
+	a := analysis{concepts: map[string]bool{}, own: map[string]bool{}, surface: map[string]string{}}
+	neg := negation(cd.toks)
+	anyNeg := false
+	for _, n := range neg {
+		if n > 0 {
+			anyNeg = true
+		}
+	}
+	for i, t := range cd.toks {
+		if cd.subject[i] {
+			continue
+		}
+		if c := concept(cd.toks, i); c != "" {
+			a.concepts[c] = true
+			a.own[c] = true
+			if _, ok := a.surface[c]; !ok {
+				a.surface[c] = t.lower
+			}
+		}
+	}
+	for _, c := range cd.inherited {
+		a.concepts[c] = true
+	}
+	for _, c := range cd.context {
+		a.concepts[c] = true
+	}
+
+	// Antonym axes: the side of the word, flipped under an odd number of
+	// negations. A claim using both sides of one axis takes neither.
+	axisSide := map[int]int{}
+	axisWord := map[int]string{}
+	axisTarget := map[int]string{}
+	for i, t := range cd.toks {
+		cu, ok := cueByWord[t.lower]
+		if !ok || cu.axis < 0 || cd.subject[i] || t.capital {
+			continue
+		}
+		// "a real peace man", "a fake news-driven boost": an attribute
+		// in passing, not the claim's point.
+		if i > 0 && i+1 < len(cd.toks) && (cd.toks[i-1].lower == "a" || cd.toks[i-1].lower == "an") &&
+			cd.toks[i+1].punctBefore == "" && !isStop(cd.toks[i+1].lower) {
+			continue
+		}
+		side := cu.side ^ (neg[i] % 2)
+		if prev, seen := axisSide[cu.axis]; seen && prev != side {
+			axisSide[cu.axis] = -1
+			continue
+		}
+		axisSide[cu.axis] = side
+		axisWord[cu.axis] = stem(t.lower)
+		if tg := targetOf(cd.toks, i); tg != "" {
+			axisTarget[cu.axis] = tg
+		}
+	}
+	for ax, side := range axisSide {
+		if side < 0 {
+			continue
+		}
+		names := strings.Split(axes[ax].name, "/")
+		var cue []string
+		for _, list := range axes[ax].sides {
+			for _, w := range list {
+				cue = append(cue, stem(w))
+			}
+		}
+		a.stances = append(a.stances, stance{dim: "ax:" + axes[ax].name, side: names[side], label: names[side], cue: cue, target: axisTarget[ax]})
+	}
+
+	// Negated predicates: what a negation denies is the first content
+	// word it covers ("never approved", "denied that he knew"); later
+	// words are its objects, which other claims mention without
+	// asserting the deed. A negation pointing back at the statement
+	// before ("X dismissed the allegations") denies what that one said.
+	if anyNeg {
+		seen := map[string]bool{}
+		refuted := false
+		for n, t := range cd.toks {
+			// "no memo", "nothing to do with": these negate a thing, and
+			// others name the thing without asserting anything of it.
+			// Only a negated verb ("never approved") or a denial is a
+			// predicate others can assert.
+			if !negatingVerbSet[t.lower] && !predicateNegators[t.lower] && !strings.HasSuffix(t.lower, "n't") && !strings.HasSuffix(t.lower, "n’t") {
+				continue
+			}
+			from := n + 1
+			if negatingVerbSet[t.lower] && from < len(cd.toks) && cd.toks[from].lower == "that" {
+				from = predicateAfter(cd.toks, from)
+			}
+			for i := from; i < len(cd.toks) && neg[i] > 0; i++ {
+				ti := cd.toks[i]
+				if anaphors[ti.lower] && determiners[cd.toks[i-1].lower] && cd.prev >= 0 {
+					refuted = true
+					break
+				}
+				c := concept(cd.toks, i)
+				if c == "" || cd.subject[i] {
+					continue
+				}
+				if !axisWordsByStem[stem(ti.lower)] && neg[i]%2 == 1 {
+					seen[c] = true
+				}
+				break
+			}
+		}
+		if refuted {
+			// The statement answers the one before, not its own words.
+			a.stances = append(a.stances, stance{dim: fmt.Sprintf("ref:%d", cd.prev), side: "not", label: negWord(cd.toks, neg)})
+			seen = nil
+		}
+		for c := range seen {
+			a.stances = append(a.stances, stance{dim: "neg:" + c, side: "not", cue: []string{c}})
+		}
+	}
+
+	if st, ok := agentStance(cd, neg); ok {
+		a.stances = append(a.stances, st)
+	}
+	return a
+}
+
+var predicateNegators = set(words(`not never cannot`))
+
+// auxiliaries end the subject of a clause: "that the deputy minister had".
+var auxiliaries = set(words(`had has have was were is are did does do would could might may will can should`))
+
+// predicateAfter skips the subject of a clause a negating verb introduces
+// ("denied that the deputy minister had ..."), returning where its
+// predicate starts.
+func predicateAfter(toks []token, i int) int {
+	if i < len(toks) && toks[i].lower == "that" {
+		i++
+	}
+	if i < len(toks) && pronounSet[toks[i].lower] {
+		return i + 1
+	}
+	for k := i; k < len(toks) && k < i+10; k++ {
+		if toks[k].punctBefore != "" && k > i {
+			break
+		}
+		if auxiliaries[toks[k].lower] {
+			for k < len(toks) && auxiliaries[toks[k].lower] {
+				k++
+			}
+			return k
+		}
+	}
+	return i
+}
+
+// negWord returns the first word that negates in toks, as a position label.
+func negWord(toks []token, neg []int) string {
+	for _, t := range toks {
+		if negatingVerbSet[t.lower] || isNegator(t.lower) {
+			return t.lower
+		}
+	}
+	return "not"
+}
+
+// betweenAgentAndDeed are the words that may stand between a doer and the
+// deed: "the UK might therefore have resorted to leaking".
+var betweenAgentAndDeed = set(words(`might may could would should must will can have has had be been being
+	was were is are did does do also then therefore probably likely allegedly reportedly apparently
+	deliberately secretly first later resorted to itself themselves`))
+
+// phraseEnd are words that end a noun phrase read as an agent.
+var phraseEnd = set(words(`who whom which that to and or but because after before when while with for
+	than as if on from over into under`))
+
+// agentPhrase reads toks[a:b] as an agent: its words without the leading
+// determiner, if it has any content word.
+func agentPhrase(toks []token, a, b int) string {
+	for a < b && (determiners[toks[a].lower] || toks[a].lower == "a" || toks[a].lower == "an") {
+		a++
+	}
+	for k := a; k < b; k++ {
+		if concept(toks, k) != "" {
+			return joinWords(toks[a:b])
+		}
+	}
+	return ""
+}
+
+// nounPhrase reads the lower-case phrase naming a doer from a: "a
+// contractor", "officials at the water authority".
+func nounPhrase(toks []token, a int) string {
+	b := a
+	for b < len(toks) && b < a+5 {
+		t := toks[b]
+		if (b > a && t.punctBefore != "") || phraseEnd[t.lower] || strings.HasSuffix(t.lower, "ing") {
+			break
+		}
+		b++
+	}
+	return agentPhrase(toks, a, b)
+}
+
+// thatSubject reads the subject of the deed at i in a "that" clause.
+func thatSubject(toks []token, i int) string {
+	// Only an active deed with its auxiliary ("had rewritten") has its
+	// doer right before; "was influenced" has its object there.
+	j := i - 1
+	aux := false
+	for j >= 0 && auxiliaries[toks[j].lower] && toks[j+1].punctBefore == "" {
+		if passiveMarkers[toks[j].lower] {
+			return ""
+		}
+		aux = true
+		j--
+	}
+	if !aux {
+		return ""
+	}
+	b := j + 1
+	for j >= 0 && j > i-8 && toks[j+1].punctBefore == "" {
+		if auxiliaries[toks[j].lower] {
+			return ""
+		}
+		if toks[j].lower == "that" {
+			if b > j+1 {
+				return agentPhrase(toks, j+1, b)
+			}
+			return ""
+		}
+		j--
+	}
+	return ""
+}
+
+// linking words stand between a thing and what is said of it: "is not",
+// "had been", "as a".
+var linking = set(words(`is are was were be been being had has have not never a an as entirely completely
+	clearly plainly simply obviously partly wholly`))
+
+// targetOf returns the concept an answer word at i is said of: the
+// content word before its linking verb ("the recordings are fake") or
+// before "a"/"as" ("called the letter a forgery").
+func targetOf(toks []token, i int) string {
+	j := i - 1
+	for j >= 0 && linking[toks[j].lower] && toks[j+1].punctBefore == "" {
+		j--
+	}
+	if j < 0 || j == i-1 || toks[j+1].punctBefore != "" {
+		return ""
+	}
+	return concept(toks, j)
+}
+
+// passiveMarkers before a deed make the name before it its object.
+var passiveMarkers = set(words(`was were been is are be being`))
+
+// prepositions before a name make it an object, not the doer.
+var prepositions = set(words(`of with on to about for against at in into from over under between among`))
+
+// agentStance finds who did the deed of an agent family: "leaked by X",
+// "X leaked", "came from X", or "not us" in the same clause.
+func agentStance(cd *candidate, neg []int) (stance, bool) {
+	toks := cd.toks
+	for i, t := range toks {
+		cu, ok := cueByWord[t.lower]
+		if !ok || !agentFamilies[cu.family] {
+			continue
+		}
+		mk := func(agent string, negated bool) (stance, bool) {
+			key := strings.ToLower(agent)
+			label := "by " + agent
+			if negated {
+				key, label = "not "+key, "not by "+agent
+			}
+			return stance{dim: "who:" + cu.family, side: key, label: label, cue: []string{cu.family}}, true
+		}
+		// Passive or source: "leaked by the NSA", "came from X".
+		for j := i + 1; j < len(toks) && j <= i+4; j++ {
+			if toks[j].lower == "by" || (toks[j].lower == "from" && cu.family == "leak") {
+				a := j + 1
+				if a < len(toks) && toks[a].lower == "the" {
+					a++
+				}
+				if b := nameRun(toks, a); b > a && !toks[b-1].possessive {
+					return mk(joinWords(toks[a:b]), neg[i]%2 == 1)
+				}
+				if np := nounPhrase(toks, j+1); np != "" {
+					return mk(np, neg[i]%2 == 1)
+				}
+			}
+		}
+		// "denied that anyone at the agency had leaked it": the doer
+		// between "that" and the deed.
+		if np := thatSubject(toks, i); np != "" {
+			return mk(np, neg[i]%2 == 1)
+		}
+		// Active: the nearest name before the verb in the same phrase.
+		for j := i - 1; j >= 0 && j >= i-6; j-- {
+			if toks[j+1].punctBefore != "" && toks[j+1].punctBefore != "’" {
+				break
+			}
+			if !toks[j].capital && !betweenAgentAndDeed[toks[j].lower] {
+				break
+			}
+			if passiveMarkers[toks[j].lower] {
+				break // "Corvel were stolen": the name suffered the deed
+			}
+			if toks[j].capital && !cd.subject[j] {
+				a := j
+				for a > 0 && toks[a].punctBefore == "" && toks[a-1].capital && !cd.subject[a-1] {
+					a--
+				}
+				b := a - 1
+				if b >= 0 && determiners[toks[b].lower] {
+					b--
+				}
+				if b >= 0 && prepositions[toks[b].lower] {
+					break
+				}
+				return mk(joinWords(toks[a:j+1]), neg[i]%2 == 1)
+			}
+		}
+	}
+	// A denial of the holder's own side: "somebody leaked, but not us".
+	hasFamily := ""
+	for _, t := range toks {
+		if cu, ok := cueByWord[t.lower]; ok && agentFamilies[cu.family] {
+			hasFamily = cu.family
+			break
+		}
+	}
+	if hasFamily == "" {
+		return stance{}, false
+	}
+	for i := 0; i+1 < len(toks); i++ {
+		if !isNegator(toks[i].lower) {
+			continue
+		}
+		n := toks[i+1]
+		who := ""
+		switch {
+		case n.lower == "us" || n.lower == "we" || n.lower == "me":
+			if cd.claim.Holder != Unattributed {
+				who = cd.claim.Holder
+			}
+		case n.lower == "the" && i+3 < len(toks) && toks[i+3].lower == "side":
+			who = joinWords(toks[i+1 : i+4])
+		}
+		if who != "" {
+			return stance{dim: "who:" + hasFamily, side: "not " + strings.ToLower(who), label: "not by " + who, cue: []string{hasFamily}}, true
+		}
+	}
+	return stance{}, false
+}

@@ -1,0 +1,445 @@
+package claims
+
+import (
+	"path"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+
+	"github.com/backchannel-news/backchannel/model"
+)
+
+// Unattributed holds the quotes whose speaker the text does not give.
+const Unattributed = "unattributed"
+
+// candidate is one statement that may take a position: a quote sentence,
+// a reported-speech clause or an author's sentence.
+type candidate struct {
+	claim model.Claim
+	toks  []token
+	// subject marks the tokens naming the holder of reported speech; they
+	// say who speaks, not what about.
+	subject map[int]bool
+	// inherited are the concepts of the sentence before, taken on when
+	// this one points back at it ("Trump dismissed the allegations").
+	inherited []string
+	// prev is the index of the statement before in the same document, or
+	// -1; set for statements that point back at it.
+	prev int
+	// context are the concepts of the other sentences of the same quote:
+	// "It is offered as a framework" speaks of the proposal named before.
+	context []string
+}
+
+// anaphors are nouns that, after "the", "these" or "such", point back at
+// what the previous sentence reported.
+var anaphors = set(words(`allegation allegations accusation accusations claim claims charge charges
+	report reports suggestion suggestions notion story stories rumour rumours rumor rumors assertion
+	assertions idea theory`))
+
+var determiners = set(words(`the these those such this that`))
+
+// nounMarkers before a reporting verb's spelling make it a noun: "the
+// calls", "his claims".
+var nounMarkers = set(words(`the a an his her their its our my your these those such this that`))
+
+// candidates lists the statements of every document in c, in corpus order.
+func candidates(c *model.Corpus) []candidate {
+	var out []candidate
+	for d := range c.Docs {
+		base := len(out)
+		for _, cd := range docCandidates(c, d) {
+			if cd.prev >= 0 {
+				cd.prev += base
+			}
+			out = append(out, cd)
+		}
+	}
+	unifyHolders(out)
+	return out
+}
+
+func docCandidates(c *model.Corpus, d int) []candidate {
+	doc := &c.Docs[d]
+	var out []candidate
+	quoteIDs := c.QuotesOf(d)
+	lastHolder, lastSpeaker := "", model.Unknown
+	var prevConcepts []string
+	var sents []span
+	if doc.Kind != model.Transcript {
+		sents = sentences(doc.Text, doc.BodyStart, len(doc.Text))
+	}
+
+	// addQuote adds the sentences of quote q. frame is the clause around
+	// it: when extraction gave the quote no speaker, the frame may name
+	// one (", said Jo Bloggs, the engineer").
+	addQuote := func(q *model.Quote, frame *span) {
+		holder, speaker := c.SpeakerName(q.Speaker), q.Speaker
+		if holder == "" && frame != nil {
+			// The frame runs on to the end of the sentence the quote
+			// ends in, where the attribution of a long quote stands.
+			f := *frame
+			for _, s := range sents {
+				if s.start < q.End && s.end >= q.End && s.end > f.end {
+					f.end = s.end
+				}
+			}
+			var outside []token
+			for _, t := range tokenize(doc.Text, f) {
+				if t.start < q.Start || t.start >= q.End {
+					outside = append(outside, t)
+				}
+			}
+			holder, speaker, _ = reportedHolder(c, outside, lastHolder, lastSpeaker)
+		}
+		if holder == "" {
+			holder = Unattributed
+		} else {
+			lastHolder, lastSpeaker = holder, speaker
+		}
+		first := len(out)
+		var all []string
+		for _, s := range sentences(doc.Text, q.Start, q.End) {
+			cd := newCandidate(doc, s, holder, speaker, model.FromQuote)
+			cd.claim.Quote = q.ID
+			if len(cd.toks) >= 3 {
+				prevConcepts = concepts(&cd)
+				all = append(all, prevConcepts...)
+				out = append(out, cd)
+			}
+		}
+		if len(out)-first > 1 {
+			for i := first; i < len(out); i++ {
+				out[i].context = all
+			}
+		}
+	}
+
+	if doc.Kind == model.Transcript {
+		for _, id := range quoteIDs {
+			addQuote(&c.Quotes[id], nil)
+		}
+		return out
+	}
+
+	done := map[int]bool{} // quotes already taken
+	for _, sent := range sents {
+		text := doc.Text[sent.start:sent.end]
+		if strings.HasSuffix(strings.TrimRight(text, `"”’'`), "?") || strings.HasSuffix(text, ":") {
+			// Questions take no position; a line ending in a colon
+			// introduces the quote that follows.
+			continue
+		}
+		for _, cl := range clauses(doc.Text, sent) {
+			if q := quoteIn(c, quoteIDs, cl); q != nil {
+				// The quote carries the statement; its frame is only
+				// attribution.
+				if !done[q.ID] {
+					done[q.ID] = true
+					addQuote(q, &cl)
+				}
+				continue
+			}
+			toks := tokenize(doc.Text, cl)
+			holder, speaker, subj := reportedHolder(c, toks, lastHolder, lastSpeaker)
+			var cd candidate
+			if holder != "" {
+				cd = newCandidate(doc, cl, holder, speaker, model.FromReported)
+				cd.subject = subj
+				lastHolder, lastSpeaker = holder, speaker
+			} else {
+				if len(toks) < 3 {
+					continue
+				}
+				cd = newCandidate(doc, cl, docHolder(doc), model.Unknown, model.FromAuthor)
+			}
+			if pointsBack(cd.toks) && len(out) > 0 {
+				cd.inherited = prevConcepts
+				cd.prev = len(out) - 1
+			}
+			out = append(out, cd)
+			prevConcepts = concepts(&cd)
+		}
+	}
+	// A quote no sentence held (one spanning lines) is still a statement.
+	for _, id := range quoteIDs {
+		if !done[id] {
+			addQuote(&c.Quotes[id], nil)
+		}
+	}
+	return out
+}
+
+func newCandidate(doc *model.Document, s span, holder string, speaker int, kind model.ClaimKind) candidate {
+	return candidate{
+		claim: model.Claim{
+			Holder: holder, Speaker: speaker, Text: doc.Text[s.start:s.end],
+			Doc: doc.ID, Line: doc.LineAt(s.start), Start: s.start, End: s.end,
+			Kind: kind, Quote: -1,
+		},
+		toks: tokenize(doc.Text, s),
+		prev: -1,
+	}
+}
+
+// quoteIn returns a quote of at least four words lying in the clause, or
+// nil. Shorter quoted words ("described it as 'fake'") are the clause's
+// own.
+func quoteIn(c *model.Corpus, ids []int, cl span) *model.Quote {
+	for _, id := range ids {
+		q := &c.Quotes[id]
+		if q.Start < cl.end && q.End > cl.start && len(strings.Fields(q.Text)) >= 4 {
+			return q
+		}
+	}
+	return nil
+}
+
+// docHolder names who asserts a document's own sentences.
+func docHolder(doc *model.Document) string {
+	switch {
+	case doc.Outlet != "":
+		return doc.Outlet
+	case doc.Author != "":
+		return doc.Author
+	}
+	return "author of " + path.Base(doc.Path)
+}
+
+func isCapitalized(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// nameRun returns the end of the run of capitalised words starting at i,
+// allowing "of" inside a name ("Secretary of State Marco Rubio").
+func nameRun(toks []token, i int) int {
+	j := i
+	for j < len(toks) {
+		t := toks[j]
+		if j > i && t.punctBefore != "" && t.punctBefore != "’" && t.punctBefore != "'" && t.punctBefore != "." {
+			break
+		}
+		if isCapitalized(t.word) {
+			j++
+			if strings.HasSuffix(t.word, ".") {
+				break // "the U.S." ends a sentence as often as it starts a name
+			}
+			continue
+		}
+		if j > i && (t.lower == "of") && j+1 < len(toks) && isCapitalized(toks[j+1].word) {
+			j++
+			continue
+		}
+		break
+	}
+	return j
+}
+
+func joinWords(toks []token) string {
+	ws := make([]string, len(toks))
+	for i, t := range toks {
+		ws[i] = t.word
+	}
+	return strings.Join(ws, " ")
+}
+
+// reportedHolder finds the subject of a reporting verb in a clause: "X
+// said", "X, an aide, denied", "according to X". Pronouns and "the
+// official" stand for the last holder named. It returns "" when the
+// clause is not reported speech.
+func reportedHolder(c *model.Corpus, toks []token, lastHolder string, lastSpeaker int) (string, int, map[int]bool) {
+	mark := func(a, b int) map[int]bool {
+		m := map[int]bool{}
+		for i := a; i < b; i++ {
+			m[i] = true
+		}
+		return m
+	}
+	for i := 0; i+2 < len(toks); i++ {
+		if toks[i].lower == "according" && toks[i+1].lower == "to" {
+			a := i + 2
+			if toks[a].lower == "the" && a+1 < len(toks) {
+				a++
+			}
+			if b := nameRun(toks, a); b > a {
+				name, sp := canonicalHolder(c, joinWords(toks[a:b]))
+				return name, sp, mark(i, b)
+			}
+		}
+	}
+	// Reporting verbs, not the nouns spelled alike ("the calls").
+	var verbs []int
+	for i, t := range toks {
+		if (reportingSet[t.lower] || negatingVerbSet[t.lower]) && (i == 0 || !nounMarkers[toks[i-1].lower]) {
+			verbs = append(verbs, i)
+		}
+	}
+	if len(verbs) == 0 {
+		return "", model.Unknown, nil
+	}
+	// A clause that opens with a name followed directly by the verb, or by
+	// an aside between commas and then the verb, has that name for
+	// subject: "Journalist Jo Bloggs, known for ..., noted".
+	start := 0
+	if toks[0].lower == "the" {
+		start = 1
+	}
+	if end := nameRun(toks, start); end > start && !(end == start+1 && english.IsStopWord(toks[start].lower)) {
+		for _, verb := range verbs {
+			if verb < end {
+				continue
+			}
+			aside := strings.Contains(toks[end].punctBefore, ",") && strings.Contains(toks[verb].punctBefore, ",")
+			if end == verb || aside || allSkip(toks[end:verb]) {
+				name, sp := canonicalHolder(c, joinWords(toks[start:end]))
+				return name, sp, mark(0, end)
+			}
+		}
+	}
+	verb := verbs[0]
+	if name, sp, subj, ok := invertedSubject(c, toks, verb); ok {
+		return name, sp, subj
+	}
+	// Otherwise the words right before the verb.
+	j := verb - 1
+	for j >= 0 && skipBeforeSet[toks[j].lower] && toks[j+1].punctBefore == "" {
+		j--
+	}
+	if j < 0 {
+		return "", model.Unknown, nil
+	}
+	switch t := toks[j]; {
+	case pronounSet[t.lower]:
+		if lastHolder == "" {
+			return "", model.Unknown, nil
+		}
+		return lastHolder, lastSpeaker, mark(j, verb)
+	case roleSet[t.lower] && j > 0 && determiners[toks[j-1].lower] && lastHolder != "":
+		return lastHolder, lastSpeaker, mark(j-1, verb)
+	case isCapitalized(t.word) && !english.IsStopWord(t.lower) && !extraStopSet[t.lower]:
+		a := j
+		for a > 0 && toks[a].punctBefore == "" && (isCapitalized(toks[a-1].word) ||
+			(toks[a-1].lower == "of" && a > 1 && isCapitalized(toks[a-2].word))) {
+			a--
+		}
+		name, sp := canonicalHolder(c, joinWords(toks[a:j+1]))
+		return name, sp, mark(a, verb)
+	}
+	return "", model.Unknown, nil
+}
+
+// invertedSubject reads the subject after the verb, as quotes put it:
+// `"...," said Jo Bloggs` or `said the firm's director, Jo Bloggs`.
+func invertedSubject(c *model.Corpus, toks []token, verb int) (string, int, map[int]bool, bool) {
+	// Only a verb opening the frame, or right after the quote.
+	if verb > 0 && !strings.ContainsAny(toks[verb].punctBefore, ",\"”") {
+		return "", model.Unknown, nil, false
+	}
+	a := verb + 1
+	for k := a; k < len(toks) && k <= verb+5; k++ {
+		if k > a && !strings.Contains(toks[k].punctBefore, ",") {
+			continue
+		}
+		if b := nameRun(toks, k); b > k && !english.IsStopWord(toks[k].lower) {
+			name, sp := canonicalHolder(c, joinWords(toks[k:b]))
+			subj := map[int]bool{}
+			for i := verb; i < b; i++ {
+				subj[i] = true
+			}
+			return name, sp, subj, true
+		}
+		if k == a && toks[k].lower != "the" {
+			return "", model.Unknown, nil, false
+		}
+	}
+	return "", model.Unknown, nil, false
+}
+
+func allSkip(toks []token) bool {
+	for _, t := range toks {
+		if !skipBeforeSet[t.lower] {
+			return false
+		}
+	}
+	return true
+}
+
+// canonicalHolder maps a name to a corpus speaker when one matches it
+// whole or by its last word alone, so "Ushakov" in prose and "Yury
+// Ushakov" in quotes are one holder.
+func canonicalHolder(c *model.Corpus, name string) (string, int) {
+	if id := c.FindSpeaker(name); id != model.Unknown {
+		return c.Speakers[id].Name, id
+	}
+	last := lastWord(name)
+	match := model.Unknown
+	for i := range c.Speakers {
+		if strings.EqualFold(lastWord(c.Speakers[i].Name), last) {
+			if match != model.Unknown {
+				return name, model.Unknown // two people share it: leave it as written
+			}
+			match = i
+		}
+	}
+	if match != model.Unknown {
+		return c.Speakers[match].Name, match
+	}
+	return name, model.Unknown
+}
+
+func lastWord(name string) string {
+	f := strings.Fields(name)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// unifyHolders gives holders that are not speakers one spelling across
+// documents: "Dmitriev" becomes "Kirill Dmitriev" when that is the only
+// fuller name ending in it.
+func unifyHolders(cands []candidate) {
+	fullest := map[string]string{}
+	ambiguous := map[string]bool{}
+	for _, cd := range cands {
+		h := cd.claim.Holder
+		if cd.claim.Kind == model.FromAuthor || h == Unattributed || !isCapitalized(h) {
+			continue
+		}
+		key := strings.ToLower(lastWord(h))
+		prev, ok := fullest[key]
+		switch {
+		case !ok:
+			fullest[key] = h
+		case strings.HasSuffix(h, " "+prev) || len(prev) < len(h) && strings.HasSuffix(strings.ToLower(h), strings.ToLower(prev)):
+			fullest[key] = h
+		case strings.HasSuffix(prev, " "+h) || strings.EqualFold(prev, h):
+		default:
+			ambiguous[key] = true
+		}
+	}
+	for i := range cands {
+		h := cands[i].claim.Holder
+		if cands[i].claim.Kind == model.FromAuthor || h == Unattributed {
+			continue
+		}
+		key := strings.ToLower(lastWord(h))
+		if full, ok := fullest[key]; ok && !ambiguous[key] {
+			cands[i].claim.Holder = full
+		}
+	}
+}
+
+// pointsBack reports whether a statement refers to the one before it with
+// "the allegations", "such claims" and the like.
+func pointsBack(toks []token) bool {
+	for i := 1; i < len(toks); i++ {
+		if anaphors[toks[i].lower] && determiners[toks[i-1].lower] {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,453 @@
+// Package claims finds, by general rules, the statements in a corpus that
+// take positions on the same question, and the questions on which sources
+// disagree. Nothing in it knows a story: topics come from the words claims
+// share, opposition from negation, antonyms and different named answers.
+package claims
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/backchannel-news/backchannel/model"
+)
+
+// Tuning. minShared is the weight of shared subject matter (summed inverse
+// document frequency of the concepts two claims share, cues excluded) that
+// makes two claims speak of the same thing: one rare word, or two common
+// ones. minScore drops conflicts too weak to show.
+const (
+	minShared = 2.0
+	minScore  = 2.5
+)
+
+// dimension weights: an antonym ("authentic" against "fake") is the
+// clearest opposition; a negated predicate the loosest.
+func weight(dim string) float64 {
+	switch {
+	case strings.HasPrefix(dim, "ax:"):
+		return 1.0
+	case strings.HasPrefix(dim, "who:"):
+		return 0.9
+	}
+	return 0.7
+}
+
+// Find returns the conflicting topics of c and their claims, strongest
+// first.
+func Find(c *model.Corpus) *model.ClaimSet {
+	cands := candidates(c)
+	an := make([]analysis, len(cands))
+	df := map[string]int{}
+	for i := range cands {
+		an[i] = analyse(&cands[i])
+		for k := range an[i].concepts {
+			df[k]++
+		}
+	}
+	idf := func(k string) float64 {
+		// Smoothed so that in a small corpus a story's own words still
+		// weigh something: ln(1+N/df).
+		return math.Log(1 + float64(len(cands))/float64(max(df[k], 1)))
+	}
+
+	// Pools: who takes which side on each dimension. A negated predicate
+	// is opposed by every statement asserting it plainly.
+	pools := map[string]map[int]stance{}
+	for i := range an {
+		for _, st := range an[i].stances {
+			if pools[st.dim] == nil {
+				pools[st.dim] = map[int]stance{}
+			}
+			pools[st.dim][i] = st
+		}
+	}
+	for dim, pool := range pools {
+		var ref int
+		if _, err := fmt.Sscanf(dim, "ref:%d", &ref); err == nil {
+			// "X dismissed the allegations": the statement pointed at is
+			// the other side.
+			if _, self := pool[ref]; !self {
+				pool[ref] = stance{dim: dim, side: "yes", label: "asserted"}
+			}
+			continue
+		}
+		if !strings.HasPrefix(dim, "neg:") {
+			continue
+		}
+		k := strings.TrimPrefix(dim, "neg:")
+		for i := range an {
+			if _, negated := pool[i]; negated || !an[i].concepts[k] || !assertsPlainly(&cands[i], k) {
+				continue
+			}
+			pool[i] = stance{dim: dim, side: "yes", cue: []string{k}}
+		}
+	}
+
+	var found []topicDraft
+	dims := make([]string, 0, len(pools))
+	for d := range pools {
+		dims = append(dims, d)
+	}
+	sort.Strings(dims)
+	for _, dim := range dims {
+		found = append(found, cluster(dim, pools[dim], cands, an, idf)...)
+	}
+	sort.SliceStable(found, func(i, j int) bool {
+		if found[i].score != found[j].score {
+			return found[i].score > found[j].score
+		}
+		return found[i].id < found[j].id
+	})
+	kept := dedupe(found, cands)
+	return build(kept, cands)
+}
+
+// assertsPlainly reports whether concept k appears in the candidate outside
+// any negation.
+func assertsPlainly(cd *candidate, k string) bool {
+	neg := negation(cd.toks)
+	for i := range cd.toks {
+		if !cd.subject[i] && neg[i] == 0 && concept(cd.toks, i) == k {
+			return true
+		}
+	}
+	for _, c := range cd.inherited {
+		if c == k {
+			return true
+		}
+	}
+	return false
+}
+
+// topicDraft is a conflict found on one dimension before duplicates across
+// dimensions are removed.
+type topicDraft struct {
+	id, label string
+	score     float64
+	why       model.Why
+	sides     []string // side keys, in label order
+	labels    map[string]string
+	members   map[int]string // candidate -> side
+}
+
+// shared returns what two claims share beyond the cue, and whether that
+// makes them speak of the same thing: enough rare words, or, for short
+// focused claims, most of what the shorter one says ("The calls are
+// authentic" against a long sentence calling the call fake).
+func shared(a, b analysis, cue map[string]bool, idf func(string) float64) (float64, []string, bool) {
+	w, wa, wb := 0.0, 0.0, 0.0
+	var terms []string
+	for k := range a.concepts {
+		if cue[k] {
+			continue
+		}
+		if b.concepts[k] {
+			w += idf(k)
+			terms = append(terms, k)
+		}
+	}
+	// Borrowed context helps find what is shared but does not dilute what
+	// a claim itself says.
+	for k := range a.own {
+		if !cue[k] {
+			wa += idf(k)
+		}
+	}
+	for k := range b.own {
+		if !cue[k] {
+			wb += idf(k)
+		}
+	}
+	if wa == 0 || wb == 0 {
+		wa, wb = math.Max(wa, w), math.Max(wb, w)
+	}
+	sort.Strings(terms)
+	if w < minShared*0.4 {
+		return w, terms, false
+	}
+	// What the shared words are of the shorter claim: one common word in
+	// two long sentences is chance ("the council" in two council stories);
+	// most of a short claim is its subject ("The calls are authentic").
+	focus := math.Min(1, w/math.Min(wa, wb))
+	linked := focus >= 0.25 || w >= 2*minShared
+	return w * (1 + focus), terms, linked
+}
+
+// cluster groups a dimension's pool into topics: claims are linked when
+// they share enough subject matter, and a group is a conflict when two
+// different holders on different sides share it directly.
+func cluster(dim string, pool map[int]stance, cands []candidate, an []analysis, idf func(string) float64) []topicDraft {
+	sides := map[string]bool{}
+	for _, st := range pool {
+		sides[st.side] = true
+	}
+	if len(sides) < 2 {
+		return nil
+	}
+	ids := make([]int, 0, len(pool))
+	cue := map[string]bool{}
+	for i, st := range pool {
+		ids = append(ids, i)
+		for _, c := range st.cue {
+			cue[c] = true
+		}
+	}
+	sort.Ints(ids)
+	parent := make(map[int]int, len(ids))
+	for _, i := range ids {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	type edge struct {
+		a, b  int
+		w     float64
+		terms []string
+	}
+	var cross, strong []edge
+	opposed := map[int]bool{} // claims directly opposing another
+	for x := 0; x < len(ids); x++ {
+		for y := x + 1; y < len(ids); y++ {
+			a, b := ids[x], ids[y]
+			w, terms, linked := shared(an[a], an[b], cue, idf)
+			if tg := pool[a].target; tg != "" && tg == pool[b].target {
+				// Opposite answers said of one thing: as plain a conflict
+				// as there is.
+				w, linked = math.Max(w, 2*minShared), true
+				if len(terms) == 0 {
+					terms = []string{tg}
+				}
+			}
+			if !linked && strings.HasPrefix(dim, "who:") && cands[a].claim.Doc == cands[b].claim.Doc {
+				// One article naming two doers of one deed is telling of
+				// one event, whatever other words the sentences use.
+				w, linked = minShared, true
+			}
+			if !linked {
+				continue
+			}
+			parent[find(a)] = find(b)
+			if pool[a].side == pool[b].side && w >= minShared {
+				strong = append(strong, edge{a, b, w, terms})
+			}
+			if pool[a].side != pool[b].side {
+				opposed[a], opposed[b] = true, true
+				if model.HolderKey(cands[a].claim.Holder) != model.HolderKey(cands[b].claim.Holder) {
+					cross = append(cross, edge{a, b, w, terms})
+				}
+			}
+		}
+	}
+	// A claim backing an opposed one closely is part of the dispute too.
+	inDispute := map[int]bool{}
+	for i := range opposed {
+		inDispute[i] = true
+	}
+	for _, e := range strong {
+		if opposed[e.a] || opposed[e.b] {
+			inDispute[e.a], inDispute[e.b] = true, true
+		}
+	}
+	groups := map[int][]int{}
+	for _, i := range ids {
+		if !inDispute[i] {
+			continue // only what answers the other side belongs to the dispute
+		}
+		r := find(i)
+		groups[r] = append(groups[r], i)
+	}
+	roots := make([]int, 0, len(groups))
+	for r := range groups {
+		roots = append(roots, r)
+	}
+	sort.Ints(roots)
+	var out []topicDraft
+	for _, r := range roots {
+		members := groups[r]
+		best := 0.0
+		termWeight := map[string]float64{}
+		for _, e := range cross {
+			if find(e.a) != r {
+				continue
+			}
+			best = math.Max(best, e.w)
+			for _, t := range e.terms {
+				termWeight[t] += idf(t)
+			}
+		}
+		if best == 0 {
+			continue
+		}
+		holders := map[string]map[string]bool{}
+		for _, m := range members {
+			s := pool[m].side
+			if holders[s] == nil {
+				holders[s] = map[string]bool{}
+			}
+			holders[s][model.HolderKey(cands[m].claim.Holder)] = true
+		}
+		// Support counts up to three holders a side: beyond that a side is
+		// established, and a lopsided pile-up is not a stronger dispute.
+		counts := make([]int, 0, len(holders))
+		for _, h := range holders {
+			counts = append(counts, min(len(h), 3))
+		}
+		if len(counts) < 2 {
+			continue
+		}
+		sort.Sort(sort.Reverse(sort.IntSlice(counts)))
+		score := weight(dim) * math.Min(best, 3*minShared) * math.Sqrt(float64(counts[0]*counts[1]))
+		if score < minScore {
+			continue
+		}
+		out = append(out, draft(dim, pool, members, termWeight, score, cands, an))
+	}
+	return out
+}
+
+// draft names a conflict: its positions, the shared terms and the cue.
+func draft(dim string, pool map[int]stance, members []int, termWeight map[string]float64, score float64, cands []candidate, an []analysis) topicDraft {
+	terms := make([]string, 0, len(termWeight))
+	for t := range termWeight {
+		terms = append(terms, t)
+	}
+	sort.Slice(terms, func(i, j int) bool {
+		if termWeight[terms[i]] != termWeight[terms[j]] {
+			return termWeight[terms[i]] > termWeight[terms[j]]
+		}
+		return terms[i] < terms[j]
+	})
+	if len(terms) > 4 {
+		terms = terms[:4]
+	}
+	surface := func(k string) string {
+		for _, m := range members {
+			if s, ok := an[m].surface[k]; ok {
+				return s
+			}
+		}
+		// Taken from context or the sentence before: any spelling seen.
+		for i := range an {
+			if s, ok := an[i].surface[k]; ok {
+				return s
+			}
+		}
+		return k
+	}
+	d := topicDraft{score: score, members: map[int]string{}, labels: map[string]string{}}
+	for _, m := range members {
+		st := pool[m]
+		d.members[m] = st.side
+		if _, ok := d.labels[st.side]; !ok {
+			d.labels[st.side] = st.label
+			d.sides = append(d.sides, st.side)
+		}
+	}
+	if strings.HasPrefix(dim, "neg:") {
+		k := surface(strings.TrimPrefix(dim, "neg:"))
+		d.labels["yes"], d.labels["not"] = k, "not "+k
+		d.sides = []string{"yes", "not"}
+	} else {
+		// Largest side first, then by label, so the order is stable.
+		count := map[string]int{}
+		for _, s := range d.members {
+			count[s]++
+		}
+		sort.SliceStable(d.sides, func(i, j int) bool {
+			if count[d.sides[i]] != count[d.sides[j]] {
+				return count[d.sides[i]] > count[d.sides[j]]
+			}
+			return d.sides[i] < d.sides[j]
+		})
+	}
+	shown := make([]string, len(terms))
+	for i, t := range terms {
+		shown[i] = surface(t)
+	}
+	labels := make([]string, len(d.sides))
+	for i, s := range d.sides {
+		labels[i] = d.labels[s]
+	}
+	d.why = model.Why{Shared: shown, Opposing: strings.Join(labels, " vs ")}
+	keyTerms := append([]string(nil), terms...)
+	sort.Strings(keyTerms)
+	if len(keyTerms) > 3 {
+		keyTerms = keyTerms[:3]
+	}
+	prefix := dim
+	if strings.HasPrefix(dim, "ref:") {
+		prefix = "ref" // the index of a statement moves when documents change
+	}
+	d.id = prefix + "/" + strings.Join(keyTerms, "+")
+	d.label = fmt.Sprintf("%s: %s", strings.Join(shown, ", "), d.why.Opposing)
+	return d
+}
+
+// dedupe drops a topic whose statements mostly belong to a stronger one:
+// one disagreement often shows on several dimensions at once.
+func dedupe(found []topicDraft, cands []candidate) []topicDraft {
+	var kept []topicDraft
+	for _, t := range found {
+		dup := false
+		for _, k := range kept {
+			common := 0
+			for m := range t.members {
+				if _, ok := k.members[m]; ok {
+					common++
+				}
+			}
+			small := len(t.members)
+			if len(k.members) < small {
+				small = len(k.members)
+			}
+			if float64(common) >= 0.6*float64(small) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			kept = append(kept, t)
+		}
+	}
+	return kept
+}
+
+func build(kept []topicDraft, cands []candidate) *model.ClaimSet {
+	cs := &model.ClaimSet{}
+	used := map[string]int{}
+	for _, d := range kept {
+		if used[d.id]++; used[d.id] > 1 {
+			d.id = fmt.Sprintf("%s#%d", d.id, used[d.id])
+		}
+		t := model.Topic{ID: d.id, Label: d.label, Score: math.Round(d.score*100) / 100, Why: d.why}
+		members := make([]int, 0, len(d.members))
+		for m := range d.members {
+			members = append(members, m)
+		}
+		sort.Ints(members)
+		for _, side := range d.sides {
+			p := model.Position{Label: d.labels[side]}
+			for _, m := range members {
+				if d.members[m] != side {
+					continue
+				}
+				cl := cands[m].claim
+				cl.ID = len(cs.Claims)
+				cl.Topic, cl.Position = d.id, p.Label
+				cs.Claims = append(cs.Claims, cl)
+				p.Claims = append(p.Claims, cl.ID)
+			}
+			t.Positions = append(t.Positions, p)
+		}
+		cs.Topics = append(cs.Topics, t)
+	}
+	return cs
+}

@@ -1,0 +1,202 @@
+package claims
+
+import (
+	"strings"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// The word lists below are general English, written for any story: none
+// names a person, a place or an event.
+
+// reportingVerbs introduce reported speech: "X denied that ...".
+var reportingVerbs = words(`said says say told tells added adds wrote writes stated states
+	claimed claims insisted insists maintained maintains argued argues suggested suggests noted notes
+	warned warns described describes called calls denied denies confirmed confirms admitted admits
+	acknowledged acknowledges rejected rejects dismissed dismisses disputed disputes rebutted
+	blamed blames accused accuses alleged alleges asserted asserts contended contends declared declares
+	stressed stresses conceded concedes countered counters revealed reveals explained explains
+	believes believed thinks thought doubted doubts questioned questions defended defends
+	announced announces testified testifies recalled recalls replied replies responded responds
+	agreed agrees objected objects protested protests reiterated reiterates saying calling describing denying claiming insisting
+	arguing suggesting warning adding telling confirming`)
+
+// skipBeforeVerb are the words that may stand between a subject and its
+// reporting verb: "Dmitriev flat-out described", "she has since denied".
+var skipBeforeVerb = words(`has have had was were is are also later then since again already
+	once flat out publicly privately repeatedly firmly strongly quickly immediately previously
+	initially earlier subsequently reportedly would will did does do has had`)
+
+// pronouns stand for the last holder named in the document.
+var pronouns = words(`he she they we i`)
+
+// roleNouns after "the" stand for the last holder: "the official said".
+var roleNouns = words(`official aide minister spokesman spokeswoman spokesperson spokesperson
+	envoy adviser advisor president ambassador source sources officer lawyer director secretary
+	chief analyst journalist reporter agency ministry government company firm newspaper paper`)
+
+// negators negate what follows them in their clause.
+var negators = words(`not no never neither nor none nobody nothing without cannot`)
+
+// negatingVerbs negate the clause they introduce: "denied that A" says not A.
+var negatingVerbs = words(`deny denies denied denying dismiss dismisses dismissed dismissing
+	refute refutes refuted debunk debunks debunked rebut rebuts rebutted dispute disputes disputed
+	disputing contradict contradicts contradicted`)
+
+// extraStop are words with no topic of their own beyond the stemmer's
+// stop list: reporting verbs, hedges, time words.
+var extraStop = words(`also would could should might may must can will shall just even
+	still very really much many more most less least one two three first last new
+	year years day days week weeks month months time today yesterday tomorrow monday tuesday
+	wednesday thursday friday saturday sunday mr mrs ms
+	like according however although though whether which who whom whose what when where
+	there here yet said says say told added wrote stated per cent percent s t re ve ll d
+	thing things way ways something someone somebody anyone anybody everyone everybody
+	get got make made take took see saw go went come came saying going`)
+
+// axis is a pair of opposed answers: a claim using a word of one side
+// opposes a claim using a word of the other on the same matter.
+type axis struct {
+	name  string // "authentic/fake"
+	sides [2][]string
+}
+
+var axes = []axis{
+	{"authentic/fake", [2][]string{
+		words(`authentic genuine real true accurate verified correct unaltered`),
+		words(`fake fakes faked fabricated fabrication doctored forged forgery false bogus manipulated
+			falsified counterfeit inaccurate untrue phony fraudulent spurious deepfake hoax invented`)}},
+	{"legal/illegal", [2][]string{
+		words(`legal lawful legitimate permitted authorised authorized`),
+		words(`illegal illegally unlawful unlawfully illegitimate illicit criminal unauthorised unauthorized`)}},
+	{"deliberate/accidental", [2][]string{
+		words(`deliberate deliberately intentional intentionally planned orchestrated`),
+		words(`accidental accidentally unintentional inadvertent inadvertently mistaken`)}},
+	{"insider/foreign", [2][]string{
+		words(`domestic internal insider insiders inside homegrown`),
+		words(`foreign external outside outsider outsiders overseas`)}},
+	{"public/secret", [2][]string{
+		words(`public publicly open openly disclosed`),
+		words(`secret secretly confidential covert covertly undisclosed`)}},
+	{"formal/informal", [2][]string{
+		words(`formal formally`),
+		words(`informal informally unofficial unofficially`)}},
+	{"approved/opposed", [2][]string{
+		words(`approved approve endorsed endorse supported support backed accepted accept`),
+		words(`opposed oppose rejected reject refused refuse vetoed veto blocked`)}},
+	{"aware/unaware", [2][]string{
+		words(`aware informed briefed`),
+		words(`unaware uninformed oblivious`)}},
+	{"guilty/innocent", [2][]string{
+		words(`guilty culpable`),
+		words(`innocent blameless`)}},
+	{"safe/dangerous", [2][]string{
+		words(`safe harmless secure`),
+		words(`dangerous unsafe harmful toxic hazardous`)}},
+	{"success/failure", [2][]string{
+		words(`succeeded success successful worked`),
+		words(`failed failure unsuccessful collapsed`)}},
+	{"rose/fell", [2][]string{
+		words(`rose risen increased grew higher`),
+		words(`fell fallen decreased shrank lower`)}},
+}
+
+// families group the predicates that ask the same question, so "tapped"
+// and "leaked" land in one topic and "who leaked it" has one answer slot.
+var families = map[string][]string{
+	"leak":   words(`leak leaks leaked leaking leaker tap tapped tapping wiretap wiretapped eavesdrop eavesdropping eavesdropped intercept intercepted bugged spying spied surveillance`),
+	"author": words(`author authored wrote written write writing drafted draft drafts drafting composed penned influenced shaped`),
+	"order":  words(`ordered order orders commanded directed instructed`),
+	"fund":   words(`funded fund funds funding financed finance bankrolled paid`),
+	"attack": words(`attacked attack attacks bombed bombing shelled shelling struck strike`),
+	"kill":   words(`killed kill killing murdered murder assassinated`),
+	"alter":  words(`altered alter rewritten rewrote rewrite edited tampered doctored falsified redacted`),
+	"breach": words(`stole stolen steal stealing copied theft hacked hack hacking breached breach`),
+}
+
+// agentFamilies are the families whose question is "who did it", so that
+// different named agents are different answers.
+var agentFamilies = map[string]bool{"leak": true, "author": true, "order": true, "fund": true, "attack": true,
+	"kill": true, "alter": true, "breach": true}
+
+func words(s string) []string { return strings.Fields(s) }
+
+func set(lists ...[]string) map[string]bool {
+	m := map[string]bool{}
+	for _, l := range lists {
+		for _, w := range l {
+			m[w] = true
+		}
+	}
+	return m
+}
+
+// cue says what role a word plays, looked up by its lower-case form.
+type cue struct {
+	axis   int // index into axes, -1 if none
+	side   int
+	family string
+}
+
+var (
+	reportingSet     = set(reportingVerbs)
+	skipBeforeSet    = set(skipBeforeVerb)
+	pronounSet       = set(pronouns)
+	roleSet          = set(roleNouns)
+	negatorSet       = set(negators)
+	negatingVerbSet  = set(negatingVerbs)
+	extraStopSet     = set(extraStop)
+	cueByWord        = map[string]cue{}
+	familyByStem     = map[string]string{}
+	axisWordsByStem  = map[string]bool{}
+	reportingStemSet = map[string]bool{}
+)
+
+func init() {
+	for i, a := range axes {
+		for side, list := range a.sides {
+			for _, w := range list {
+				cueByWord[w] = cue{axis: i, side: side}
+				axisWordsByStem[stem(w)] = true
+			}
+		}
+	}
+	for f, list := range families {
+		for _, w := range list {
+			c := cueByWord[w]
+			if _, ok := cueByWord[w]; !ok {
+				c.axis = -1
+			}
+			c.family = f
+			cueByWord[w] = c
+			familyByStem[stem(w)] = f
+		}
+	}
+	for _, w := range append(append([]string{}, reportingVerbs...), negatingVerbs...) {
+		reportingStemSet[stem(w)] = true
+	}
+}
+
+func stem(w string) string { return english.Stem(w, false) }
+
+// isStop reports whether a lower-case word carries no topic.
+func isStop(lower string) bool {
+	if len(lower) < 2 || english.IsStopWord(lower) || extraStopSet[lower] || negatorSet[lower] ||
+		reportingSet[lower] || negatingVerbSet[lower] {
+		return true
+	}
+	if strings.HasSuffix(lower, "n't") || strings.HasSuffix(lower, "n’t") {
+		return true
+	}
+	for _, r := range lower {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true // a bare number
+}
+
+// isNegator reports whether a lower-case word negates what follows.
+func isNegator(lower string) bool {
+	return negatorSet[lower] || strings.HasSuffix(lower, "n't") || strings.HasSuffix(lower, "n’t")
+}

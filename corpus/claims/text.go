@@ -1,0 +1,229 @@
+package claims
+
+import (
+	"strings"
+
+	"github.com/kljensen/snowball/english"
+	"unicode"
+	"unicode/utf8"
+)
+
+// span is a byte range [start, end) of a document's text.
+type span struct{ start, end int }
+
+// abbreviations end with a period that does not end a sentence.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "gen": true, "sen": true,
+	"rep": true, "gov": true, "lt": true, "col": true, "prof": true, "jr": true, "sr": true,
+	"vs": true, "no": true, "sgt": true, "capt": true, "maj": true, "rev": true, "inc": true,
+	"corp": true, "co": true, "ltd": true, "etc": true, "e.g": true, "i.e": true, "u.s": true,
+	"u.k": true, "u.n": true, "jan": true, "feb": true, "aug": true, "sept": true, "oct": true,
+	"nov": true, "dec": true,
+}
+
+// sentences splits text[from:to] into sentence spans, trimmed of space.
+// Line breaks always end a sentence: in both articles and transcripts a
+// line is at most a paragraph, and headlines carry no final period.
+func sentences(text string, from, to int) []span {
+	var out []span
+	start := from
+	emit := func(end int) {
+		s, e := trimSpan(text, start, end)
+		if e > s {
+			out = append(out, span{s, e})
+		}
+	}
+	for i := from; i < to; {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == '\n':
+			emit(i)
+			start = i + 1
+		case r == '.' || r == '!' || r == '?' || r == '…':
+			end := i + size
+			// A closing quote or bracket stays with its sentence.
+			for end < to {
+				r2, s2 := utf8.DecodeRuneInString(text[end:])
+				if r2 != '"' && r2 != '”' && r2 != '’' && r2 != ')' && r2 != '\'' {
+					break
+				}
+				end += s2
+			}
+			if end >= to || isSpace(text[end]) {
+				if r != '.' || !abbreviationBefore(text, start, i) || opensSentence(text, end, to) {
+					emit(end)
+					start = end
+				}
+			}
+			i = end
+			continue
+		}
+		i += size
+	}
+	emit(to)
+	return out
+}
+
+func isSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
+
+// abbreviationBefore reports whether the word ending at the period at dot
+// is an abbreviation or an initial ("J. Smith"), after which a sentence
+// goes on.
+func abbreviationBefore(text string, start, dot int) bool {
+	w := dot
+	for w > start && !isSpace(text[w-1]) && text[w-1] != '(' && text[w-1] != '"' {
+		w--
+	}
+	word := strings.ToLower(strings.TrimLeft(text[w:dot], "“‘"))
+	if abbreviations[word] {
+		return true
+	}
+	r, size := utf8.DecodeRuneInString(text[w:dot])
+	return size == dot-w && unicode.IsUpper(r)
+}
+
+// opensSentence reports whether the word at i is a capitalised function
+// word ("It", "The"), which after "U.S." starts a new sentence.
+func opensSentence(text string, i, to int) bool {
+	for i < to && isSpace(text[i]) {
+		i++
+	}
+	j := i
+	for j < to && !isSpace(text[j]) {
+		j++
+	}
+	w := text[i:j]
+	return isCapitalized(w) && english.IsStopWord(strings.ToLower(w))
+}
+
+func trimSpan(text string, s, e int) (int, int) {
+	for s < e && isSpace(text[s]) {
+		s++
+	}
+	for e > s && isSpace(text[e-1]) {
+		e--
+	}
+	return s, e
+}
+
+// clauseBreaks are the joints at which one sentence carries two holders'
+// statements: "X said A, whereas Y described B as C".
+var clauseBreaks = []string{"; ", ", whereas ", " whereas ", ", while ", ", but ", " while "}
+
+// clauses splits a sentence span at clause joints.
+func clauses(text string, s span) []span {
+	out := []span{s}
+	for _, sep := range clauseBreaks {
+		var next []span
+		for _, c := range out {
+			rest := c.start
+			for {
+				i := strings.Index(text[rest:c.end], sep)
+				if i < 0 {
+					break
+				}
+				cut := rest + i
+				if a, b := trimSpan(text, rest, cut); b > a {
+					next = append(next, span{a, b})
+				}
+				rest = cut + len(sep)
+			}
+			if a, b := trimSpan(text, rest, c.end); b > a {
+				next = append(next, span{a, b})
+			}
+		}
+		out = next
+	}
+	return out
+}
+
+// token is one word of a claim with where it came from.
+type token struct {
+	word  string // as written, without surrounding punctuation
+	lower string
+	start int // byte offset in the document
+	// capital is set for a capitalised word that does not open its
+	// sentence: a name or part of one.
+	capital bool
+	// punctBefore holds the punctuation between the previous word and
+	// this one (",", ":", "“" ...), which tells clause and phrase joints.
+	punctBefore string
+	possessive  bool // written with "'s": "Harrow's secretary"
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-' || r == '.'
+}
+
+// tokenize splits text[s.start:s.end] into words. Hyphenated words come out
+// as their parts; possessive "'s" is dropped.
+func tokenize(text string, s span) []token {
+	var out []token
+	punct := ""
+	first := true
+	for i := s.start; i < s.end; {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			if !unicode.IsSpace(r) {
+				punct += string(r)
+			}
+			i += size
+			continue
+		}
+		j := i
+		for j < s.end {
+			r2, s2 := utf8.DecodeRuneInString(text[j:])
+			if !isWordRune(r2) {
+				break
+			}
+			j += s2
+		}
+		raw := text[i:j]
+		// Trailing periods and apostrophes belong to the sentence, except
+		// in acronyms such as "U.S.".
+		for strings.HasSuffix(raw, "'") || strings.HasSuffix(raw, "’") || strings.HasSuffix(raw, "-") ||
+			(strings.HasSuffix(raw, ".") && strings.Count(raw, ".") == 1) {
+			_, sz := utf8.DecodeLastRuneInString(raw)
+			raw = raw[:len(raw)-sz]
+		}
+		partStart := i
+		for _, part := range strings.Split(raw, "-") {
+			w := stripPossessive(part)
+			if w != "" {
+				r0, _ := utf8.DecodeRuneInString(w)
+				out = append(out, token{
+					word: w, lower: strings.ToLower(w), start: partStart,
+					capital: unicode.IsUpper(r0) && !first, punctBefore: punct,
+					possessive: len(w) < len(part),
+				})
+				first = false
+				punct = ""
+			}
+			partStart += len(part) + 1
+		}
+		// What was trimmed off raw is read again as punctuation.
+		i += len(raw)
+	}
+	// In a line set in capitals, capitals do not mark names.
+	upper := 0
+	for _, t := range out {
+		if t.word == strings.ToUpper(t.word) {
+			upper++
+		}
+	}
+	if len(out) >= 3 && upper*10 > len(out)*6 {
+		for i := range out {
+			out[i].capital = false
+		}
+	}
+	return out
+}
+
+func stripPossessive(w string) string {
+	for _, suf := range []string{"'s", "’s", "'", "’"} {
+		if strings.HasSuffix(w, suf) && len(w) > len(suf) {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
+}

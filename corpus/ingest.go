@@ -1,0 +1,148 @@
+package corpus
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/backchannel-news/backchannel/corpus/extract"
+	"github.com/backchannel-news/backchannel/model"
+)
+
+// Options tune loading.
+type Options struct {
+	// Progress, when set, is called as documents finish, at most every
+	// ProgressEvery and once at the end, from one goroutine at a time.
+	Progress func(Progress)
+	// ProgressEvery spaces progress calls; 0 means 50 ms.
+	ProgressEvery time.Duration
+	// Workers is how many documents are read and parsed at once; 0 means
+	// one per core.
+	Workers int
+}
+
+// Progress is how far loading has got. Bytes count the sizes sources
+// announced (Source.Size), so TotalBytes is 0 when none did.
+type Progress struct {
+	Files, TotalFiles int
+	Bytes, TotalBytes int64
+}
+
+// Done reports whether every file has been handled.
+func (p Progress) Done() bool { return p.Files == p.TotalFiles }
+
+func (p Progress) String() string {
+	if p.TotalBytes == 0 {
+		return fmt.Sprintf("%d/%d files", p.Files, p.TotalFiles)
+	}
+	return fmt.Sprintf("%d/%d files, %.1f/%.1f MB", p.Files, p.TotalFiles, float64(p.Bytes)/1e6, float64(p.TotalBytes)/1e6)
+}
+
+// loaded is what a worker makes of one source.
+type loaded struct {
+	doc     model.Document
+	found   []extract.Found
+	problem string // why the source was not loaded, "" when it was
+}
+
+// BuildWith is Build with options. Sources are read, checked, parsed and
+// their quotes extracted on every core; the results are put back in source
+// order, so the corpus is the same whatever the scheduling. Speakers are
+// merged once at the end, as they span documents.
+func BuildWith(sources []Source, problems []model.Problem, opts Options) (*model.Corpus, error) {
+	results := make([]loaded, len(sources))
+	var total int64
+	for _, s := range sources {
+		total += s.Size
+	}
+	prog := Progress{TotalFiles: len(sources), TotalBytes: total}
+	done := make(chan int64, 64)
+	go func() {
+		forEach(len(sources), opts.Workers, func(i int) {
+			results[i] = load(sources[i])
+			done <- sources[i].Size
+		})
+		close(done)
+	}()
+	every := opts.ProgressEvery
+	if every <= 0 {
+		every = 50 * time.Millisecond
+	}
+	last := time.Now()
+	if opts.Progress != nil {
+		opts.Progress(prog)
+	}
+	for size := range done {
+		prog.Files++
+		prog.Bytes += size
+		if opts.Progress != nil && (prog.Done() || time.Since(last) >= every) {
+			opts.Progress(prog)
+			last = time.Now()
+		}
+	}
+
+	docs := make([]model.Document, 0, len(sources))
+	perDoc := make([][]extract.Found, 0, len(sources))
+	for i := range results {
+		r := &results[i]
+		if r.problem != "" {
+			problems = append(problems, model.Problem{Path: sources[i].Name, Reason: r.problem})
+			continue
+		}
+		docs = append(docs, r.doc)
+		perDoc = append(perDoc, r.found)
+		*r = loaded{} // let the collector have what assemble copies
+	}
+	c := assemble(docs, perDoc, problems)
+	if len(c.Docs) == 0 {
+		return c, ErrNothingLoaded
+	}
+	return c, nil
+}
+
+func load(src Source) loaded {
+	data, err := src.Read()
+	if err != nil {
+		return loaded{problem: readReason(err)}
+	}
+	doc, err := ParseDocument(src.Name, data)
+	if err != nil {
+		return loaded{problem: err.Error()}
+	}
+	return loaded{doc: doc, found: extract.Document(&doc)}
+}
+
+// extractAll finds the quotes of every document, on every core.
+func extractAll(docs []model.Document, workers int) [][]extract.Found {
+	out := make([][]extract.Found, len(docs))
+	forEach(len(docs), workers, func(i int) { out[i] = extract.Document(&docs[i]) })
+	return out
+}
+
+// forEach calls f(i) for every i in [0, n) on workers goroutines (0: one
+// per core). Indexes are handed out one at a time, so one huge file does
+// not hold up a whole share of the others.
+func forEach(n, workers int, f func(i int)) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, n)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
+}

@@ -1,0 +1,103 @@
+package corpus
+
+import (
+	"fmt"
+	"os"
+	"runtime"
+	"runtime/metrics"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/backchannel-news/backchannel/corpus/gen"
+)
+
+// BenchmarkIngest loads a generated corpus from disk: walk, read, check,
+// parse, extract quotes, merge speakers, index. Run it with
+//
+//	go test -run '^$' -bench Ingest -benchmem ./corpus
+//
+// MB/s is for the whole machine; MB/s/core divides by GOMAXPROCS;
+// MB/cpu-s divides by the CPU time used instead, what a core does when it
+// is not shared (the heap sampler's own CPU time is included, a little).
+// peak-heap/corpus is the largest heap seen while loading, less the heap
+// before, over the corpus bytes; live-heap/corpus is what the loaded
+// corpus keeps after a collection.
+func BenchmarkIngest(b *testing.B) {
+	for _, docs := range []int{1_000, 10_000} {
+		if testing.Short() && docs > 1_000 {
+			continue
+		}
+		dir, err := os.MkdirTemp("", "backchannel-ingest-")
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer os.RemoveAll(dir)
+		size, err := gen.WriteDir(dir, 1, docs)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("docs=%d", docs), func(b *testing.B) {
+			b.SetBytes(size)
+			var peak, live uint64
+			var cpu int64
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				runtime.GC()
+				before := heapBytes()
+				stop := sampleHeap(&peak, before)
+				b.StartTimer()
+				start := cpuTime()
+				c, err := Load([]string{dir})
+				cpu += cpuTime() - start
+				b.StopTimer()
+				stop()
+				if err != nil || len(c.Docs) != docs {
+					b.Fatalf("loaded %d of %d documents: %v", len(c.Docs), docs, err)
+				}
+				runtime.GC()
+				live = max(live, heapBytes()-before)
+				runtime.KeepAlive(c)
+				b.StartTimer()
+			}
+			secs := b.Elapsed().Seconds() / float64(b.N)
+			mbps := float64(size) / 1e6 / secs
+			b.ReportMetric(mbps/float64(runtime.GOMAXPROCS(0)), "MB/s/core")
+			b.ReportMetric(float64(size)*float64(b.N)/1e6/(float64(cpu)/1e9), "MB/cpu-s")
+			b.ReportMetric(float64(peak)/float64(size), "peak-heap/corpus")
+			b.ReportMetric(float64(live)/float64(size), "live-heap/corpus")
+		})
+	}
+}
+
+// heapBytes is the memory held by heap objects and the spans they sit in,
+// what runtime.MemStats calls HeapInuse, read without stopping the world.
+func heapBytes() uint64 {
+	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/memory/classes/heap/unused:bytes"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64() + s[1].Value.Uint64()
+}
+
+// sampleHeap records in peak the largest heap growth over base until stop
+// is called.
+func sampleHeap(peak *uint64, base uint64) (stop func()) {
+	quit := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		t := time.NewTicker(2 * time.Millisecond)
+		defer t.Stop()
+		for {
+			if h := heapBytes(); h > base && h-base > *peak {
+				*peak = h - base
+			}
+			select {
+			case <-quit:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return func() { close(quit); wg.Wait() }
+}

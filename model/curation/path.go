@@ -1,0 +1,78 @@
+package curation
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// FileName is the annotations file's name inside a corpus folder. Its
+// extension keeps the loader from reading it as a document.
+const FileName = "backchannel.annotations"
+
+// PathFor chooses where the annotations of the corpus loaded from paths
+// live: inside the corpus folder when the corpus is one writable folder, so
+// they travel with it; otherwise (files, several folders, a read-only
+// folder, or the embedded sample when paths is empty) in the user's data
+// folder, under a name derived from the paths.
+func PathFor(paths []string) (string, error) {
+	if len(paths) == 1 {
+		if info, err := os.Stat(paths[0]); err == nil && info.IsDir() && writable(paths[0]) {
+			return filepath.Join(paths[0], FileName), nil
+		}
+	}
+	dir, err := DataDir()
+	if err != nil {
+		return "", err
+	}
+	if len(paths) == 0 {
+		return filepath.Join(dir, "sample.annotations"), nil
+	}
+	abs := make([]string, len(paths))
+	for i, p := range paths {
+		if a, err := filepath.Abs(p); err == nil {
+			abs[i] = a
+		} else {
+			abs[i] = p
+		}
+	}
+	sort.Strings(abs)
+	sum := sha256.Sum256([]byte(strings.Join(abs, "\x00")))
+	name := safeName.ReplaceAllString(filepath.Base(abs[0]), "_")
+	return filepath.Join(dir, name+"-"+hex.EncodeToString(sum[:4])+".annotations"), nil
+}
+
+var safeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
+
+// DataDir is backchannel's folder for user data: $XDG_DATA_HOME/backchannel,
+// else ~/.local/share/backchannel, else the system's user config folder.
+func DataDir() (string, error) {
+	if x := os.Getenv("XDG_DATA_HOME"); x != "" && filepath.IsAbs(x) {
+		return filepath.Join(x, "backchannel"), nil
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		return filepath.Join(home, ".local", "share", "backchannel"), nil
+	}
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "backchannel"), nil
+}
+
+// writable reports whether files can be created in dir, by trying: the
+// permission bits do not tell about read-only mounts or ACLs.
+func writable(dir string) bool {
+	f, err := os.CreateTemp(dir, ".backchannel-probe-*")
+	if err != nil {
+		return false
+	}
+	name := f.Name()
+	f.Close()
+	os.Remove(name)
+	return true
+}

@@ -1,0 +1,212 @@
+package curation
+
+import (
+	"bytes"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Store is one annotations file. All sessions of a process share one Store;
+// other processes (another SSH server, a second terminal) open their own on
+// the same file, and every change is merged with what is on disk under a
+// file lock, so no writer loses another's changes.
+type Store struct {
+	mu      sync.Mutex
+	path    string
+	ops     []Op
+	version [sha256.Size]byte // hash of the file as last read or written
+	now     func() time.Time
+}
+
+// ErrCorrupt wraps the error of a file that cannot be read; such a file is
+// never written over.
+var ErrCorrupt = errors.New("annotations file cannot be read")
+
+// Open loads the annotations file at path; a missing file is an empty log.
+// Temporary files left by a writer that died before renaming are removed.
+func Open(path string) (*Store, error) {
+	s := &Store{path: path, now: time.Now}
+	err := s.locked(func() error {
+		s.removeStaleTemps()
+		ops, sum, err := s.readDisk()
+		if err != nil {
+			return err
+		}
+		s.ops, s.version = ops, sum
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Path is the file the store reads and writes.
+func (s *Store) Path() string { return s.path }
+
+// Ops returns the changes, oldest first.
+func (s *Store) Ops() []Op {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]Op(nil), s.ops...)
+}
+
+// Add records a change made by author: it fills in the op's ID and time,
+// re-reads the file, appends the op to what is on disk (keeping changes
+// other writers made since this store last read it) and writes the result
+// atomically.
+func (s *Store) Add(author string, op Op) error {
+	if _, ok := required[op.Kind]; !ok {
+		return fmt.Errorf("unknown change %q", op.Kind)
+	}
+	op.Author = strings.TrimSpace(author)
+	if op.Author == "" {
+		op.Author = "unknown"
+	}
+	op.Time = s.now().UTC().Truncate(time.Second)
+	op.ID = newID()
+	if err := validate(op); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.locked(func() error {
+		disk, _, err := s.readDisk()
+		if err != nil {
+			return err
+		}
+		merged := append(disk, op)
+		sum, err := writeAtomic(s.path, render(merged))
+		if err != nil {
+			return err
+		}
+		s.ops, s.version = merged, sum
+		return nil
+	})
+}
+
+// Reload re-reads the file if another writer changed it, reporting
+// whether anything changed.
+func (s *Store) Reload() (bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	changed := false
+	err := s.locked(func() error {
+		ops, sum, err := s.readDisk()
+		if err != nil {
+			return err
+		}
+		changed = sum != s.version
+		s.ops, s.version = ops, sum
+		return nil
+	})
+	return changed, err
+}
+
+func validate(op Op) error {
+	for _, k := range required[op.Kind] {
+		if op.fields()[k] == "" {
+			return fmt.Errorf("%s needs %s", op.Kind, k)
+		}
+	}
+	if strings.ContainsAny(op.Topic+op.Into+op.Position+op.Label, "\n\r") {
+		return errors.New("topic and position names must be on one line")
+	}
+	return nil
+}
+
+// readDisk reads and parses the file. A missing file is empty.
+func (s *Store) readDisk() ([]Op, [sha256.Size]byte, error) {
+	data, err := os.ReadFile(s.path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, sha256.Sum256(nil), nil
+	}
+	if err != nil {
+		return nil, [sha256.Size]byte{}, fmt.Errorf("annotations %s: %w", s.path, err)
+	}
+	ops, err := parse(bytes.NewReader(data))
+	if err != nil {
+		return nil, [sha256.Size]byte{}, fmt.Errorf("%w: %s: %v (fix or remove that line; the file was not changed)", ErrCorrupt, s.path, err)
+	}
+	return ops, sha256.Sum256(data), nil
+}
+
+// locked runs fn holding the advisory lock on the file's lock file, which
+// serialises read-modify-write across processes.
+func (s *Store) locked(fn func() error) error {
+	if err := os.MkdirAll(filepath.Dir(s.path), 0o755); err != nil {
+		return fmt.Errorf("annotations folder: %w", err)
+	}
+	unlock, err := lockFile(s.path + ".lock")
+	if err != nil {
+		return fmt.Errorf("locking %s: %w", s.path, err)
+	}
+	defer unlock()
+	return fn()
+}
+
+func tempPattern(path string) string { return "." + filepath.Base(path) + ".tmp-*" }
+
+// removeStaleTemps deletes temporary files a crashed writer left. It runs
+// under the lock, so no live writer's temp file is taken.
+func (s *Store) removeStaleTemps() {
+	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(s.path), tempPattern(s.path)))
+	for _, m := range matches {
+		os.Remove(m)
+	}
+}
+
+// writeAtomic replaces path with data: a temporary file in the same folder
+// is written and synced, renamed over path, and the folder synced, so a
+// crash leaves either the old file or the new one, never a mix.
+func writeAtomic(path string, data []byte) ([sha256.Size]byte, error) {
+	var zero [sha256.Size]byte
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, tempPattern(path))
+	if err != nil {
+		return zero, fmt.Errorf("writing annotations: %w", err)
+	}
+	tmp := f.Name()
+	fail := func(err error) ([sha256.Size]byte, error) {
+		f.Close()
+		os.Remove(tmp)
+		return zero, fmt.Errorf("writing annotations: %w", err)
+	}
+	if _, err := f.Write(data); err != nil {
+		return fail(err)
+	}
+	if err := f.Sync(); err != nil {
+		return fail(err)
+	}
+	if err := f.Close(); err != nil {
+		return fail(err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return zero, fmt.Errorf("writing annotations: %w", err)
+	}
+	if d, err := os.Open(dir); err == nil {
+		d.Sync() // makes the rename durable; not all systems allow it
+		d.Close()
+	}
+	return sha256.Sum256(data), nil
+}
+
+func newID() string {
+	var b [6]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		// crypto/rand does not fail on supported systems; fall back to
+		// the clock rather than stopping a save.
+		return fmt.Sprintf("%x", time.Now().UnixNano())
+	}
+	return hex.EncodeToString(b[:])
+}

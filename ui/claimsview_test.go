@@ -1,0 +1,270 @@
+package ui
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/backchannel-news/backchannel/model"
+	"github.com/backchannel-news/backchannel/model/curation"
+)
+
+// testClaims is a claim set over the test corpus written by hand, so the
+// view's tests do not move when the finder changes.
+func testClaims(t *testing.T, c *model.Corpus) *model.ClaimSet {
+	t.Helper()
+	cs := &model.ClaimSet{}
+	claim := func(doc int, text, holder string, speaker int, topic, position string) int {
+		start := strings.Index(c.Docs[doc].Text, text)
+		if start < 0 {
+			t.Fatalf("%q not in document %d", text, doc)
+		}
+		q := -1
+		for _, id := range c.QuotesOf(doc) {
+			if c.Quotes[id].Start == start {
+				q = id
+			}
+		}
+		id := len(cs.Claims)
+		cs.Claims = append(cs.Claims, model.Claim{ID: id, Holder: holder, Speaker: speaker, Text: text, Doc: doc,
+			Line: c.Docs[doc].LineAt(start), Start: start, End: start + len(text), Quote: q, Topic: topic, Position: position})
+		return id
+	}
+	seen := claim(0, "Then the harbour office must not see the manifest.", "Otto Lehr", 1, "t1", "kept from the office")
+	never := claim(1, "The harbour office said on Monday it had never seen the manifest for the Thursday sailing.", "The Coastal Ledger", model.Unknown, "t1", "never seen")
+	same := claim(1, "We process every manifest the same day it reaches us,", "Ilse Brandt", 2, "t1", "never seen")
+	routine := claim(1, "It was a routine shipment,", "Mara Voss", 0, "t2", "routine")
+	different := claim(1, "everyone knew that crate was different.", "unattributed", model.Unknown, "t2", "different")
+	cs.Topics = []model.Topic{
+		{ID: "t1", Label: "manifest, harbour office: seen vs never seen", Score: 6.5,
+			Why:       model.Why{Shared: []string{"manifest", "harbour", "office"}, Opposing: "not see vs never seen"},
+			Positions: []model.Position{{Label: "kept from the office", Claims: []int{seen}}, {Label: "never seen", Claims: []int{never, same}}}},
+		{ID: "t2", Label: "shipment: routine vs different", Score: 3.2,
+			Why:       model.Why{Shared: []string{"shipment"}, Opposing: "routine vs different"},
+			Positions: []model.Position{{Label: "routine", Claims: []int{routine}}, {Label: "different", Claims: []int{different}}}},
+	}
+	return cs
+}
+
+// drive gives the view keys and runs what they cause, as the program would.
+func drive(v ClaimsView, names ...string) ClaimsView {
+	for _, k := range keys(names...) {
+		var cmd tea.Cmd
+		v, cmd = v.Update(k)
+		for cmd != nil {
+			msg := cmd()
+			cmd = nil
+			switch msg.(type) {
+			case claimsSavedMsg, claimsFoundMsg:
+				v, cmd = v.Update(msg)
+			}
+		}
+	}
+	return v
+}
+
+func newTestClaimsView(t *testing.T, store *curation.Store, w, h int) ClaimsView {
+	cm := testCommon(t)
+	v := NewClaimsView(cm, testClaims(t, cm.Corpus), store, "tester")
+	v.SetSize(w, h)
+	return v
+}
+
+func TestClaimsViewGolden(t *testing.T) {
+	for _, sz := range [][2]int{{78, 20}, {140, 30}} {
+		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
+			v := drive(newTestClaimsView(t, nil, sz[0], sz[1]), "enter", "j")
+			requireGolden(t, v.View(), sz[0], sz[1])
+		})
+	}
+}
+
+func TestClaimsViewHolderGolden(t *testing.T) {
+	v := drive(newTestClaimsView(t, nil, 78, 20), "enter", "j", "j", "o")
+	if v.holder != "Ilse Brandt" {
+		t.Fatalf("holder view for %q, want Ilse Brandt", v.holder)
+	}
+	requireGolden(t, v.View(), 78, 20)
+}
+
+func TestClaimsViewShowsSidesAndKinds(t *testing.T) {
+	cm := testCommon(t)
+	found := testClaims(t, cm.Corpus)
+	found.Claims[1].Curated = true
+	v := NewClaimsView(cm, found, nil, "tester")
+	v.SetSize(140, 30)
+	view := v.View()
+	for _, want := range []string{"── kept from the office (1)", "── never seen (2)", "+ The Coastal Ledger", "· Otto Lehr",
+		"press/harbour-office-denies.md:6", "shared: manifest, harbour, office; opposing: not see vs never seen"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("view lacks %q:\n%s", want, view)
+		}
+	}
+	// Side by side: both positions' titles on one row.
+	if !strings.Contains(view, "kept from the office (1) ") || strings.Count(lineWith(view, "never seen (2)"), "──") < 3 {
+		t.Errorf("positions are not side by side at 140 columns:\n%s", view)
+	}
+	v.SetSize(78, 20)
+	if lineWith(v.View(), "never seen (2)") == lineWith(v.View(), "kept from the office (1)") {
+		t.Errorf("positions are not stacked at 78 columns:\n%s", v.View())
+	}
+}
+
+func lineWith(view, s string) string {
+	for _, l := range strings.Split(view, "\n") {
+		if strings.Contains(l, s) {
+			return l
+		}
+	}
+	return ""
+}
+
+func openStore(t *testing.T) *curation.Store {
+	t.Helper()
+	s, err := curation.Open(filepath.Join(t.TempDir(), curation.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func opKinds(s *curation.Store) string {
+	var kinds []string
+	for _, op := range s.Ops() {
+		kinds = append(kinds, op.Kind)
+	}
+	return strings.Join(kinds, ",")
+}
+
+func TestClaimsViewCurationIsSavedAndShown(t *testing.T) {
+	store := openStore(t)
+	v := newTestClaimsView(t, store, 140, 30)
+
+	// Rename the first topic.
+	v = drive(v, "r", "ctrl+u")
+	v.input.SetValue("")
+	v = drive(v, "Did the office see the manifest?", "enter")
+	if v.current().Label != "Did the office see the manifest?" || opKinds(store) != "rename" {
+		t.Fatalf("after rename: label %q, ops %s", v.current().Label, opKinds(store))
+	}
+
+	// Note on a claim, then move it to the other side.
+	v = drive(v, "enter", "a", "asked twice", "enter")
+	if cl := v.selectedClaim(); cl == nil || cl.Note != "asked twice" {
+		t.Fatalf("note not shown on the claim: %+v", cl)
+	}
+	v = drive(v, "v")
+	if v.flow.step != pickingTopic || v.picks[0].topic != "" {
+		t.Fatalf("move did not open the topic picker with new topic first: %+v", v.picks)
+	}
+	v = drive(v, "j", "enter", "never seen", "enter")
+	pos := v.set.Topic("t1").Positions
+	if len(pos) != 1 || pos[0].Label != "never seen" || len(pos[0].Claims) != 3 {
+		t.Fatalf("after the move t1 has %+v", pos)
+	}
+	if !strings.Contains(v.View(), "+ Otto Lehr") {
+		t.Errorf("the moved claim is not marked curated:\n%s", v.View())
+	}
+
+	// Merge the other topic into it, and dismiss it.
+	v = drive(v, "esc", "g")
+	if v.current().ID != "t2" {
+		t.Fatalf("after the move t1 is no longer a conflict and should list after t2; first is %s", v.current().ID)
+	}
+	v = drive(v, "M", "enter")
+	if v.set.Topic("t2") != nil || len(v.set.Topic("t1").Positions) != 3 {
+		t.Fatalf("merge: t2 still there or t1 lacks its positions: %+v", v.set.Topic("t1"))
+	}
+	v = drive(v, "g", "d")
+	if len(v.set.Conflicts()) != 0 {
+		t.Errorf("dismissed topic still a conflict")
+	}
+	if got := opKinds(store); got != "rename,note,move,merge,dismiss" {
+		t.Errorf("ops saved: %s", got)
+	}
+	for _, op := range store.Ops() {
+		if op.Author != "tester" {
+			t.Errorf("op %s saved by %q", op.Kind, op.Author)
+		}
+	}
+}
+
+func TestClaimsViewMarkMakesNewTopic(t *testing.T) {
+	store := openStore(t)
+	v := newTestClaimsView(t, store, 78, 20)
+	c := v.cm.Corpus
+	q := c.Quotes[0]
+	v.StartMark(markTarget{doc: q.Doc, start: q.Start, end: q.End, holder: "Mara Voss"})
+	if !strings.Contains(v.View(), "Mark as a claim under") || !strings.Contains(v.View(), "Mara Voss: “The shipment leaves Thursday") {
+		t.Fatalf("picker does not say what is marked:\n%s", v.View())
+	}
+	v = drive(v, "enter")
+	if !v.Typing() {
+		t.Fatal("new topic did not ask for a name")
+	}
+	v = drive(v, "q", "uick", "enter", "Thursday", "enter")
+	tp := v.set.Topic("user:quick")
+	if tp == nil || len(tp.Positions) != 1 || tp.Positions[0].Label != "Thursday" {
+		t.Fatalf("marked topic = %+v", tp)
+	}
+	cl := v.set.Claims[tp.Positions[0].Claims[0]]
+	if !cl.Curated || cl.Holder != "Mara Voss" || cl.Start != q.Start {
+		t.Errorf("marked claim = %+v", cl)
+	}
+	if got := opKinds(store); got != "topic,mark" {
+		t.Errorf("ops saved: %s", got)
+	}
+	// Escape leaves a flow without saving.
+	v = drive(v, "r", "esc")
+	if v.Typing() || opKinds(store) != "topic,mark" {
+		t.Error("escape did not cancel the rename")
+	}
+}
+
+func TestClaimsViewReadOnlyWithoutStore(t *testing.T) {
+	v := drive(newTestClaimsView(t, nil, 78, 20), "d")
+	if !strings.Contains(v.status, "not saved") || len(v.set.Conflicts()) != 2 {
+		t.Errorf("without a store: status %q, %d conflicts", v.status, len(v.set.Conflicts()))
+	}
+}
+
+func TestAppClaimsOpenReaderAndMark(t *testing.T) {
+	a := newTestApp(t, 80, 24)
+	cm := a.cm
+	a.claims = NewClaimsView(cm, testClaims(t, cm.Corpus), nil, "tester")
+	a.resize()
+	press(a, "c")
+	if a.mode != browsingClaims || !strings.Contains(a.View(), "Claims · 2 conflicts") {
+		t.Fatalf("c did not open the claims view:\n%s", a.View())
+	}
+	press(a, "enter", "j", "enter")
+	if a.mode != browsing || a.focus != readerPane || a.reader.Doc() != 1 {
+		t.Fatalf("enter on a claim: mode %v, focus %v, doc %d", a.mode, a.focus, a.reader.Doc())
+	}
+	press(a, "esc", "tab", "tab", "tab")
+	if a.focus != readerPane {
+		t.Fatalf("focus %v", a.focus)
+	}
+	press(a, "n", "m")
+	if a.mode != browsingClaims || a.claims.flow.action != curation.Mark {
+		t.Fatalf("m in the reader did not start marking: mode %v", a.mode)
+	}
+	press(a, "esc")
+	if a.mode != browsing || a.focus != readerPane {
+		t.Errorf("esc out of a mark begun in the reader did not go back to it")
+	}
+}
+
+func TestAppFindsClaimsOnInit(t *testing.T) {
+	a := newTestApp(t, 80, 24)
+	if a.claims.Loaded() {
+		t.Fatal("claims loaded before Init's command ran")
+	}
+	send(a, a.Init()())
+	if !a.claims.Loaded() {
+		t.Error("Init's command did not load the claims")
+	}
+}
