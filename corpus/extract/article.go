@@ -1023,11 +1023,12 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 			return attribution{ent: -1, cue: "hypothetical"}
 		}
 		hops := 0
-		for ; hops < 3 && k >= rs && toks[k].is(','); hops++ {
+		for ; hops < 3 && k >= rs && (toks[k].is(',') || toks[k].isDash()); hops++ {
 			// Skip an apposition or relative clause: "X, who ..., said",
-			// "X, R-Ohio, who voted against it, told".
+			// "X, R-Ohio, who voted against it, told", "X — a former
+			// aide — said".
 			c := k - 1
-			for c >= rs && !toks[c].is(',') && k-c < 20 {
+			for c >= rs && !(toks[c].is(',') && toks[k].is(',') || toks[c].isDash() && toks[k].isDash()) && k-c < 20 {
 				c--
 			}
 			if c < rs || c+1 >= k {
@@ -1041,7 +1042,7 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 			}
 			k = c
 		}
-		if hops > 0 && k >= rs && toks[k].is(',') {
+		if hops > 0 && k >= rs && (toks[k].is(',') || toks[k].isDash()) {
 			k--
 		}
 		if m := mentionAt(s, k+1, true); m != nil && !m.poss {
