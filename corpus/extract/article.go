@@ -631,6 +631,9 @@ func (a *article) pronoun(g gender) int {
 	for h := len(a.history) - 1; h >= 0 && h >= len(a.history)-4; h-- {
 		unknown := -1
 		for _, e := range a.history[h] {
+			if g == unknownGender {
+				return e // no gender to match: the sentence's first person
+			}
 			switch a.ents[e].g {
 			case g:
 				return e

@@ -152,6 +152,10 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 // the anonymous "a senior official" at toks[k].
 func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
 	definite := toks[k].low == "the"
+	if definite && k+1 < hi && strings.HasSuffix(toks[k+1].low, "-year-old") {
+		// "the 47-year-old said": the person just written about.
+		return mention{i: k, j: k + 2, ni: k + 1, kind: mPronoun, ent: -1}, true
+	}
 	var mods []string
 	e := k + 1
 	for e < hi && toks[e].kind == tWord && (!toks[e].cap || capModifier(toks, e, hi)) && (roleMods[toks[e].low] || orgWords[toks[e].low] || toks[e].cap) && !roleHeads[toks[e].low] && len(mods) < 4 {
