@@ -276,6 +276,7 @@ func articleParas(text string, paras []paragraph) []Found {
 		}
 		a.chain(infos, k, first)
 	}
+	a.repeated()
 	for i := range a.out {
 		if e := a.foundEnt[i]; e >= 0 {
 			ent := &a.ents[e]
@@ -291,6 +292,25 @@ func articleParas(text string, paras []paragraph) []Found {
 		}
 	}
 	return a.out
+}
+
+// repeated gives an unattributed quotation the speaker of an attributed
+// one that contains it: a headline or pull quote repeating words the body
+// attributes.
+func (a *article) repeated() {
+	for i := range a.out {
+		if a.foundEnt[i] >= 0 || a.out[i].Cue != "" || wordCount(a.out[i].Text) < 3 {
+			continue
+		}
+		needle := strings.TrimRight(a.out[i].Text, ".,!?…")
+		for j := range a.out {
+			if j != i && a.foundEnt[j] >= 0 && strings.Contains(a.out[j].Text, needle) {
+				a.foundEnt[i] = a.foundEnt[j]
+				a.out[i].Cue, a.out[i].Confidence = "repeated", model.Medium
+				break
+			}
+		}
+	}
 }
 
 // chain gives the quotations of a quotation running over several

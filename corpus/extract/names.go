@@ -65,7 +65,7 @@ func (a *article) nameStart(toks []token, k, lo int) bool {
 		// A capitalised first word is a name only with other evidence:
 		// a second capitalised word, a given name, or a title.
 		next := k + 1
-		if maleNames[t.low] || femaleNames[t.low] || titleWords[strings.TrimSuffix(t.low, ".")] {
+		if maleNames[t.low] || femaleNames[t.low] || titleWords[strings.TrimSuffix(t.low, ".")] || orgWords[t.low] {
 			return true
 		}
 		if next < len(toks) && toks[next].kind == tWord && toks[next].cap && !notNames[toks[next].low] {
@@ -152,9 +152,11 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 // the anonymous "a senior official" at toks[k].
 func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
 	definite := toks[k].low == "the"
-	if definite && k+1 < hi && strings.HasSuffix(toks[k+1].low, "-year-old") {
-		// "the 47-year-old said": the person just written about.
-		return mention{i: k, j: k + 2, ni: k + 1, kind: mPronoun, ent: -1}, true
+	if definite && k+1 < hi && (strings.HasSuffix(toks[k+1].low, "-year-old") || nationals[toks[k+1].low]) {
+		// "the 47-year-old said", "the Dutchman said": the person just
+		// written about.
+		g := roleGender(toks[k+1].low)
+		return mention{i: k, j: k + 2, ni: k + 1, kind: mPronoun, g: g, ent: -1}, true
 	}
 	var mods []string
 	e := k + 1
@@ -254,7 +256,7 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 			nextTitle := n+1 < m-1 && titleWords[strings.TrimSuffix(toks[n+1].low, ".")]
 			// "Transport Minister Elin Sandvik": a word qualifying a title
 			// belongs to the role, unless it is a given name.
-			if titleWords[w] || nextTitle && !maleNames[w] && !femaleNames[w] {
+			if titleWords[w] || roleHeads[w] && n+1 < m-1 || nextTitle && !maleNames[w] && !femaleNames[w] {
 				n++
 				continue
 			}
@@ -409,10 +411,18 @@ func roleGender(role string) gender {
 	return unknownGender
 }
 
+// nationals are nouns for a person's nationality that stand for someone
+// just named ("the Dutchman said").
+var nationals = set(`dutchman dutchwoman frenchman frenchwoman englishman englishwoman
+irishman irishwoman scotsman scotswoman welshman welshwoman briton spaniard swede
+dane finn pole norwegian texan`)
+
 var (
 	maleRoles = set(`mr. mr husband father brother son grandson nephew uncle king prince widower boyfriend
-	spokesman chairman congressman businessman councilman alderman anchorman statesman`)
-	femaleRoles = set(`mrs. mrs ms. ms miss wife mother sister daughter granddaughter niece aunt queen princess lady widow girlfriend`)
+	spokesman chairman congressman businessman councilman alderman anchorman statesman
+	dutchman frenchman englishman irishman scotsman welshman`)
+	femaleRoles = set(`mrs. mrs ms. ms miss wife mother sister daughter granddaughter niece aunt queen princess lady widow girlfriend
+	dutchwoman frenchwoman englishwoman irishwoman scotswoman welshwoman`)
 )
 
 // apposition reads the role in ", an aide to X," or ", who also serves as

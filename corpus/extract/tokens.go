@@ -72,6 +72,14 @@ func tokenize(text string, a, b int, toks []token) []token {
 						continue
 					}
 				}
+				if (c == '\'' || c == '’') && (text[j-1] == 's' || text[j-1] == 'S') && j-i > 2 {
+					// "Supporters' Trust": a plural possessive keeps its
+					// mark as part of the word.
+					if j+cs >= b || text[j+cs] == ' ' {
+						j += cs
+						break
+					}
+				}
 				if c == '.' {
 					w := strings.ToLower(text[i:j])
 					if abbreviations[w] || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r)) {

@@ -135,7 +135,7 @@ authority assembly command forces guard cabinet board fund organization
 organisation center centre club league tribunal campaign church airlines
 reuters bloomberg kommersant tass ria interfax afp politico axios cnn bbc
 nbc abc cbs fox msnbc npr gazette tribune herald telegraph guardian
-newspaper magazine broadcaster firm outlet
+newspaper magazine broadcaster firm outlet trust
 `)
 
 // places speak by metonymy ("Moscow said") but are never he or she.
