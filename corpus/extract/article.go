@@ -825,6 +825,24 @@ func (a *article) attribute(in *paraInfo, si, x int) attribution {
 			break
 		}
 	}
+	// `Sandoval said the company had "inherited the problems" when it
+	// bought the estate and was "doing everything possible"`: with no new
+	// speaker or speech verb since, the sentence's quotation continues.
+	for y := x - 1; y >= s.lo; y-- {
+		t := &toks[y]
+		if t.kind == tQuote {
+			if i := a.outIndex(in.spans[t.q].tStart); i >= 0 && a.foundEnt[i] >= 0 {
+				return attribution{ent: a.foundEnt[i], conf: model.Medium, cue: a.out[i].Cue, tight: true}
+			}
+			break
+		}
+		if t.kind == tWord && speechVerbs[t.low] || t.terminal() {
+			break
+		}
+		if m := mentionAt(s, y, false); m != nil && m.kind != mAnon && !m.poss && !m.mod {
+			break
+		}
+	}
 	// Same paragraph, previous sentence: a cue there, or a quotation
 	// attributed there, carries over to a quotation that opens this one.
 	firstTok := x == s.lo || x == s.lo+1 && toks[s.lo].kind == tPunct

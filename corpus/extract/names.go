@@ -202,7 +202,8 @@ func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
 	switch {
 	case plural:
 		return mention{i: k, j: e + 1, ni: e, kind: mAnon, head: strings.TrimSuffix(w, "s"), ent: -1}, true
-	case roleHeads[w]:
+	case roleHeads[w] || definite && titleWords[w] && !roleMods[w] && !demonyms[w] && !honorific(w):
+		// "the archbishop said" names a title as well as a role.
 		if !definite {
 			return mention{i: k, j: e + 1, ni: e, kind: mAnon, head: w, ent: -1}, true
 		}
@@ -265,6 +266,11 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 				continue
 			}
 			break
+		}
+		// "Magistrate Olivia Brandt": an unknown role word before a given
+		// name and a surname.
+		for n < m-2 && !maleNames[toks[n].low] && !femaleNames[toks[n].low] && (maleNames[toks[n+1].low] || femaleNames[toks[n+1].low]) && !connectors[toks[n].low] {
+			n++
 		}
 		if n == m-1 && titleWords[strings.TrimSuffix(toks[n].low, ".")] {
 			// Titles only: "Special Envoy" with no name is a role reference.

@@ -815,6 +815,21 @@ func calledOn(turn string, labels map[string]bool) *turnSpeaker {
 	return nil
 }
 
+// splitTitles separates leading titles from a subtitle voice's name:
+// "Councillor Rob Ennis" is Rob Ennis, a councillor.
+func splitTitles(name string) (string, string) {
+	words := strings.Fields(name)
+	n := 0
+	for n < len(words)-1 && titleWords[strings.ToLower(strings.Trim(words[n], "."))] {
+		n++
+	}
+	role := strings.Join(words[:n], " ")
+	if honorific(role) {
+		role = ""
+	}
+	return strings.Join(words[n:], " "), role
+}
+
 func isSRT(body string) bool {
 	lines := strings.SplitN(body, "\n", 3)
 	if len(lines) < 2 {
@@ -890,7 +905,8 @@ func subtitles(text string, from int) []Found {
 				if gt > 0 {
 					tag := line[2:gt]
 					if sp0 := strings.IndexByte(tag, ' '); sp0 >= 0 {
-						cur = &turnSpeaker{name: strings.TrimSpace(tag[sp0+1:]), conf: model.High}
+						name, role := splitTitles(strings.TrimSpace(tag[sp0+1:]))
+						cur = &turnSpeaker{name: name, role: role, conf: model.High}
 					}
 					ts = s + gt + 1
 				}
@@ -909,8 +925,8 @@ func subtitles(text string, from int) []Found {
 						name = recase(name)
 					}
 					cur = &turnSpeaker{name: name, role: lb.role, conf: model.High, local: genericLabels[strings.ToLower(name)]}
-					if n := strings.Fields(name); len(n) > 1 && titleWords[strings.ToLower(n[0])] {
-						cur.name, cur.role = strings.Join(n[1:], " "), n[0]
+					if n, r := splitTitles(name); r != "" {
+						cur.name, cur.role = n, r
 					}
 					ts = lb.textStart
 				} else if strings.HasPrefix(l, "[") {
