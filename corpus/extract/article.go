@@ -226,6 +226,9 @@ func articleParas(text string, paras []paragraph) []Found {
 				if at.drop {
 					continue
 				}
+				if at.ent < 0 && !at.anon && titled(in.toks, x) {
+					continue // a title, however long
+				}
 				if at.ent < 0 && !at.anon && wordCount(text[sp.tStart:sp.tEnd]) <= 3 {
 					continue // a scare quote or a title
 				}
@@ -408,6 +411,27 @@ func wordCount(s string) int {
 	return n
 }
 
+// titled reports whether the quotation at toks[x] follows a title noun
+// or a naming word: "Its title, "..."", "a report titled "..."".
+func titled(toks []token, x int) bool {
+	y := x - 1
+	if y >= 0 && toks[y].is(',') {
+		y--
+	}
+	if y < 0 || toks[y].kind != tWord {
+		return false
+	}
+	return titleNouns[toks[y].low] || y == x-1 && (labelMarkers[toks[y].low] || toks[y].low == "called")
+}
+
+// labelMarkers before a short quotation make it a name for something,
+// not words someone said.
+var labelMarkers = set(`alleged so-called supposed purported self-styled self-described titled entitled headlined dubbed nicknamed named`)
+
+// titleNouns followed by a comma and a quotation introduce a title:
+// "Its title, "Airborne microplastics in Arctic snow", understates".
+var titleNouns = set(`title headline slogan motto hashtag caption subtitle tagline`)
+
 var determiners = set(`the a an his her its their this that these those our your my`)
 
 // labelPhrase reports whether the quotation at toks[x] is a noun phrase's
@@ -415,6 +439,9 @@ var determiners = set(`the a an his her its their this that these those our your
 // words someone said; "called it a "farce"" and "described as a "trap""
 // still quote.
 func labelPhrase(toks []token, x int) bool {
+	if x > 0 && toks[x-1].kind == tWord && labelMarkers[toks[x-1].low] {
+		return true // "his alleged "coaching"", "its so-called "green pivot""
+	}
 	if x == 0 || toks[x-1].kind != tWord || !determiners[toks[x-1].low] {
 		return false
 	}
@@ -488,13 +515,17 @@ func (a *article) link(ms []mention) {
 				a.anonSeen[m.head] = a.clock
 			}
 		case mPronoun, mRoleRef, mOrgRef:
+			sure := false
+			if m.kind == mPronoun {
+				_, sure = a.pronounSure(m.g)
+			}
 			if at := a.resolve(m, ""); at.ent >= 0 {
 				m.ent = at.ent
 				a.clock++
 				a.ents[m.ent].seen = a.clock
-				if m.kind == mPronoun && a.ents[m.ent].g == unknownGender {
-					// "she said" after Lena Kastner: Lena is a she from
-					// now on, whatever the name lists know.
+				if sure && a.ents[m.ent].g == unknownGender {
+					// "she said" after Lena Kastner alone: Lena is a she
+					// from now on, whatever the name lists know.
 					a.ents[m.ent].g = m.g
 				}
 			}
@@ -593,12 +624,14 @@ func (a *article) pushHistory(ms []mention, speaker int) {
 		ids = append(ids, speaker)
 	}
 	for _, m := range ms {
-		if m.kind != mAnon && m.ent >= 0 && m.ent != speaker && !m.poss && !m.mod && !m.appos && a.ents[m.ent].person {
+		if m.kind != mAnon && m.ent >= 0 && m.ent != speaker && !m.poss && !m.mod && !m.appos && !m.obj && a.ents[m.ent].person {
 			ids = append(ids, m.ent)
 		}
 	}
+	// People after a preposition ("chief of staff to Mayor X") and
+	// modifiers are less likely to be who "he" or "she" is.
 	for _, m := range ms {
-		if m.kind == mName && m.ent >= 0 && m.ent != speaker && (m.poss || m.mod || m.appos) && a.ents[m.ent].person {
+		if m.kind == mName && m.ent >= 0 && m.ent != speaker && (m.poss || m.mod || m.appos || m.obj) && a.ents[m.ent].person {
 			ids = append(ids, m.ent)
 		}
 	}
@@ -648,15 +681,23 @@ func (a *article) resolve(m *mention, cue string) attribution {
 // the matching gender in the most recent sentence that has one, the
 // subject coming first.
 func (a *article) pronoun(g gender) int {
+	e, _ := a.pronounSure(g)
+	return e
+}
+
+// pronounSure is pronoun, also reporting whether the choice was clear:
+// a person of the right gender, or the only person in the sentence. Only
+// a clear choice may teach an entity its gender.
+func (a *article) pronounSure(g gender) (int, bool) {
 	for h := len(a.history) - 1; h >= 0 && h >= len(a.history)-4; h-- {
 		unknown := -1
 		for _, e := range a.history[h] {
 			if g == unknownGender {
-				return e // no gender to match: the sentence's first person
+				return e, false // no gender to match: the sentence's first person
 			}
 			switch a.ents[e].g {
 			case g:
-				return e
+				return e, true
 			case unknownGender:
 				if unknown < 0 {
 					unknown = e
@@ -664,10 +705,10 @@ func (a *article) pronoun(g gender) int {
 			}
 		}
 		if unknown >= 0 {
-			return unknown
+			return unknown, len(a.history[h]) == 1
 		}
 	}
-	return -1
+	return -1, false
 }
 
 var roleSynonyms = map[string][]string{
@@ -935,6 +976,28 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 		// vocabulary does not know.
 		m = mentionAt(s, skip+1, false)
 	}
+	if m == nil && toks[j].kind == tWord && (toks[j].low == "the" || toks[j].low == "its" || toks[j].low == "their") {
+		// `"...," the airline's chief operating officer, Renata Kowal,
+		// said`: a role, then the name set off by commas.
+		for k := j + 1; k < s.hi && k < j+9; k++ {
+			if toks[k].is(',') {
+				if n := mentionAt(s, k+1, false); n != nil && n.kind == mName && !n.poss && n.j < s.hi {
+					e := n.j
+					if toks[e].is(',') {
+						e++
+					}
+					e = skipFillers(toks, e, s.hi)
+					if e < s.hi && speechVerbs[toks[e].low] {
+						return a.resolve(n, toks[e].low)
+					}
+				}
+				break
+			}
+			if toks[k].kind != tWord {
+				break
+			}
+		}
+	}
 	if m == nil {
 		return a.anonymousCue(toks, j, s.hi)
 	}
@@ -1046,7 +1109,11 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 		if t.kind != tWord || !speechVerbs[t.low] || t.cap {
 			continue
 		}
-		if v > s.lo && isPassive(toks[v-1].low) {
+		p := v - 1
+		for p > s.lo && toks[p].kind == tWord && (cueFillers[toks[p].low] && !isPassive(toks[p].low) || strings.HasSuffix(toks[p].low, "ly") && len(toks[p].low) > 4) {
+			p-- // "was then accused", "were widely praised"
+		}
+		if p >= s.lo && isPassive(toks[p].low) {
 			continue
 		}
 		// "call" and "put" only speak as "called it", "put it".

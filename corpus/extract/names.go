@@ -33,6 +33,7 @@ type mention struct {
 	person bool // evidence it is a person: a title, a given name, two words
 	poss   bool // "Putin's": a modifier, not a subject
 	mod    bool // part of another name's role ("White House" director X)
+	obj    bool // after a preposition: "aide to X" is about X, not by X
 	appos  bool // inside an apposition: describes someone else
 	ent    int  // linked entity, -1 until linked
 }
@@ -145,8 +146,15 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 	if n := len(out); n > first && out[n-1].i > apposStart && out[n-1].i < apposEnd {
 		out[n-1].appos = true
 	}
+	for i := first; i < len(out); i++ {
+		if m := &out[i]; m.i > lo && toks[m.i-1].kind == tWord && prepositions[toks[m.i-1].low] {
+			m.obj = true
+		}
+	}
 	return out
 }
+
+var prepositions = set(`to of for with from by about against at on into over under between among toward towards`)
 
 // roleRef reads "the official", "the presidential aide", "the ministry" or
 // the anonymous "a senior official" at toks[k].

@@ -41,6 +41,10 @@ allege alleges alleging assert asserts asserted asserting
 maintain maintains maintained observe observes observed
 answer answers answered answering put puts mutter mutters muttered
 recount recounts recounted reiterate reiterates reiterated
+thank thanks thanked thanking praise praises praised praising welcome welcomes welcomed
+criticise criticises criticised criticize criticizes criticized blame blames blamed
+accuse accuses accused condemn condemns condemned hail hails hailed reject rejects rejected
+dismiss dismisses dismissed defend defends defended
 `)
 
 // adverbs that may sit between a speaker and the verb ("X flatly denied").
@@ -236,7 +240,7 @@ khalid hamza musa idris bilal samir nabil rashid walid ayman fadi youssef
 liam noah oliver elijah lucas mason logan ethan aiden owen caleb dylan
 grant howard harold marcus nathaniel quentin reginald theo vincent wesley
 anselm corin kasimir viktor pavel gustav leopold maximilian valentin
-tomas tomas otto henrik jonas felix
+tomas otto henrik jonas felix gareth ifan rhys dafydd gwyn emyr bernard neil ciaran declan
 `)
 
 var femaleNames = set(`
@@ -263,4 +267,5 @@ grace chloe lily hazel violet aurora nora riley zoey stella naomi
 mara ruth esther miriam judith naomi wilhelmina dorothy ines natalia
 irene gloria rita rose alice cecilia edith flora ivy mabel pearl
 lena kira saskia miriam amara
+lowri renata sigrun ayesha siobhan niamh aoife carys ffion bethan
 `)
