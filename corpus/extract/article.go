@@ -615,6 +615,10 @@ func addUnique(list []string, s string) []string {
 	return append(list, s)
 }
 
+// unnamed stands in the pronoun history for a person the text leaves
+// unnamed.
+const unnamed = -2
+
 // pushHistory records the people of a finished sentence for pronouns:
 // the one speaking first (the subject of a speech verb is who "he" goes on
 // to be), then subjects and others in order, modifiers last.
@@ -622,6 +626,10 @@ func (a *article) pushHistory(ms []mention, speaker int) {
 	var ids []int
 	if speaker >= 0 && a.ents[speaker].person {
 		ids = append(ids, speaker)
+	} else if len(ms) > 0 && ms[0].kind == mAnon {
+		// An unnamed subject ("A crane operator ... said"): a "he" that
+		// follows is most likely that person, who has no name.
+		ids = append(ids, unnamed)
 	}
 	for _, m := range ms {
 		if m.kind != mAnon && m.ent >= 0 && m.ent != speaker && !m.poss && !m.mod && !m.appos && !m.obj && a.ents[m.ent].person {
@@ -692,6 +700,12 @@ func (a *article) pronounSure(g gender) (int, bool) {
 	for h := len(a.history) - 1; h >= 0 && h >= len(a.history)-4; h-- {
 		unknown := -1
 		for _, e := range a.history[h] {
+			if e == unnamed {
+				if unknown >= 0 {
+					return unknown, false
+				}
+				return -1, false
+			}
 			if g == unknownGender {
 				return e, false // no gender to match: the sentence's first person
 			}
@@ -1145,15 +1159,34 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 			w := toks[c+1].low
 			named := hasNameMention(s, c+1, k)
 			short := k-c-1 <= 3 && !named
-			if !(w == "who" || w == "which" || w == "a" || w == "an" || w == "the" || w == "known" || w == "whose" || (roleHeads[w] || roleMods[w]) && !named || short) {
+			participle := strings.HasSuffix(w, "ing") && !named // ", speaking on condition of anonymity,"
+			if !(w == "who" || w == "which" || w == "a" || w == "an" || w == "the" || w == "known" || w == "whose" || (roleHeads[w] || roleMods[w]) && !named || short || participle) {
 				break
 			}
 			k = c
 		}
 		if hops > 0 && k >= rs && (toks[k].is(',') || toks[k].isDash()) {
 			k--
+			// "A crane operator who voted against the deal, ...": a
+			// relative clause with no comma before it.
+			for w := k; w > rs && w > k-12; w-- {
+				if toks[w].low == "who" && toks[w].kind == tWord {
+					if mentionAt(s, w, true) != nil {
+						k = w - 1
+					}
+					break
+				}
+			}
 		}
 		if m := mentionAt(s, k+1, true); m != nil && !m.poss {
+			// "An adviser to the prime minister ... said": the person
+			// after a preposition describes the subject before it.
+			for m != nil && m.obj {
+				m = mentionAt(s, m.i-1, true)
+			}
+			if m == nil {
+				return none
+			}
 			return a.resolve(m, t.low)
 		}
 		if k >= rs && toks[k].is(',') {

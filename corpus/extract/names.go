@@ -99,6 +99,19 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 				k = m.j - 1
 				continue
 			}
+			if t.low != "the" && isSentenceStart(toks, k, lo) {
+				// "A crane operator who voted against the deal, ... said":
+				// someone the text does not name, as a sentence's subject.
+				e := k + 1
+				for e < hi && e < k+4 && toks[e].kind == tWord && !toks[e].cap && !notNames[toks[e].low] && !speechVerbs[toks[e].low] {
+					e++
+				}
+				if e > k+1 && e < hi && (toks[e].low == "who" || toks[e].is(',') || toks[e].kind == tWord && speechVerbs[toks[e].low]) {
+					out = append(out, mention{i: k, j: e, ni: e - 1, kind: mAnon, head: toks[e-1].low, ent: -1})
+					k = e - 1
+					continue
+				}
+			}
 		}
 		if !a.nameStart(toks, k, lo) {
 			continue

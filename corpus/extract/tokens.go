@@ -29,7 +29,7 @@ type token struct {
 }
 
 // abbreviations keep their dot: the dot does not end a sentence.
-var abbreviations = set(`mr mrs ms dr st jr sr gen sen rep gov lt col capt sgt prof rev adm maj cmdr
+var abbreviations = set(`mr mrs ms dr st jr sr gen sen sec rep gov lt col capt sgt prof rev adm maj cmdr
 u.s u.k u.n e.u d.c no vs etc inc corp ltd co mt ft gens reps sens p.m a.m i.e e.g`)
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

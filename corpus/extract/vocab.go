@@ -62,7 +62,7 @@ var modals = set(`can could would might may should must shall cannot couldn't wo
 // "Secretary of State Marco Rubio" is Marco Rubio with role "Secretary of
 // State". Lower case, trailing dot removed.
 var titleWords = set(`
-president vice prime minister secretary special envoy senator sen representative
+president vice prime minister secretary sec special envoy senator sen representative
 rep governor gov mayor general gen admiral adm colonel col lieutenant lt captain
 capt sergeant sgt major chancellor ambassador director chief chairman chairwoman
 chair commissioner judge justice dr mr mrs ms miss mx prof professor sir dame lord
