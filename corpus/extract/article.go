@@ -47,6 +47,7 @@ type article struct {
 	ents     []entity
 	midCaps  map[string]bool
 	anonSeen map[string]int // role noun -> clock of its last unnamed holder
+	folded   map[string][]string
 	clock    int
 	history  [][]int // person entities of recent sentences, subject first
 	out      []Found
@@ -156,7 +157,7 @@ func personLabel(text, name string) bool {
 
 // articleParas extracts the quotations of the given paragraphs of prose.
 func articleParas(text string, paras []paragraph) []Found {
-	a := &article{text: text, midCaps: map[string]bool{}, anonSeen: map[string]int{}}
+	a := &article{text: text, midCaps: map[string]bool{}, anonSeen: map[string]int{}, folded: map[string][]string{}}
 	infos := make([]paraInfo, len(paras))
 	single := len(paras) > 0 && usesSingleQuotes(text[paras[0].start:paras[len(paras)-1].end])
 	for k, p := range paras {
@@ -534,7 +535,12 @@ func (a *article) link(ms []mention) {
 }
 
 func (a *article) entityFor(m *mention) int {
-	words := foldTokens(m.name)
+	words, ok := a.folded[m.name]
+	if !ok {
+		// Names repeat through a document: fold each spelling once.
+		words = foldTokens(m.name)
+		a.folded[m.name] = words
+	}
 	if len(words) == 0 {
 		return -1
 	}
@@ -659,7 +665,7 @@ func (a *article) resolve(m *mention, cue string) attribution {
 		if m.ent < 0 {
 			return none
 		}
-		bare := len(foldTokens(m.name)) == 1
+		bare := wordCount(m.name) == 1
 		return attribution{ent: m.ent, conf: model.High, bare: bare, cue: cue, tight: true}
 	case mPronoun, mRoleRef, mOrgRef:
 		if m.ent >= 0 {
