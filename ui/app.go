@@ -208,6 +208,7 @@ func (a *App) handleKey(k tea.KeyMsg) tea.Cmd {
 		a.setMode(readingProblems)
 	case key.Matches(k, keys.Claims):
 		a.setMode(browsingClaims)
+		return a.claims.Refresh()
 	case key.Matches(k, keys.MarkClaim) && a.focus == readerPane && a.claims.Loaded():
 		if t, ok := a.reader.markTarget(); ok {
 			a.claims.StartMark(t)
@@ -462,6 +463,9 @@ func (a *App) ShortHelp() []key.Binding {
 	case readingProblems:
 		return append(a.problems.ShortHelp(), k.Help, k.Quit)
 	case browsingClaims:
+		if a.claims.Typing() {
+			return a.claims.ShortHelp() // q and ? type into the box
+		}
 		return append(a.claims.ShortHelp(), k.Help, k.Quit)
 	}
 	return append(a.paneAt(a.focus).ShortHelp(), k.NextPane, k.Search, k.Help, k.Quit)
@@ -475,6 +479,9 @@ func (a *App) FullHelp() [][]key.Binding {
 	case readingProblems:
 		return append(a.problems.FullHelp(), a.globalKeys())
 	case browsingClaims:
+		if a.claims.Typing() {
+			return a.claims.FullHelp()
+		}
 		return append(a.claims.FullHelp(), a.globalKeys())
 	}
 	return append(a.paneAt(a.focus).FullHelp(), a.globalKeys())

@@ -41,6 +41,9 @@ type ClaimsView struct {
 	pickAt int
 
 	status string
+	// want is the topic to show once a save comes back: where a claim
+	// was put, or what a topic was merged into.
+	want   string
 	width  int
 	height int
 }
@@ -147,7 +150,7 @@ func saveChanges(c *model.Corpus, found *model.ClaimSet, store *curation.Store, 
 	return func() tea.Msg {
 		for _, op := range ops {
 			if err := store.Add(author, op); err != nil {
-				return claimsSavedMsg{shown: curate(c, found, store), err: err}
+				return claimsSavedMsg{shown: curate(c, found, store), err: fmt.Errorf("not saved: %w", err)}
 			}
 		}
 		return claimsSavedMsg{shown: curate(c, found, store), what: what}
@@ -161,6 +164,9 @@ func (v *ClaimsView) show(s shownClaims) {
 	}
 	v.set = s.set
 	v.topics = s.set.Listed()
+	if v.want != "" {
+		current, v.want = v.want, ""
+	}
 	v.topic = 0
 	for i, t := range v.topics {
 		if t.ID == current {
@@ -230,6 +236,22 @@ func (v *ClaimsView) Init(find func(*model.Corpus) *model.ClaimSet) tea.Cmd {
 	return findClaims(v.cm.Corpus, find, v.store)
 }
 
+// Refresh re-reads the annotations file, which other sessions and
+// processes may have changed, and shows the claims as they now are. The
+// root calls it when the view is opened.
+func (v ClaimsView) Refresh() tea.Cmd {
+	if v.found == nil || v.store == nil {
+		return nil
+	}
+	c, found, store := v.cm.Corpus, v.found, v.store
+	return func() tea.Msg {
+		if _, err := store.Reload(); err != nil {
+			return claimsSavedMsg{shown: curate(c, found, store), err: fmt.Errorf("annotations not re-read: %w", err)}
+		}
+		return claimsSavedMsg{shown: curate(c, found, store)}
+	}
+}
+
 func (v ClaimsView) Update(msg tea.Msg) (ClaimsView, tea.Cmd) {
 	switch msg := msg.(type) {
 	case claimsFoundMsg:
@@ -239,7 +261,7 @@ func (v ClaimsView) Update(msg tea.Msg) (ClaimsView, tea.Cmd) {
 	case claimsSavedMsg:
 		v.show(msg.shown)
 		if msg.err != nil {
-			v.status = "not saved: " + msg.err.Error()
+			v.status = msg.err.Error()
 		} else if msg.what != "" {
 			v.status = msg.what
 		}
@@ -393,6 +415,7 @@ func (v ClaimsView) updatePicker(k tea.KeyMsg) (ClaimsView, tea.Cmd) {
 		if v.flow.action == curation.Merge {
 			from := v.flow.topic
 			v.flow = flow{}
+			v.want = p.topic
 			return v, saveChanges(v.cm.Corpus, v.found, v.store, v.author, "merged into “"+p.label+"”",
 				curation.Op{Kind: curation.Merge, Topic: from, Into: p.topic})
 		}
@@ -458,6 +481,7 @@ func (v ClaimsView) updateInput(k tea.KeyMsg) (ClaimsView, tea.Cmd) {
 func (v ClaimsView) submit(text string) (ClaimsView, tea.Cmd) {
 	f := v.flow
 	save := func(what string, ops ...curation.Op) (ClaimsView, tea.Cmd) {
+		v.want = f.topic
 		v.flow = flow{}
 		v.input.Blur()
 		return v, saveChanges(v.cm.Corpus, v.found, v.store, v.author, what, ops...)
@@ -593,7 +617,13 @@ func (v ClaimsView) footer() []string {
 		return []string{fit(v.input.View(), v.width)}
 	}
 	if v.status != "" {
-		return []string{fit(st.Muted.Render(printable(v.status)), v.width)}
+		// Up to three lines: an error names a file and a line number,
+		// which must not be cut off.
+		lines := wrapLines(v.status, v.width, 3)
+		for i, l := range lines {
+			lines[i] = st.Muted.Render(l)
+		}
+		return lines
 	}
 	return nil
 }
@@ -660,16 +690,22 @@ func (v ClaimsView) topicDetail(w, h int) []string {
 		body = window(joined, selLine, rest)
 	} else {
 		var all []string
-		selLine, idx := 0, 0
+		selLine, titleLine, idx := 0, 0, 0
 		for _, p := range t.Positions {
 			col, sel := v.positionLines(p, idx, w)
 			if sel >= 0 {
-				selLine = len(all) + sel
+				selLine, titleLine = len(all)+sel, len(all)
 			}
 			idx += len(p.Claims)
 			all = append(all, col...)
 		}
-		body = window(all, selLine, rest)
+		// Keep the selected claim's position title on screen when it
+		// fits, so the side it takes is never scrolled away.
+		if selLine-titleLine < rest*2/3 {
+			body = window(all, titleLine+rest/3, rest)
+		} else {
+			body = window(all, selLine, rest)
+		}
 	}
 	return append(append(head, ""), body...)
 }

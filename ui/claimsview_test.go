@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -210,6 +211,9 @@ func TestClaimsViewMarkMakesNewTopic(t *testing.T) {
 	if tp == nil || len(tp.Positions) != 1 || tp.Positions[0].Label != "Thursday" {
 		t.Fatalf("marked topic = %+v", tp)
 	}
+	if v.current() != tp {
+		t.Errorf("after marking, the view shows %q, not the topic the claim went to", v.current().ID)
+	}
 	cl := v.set.Claims[tp.Positions[0].Claims[0]]
 	if !cl.Curated || cl.Holder != "Mara Voss" || cl.Start != q.Start {
 		t.Errorf("marked claim = %+v", cl)
@@ -221,6 +225,43 @@ func TestClaimsViewMarkMakesNewTopic(t *testing.T) {
 	v = drive(v, "r", "esc")
 	if v.Typing() || opKinds(store) != "topic,mark" {
 		t.Error("escape did not cancel the rename")
+	}
+}
+
+// Changes another process saves show when the view is opened again.
+func TestClaimsViewRefreshShowsOtherWriters(t *testing.T) {
+	store := openStore(t)
+	a := newTestApp(t, 80, 24)
+	a.claims = NewClaimsView(a.cm, testClaims(t, a.cm.Corpus), store, "ana")
+	other, err := curation.Open(store.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := other.Add("ben", curation.Op{Kind: curation.Rename, Topic: "t2", Label: "Was the crate different?"}); err != nil {
+		t.Fatal(err)
+	}
+	press(a, "c")
+	if !strings.Contains(a.View(), "Was the crate different?") {
+		t.Errorf("another writer's rename is not shown on opening the view:\n%s", a.View())
+	}
+}
+
+// A file broken by hand after the session opened it: the change is refused
+// with the line named, and the file is left as it was.
+func TestClaimsViewSaveToBrokenFileIsRefused(t *testing.T) {
+	store := openStore(t)
+	if err := os.WriteFile(store.Path(), []byte("op=nonsense\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	v := drive(newTestClaimsView(t, store, 78, 20), "d")
+	if !strings.Contains(v.status, "not saved") || !strings.Contains(v.status, "line 1") {
+		t.Errorf("status %q; want the refusal naming line 1", v.status)
+	}
+	if data, _ := os.ReadFile(store.Path()); string(data) != "op=nonsense\n" {
+		t.Error("the broken file was changed")
+	}
+	if !strings.Contains(v.View(), "line 1") {
+		t.Errorf("the refusal is not on screen:\n%s", v.View())
 	}
 }
 
@@ -266,5 +307,36 @@ func TestAppFindsClaimsOnInit(t *testing.T) {
 	send(a, a.Init()())
 	if !a.claims.Loaded() {
 		t.Error("Init's command did not load the claims")
+	}
+}
+
+func TestClaimsHelpKeysAreDistinct(t *testing.T) {
+	a := newTestApp(t, 80, 24)
+	a.claims = NewClaimsView(a.cm, testClaims(t, a.cm.Corpus), openStore(t), "tester")
+	steps := map[string][]string{"topics": {"c"}, "claims": {"c", "enter"}, "picker": {"c", "enter", "v"}, "typing": {"c", "r"}}
+	for name, ks := range steps {
+		a.setMode(browsing)
+		a.claims.flow, a.claims.inClaims = flow{}, false
+		press(a, ks...)
+		owner := map[string]string{}
+		for _, col := range a.FullHelp() {
+			for _, b := range col {
+				if !b.Enabled() {
+					continue
+				}
+				for _, k := range b.Keys() {
+					if other, ok := owner[k]; ok && other != b.Help().Desc {
+						t.Errorf("%s: key %q is both %q and %q", name, k, other, b.Help().Desc)
+					}
+					owner[k] = b.Help().Desc
+				}
+			}
+		}
+		if len(owner) == 0 {
+			t.Errorf("%s: no keys in help", name)
+		}
+		if _, quit := owner["q"]; name == "typing" && quit {
+			t.Errorf("typing: help offers q, which types into the box")
+		}
 	}
 }

@@ -178,14 +178,17 @@ func TestAccuracyOnAnnotatedFixtures(t *testing.T) {
 				t.Logf("%s: false conflict %q (%s)", f.name, tp.Label, tp.Why)
 			}
 		}
+		got := 0
 		for ai, a := range f.conflicts {
 			wanted++
 			if hit[ai] {
 				recalled++
+				got++
 			} else {
 				t.Logf("%s: missed %q", f.name, a.Question)
 			}
 		}
+		t.Logf("%s: %d topics shown, %d of %d disputes found", f.name, len(topics), got, len(f.conflicts))
 	}
 	p, r := ratio(correct, found), ratio(recalled, wanted)
 	t.Logf("conflicting topics: precision %.2f (%d/%d), recall %.2f (%d/%d); floors P>=%.2f R>=%.2f",

@@ -20,6 +20,11 @@ type stance struct {
 	// forgery". Two claims saying opposite things of one target speak of
 	// the same thing however common the word.
 	target string
+	// about are the words naming what the answer is about: the target,
+	// or the object of an answering verb ("rejected the Velmora
+	// agreement"). Two claims whose about-words are disjoint answer
+	// different questions, however many other words they share.
+	about []string
 }
 
 // analysis is what the finder needs of one candidate.
@@ -27,7 +32,10 @@ type analysis struct {
 	concepts map[string]bool
 	// own are the concepts of the statement's own words, without what it
 	// borrows from its quote or the sentence before.
-	own     map[string]bool
+	own map[string]bool
+	// plain are the concepts said outside any negation: what the claim
+	// asserts, which a negation elsewhere can deny.
+	plain   map[string]bool
 	surface map[string]string // concept -> a word that spelled it
 	stances []stance
 }
@@ -95,7 +103,7 @@ func negation(toks []token) []int {
 }
 
 func analyse(cd *candidate) analysis {
-	a := analysis{concepts: map[string]bool{}, own: map[string]bool{}, surface: map[string]string{}}
+	a := analysis{concepts: map[string]bool{}, own: map[string]bool{}, plain: map[string]bool{}, surface: map[string]string{}}
 	neg := negation(cd.toks)
 	anyNeg := false
 	for _, n := range neg {
@@ -110,6 +118,9 @@ func analyse(cd *candidate) analysis {
 		if c := concept(cd.toks, i); c != "" {
 			a.concepts[c] = true
 			a.own[c] = true
+			if neg[i] == 0 {
+				a.plain[c] = true
+			}
 			if _, ok := a.surface[c]; !ok {
 				a.surface[c] = t.lower
 			}
@@ -117,6 +128,7 @@ func analyse(cd *candidate) analysis {
 	}
 	for _, c := range cd.inherited {
 		a.concepts[c] = true
+		a.plain[c] = true
 	}
 	for _, c := range cd.context {
 		a.concepts[c] = true
@@ -127,15 +139,15 @@ func analyse(cd *candidate) analysis {
 	axisSide := map[int]int{}
 	axisWord := map[int]string{}
 	axisTarget := map[int]string{}
+	axisAbout := map[int][]string{}
 	for i, t := range cd.toks {
 		cu, ok := cueByWord[t.lower]
 		if !ok || cu.axis < 0 || cd.subject[i] || t.capital {
 			continue
 		}
-		// "a real peace man", "a fake news-driven boost": an attribute
-		// in passing, not the claim's point.
-		if i > 0 && i+1 < len(cd.toks) && (cd.toks[i-1].lower == "a" || cd.toks[i-1].lower == "an") &&
-			cd.toks[i+1].punctBefore == "" && !isStop(cd.toks[i+1].lower) {
+		// "a real shock", "a true friend": these words before a noun
+		// mostly intensify rather than judge what is genuine.
+		if intensifiers[t.lower] && i+1 < len(cd.toks) && cd.toks[i+1].punctBefore == "" && !isStop(cd.toks[i+1].lower) {
 			continue
 		}
 		side := cu.side ^ (neg[i] % 2)
@@ -147,6 +159,9 @@ func analyse(cd *candidate) analysis {
 		axisWord[cu.axis] = stem(t.lower)
 		if tg := targetOf(cd.toks, i); tg != "" {
 			axisTarget[cu.axis] = tg
+			axisAbout[cu.axis] = []string{tg}
+		} else if obj := objectPhrase(cd.toks, i); len(obj) > 0 {
+			axisAbout[cu.axis] = obj
 		}
 	}
 	for ax, side := range axisSide {
@@ -160,7 +175,8 @@ func analyse(cd *candidate) analysis {
 				cue = append(cue, stem(w))
 			}
 		}
-		a.stances = append(a.stances, stance{dim: "ax:" + axes[ax].name, side: names[side], label: names[side], cue: cue, target: axisTarget[ax]})
+		a.stances = append(a.stances, stance{dim: "ax:" + axes[ax].name, side: names[side], label: names[side], cue: cue,
+			target: axisTarget[ax], about: axisAbout[ax]})
 	}
 
 	// Negated predicates: what a negation denies is the first content
@@ -169,7 +185,7 @@ func analyse(cd *candidate) analysis {
 	// asserting the deed. A negation pointing back at the statement
 	// before ("X dismissed the allegations") denies what that one said.
 	if anyNeg {
-		seen := map[string]bool{}
+		seen := map[string]string{} // denied predicate -> what it is denied of
 		refuted := false
 		for n, t := range cd.toks {
 			// "no memo", "nothing to do with": these negate a thing, and
@@ -185,6 +201,9 @@ func analyse(cd *candidate) analysis {
 			}
 			for i := from; i < len(cd.toks) && neg[i] > 0; i++ {
 				ti := cd.toks[i]
+				if !negatingVerbSet[t.lower] && (prepositions[ti.lower] || ti.lower == "a" || ti.lower == "an" || ti.lower == "the") {
+					break // "not at the ministry": a place, not a deed denied
+				}
 				if anaphors[ti.lower] && determiners[cd.toks[i-1].lower] && cd.prev >= 0 {
 					refuted = true
 					break
@@ -194,7 +213,9 @@ func analyse(cd *candidate) analysis {
 					continue
 				}
 				if !axisWordsByStem[stem(ti.lower)] && neg[i]%2 == 1 {
-					seen[c] = true
+					if obj := objectOf(cd, i, n); obj != "" {
+						seen[c] = obj
+					}
 				}
 				break
 			}
@@ -204,8 +225,8 @@ func analyse(cd *candidate) analysis {
 			a.stances = append(a.stances, stance{dim: fmt.Sprintf("ref:%d", cd.prev), side: "not", label: negWord(cd.toks, neg)})
 			seen = nil
 		}
-		for c := range seen {
-			a.stances = append(a.stances, stance{dim: "neg:" + c, side: "not", cue: []string{c}})
+		for c, obj := range seen {
+			a.stances = append(a.stances, stance{dim: "neg:" + c + "/" + obj, side: "not", cue: []string{c}})
 		}
 	}
 
@@ -242,6 +263,31 @@ func predicateAfter(toks []token, i int) int {
 		}
 	}
 	return i
+}
+
+// objectOf is what the predicate at i is denied of: the first content word
+// after it in its phrase ("never signed the contract"), else the subject
+// before the negation at n ("the minutes were not altered"). "" when the
+// denial is of nothing named ("I don't know"), which no other claim can
+// contradict.
+func objectOf(cd *candidate, i, n int) string {
+	for j := i + 1; j < len(cd.toks) && j <= i+5; j++ {
+		if strings.ContainsAny(cd.toks[j].punctBefore, ",;:—–()") || clauseOpeners[cd.toks[j].lower] {
+			break
+		}
+		if c := concept(cd.toks, j); c != "" && !cd.subject[j] {
+			return c
+		}
+	}
+	for j := n - 1; j >= 0 && j >= n-4; j-- {
+		if strings.ContainsAny(cd.toks[j+1].punctBefore, ",;:—–()") {
+			break
+		}
+		if c := concept(cd.toks, j); c != "" && !cd.subject[j] {
+			return c
+		}
+	}
+	return ""
 }
 
 // negWord returns the first word that negates in toks, as a position label.
@@ -324,6 +370,9 @@ func thatSubject(toks []token, i int) string {
 	return ""
 }
 
+// intensifiers are axis words that, before a noun, usually only stress it.
+var intensifiers = set(words(`real true`))
+
 // linking words stand between a thing and what is said of it: "is not",
 // "had been", "as a".
 var linking = set(words(`is are was were be been being had has have not never a an as entirely completely
@@ -334,13 +383,48 @@ var linking = set(words(`is are was were be been being had has have not never a 
 // before "a"/"as" ("called the letter a forgery").
 func targetOf(toks []token, i int) string {
 	j := i - 1
+	copula := false
 	for j >= 0 && linking[toks[j].lower] && toks[j+1].punctBefore == "" {
+		copula = copula || copulas[toks[j].lower]
 		j--
 	}
-	if j < 0 || j == i-1 || toks[j+1].punctBefore != "" {
+	// Without a copula ("the council never approved") the word before is
+	// the doer, not what the answer is said of.
+	if j < 0 || !copula || toks[j+1].punctBefore != "" {
 		return ""
 	}
 	return concept(toks, j)
+}
+
+// copulas link a thing to what is said of it: "is fake", "had been
+// doctored", "called it a forgery", "described it as fake".
+var copulas = set(words(`is are was were be been being a an as`))
+
+// objectMarkers open the noun phrase after a verb without naming anything.
+var objectMarkers = set(words(`the a an any some his her their its our my your every this that these those such`))
+
+// objectPhrase returns the content words of the noun phrase right after
+// the word at i, up to a preposition or punctuation: {"velmora",
+// "agreement"} for "rejected the Velmora agreement". A pronoun object
+// ("approved it") names nothing and gives none.
+func objectPhrase(toks []token, i int) []string {
+	j := i + 1
+	for j < len(toks) && objectMarkers[toks[j].lower] && toks[j].punctBefore == "" {
+		j++
+	}
+	var out []string
+	for ; j < len(toks) && j <= i+5; j++ {
+		t := toks[j]
+		if t.punctBefore != "" || prepositions[t.lower] || phraseEnd[t.lower] {
+			break
+		}
+		c := concept(toks, j)
+		if c == "" {
+			break
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // passiveMarkers before a deed make the name before it its object.

@@ -100,19 +100,27 @@ func docCandidates(c *model.Corpus, d int) []candidate {
 			lastHolder, lastSpeaker = holder, speaker
 		}
 		first := len(out)
-		var all []string
+		var own [][]string
 		for _, s := range sentences(doc.Text, q.Start, q.End) {
 			cd := newCandidate(doc, s, holder, speaker, model.FromQuote)
 			cd.claim.Quote = q.ID
 			if len(cd.toks) >= 3 {
 				prevConcepts = concepts(&cd)
-				all = append(all, prevConcepts...)
+				own = append(own, prevConcepts)
 				out = append(out, cd)
 			}
 		}
-		if len(out)-first > 1 {
-			for i := first; i < len(out); i++ {
-				out[i].context = all
+		// A sentence borrows the words of its neighbours in the quote
+		// ("It is offered as a framework" after naming the proposal),
+		// not of the whole of a long speech, which would tie everything
+		// said in it together.
+		for i := first; i < len(out); i++ {
+			k := i - first
+			if k > 0 {
+				out[i].context = append(out[i].context, own[k-1]...)
+			}
+			if k+1 < len(own) {
+				out[i].context = append(out[i].context, own[k+1]...)
 			}
 		}
 	}
@@ -268,6 +276,16 @@ func reportedHolder(c *model.Corpus, toks []token, lastHolder string, lastSpeake
 				name, sp := canonicalHolder(c, joinWords(toks[a:b]))
 				return name, sp, mark(i, b)
 			}
+			// "according to the port union,": the phrase up to the comma.
+			b := a
+			for b < len(toks) && b < a+5 && (b == a || toks[b].punctBefore == "") && !phraseEnd[toks[b].lower] {
+				b++
+			}
+			if b < len(toks) && strings.Contains(toks[b].punctBefore, ",") {
+				if name := agentPhrase(toks, a, b); name != "" {
+					return name, model.Unknown, mark(i, b)
+				}
+			}
 		}
 	}
 	// Reporting verbs, not the nouns spelled alike ("the calls").
@@ -306,6 +324,9 @@ func reportedHolder(c *model.Corpus, toks []token, lastHolder string, lastSpeake
 	// Otherwise the words right before the verb.
 	j := verb - 1
 	for j >= 0 && skipBeforeSet[toks[j].lower] && toks[j+1].punctBefore == "" {
+		if passiveMarkers[toks[j].lower] {
+			return "", model.Unknown, nil // "the envoy was accused": spoken of, not speaking
+		}
 		j--
 	}
 	if j < 0 {
@@ -317,8 +338,14 @@ func reportedHolder(c *model.Corpus, toks []token, lastHolder string, lastSpeake
 			return "", model.Unknown, nil
 		}
 		return lastHolder, lastSpeaker, mark(j, verb)
-	case roleSet[t.lower] && j > 0 && determiners[toks[j-1].lower] && lastHolder != "":
-		return lastHolder, lastSpeaker, mark(j-1, verb)
+	case roleSet[t.lower] && j > 0 && determiners[toks[j-1].lower]:
+		// "the official said" is the person just named; "the president
+		// said" is only if that person is the president. Otherwise the
+		// role is the holder.
+		if lastHolder != "" && (genericRoles[t.lower] || holderHasRole(c, lastHolder, lastSpeaker, t.lower)) {
+			return lastHolder, lastSpeaker, mark(j-1, verb)
+		}
+		return "the " + t.lower, model.Unknown, mark(j-1, verb)
 	case isCapitalized(t.word) && !english.IsStopWord(t.lower) && !extraStopSet[t.lower]:
 		a := j
 		for a > 0 && toks[a].punctBefore == "" && (isCapitalized(toks[a-1].word) ||
@@ -356,6 +383,24 @@ func invertedSubject(c *model.Corpus, toks []token, verb int) (string, int, map[
 		}
 	}
 	return "", model.Unknown, nil, false
+}
+
+// genericRoles may stand for whoever was named last.
+var genericRoles = set(words(`official source sources spokesman spokeswoman spokesperson aide adviser advisor`))
+
+// holderHasRole reports whether a holder's name or known roles hold role.
+func holderHasRole(c *model.Corpus, holder string, speaker int, role string) bool {
+	if strings.Contains(strings.ToLower(holder), role) {
+		return true
+	}
+	if speaker >= 0 && speaker < len(c.Speakers) {
+		for _, r := range c.Speakers[speaker].Roles {
+			if strings.Contains(strings.ToLower(r), role) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func allSkip(toks []token) bool {

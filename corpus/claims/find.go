@@ -22,6 +22,12 @@ const (
 	minScore  = 2.5
 )
 
+// maxPosting is how many claims may share a concept for the concept still
+// to suggest that two of them speak of the same thing: a twentieth of the
+// claims, at least 40, at most 300. Past it a word is the whole corpus's
+// subject, and following it would cost time quadratic in the corpus.
+func maxPosting(claims int) int { return min(300, max(40, claims/20)) }
+
 // dimension weights: an antonym ("authentic" against "fake") is the
 // clearest opposition; a negated predicate the loosest.
 func weight(dim string) float64 {
@@ -46,10 +52,24 @@ func Find(c *model.Corpus) *model.ClaimSet {
 			df[k]++
 		}
 	}
-	idf := func(k string) float64 {
-		// Smoothed so that in a small corpus a story's own words still
-		// weigh something: ln(1+N/df).
-		return math.Log(1 + float64(len(cands))/float64(max(df[k], 1)))
+	// Smoothed so that in a small corpus a story's own words still weigh
+	// something: ln(1+N/df).
+	idfOf := make(map[string]float64, len(df))
+	for k, n := range df {
+		idfOf[k] = math.Log(1 + float64(len(cands))/float64(n))
+	}
+	idf := func(k string) float64 { return idfOf[k] }
+	// Who asserts each concept plainly, for the opposite side of its
+	// negations.
+	plainly := map[string][]int{}
+	post := map[string][]int{} // concept -> claims with it
+	for i := range an {
+		for k := range an[i].plain {
+			plainly[k] = append(plainly[k], i)
+		}
+		for k := range an[i].concepts {
+			post[k] = append(post[k], i)
+		}
 	}
 
 	// Pools: who takes which side on each dimension. A negated predicate
@@ -76,12 +96,12 @@ func Find(c *model.Corpus) *model.ClaimSet {
 		if !strings.HasPrefix(dim, "neg:") {
 			continue
 		}
-		k := strings.TrimPrefix(dim, "neg:")
-		for i := range an {
-			if _, negated := pool[i]; negated || !an[i].concepts[k] || !assertsPlainly(&cands[i], k) {
-				continue
+		// Asserting the predicate of the same thing opposes its denial.
+		k, obj, _ := strings.Cut(strings.TrimPrefix(dim, "neg:"), "/")
+		for _, i := range plainly[k] {
+			if _, negated := pool[i]; !negated && an[i].concepts[obj] {
+				pool[i] = stance{dim: dim, side: "yes", cue: []string{k}}
 			}
-			pool[i] = stance{dim: dim, side: "yes", cue: []string{k}}
 		}
 	}
 
@@ -92,7 +112,7 @@ func Find(c *model.Corpus) *model.ClaimSet {
 	}
 	sort.Strings(dims)
 	for _, dim := range dims {
-		found = append(found, cluster(dim, pools[dim], cands, an, idf)...)
+		found = append(found, cluster(dim, pools[dim], cands, an, post, idf)...)
 	}
 	sort.SliceStable(found, func(i, j int) bool {
 		if found[i].score != found[j].score {
@@ -102,23 +122,6 @@ func Find(c *model.Corpus) *model.ClaimSet {
 	})
 	kept := dedupe(found, cands)
 	return build(kept, cands)
-}
-
-// assertsPlainly reports whether concept k appears in the candidate outside
-// any negation.
-func assertsPlainly(cd *candidate, k string) bool {
-	neg := negation(cd.toks)
-	for i := range cd.toks {
-		if !cd.subject[i] && neg[i] == 0 && concept(cd.toks, i) == k {
-			return true
-		}
-	}
-	for _, c := range cd.inherited {
-		if c == k {
-			return true
-		}
-	}
-	return false
 }
 
 // topicDraft is a conflict found on one dimension before duplicates across
@@ -178,7 +181,7 @@ func shared(a, b analysis, cue map[string]bool, idf func(string) float64) (float
 // cluster groups a dimension's pool into topics: claims are linked when
 // they share enough subject matter, and a group is a conflict when two
 // different holders on different sides share it directly.
-func cluster(dim string, pool map[int]stance, cands []candidate, an []analysis, idf func(string) float64) []topicDraft {
+func cluster(dim string, pool map[int]stance, cands []candidate, an []analysis, post map[string][]int, idf func(string) float64) []topicDraft {
 	sides := map[string]bool{}
 	for _, st := range pool {
 		sides[st.side] = true
@@ -214,35 +217,113 @@ func cluster(dim string, pool map[int]stance, cands []candidate, an []analysis, 
 	}
 	var cross, strong []edge
 	opposed := map[int]bool{} // claims directly opposing another
-	for x := 0; x < len(ids); x++ {
-		for y := x + 1; y < len(ids); y++ {
-			a, b := ids[x], ids[y]
-			w, terms, linked := shared(an[a], an[b], cue, idf)
-			if tg := pool[a].target; tg != "" && tg == pool[b].target {
-				// Opposite answers said of one thing: as plain a conflict
-				// as there is.
-				w, linked = math.Max(w, 2*minShared), true
-				if len(terms) == 0 {
-					terms = []string{tg}
+	who := strings.HasPrefix(dim, "who:")
+	// Pairs come from shared concepts, targets and (for doers) documents,
+	// not from every pair in the pool, which would be quadratic in the
+	// corpus. A concept in very many claims of the pool says nothing of
+	// any two of them and is not followed.
+	byTarget := map[string][]int{}
+	byDoc := map[int][]int{}
+	sideSize := map[string]int{}
+	for _, i := range ids {
+		if tg := pool[i].target; tg != "" {
+			byTarget[tg] = append(byTarget[tg], i)
+		}
+		if who {
+			byDoc[cands[i].claim.Doc] = append(byDoc[cands[i].claim.Doc], i)
+		}
+		sideSize[pool[i].side]++
+	}
+	limit := maxPosting(len(cands))
+	neighbours := func(a int) []int {
+		seen := map[int]bool{}
+		var out []int
+		add := func(list []int) {
+			if len(list) > limit {
+				return
+			}
+			for _, b := range list {
+				if _, in := pool[b]; in && b != a && !seen[b] {
+					seen[b] = true
+					out = append(out, b)
 				}
 			}
-			if !linked && strings.HasPrefix(dim, "who:") && cands[a].claim.Doc == cands[b].claim.Doc {
-				// One article naming two doers of one deed is telling of
-				// one event, whatever other words the sentences use.
-				w, linked = minShared, true
+		}
+		for k := range an[a].concepts {
+			if !cue[k] {
+				add(post[k])
 			}
+		}
+		if tg := pool[a].target; tg != "" {
+			add(byTarget[tg])
+		}
+		if who {
+			add(byDoc[cands[a].claim.Doc])
+		}
+		sort.Ints(out)
+		return out
+	}
+	link := func(a, b int) (float64, []string, bool) {
+		if disjoint(pool[a].about, pool[b].about) {
+			return 0, nil, false // said of different things
+		}
+		w, terms, linked := shared(an[a], an[b], cue, idf)
+		if tg := pool[a].target; tg != "" && tg == pool[b].target {
+			// Opposite answers said of one thing: as plain a conflict
+			// as there is.
+			w, linked = math.Max(w, 2*minShared), true
+			if len(terms) == 0 {
+				terms = []string{tg}
+			}
+		}
+		if who && cands[a].claim.Doc == cands[b].claim.Doc {
+			// One article naming two doers of one deed is telling of
+			// one event, whatever other words the sentences use.
+			w, linked = math.Max(w, 2*minShared), true
+		}
+		return w, terms, linked
+	}
+	// Opposition: each pair of claims on different sides, met from the
+	// smaller side.
+	largest := ""
+	for s, n := range sideSize {
+		if largest == "" || n > sideSize[largest] || (n == sideSize[largest] && s < largest) {
+			largest = s
+		}
+	}
+	for _, a := range ids {
+		sa := pool[a].side
+		if sa == largest {
+			continue // met from the other sides
+		}
+		for _, b := range neighbours(a) {
+			sb := pool[b].side
+			if sa == sb || (sb != largest && (sideSize[sa] > sideSize[sb] || (sideSize[sa] == sideSize[sb] && a > b))) {
+				continue
+			}
+			w, terms, linked := link(a, b)
 			if !linked {
 				continue
 			}
 			parent[find(a)] = find(b)
-			if pool[a].side == pool[b].side && w >= minShared {
-				strong = append(strong, edge{a, b, w, terms})
+			opposed[a], opposed[b] = true, true
+			if model.HolderKey(cands[a].claim.Holder) != model.HolderKey(cands[b].claim.Holder) {
+				cross = append(cross, edge{a, b, w, terms})
 			}
-			if pool[a].side != pool[b].side {
-				opposed[a], opposed[b] = true, true
-				if model.HolderKey(cands[a].claim.Holder) != model.HolderKey(cands[b].claim.Holder) {
-					cross = append(cross, edge{a, b, w, terms})
-				}
+		}
+	}
+	// Support: claims on the side of an opposed one, saying the same.
+	for _, a := range ids {
+		if !opposed[a] {
+			continue
+		}
+		for _, b := range neighbours(a) {
+			if pool[b].side != pool[a].side || (opposed[b] && b < a) {
+				continue
+			}
+			if w, terms, linked := link(a, b); linked && w >= minShared {
+				parent[find(a)] = find(b)
+				strong = append(strong, edge{a, b, w, terms})
 			}
 		}
 	}
@@ -313,6 +394,21 @@ func cluster(dim string, pool map[int]stance, cands []candidate, an []analysis, 
 	return out
 }
 
+// disjoint reports whether both lists name something and share nothing.
+func disjoint(a, b []string) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // draft names a conflict: its positions, the shared terms and the cue.
 func draft(dim string, pool map[int]stance, members []int, termWeight map[string]float64, score float64, cands []candidate, an []analysis) topicDraft {
 	terms := make([]string, 0, len(termWeight))
@@ -352,7 +448,8 @@ func draft(dim string, pool map[int]stance, members []int, termWeight map[string
 		}
 	}
 	if strings.HasPrefix(dim, "neg:") {
-		k := surface(strings.TrimPrefix(dim, "neg:"))
+		pred, _, _ := strings.Cut(strings.TrimPrefix(dim, "neg:"), "/")
+		k := surface(pred)
 		d.labels["yes"], d.labels["not"] = k, "not "+k
 		d.sides = []string{"yes", "not"}
 	} else {

@@ -49,7 +49,7 @@ func sentences(text string, from, to int) []span {
 				}
 				end += s2
 			}
-			if end >= to || isSpace(text[end]) {
+			if (end >= to || spaceAt(text, end)) && !continuesLowercase(text, end, to) {
 				if r != '.' || !abbreviationBefore(text, start, i) || opensSentence(text, end, to) {
 					emit(end)
 					start = end
@@ -65,6 +65,13 @@ func sentences(text string, from, to int) []span {
 }
 
 func isSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
+
+// spaceAt reports whether a space of any kind starts at i: transcripts
+// often put a no-break space after a full stop.
+func spaceAt(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsSpace(r)
+}
 
 // abbreviationBefore reports whether the word ending at the period at dot
 // is an abbreviation or an initial ("J. Smith"), after which a sentence
@@ -82,11 +89,26 @@ func abbreviationBefore(text string, start, dot int) bool {
 	return size == dot-w && unicode.IsUpper(r)
 }
 
+// continuesLowercase reports whether the text after a stop goes on in
+// lower case on the same line, as after a quoted question: "Was it
+// long?" she asked.
+func continuesLowercase(text string, i, to int) bool {
+	for i < to {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == '\n' || !unicode.IsSpace(r) {
+			return unicode.IsLower(r)
+		}
+		i += size
+	}
+	return false
+}
+
 // opensSentence reports whether the word at i is a capitalised function
 // word ("It", "The"), which after "U.S." starts a new sentence.
 func opensSentence(text string, i, to int) bool {
-	for i < to && isSpace(text[i]) {
-		i++
+	for i < to && spaceAt(text, i) {
+		_, size := utf8.DecodeRuneInString(text[i:])
+		i += size
 	}
 	j := i
 	for j < to && !isSpace(text[j]) {
@@ -97,11 +119,19 @@ func opensSentence(text string, i, to int) bool {
 }
 
 func trimSpan(text string, s, e int) (int, int) {
-	for s < e && isSpace(text[s]) {
-		s++
+	for s < e {
+		r, size := utf8.DecodeRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s += size
 	}
-	for e > s && isSpace(text[e-1]) {
-		e--
+	for e > s {
+		r, size := utf8.DecodeLastRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= size
 	}
 	return s, e
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -12,6 +13,21 @@ import (
 
 	"github.com/backchannel-news/backchannel/model/curation"
 )
+
+// TestMain keeps every test of the command line away from the user's own
+// annotations: the sample corpus's live in the data folder, and one curated
+// by hand would change what claims prints.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "backchannel-cli-test-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Setenv("XDG_DATA_HOME", dir)
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
 
 func claimsJSON(t *testing.T, args ...string) []claimTopic {
 	t.Helper()

@@ -1,0 +1,164 @@
+package claims
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/backchannel-news/backchannel/corpus"
+	"github.com/backchannel-news/backchannel/model"
+)
+
+func TestSentences(t *testing.T) {
+	text := "Mr. Holm met Dr. Vane at 9. They spoke for an hour! \"Was it long?\" she asked.\nA headline with no stop\nThe plan was drafted by the U.S. It was then sent on.\u00a0 After a no-break space."
+	var got []string
+	for _, s := range sentences(text, 0, len(text)) {
+		got = append(got, text[s.start:s.end])
+	}
+	want := []string{
+		"Mr. Holm met Dr. Vane at 9.",
+		"They spoke for an hour!",
+		"\"Was it long?\" she asked.",
+		"A headline with no stop",
+		"The plan was drafted by the U.S.",
+		"It was then sent on.",
+		"After a no-break space.",
+	}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("sentences:\n got %q\nwant %q", got, want)
+	}
+}
+
+// load builds a one-document corpus from an article body.
+func load(t *testing.T, body string) *model.Corpus {
+	t.Helper()
+	doc, err := corpus.ParseDocument("test/a.md", []byte("---\noutlet: The Test Courier\n---\n"+body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return corpus.Assemble([]model.Document{doc}, nil)
+}
+
+func holderOf(t *testing.T, c *model.Corpus, fragment string) (string, model.ClaimKind) {
+	t.Helper()
+	for _, cd := range candidates(c) {
+		if strings.Contains(cd.claim.Text, fragment) {
+			return cd.claim.Holder, cd.claim.Kind
+		}
+	}
+	t.Fatalf("no statement holds %q", fragment)
+	return "", 0
+}
+
+func TestHolders(t *testing.T) {
+	c := load(t, `Harbour master Ada Brun said the quay was closed on Friday.
+Its director, Paul Mereni, denied that the cranes had failed.
+He later insisted the inspection was routine.
+According to the port union, the night shift was cancelled.
+The cranes are old and the quay floods every spring.
+Journalist Ola Dahl, known for his work on the ferries, noted that the permits were late.
+`)
+	cases := []struct {
+		fragment string
+		holder   string
+		kind     model.ClaimKind
+	}{
+		{"quay was closed", "Ada Brun", model.FromReported},
+		{"cranes had failed", "Paul Mereni", model.FromReported},
+		{"inspection was routine", "Paul Mereni", model.FromReported}, // "he": the last holder named
+		{"night shift", "port union", model.FromReported},
+		{"quay floods", "The Test Courier", model.FromAuthor},
+		{"permits were late", "Ola Dahl", model.FromReported}, // the subject, not a name in the aside
+	}
+	for _, cs := range cases {
+		h, k := holderOf(t, c, cs.fragment)
+		if !strings.HasSuffix(h, cs.holder) || k != cs.kind {
+			t.Errorf("%q: holder %q (%v), want %q (%v)", cs.fragment, h, k, cs.holder, cs.kind)
+		}
+	}
+}
+
+func stancesOf(t *testing.T, body string) map[string]string {
+	t.Helper()
+	c := load(t, body)
+	cands := candidates(c)
+	if len(cands) != 1 {
+		t.Fatalf("%d statements in %q, want 1", len(cands), body)
+	}
+	out := map[string]string{}
+	for _, st := range analyse(&cands[0]).stances {
+		out[st.dim] = st.side
+	}
+	return out
+}
+
+func TestStances(t *testing.T) {
+	cases := []struct {
+		body string
+		dim  string
+		side string // "" when the dimension must be absent
+	}{
+		{"The recordings are genuine.", "ax:authentic/fake", "authentic"},
+		{"The recordings are not genuine.", "ax:authentic/fake", "fake"},
+		{"The recordings are not fake, the agency said.", "ax:authentic/fake", "authentic"},
+		// A negation does not reach into the next clause.
+		{"No one was charged and the inquiry will establish whether the tapes are genuine.", "ax:authentic/fake", "authentic"},
+		{"The lawyer said the files had been doctored.", "ax:authentic/fake", "fake"},
+		{"It was a real shock to the town, the mayor said.", "ax:authentic/fake", ""}, // an attribute in passing
+		{"Officers at the Foreign Office met on Monday.", "ax:insider/foreign", ""},   // part of a name
+		{"The minister never approved the contract, his aide said.", "ax:approved/opposed", "opposed"},
+		{"The minister never signed the contract, his aide said.", "neg:sign/contract", "not"},
+		{"The aide denied that the minister had signed the contract.", "neg:sign/contract", "not"},
+		{"No memo reached the minister before May.", "neg:memo", ""}, // "no" negates a thing, not a deed
+		{"The emails were leaked by a former contractor, Ivo Sand said.", "who:leak", "former contractor"},
+		{"The emails were leaked by the Signals Bureau, the union said.", "who:leak", "signals bureau"},
+		{"Corvel's records were stolen in March.", "who:breach", ""}, // Corvel suffered the deed
+	}
+	for _, cs := range cases {
+		got := stancesOf(t, cs.body)
+		if got[cs.dim] != cs.side {
+			t.Errorf("%q: %s = %q, want %q (all: %v)", cs.body, cs.dim, got[cs.dim], cs.side, got)
+		}
+	}
+}
+
+func TestRefutationPointsBack(t *testing.T) {
+	c := load(t, "The envoy was accused of coaching the delegation before the talks.\nThe president dismissed the allegations as routine politics.\n")
+	cs := Find(c)
+	topics := cs.Conflicts()
+	if len(topics) != 1 {
+		t.Fatalf("%d conflicts, want the refutation", len(topics))
+	}
+	var sides []string
+	for _, p := range topics[0].Positions {
+		sides = append(sides, p.Label+":"+cs.Claims[p.Claims[0]].Holder)
+	}
+	if got := strings.Join(sides, " "); got != "dismissed:the president asserted:The Test Courier" {
+		t.Errorf("positions %q", got)
+	}
+}
+
+func TestTopicIDsAreStable(t *testing.T) {
+	body := "Analyst Jo Kern said the ledger was genuine.\nAuditor Sam Price said the ledger was forged.\n"
+	a, b := Find(load(t, body)), Find(load(t, "Unrelated opening line about the weather today.\n"+body))
+	if len(a.Topics) != 1 || len(b.Topics) != 1 || a.Topics[0].ID != b.Topics[0].ID {
+		t.Fatalf("topic IDs differ when a line is added above: %v vs %v", a.Topics, b.Topics)
+	}
+	if why := a.Topics[0].Why.String(); why != "shared: ledger; opposing: authentic vs fake" && why != "shared: ledger; opposing: fake vs authentic" {
+		t.Errorf("why = %q", why)
+	}
+}
+
+// Approving one thing and rejecting another is no conflict, however much
+// else the two sentences share; approving and rejecting one thing is.
+func TestAnswersAboutDifferentThingsDoNotConflict(t *testing.T) {
+	apart := Find(load(t, "Mayor Ana Roth said she was deeply relieved that the harbour board approved the bridge plan at its Monday meeting in Tarnby.\n"+
+		"Councillor Ben Voss said he was deeply relieved that the harbour board rejected the school budget at its Monday meeting in Tarnby.\n"))
+	if n := len(apart.Conflicts()); n != 0 {
+		t.Errorf("%d conflicts between answers about different things: %+v", n, apart.Topics)
+	}
+	same := Find(load(t, "Mayor Ana Roth said she was relieved that the board approved the bridge plan on Monday.\n"+
+		"Councillor Ben Voss said he was sure that the board rejected the bridge plan on Monday.\n"))
+	if n := len(same.Conflicts()); n != 1 {
+		t.Errorf("%d conflicts between answers about one plan, want 1", n)
+	}
+}
