@@ -966,6 +966,11 @@ func (s *Searcher) SearchContext(ctx context.Context, query string, limit int) (
 	p := compile(query)
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	// A search cancelled while it waited for the lock was for a query the
+	// user has typed past: it must not drop the levels the newer one left.
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
 	for len(s.levels) > 0 && !s.levels[len(s.levels)-1].p.within(&p) {
 		s.levels = s.levels[:len(s.levels)-1]
 	}

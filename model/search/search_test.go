@@ -415,3 +415,20 @@ func TestWordAsWrittenOutranksScatteredLetters(t *testing.T) {
 		t.Errorf("top hit highlights %q (offsets %v), want the word fake", got, h.Matched)
 	}
 }
+
+// A reader cancels the search of a query typed past; when that search gets
+// the session's lock after the newer one, it must leave the newer one's
+// matches for the next keystroke to narrow.
+func TestCancelledSearchKeepsNewerLevels(t *testing.T) {
+	texts := []string{"abc", "abd", "xab"}
+	s := indexOf(texts).NewSearcher()
+	s.Search("abc", 10)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := s.SearchContext(ctx, "ab", 10); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled search returned %v, want context.Canceled", err)
+	}
+	if n := len(s.levels); n == 0 || s.levels[n-1].p.query != "abc" {
+		t.Fatalf("a cancelled search of ab dropped the level of abc (%d levels left)", n)
+	}
+}
