@@ -66,12 +66,16 @@ type App struct {
 	claims   ClaimsView
 	help     help.Model
 
-	mode   mode
-	focus  pane
-	back   pane // where Esc in the reader returns
-	width  int
-	height int
-	screen screen
+	mode  mode
+	focus pane
+	back  pane // where Esc in the reader returns
+	// backToClaims makes Esc in the reader return to the claims view when
+	// the reader was opened from a claim, so a journalist checking claims
+	// one by one is not dropped into the documents list each time.
+	backToClaims bool
+	width        int
+	height       int
+	screen       screen
 }
 
 // New makes the root model of one session over a shared read-only corpus.
@@ -145,6 +149,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.back = readerPane
 		a.setFocus(quotesPane)
 	case readerBackMsg:
+		if a.backToClaims {
+			a.backToClaims = false
+			a.setMode(browsingClaims)
+			return a, a.claims.Refresh()
+		}
 		a.setFocus(a.back)
 	case searchJumpMsg:
 		a.setMode(browsing)
@@ -278,6 +287,7 @@ func (a *App) handleMouse(m tea.MouseMsg) {
 // openReader shows doc at quote (or its top for -1) and focuses the reader,
 // remembering where Esc should return.
 func (a *App) openReader(doc, quote int) {
+	a.backToClaims = false
 	a.reader.Open(doc, quote)
 	a.docs.SelectDoc(doc)
 	if a.focus != readerPane {

@@ -62,6 +62,7 @@ func docHolder(d *model.Document) string {
 // else at its line.
 func (a *App) openClaim(m claimOpenMsg) {
 	a.openReader(m.doc, m.quote)
+	a.backToClaims = true
 	if m.quote < 0 {
 		a.reader.ShowLine(m.line)
 	}

@@ -285,7 +285,23 @@ func TestAppClaimsOpenReaderAndMark(t *testing.T) {
 	if a.mode != browsing || a.focus != readerPane || a.reader.Doc() != 1 {
 		t.Fatalf("enter on a claim: mode %v, focus %v, doc %d", a.mode, a.focus, a.reader.Doc())
 	}
-	press(a, "esc", "tab", "tab", "tab")
+	opened := a.claims.selectedClaim().Text
+	// Esc goes back to the claims view, on the claim that was opened, so
+	// claims can be checked one after another.
+	press(a, "esc")
+	if cl := a.claims.selectedClaim(); a.mode != browsingClaims || cl == nil || cl.Text != opened {
+		t.Fatalf("esc in a reader opened from a claim: mode %v, claim %v, want the claims view on %q", a.mode, cl, opened)
+	}
+	press(a, "esc", "esc")
+	if a.mode != browsing || a.focus != readerPane {
+		t.Fatalf("leaving the claims view: mode %v, focus %v", a.mode, a.focus)
+	}
+	// Once back, Esc in the reader is the reader's own again.
+	press(a, "esc")
+	if a.mode != browsing || a.focus != docsPane {
+		t.Fatalf("esc in the reader after leaving the claims view: mode %v, focus %v", a.mode, a.focus)
+	}
+	press(a, "tab", "tab", "tab")
 	if a.focus != readerPane {
 		t.Fatalf("focus %v", a.focus)
 	}
