@@ -444,13 +444,50 @@ func (a *App) tabBar() string {
 }
 
 // helpView is the help cut to the window: bubbles' short help overflows
-// when not even its ellipsis fits.
+// when not even its ellipsis fits. The full help wraps its columns onto
+// more rows rather than let bubbles drop the last ones behind an ellipsis.
 func (a *App) helpView() string {
-	lines := strings.Split(a.help.View(a), "\n")
+	view := a.help.View(a)
+	if a.help.ShowAll {
+		view = a.fullHelpRows()
+	}
+	lines := strings.Split(view, "\n")
 	for i, l := range lines {
 		lines[i] = fit(l, a.width)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// fullHelpRows lays the full help's columns left to right and starts a
+// new row of columns where the next would not fit the window. When that
+// would leave the panes too little room, it gives bubbles' single row, cut.
+func (a *App) fullHelpRows() string {
+	sep := lipgloss.Width(a.help.FullSeparator)
+	var rows []string
+	var row [][]key.Binding
+	used := 0
+	for _, col := range a.FullHelp() {
+		w := lipgloss.Width(a.help.FullHelpView([][]key.Binding{col}))
+		if w == 0 {
+			continue // nothing enabled in it
+		}
+		if len(row) > 0 && used+sep+w > a.width {
+			rows = append(rows, a.help.FullHelpView(row))
+			row, used = nil, 0
+		}
+		if len(row) > 0 {
+			used += sep
+		}
+		row, used = append(row, col), used+w
+	}
+	if len(row) > 0 {
+		rows = append(rows, a.help.FullHelpView(row))
+	}
+	out := strings.Join(rows, "\n")
+	if a.height-1-lipgloss.Height(out) < minBodyWithHelp {
+		return a.help.FullHelpView(a.FullHelp())
+	}
+	return out
 }
 
 // statusLine gives the corpus's size, or says files failed to load and how

@@ -4,6 +4,9 @@ package ui
 const (
 	minWidth  = 60
 	minHeight = 16
+	// minBodyWithHelp is the fewest rows the panes keep when the full
+	// help is open: a frame, a title and a few lines of content.
+	minBodyWithHelp = 6
 )
 
 // rect is a pane's place on screen, frame included. A zero rect is a pane
