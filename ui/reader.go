@@ -156,6 +156,9 @@ func (r *Reader) build() {
 	}
 	r.builtFor = width
 	d := &r.cm.Corpus.Docs[r.doc]
+	if cap(r.rows) < d.NumLines() {
+		r.rows = make([]readerRow, 0, d.NumLines()+d.NumLines()/4) // most lines wrap at most once
+	}
 	qs := r.cm.Corpus.Quotes
 	next := 0 // first quote that may still touch this line
 	for n := 1; n <= d.NumLines(); n++ {
