@@ -589,6 +589,8 @@ func (v ClaimsView) View() string {
 	switch {
 	case v.flow.step == pickingTopic:
 		body = v.pickerLines(v.width, h)
+	case v.Typing() && (v.flow.action == curation.Mark || v.flow.action == curation.Move):
+		body = v.subjectLines(v.width)
 	case v.holder != "":
 		body = v.holderLines(v.width, h)
 	case len(v.topics) == 0:
@@ -784,14 +786,7 @@ func (v ClaimsView) holderLines(w, h int) []string {
 
 func (v ClaimsView) pickerLines(w, h int) []string {
 	st := v.cm.Styles
-	verb := map[string]string{curation.Mark: "Mark as a claim under", curation.Move: "Move the claim to",
-		curation.Merge: "Merge this topic into"}[v.flow.action]
-	lines := []string{st.Header.Render(verb + ":")}
-	if v.flow.action == curation.Mark {
-		m := v.flow.mark
-		text := v.cm.Corpus.Docs[m.doc].Text[m.start:m.end]
-		lines = append(lines, fit(st.Muted.Render(printable(m.holder)+": “"+printable(strings.Join(strings.Fields(text), " "))+"”"), w))
-	}
+	lines := v.subjectLines(w)
 	var rows []string
 	for i, p := range v.picks {
 		style := st.Normal
@@ -801,6 +796,43 @@ func (v ClaimsView) pickerLines(w, h int) []string {
 		rows = append(rows, selectionBar(st, i == v.pickAt, true)+style.Render(fit(printable(p.label), w-2)))
 	}
 	return append(lines, window(rows, v.pickAt, h-len(lines))...)
+}
+
+// subjectLines say what a mark, move or merge acts on, above its topic
+// picker and its text boxes, so the user never types a topic or position
+// name without seeing what it is for.
+func (v ClaimsView) subjectLines(w int) []string {
+	st := v.cm.Styles
+	verb := map[string]string{curation.Mark: "Mark as a claim under", curation.Move: "Move the claim to",
+		curation.Merge: "Merge this topic into"}[v.flow.action]
+	lines := []string{st.Header.Render(verb + ":")}
+	quoted := func(holder, text string) string {
+		return fit(st.Muted.Render(printable(holder)+": “"+printable(strings.Join(strings.Fields(text), " "))+"”"), w)
+	}
+	switch v.flow.action {
+	case curation.Mark:
+		m := v.flow.mark
+		lines = append(lines, quoted(m.holder, v.cm.Corpus.Docs[m.doc].Text[m.start:m.end]))
+	case curation.Move:
+		if cl := v.flow.claim; cl != nil {
+			lines = append(lines, quoted(cl.Holder, cl.Text))
+		}
+	case curation.Merge:
+		if t := v.set.Topic(v.flow.topic); t != nil {
+			lines = append(lines, fit(st.Muted.Render("“"+printable(t.Label)+"”"), w))
+		}
+	}
+	if v.Typing() {
+		switch {
+		case v.flow.label != "":
+			lines = append(lines, fit("topic: "+printable(v.flow.label)+st.Muted.Render(" (new)"), w))
+		case v.flow.step == typingPosition:
+			if t := v.set.Topic(v.flow.topic); t != nil {
+				lines = append(lines, fit("topic: "+printable(t.Label), w))
+			}
+		}
+	}
+	return lines
 }
 
 // window returns at most h of lines, scrolled so line sel is in view.

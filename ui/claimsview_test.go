@@ -206,7 +206,15 @@ func TestClaimsViewMarkMakesNewTopic(t *testing.T) {
 	if !v.Typing() {
 		t.Fatal("new topic did not ask for a name")
 	}
-	v = drive(v, "q", "uick", "enter", "Thursday", "enter")
+	// Typing names, the quote being marked stays on screen.
+	if !strings.Contains(v.View(), "Mara Voss: “The shipment leaves Thursday") {
+		t.Fatalf("typing a topic name hides what is marked:\n%s", v.View())
+	}
+	v = drive(v, "q", "uick", "enter")
+	if view := v.View(); !strings.Contains(view, "Mara Voss: “The shipment leaves Thursday") || !strings.Contains(view, "topic: quick (new)") {
+		t.Fatalf("typing a position hides what is marked or where:\n%s", view)
+	}
+	v = drive(v, "Thursday", "enter")
 	tp := v.set.Topic("user:quick")
 	if tp == nil || len(tp.Positions) != 1 || tp.Positions[0].Label != "Thursday" {
 		t.Fatalf("marked topic = %+v", tp)
@@ -225,6 +233,24 @@ func TestClaimsViewMarkMakesNewTopic(t *testing.T) {
 	v = drive(v, "r", "esc")
 	if v.Typing() || opKinds(store) != "topic,mark" {
 		t.Error("escape did not cancel the rename")
+	}
+}
+
+// The pickers and boxes of a move and a merge name what is moved or
+// merged, and the topic a typed position goes under.
+func TestClaimsViewMoveAndMergeSayWhat(t *testing.T) {
+	v := newTestClaimsView(t, openStore(t), 78, 20)
+	v = drive(v, "enter", "j", "v")
+	if !strings.Contains(v.View(), "Move the claim to") || !strings.Contains(v.View(), "The Coastal Ledger: “The harbour office said on Monday") {
+		t.Fatalf("move picker does not say which claim:\n%s", v.View())
+	}
+	v = drive(v, "j", "j", "enter")
+	if view := v.View(); !strings.Contains(view, "The Coastal Ledger: “The harbour office said") || !strings.Contains(view, "topic: shipment: routine vs different") {
+		t.Fatalf("typing the position of a moved claim hides the claim or the topic:\n%s", view)
+	}
+	v = drive(v, "esc", "esc", "M")
+	if !strings.Contains(v.View(), "Merge this topic into") || !strings.Contains(v.View(), "“manifest, harbour office: seen vs never seen”") {
+		t.Fatalf("merge picker does not say which topic:\n%s", v.View())
 	}
 }
 
