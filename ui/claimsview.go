@@ -167,7 +167,9 @@ func (v *ClaimsView) show(s shownClaims) {
 	if v.want != "" {
 		current, v.want = v.want, ""
 	}
-	v.topic = 0
+	// A topic gone from the list (dismissed, merged away) leaves the
+	// cursor where it was, on its neighbour, not back at the top.
+	v.topic = clamp(v.topic, 0, max(0, len(v.topics)-1))
 	for i, t := range v.topics {
 		if t.ID == current {
 			v.topic = i

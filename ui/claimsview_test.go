@@ -254,6 +254,22 @@ func TestClaimsViewMoveAndMergeSayWhat(t *testing.T) {
 	}
 }
 
+// Dismissing a topic leaves the cursor on its neighbour, where the user
+// was working down the list, not back at the top.
+func TestClaimsViewDismissKeepsPlace(t *testing.T) {
+	v := newTestClaimsView(t, openStore(t), 78, 20)
+	q := v.cm.Corpus.Quotes[0]
+	v.StartMark(markTarget{doc: q.Doc, start: q.Start, end: q.End, holder: "Mara Voss"})
+	v = drive(v, "enter", "third", "enter", "early", "enter", "g", "j")
+	if len(v.topics) != 3 || v.current().ID != "t2" {
+		t.Fatalf("setup: %d topics, cursor on %q", len(v.topics), v.current().ID)
+	}
+	v = drive(v, "d")
+	if v.current() == nil || v.current().ID != "user:third" {
+		t.Errorf("after dismissing the second topic the cursor is on %q, want the one after it", v.current().ID)
+	}
+}
+
 // Changes another process saves show when the view is opened again.
 func TestClaimsViewRefreshShowsOtherWriters(t *testing.T) {
 	store := openStore(t)
