@@ -598,7 +598,9 @@ func (v ClaimsView) View() string {
 	case len(v.topics) == 0:
 		body = []string{st.Muted.Render("No conflicting claims found. Mark a quote in the reader with m to start a topic.")}
 	case v.width >= 100:
-		left := min(40, v.width*3/10)
+		// Topic labels are a few shared words and two sides: 56 columns show
+		// most whole at 200, and leave positions 2-3 columns side by side.
+		left := min(56, v.width*3/10)
 		body = sideBySide(v.topicLines(left, h), v.topicDetail(v.width-left-2, h), left, 2, h)
 	default:
 		top := min(len(v.topics), max(3, h/4))

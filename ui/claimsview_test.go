@@ -254,6 +254,24 @@ func TestClaimsViewMoveAndMergeSayWhat(t *testing.T) {
 	}
 }
 
+// A wide window shows the topic labels whole beside the chosen topic.
+func TestClaimsViewWideShowsWholeTopicLabels(t *testing.T) {
+	v := newTestClaimsView(t, nil, 198, 40)
+	lines := strings.Split(v.View(), "\n")
+	for _, tp := range v.topics {
+		found := false
+		for _, l := range lines[:len(v.topics)] {
+			// In the list, which starts the line, not in the detail
+			// beside it, whose header repeats the chosen label.
+			i := strings.Index(l, tp.Label)
+			found = found || (i >= 0 && i < 20)
+		}
+		if !found {
+			t.Errorf("topic list lacks the whole label %q:\n%s", tp.Label, strings.Join(lines[:len(v.topics)], "\n"))
+		}
+	}
+}
+
 // Dismissing a topic leaves the cursor on its neighbour, where the user
 // was working down the list, not back at the top.
 func TestClaimsViewDismissKeepsPlace(t *testing.T) {
