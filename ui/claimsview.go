@@ -337,7 +337,9 @@ func (v ClaimsView) updateBrowse(k tea.KeyMsg) (ClaimsView, tea.Cmd) {
 			return v, saveChanges(v.cm.Corpus, v.found, v.store, v.author, "dismissed “"+t.Label+"”",
 				curation.Op{Kind: curation.Dismiss, Topic: t.ID})
 		}
-	case key.Matches(k, keys.Rename):
+	case key.Matches(k, keys.Rename) && v.holder == "":
+		// In a holder's claims the topic under the cursor is not on
+		// screen; renaming it there would be blind.
 		v.flow = flow{action: curation.Rename, topic: t.ID}
 		v.startInput(typingLabel, "new name: ", t.Label)
 	case key.Matches(k, keys.AddNote):
@@ -571,6 +573,14 @@ func (v ClaimsView) FullHelp() [][]key.Binding {
 	case pickingTopic, typingLabel, typingPosition, typingText:
 		return [][]key.Binding{{k.Up, k.Down, k.Confirm, k.Close}}
 	}
+	// Topic keys act in the topic list, claim keys on a chosen claim; the
+	// help offers only those that would do something now.
+	inList, onClaim := !v.inClaims && v.holder == "", v.selectedClaim() != nil
+	k.Dismiss.SetEnabled(inList)
+	k.MergeTopic.SetEnabled(inList)
+	k.Rename.SetEnabled(v.holder == "")
+	k.HolderClaims.SetEnabled(onClaim)
+	k.MoveClaim.SetEnabled(onClaim)
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.OpenClaim, k.HolderClaims, k.Close},

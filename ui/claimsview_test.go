@@ -386,6 +386,51 @@ func TestAppFindsClaimsOnInit(t *testing.T) {
 	}
 }
 
+// The claims help offers topic keys in the topic list and claim keys on a
+// claim, not keys that would do nothing where the user is.
+func TestClaimsHelpOffersOnlyWhatApplies(t *testing.T) {
+	enabled := func(v ClaimsView) string {
+		var descs []string
+		for _, col := range v.FullHelp() {
+			for _, b := range col {
+				if b.Enabled() {
+					descs = append(descs, b.Help().Desc)
+				}
+			}
+		}
+		return strings.Join(descs, ", ")
+	}
+	v := newTestClaimsView(t, openStore(t), 78, 20)
+	cases := []struct {
+		where     string
+		keys      []string
+		want, not []string
+	}{
+		{"topic list", nil, []string{"dismiss conflict", "merge into topic", "rename topic"}, []string{"move claim", "holder's other claims"}},
+		{"a claim", []string{"enter"}, []string{"move claim", "holder's other claims", "add note"}, []string{"dismiss conflict", "merge into topic"}},
+		{"a holder's claims", []string{"o"}, []string{"move claim", "add note"}, []string{"dismiss conflict", "merge into topic", "rename topic"}},
+	}
+	for _, c := range cases {
+		v = drive(v, c.keys...)
+		got := enabled(v)
+		for _, w := range c.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: help lacks %q: %s", c.where, w, got)
+			}
+		}
+		for _, n := range c.not {
+			if strings.Contains(got, n) {
+				t.Errorf("%s: help offers %q, which does nothing there: %s", c.where, n, got)
+			}
+		}
+	}
+	// And r in a holder's claims renames nothing unseen.
+	v = drive(v, "r")
+	if v.Typing() {
+		t.Error("r in a holder's claims asks to rename a topic not on screen")
+	}
+}
+
 func TestClaimsHelpKeysAreDistinct(t *testing.T) {
 	a := newTestApp(t, 80, 24)
 	a.claims = NewClaimsView(a.cm, testClaims(t, a.cm.Corpus), openStore(t), "tester")
