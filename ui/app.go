@@ -146,8 +146,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case speakerQuotesMsg:
 		a.chooseSpeakers(map[int]bool{msg.speaker: true})
 		a.quotes.SelectQuote(msg.quote)
-		a.back = readerPane
 		a.setFocus(quotesPane)
+		a.quotes.SetFromReader(true)
+	case quotesBackMsg:
+		a.setFocus(readerPane)
 	case readerBackMsg:
 		if a.backToClaims {
 			a.backToClaims = false
@@ -318,6 +320,7 @@ func (a *App) jump(h search.Hit) {
 }
 
 func (a *App) setFocus(p pane) {
+	a.quotes.SetFromReader(false) // only the s that focuses the list sets it
 	a.paneAt(a.focus).Blur()
 	a.focus = p
 	a.paneAt(p).Focus()
