@@ -561,6 +561,9 @@ func (v ClaimsView) ShortHelp() []key.Binding {
 	case pickingTopic, typingLabel, typingPosition, typingText:
 		return []key.Binding{k.Confirm, k.Close}
 	}
+	if v.set == nil {
+		return []key.Binding{k.Close} // still finding: nothing to act on
+	}
 	if v.inClaims || v.holder != "" {
 		return []key.Binding{k.OpenClaim, k.HolderClaims, k.MoveClaim, k.AddNote, k.Close}
 	}
@@ -572,6 +575,9 @@ func (v ClaimsView) FullHelp() [][]key.Binding {
 	switch v.flow.step {
 	case pickingTopic, typingLabel, typingPosition, typingText:
 		return [][]key.Binding{{k.Up, k.Down, k.Confirm, k.Close}}
+	}
+	if v.set == nil {
+		return [][]key.Binding{{k.Close}}
 	}
 	// Topic keys act in the topic list, claim keys on a chosen claim; the
 	// help offers only those that would do something now.

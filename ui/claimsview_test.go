@@ -424,6 +424,11 @@ func TestClaimsHelpOffersOnlyWhatApplies(t *testing.T) {
 			}
 		}
 	}
+	// While the claims are still being found there is nothing to act on.
+	loading := NewClaimsView(v.cm, nil, nil, "tester")
+	if got := enabled(loading); got != "back" {
+		t.Errorf("help while finding claims: %s, want only back", got)
+	}
 	// And r in a holder's claims renames nothing unseen.
 	v = drive(v, "r")
 	if v.Typing() {
