@@ -543,6 +543,6 @@ func (a *App) globalKeys() []key.Binding {
 	if a.mode == readingProblems || a.mode == browsingClaims {
 		return []key.Binding{k.Help, k.Quit}
 	}
-	k.MarkClaim.SetEnabled(a.focus == readerPane)
+	k.MarkClaim.SetEnabled(a.focus == readerPane && a.claims.Loaded()) // as handleKey
 	return []key.Binding{k.NextPane, k.PrevPane, k.Search, k.Claims, k.MarkClaim, k.Problems, k.Help, k.Quit}
 }

@@ -380,9 +380,18 @@ func TestAppFindsClaimsOnInit(t *testing.T) {
 	if a.claims.Loaded() {
 		t.Fatal("claims loaded before Init's command ran")
 	}
+	// m does nothing until the claims are found, so help does not offer it.
+	a.setFocus(readerPane)
+	a.help.ShowAll = true
+	if strings.Contains(a.helpView(), "mark as claim") {
+		t.Errorf("help offers m before the claims are found:\n%s", a.helpView())
+	}
 	send(a, a.Init()())
 	if !a.claims.Loaded() {
 		t.Error("Init's command did not load the claims")
+	}
+	if !strings.Contains(a.helpView(), "mark as claim") {
+		t.Errorf("help lacks m once the claims are found:\n%s", a.helpView())
 	}
 }
 
