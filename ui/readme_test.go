@@ -97,7 +97,7 @@ func TestREADMEListsEachPlacesKeys(t *testing.T) {
 	places := map[string][][]key.Binding{
 		"documents": a.docs.FullHelp(), "speakers": a.speakers.FullHelp(), "quotes": a.quotes.FullHelp(),
 		"reader": a.reader.FullHelp(), "claims": a.claims.FullHelp(), "search": a.search.FullHelp(),
-		"load problems": a.problems.FullHelp(),
+		"load problems": a.problems.FullHelp(), "loading": {{k.CancelLoad}},
 	}
 	places["reader"] = append(places["reader"], []key.Binding{k.MarkClaim})
 	for where, cols := range places {
