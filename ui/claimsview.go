@@ -121,7 +121,7 @@ type shownClaims struct {
 }
 
 // claimOpenMsg asks the root to read a claim in its document.
-type claimOpenMsg struct{ doc, quote, line int }
+type claimOpenMsg struct{ doc, quote, line, end int }
 
 // claimsClosedMsg asks the root to go back to the panes.
 type claimsClosedMsg struct{}
@@ -369,8 +369,8 @@ func isCuration(k tea.KeyMsg, keys KeyMap) bool {
 }
 
 func openClaim(cl *model.Claim) tea.Cmd {
-	doc, quote, line := cl.Doc, cl.Quote, cl.Line
-	return func() tea.Msg { return claimOpenMsg{doc: doc, quote: quote, line: line} }
+	doc, quote, line, end := cl.Doc, cl.Quote, cl.Line, cl.End
+	return func() tea.Msg { return claimOpenMsg{doc: doc, quote: quote, line: line, end: end} }
 }
 
 func (v *ClaimsView) move(n int) {

@@ -375,6 +375,38 @@ func TestAppClaimsOpenReaderAndMark(t *testing.T) {
 	}
 }
 
+// A claim that is not a quote has no brackets: the reader marks its lines
+// in the margin, and says so, until a quote is chosen.
+func TestAppMarksAClaimThatIsNotAQuote(t *testing.T) {
+	a := newTestApp(t, 80, 24)
+	a.claims = NewClaimsView(a.cm, testClaims(t, a.cm.Corpus), nil, "tester")
+	press(a, "c", "enter", "j", "enter") // The Coastal Ledger's own sentence, line 6
+	marked := func() []string {
+		var lines []string
+		for _, l := range strings.Split(a.reader.View(), "\n")[1:] {
+			if strings.Contains(l, "▶") {
+				lines = append(lines, strings.TrimSpace(l))
+			}
+		}
+		return lines
+	}
+	got := marked()
+	if len(got) == 0 || !strings.HasPrefix(got[0], "6 ▶ The harbour office said on Monday") {
+		t.Fatalf("margin marks %q, want the claim's line 6", got)
+	}
+	if h := strings.Split(a.reader.View(), "\n")[0]; !strings.Contains(h, "claim at line 6") {
+		t.Errorf("header %q does not say where the claim is", h)
+	}
+	press(a, "j")
+	if again := marked(); len(again) != len(got) || a.reader.CurrentQuote() != -1 {
+		t.Errorf("scrolling moved the mark: %q, current quote %d", again, a.reader.CurrentQuote())
+	}
+	press(a, "n")
+	if h := strings.Split(a.reader.View(), "\n")[0]; strings.Contains(h, "claim at line") || a.reader.CurrentQuote() < 0 {
+		t.Errorf("n did not hand the mark to a quote: header %q", h)
+	}
+}
+
 func TestAppFindsClaimsOnInit(t *testing.T) {
 	a := newTestApp(t, 80, 24)
 	if a.claims.Loaded() {
