@@ -497,6 +497,14 @@ func (a *App) fullHelpRows() string {
 // to see why.
 func (a *App) statusLine() string {
 	st, c := a.cm.Styles, a.cm.Corpus
+	if a.mode == browsingClaims {
+		// Where curation goes is what a user of this view needs to know
+		// (to back it up, share it, or find why it was refused).
+		if path := a.claims.SavedTo(); path != "" {
+			return fit(st.Status.Render("curation is saved to "+printable(path)), a.width)
+		}
+		return fit(st.Notice.Render("curation is not saved: no annotations file could be opened"), a.width)
+	}
 	if n := len(c.Problems); n > 0 && a.mode != readingProblems {
 		return fit(st.Notice.Render(fmt.Sprintf("✗ %s not loaded — press ! to see why", plural(n, "file"))), a.width)
 	}

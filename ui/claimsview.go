@@ -181,6 +181,15 @@ func (v *ClaimsView) show(s shownClaims) {
 	}
 }
 
+// SavedTo is the annotations file curation goes to, "" when none could be
+// opened and the view is read-only.
+func (v ClaimsView) SavedTo() string {
+	if v.store == nil {
+		return ""
+	}
+	return v.store.Path()
+}
+
 // Loaded reports whether the claims have been found.
 func (v ClaimsView) Loaded() bool { return v.set != nil }
 

@@ -407,6 +407,26 @@ func TestAppMarksAClaimThatIsNotAQuote(t *testing.T) {
 	}
 }
 
+// The claims view's status line says where curation is saved, or that it
+// is not.
+func TestAppClaimsStatusSaysWhereCurationGoes(t *testing.T) {
+	store := openStore(t)
+	a := newTestApp(t, 120, 30)
+	a.claims = NewClaimsView(a.cm, testClaims(t, a.cm.Corpus), store, "tester")
+	press(a, "c")
+	if !strings.Contains(a.statusLine(), store.Path()) {
+		t.Errorf("status %q does not name %s", a.statusLine(), store.Path())
+	}
+	a.claims = NewClaimsView(a.cm, testClaims(t, a.cm.Corpus), nil, "tester")
+	if !strings.Contains(a.statusLine(), "not saved") {
+		t.Errorf("read-only status %q does not say curation is not saved", a.statusLine())
+	}
+	press(a, "esc")
+	if strings.Contains(a.statusLine(), "curation") {
+		t.Errorf("back in the panes the status still speaks of curation: %q", a.statusLine())
+	}
+}
+
 func TestAppFindsClaimsOnInit(t *testing.T) {
 	a := newTestApp(t, 80, 24)
 	if a.claims.Loaded() {
