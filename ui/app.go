@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel-news/backchannel/corpus/claims"
 	"github.com/backchannel-news/backchannel/model"
@@ -500,8 +501,13 @@ func (a *App) statusLine() string {
 	if a.mode == browsingClaims {
 		// Where curation goes is what a user of this view needs to know
 		// (to back it up, share it, or find why it was refused).
-		if path := a.claims.SavedTo(); path != "" {
-			return fit(st.Status.Render("curation is saved to "+printable(path)), a.width)
+		if path := printable(a.claims.SavedTo()); path != "" {
+			const lead = "curation is saved to "
+			// A long path loses its start, not the file's name.
+			if over := len(lead) + ansi.StringWidth(path) - a.width; over > 0 {
+				path = ansi.TruncateLeft(path, over+1, "…")
+			}
+			return fit(st.Status.Render(lead+path), a.width)
 		}
 		return fit(st.Notice.Render("curation is not saved: no annotations file could be opened"), a.width)
 	}

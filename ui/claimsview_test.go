@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/backchannel-news/backchannel/model"
 	"github.com/backchannel-news/backchannel/model/curation"
@@ -416,6 +417,11 @@ func TestAppClaimsStatusSaysWhereCurationGoes(t *testing.T) {
 	press(a, "c")
 	if !strings.Contains(a.statusLine(), store.Path()) {
 		t.Errorf("status %q does not name %s", a.statusLine(), store.Path())
+	}
+	// In a narrow window a long path keeps its end, the file's name.
+	send(a, tea.WindowSizeMsg{Width: 60, Height: 30})
+	if got := a.statusLine(); lipgloss.Width(got) > 60 || !strings.HasSuffix(got, filepath.Base(store.Path())) {
+		t.Errorf("status at 60 columns %q does not end with the file's name", got)
 	}
 	a.claims = NewClaimsView(a.cm, testClaims(t, a.cm.Corpus), nil, "tester")
 	if !strings.Contains(a.statusLine(), "not saved") {
