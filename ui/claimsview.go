@@ -570,8 +570,8 @@ func (v ClaimsView) ShortHelp() []key.Binding {
 	case pickingTopic, typingLabel, typingPosition, typingText:
 		return []key.Binding{k.Confirm, k.Close}
 	}
-	if v.set == nil {
-		return []key.Binding{k.Close} // still finding: nothing to act on
+	if v.set == nil || len(v.topics) == 0 {
+		return []key.Binding{k.Close} // still finding, or none: nothing to act on
 	}
 	if v.inClaims || v.holder != "" {
 		return []key.Binding{k.OpenClaim, k.HolderClaims, k.MoveClaim, k.AddNote, k.Close}
@@ -585,7 +585,7 @@ func (v ClaimsView) FullHelp() [][]key.Binding {
 	case pickingTopic, typingLabel, typingPosition, typingText:
 		return [][]key.Binding{{k.Up, k.Down, k.Confirm, k.Close}}
 	}
-	if v.set == nil {
+	if v.set == nil || len(v.topics) == 0 {
 		return [][]key.Binding{{k.Close}}
 	}
 	// Topic keys act in the topic list, claim keys on a chosen claim; the

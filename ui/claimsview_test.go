@@ -496,6 +496,11 @@ func TestClaimsHelpOffersOnlyWhatApplies(t *testing.T) {
 	if got := enabled(loading); got != "back" {
 		t.Errorf("help while finding claims: %s, want only back", got)
 	}
+	// Nor when none were found.
+	none := NewClaimsView(v.cm, &model.ClaimSet{}, nil, "tester")
+	if got := enabled(none); got != "back" {
+		t.Errorf("help with no topics: %s, want only back", got)
+	}
 	// And r in a holder's claims renames nothing unseen.
 	v = drive(v, "r")
 	if v.Typing() {
