@@ -5,7 +5,10 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/backchannel-news/backchannel/model"
 )
 
 // each puts the app in every pane and mode the help describes.
@@ -127,6 +130,23 @@ func TestFullHelpShowsEveryKeyWhenNarrow(t *testing.T) {
 			}
 			if got := lipgloss.Height(a.View()); got != 24 {
 				t.Errorf("%d columns, %s: view is %d rows, want 24", w, name, got)
+			}
+		}
+	}
+}
+
+// A corpus without quotes has no speakers or quotes to act on: their panes'
+// help offers only moving on.
+func TestHelpOfEmptyListsOffersNoItemKeys(t *testing.T) {
+	c := testCorpus(t)
+	empty := model.New(c.Docs, nil, nil, nil)
+	a := New(empty, testRenderer(), Options{})
+	send(a, tea.WindowSizeMsg{Width: 80, Height: 24})
+	for p, keys := range map[pane][]string{speakersPane: {"mark speaker", "show quotes"}, quotesPane: {"read in context"}} {
+		a.setFocus(p)
+		for _, k := range keys {
+			if strings.Contains(a.helpView(), k) {
+				t.Errorf("%v with nothing listed offers %q: %s", p, k, a.helpView())
 			}
 		}
 	}

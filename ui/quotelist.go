@@ -140,6 +140,7 @@ func (p QuoteList) Title() string {
 func (p QuoteList) ShortHelp() []key.Binding {
 	k := p.cm.Keys
 	k.ClearFilter.SetEnabled(len(p.speakers) > 0)
+	k.QuoteContext.SetEnabled(len(p.list.Items()) > 0)
 	k.Back.SetEnabled(p.fromReader)
 	k.Back.SetHelp(k.Back.Help().Key, "back to the reader")
 	return []key.Binding{k.QuoteContext, k.ClearFilter, k.Back}
