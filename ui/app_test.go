@@ -157,6 +157,16 @@ func TestReaderStepsThroughQuotesAndListsTheSpeaker(t *testing.T) {
 	if !a.speakers.chosen[speaker] {
 		t.Errorf("speaker pane does not mark the speaker listed")
 	}
+	// Esc goes back to the reader, where it was.
+	press(a, "esc")
+	if a.focus != readerPane || a.reader.CurrentQuote() != quotes[1] {
+		t.Fatalf("esc after s: focus %v at quote %d, want the reader at %d", a.focus, a.reader.CurrentQuote(), quotes[1])
+	}
+	// Reached by tab, the quote list has nowhere to go back to.
+	press(a, "shift+tab", "esc")
+	if a.focus != quotesPane {
+		t.Errorf("esc in a quote list reached by tab moved focus to %v", a.focus)
+	}
 }
 
 func TestSpeakerKeyWithoutCurrentQuoteTakesFirstOnScreen(t *testing.T) {

@@ -7,11 +7,14 @@ import (
 	"github.com/backchannel-news/backchannel/model"
 )
 
-// ShowLine scrolls the open document so its 1-based line stands a third of
-// the way down, for a claim that is not a quote.
-func (r *Reader) ShowLine(line int) {
+// ShowLines scrolls the open document so its 1-based line first stands a
+// third of the way down, and marks lines first to last in the margin as
+// the current quote is marked: a claim that is not a quote has no brackets
+// to show which of the lines on screen it is.
+func (r *Reader) ShowLines(first, last int) {
+	r.spot = [2]int{first, max(first, last)}
 	for i, row := range r.rows {
-		if row.line >= line {
+		if row.line >= first {
 			r.scrollTo(i - r.textHeight()/3)
 			return
 		}
@@ -62,8 +65,9 @@ func docHolder(d *model.Document) string {
 // else at its line.
 func (a *App) openClaim(m claimOpenMsg) {
 	a.openReader(m.doc, m.quote)
-	if m.quote < 0 {
-		a.reader.ShowLine(m.line)
+	a.backToClaims = true
+	if d := &a.cm.Corpus.Docs[m.doc]; m.quote < 0 {
+		a.reader.ShowLines(m.line, d.LineAt(max(0, m.end-1)))
 	}
 }
 

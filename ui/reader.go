@@ -30,6 +30,11 @@ type Reader struct {
 	quoteRows [][2]int // first and last row of each quote
 	builtFor  int      // text width rows were built for
 	offset    int      // first row on screen
+
+	// spot is the first and last line of a claim that is not a quote,
+	// marked in the margin until another quote or document is chosen;
+	// zero when there is none.
+	spot [2]int
 }
 
 // readerRow is one screen row of the document: a piece of one line with
@@ -87,7 +92,7 @@ func (r *Reader) Open(doc, quote int) {
 		r.builtFor = -1
 		r.build()
 	}
-	r.cur, r.offset = -1, 0
+	r.cur, r.offset, r.spot = -1, 0, [2]int{}
 	for i, id := range r.quotes {
 		if id == quote {
 			r.setCurrent(i)
@@ -156,6 +161,9 @@ func (r *Reader) build() {
 	}
 	r.builtFor = width
 	d := &r.cm.Corpus.Docs[r.doc]
+	if cap(r.rows) < d.NumLines() {
+		r.rows = make([]readerRow, 0, d.NumLines()+d.NumLines()/4) // most lines wrap at most once
+	}
 	qs := r.cm.Corpus.Quotes
 	next := 0 // first quote that may still touch this line
 	for n := 1; n <= d.NumLines(); n++ {
@@ -227,7 +235,7 @@ func (r *Reader) setCurrent(i int) {
 	if i < 0 || i >= len(r.quotes) {
 		return
 	}
-	r.cur = i
+	r.cur, r.spot = i, [2]int{}
 	first, last := r.quoteRows[i][0], r.quoteRows[i][1]
 	if first < 0 {
 		return
@@ -247,8 +255,8 @@ func (r *Reader) scrollTo(off int) {
 // quote the user can see.
 func (r *Reader) Scroll(n int) {
 	r.scrollTo(r.offset + n)
-	if r.cur >= 0 && r.visible(r.cur) {
-		return
+	if (r.cur >= 0 && r.visible(r.cur)) || r.spot[0] > 0 {
+		return // a marked claim keeps the margin's mark to itself
 	}
 	r.cur = -1
 	for i := range r.quotes {
@@ -338,7 +346,8 @@ func (r Reader) View() string {
 			num = fmt.Sprintf("%*d", numWidth, row.line)
 		}
 		mark := " "
-		if r.cur >= 0 && i >= r.quoteRows[r.cur][0] && i <= r.quoteRows[r.cur][1] {
+		if (r.cur >= 0 && i >= r.quoteRows[r.cur][0] && i <= r.quoteRows[r.cur][1]) ||
+			(row.line >= r.spot[0] && row.line <= r.spot[1]) {
 			mark = st.Bar.Render("▶")
 		}
 		base := st.Normal
@@ -407,6 +416,8 @@ func (r Reader) header() string {
 	}
 	h := st.Muted.Render(strings.Join(parts, " · "))
 	switch {
+	case r.spot[0] > 0:
+		h = st.Bar.Render("▶ ") + fmt.Sprintf("claim at line %d · ", r.spot[0]) + h
 	case len(r.quotes) == 0:
 		h += st.Muted.Render(" · no quotes")
 	case r.cur >= 0:
