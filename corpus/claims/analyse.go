@@ -150,6 +150,11 @@ func analyse(cd *candidate) analysis {
 		if intensifiers[t.lower] && i+1 < len(cd.toks) && cd.toks[i+1].punctBefore == "" && !isStop(cd.toks[i+1].lower) {
 			continue
 		}
+		// "the public", "the accused": after "the" and before no noun, the
+		// word names people, not an answer.
+		if i > 0 && cd.toks[i-1].lower == "the" && (i+1 == len(cd.toks) || cd.toks[i+1].punctBefore != "" || isStop(cd.toks[i+1].lower)) {
+			continue
+		}
 		side := cu.side ^ (neg[i] % 2)
 		if prev, seen := axisSide[cu.axis]; seen && prev != side {
 			axisSide[cu.axis] = -1

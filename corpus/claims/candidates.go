@@ -48,9 +48,10 @@ var nounMarkers = set(words(`the a an his her their its our my your these those 
 // candidates lists the statements of every document in c, in corpus order.
 func candidates(c *model.Corpus) []candidate {
 	var out []candidate
+	g := genders(c)
 	for d := range c.Docs {
 		base := len(out)
-		for _, cd := range docCandidates(c, d) {
+		for _, cd := range docCandidates(c, d, g) {
 			if cd.prev >= 0 {
 				cd.prev += base
 			}
@@ -61,11 +62,11 @@ func candidates(c *model.Corpus) []candidate {
 	return out
 }
 
-func docCandidates(c *model.Corpus, d int) []candidate {
+func docCandidates(c *model.Corpus, d int, g map[string]gender) []candidate {
 	doc := &c.Docs[d]
 	var out []candidate
 	quoteIDs := c.QuotesOf(d)
-	lastHolder, lastSpeaker := "", model.Unknown
+	refs := &referents{c: c, genders: g}
 	var prevConcepts []string
 	var sents []span
 	if doc.Kind != model.Transcript {
@@ -92,16 +93,19 @@ func docCandidates(c *model.Corpus, d int) []candidate {
 					outside = append(outside, t)
 				}
 			}
-			holder, speaker, _ = reportedHolder(c, outside, lastHolder, lastSpeaker)
+			holder, speaker, _ = reportedHolder(c, outside, refs)
 		}
 		if holder == "" {
 			holder = Unattributed
 		} else {
-			lastHolder, lastSpeaker = holder, speaker
+			refs.add(holder, speaker)
 		}
 		first := len(out)
 		var own [][]string
 		for _, s := range sentences(doc.Text, q.Start, q.End) {
+			if strings.HasSuffix(strings.TrimRight(doc.Text[s.start:s.end], `"”’'`), "?") {
+				continue // a question asked takes no position
+			}
 			cd := newCandidate(doc, s, holder, speaker, model.FromQuote)
 			cd.claim.Quote = q.ID
 			if len(cd.toks) >= 3 {
@@ -140,6 +144,9 @@ func docCandidates(c *model.Corpus, d int) []candidate {
 			// introduces the quote that follows.
 			continue
 		}
+		if name, sp := openingSubject(c, tokenize(doc.Text, sent)); name != "" {
+			refs.add(name, sp)
+		}
 		for _, cl := range clauses(doc.Text, sent) {
 			if q := quoteIn(c, quoteIDs, cl); q != nil {
 				// The quote carries the statement; its frame is only
@@ -151,18 +158,36 @@ func docCandidates(c *model.Corpus, d int) []candidate {
 				continue
 			}
 			toks := tokenize(doc.Text, cl)
-			holder, speaker, subj := reportedHolder(c, toks, lastHolder, lastSpeaker)
+			holder, speaker, subj := reportedHolder(c, toks, refs)
+			// A quoted fragment in the clause ("called the recordings 'a
+			// crude fabrication'") is one statement with it: the clause
+			// says it in full, and the extractor, which reads pronouns
+			// and roles across sentences, knows who spoke it.
+			fragment := -1
+			for _, id := range quoteIDs {
+				q := &c.Quotes[id]
+				if q.Start < cl.end && q.End > cl.start && !done[id] {
+					done[id] = true
+					if fragment < 0 || c.Quotes[fragment].Speaker == model.Unknown {
+						fragment = id
+					}
+				}
+			}
+			if fragment >= 0 && c.Quotes[fragment].Speaker != model.Unknown {
+				holder, speaker = c.SpeakerName(c.Quotes[fragment].Speaker), c.Quotes[fragment].Speaker
+			}
 			var cd candidate
 			if holder != "" {
 				cd = newCandidate(doc, cl, holder, speaker, model.FromReported)
 				cd.subject = subj
-				lastHolder, lastSpeaker = holder, speaker
+				refs.add(holder, speaker)
 			} else {
 				if len(toks) < 3 {
 					continue
 				}
 				cd = newCandidate(doc, cl, docHolder(doc), model.Unknown, model.FromAuthor)
 			}
+			cd.claim.Quote = fragment
 			if pointsBack(cd.toks) && len(out) > 0 {
 				cd.inherited = prevConcepts
 				cd.prev = len(out) - 1
@@ -192,13 +217,14 @@ func newCandidate(doc *model.Document, s span, holder string, speaker int, kind 
 	}
 }
 
-// quoteIn returns a quote of at least four words lying in the clause, or
-// nil. Shorter quoted words ("described it as 'fake'") are the clause's
-// own.
+// quoteIn returns a quote lying in the clause that says a whole sentence
+// of its own: at least four words, opening with a capital. Shorter quoted
+// words and fragments ("described it as 'fake'", "the fee was 'a normal,
+// lawful payment ...'") are part of the clause's statement.
 func quoteIn(c *model.Corpus, ids []int, cl span) *model.Quote {
 	for _, id := range ids {
 		q := &c.Quotes[id]
-		if q.Start < cl.end && q.End > cl.start && len(strings.Fields(q.Text)) >= 4 {
+		if q.Start < cl.end && q.End > cl.start && len(strings.Fields(q.Text)) >= 4 && isCapitalized(strings.TrimLeft(q.Text, `"“‘'(`)) {
 			return q
 		}
 	}
@@ -255,10 +281,11 @@ func joinWords(toks []token) string {
 }
 
 // reportedHolder finds the subject of a reporting verb in a clause: "X
-// said", "X, an aide, denied", "according to X". Pronouns and "the
-// official" stand for the last holder named. It returns "" when the
-// clause is not reported speech.
-func reportedHolder(c *model.Corpus, toks []token, lastHolder string, lastSpeaker int) (string, int, map[int]bool) {
+// said", "X, an aide, denied", "according to X". Pronouns stand for the
+// subject of a sentence before that can be meant, and "the official" for
+// the last one named. It returns "" when the clause is not reported
+// speech, Unattributed when its speaker cannot be told.
+func reportedHolder(c *model.Corpus, toks []token, refs *referents) (string, int, map[int]bool) {
 	mark := func(a, b int) map[int]bool {
 		m := map[int]bool{}
 		for i := a; i < b; i++ {
@@ -334,11 +361,13 @@ func reportedHolder(c *model.Corpus, toks []token, lastHolder string, lastSpeake
 	}
 	switch t := toks[j]; {
 	case pronounSet[t.lower]:
-		if lastHolder == "" {
-			return "", model.Unknown, nil
+		name, sp := refs.resolve(t.lower)
+		if name == "" {
+			return Unattributed, model.Unknown, mark(j, verb)
 		}
-		return lastHolder, lastSpeaker, mark(j, verb)
+		return name, sp, mark(j, verb)
 	case roleSet[t.lower] && j > 0 && determiners[toks[j-1].lower]:
+		lastHolder, lastSpeaker := refs.last()
 		// "the official said" is the person just named; "the president
 		// said" is only if that person is the president. Otherwise the
 		// role is the holder.

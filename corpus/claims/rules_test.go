@@ -162,3 +162,32 @@ func TestAnswersAboutDifferentThingsDoNotConflict(t *testing.T) {
 		t.Errorf("%d conflicts between answers about one plan, want 1", n)
 	}
 }
+
+// A pronoun stands for the subject of a sentence before, never for a
+// person of the other gender; a quoted fragment is one statement with its
+// sentence, held by whom the extractor says spoke it.
+func TestPronounsAndQuotedFragments(t *testing.T) {
+	c := load(t, `"We saw every page of the audit," Ms Ana Berg said.
+Tomas Weil did not answer questions. In a letter he called the audit "a plain lie" and said he had never seen it.
+Ms Berg said the bridge was closed. He added that the ferry was late.
+`)
+	cases := []struct{ fragment, holder string }{
+		{"a plain lie", "Tomas Weil"},    // the subject before, not the woman quoted last
+		{"ferry was late", Unattributed}, // "he" cannot be Ms Berg: unknown beats wrong
+		{"bridge was closed", "Ana Berg"},
+	}
+	for _, cs := range cases {
+		if h, _ := holderOf(t, c, cs.fragment); h != cs.holder {
+			t.Errorf("%q: holder %q, want %q", cs.fragment, h, cs.holder)
+		}
+	}
+	n := 0
+	for _, cd := range candidates(c) {
+		if strings.Contains(cd.claim.Text, "plain lie") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("the quoted fragment is in %d statements, want 1 (the sentence)", n)
+	}
+}
