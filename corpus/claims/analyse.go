@@ -102,9 +102,37 @@ func negation(toks []token) []int {
 	return cover
 }
 
+// hedgeOpeners open a clause that asks rather than answers: "will
+// establish whether the tapes are genuine", "cannot say if it was legal".
+var hedgeOpeners = set(words(`whether if`))
+
+// checkingVerbs, negated, leave open what follows: "could not verify that
+// the recordings are authentic" takes no side on them.
+var checkingVerbs = set(words(`verify verified confirm confirmed establish established determine determined
+	ascertain ascertained prove proved corroborate corroborated`))
+
+// hedges marks the tokens that only ask or leave open: from a hedge
+// opener, or a negated checking verb, to the end of its phrase.
+func hedges(toks []token, neg []int) []bool {
+	out := make([]bool, len(toks))
+	for i, t := range toks {
+		if !hedgeOpeners[t.lower] && !(checkingVerbs[t.lower] && neg[i] > 0) {
+			continue
+		}
+		for j := i + 1; j < len(toks) && !out[j]; j++ {
+			if strings.ContainsAny(toks[j].punctBefore, ",;:—–()") || toks[j].lower == "but" {
+				break
+			}
+			out[j] = true
+		}
+	}
+	return out
+}
+
 func analyse(cd *candidate) analysis {
 	a := analysis{concepts: map[string]bool{}, own: map[string]bool{}, plain: map[string]bool{}, surface: map[string]string{}}
 	neg := negation(cd.toks)
+	hedged := hedges(cd.toks, neg)
 	anyNeg := false
 	for _, n := range neg {
 		if n > 0 {
@@ -142,7 +170,7 @@ func analyse(cd *candidate) analysis {
 	axisAbout := map[int][]string{}
 	for i, t := range cd.toks {
 		cu, ok := cueByWord[t.lower]
-		if !ok || cu.axis < 0 || cd.subject[i] || t.capital {
+		if !ok || cu.axis < 0 || cd.subject[i] || t.capital || hedged[i] {
 			continue
 		}
 		// "a real shock", "a true friend": these words before a noun
@@ -200,6 +228,9 @@ func analyse(cd *candidate) analysis {
 			if !negatingVerbSet[t.lower] && !predicateNegators[t.lower] && !strings.HasSuffix(t.lower, "n't") && !strings.HasSuffix(t.lower, "n’t") {
 				continue
 			}
+			if hedged[n] || n+1 < len(cd.toks) && checkingVerbs[cd.toks[n+1].lower] || n+2 < len(cd.toks) && checkingVerbs[cd.toks[n+2].lower] {
+				continue // "cannot say if it was never signed", "could not verify"
+			}
 			from := n + 1
 			if negatingVerbSet[t.lower] && from < len(cd.toks) && cd.toks[from].lower == "that" {
 				from = predicateAfter(cd.toks, from)
@@ -235,7 +266,7 @@ func analyse(cd *candidate) analysis {
 		}
 	}
 
-	if st, ok := agentStance(cd, neg); ok {
+	if st, ok := agentStance(cd, neg, hedged); ok {
 		a.stances = append(a.stances, st)
 	}
 	return a
@@ -440,12 +471,12 @@ var prepositions = set(words(`of with on to about for against at in into from ov
 
 // agentStance finds who did the deed of an agent family: "leaked by X",
 // "X leaked", "came from X", or "not us" in the same clause.
-func agentStance(cd *candidate, neg []int) (stance, bool) {
+func agentStance(cd *candidate, neg []int, hedged []bool) (stance, bool) {
 	toks := cd.toks
 	for i, t := range toks {
 		cu, ok := cueByWord[t.lower]
-		if !ok || !agentFamilies[cu.family] {
-			continue
+		if !ok || !agentFamilies[cu.family] || hedged[i] {
+			continue // "asked whether the agency leaked it" names no doer
 		}
 		mk := func(agent string, negated bool) (stance, bool) {
 			key := strings.ToLower(agent)

@@ -101,7 +101,14 @@ func TestStances(t *testing.T) {
 		{"The recordings are not genuine.", "ax:authentic/fake", "fake"},
 		{"The recordings are not fake, the agency said.", "ax:authentic/fake", "authentic"},
 		// A negation does not reach into the next clause.
-		{"No one was charged and the inquiry will establish whether the tapes are genuine.", "ax:authentic/fake", "authentic"},
+		{"No one was charged and that the tapes are genuine is plain.", "ax:authentic/fake", "authentic"},
+		// What is asked or left open takes no side.
+		{"No one was charged and the inquiry will establish whether the tapes are genuine.", "ax:authentic/fake", ""},
+		{"The Courier could not independently verify that the tapes are genuine.", "ax:authentic/fake", ""},
+		{"The Courier could not independently verify the tapes.", "neg:independ/tape", ""},
+		{"The panel cannot yet say if the contract was lawful.", "ax:legal/illegal", ""},
+		{"The union asked whether the clerk had leaked the files.", "who:leak", ""},
+		{"If the tapes are fake, the mayor will sue, his office said.", "ax:authentic/fake", ""},
 		{"The lawyer said the files had been doctored.", "ax:authentic/fake", "fake"},
 		{"It was a real shock to the town, the mayor said.", "ax:authentic/fake", ""}, // an attribute in passing
 		{"Officers at the Foreign Office met on Monday.", "ax:insider/foreign", ""},   // part of a name
