@@ -23,7 +23,7 @@ const (
 	// something annotated and carry the right holder: a wrong holder is a
 	// factual error, and so is a hedge shown as a position or one
 	// statement shown twice.
-	minHolders = 0.75
+	minHolders = 0.90
 )
 
 // annotated is one dispute a reader sees, with the phrases each side

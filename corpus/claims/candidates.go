@@ -66,7 +66,7 @@ func docCandidates(c *model.Corpus, d int, g map[string]gender) []candidate {
 	doc := &c.Docs[d]
 	var out []candidate
 	quoteIDs := c.QuotesOf(d)
-	refs := &referents{c: c, genders: g}
+	refs := &referents{c: c, doc: doc, genders: g}
 	var prevConcepts []string
 	var sents []span
 	if doc.Kind != model.Transcript {
@@ -328,11 +328,11 @@ func reportedHolder(c *model.Corpus, toks []token, refs *referents) (string, int
 	// A clause that opens with a name followed directly by the verb, or by
 	// an aside between commas and then the verb, has that name for
 	// subject: "Journalist Jo Bloggs, known for ..., noted".
-	start := 0
-	if toks[0].lower == "the" {
-		start = 1
+	start := datelineEnd(toks)
+	if toks[start].lower == "the" && start+1 < len(toks) {
+		start++
 	}
-	if end := nameRun(toks, start); end > start && !(end == start+1 && english.IsStopWord(toks[start].lower)) {
+	if end := nameRun(toks, start); end > start && !toks[end-1].possessive && !(end == start+1 && english.IsStopWord(toks[start].lower)) {
 		for _, verb := range verbs {
 			if verb < end {
 				continue
@@ -343,6 +343,15 @@ func reportedHolder(c *model.Corpus, toks []token, refs *referents) (string, int
 				return name, sp, mark(0, end)
 			}
 		}
+	}
+	if a, b, verb, ok := subjectPhrase(toks, datelineEnd(toks), verbs); ok {
+		// "Its director, Paul Mereni, denied": the name in apposition.
+		if n := nameRun(toks, b); n > b && n == verb && strings.Contains(toks[b].punctBefore, ",") {
+			name, sp := canonicalHolder(c, joinWords(toks[b:n]))
+			return name, sp, mark(a, verb)
+		}
+		name, sp := describedHolder(refs, toks, a, b)
+		return name, sp, mark(a, verb)
 	}
 	verb := verbs[0]
 	if name, sp, subj, ok := invertedSubject(c, toks, verb); ok {
@@ -367,6 +376,9 @@ func reportedHolder(c *model.Corpus, toks []token, refs *referents) (string, int
 		}
 		return name, sp, mark(j, verb)
 	case roleSet[t.lower] && j > 0 && determiners[toks[j-1].lower]:
+		if sp := roleSpeaker(c, refs.doc, toks[j:j+1]); sp != model.Unknown {
+			return c.Speakers[sp].Name, sp, mark(j-1, verb)
+		}
 		lastHolder, lastSpeaker := refs.last()
 		// "the official said" is the person just named; "the president
 		// said" is only if that person is the president. Otherwise the
@@ -512,6 +524,161 @@ func unifyHolders(cands []candidate) {
 func pointsBack(toks []token) bool {
 	for i := 1; i < len(toks); i++ {
 		if anaphors[toks[i].lower] && determiners[toks[i-1].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// datelineEnd returns where a clause starts after a wire dateline such as
+// "VARNO, April 15 (Northwire) -", or 0 when it has none: the outlet in
+// brackets is where the story was filed, not who speaks.
+func datelineEnd(toks []token) int {
+	if len(toks) == 0 || toks[0].word != strings.ToUpper(toks[0].word) {
+		return 0
+	}
+	for i := 1; i < len(toks) && i <= 8; i++ {
+		p := toks[i].punctBefore
+		if strings.Contains(p, ")") && strings.ContainsAny(p, "-—–") && i+1 < len(toks) {
+			return i
+		}
+	}
+	return 0
+}
+
+// timeWords may stand between a subject and its verb: "the minister on
+// Wednesday called".
+var timeWords = set(words(`on monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
+	earlier later last this morning evening night week weekend`))
+
+// subjectPhrase finds a described subject opening a clause and the
+// reporting verb it governs: "the harbour workers' union said", "Vardenia's
+// energy minister on Wednesday called", "A senior official, who spoke on
+// condition of anonymity, confirmed". It returns the phrase toks[a:b].
+func subjectPhrase(toks []token, start int, verbs []int) (int, int, int, bool) {
+	a := start
+	i := a
+	if i < len(toks) && (determiners[toks[i].lower] || toks[i].lower == "a" || toks[i].lower == "an" || toks[i].lower == "its" || toks[i].lower == "their") {
+		i++
+	} else if i < len(toks) && toks[i].possessive {
+		i++ // "Vardenia's energy minister"
+	}
+	b := i
+	for b < len(toks) && b < i+5 && (b == i || toks[b].punctBefore == "" || toks[b].punctBefore == "'" || toks[b].punctBefore == "’") {
+		t := toks[b]
+		if isCapitalized(t.word) || isStop(t.lower) || reportingSet[t.lower] || negatingVerbSet[t.lower] || timeWords[t.lower] || strings.HasSuffix(t.lower, "ly") {
+			break
+		}
+		b++
+	}
+	if b == i || b >= len(toks) {
+		return 0, 0, 0, false
+	}
+	for _, verb := range verbs {
+		if verb < b {
+			continue
+		}
+		between := toks[b:verb]
+		plain := toks[verb].punctBefore == ""
+		for _, t := range between {
+			if t.punctBefore != "" || !(timeWords[t.lower] || skipBeforeSet[t.lower]) || passiveMarkers[t.lower] {
+				plain = false // "the envoy was accused": spoken of, not speaking
+			}
+		}
+		aside := strings.Contains(toks[b].punctBefore, ",") && strings.Contains(toks[verb].punctBefore, ",")
+		if plain || aside {
+			return a, b, verb, true
+		}
+		break
+	}
+	return 0, 0, 0, false
+}
+
+// describedHolder names the holder a described subject toks[a:b] stands
+// for: "the official" is the person just named; a role a speaker of the
+// corpus has, mentioned in this document, is that speaker ("the energy
+// minister"); otherwise the description as written. An indefinite
+// description ("a senior official") is someone new.
+func describedHolder(refs *referents, toks []token, a, b int) (string, int) {
+	c := refs.c
+	head := toks[b-1].lower
+	if toks[a].lower == "the" && b == a+2 {
+		if last, sp := refs.last(); last != "" && (genericRoles[head] || holderHasRole(c, last, sp, head)) {
+			return last, sp
+		}
+	}
+	if toks[a].lower != "a" && toks[a].lower != "an" {
+		from := a
+		if determiners[toks[from].lower] || toks[from].possessive || toks[from].lower == "its" || toks[from].lower == "their" {
+			from++
+		}
+		if sp := roleSpeaker(c, refs.doc, toks[from:b]); sp != model.Unknown {
+			return c.Speakers[sp].Name, sp
+		}
+	}
+	text := refs.doc.Text
+	last := toks[b-1]
+	return strings.ToLower(text[toks[a].start:last.start]) + last.word, model.Unknown
+}
+
+// roleSpeaker returns the one speaker of the corpus named in doc whose
+// roles include the role phrase ("energy minister": a role whose head is
+// "minister" and which has "energy"), or Unknown when none or several do.
+func roleSpeaker(c *model.Corpus, doc *model.Document, phrase []token) int {
+	if len(phrase) == 0 {
+		return model.Unknown
+	}
+	head := phrase[len(phrase)-1].lower
+	match := model.Unknown
+	for id := range c.Speakers {
+		sp := &c.Speakers[id]
+		if !strings.Contains(doc.Text, lastWord(sp.Name)) {
+			continue
+		}
+		for _, r := range sp.Roles {
+			ws := roleWords(r)
+			if len(ws) == 0 || ws[len(ws)-1] != head {
+				continue
+			}
+			all := true
+			for _, t := range phrase[:len(phrase)-1] {
+				if !containsWord(ws, t.lower) {
+					all = false
+				}
+			}
+			if all {
+				if match != model.Unknown && match != id {
+					return model.Unknown
+				}
+				match = id
+			}
+		}
+	}
+	return match
+}
+
+// roleWords returns the lower-case words of a role up to its head: "chief
+// of staff to the minister" gives [chief], "energy minister's chief of
+// staff" gives [chief], "Energy Minister" gives [energy minister].
+func roleWords(role string) []string {
+	r := strings.ToLower(role)
+	for _, sep := range []string{" of ", " to ", " at ", " for ", " in ", ","} {
+		if i := strings.Index(r, sep); i >= 0 {
+			r = r[:i]
+		}
+	}
+	ws := strings.Fields(r)
+	for i := len(ws) - 1; i >= 0; i-- {
+		if strings.HasSuffix(ws[i], "'s") || strings.HasSuffix(ws[i], "’s") {
+			return ws[i+1:]
+		}
+	}
+	return ws
+}
+
+func containsWord(ws []string, w string) bool {
+	for _, x := range ws {
+		if x == w {
 			return true
 		}
 	}

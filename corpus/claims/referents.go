@@ -95,6 +95,7 @@ type referent struct {
 // pronouns and roles that point back at them.
 type referents struct {
 	c       *model.Corpus
+	doc     *model.Document
 	genders map[string]gender
 	recent  []referent // subjects of the sentences so far, latest last
 }

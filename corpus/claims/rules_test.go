@@ -198,3 +198,26 @@ Ms Berg said the bridge was closed. He added that the ferry was late.
 		t.Errorf("the quoted fragment is in %d statements, want 1 (the sentence)", n)
 	}
 }
+
+// A subject described rather than named is who speaks: a role a speaker
+// of the document has is that speaker, a wire dateline's outlet is not a
+// holder, and a description is kept as written.
+func TestDescribedHolders(t *testing.T) {
+	c := load(t, `LORVIK, May 2 (Test Wire) - Lorvik's transport minister on Monday called the audit a forgery, as the council met.
+"The audit is false from start to finish," Transport Minister Ivar Fell told reporters.
+The harbour workers' union said the night shift was cancelled.
+A senior port official, who asked not to be named, confirmed that the cranes had failed.
+The envoy was accused of hiding the ledger.
+`)
+	cases := []struct{ fragment, holder string }{
+		{"called the audit a forgery", "Ivar Fell"},
+		{"night shift", "the harbour workers' union"},
+		{"cranes had failed", "a senior port official"},
+		{"hiding the ledger", "The Test Courier"}, // spoken of, not speaking
+	}
+	for _, cs := range cases {
+		if h, _ := holderOf(t, c, cs.fragment); h != cs.holder {
+			t.Errorf("%q: holder %q, want %q", cs.fragment, h, cs.holder)
+		}
+	}
+}
