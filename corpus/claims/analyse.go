@@ -3,6 +3,10 @@ package claims
 import (
 	"fmt"
 	"strings"
+
+	"github.com/kljensen/snowball/english"
+
+	"github.com/backchannel-news/backchannel/model"
 )
 
 // stance is a candidate's answer on one dimension: an antonym axis
@@ -25,6 +29,11 @@ type stance struct {
 	// agreement"). Two claims whose about-words are disjoint answer
 	// different questions, however many other words they share.
 	about []string
+	// doer is who does the deed a denial or assertion is about, as the
+	// last word of a name in lower case ("lantsov"), when the grammar
+	// shows it: Kruse having discussed a contract does not contradict
+	// Brandt saying he never discussed it.
+	doer string
 }
 
 // analysis is what the finder needs of one candidate.
@@ -38,6 +47,8 @@ type analysis struct {
 	plain   map[string]bool
 	surface map[string]string // concept -> a word that spelled it
 	stances []stance
+	// doers are who does each plainly asserted deed, when shown.
+	doers map[string]string
 }
 
 // concept returns the topic concept of a token, or "" for a stop word:
@@ -130,7 +141,7 @@ func hedges(toks []token, neg []int) []bool {
 }
 
 func analyse(cd *candidate) analysis {
-	a := analysis{concepts: map[string]bool{}, own: map[string]bool{}, plain: map[string]bool{}, surface: map[string]string{}}
+	a := analysis{concepts: map[string]bool{}, own: map[string]bool{}, plain: map[string]bool{}, surface: map[string]string{}, doers: map[string]string{}}
 	neg := negation(cd.toks)
 	hedged := hedges(cd.toks, neg)
 	anyNeg := false
@@ -148,6 +159,9 @@ func analyse(cd *candidate) analysis {
 			a.own[c] = true
 			if neg[i] == 0 {
 				a.plain[c] = true
+				if d := doerOf(cd, i); d != "" {
+					a.doers[c] = d
+				}
 			}
 			if _, ok := a.surface[c]; !ok {
 				a.surface[c] = t.lower
@@ -219,6 +233,7 @@ func analyse(cd *candidate) analysis {
 	// before ("X dismissed the allegations") denies what that one said.
 	if anyNeg {
 		seen := map[string]string{} // denied predicate -> what it is denied of
+		doer := map[string]string{} // denied predicate -> who is said not to do it
 		refuted := false
 		for n, t := range cd.toks {
 			// "no memo", "nothing to do with": these negate a thing, and
@@ -251,6 +266,7 @@ func analyse(cd *candidate) analysis {
 				if !axisWordsByStem[stem(ti.lower)] && neg[i]%2 == 1 {
 					if obj := objectOf(cd, i, n); obj != "" {
 						seen[c] = obj
+						doer[c] = doerOf(cd, i)
 					}
 				}
 				break
@@ -262,7 +278,7 @@ func analyse(cd *candidate) analysis {
 			seen = nil
 		}
 		for c, obj := range seen {
-			a.stances = append(a.stances, stance{dim: "neg:" + c + "/" + obj, side: "not", cue: []string{c}})
+			a.stances = append(a.stances, stance{dim: "neg:" + c + "/" + obj, side: "not", cue: []string{c}, doer: doer[c]})
 		}
 	}
 
@@ -563,4 +579,56 @@ func agentStance(cd *candidate, neg []int, hedged []bool) (stance, bool) {
 		}
 	}
 	return stance{}, false
+}
+
+// doerOf returns who does the deed at i, as the lower-case last word of a
+// name: the name right before it ("Kruse discussed", "Mr Reinholt never
+// signed"), the name opening its clause across an aside ("that Yuri
+// Lantsov, chief of staff, discussed"), or the holder for "I" and "we" and,
+// in reported speech, "he" and "she" ("Sarkov said he had never
+// approved"). "" when the text does not show it, as in the passive.
+func doerOf(cd *candidate, i int) string {
+	toks := cd.toks
+	j := i - 1
+	for j >= 0 && toks[j+1].punctBefore == "" && (auxiliaries[toks[j].lower] || isNegator(toks[j].lower) ||
+		betweenAgentAndDeed[toks[j].lower] || skipBeforeSet[toks[j].lower]) {
+		if passiveMarkers[toks[j].lower] && !isNegator(toks[j+1].lower) && j+1 == i {
+			return "" // "were altered": the doer is not named
+		}
+		j--
+	}
+	if j < 0 {
+		return ""
+	}
+	if strings.Contains(toks[j+1].punctBefore, ",") {
+		// Across an aside: the first name of the clause the deed is in.
+		from := 0
+		for k := j; k >= 0; k-- {
+			if toks[k].lower == "that" {
+				from = k + 1
+				break
+			}
+		}
+		if end := nameRun(toks, from); end > from && end <= j && !english.IsStopWord(toks[from].lower) {
+			return toks[end-1].lower
+		}
+		return ""
+	}
+	if toks[j+1].punctBefore != "" {
+		return ""
+	}
+	holder := strings.ToLower(lastWord(cd.claim.Holder))
+	switch t := toks[j]; {
+	case t.lower == "i" || t.lower == "we":
+		if cd.claim.Holder != Unattributed && cd.claim.Kind != model.FromAuthor {
+			return holder
+		}
+	case t.lower == "he" || t.lower == "she":
+		if cd.claim.Holder != Unattributed && cd.claim.Kind == model.FromReported {
+			return holder
+		}
+	case t.capital:
+		return t.lower
+	}
+	return ""
 }

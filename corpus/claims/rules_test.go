@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -219,5 +220,34 @@ The envoy was accused of hiding the ledger.
 		if h, _ := holderOf(t, c, cs.fragment); h != cs.holder {
 			t.Errorf("%q: holder %q, want %q", cs.fragment, h, cs.holder)
 		}
+	}
+}
+
+// One person doing a deed does not contradict another saying he never
+// did it; the same person both ways does.
+func TestDenialOfAnotherDoerDoesNotConflict(t *testing.T) {
+	deed := "The tapes show that Pavel Kruse, the deputy mayor, discussed the ferry contract with the operator.\n"
+	apart := Find(load(t, deed+"\"I have never discussed the ferry contract with the operator,\" Ivo Brandt said.\n"))
+	if n := len(apart.Conflicts()); n != 0 {
+		t.Errorf("%d conflicts between two doers: %+v", n, apart.Topics)
+	}
+	same := Find(load(t, deed+"\"I have never discussed the ferry contract with the operator,\" Pavel Kruse said.\n"))
+	if n := len(same.Conflicts()); n != 1 {
+		t.Errorf("%d conflicts between a deed and its doer's denial, want 1", n)
+	}
+}
+
+// A bare negation of an everyday verb needs far more in common to count
+// as a dispute.
+func TestNegatedEverydayVerbIsWeak(t *testing.T) {
+	// Enough other statements that "name" is a rare word, as in a corpus.
+	var filler strings.Builder
+	for i := range 40 {
+		fmt.Fprintf(&filler, "Parcel %d was logged at the depot.\n", i)
+	}
+	cs := Find(load(t, "\"Our auditors will want a name,\" Jo Kern said.\n"+
+		"\"He just does not want his name anywhere near it,\" Ivo Brandt said.\n"+filler.String()))
+	if n := len(cs.Conflicts()); n != 0 {
+		t.Errorf("%d conflicts on wanting a name: %+v", n, cs.Topics)
 	}
 }
