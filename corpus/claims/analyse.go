@@ -545,6 +545,9 @@ func agentStance(cd *candidate, neg []int, hedged []bool) (stance, bool) {
 				if b >= 0 && prepositions[toks[b].lower] {
 					break
 				}
+				if hyphenated(toks[a : j+1]) {
+					break // "Russian-US leaks": names joined into a modifier
+				}
 				return mk(joinWords(toks[a:j+1]), neg[i]%2 == 1)
 			}
 		}
@@ -631,4 +634,16 @@ func doerOf(cd *candidate, i int) string {
 		return t.lower
 	}
 	return ""
+}
+
+// hyphenated reports whether words of a name run are joined by hyphens,
+// as in "Russian-US talks" or "the Witkoff-Ushakov call": together they
+// qualify a noun and name no one who acted.
+func hyphenated(toks []token) bool {
+	for _, t := range toks[1:] {
+		if t.joined {
+			return true
+		}
+	}
+	return false
 }

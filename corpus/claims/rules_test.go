@@ -120,6 +120,8 @@ func TestStances(t *testing.T) {
 		{"The emails were leaked by a former contractor, Ivo Sand said.", "who:leak", "former contractor"},
 		{"The emails were leaked by the Signals Bureau, the union said.", "who:leak", "signals bureau"},
 		{"Corvel's records were stolen in March.", "who:breach", ""}, // Corvel suffered the deed
+		{"The Brandt-Kruse leaks split the council, the paper said.", "who:leak", ""}, // joined names qualify the leaks
+		{"The draft was Lorvik-influenced, the paper said.", "who:author", "lorvik"},
 	}
 	for _, cs := range cases {
 		got := stancesOf(t, cs.body)
