@@ -309,6 +309,11 @@ func reportedHolder(c *model.Corpus, toks []token, refs *referents) (string, int
 				b++
 			}
 			if b < len(toks) && strings.Contains(toks[b].punctBefore, ",") {
+				if toks[i+2].lower == "the" {
+					if name, sp := describedHolder(refs, toks, i+2, b); sp != model.Unknown {
+						return name, sp, mark(i, b) // "according to the presidential aide"
+					}
+				}
 				if name := agentPhrase(toks, a, b); name != "" {
 					return name, model.Unknown, mark(i, b)
 				}
@@ -332,7 +337,7 @@ func reportedHolder(c *model.Corpus, toks []token, refs *referents) (string, int
 	if toks[start].lower == "the" && start+1 < len(toks) {
 		start++
 	}
-	if end := nameRun(toks, start); end > start && !toks[end-1].possessive && !(end == start+1 && english.IsStopWord(toks[start].lower)) {
+	if end := nameRun(toks, start); end > start && !toks[end-1].possessive && !(end == start+1 && (english.IsStopWord(toks[start].lower) || contraction(toks[start].lower))) {
 		for _, verb := range verbs {
 			if verb < end {
 				continue
@@ -387,7 +392,7 @@ func reportedHolder(c *model.Corpus, toks []token, refs *referents) (string, int
 			return lastHolder, lastSpeaker, mark(j-1, verb)
 		}
 		return "the " + t.lower, model.Unknown, mark(j-1, verb)
-	case isCapitalized(t.word) && !english.IsStopWord(t.lower) && !extraStopSet[t.lower]:
+	case isCapitalized(t.word) && !english.IsStopWord(t.lower) && !extraStopSet[t.lower] && !contraction(t.lower):
 		a := j
 		for a > 0 && toks[a].punctBefore == "" && (isCapitalized(toks[a-1].word) ||
 			(toks[a-1].lower == "of" && a > 1 && isCapitalized(toks[a-2].word))) {
@@ -602,9 +607,12 @@ func subjectPhrase(toks []token, start int, verbs []int) (int, int, int, bool) {
 func describedHolder(refs *referents, toks []token, a, b int) (string, int) {
 	c := refs.c
 	head := toks[b-1].lower
-	if toks[a].lower == "the" && b == a+2 {
-		if last, sp := refs.last(); last != "" && (genericRoles[head] || holderHasRole(c, last, sp, head)) {
+	if last, sp := refs.last(); last != "" && toks[a].lower == "the" {
+		if b == a+2 && (genericRoles[head] || holderHasRole(c, last, sp, head)) {
 			return last, sp
+		}
+		if sp != model.Unknown && b > a+1 && hasRole(&c.Speakers[sp], toks[a+1:b]) {
+			return last, sp // "the presidential aide" after Ushakov
 		}
 	}
 	if toks[a].lower != "a" && toks[a].lower != "an" {
@@ -628,33 +636,40 @@ func roleSpeaker(c *model.Corpus, doc *model.Document, phrase []token) int {
 	if len(phrase) == 0 {
 		return model.Unknown
 	}
-	head := phrase[len(phrase)-1].lower
 	match := model.Unknown
 	for id := range c.Speakers {
 		sp := &c.Speakers[id]
-		if !strings.Contains(doc.Text, lastWord(sp.Name)) {
+		if !strings.Contains(doc.Text, lastWord(sp.Name)) || !hasRole(sp, phrase) {
 			continue
 		}
-		for _, r := range sp.Roles {
-			ws := roleWords(r)
-			if len(ws) == 0 || ws[len(ws)-1] != head {
-				continue
-			}
-			all := true
-			for _, t := range phrase[:len(phrase)-1] {
-				if !containsWord(ws, t.lower) {
-					all = false
-				}
-			}
-			if all {
-				if match != model.Unknown && match != id {
-					return model.Unknown
-				}
-				match = id
-			}
+		if match != model.Unknown {
+			return model.Unknown
 		}
+		match = id
 	}
 	return match
+}
+
+// hasRole reports whether one of sp's roles is the role phrase: the same
+// head, and every other word of the phrase in it.
+func hasRole(sp *model.Speaker, phrase []token) bool {
+	head := phrase[len(phrase)-1].lower
+	for _, r := range sp.Roles {
+		ws := roleWords(r)
+		if len(ws) == 0 || ws[len(ws)-1] != head {
+			continue
+		}
+		all := true
+		for _, t := range phrase[:len(phrase)-1] {
+			if !containsWord(ws, t.lower) {
+				all = false
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }
 
 // roleWords returns the lower-case words of a role up to its head: "chief
@@ -679,6 +694,17 @@ func roleWords(role string) []string {
 func containsWord(ws []string, w string) bool {
 	for _, x := range ws {
 		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// contraction reports whether a word is a pronoun or verb contracted
+// ("We’re", "I’ll"), which names no one.
+func contraction(lower string) bool {
+	for _, suf := range []string{"re", "m", "ll", "ve", "d", "t"} {
+		if strings.HasSuffix(lower, "'"+suf) || strings.HasSuffix(lower, "’"+suf) {
 			return true
 		}
 	}

@@ -211,12 +211,17 @@ func TestDescribedHolders(t *testing.T) {
 The harbour workers' union said the night shift was cancelled.
 A senior port official, who asked not to be named, confirmed that the cranes had failed.
 The envoy was accused of hiding the ledger.
+"We have nothing to add," said Mira Tal, the harbour aide.
+According to the harbour aide, the cranes were repaired in May.
+In other words: "We're saying the audit is late."
 `)
 	cases := []struct{ fragment, holder string }{
 		{"called the audit a forgery", "Ivar Fell"},
 		{"night shift", "the harbour workers' union"},
 		{"cranes had failed", "a senior port official"},
 		{"hiding the ledger", "The Test Courier"}, // spoken of, not speaking
+		{"cranes were repaired", "Mira Tal"},      // her role, named just before
+		{"audit is late", "The Test Courier"},     // "We're" is no name
 	}
 	for _, cs := range cases {
 		if h, _ := holderOf(t, c, cs.fragment); h != cs.holder {
