@@ -122,12 +122,20 @@ var hedgeOpeners = set(words(`whether if`))
 var checkingVerbs = set(words(`verify verified confirm confirmed establish established determine determined
 	ascertain ascertained prove proved corroborate corroborated`))
 
+// contentNouns before "that" name what someone else might think, not
+// what the sentence asserts: "the possibility that the draft was
+// influenced", "the notion that the tapes are fake".
+var contentNouns = set(words(`possibility possibilities notion idea suggestion suggestions claim claims
+	allegation allegations rumour rumours rumor rumors speculation theory theories question prospect
+	hypothesis assumption impression`))
+
 // hedges marks the tokens that only ask or leave open: from a hedge
 // opener, or a negated checking verb, to the end of its phrase.
 func hedges(toks []token, neg []int) []bool {
 	out := make([]bool, len(toks))
 	for i, t := range toks {
-		if !hedgeOpeners[t.lower] && !(checkingVerbs[t.lower] && neg[i] > 0) {
+		content := contentNouns[t.lower] && i+1 < len(toks) && toks[i+1].lower == "that"
+		if !hedgeOpeners[t.lower] && !(checkingVerbs[t.lower] && neg[i] > 0) && !content {
 			continue
 		}
 		for j := i + 1; j < len(toks) && !out[j]; j++ {

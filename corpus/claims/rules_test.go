@@ -110,6 +110,8 @@ func TestStances(t *testing.T) {
 		{"The panel cannot yet say if the contract was lawful.", "ax:legal/illegal", ""},
 		{"The union asked whether the clerk had leaked the files.", "who:leak", ""},
 		{"If the tapes are fake, the mayor will sue, his office said.", "ax:authentic/fake", ""},
+		{"As for the notion that the tapes are fake, it was dropped long ago.", "ax:authentic/fake", ""},
+		{"The possibility that the draft was Lorvik-influenced is small.", "who:author", ""},
 		{"The lawyer said the files had been doctored.", "ax:authentic/fake", "fake"},
 		{"It was a real shock to the town, the mayor said.", "ax:authentic/fake", ""}, // an attribute in passing
 		{"Officers at the Foreign Office met on Monday.", "ax:insider/foreign", ""},   // part of a name
