@@ -144,7 +144,9 @@ func sameHolder(c *model.Corpus, cl *model.Claim, want string) bool {
 		}
 		return s
 	}
-	if norm(cl.Holder) == norm(want) {
+	// A title before the name says who the person is, not someone else:
+	// "Investigator Lena Sauer" is Lena Sauer.
+	if h, w := norm(cl.Holder), norm(want); h == w || strings.HasSuffix(h, " "+w) {
 		return true
 	}
 	id := c.FindSpeaker(want)

@@ -400,6 +400,21 @@ func reportedHolder(c *model.Corpus, toks []token, refs *referents) (string, int
 		}
 		name, sp := canonicalHolder(c, joinWords(toks[a:j+1]))
 		return name, sp, mark(a, verb)
+	case !isStop(t.lower) && toks[verb].punctBefore == "":
+		// A described speaker after a comma: "Turnout rose, the
+		// commission said."
+		for k := j - 1; k >= 0 && k >= j-4 && toks[k+1].punctBefore == ""; k-- {
+			if toks[k].lower == "the" || toks[k].lower == "a" || toks[k].lower == "an" {
+				if k > 0 && !strings.Contains(toks[k].punctBefore, ",") {
+					break
+				}
+				name, sp := describedHolder(refs, toks, k, j+1)
+				return name, sp, mark(k, verb)
+			}
+			if isStop(toks[k].lower) {
+				break
+			}
+		}
 	}
 	return "", model.Unknown, nil
 }
@@ -434,14 +449,17 @@ func invertedSubject(c *model.Corpus, toks []token, verb int) (string, int, map[
 // genericRoles may stand for whoever was named last.
 var genericRoles = set(words(`official source sources spokesman spokeswoman spokesperson aide adviser advisor`))
 
-// holderHasRole reports whether a holder's name or known roles hold role.
+// holderHasRole reports whether a holder is a role: a title in the name
+// ("Investigator Lena Sauer") or the head of a known role ("presidential
+// aide"). Words elsewhere in a role do not count: the chief of staff to
+// the minister is no minister, the commission's chairwoman no commission.
 func holderHasRole(c *model.Corpus, holder string, speaker int, role string) bool {
-	if strings.Contains(strings.ToLower(holder), role) {
+	if containsWord(strings.Fields(strings.ToLower(holder)), role) {
 		return true
 	}
 	if speaker >= 0 && speaker < len(c.Speakers) {
 		for _, r := range c.Speakers[speaker].Roles {
-			if strings.Contains(strings.ToLower(r), role) {
+			if ws := roleWords(r); len(ws) > 0 && ws[len(ws)-1] == role {
 				return true
 			}
 		}

@@ -216,6 +216,8 @@ The envoy was accused of hiding the ledger.
 "We have nothing to add," said Mira Tal, the harbour aide.
 According to the harbour aide, the cranes were repaired in May.
 In other words: "We're saying the audit is late."
+"We counted every vote twice," said Lina Holt, the commission's chairwoman.
+Turnout rose to 70 percent, the commission said.
 `)
 	cases := []struct{ fragment, holder string }{
 		{"called the audit a forgery", "Ivar Fell"},
@@ -224,6 +226,7 @@ In other words: "We're saying the audit is late."
 		{"hiding the ledger", "The Test Courier"}, // spoken of, not speaking
 		{"cranes were repaired", "Mira Tal"},      // her role, named just before
 		{"audit is late", "The Test Courier"},     // "We're" is no name
+		{"Turnout rose", "the commission"},        // not its chairwoman
 	}
 	for _, cs := range cases {
 		if h, _ := holderOf(t, c, cs.fragment); h != cs.holder {
