@@ -48,10 +48,10 @@ var nounMarkers = set(words(`the a an his her their its our my your these those 
 // candidates lists the statements of every document in c, in corpus order.
 func candidates(c *model.Corpus) []candidate {
 	var out []candidate
-	g := genders(c)
+	idx := &corpusIndex{c: c, genders: genders(c), surnames: surnames(c)}
 	for d := range c.Docs {
 		base := len(out)
-		for _, cd := range docCandidates(c, d, g) {
+		for _, cd := range docCandidates(idx, d) {
 			if cd.prev >= 0 {
 				cd.prev += base
 			}
@@ -62,11 +62,12 @@ func candidates(c *model.Corpus) []candidate {
 	return out
 }
 
-func docCandidates(c *model.Corpus, d int, g map[string]gender) []candidate {
+func docCandidates(idx *corpusIndex, d int) []candidate {
+	c := idx.c
 	doc := &c.Docs[d]
 	var out []candidate
 	quoteIDs := c.QuotesOf(d)
-	refs := &referents{c: c, doc: doc, genders: g}
+	refs := &referents{corpusIndex: idx, doc: doc}
 	var prevConcepts []string
 	var sents []span
 	if doc.Kind != model.Transcript {
@@ -144,7 +145,15 @@ func docCandidates(c *model.Corpus, d int, g map[string]gender) []candidate {
 			// introduces the quote that follows.
 			continue
 		}
-		if name, sp := openingSubject(c, tokenize(doc.Text, sent)); name != "" {
+		// A subject opens the sentence: its first words are enough.
+		head := sent
+		if head.end > head.start+120 {
+			head.end = head.start + 120
+			for head.end > head.start && !utf8.RuneStart(doc.Text[head.end]) {
+				head.end--
+			}
+		}
+		if name, sp := openingSubject(refs, tokenize(doc.Text, head)); name != "" {
 			refs.add(name, sp)
 		}
 		for _, cl := range clauses(doc.Text, sent) {
@@ -300,7 +309,7 @@ func reportedHolder(c *model.Corpus, toks []token, refs *referents) (string, int
 				a++
 			}
 			if b := nameRun(toks, a); b > a {
-				name, sp := canonicalHolder(c, joinWords(toks[a:b]))
+				name, sp := refs.canonical(joinWords(toks[a:b]))
 				return name, sp, mark(i, b)
 			}
 			// "according to the port union,": the phrase up to the comma.
@@ -344,7 +353,7 @@ func reportedHolder(c *model.Corpus, toks []token, refs *referents) (string, int
 			}
 			aside := strings.Contains(toks[end].punctBefore, ",") && strings.Contains(toks[verb].punctBefore, ",")
 			if end == verb || aside || allSkip(toks[end:verb]) {
-				name, sp := canonicalHolder(c, joinWords(toks[start:end]))
+				name, sp := refs.canonical(joinWords(toks[start:end]))
 				return name, sp, mark(0, end)
 			}
 		}
@@ -352,14 +361,14 @@ func reportedHolder(c *model.Corpus, toks []token, refs *referents) (string, int
 	if a, b, verb, ok := subjectPhrase(toks, datelineEnd(toks), verbs); ok {
 		// "Its director, Paul Mereni, denied": the name in apposition.
 		if n := nameRun(toks, b); n > b && n == verb && strings.Contains(toks[b].punctBefore, ",") {
-			name, sp := canonicalHolder(c, joinWords(toks[b:n]))
+			name, sp := refs.canonical(joinWords(toks[b:n]))
 			return name, sp, mark(a, verb)
 		}
 		name, sp := describedHolder(refs, toks, a, b)
 		return name, sp, mark(a, verb)
 	}
 	verb := verbs[0]
-	if name, sp, subj, ok := invertedSubject(c, toks, verb); ok {
+	if name, sp, subj, ok := invertedSubject(refs, toks, verb); ok {
 		return name, sp, subj
 	}
 	// Otherwise the words right before the verb.
@@ -381,7 +390,7 @@ func reportedHolder(c *model.Corpus, toks []token, refs *referents) (string, int
 		}
 		return name, sp, mark(j, verb)
 	case roleSet[t.lower] && j > 0 && determiners[toks[j-1].lower]:
-		if sp := roleSpeaker(c, refs.doc, toks[j:j+1]); sp != model.Unknown {
+		if sp := roleSpeaker(refs, toks[j:j+1]); sp != model.Unknown {
 			return c.Speakers[sp].Name, sp, mark(j-1, verb)
 		}
 		lastHolder, lastSpeaker := refs.last()
@@ -398,7 +407,7 @@ func reportedHolder(c *model.Corpus, toks []token, refs *referents) (string, int
 			(toks[a-1].lower == "of" && a > 1 && isCapitalized(toks[a-2].word))) {
 			a--
 		}
-		name, sp := canonicalHolder(c, joinWords(toks[a:j+1]))
+		name, sp := refs.canonical(joinWords(toks[a : j+1]))
 		return name, sp, mark(a, verb)
 	case !isStop(t.lower) && toks[verb].punctBefore == "":
 		// A described speaker after a comma: "Turnout rose, the
@@ -421,7 +430,7 @@ func reportedHolder(c *model.Corpus, toks []token, refs *referents) (string, int
 
 // invertedSubject reads the subject after the verb, as quotes put it:
 // `"...," said Jo Bloggs` or `said the firm's director, Jo Bloggs`.
-func invertedSubject(c *model.Corpus, toks []token, verb int) (string, int, map[int]bool, bool) {
+func invertedSubject(refs *referents, toks []token, verb int) (string, int, map[int]bool, bool) {
 	// Only a verb opening the frame, or right after the quote.
 	if verb > 0 && !strings.ContainsAny(toks[verb].punctBefore, ",\"”") {
 		return "", model.Unknown, nil, false
@@ -432,7 +441,7 @@ func invertedSubject(c *model.Corpus, toks []token, verb int) (string, int, map[
 			continue
 		}
 		if b := nameRun(toks, k); b > k && !english.IsStopWord(toks[k].lower) {
-			name, sp := canonicalHolder(c, joinWords(toks[k:b]))
+			name, sp := refs.canonical(joinWords(toks[k:b]))
 			subj := map[int]bool{}
 			for i := verb; i < b; i++ {
 				subj[i] = true
@@ -476,35 +485,43 @@ func allSkip(toks []token) bool {
 	return true
 }
 
-// canonicalHolder maps a name to a corpus speaker when one matches it
-// whole or by its last word alone, so "Ushakov" in prose and "Yury
-// Ushakov" in quotes are one holder.
-func canonicalHolder(c *model.Corpus, name string) (string, int) {
+// canonical maps a name to a corpus speaker when one matches it whole or
+// by its last word alone, so "Ushakov" in prose and "Yury Ushakov" in
+// quotes are one holder.
+func (x *corpusIndex) canonical(name string) (string, int) {
+	c := x.c
 	if id := c.FindSpeaker(name); id != model.Unknown {
 		return c.Speakers[id].Name, id
 	}
-	last := lastWord(name)
-	match := model.Unknown
+	if id, ok := x.surnames[strings.ToLower(lastWord(name))]; ok && id != model.Unknown {
+		return c.Speakers[id].Name, id
+	}
+	return name, model.Unknown // no one, or two people share it: as written
+}
+
+// surnames maps the lower-case last word of each speaker's name to the
+// speaker, or to Unknown when two speakers share it.
+func surnames(c *model.Corpus) map[string]int {
+	m := map[string]int{}
 	for i := range c.Speakers {
-		if strings.EqualFold(lastWord(c.Speakers[i].Name), last) {
-			if match != model.Unknown {
-				return name, model.Unknown // two people share it: leave it as written
-			}
-			match = i
+		k := strings.ToLower(lastWord(c.Speakers[i].Name))
+		if _, seen := m[k]; seen {
+			m[k] = model.Unknown
+		} else {
+			m[k] = i
 		}
 	}
-	if match != model.Unknown {
-		return c.Speakers[match].Name, match
-	}
-	return name, model.Unknown
+	return m
 }
 
 func lastWord(name string) string {
-	f := strings.Fields(name)
-	if len(f) == 0 {
-		return ""
+	name = strings.TrimRightFunc(name, unicode.IsSpace)
+	i := strings.LastIndexFunc(name, unicode.IsSpace)
+	if i < 0 {
+		return name
 	}
-	return f[len(f)-1]
+	_, size := utf8.DecodeRuneInString(name[i:])
+	return name[i+size:]
 }
 
 // unifyHolders gives holders that are not speakers one spelling across
@@ -638,7 +655,7 @@ func describedHolder(refs *referents, toks []token, a, b int) (string, int) {
 		if determiners[toks[from].lower] || toks[from].possessive || toks[from].lower == "its" || toks[from].lower == "their" {
 			from++
 		}
-		if sp := roleSpeaker(c, refs.doc, toks[from:b]); sp != model.Unknown {
+		if sp := roleSpeaker(refs, toks[from:b]); sp != model.Unknown {
 			return c.Speakers[sp].Name, sp
 		}
 	}
@@ -650,14 +667,15 @@ func describedHolder(refs *referents, toks []token, a, b int) (string, int) {
 // roleSpeaker returns the one speaker of the corpus named in doc whose
 // roles include the role phrase ("energy minister": a role whose head is
 // "minister" and which has "energy"), or Unknown when none or several do.
-func roleSpeaker(c *model.Corpus, doc *model.Document, phrase []token) int {
+func roleSpeaker(refs *referents, phrase []token) int {
+	c := refs.c
 	if len(phrase) == 0 {
 		return model.Unknown
 	}
 	match := model.Unknown
 	for id := range c.Speakers {
 		sp := &c.Speakers[id]
-		if !strings.Contains(doc.Text, lastWord(sp.Name)) || !hasRole(sp, phrase) {
+		if !hasRole(sp, phrase) || !refs.names(id) {
 			continue
 		}
 		if match != model.Unknown {

@@ -49,11 +49,8 @@ func genders(c *model.Corpus) map[string]gender {
 	}
 	for d := range c.Docs {
 		doc := &c.Docs[d]
-		toks := tokenize(doc.Text, span{doc.BodyStart, len(doc.Text)})
-		for i := 0; i+1 < len(toks); i++ {
-			if g, ok := honorifics[toks[i].lower]; ok && isCapitalized(toks[i+1].word) && !strings.ContainsAny(toks[i+1].punctBefore, ",;:") {
-				note(toks[nameRun(toks, i+1)-1].word, g)
-			}
+		for h, g := range honorifics {
+			honorificNames(doc.Text[doc.BodyStart:], h, func(last string) { note(last, g) })
 		}
 	}
 	for _, sp := range c.Speakers {
@@ -85,6 +82,47 @@ func genders(c *model.Corpus) map[string]gender {
 	return seen
 }
 
+// honorificNames calls found with the last word of each name written
+// after the honorific h ("Ms Ana Berg", "Mr. Holm"). It scans the text
+// rather than tokenizing it: every document is read, and most have none.
+func honorificNames(text, h string, found func(last string)) {
+	title := strings.ToUpper(h[:1]) + h[1:]
+	for from := 0; ; {
+		i := strings.Index(text[from:], title)
+		if i < 0 {
+			return
+		}
+		i += from
+		from = i + len(title)
+		if i > 0 && isWordByte(text[i-1]) {
+			continue
+		}
+		j := from
+		if j < len(text) && text[j] == '.' {
+			j++
+		}
+		if j >= len(text) || text[j] != ' ' {
+			continue
+		}
+		// The name: capitalised words separated by single spaces.
+		last := ""
+		for j < len(text) && text[j] == ' ' && j+1 < len(text) && text[j+1] >= 'A' && text[j+1] <= 'Z' {
+			k := j + 1
+			for k < len(text) && (isWordByte(text[k]) || text[k] >= 0x80) {
+				k++
+			}
+			last, j = text[j+1:k], k
+		}
+		if last != "" {
+			found(stripPossessive(last))
+		}
+	}
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '-' || b == '\''
+}
+
 // referent is a person or body a sentence speaks of.
 type referent struct {
 	name    string
@@ -93,11 +131,31 @@ type referent struct {
 
 // referents follows whom the sentences of one document speak of, for the
 // pronouns and roles that point back at them.
+// corpusIndex is what every document's reading needs of the corpus.
+type corpusIndex struct {
+	c        *model.Corpus
+	genders  map[string]gender
+	surnames map[string]int
+}
+
 type referents struct {
-	c       *model.Corpus
-	doc     *model.Document
-	genders map[string]gender
-	recent  []referent // subjects of the sentences so far, latest last
+	*corpusIndex
+	doc    *model.Document
+	recent []referent // subjects of the sentences so far, latest last
+	// mentioned says which speakers the document names, worked out when
+	// a role first needs it.
+	mentioned []bool
+}
+
+// names reports whether the document names speaker id.
+func (r *referents) names(id int) bool {
+	if r.mentioned == nil {
+		r.mentioned = make([]bool, len(r.c.Speakers))
+		for i := range r.c.Speakers {
+			r.mentioned[i] = strings.Contains(r.doc.Text, lastWord(r.c.Speakers[i].Name))
+		}
+	}
+	return r.mentioned[id]
 }
 
 func (r *referents) add(name string, speaker int) {
@@ -170,7 +228,7 @@ func maybePerson(ref referent) bool {
 // dateline in capitals is not the subject. A single word is only taken
 // when it names a speaker of the corpus: any sentence opens with a
 // capital ("Recordings obtained by ...").
-func openingSubject(c *model.Corpus, toks []token) (string, int) {
+func openingSubject(refs *referents, toks []token) (string, int) {
 	start := 0
 	if len(toks) > 0 && toks[0].lower == "the" {
 		start = 1
@@ -183,7 +241,7 @@ func openingSubject(c *model.Corpus, toks []token) (string, int) {
 	if !(next.punctBefore == "" && !isCapitalized(next.word) || strings.Contains(next.punctBefore, ",")) {
 		return "", model.Unknown
 	}
-	name, sp := canonicalHolder(c, joinWords(toks[start:end]))
+	name, sp := refs.canonical(joinWords(toks[start:end]))
 	if end == start+1 && sp == model.Unknown {
 		return "", model.Unknown
 	}
