@@ -18,6 +18,9 @@ type KeyMap struct {
 	Quit      key.Binding
 	ForceQuit key.Binding // quits even while typing
 
+	// Loading screen: the only key it takes.
+	CancelLoad key.Binding
+
 	// Moving in lists and in the reader.
 	Up       key.Binding
 	Down     key.Binding
@@ -70,6 +73,8 @@ func DefaultKeyMap() KeyMap {
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+
+		CancelLoad: key.NewBinding(key.WithKeys("esc", "ctrl+c", "q"), key.WithHelp("esc", "cancel loading")),
 
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),

@@ -66,6 +66,10 @@ type Styles struct {
 
 	Help help.Styles
 
+	// The loading bar's fill and track, as hex for bubbles/progress, which
+	// takes colour strings rather than styles.
+	ProgressFull, ProgressEmpty string
+
 	speakers []lipgloss.Style
 }
 
@@ -104,10 +108,19 @@ func NewStyles(r *lipgloss.Renderer) *Styles {
 		FullDesc:       r.NewStyle().Foreground(colorFaint),
 		FullSeparator:  r.NewStyle().Foreground(colorFaint),
 	}
+	s.ProgressFull, s.ProgressEmpty = resolve(r, colorAccent), resolve(r, colorFaint)
 	for _, c := range speakerColors {
 		s.speakers = append(s.speakers, r.NewStyle().Foreground(c))
 	}
 	return s
+}
+
+// resolve picks the side of c that suits r's background.
+func resolve(r *lipgloss.Renderer, c lipgloss.AdaptiveColor) string {
+	if r.HasDarkBackground() {
+		return c.Dark
+	}
+	return c.Light
 }
 
 // Speaker is the style of speaker id's name and quotes.

@@ -31,14 +31,13 @@ type sentence struct {
 
 // attribution is who a quotation is given to and how surely.
 type attribution struct {
-	ent    int  // entity, -1 when none
-	bare   bool // named by a single word, such as a surname
-	conf   model.Confidence
-	cue    string
-	tight  bool // the cue governs the quotation directly (keeps short ones)
-	drop   bool // not a quotation: the author's paraphrase or a hypothetical
-	anon   bool // the text names no one on purpose ("a source said")
-	direct bool // found in the quotation's own sentence or colon intro
+	ent   int  // entity, -1 when none
+	bare  bool // named by a single word, such as a surname
+	conf  model.Confidence
+	cue   string
+	tight bool // the cue governs the quotation directly (keeps short ones)
+	drop  bool // not a quotation: the author's paraphrase or a hypothetical
+	anon  bool // the text names no one on purpose ("a source said")
 }
 
 var none = attribution{ent: -1}
@@ -48,6 +47,7 @@ type article struct {
 	ents     []entity
 	midCaps  map[string]bool
 	anonSeen map[string]int // role noun -> clock of its last unnamed holder
+	folded   map[string][]string
 	clock    int
 	history  [][]int // person entities of recent sentences, subject first
 	out      []Found
@@ -62,12 +62,104 @@ type paraInfo struct {
 	sents []sentence
 }
 
-// Article extracts the quotations in prose text[from:].
+// Article extracts the quotations in prose text[from:]. A run of three or
+// more speaker-labelled lines inside it (an excerpt of a call) is read as
+// transcript turns.
 func Article(text string, from int) []Found {
-	a := &article{text: text, midCaps: map[string]bool{}, anonSeen: map[string]int{}}
 	paras := paragraphs(text, from)
+	var turns []Found
+	kept := paras[:0:0]
+	people := map[string]bool{}
+	for k := 0; k < len(paras); {
+		n, ok := dialogueRun(text, paras[k:], people)
+		if !ok {
+			// Skip the whole run looked at: every line of it is prose.
+			n = max(n, 1)
+			kept = append(kept, paras[k:k+n]...)
+			k += n
+			continue
+		}
+		t, _ := labelled(text, paras[k].start, paras[k+n-1].end)
+		turns = append(turns, t...)
+		k += n
+	}
+	if len(turns) == 0 {
+		return articleParas(text, paras)
+	}
+	expandNames(text, turns, kept)
+	return mergeFound(turns, articleParas(text, kept))
+}
+
+// dialogueRun returns how many paragraphs from paras[0] are consecutive
+// speaker-labelled lines, and whether they make a dialogue: at least three
+// by at least two speakers who read as people. people caches personLabel
+// across runs.
+func dialogueRun(text string, paras []paragraph, people map[string]bool) (int, bool) {
+	n := 0
+	names := map[string]bool{}
+	for _, p := range paras {
+		l, ok := parseLabel(text, p.start, p.end)
+		if !ok || l.textStart >= p.end || strings.ContainsRune(text[p.start:p.end], '\n') {
+			break
+		}
+		if r := firstRune(text[l.textStart:p.end]); r == '"' || r == '“' || r == '«' {
+			break // `X: "..."` is a quotation in prose
+		}
+		names[l.raw] = true
+		n++
+	}
+	if n < 3 || len(names) < 2 {
+		return n, false
+	}
+	persons := 0
+	for name := range names {
+		is, known := people[name]
+		if !known {
+			is = personLabel(text, name)
+			people[name] = is
+		}
+		if is {
+			persons++
+		}
+	}
+	if persons < 2 {
+		return n, false // "Price: $399", "Weight: 2 kg" is a list, not a dialogue
+	}
+	return n, true
+}
+
+// personLabel reports whether a label names a person: written in
+// capitals, a given name and a surname, a known given name, or a word the
+// text also writes after a given name ("Ines Calloway").
+func personLabel(text, name string) bool {
+	words := strings.Fields(name)
+	if !hasLower(name) || len(words) >= 2 {
+		return true
+	}
+	low := strings.ToLower(name)
+	if maleNames[low] || femaleNames[low] {
+		return true
+	}
+	for off := 0; ; {
+		k := strings.Index(text[off:], " "+name)
+		if k < 0 {
+			return false
+		}
+		k += off
+		off = k + 1
+		before := strings.TrimRight(text[:k], " ")
+		sp := strings.LastIndexAny(before, " \n\t") + 1
+		if w := before[sp:]; w != "" && unicode.IsUpper(firstRune(w)) && !titleWords[strings.ToLower(strings.TrimSuffix(w, "."))] && !notNames[strings.ToLower(w)] {
+			return true
+		}
+	}
+}
+
+// articleParas extracts the quotations of the given paragraphs of prose.
+func articleParas(text string, paras []paragraph) []Found {
+	a := &article{text: text, midCaps: map[string]bool{}, anonSeen: map[string]int{}, folded: map[string][]string{}}
 	infos := make([]paraInfo, len(paras))
-	single := usesSingleQuotes(text[from:])
+	single := len(paras) > 0 && usesSingleQuotes(text[paras[0].start:paras[len(paras)-1].end])
 	for k, p := range paras {
 		in := &infos[k]
 		in.p = p
@@ -135,6 +227,9 @@ func Article(text string, from int) []Found {
 				if at.drop {
 					continue
 				}
+				if at.ent < 0 && !at.anon && titled(in.toks, x) {
+					continue // a title, however long
+				}
 				if at.ent < 0 && !at.anon && wordCount(text[sp.tStart:sp.tEnd]) <= 3 {
 					continue // a scare quote or a title
 				}
@@ -171,17 +266,21 @@ func Article(text string, from int) []Found {
 		}
 		if prevSpeech.ent < 0 && len(in.spans) == 0 && len(in.sents) > 0 {
 			// A paragraph about someone, with no quotation of its own,
-			// introduces the quotation-only paragraph that follows.
-			last := &in.sents[len(in.sents)-1]
-			for _, m := range last.ments {
-				if m.ent >= 0 && !m.poss && !m.mod && !m.appos && m.kind != mAnon && a.ents[m.ent].person {
-					prevSpeech = attribution{ent: m.ent, conf: model.Low, cue: "continuation", tight: true}
-					break
+			// introduces the quotation-only paragraph that follows: the
+			// person its last sentence naming anyone is about.
+		sents:
+			for si := len(in.sents) - 1; si >= 0; si-- {
+				for _, m := range in.sents[si].ments {
+					if m.ent >= 0 && !m.poss && !m.mod && !m.appos && m.kind != mAnon && a.ents[m.ent].person {
+						prevSpeech = attribution{ent: m.ent, conf: model.Low, cue: "continuation", tight: true}
+						break sents
+					}
 				}
 			}
 		}
 		a.chain(infos, k, first)
 	}
+	a.repeated()
 	for i := range a.out {
 		if e := a.foundEnt[i]; e >= 0 {
 			ent := &a.ents[e]
@@ -197,6 +296,25 @@ func Article(text string, from int) []Found {
 		}
 	}
 	return a.out
+}
+
+// repeated gives an unattributed quotation the speaker of an attributed
+// one that contains it: a headline or pull quote repeating words the body
+// attributes.
+func (a *article) repeated() {
+	for i := range a.out {
+		if a.foundEnt[i] >= 0 || a.out[i].Cue != "" || wordCount(a.out[i].Text) < 3 {
+			continue
+		}
+		needle := strings.TrimRight(a.out[i].Text, ".,!?…")
+		for j := range a.out {
+			if j != i && a.foundEnt[j] >= 0 && strings.Contains(a.out[j].Text, needle) {
+				a.foundEnt[i] = a.foundEnt[j]
+				a.out[i].Cue, a.out[i].Confidence = "repeated", model.Medium
+				break
+			}
+		}
+	}
 }
 
 // chain gives the quotations of a quotation running over several
@@ -294,6 +412,27 @@ func wordCount(s string) int {
 	return n
 }
 
+// titled reports whether the quotation at toks[x] follows a title noun
+// or a naming word: "Its title, "..."", "a report titled "..."".
+func titled(toks []token, x int) bool {
+	y := x - 1
+	if y >= 0 && toks[y].is(',') {
+		y--
+	}
+	if y < 0 || toks[y].kind != tWord {
+		return false
+	}
+	return titleNouns[toks[y].low] || y == x-1 && (labelMarkers[toks[y].low] || toks[y].low == "called")
+}
+
+// labelMarkers before a short quotation make it a name for something,
+// not words someone said.
+var labelMarkers = set(`alleged so-called supposed purported self-styled self-described titled entitled headlined dubbed nicknamed named`)
+
+// titleNouns followed by a comma and a quotation introduce a title:
+// "Its title, "Airborne microplastics in Arctic snow", understates".
+var titleNouns = set(`title headline slogan motto hashtag caption subtitle tagline`)
+
 var determiners = set(`the a an his her its their this that these those our your my`)
 
 // labelPhrase reports whether the quotation at toks[x] is a noun phrase's
@@ -301,6 +440,9 @@ var determiners = set(`the a an his her its their this that these those our your
 // words someone said; "called it a "farce"" and "described as a "trap""
 // still quote.
 func labelPhrase(toks []token, x int) bool {
+	if x > 0 && toks[x-1].kind == tWord && labelMarkers[toks[x-1].low] {
+		return true // "his alleged "coaching"", "its so-called "green pivot""
+	}
 	if x == 0 || toks[x-1].kind != tWord || !determiners[toks[x-1].low] {
 		return false
 	}
@@ -374,17 +516,31 @@ func (a *article) link(ms []mention) {
 				a.anonSeen[m.head] = a.clock
 			}
 		case mPronoun, mRoleRef, mOrgRef:
+			sure := false
+			if m.kind == mPronoun {
+				_, sure = a.pronounSure(m.g)
+			}
 			if at := a.resolve(m, ""); at.ent >= 0 {
 				m.ent = at.ent
 				a.clock++
 				a.ents[m.ent].seen = a.clock
+				if sure && a.ents[m.ent].g == unknownGender {
+					// "she said" after Lena Kastner alone: Lena is a she
+					// from now on, whatever the name lists know.
+					a.ents[m.ent].g = m.g
+				}
 			}
 		}
 	}
 }
 
 func (a *article) entityFor(m *mention) int {
-	words := foldTokens(m.name)
+	words, ok := a.folded[m.name]
+	if !ok {
+		// Names repeat through a document: fold each spelling once.
+		words = foldTokens(m.name)
+		a.folded[m.name] = words
+	}
 	if len(words) == 0 {
 		return -1
 	}
@@ -411,10 +567,18 @@ func (a *article) entityFor(m *mention) int {
 			}
 		}
 	} else {
+		// A bare surname is the most recent person with it whose gender
+		// fits: "Ms. Kastner" after "Tomas Kastner" is his sister.
 		w := words[0]
 		for e := range a.ents {
 			en := &a.ents[e]
-			if len(en.words) > 0 && en.words[len(en.words)-1] == w && (best < 0 || en.seen > a.ents[best].seen) {
+			if len(en.words) == 0 || en.words[len(en.words)-1] != w {
+				continue
+			}
+			if m.g != unknownGender && en.g != unknownGender && en.g != m.g {
+				continue
+			}
+			if best < 0 || en.seen > a.ents[best].seen {
 				best = e
 			}
 		}
@@ -457,6 +621,10 @@ func addUnique(list []string, s string) []string {
 	return append(list, s)
 }
 
+// unnamed stands in the pronoun history for a person the text leaves
+// unnamed.
+const unnamed = -2
+
 // pushHistory records the people of a finished sentence for pronouns:
 // the one speaking first (the subject of a speech verb is who "he" goes on
 // to be), then subjects and others in order, modifiers last.
@@ -464,14 +632,20 @@ func (a *article) pushHistory(ms []mention, speaker int) {
 	var ids []int
 	if speaker >= 0 && a.ents[speaker].person {
 		ids = append(ids, speaker)
+	} else if len(ms) > 0 && ms[0].kind == mAnon {
+		// An unnamed subject ("A crane operator ... said"): a "he" that
+		// follows is most likely that person, who has no name.
+		ids = append(ids, unnamed)
 	}
 	for _, m := range ms {
-		if m.kind != mAnon && m.ent >= 0 && m.ent != speaker && !m.poss && !m.mod && !m.appos && a.ents[m.ent].person {
+		if m.kind != mAnon && m.ent >= 0 && m.ent != speaker && !m.poss && !m.mod && !m.appos && !m.obj && a.ents[m.ent].person {
 			ids = append(ids, m.ent)
 		}
 	}
+	// People after a preposition ("chief of staff to Mayor X") and
+	// modifiers are less likely to be who "he" or "she" is.
 	for _, m := range ms {
-		if m.kind == mName && m.ent >= 0 && m.ent != speaker && (m.poss || m.mod || m.appos) && a.ents[m.ent].person {
+		if m.kind == mName && m.ent >= 0 && m.ent != speaker && (m.poss || m.mod || m.appos || m.obj) && a.ents[m.ent].person {
 			ids = append(ids, m.ent)
 		}
 	}
@@ -491,42 +665,59 @@ func (a *article) resolve(m *mention, cue string) attribution {
 		if m.ent < 0 {
 			return none
 		}
-		bare := len(foldTokens(m.name)) == 1
-		return attribution{ent: m.ent, conf: model.High, bare: bare, cue: cue, tight: true, direct: true}
+		bare := wordCount(m.name) == 1
+		return attribution{ent: m.ent, conf: model.High, bare: bare, cue: cue, tight: true}
 	case mPronoun, mRoleRef, mOrgRef:
 		if m.ent >= 0 {
-			return attribution{ent: m.ent, conf: model.Medium, cue: cue, tight: true, direct: true}
+			return attribution{ent: m.ent, conf: model.Medium, cue: cue, tight: true}
 		}
 	}
 	switch m.kind {
 	case mPronoun:
 		if e := a.pronoun(m.g); e >= 0 {
-			return attribution{ent: e, conf: model.Medium, cue: cue, tight: true, direct: true}
+			return attribution{ent: e, conf: model.Medium, cue: cue, tight: true}
 		}
 	case mRoleRef:
 		if e := a.role(m); e >= 0 {
-			return attribution{ent: e, conf: model.Medium, cue: cue, tight: true, direct: true}
+			return attribution{ent: e, conf: model.Medium, cue: cue, tight: true}
 		}
 	case mOrgRef:
 		for e := len(a.ents) - 1; e >= 0; e-- {
 			if a.ents[e].org && strings.Contains(strings.ToLower(a.ents[e].name), m.head) {
-				return attribution{ent: e, conf: model.Medium, cue: cue, tight: true, direct: true}
+				return attribution{ent: e, conf: model.Medium, cue: cue, tight: true}
 			}
 		}
 	}
-	return attribution{ent: -1, cue: cue, anon: true, tight: true, direct: true}
+	return attribution{ent: -1, cue: cue, anon: true, tight: true}
 }
 
 // pronoun finds the person "he" or "she" stands for: the first person of
 // the matching gender in the most recent sentence that has one, the
 // subject coming first.
 func (a *article) pronoun(g gender) int {
+	e, _ := a.pronounSure(g)
+	return e
+}
+
+// pronounSure is pronoun, also reporting whether the choice was clear:
+// a person of the right gender, or the only person in the sentence. Only
+// a clear choice may teach an entity its gender.
+func (a *article) pronounSure(g gender) (int, bool) {
 	for h := len(a.history) - 1; h >= 0 && h >= len(a.history)-4; h-- {
 		unknown := -1
 		for _, e := range a.history[h] {
+			if e == unnamed {
+				if unknown >= 0 {
+					return unknown, false
+				}
+				return -1, false
+			}
+			if g == unknownGender {
+				return e, false // no gender to match: the sentence's first person
+			}
 			switch a.ents[e].g {
 			case g:
-				return e
+				return e, true
 			case unknownGender:
 				if unknown < 0 {
 					unknown = e
@@ -534,10 +725,10 @@ func (a *article) pronoun(g gender) int {
 			}
 		}
 		if unknown >= 0 {
-			return unknown
+			return unknown, len(a.history[h]) == 1
 		}
 	}
-	return -1
+	return -1, false
 }
 
 var roleSynonyms = map[string][]string{
@@ -681,6 +872,38 @@ func (a *article) attribute(in *paraInfo, si, x int) attribution {
 		return at
 	}
 	hypo := at.cue == "hypothetical"
+	// `X said the minister "read the memo" and "approved it"`: a
+	// quotation joined to the one before by a conjunction shares its cue.
+	for y := x - 1; y >= s.lo; y-- {
+		t := &toks[y]
+		if t.kind == tQuote {
+			if i := a.outIndex(in.spans[t.q].tStart); i >= 0 && a.foundEnt[i] >= 0 {
+				return attribution{ent: a.foundEnt[i], conf: a.out[i].Confidence, cue: a.out[i].Cue, tight: true}
+			}
+			break
+		}
+		if !(t.is(',') || t.kind == tWord && (t.low == "and" || t.low == "or" || t.low == "but")) {
+			break
+		}
+	}
+	// `Sandoval said the company had "inherited the problems" when it
+	// bought the estate and was "doing everything possible"`: with no new
+	// speaker or speech verb since, the sentence's quotation continues.
+	for y := x - 1; y >= s.lo; y-- {
+		t := &toks[y]
+		if t.kind == tQuote {
+			if i := a.outIndex(in.spans[t.q].tStart); i >= 0 && a.foundEnt[i] >= 0 {
+				return attribution{ent: a.foundEnt[i], conf: model.Medium, cue: a.out[i].Cue, tight: true}
+			}
+			break
+		}
+		if t.kind == tWord && speechVerbs[t.low] || t.terminal() {
+			break
+		}
+		if m := mentionAt(s, y, false); m != nil && m.kind != mAnon && !m.poss && !m.mod {
+			break
+		}
+	}
 	// Same paragraph, previous sentence: a cue there, or a quotation
 	// attributed there, carries over to a quotation that opens this one.
 	firstTok := x == s.lo || x == s.lo+1 && toks[s.lo].kind == tPunct
@@ -728,14 +951,31 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 		// `"...," said parish chair Dorothy Fenn`: role words the
 		// vocabulary may not know come before the name.
 		for k := j + 1; k < s.hi && k < j+6; k++ {
-			if m := mentionAt(s, k, false); m != nil && !m.poss {
+			if m := mentionAt(s, k, false); m != nil && !m.poss && m.kind != mAnon {
 				return a.resolve(m, toks[j].low)
 			}
-			if toks[k].kind != tWord || toks[k].cap || notNames[toks[k].low] || speechVerbs[toks[k].low] {
+			if toks[k].kind != tWord || toks[k].cap || notNames[toks[k].low] && toks[k].low != "one" || speechVerbs[toks[k].low] {
 				break
 			}
 		}
-		return none
+		// `"...," said one visitor, who gave only her first name, Carla.`:
+		// a name closing the sentence after a comma is the speaker's.
+		last := s.hi - 1
+		if last > j && toks[last].terminal() {
+			last--
+		}
+		for i := len(s.ments) - 1; i >= 0; i-- {
+			m := &s.ments[i]
+			if m.j-1 == last && m.kind == mName && !m.poss && m.i > j && toks[m.i-1].is(',') && m.ent >= 0 && !a.ents[m.ent].org && !a.ents[m.ent].place {
+				at := a.resolve(m, toks[j].low)
+				at.conf = model.Medium
+				return at
+			}
+			if m.j-1 < last {
+				break
+			}
+		}
+		return a.anonymousCue(toks, j, s.hi)
 	}
 	if toks[x+1].isDash() {
 		// `"..." — Anna Reyes`: a signature closing the paragraph.
@@ -755,6 +995,28 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 		// `"...," harbour master Tobias Grell said`: role words the
 		// vocabulary does not know.
 		m = mentionAt(s, skip+1, false)
+	}
+	if m == nil && toks[j].kind == tWord && (toks[j].low == "the" || toks[j].low == "its" || toks[j].low == "their") {
+		// `"...," the airline's chief operating officer, Renata Kowal,
+		// said`: a role, then the name set off by commas.
+		for k := j + 1; k < s.hi && k < j+9; k++ {
+			if toks[k].is(',') {
+				if n := mentionAt(s, k+1, false); n != nil && n.kind == mName && !n.poss && n.j < s.hi {
+					e := n.j
+					if toks[e].is(',') {
+						e++
+					}
+					e = skipFillers(toks, e, s.hi)
+					if e < s.hi && speechVerbs[toks[e].low] {
+						return a.resolve(n, toks[e].low)
+					}
+				}
+				break
+			}
+			if toks[k].kind != tWord {
+				break
+			}
+		}
 	}
 	if m == nil {
 		return a.anonymousCue(toks, j, s.hi)
@@ -792,7 +1054,7 @@ func (a *article) anonymousCue(toks []token, j, hi int) attribution {
 		}
 		if speechVerbs[t.low] {
 			if role {
-				return attribution{ent: -1, cue: t.low, anon: true, tight: true, direct: true}
+				return attribution{ent: -1, cue: t.low, anon: true, tight: true}
 			}
 			return none
 		}
@@ -824,9 +1086,20 @@ func (a *article) beforeCue(in *paraInfo, si, x int) attribution {
 			break
 		}
 	}
+	if x-1 >= rs && toks[x-1].is(':') {
+		at := a.colonIntro(in, si, x-1)
+		if at.ent >= 0 || at.drop || at.anon {
+			return at
+		}
+	}
+	at := a.verbCue(in, si, rs, x)
+	if at.ent >= 0 || at.cue != "according to" && at.anon {
+		return at
+	}
 	if x-1 >= rs && toks[x-1].kind == tWord {
-		// `Wendt "has never offered..."`: a quotation that carries on a
-		// sentence whose subject is the name just before it.
+		// `According to the lawyer, Wendt "has never offered..."`: with
+		// no one speaking, a quotation carrying on a sentence whose
+		// subject is the name just before it is that person's.
 		if m := mentionAt(s, x, true); m != nil && !m.poss && m.kind == mName && m.ent >= 0 && a.ents[m.ent].person {
 			sp := in.spans[toks[x].q]
 			if r := firstRune(a.text[sp.tStart:sp.tEnd]); unicode.IsLower(r) {
@@ -836,13 +1109,7 @@ func (a *article) beforeCue(in *paraInfo, si, x int) attribution {
 			}
 		}
 	}
-	if x-1 >= rs && toks[x-1].is(':') {
-		at := a.colonIntro(in, si, x-1)
-		if at.ent >= 0 || at.drop || at.anon {
-			return at
-		}
-	}
-	return a.verbCue(in, si, rs, x)
+	return at
 }
 
 // verbCue finds the last speech verb in toks[rs:x] and its subject.
@@ -862,7 +1129,11 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 		if t.kind != tWord || !speechVerbs[t.low] || t.cap {
 			continue
 		}
-		if v > s.lo && isPassive(toks[v-1].low) {
+		p := v - 1
+		for p > s.lo && toks[p].kind == tWord && (cueFillers[toks[p].low] && !isPassive(toks[p].low) || strings.HasSuffix(toks[p].low, "ly") && len(toks[p].low) > 4) {
+			p-- // "was then accused", "were widely praised"
+		}
+		if p >= s.lo && isPassive(toks[p].low) {
 			continue
 		}
 		// "call" and "put" only speak as "called it", "put it".
@@ -880,33 +1151,66 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 			return attribution{ent: -1, cue: "hypothetical"}
 		}
 		hops := 0
-		for ; hops < 3 && k >= rs && toks[k].is(','); hops++ {
+		for ; hops < 3 && k >= rs && (toks[k].is(',') || toks[k].isDash()); hops++ {
 			// Skip an apposition or relative clause: "X, who ..., said",
-			// "X, R-Ohio, who voted against it, told".
+			// "X, R-Ohio, who voted against it, told", "X — a former
+			// aide — said".
 			c := k - 1
-			for c >= rs && !toks[c].is(',') && k-c < 20 {
+			for c >= rs && !(toks[c].is(',') && toks[k].is(',') || toks[c].isDash() && toks[k].isDash()) && k-c < 20 {
 				c--
 			}
 			if c < rs || c+1 >= k {
 				break
 			}
 			w := toks[c+1].low
-			short := k-c-1 <= 3 && !hasPersonMention(s, c+1, k)
-			if !(w == "who" || w == "which" || w == "a" || w == "an" || w == "the" || w == "known" || w == "whose" || roleHeads[w] || roleMods[w] || short) {
+			named := hasNameMention(s, c+1, k)
+			short := k-c-1 <= 3 && !named
+			participle := strings.HasSuffix(w, "ing") && !named // ", speaking on condition of anonymity,"
+			if !(w == "who" || w == "which" || w == "a" || w == "an" || w == "the" || w == "known" || w == "whose" || (roleHeads[w] || roleMods[w]) && !named || short || participle) {
 				break
 			}
 			k = c
 		}
-		if hops > 0 && k >= rs && toks[k].is(',') {
+		if hops > 0 && k >= rs && (toks[k].is(',') || toks[k].isDash()) {
 			k--
+			// "A crane operator who voted against the deal, ...": a
+			// relative clause with no comma before it.
+			for w := k; w > rs && w > k-12; w-- {
+				if toks[w].low == "who" && toks[w].kind == tWord {
+					if mentionAt(s, w, true) != nil {
+						k = w - 1
+					}
+					break
+				}
+			}
 		}
 		if m := mentionAt(s, k+1, true); m != nil && !m.poss {
+			// "An adviser to the prime minister ... said": the person
+			// after a preposition describes the subject before it.
+			for m != nil && m.obj {
+				m = mentionAt(s, m.i-1, true)
+			}
+			if m == nil {
+				return none
+			}
 			return a.resolve(m, t.low)
 		}
 		if k >= rs && toks[k].is(',') {
 			// "Ardent's chief executive, Howard Lindgren, said".
 			if m := mentionAt(s, k, true); m != nil && !m.poss && m.kind == mName {
 				return a.resolve(m, t.low)
+			}
+		}
+		if k >= rs && toks[k].low == "as" && t.low == "saying" {
+			// "The newspaper quoted Kasimir Dorn ... as saying": the
+			// object of "quoted" speaks.
+			for q := k - 1; q >= rs; q-- {
+				switch toks[q].low {
+				case "quoted", "quotes", "quoting", "cited", "cites", "citing":
+					if m := mentionAt(s, q+1, false); m != nil && !m.poss {
+						return a.resolve(m, "quoted")
+					}
+				}
 			}
 		}
 		// "but said", "by saying", ", adding that": the clause's subject.
@@ -936,11 +1240,12 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 // comment but said", "X defended him by saying".
 var clauseLinks = set(`but and by then while before after yet also later so as`)
 
-// hasPersonMention reports whether a name mention lies in toks[lo:hi].
-func hasPersonMention(s *sentence, lo, hi int) bool {
+// hasNameMention reports whether a name of a person or an organisation
+// lies in toks[lo:hi].
+func hasNameMention(s *sentence, lo, hi int) bool {
 	for i := mentionsFrom(s, lo+1); i < len(s.ments) && s.ments[i].i < hi; i++ {
 		m := &s.ments[i]
-		if m.kind == mName && m.person && m.i >= lo && m.j <= hi {
+		if m.kind == mName && !m.poss && (m.person || m.org) && m.i >= lo && m.j <= hi {
 			return true
 		}
 	}
@@ -1015,7 +1320,6 @@ func (a *article) lastSpeechCue(in *paraInfo, si int) attribution {
 	at := a.verbCue(in, si, s.lo, s.hi)
 	if at.ent >= 0 {
 		at.conf = min(at.conf, model.Medium)
-		at.direct = false
 	}
 	return at
 }

@@ -1,6 +1,29 @@
 // Package extract finds quotations in one document's text and attributes
 // each to the name the text gives for its speaker. Merging names across
 // documents into speakers is package speakers' job.
+//
+// Articles are read paragraph by paragraph. Quotation marks (straight,
+// curly, guillemets; single marks only in documents that use no double
+// ones) are paired within a paragraph, so a stray mark never reaches past
+// it. Each quotation becomes one opaque token and the prose around it is
+// tokenised into names (titles and roles split off), pronouns, role
+// references ("the presidential aide") and anonymous sources ("a senior
+// official"). A quotation's speaker comes from, in order: a cue right after
+// it ("..., X said", "said X", "according to X"); a cue before it in its
+// sentence ("X said that", "X told Y:", "X, laughing:"); the previous
+// sentence of its paragraph; and, for a paragraph that is only a quotation,
+// the paragraph before (low confidence). Pronouns go to the most recent
+// sentence's speaking subject of matching gender, role references to the
+// most recent holder of that role, "the official" after an unnamed one to
+// no one. Short quotations with no cue (scare quotes, titles), the
+// author's paraphrase ("In other words: ...") and hypotheticals ("X could
+// say ...") are dropped; a quotation whose speaker cannot be determined is
+// kept with no speaker.
+//
+// Transcripts are read turn by turn: "NAME: text", "NAME (role): text",
+// capitals, timestamps, Markdown bold, White House "Q" turns, Q/A with a
+// header naming both sides, WebVTT voices and SRT cues. A turn runs until
+// the next label; stage directions ("(Laughter.)") split and trim it.
 package extract
 
 import (

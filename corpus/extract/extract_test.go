@@ -91,6 +91,40 @@ func TestTranscriptTurns(t *testing.T) {
 	}
 }
 
+func TestTranscriptTimesInLabels(t *testing.T) {
+	text := "Jane Doe (00:00:05):\nWe open at nine.\n\nIvo Brandt (00:00:09):\nWhy nine?\n"
+	found := Transcript(text, 0)
+	checkBounds(t, text, 0, found)
+	if len(found) != 2 || found[0].Speaker != "Jane Doe" || found[0].Role != "" || found[1].Text != "Why nine?" {
+		t.Fatalf("turns = %+v", found)
+	}
+}
+
+func TestParagraphs(t *testing.T) {
+	wrapped := "The harbour board met on Monday and voted to\nclose the north pier for the winter, citing\nthe cost of repairs to the\ndamaged pilings.\n\nThe vote was close.\n"
+	if got := len(paragraphs(wrapped, 0)); got != 2 {
+		t.Errorf("hard-wrapped text: %d paragraphs, want 2", got)
+	}
+	lines := "Ana Reyes:\n\"We are ready.\"\nBen Ott, laughing:\n\"So are we.\"\nThe result:\na draw.\n"
+	if got := len(paragraphs(lines, 0)); got != 6 {
+		t.Errorf("one paragraph a line: %d paragraphs, want 6", got)
+	}
+}
+
+func TestDialogueInArticle(t *testing.T) {
+	text := "The call, between envoy Ines Calloway and aide Luka Brenner, leaked on Monday.\n\nCalloway: Thank you for calling.\nBrenner: Please.\nCalloway: Then we have a problem.\n\nSpecifications of the phone:\nPrice: 399 euros.\nWeight: 180 grams.\nColour: black.\n"
+	found := Article(text, 0)
+	checkBounds(t, text, 0, found)
+	var got []string
+	for _, f := range found {
+		got = append(got, f.Speaker+": "+f.Text)
+	}
+	want := []string{"Ines Calloway: Thank you for calling.", "Luka Brenner: Please.", "Ines Calloway: Then we have a problem."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("quotes = %q, want %q", got, want)
+	}
+}
+
 func FuzzArticle(f *testing.F) {
 	seeds, _ := filepath.Glob("../testdata/attribution/*.txt")
 	for _, p := range seeds {

@@ -22,38 +22,39 @@ type paragraph struct{ start, end int }
 // line would cut every quotation that crosses a line break.
 func paragraphs(text string, from int) []paragraph {
 	var lines []paragraph
-	wrappedBlocks, blocks, long := 0, 0, 0
-	inBlock, blockLines := false, 0
+	long, inner, open := 0, 0, 0
+	prevInBlock := false
 	for i := from; i < len(text); {
 		nl := strings.IndexByte(text[i:], '\n')
-		end := len(text)
-		next := len(text)
+		end, next := len(text), len(text)
 		if nl >= 0 {
 			end, next = i+nl, i+nl+1
 		}
 		s, e := trimSpan(text, i, end)
-		if s < e {
-			lines = append(lines, paragraph{s, e})
-			if e-s > 110 {
-				long++
-			}
-			if !inBlock {
-				inBlock, blockLines = true, 0
-				blocks++
-			}
-			blockLines++
-			if blockLines == 3 {
-				wrappedBlocks++
-			}
-		} else {
-			inBlock = false
-		}
 		i = next
+		if s >= e {
+			prevInBlock = false
+			continue
+		}
+		if prevInBlock {
+			// The line before runs on into this one: a wrapped line
+			// stops mid-sentence, a short paragraph does not.
+			inner++
+			last, _ := utf8.DecodeLastRuneInString(text[lines[len(lines)-1].start:lines[len(lines)-1].end])
+			if !strings.ContainsRune(".!?…:;\"”»’'", last) {
+				open++
+			}
+		}
+		lines = append(lines, paragraph{s, e})
+		if e-s > 110 {
+			long++
+		}
+		prevInBlock = true
 	}
-	if blocks == 0 || wrappedBlocks*2 < blocks || long*10 > len(lines) {
+	if inner < 3 || open*10 < inner*6 || long*10 > len(lines) {
 		return lines
 	}
-	// Wrapped: join consecutive lines into one paragraph.
+	// Wrapped: a blank line ends a paragraph, a line break does not.
 	var out []paragraph
 	for k, l := range lines {
 		if k > 0 && strings.Count(text[lines[k-1].end:l.start], "\n") < 2 {

@@ -33,6 +33,7 @@ type mention struct {
 	person bool // evidence it is a person: a title, a given name, two words
 	poss   bool // "Putin's": a modifier, not a subject
 	mod    bool // part of another name's role ("White House" director X)
+	obj    bool // after a preposition: "aide to X" is about X, not by X
 	appos  bool // inside an apposition: describes someone else
 	ent    int  // linked entity, -1 until linked
 }
@@ -58,11 +59,14 @@ func (a *article) nameStart(toks []token, k, lo int) bool {
 	if len(t.word) > 2 && t.word[1] == '-' && strings.IndexByte("RDI", t.word[0]) >= 0 {
 		return false // a party and state: "R-Ohio"
 	}
+	if strings.Contains(t.low, "-year-old") {
+		return false // "Fourteen-year-old Aditi Rao"
+	}
 	if isSentenceStart(toks, k, lo) && !a.midCaps[t.low] && !t.poss {
 		// A capitalised first word is a name only with other evidence:
 		// a second capitalised word, a given name, or a title.
 		next := k + 1
-		if maleNames[t.low] || femaleNames[t.low] || titleWords[strings.TrimSuffix(t.low, ".")] {
+		if maleNames[t.low] || femaleNames[t.low] || titleWords[strings.TrimSuffix(t.low, ".")] || orgWords[t.low] {
 			return true
 		}
 		if next < len(toks) && toks[next].kind == tWord && toks[next].cap && !notNames[toks[next].low] {
@@ -95,6 +99,19 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 				k = m.j - 1
 				continue
 			}
+			if t.low != "the" && isSentenceStart(toks, k, lo) {
+				// "A crane operator who voted against the deal, ... said":
+				// someone the text does not name, as a sentence's subject.
+				e := k + 1
+				for e < hi && e < k+4 && toks[e].kind == tWord && !toks[e].cap && !notNames[toks[e].low] && !speechVerbs[toks[e].low] {
+					e++
+				}
+				if e > k+1 && e < hi && (toks[e].low == "who" || toks[e].is(',') || toks[e].kind == tWord && speechVerbs[toks[e].low]) {
+					out = append(out, mention{i: k, j: e, ni: e - 1, kind: mAnon, head: toks[e-1].low, ent: -1})
+					k = e - 1
+					continue
+				}
+			}
 		}
 		if !a.nameStart(toks, k, lo) {
 			continue
@@ -114,6 +131,21 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 		}
 		if mm, ok := a.classify(toks, k, m); ok {
 			out = a.attachRole(toks, lo, first, out, mm)
+			if mm.poss {
+				// "Ukraine's foreign ministry": an owner and a lower-case
+				// organisation noun make an organisation.
+				e := m
+				for e < hi && e < m+3 && toks[e].kind == tWord && !toks[e].cap && roleMods[toks[e].low] {
+					e++
+				}
+				if e < hi && toks[e].kind == tWord && !toks[e].cap && !toks[e].poss && orgWords[toks[e].low] {
+					out[len(out)-1].mod = true
+					org := mention{i: k, ni: k, j: e + 1, kind: mName, org: true, ent: -1}
+					org.name = joinWords(toks[k : e+1])
+					out = append(out, org)
+					m = e + 1
+				}
+			}
 			if !mm.poss {
 				var end int
 				out, end = a.apposition(toks, hi, out)
@@ -127,16 +159,29 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 	if n := len(out); n > first && out[n-1].i > apposStart && out[n-1].i < apposEnd {
 		out[n-1].appos = true
 	}
+	for i := first; i < len(out); i++ {
+		if m := &out[i]; m.i > lo && toks[m.i-1].kind == tWord && prepositions[toks[m.i-1].low] {
+			m.obj = true
+		}
+	}
 	return out
 }
+
+var prepositions = set(`to of for with from by about against at on into over under between among toward towards`)
 
 // roleRef reads "the official", "the presidential aide", "the ministry" or
 // the anonymous "a senior official" at toks[k].
 func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
 	definite := toks[k].low == "the"
+	if definite && k+1 < hi && (strings.HasSuffix(toks[k+1].low, "-year-old") || nationals[toks[k+1].low]) {
+		// "the 47-year-old said", "the Dutchman said": the person just
+		// written about.
+		g := roleGender(toks[k+1].low)
+		return mention{i: k, j: k + 2, ni: k + 1, kind: mPronoun, g: g, ent: -1}, true
+	}
 	var mods []string
 	e := k + 1
-	for e < hi && toks[e].kind == tWord && !toks[e].cap && (roleMods[toks[e].low] || orgWords[toks[e].low]) && !roleHeads[toks[e].low] && len(mods) < 4 {
+	for e < hi && toks[e].kind == tWord && (!toks[e].cap || capModifier(toks, e, hi)) && (roleMods[toks[e].low] || orgWords[toks[e].low] || toks[e].cap) && !roleHeads[toks[e].low] && len(mods) < 4 {
 		// "a senior ministry official": an organisation word modifies
 		// the role when a role noun follows it.
 		if orgWords[toks[e].low] && !(e+1 < hi && toks[e+1].kind == tWord && (roleHeads[toks[e+1].low] || roleMods[toks[e+1].low])) {
@@ -144,6 +189,21 @@ func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
 		}
 		mods = append(mods, toks[e].low)
 		e++
+	}
+	if e+1 < hi && toks[e].kind == tWord && !toks[e].cap && !roleHeads[toks[e].low] && !notNames[toks[e].low] && !speechVerbs[toks[e].low] && !toks[e].poss {
+		// "the palace official": a noun the vocabulary does not know
+		// modifying a role noun.
+		for n := e + 1; n < hi && n < e+3; n++ {
+			if toks[n].kind != tWord || toks[n].cap || notNames[toks[n].low] || speechVerbs[toks[n].low] {
+				break
+			}
+			if roleHeads[toks[n].low] {
+				for ; e < n; e++ {
+					mods = append(mods, toks[e].low)
+				}
+				break
+			}
+		}
 	}
 	if e >= hi || toks[e].kind != tWord {
 		return mention{}, false
@@ -163,7 +223,8 @@ func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
 	switch {
 	case plural:
 		return mention{i: k, j: e + 1, ni: e, kind: mAnon, head: strings.TrimSuffix(w, "s"), ent: -1}, true
-	case roleHeads[w]:
+	case roleHeads[w] || definite && titleWords[w] && !roleMods[w] && !demonyms[w] && !honorific(w):
+		// "the archbishop said" names a title as well as a role.
 		if !definite {
 			return mention{i: k, j: e + 1, ni: e, kind: mAnon, head: w, ent: -1}, true
 		}
@@ -174,6 +235,28 @@ func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
 	return mention{}, false
 }
 
+// capModifier reports whether capitalised toks[e] modifies a role noun
+// after it ("the Kremlin official", "the US envoy") rather than starting
+// a name.
+func capModifier(toks []token, e, hi int) bool {
+	t := &toks[e]
+	if !(orgWords[t.low] || demonyms[t.low] || places[t.low]) {
+		return false
+	}
+	for n := e + 1; n < hi && n < e+4; n++ {
+		if toks[n].kind != tWord {
+			return false
+		}
+		if !toks[n].cap && roleHeads[toks[n].low] {
+			return true
+		}
+		if toks[n].cap && !orgWords[toks[n].low] && !demonyms[toks[n].low] {
+			return false
+		}
+	}
+	return false
+}
+
 // classify splits the capitalised run toks[k:m] into titles and a name.
 func (a *article) classify(toks []token, k, m int) (mention, bool) {
 	mm := mention{i: k, j: m, ni: k, kind: mName, ent: -1, poss: toks[m-1].poss}
@@ -181,6 +264,10 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 	for x := k; x < m; x++ {
 		if orgWords[toks[x].low] {
 			isOrg = true
+		} else if isOrg && titleWords[strings.TrimSuffix(toks[x].low, ".")] {
+			// "Kremlin Spokesman Dmitry Peskov": a title after the
+			// organisation makes it a person's role.
+			isOrg = false
 		}
 	}
 	if !isOrg {
@@ -191,7 +278,7 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 			nextTitle := n+1 < m-1 && titleWords[strings.TrimSuffix(toks[n+1].low, ".")]
 			// "Transport Minister Elin Sandvik": a word qualifying a title
 			// belongs to the role, unless it is a given name.
-			if titleWords[w] || nextTitle && !maleNames[w] && !femaleNames[w] {
+			if titleWords[w] || roleHeads[w] && n+1 < m-1 || nextTitle && !maleNames[w] && !femaleNames[w] {
 				n++
 				continue
 			}
@@ -200,6 +287,11 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 				continue
 			}
 			break
+		}
+		// "Magistrate Olivia Brandt": an unknown role word before a given
+		// name and a surname.
+		for n < m-2 && !maleNames[toks[n].low] && !femaleNames[toks[n].low] && (maleNames[toks[n+1].low] || femaleNames[toks[n+1].low]) && !connectors[toks[n].low] {
+			n++
 		}
 		if n == m-1 && titleWords[strings.TrimSuffix(toks[n].low, ".")] {
 			// Titles only: "Special Envoy" with no name is a role reference.
@@ -334,19 +426,31 @@ func (a *article) attachRole(toks []token, lo, first int, out []mention, mm ment
 }
 
 func roleGender(role string) gender {
-	r := strings.ToLower(role)
-	for _, w := range []string{"woman", "wife", "mother", "daughter", "sister", "queen", "lady", "mrs", "ms."} {
-		if strings.Contains(r, w) {
-			return female
-		}
-	}
-	for _, w := range []string{"spokesman", "chairman", "congressman", "businessman", "husband", "father", "son ", "brother", "king", "mr."} {
-		if strings.Contains(r, w) {
+	for _, w := range strings.Fields(strings.ToLower(role)) {
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
+		switch {
+		case maleRoles[w]:
 			return male
+		case femaleRoles[w] || strings.HasSuffix(w, "woman"):
+			return female
 		}
 	}
 	return unknownGender
 }
+
+// nationals are nouns for a person's nationality that stand for someone
+// just named ("the Dutchman said").
+var nationals = set(`dutchman dutchwoman frenchman frenchwoman englishman englishwoman
+irishman irishwoman scotsman scotswoman welshman welshwoman briton spaniard swede
+dane finn pole norwegian texan`)
+
+var (
+	maleRoles = set(`mr. mr husband father brother son grandson nephew uncle king prince widower boyfriend
+	spokesman chairman congressman businessman councilman alderman anchorman statesman
+	dutchman frenchman englishman irishman scotsman welshman`)
+	femaleRoles = set(`mrs. mrs ms. ms miss wife mother sister daughter granddaughter niece aunt queen princess lady widow girlfriend
+	dutchwoman frenchwoman englishwoman irishwoman scotswoman welshwoman`)
+)
 
 // apposition reads the role in ", an aide to X," or ", who also serves as
 // X," after the last mention, and marks the mentions inside it as not

@@ -29,7 +29,7 @@ type token struct {
 }
 
 // abbreviations keep their dot: the dot does not end a sentence.
-var abbreviations = set(`mr mrs ms dr st jr sr gen sen rep gov lt col capt sgt prof rev adm maj cmdr
+var abbreviations = set(`mr mrs ms dr st jr sr gen sen sec rep gov lt col capt sgt prof rev adm maj cmdr
 u.s u.k u.n e.u d.c no vs etc inc corp ltd co mt ft gens reps sens p.m a.m i.e e.g`)
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
@@ -70,6 +70,14 @@ func tokenize(text string, a, b int, toks []token) []token {
 					if isWordRune(n) {
 						j += cs
 						continue
+					}
+				}
+				if (c == '\'' || c == '’') && (text[j-1] == 's' || text[j-1] == 'S') && j-i > 2 {
+					// "Supporters' Trust": a plural possessive keeps its
+					// mark as part of the word.
+					if j+cs >= b || text[j+cs] == ' ' {
+						j += cs
+						break
 					}
 				}
 				if c == '.' {

@@ -55,7 +55,7 @@ func parseLabel(text string, s, e int) (label, bool) {
 		line = line[2:]
 		i += 2
 	}
-	colon := strings.IndexByte(line, ':')
+	colon := labelColon(line)
 	if colon <= 0 || colon > 60 {
 		return label{}, false
 	}
@@ -81,6 +81,9 @@ func parseLabel(text string, s, e int) (label, bool) {
 			return label{}, false
 		}
 		l.role = strings.TrimSpace(name[p+1 : q])
+		if skipTimestamp(l.role, 0, len(l.role)) > 0 || strings.Trim(l.role, "0123456789:.,") == "" {
+			l.role = "" // Rev style "Jane Doe (00:01:23):" carries a time
+		}
 		if strings.TrimSpace(name[q+1:]) != "" {
 			return label{}, false
 		}
@@ -95,6 +98,25 @@ func parseLabel(text string, s, e int) (label, bool) {
 	rest := line[after:]
 	l.textStart = i + after + (len(rest) - len(strings.TrimLeftFunc(rest, unicode.IsSpace)))
 	return l, true
+}
+
+// labelColon finds the colon ending a label, skipping any inside
+// parentheses or brackets ("Jane Doe (00:01:23):").
+func labelColon(line string) int {
+	depth := 0
+	for i := 0; i < len(line) && i <= 60; i++ {
+		switch line[i] {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			depth--
+		case ':':
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // labelName reports whether s reads as a speaker's name or role: at most
@@ -265,14 +287,107 @@ type transcript struct {
 }
 
 // Transcript extracts one quotation per speaker turn from text[from:]:
-// labelled lines, WebVTT voices or SRT cues.
+// labelled lines, WebVTT voices or SRT cues. Prose around the turns (an
+// introduction, a closing paragraph) is read as an article.
 func Transcript(text string, from int) []Found {
 	body := strings.TrimLeft(text[from:], "\ufeff \t\r\n")
 	if strings.HasPrefix(body, "WEBVTT") || isSRT(body) {
 		return subtitles(text, from)
 	}
+	turns, prose := labelled(text, from, len(text))
+	if len(prose) == 0 {
+		return turns
+	}
+	expandNames(text, turns, prose)
+	return mergeFound(turns, articleParas(text, prose))
+}
+
+// mergeFound merges two lists of quotations, each in text order.
+func mergeFound(a, b []Found) []Found {
+	out := make([]Found, 0, len(a)+len(b))
+	for len(a) > 0 || len(b) > 0 {
+		if len(b) == 0 || len(a) > 0 && a[0].Start <= b[0].Start {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	return out
+}
+
+// compactTurns reports whether the labelled lines of text[from:to] mostly
+// follow one another with no blank line between: a chat or call log, where
+// a paragraph after a blank line is narration, not more of the last turn.
+func compactTurns(text string, from, to int) bool {
+	labels, adjacent := 0, 0
+	prevLabel, blank := false, false
+	for i := from; i < to; {
+		nl := strings.IndexByte(text[i:to], '\n')
+		end, next := to, to
+		if nl >= 0 {
+			end, next = i+nl, i+nl+1
+		}
+		s, e := trimSpan(text, i, end)
+		i = next
+		if s >= e {
+			blank = true
+			continue
+		}
+		_, ok := parseLabel(text, s, e)
+		if ok {
+			labels++
+			if prevLabel && !blank {
+				adjacent++
+			}
+		}
+		prevLabel, blank = ok, false
+	}
+	return labels >= 3 && adjacent*10 >= labels*6
+}
+
+// labelCounts counts how often each label opens a line of text[from:to].
+func labelCounts(text string, from, to int) map[string]int {
+	counts := map[string]int{}
+	for i := from; i < to; {
+		nl := strings.IndexByte(text[i:to], '\n')
+		end, next := to, to
+		if nl >= 0 {
+			end, next = i+nl, i+nl+1
+		}
+		if s, e := trimSpan(text, i, end); s < e {
+			if l, ok := parseLabel(text, s, e); ok {
+				counts[l.raw]++
+			}
+		}
+		i = next
+	}
+	return counts
+}
+
+// labelled reads the labelled turns of text[from:to] and returns them
+// with the paragraphs that are not speech: the header before the first
+// turn, and in a compact log the narration after a blank line.
+func labelled(text string, from, to int) ([]Found, []paragraph) {
 	t := &transcript{text: text, labels: map[string]bool{}, header: map[int]bool{}}
 	t.readHeader(from)
+	compact := compactTurns(text, from, to)
+	counts := labelCounts(text, from, to)
+	people := map[string]bool{}
+	speaker := func(l label) bool {
+		// "Length: four minutes" once in a document is a field, not a
+		// speaker: a label speaks when it recurs or reads as a person.
+		lw := strings.ToLower(l.raw)
+		if counts[l.raw] >= 2 || l.upper || l.role != "" || genericLabels[lw] {
+			return true
+		}
+		is, known := people[l.raw]
+		if !known {
+			is = personLabel(text, l.raw)
+			people[l.raw] = is
+		}
+		return is
+	}
+	var prose []paragraph
 	var cur *turnSpeaker
 	segStart, segEnd := -1, -1
 	flush := func() {
@@ -281,18 +396,22 @@ func Transcript(text string, from int) []Found {
 		}
 		segStart, segEnd = -1, -1
 	}
-	for i := from; i < len(text); {
-		nl := strings.IndexByte(text[i:], '\n')
-		end, next := len(text), len(text)
+	blank := false
+	for i := from; i < to; {
+		nl := strings.IndexByte(text[i:to], '\n')
+		end, next := to, to
 		if nl >= 0 {
 			end, next = i+nl, i+nl+1
 		}
 		s, e := trimSpan(text, i, end)
 		i = next
 		if s >= e {
+			blank = true
 			continue
 		}
-		if l, ok := parseLabel(text, s, e); ok && !t.headerLine(s) {
+		afterBlank := blank
+		blank = false
+		if l, ok := parseLabel(text, s, e); ok && !t.headerLine(s) && speaker(l) {
 			flush()
 			cur = t.speakerOf(l, s, e)
 			if l.textStart < e {
@@ -301,8 +420,15 @@ func Transcript(text string, from int) []Found {
 			continue
 		}
 		line := text[s:e]
+		if compact && afterBlank {
+			flush()
+			cur = nil
+		}
 		if cur == nil {
-			continue // a header before the first turn
+			if !t.headerLine(s) {
+				prose = append(prose, paragraph{s, e})
+			}
+			continue
 		}
 		if stageOnly(line) {
 			flush()
@@ -327,7 +453,65 @@ func Transcript(text string, from int) []Found {
 		segEnd = e
 	}
 	flush()
-	return t.out
+	return t.out, prose
+}
+
+// expandNames gives a one-word label the full name the prose around the
+// transcript uses for it ("mediator Ines Calloway" for CALLOWAY), when
+// exactly one full name there ends with that word.
+func expandNames(text string, turns []Found, prose []paragraph) {
+	if len(prose) == 0 {
+		return
+	}
+	full := map[string]string{}
+	for i := range turns {
+		name := turns[i].Speaker
+		if name == "" || turns[i].Local || strings.ContainsRune(name, ' ') {
+			continue
+		}
+		if _, done := full[name]; done {
+			continue
+		}
+		full[name] = ""
+		found, ambiguous := "", false
+		for _, p := range prose {
+			para := text[p.start:p.end]
+			for off := 0; ; {
+				k := strings.Index(para[off:], name)
+				if k < 0 {
+					break
+				}
+				k += off
+				off = k + len(name)
+				if off < len(para) && isWordRune(firstRune(para[off:])) {
+					continue
+				}
+				before := strings.TrimRight(para[:k], " ")
+				if len(before) == len(para[:k]) {
+					continue // glued to the word before
+				}
+				sp := strings.LastIndexAny(before, " \t(") + 1
+				given := before[sp:]
+				lg := strings.ToLower(strings.TrimSuffix(given, "."))
+				if given == "" || !unicode.IsUpper(firstRune(given)) || titleWords[lg] || notNames[lg] || demonyms[lg] || strings.ContainsAny(given, "’',") {
+					continue
+				}
+				cand := given + " " + name
+				if found != "" && found != cand {
+					ambiguous = true
+				}
+				found = cand
+			}
+		}
+		if found != "" && !ambiguous {
+			full[name] = found
+		}
+	}
+	for i := range turns {
+		if f := full[turns[i].Speaker]; f != "" {
+			turns[i].Speaker = f
+		}
+	}
 }
 
 func (t *transcript) emit(sp *turnSpeaker, s, e int) {
@@ -498,49 +682,48 @@ func (t *transcript) questioner(s, e int) *turnSpeaker {
 	return &turnSpeaker{name: "Questioner", role: "reporter", local: true, conf: model.High, q: true}
 }
 
-// selfIntro reads "Name Surname, Outlet." among a turn's first sentences.
+// selfIntro reads "Name Surname, Outlet." among a turn's first sentences,
+// also after a greeting ("Madam Mayor, Tom Reyes, Channel 6.").
 func selfIntro(text string, labels map[string]bool) (name, outlet string) {
-	sentences := 0
-	for len(text) > 0 && sentences < 3 {
+	for sentences := 0; len(text) > 0 && sentences < 3; sentences++ {
 		end := sentenceEnd(text)
-		sent := strings.TrimSpace(text[:end])
+		sent := strings.TrimRight(strings.TrimSpace(text[:end]), ".!?")
 		text = text[end:]
-		sentences++
-		cut := -1
-		for _, sep := range []string{", ", " from ", " with ", " of "} {
-			if c := strings.Index(sent, sep); c > 0 && (cut < 0 || c < cut) {
-				cut = c
+		parts := strings.Split(sent, ", ")
+		for i, part := range parts {
+			who, rest := part, ""
+			if i+1 < len(parts) {
+				rest = strings.Join(parts[i+1:], ", ")
 			}
-		}
-		if cut < 0 {
-			continue
-		}
-		words := strings.Fields(sent[:cut])
-		if len(words) < 2 || len(words) > 3 {
-			continue
-		}
-		ok := true
-		for _, w := range words {
-			lw := strings.ToLower(strings.Trim(w, ".,"))
-			if !unicode.IsUpper(firstRune(w)) || titleWords[lw] || notNames[lw] || labels[lw] || strings.ContainsAny(w, "’'") {
-				ok = false
+			for _, sep := range []string{" from ", " with ", " of "} {
+				if c := strings.Index(part, sep); c > 0 {
+					who, rest = part[:c], part[c+len(sep):]
+					break
+				}
 			}
+			if rest == "" || len(rest) > 60 || strings.Count(rest, " ") > 6 || !personWords(who, labels) {
+				continue
+			}
+			return who, rest
 		}
-		if !ok {
-			continue
-		}
-		rest := strings.TrimSpace(sent[cut:])
-		rest = strings.TrimLeft(rest, ", ")
-		for _, p := range []string{"from ", "with ", "of "} {
-			rest = strings.TrimPrefix(rest, p)
-		}
-		rest = strings.TrimRight(rest, ".!? ")
-		if len(rest) > 60 || strings.Count(rest, " ") > 6 {
-			continue
-		}
-		return strings.Join(words, " "), rest
 	}
 	return "", ""
+}
+
+// personWords reports whether s is two or three capitalised words that
+// are neither titles nor a known label.
+func personWords(s string, labels map[string]bool) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		lw := strings.ToLower(strings.Trim(w, ".,"))
+		if !unicode.IsUpper(firstRune(w)) || titleWords[lw] || notNames[lw] || labels[lw] || strings.ContainsAny(w, "’'") {
+			return false
+		}
+	}
+	return true
 }
 
 func sentenceEnd(text string) int {
@@ -632,6 +815,21 @@ func calledOn(turn string, labels map[string]bool) *turnSpeaker {
 	return nil
 }
 
+// splitTitles separates leading titles from a subtitle voice's name:
+// "Councillor Rob Ennis" is Rob Ennis, a councillor.
+func splitTitles(name string) (string, string) {
+	words := strings.Fields(name)
+	n := 0
+	for n < len(words)-1 && titleWords[strings.ToLower(strings.Trim(words[n], "."))] {
+		n++
+	}
+	role := strings.Join(words[:n], " ")
+	if honorific(role) {
+		role = ""
+	}
+	return strings.Join(words[n:], " "), role
+}
+
 func isSRT(body string) bool {
 	lines := strings.SplitN(body, "\n", 3)
 	if len(lines) < 2 {
@@ -707,14 +905,15 @@ func subtitles(text string, from int) []Found {
 				if gt > 0 {
 					tag := line[2:gt]
 					if sp0 := strings.IndexByte(tag, ' '); sp0 >= 0 {
-						cur = &turnSpeaker{name: strings.TrimSpace(tag[sp0+1:]), conf: model.High}
+						name, role := splitTitles(strings.TrimSpace(tag[sp0+1:]))
+						cur = &turnSpeaker{name: name, role: role, conf: model.High}
 					}
 					ts = s + gt + 1
 				}
 			default:
 				l := line
 				off := 0
-				for _, p := range []string{"- ", ">> ", "-"} {
+				for _, p := range []string{"- ", ">> ", "– ", "— "} {
 					if strings.HasPrefix(l, p) {
 						l, off = l[len(p):], len(p)
 						break
@@ -726,8 +925,8 @@ func subtitles(text string, from int) []Found {
 						name = recase(name)
 					}
 					cur = &turnSpeaker{name: name, role: lb.role, conf: model.High, local: genericLabels[strings.ToLower(name)]}
-					if n := strings.Fields(name); len(n) > 1 && titleWords[strings.ToLower(n[0])] {
-						cur.name, cur.role = strings.Join(n[1:], " "), n[0]
+					if n, r := splitTitles(name); r != "" {
+						cur.name, cur.role = n, r
 					}
 					ts = lb.textStart
 				} else if strings.HasPrefix(l, "[") {
@@ -739,6 +938,11 @@ func subtitles(text string, from int) []Found {
 						cur = &turnSpeaker{name: name, conf: model.High}
 						ts = s + off + c + 1
 					}
+				} else if off > 0 {
+					// "- Where were you?": a dash marks a change of
+					// speaker the subtitle does not name.
+					cur = &turnSpeaker{}
+					ts = s + off
 				} else if cur != nil {
 					cur = &turnSpeaker{name: cur.name, role: cur.role, conf: model.Low}
 				}

@@ -41,6 +41,10 @@ allege alleges alleging assert asserts asserted asserting
 maintain maintains maintained observe observes observed
 answer answers answered answering put puts mutter mutters muttered
 recount recounts recounted reiterate reiterates reiterated
+thank thanks thanked thanking praise praises praised praising welcome welcomes welcomed
+criticise criticises criticised criticize criticizes criticized blame blames blamed
+accuse accuses accused condemn condemns condemned hail hails hailed reject rejects rejected
+dismiss dismisses dismissed defend defends defended
 `)
 
 // adverbs that may sit between a speaker and the verb ("X flatly denied").
@@ -58,7 +62,7 @@ var modals = set(`can could would might may should must shall cannot couldn't wo
 // "Secretary of State Marco Rubio" is Marco Rubio with role "Secretary of
 // State". Lower case, trailing dot removed.
 var titleWords = set(`
-president vice prime minister secretary special envoy senator sen representative
+president vice prime minister secretary sec special envoy senator sen representative
 rep governor gov mayor general gen admiral adm colonel col lieutenant lt captain
 capt sergeant sgt major chancellor ambassador director chief chairman chairwoman
 chair commissioner judge justice dr mr mrs ms miss mx prof professor sir dame lord
@@ -105,6 +109,8 @@ candidate nominee colleague counterpart predecessor successor
 spy agent operative veteran pilot soldier doctor scientist researcher
 master keeper librarian teacher coach curator conductor organiser organizer
 partner owner
+brother sister wife husband son daughter father mother nephew niece uncle aunt
+cousin widow widower grandson granddaughter grandfather grandmother
 manager owner banker investor billionaire businessman businesswoman
 `)
 
@@ -133,6 +139,7 @@ authority assembly command forces guard cabinet board fund organization
 organisation center centre club league tribunal campaign church airlines
 reuters bloomberg kommersant tass ria interfax afp politico axios cnn bbc
 nbc abc cbs fox msnbc npr gazette tribune herald telegraph guardian
+newspaper magazine broadcaster firm outlet trust
 `)
 
 // places speak by metonymy ("Moscow said") but are never he or she.
@@ -163,7 +170,7 @@ monday tuesday wednesday thursday friday saturday sunday january february
 march april may june july august september october november december
 today tonight yesterday tomorrow now later earlier first second third
 last next another other such one two three four five six seven eight nine
-ten hey hi hello yes yeah no ok okay oh well please thank thanks dear
+ten hey hi hello yes yeah no ok okay oh well please thank thanks dear madam sir
 let let's just even only again indeed perhaps maybe instead asked told
 said says like unlike given following including regarding amid among
 moreover furthermore nevertheless nonetheless otherwise therefore
@@ -224,6 +231,16 @@ taras ted thomas tim timothy todd tom tony valery vasily viktor victor vitali
 vitaly vladimir volodymyr walter wayne william xi yaroslav yevgeny yuri yury
 yurii zachary hakeem tobias felix hugo marcus elliot callum dominic rupert
 mateo diego luis miguel pedro ahmed ali hassan karim tariq yusuf kofi kwame
+ruben simon lars anders erik magnus nils olof sven jan jens henrik mikkel soren
+piotr pawel tomasz marek krzysztof andrzej jakub lukas matej milan miroslav
+tobias julian adrian sebastian florian stefan anton emil oskar oscar teodor
+vikram arjun rahul rohan amit raj sanjay anil vijay hiroshi kenji takeshi
+wei jun chen li hao ming kim sung jae min ahmad omar yusuf ibrahim mustafa
+khalid hamza musa idris bilal samir nabil rashid walid ayman fadi youssef
+liam noah oliver elijah lucas mason logan ethan aiden owen caleb dylan
+grant howard harold marcus nathaniel quentin reginald theo vincent wesley
+anselm corin kasimir viktor pavel gustav leopold maximilian valentin
+tomas otto henrik jonas felix gareth ifan rhys dafydd gwyn emyr bernard neil ciaran declan
 `)
 
 var femaleNames = set(`
@@ -240,4 +257,15 @@ rosa ruth sandra sarah sharon sofia sophie stephanie susan svetlana tanya
 tatiana tatyana teresa tulsi ursula valentina valerie vera veronica victoria
 viktoriya virginia yulia yuliya zoe zoya amara ingrid greta priya aisha fatima
 leila layla mariana lucia elise margot noor agnes beatrice clara
+harriet daniela paulina ilse odette aditi priyanka sunita anjali deepa
+ingrid astrid sigrid freya linnea maja elin karin birgit helga hedda
+agnieszka katarzyna magdalena malgorzata zofia joanna ewa
+mei ling yan hui xin yuki akiko keiko hana sakura jiwoo
+amina fatma zeynep yasmin salma nour rania dina hala
+olivia ava isabella mia charlotte amelia harper abigail ella scarlett
+grace chloe lily hazel violet aurora nora riley zoey stella naomi
+mara ruth esther miriam judith naomi wilhelmina dorothy ines natalia
+irene gloria rita rose alice cecilia edith flora ivy mabel pearl
+lena kira saskia miriam amara
+lowri renata sigrun ayesha siobhan niamh aoife carys ffion bethan
 `)

@@ -235,8 +235,15 @@ func TestCommandBadArguments(t *testing.T) {
 			t.Errorf("gen-corpus %q: exit %d, stderr %q, want 2 and %q", tc.args, code, errs.String(), tc.want)
 		}
 	}
+	file := filepath.Join(t.TempDir(), "notes.txt")
+	if err := os.WriteFile(file, []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	var out, errs bytes.Buffer
-	if code := Command([]string{"-h"}, &out, &errs); code != 0 || !strings.Contains(out.String(), "usage: backchannel gen-corpus") {
+	if code := Command([]string{"3", file}, &out, &errs); code != 1 || !strings.Contains(errs.String(), "is a file, not a folder") {
+		t.Errorf("destination is a file: exit %d, stderr %q", code, errs.String())
+	}
+	if code := Command([]string{"-h"}, &out, &errs); code != 0 || !strings.Contains(out.String(), "Usage: backchannel gen-corpus") {
 		t.Errorf("-h: exit %d, stdout %q", code, out.String())
 	}
 }

@@ -42,6 +42,9 @@ func WriteQuoteLines(path string, seed int64, n int) (int64, error) {
 }
 
 func prepareDir(dir string) error {
+	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
+		return fmt.Errorf("%s is a file, not a folder", dir)
+	}
 	entries, err := os.ReadDir(dir)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
@@ -89,7 +92,7 @@ func writeNew(path string, data []byte) error {
 	return nil
 }
 
-const usage = `usage: backchannel gen-corpus N DIR [--seed S]
+const usage = `Usage: backchannel gen-corpus N DIR [--seed S]
        backchannel gen-corpus --quote-lines N FILE [--seed S]
 
 Writes N invented articles and call transcripts under DIR (new or empty),

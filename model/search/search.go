@@ -13,12 +13,14 @@ package search
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"math"
 	"math/bits"
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -207,6 +209,9 @@ type pattern struct {
 	enc   [][]byte // each query rune folded and UTF-8 encoded
 	key   string   // the folded query, to compare queries
 	mask  uint64
+	// ascii holds the folded query when every rune of it folds to one
+	// byte, the usual case, which chain handles without calls.
+	ascii []byte
 }
 
 func compile(query string) pattern {
@@ -221,6 +226,9 @@ func compile(query string) pattern {
 		}
 	}
 	p.key = string(key)
+	if len(key) == len(p.enc) {
+		p.ascii = key
+	}
 	return p
 }
 
@@ -282,6 +290,9 @@ func (ix *Index) chain(i int, p *pattern, at []int, from int, end uint32, adj in
 		return 0, unbounded, len(ms) > 0
 	}
 	f := ix.folded[ix.offs[i] : ix.offs[i]+ix.lens[i]]
+	if p.ascii != nil {
+		return chainASCII(f, p.ascii, at, from, end, adj)
+	}
 	start := int(end)
 	for k := from; k < len(p.enc); k++ {
 		g := index(f[start:], p.enc[k])
@@ -301,6 +312,47 @@ func (ix *Index) chain(i int, p *pattern, at []int, from int, end uint32, adj in
 		}
 	}
 	return uint32(start), adj, true
+}
+
+// chainASCII is chain for a query of one-byte runes, with the byte search
+// inlined: it is where a search over a million texts spends its time.
+func chainASCII(f, q []byte, at []int, from int, end uint32, adj int32) (uint32, int32, bool) {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	j := int(end)
+	for k := from; k < len(q); k++ {
+		c := q[k]
+		spread := uint64(c) * ones
+	search:
+		for {
+			switch {
+			case j+8 <= len(f):
+				v := binary.LittleEndian.Uint64(f[j:]) ^ spread
+				// The lowest byte flagged is the first byte equal to c.
+				if t := (v - ones) &^ v & highs; t != 0 {
+					j += bits.TrailingZeros64(t) / 8
+					break search
+				}
+				j += 8
+			case j < len(f):
+				if f[j] == c {
+					break search
+				}
+				j++
+			default:
+				return 0, 0, false
+			}
+		}
+		at[k] = j
+		if k > 0 && adj != unbounded && j > 0 && f[j-1] == q[k-1] {
+			if next := int64(adj)*3 + adjacentBonus; next < unbounded {
+				adj = int32(next)
+			} else {
+				adj = unbounded
+			}
+		}
+		j++
+	}
+	return uint32(j), adj, true
 }
 
 // bound is the most text i can score with a chain of possible adjacency
@@ -449,7 +501,7 @@ func (ix *Index) Search(query string, limit int) []Hit {
 		return nil
 	}
 	p := compile(query)
-	top, _, _ := ix.run(&p, nil, false, limit, false)
+	top, _, _ := ix.run(context.Background(), &p, nil, false, limit, false)
 	return ix.hits(&p, top)
 }
 
@@ -468,6 +520,9 @@ func better(a, b scored) bool {
 // than starting the others.
 const minParallel = 8192
 
+// chunkSize is how many candidates a worker takes at a time.
+const chunkSize = 4096
+
 // matches is the set of texts matching a query, in corpus order, with where
 // each one's chain ended and its possible adjacency, so a query that only
 // adds runes at the end resumes each chain instead of starting over.
@@ -482,31 +537,36 @@ type matches struct {
 // returns the best limit of them sorted, the total matched and, when keep
 // is set, the matches for narrowing the next query. When p extends the
 // query from was made for, only the added runes are searched for.
-func (ix *Index) run(p *pattern, from *matches, resume bool, limit int, keep bool) ([]scored, int, *matches) {
+func (ix *Index) run(ctx context.Context, p *pattern, from *matches, resume bool, limit int, keep bool) ([]scored, int, *matches) {
 	n := len(ix.texts)
 	if from != nil {
 		n = len(from.entries)
 	}
 	// Matches are written straight into arrays sized for every candidate,
-	// each part into its own range, then closed up: no slice grows while
+	// each chunk into its own range, then closed up: no slice grows while
 	// a million texts are matched.
 	var kept *matches
 	if keep {
 		kept = &matches{entries: make([]int32, n), ends: make([]uint32, n), adjs: make([]int32, n), runes: len(p.enc)}
 	}
-	type part struct {
-		top       topK
-		lo, total int
-	}
-	parts := make([]part, max(1, min(runtime.GOMAXPROCS(0), n/minParallel)))
-	chunk := (n + len(parts) - 1) / len(parts)
-	var wg sync.WaitGroup
-	for w := range parts {
-		lo, hi := min(w*chunk, n), min((w+1)*chunk, n)
-		pt := &parts[w]
-		pt.top.limit, pt.lo = limit, lo
-		work := func() {
-			at := make([]int, len(p.enc))
+	// The candidates are cut into chunks that workers take in turn: on a
+	// shared server a worker whose core is busy elsewhere takes fewer,
+	// instead of holding up the query with a fixed half.
+	chunks := make([]int, (n+chunkSize-1)/chunkSize) // matches per chunk
+	workers := max(1, min(runtime.GOMAXPROCS(0), n/minParallel))
+	tops := make([]topK, workers)
+	var next atomic.Int64
+	work := func(top *topK) {
+		top.limit = limit
+		at := make([]int, len(p.enc))
+		for {
+			ch := int(next.Add(1) - 1)
+			// A cancelled search stops at the next chunk; its result is
+			// thrown away by the caller.
+			if ch >= len(chunks) || ctx.Err() != nil {
+				return
+			}
+			lo, hi := ch*chunkSize, min((ch+1)*chunkSize, n)
 			out := lo
 			for c := lo; c < hi; c++ {
 				e := int32(c)
@@ -525,39 +585,45 @@ func (ix *Index) run(p *pattern, from *matches, resume bool, limit int, keep boo
 				if end, adj, ok = ix.chain(int(e), p, at, already, end, adj); !ok {
 					continue
 				}
-				pt.total++
 				if keep {
 					kept.entries[out], kept.ends[out], kept.adjs[out] = e, end, adj
-					out++
 				}
-				// Texts come in corpus order, so a later one must beat the
-				// worst kept outright to get in.
-				if limit > 0 && len(pt.top.items) == limit && ix.bound(int(e), p, adj) <= pt.top.items[0].score {
+				out++
+				// The score cannot exceed the bound: skip texts whose bound
+				// would not get them in.
+				if limit > 0 && len(top.items) == limit && !better(scored{ix.bound(int(e), p, adj), e}, top.items[0]) {
 					continue
 				}
-				pt.top.add(scored{ix.score(int(e), p, at, already == 0), e})
+				top.add(scored{ix.score(int(e), p, at, already == 0), e})
 			}
+			chunks[ch] = out - lo
 		}
-		if len(parts) == 1 {
-			work()
-			break
-		}
-		wg.Add(1)
-		go func() { defer wg.Done(); work() }()
 	}
-	wg.Wait()
+	if workers == 1 {
+		work(&tops[0])
+	} else {
+		var wg sync.WaitGroup
+		for w := range tops {
+			wg.Add(1)
+			go func() { defer wg.Done(); work(&tops[w]) }()
+		}
+		wg.Wait()
+	}
 	var (
 		all   []scored
 		total int
 	)
-	for _, pt := range parts {
-		all = append(all, pt.top.items...)
+	for _, t := range tops {
+		all = append(all, t.items...)
+	}
+	for ch, count := range chunks {
 		if keep {
-			copy(kept.entries[total:], kept.entries[pt.lo:pt.lo+pt.total])
-			copy(kept.ends[total:], kept.ends[pt.lo:pt.lo+pt.total])
-			copy(kept.adjs[total:], kept.adjs[pt.lo:pt.lo+pt.total])
+			lo := ch * chunkSize
+			copy(kept.entries[total:], kept.entries[lo:lo+count])
+			copy(kept.ends[total:], kept.ends[lo:lo+count])
+			copy(kept.adjs[total:], kept.adjs[lo:lo+count])
 		}
-		total += pt.total
+		total += count
 	}
 	if keep {
 		// A session's stack of levels keeps these: when few matched, copy
@@ -682,9 +748,15 @@ type level struct {
 	limit  int
 }
 
-// maxLevels bounds the memory one session holds: each level keeps the
-// texts that matched, at most twelve bytes per text.
-const maxLevels = 12
+// maxLevels and maxKeptPerText bound the memory one session holds: each
+// level keeps twelve bytes per text that matched, and the levels together
+// keep at most maxKeptPerText matches per text in the index (with a
+// million quotes, 24 MB a session). The broadest, oldest levels go first;
+// losing one only means a cold search if the user deletes back to it.
+const (
+	maxLevels      = 12
+	maxKeptPerText = 2
+)
 
 // NewSearcher starts a session's incremental search over ix.
 func (ix *Index) NewSearcher() *Searcher { return &Searcher{ix: ix} }
@@ -692,8 +764,16 @@ func (ix *Index) NewSearcher() *Searcher { return &Searcher{ix: ix} }
 // Search returns the best limit hits for query and the number of matches;
 // limit <= 0 means all.
 func (s *Searcher) Search(query string, limit int) Result {
+	res, _ := s.SearchContext(context.Background(), query, limit)
+	return res
+}
+
+// SearchContext is Search that gives up when ctx is done, returning
+// ctx.Err(), so a reader can cancel the search of a query the user has
+// already typed past instead of letting searches queue.
+func (s *Searcher) SearchContext(ctx context.Context, query string, limit int) (Result, error) {
 	if query == "" {
-		return Result{}
+		return Result{}, nil
 	}
 	p := compile(query)
 	s.mu.Lock()
@@ -708,19 +788,27 @@ func (s *Searcher) Search(query string, limit int) Result {
 	if len(s.levels) > 0 {
 		top := &s.levels[len(s.levels)-1]
 		if top.p.query == query && top.limit == limit {
-			return top.result
+			return top.result, nil
 		}
 		from = top.found
 		resume = top.p.prefixOf(&p)
 	}
-	best, total, found := s.ix.run(&p, from, resume, limit, true)
+	best, total, found := s.ix.run(ctx, &p, from, resume, limit, true)
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
 	res := Result{Hits: s.ix.hits(&p, best), Total: total}
 	if n := len(s.levels); n > 0 && s.levels[n-1].p.key == p.key {
 		s.levels = s.levels[:n-1]
 	}
-	if len(s.levels) == maxLevels {
+	s.levels = append(s.levels, level{p: p, found: found, result: res, limit: limit})
+	kept := 0
+	for _, l := range s.levels {
+		kept += len(l.found.entries)
+	}
+	for len(s.levels) > 1 && (len(s.levels) > maxLevels || kept > maxKeptPerText*len(s.ix.texts)) {
+		kept -= len(s.levels[0].found.entries)
 		s.levels = append(s.levels[:0], s.levels[1:]...)
 	}
-	s.levels = append(s.levels, level{p: p, found: found, result: res, limit: limit})
-	return res
+	return res, nil
 }

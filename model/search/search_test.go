@@ -2,6 +2,8 @@ package search
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -259,5 +261,54 @@ func TestIndexAgreesWithBytesIndex(t *testing.T) {
 		if got, want := index(f, needle), bytes.Index(f, needle); got != want {
 			t.Fatalf("index(%q, %q) = %d, want %d", f, needle, got, want)
 		}
+	}
+}
+
+func TestCancelledSearchIsDroppedNotKept(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 16))
+	texts := make([]string, 3*minParallel)
+	for i := range texts {
+		texts[i] = randomText(r, 20)
+	}
+	ix := indexOf(texts)
+	s := ix.NewSearcher()
+	s.Search("a", 10)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	res, err := s.SearchContext(ctx, "ab", 10)
+	if !errors.Is(err, context.Canceled) || res.Hits != nil || res.Total != 0 {
+		t.Fatalf("cancelled search gave %d hits, total %d, err %v; want none and context.Canceled", len(res.Hits), res.Total, err)
+	}
+	// The cancelled query must not have left a level behind.
+	got := s.Search("ab", 10)
+	want := ix.Search("ab", 0)
+	if got.Total != len(want) || !slices.EqualFunc(got.Hits, want[:min(10, len(want))], func(a, b Hit) bool { return a.ID == b.ID && a.Score == b.Score }) {
+		t.Errorf("after a cancelled search, 'ab' counts %d (want %d) or ranks differently", got.Total, len(want))
+	}
+}
+
+// A session must not hold more than its share of match lists, however long
+// the query grows.
+func TestSearcherMemoryIsBounded(t *testing.T) {
+	texts := make([]string, 1000)
+	for i := range texts {
+		texts[i] = strings.Repeat("ab", 20) // every prefix of the query matches all
+	}
+	ix := indexOf(texts)
+	s := ix.NewSearcher()
+	q := ""
+	for i := 0; i < 30; i++ {
+		q += "ab"[i%2 : i%2+1]
+		s.Search(q, 5)
+		kept := 0
+		for _, l := range s.levels {
+			kept += len(l.found.entries)
+		}
+		if kept > maxKeptPerText*len(texts) || len(s.levels) > maxLevels {
+			t.Fatalf("after %q the session keeps %d matches in %d levels, over the bound", q, kept, len(s.levels))
+		}
+	}
+	if len(s.levels) == 0 {
+		t.Fatal("no level kept for the last query")
 	}
 }

@@ -67,10 +67,12 @@ JSON: an array of topics with id, topic, score, why, curated and positions,
 each with label and claims (holder, text, doc, line, curated, note). CSV: one
 line per claim with its topic, score, why and position.`,
 		define: func(fs *flag.FlagSet) func(*env, []string) int {
+			var lf loadFlags
+			lf.define(fs)
 			f := formatText
 			fs.Var(&f, "format", "print as `text`, json or csv")
 			return func(e *env, paths []string) int {
-				c, ok := loadCorpus(e, paths)
+				c, ok := lf.load(e, paths)
 				if !ok {
 					return exitFail
 				}

@@ -41,11 +41,14 @@ type command struct {
 	// define declares the command's flags on fs and returns the function
 	// that runs it with the positional arguments.
 	define func(fs *flag.FlagSet) func(e *env, args []string) int
+	// passthrough, when set, runs a command that parses its own flags and
+	// prints its own help (a package's Command); define is then unused.
+	passthrough func(args []string, stdout, stderr io.Writer) int
 }
 
 // commands is the dispatch table, in the order usage lists them.
 func commands() []*command {
-	return []*command{docsCommand(), speakersCommand(), quotesCommand(), searchCommand(), claimsCommand()}
+	return []*command{docsCommand(), speakersCommand(), quotesCommand(), searchCommand(), claimsCommand(), serveCommand(), genCorpusCommand()}
 }
 
 func lookup(name string) *command {
@@ -71,6 +74,9 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case first == "-h" || first == "-help" || first == "--help" || first == "help":
 		if len(args) > 1 && first == "help" {
 			if c := lookup(args[1]); c != nil {
+				if c.passthrough != nil {
+					return c.passthrough([]string{"--help"}, stdout, stderr)
+				}
 				fs, _ := newFlagSet(c)
 				commandUsage(stdout, c, fs)
 				return exitOK
@@ -163,6 +169,9 @@ func newFlagSet(c *command) (*flag.FlagSet, func(e *env, args []string) int) {
 }
 
 func runCommand(e *env, c *command, args []string) int {
+	if c.passthrough != nil {
+		return c.passthrough(args, e.stdout, e.stderr)
+	}
 	fs, run := newFlagSet(c)
 	positional, err := parseInterspersed(fs, args)
 	if errors.Is(err, flag.ErrHelp) {

@@ -449,9 +449,19 @@ func TestHelp(t *testing.T) {
 		}
 		for _, args := range [][]string{{c.name, "--help"}, {c.name, "-h"}, {"help", c.name}} {
 			r := run(t, "", args...)
-			if r.code != 0 || r.stderr != "" || !strings.HasPrefix(r.stdout, "Usage: backchannel "+c.name) || !strings.Contains(r.stdout, "-format") {
+			if r.code != 0 || r.stderr != "" || !strings.HasPrefix(r.stdout, "Usage: backchannel "+c.name) {
 				t.Errorf("%v: exit %d, stdout %q, stderr %q", args, r.code, r.stdout, r.stderr)
 			}
+			if c.passthrough != nil {
+				continue
+			}
+			fs, _ := newFlagSet(c)
+			fs.VisitAll(func(f *flag.Flag) {
+				// A value flag is listed "-name VALUE", a bool one "-name" alone.
+				if !strings.Contains(r.stdout, "-"+f.Name+" ") && !strings.Contains(r.stdout, "-"+f.Name+"\n") {
+					t.Errorf("%v: help does not list flag -%s", args, f.Name)
+				}
+			})
 		}
 	}
 }
@@ -516,4 +526,24 @@ func newTestFlagSet(o *listOptions) *flag.FlagSet {
 	fs.SetOutput(io.Discard)
 	o.define(fs, "speaker `NAME`")
 	return fs
+}
+
+func TestGenCorpusIsACommandAndItsOutputLoads(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "corpus")
+	var out, errs bytes.Buffer
+	if code := Run([]string{"gen-corpus", "5", dir, "--seed", "7"}, nil, &out, &errs); code != 0 {
+		t.Fatalf("gen-corpus exit %d: %s", code, errs.String())
+	}
+	out.Reset()
+	if code := Run([]string{"docs", "--format", "json", dir}, nil, &out, &errs); code != 0 {
+		t.Fatalf("docs exit %d: %s", code, errs.String())
+	}
+	var docs []map[string]any
+	if err := json.Unmarshal(out.Bytes(), &docs); err != nil || len(docs) != 5 {
+		t.Fatalf("docs of generated corpus = %d (%v): %s", len(docs), err, out.String())
+	}
+	out.Reset()
+	if code := Run([]string{"help", "gen-corpus"}, nil, &out, &errs); code != 0 || !strings.Contains(out.String(), "gen-corpus N DIR") {
+		t.Fatalf("help gen-corpus exit %d: %q", code, out.String())
+	}
 }

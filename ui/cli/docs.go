@@ -32,7 +32,7 @@ only theirs.`,
 			var o listOptions
 			o.define(fs, "only documents quoting the speaker `NAME`")
 			return func(e *env, paths []string) int {
-				c, ok := loadCorpus(e, paths)
+				c, ok := o.load(e, paths)
 				if !ok {
 					return exitFail
 				}

@@ -12,11 +12,13 @@ import (
 
 // listOptions are the flags every listing command shares.
 type listOptions struct {
+	loadFlags
 	format   format
 	speakers []string
 }
 
 func (o *listOptions) define(fs *flag.FlagSet, speakerUsage string) {
+	o.loadFlags.define(fs)
 	o.format = formatText
 	fs.Var(&o.format, "format", "print as `text`, json or csv")
 	fs.Func("speaker", speakerUsage+" (any spelling the documents use, any case; repeat for several)", func(s string) error {

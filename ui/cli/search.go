@@ -86,7 +86,7 @@ With --speaker, only that speaker's quotes are searched.`,
 					return e.usageError("--limit must be 0 or more")
 				}
 				query, paths := args[0], args[1:]
-				c, ok := loadCorpus(e, paths)
+				c, ok := o.load(e, paths)
 				if !ok {
 					return exitFail
 				}

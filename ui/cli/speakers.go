@@ -31,7 +31,7 @@ which spellings were merged into whom.`,
 			var o listOptions
 			o.define(fs, "only the speaker `NAME`")
 			return func(e *env, paths []string) int {
-				c, ok := loadCorpus(e, paths)
+				c, ok := o.load(e, paths)
 				if !ok {
 					return exitFail
 				}

@@ -10,6 +10,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/term"
 
+	"github.com/backchannel-news/backchannel/corpus"
+	"github.com/backchannel-news/backchannel/model"
 	"github.com/backchannel-news/backchannel/ui"
 )
 
@@ -22,10 +24,6 @@ func runReader(e *env, paths []string) int {
 		fmt.Fprintln(e.stderr, `backchannel: the reader needs a terminal; for output to a pipe or file use a command such as "backchannel quotes" (see "backchannel --help")`)
 		return exitFail
 	}
-	c, ok := loadCorpus(e, paths)
-	if !ok {
-		return exitFail
-	}
 	opts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithOutput(e.stdout)}
 	switch {
 	case slices.Contains(paths, stdinName):
@@ -35,8 +33,24 @@ func runReader(e *env, paths []string) int {
 		opts = append(opts, tea.WithInput(e.stdin))
 	}
 	store := openAnnotations(e, paths)
-	if _, err := tea.NewProgram(ui.New(c, lipgloss.DefaultRenderer(), ui.Options{Annotations: store}), opts...).Run(); err != nil {
-		fmt.Fprintf(e.stderr, "backchannel: %v\n", err)
+	// The corpus loads inside the program, so a large one shows its
+	// progress and the reader opens the moment it is in.
+	load := func(progress func(corpus.Progress)) (*model.Corpus, error) { return buildCorpus(e, paths, progress) }
+	l := ui.NewLoading(load, lipgloss.DefaultRenderer(), ui.Options{Annotations: store})
+	_, runErr := tea.NewProgram(l, opts...).Run()
+	if l.Cancelled() {
+		fmt.Fprintln(e.stderr, "backchannel: loading cancelled; the reader was not opened")
+		return exitFail
+	}
+	// Problems wait for the end: written while the program draws, they
+	// would tear the screen.
+	c, err := l.Result()
+	reportProblems(e, c, err)
+	switch {
+	case runErr != nil:
+		fmt.Fprintf(e.stderr, "backchannel: %v\n", runErr)
+		return exitFail
+	case err != nil:
 		return exitFail
 	}
 	return exitOK

@@ -27,15 +27,6 @@ type keyCounter struct {
 	keys  int
 }
 
-// keyCounters returns a model factory of key counters over readers that
-// share one ui.Shared, as the server's own readers do.
-func keyCounters(c *model.Corpus) func(*model.Corpus, *lipgloss.Renderer, Identity) tea.Model {
-	sh := ui.NewShared(c)
-	return func(c *model.Corpus, r *lipgloss.Renderer, _ Identity) tea.Model {
-		return &keyCounter{inner: ui.New(c, r, ui.Options{Shared: sh})}
-	}
-}
-
 // generatedCorpus builds the corpus of n generated documents.
 func generatedCorpus(tb testing.TB, n int) *model.Corpus {
 	var sources []corpus.Source
@@ -47,6 +38,11 @@ func generatedCorpus(tb testing.TB, n int) *model.Corpus {
 		tb.Fatal(err)
 	}
 	return c
+}
+
+// countKeys makes the server wrap its readers in key counters.
+func countKeys(s *Server) {
+	s.decorate = func(m tea.Model) tea.Model { return &keyCounter{inner: m} }
 }
 
 func (k *keyCounter) Init() tea.Cmd { return k.inner.Init() }
@@ -66,7 +62,8 @@ func (k *keyCounter) View() string {
 	return strings.TrimRight(k.inner.View(), "\n") + fmt.Sprintf("\nkeys=%d", k.keys)
 }
 
-// BenchmarkSessions opens 1, 10 and 100 sessions on loopback, each on its
+// BenchmarkSessions opens 1, 10 and 100 sessions of the real reader (as
+// the server builds it, wrapped in a key counter) on loopback, each on its
 // own connection, over a generated 300-document corpus, and measures:
 //   - B/session: heap growth per open session, after GC. Client and server
 //     share this process, so it includes the x/crypto client's side of each
@@ -79,10 +76,7 @@ func BenchmarkSessions(b *testing.B) {
 	b.Logf("corpus: %d documents, %d speakers, %d quotes", len(c.Docs), len(c.Speakers), len(c.Quotes))
 	for _, n := range []int{1, 10, 100} {
 		b.Run(fmt.Sprintf("sessions=%d", n), func(b *testing.B) {
-			h := startServer(b, c, func(o *Options) {
-				o.NewModel = keyCounters(c)
-				o.MaxSessions = 0
-			})
+			h := startServerPrepared(b, c, func(o *Options) { o.MaxSessions = 0 }, countKeys)
 			before := heapAfterGC()
 			terms := make([]*terminal, n)
 			for i := range terms {
@@ -132,10 +126,7 @@ func BenchmarkSessionsTypingAtOnce(b *testing.B) {
 	c := generatedCorpus(b, 300)
 	for _, n := range []int{10, 100} {
 		b.Run(fmt.Sprintf("sessions=%d", n), func(b *testing.B) {
-			h := startServer(b, c, func(o *Options) {
-				o.NewModel = keyCounters(c)
-				o.MaxSessions = 0
-			})
+			h := startServerPrepared(b, c, func(o *Options) { o.MaxSessions = 0 }, countKeys)
 			terms := make([]*terminal, n)
 			for i := range terms {
 				cl, err := h.dialAs("alice", h.alice)
@@ -191,7 +182,7 @@ func heapAfterGC() uint64 {
 // follows it.
 func TestKeyCounterCountsKeys(t *testing.T) {
 	c := testCorpus(2)
-	m := keyCounters(c)(c, lipgloss.NewRenderer(io.Discard), Identity{})
+	var m tea.Model = &keyCounter{inner: ui.New(c, lipgloss.NewRenderer(io.Discard), ui.Options{})}
 	for i := 0; i < 3; i++ {
 		m, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("j")})
 	}

@@ -64,16 +64,15 @@ func (s *syncBuffer) String() string {
 }
 
 type harness struct {
-	t        testing.TB
-	dir      string
-	corpus   *model.Corpus
-	srv      *Server
-	addr     string
-	alice    gossh.Signer // in the authorized keys file, comment alice@newsroom
-	logs     *syncBuffer
-	served   chan error
-	stopped  bool
-	shutdown int // calls of OnShutdown
+	t       testing.TB
+	dir     string
+	corpus  *model.Corpus
+	srv     *Server
+	addr    string
+	alice   gossh.Signer // in the authorized keys file, comment alice@newsroom
+	logs    *syncBuffer
+	served  chan error
+	stopped bool
 }
 
 func newKey(t testing.TB) gossh.Signer {
@@ -114,7 +113,6 @@ func startServerPrepared(t testing.TB, c *model.Corpus, edit func(*Options), pre
 		HostKeyPath:        filepath.Join(h.dir, "state", "host_ed25519"),
 		AuthorizedKeysPath: ak,
 		Logger:             log.NewWithOptions(h.logs, log.Options{Level: log.DebugLevel}),
-		OnShutdown:         func() error { h.shutdown++; return nil },
 	}
 	if edit != nil {
 		edit(&o)

@@ -28,7 +28,9 @@ import (
 	"github.com/muesli/termenv"
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/backchannel-news/backchannel/corpus/claims"
 	"github.com/backchannel-news/backchannel/model"
+	"github.com/backchannel-news/backchannel/model/curation"
 	"github.com/backchannel-news/backchannel/ui"
 )
 
@@ -52,20 +54,15 @@ type Options struct {
 	// stderr.
 	Logger *log.Logger
 
-	// UIOptions returns the reader options of one session, for what is
-	// shared between sessions or depends on who connected: the curation
-	// store and the author tag its changes carry. A nil Shared in what it
-	// returns is filled with the server's one ui.Shared. Nil UIOptions
-	// gives ui.Options{} with that Shared.
-	UIOptions func(id Identity) ui.Options
+	// Annotations is the curation store every session saves to, each
+	// change tagged with the session's Identity.Author; the store
+	// serialises writers, in this process and others. Nil makes the
+	// claims view read-only.
+	Annotations *curation.Store
 
 	// NewModel builds the model of one session. Nil builds the reader,
-	// ui.New(c, r, UIOptions(id)). Tests put instrumented models here.
+	// ui.New. Tests put instrumented models here.
 	NewModel func(c *model.Corpus, r *lipgloss.Renderer, id Identity) tea.Model
-
-	// OnShutdown runs once in Shutdown after every session has ended, to
-	// save what the sessions left pending (annotations).
-	OnShutdown func() error
 }
 
 // Identity is who a session belongs to.
@@ -81,7 +78,8 @@ type Identity struct {
 // Server is the SSH server of one corpus.
 type Server struct {
 	corpus     *model.Corpus
-	shared     *ui.Shared // what every session's reader can share, built once
+	shared     *ui.Shared      // what every session's reader can share, built once
+	claims     *model.ClaimSet // the claims found, before curation, found once
 	opts       Options
 	log        *log.Logger
 	keys       *authorizedKeys
@@ -89,6 +87,9 @@ type Server struct {
 	ssh        *ssh.Server
 	sessions   *sessions
 	loginGrace time.Duration // the constant loginGrace, shorter in tests
+	// decorate, if set, wraps each session's model: the benchmark
+	// instruments the real reader with it.
+	decorate func(tea.Model) tea.Model
 }
 
 // New checks the options, creates the host key if it is missing, reads the
@@ -138,6 +139,7 @@ func New(c *model.Corpus, o Options) (*Server, error) {
 	}
 	s.hostKey = signer.PublicKey()
 	s.shared = ui.NewShared(c)
+	s.claims = claims.Find(c)
 
 	s.ssh, err = wish.NewServer(
 		wish.WithAddress(o.Listen),
@@ -214,7 +216,9 @@ func (s *Server) ListenAndServe() error {
 
 // Shutdown stops accepting connections, quits every reader (each user's
 // terminal is restored and told why), waits for the connections to close
-// or ctx to end, closes what is left, then runs Options.OnShutdown.
+// or ctx to end, then closes what is left. Curation is saved as it is made;
+// Shutdown returns only once a save under way has finished, so the process
+// can exit.
 func (s *Server) Shutdown(ctx context.Context) error {
 	s.sessions.quitAll()
 	err := s.ssh.Shutdown(ctx)
@@ -222,15 +226,16 @@ func (s *Server) Shutdown(ctx context.Context) error {
 		s.log.Warn("connections still open at shutdown deadline; closing them", "error", err)
 		err = s.ssh.Close()
 	}
-	if s.opts.OnShutdown != nil {
-		if herr := s.opts.OnShutdown(); herr != nil {
-			return errors.Join(err, fmt.Errorf("saving at shutdown: %w", herr))
+	if s.opts.Annotations != nil {
+		// Reload waits for the store's lock, which a save holds.
+		if _, rerr := s.opts.Annotations.Reload(); rerr != nil {
+			s.log.Error("annotations after the last session", "file", s.opts.Annotations.Path(), "error", rerr)
 		}
 	}
 	return err
 }
 
-// Close closes every connection at once, without OnShutdown.
+// Close closes every connection at once.
 func (s *Server) Close() error { return s.ssh.Close() }
 
 // admit is the public key handler: only keys of the authorized keys file.

@@ -22,8 +22,12 @@ func (s *Server) newProgram(sess ssh.Session) *tea.Program {
 	r := bubbletea.MakeRenderer(sess)
 	g := &guard{id: id, logPanic: s.logPanic}
 	g.inner = s.newModel(r, id)
+	if s.decorate != nil {
+		g.inner = s.decorate(g.inner)
+	}
 	opts := append(bubbletea.MakeOptions(sess),
 		tea.WithAltScreen(),
+		tea.WithMouseCellMotion(), // the reader scrolls with the wheel, as locally
 		// The server, not each reader, decides what SIGINT and SIGTERM
 		// do. (No tea.WithContext: wish quits the program when the
 		// connection goes, and a cancelled context would log an error.)
@@ -41,14 +45,12 @@ func (s *Server) newModel(r *lipgloss.Renderer, id Identity) tea.Model {
 	if s.opts.NewModel != nil {
 		return s.opts.NewModel(s.corpus, r, id)
 	}
-	var o ui.Options
-	if s.opts.UIOptions != nil {
-		o = s.opts.UIOptions(id)
-	}
-	if o.Shared == nil {
-		o.Shared = s.shared // else each session would build its own index and lists
-	}
-	return ui.New(s.corpus, r, o)
+	return ui.New(s.corpus, r, ui.Options{
+		Shared:      s.shared,
+		Claims:      s.claims,
+		Annotations: s.opts.Annotations,
+		Author:      id.Author,
+	})
 }
 
 // guard wraps a session's model so that a panic in its Init, Update, View
