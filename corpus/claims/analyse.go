@@ -487,6 +487,11 @@ func objectPhrase(toks []token, i int) []string {
 	return out
 }
 
+// bodyNouns after a name make the name part of what acted: "US
+// intelligence", "Kremlin officials", "army hackers".
+var bodyNouns = set(words(`intelligence service services agency agencies officials official government ministry
+	military army police hackers spies operatives embassy office staff side`))
+
 // passiveMarkers before a deed make the name before it its object.
 var passiveMarkers = set(words(`was were been is are be being`))
 
@@ -518,6 +523,10 @@ func agentStance(cd *candidate, neg []int, hedged []bool) (stance, bool) {
 					a++
 				}
 				if b := nameRun(toks, a); b > a && !toks[b-1].possessive {
+					// "by US intelligence": the body the name qualifies.
+					for k := 0; k < 2 && b < len(toks) && toks[b].punctBefore == "" && bodyNouns[toks[b].lower]; k++ {
+						b++
+					}
 					return mk(joinWords(toks[a:b]), neg[i]%2 == 1)
 				}
 				if np := nounPhrase(toks, j+1); np != "" {

@@ -121,6 +121,7 @@ func TestStances(t *testing.T) {
 		{"No memo reached the minister before May.", "neg:memo", ""}, // "no" negates a thing, not a deed
 		{"The emails were leaked by a former contractor, Ivo Sand said.", "who:leak", "former contractor"},
 		{"The emails were leaked by the Signals Bureau, the union said.", "who:leak", "signals bureau"},
+		{"The emails were leaked by Lorvik intelligence, the union said.", "who:leak", "lorvik intelligence"},
 		{"Corvel's records were stolen in March.", "who:breach", ""},                  // Corvel suffered the deed
 		{"The Brandt-Kruse leaks split the council, the paper said.", "who:leak", ""}, // joined names qualify the leaks
 		{"The draft was Lorvik-influenced, the paper said.", "who:author", "lorvik"},
