@@ -317,7 +317,9 @@ func reportedHolder(c *model.Corpus, toks []token, refs *referents) (string, int
 			for b < len(toks) && b < a+5 && (b == a || toks[b].punctBefore == "") && !phraseEnd[toks[b].lower] {
 				b++
 			}
-			if b < len(toks) && strings.Contains(toks[b].punctBefore, ",") {
+			// The phrase ends at a comma or with the clause: "..., according
+			// to the published paper."
+			if b == len(toks) || strings.Contains(toks[b].punctBefore, ",") {
 				if toks[i+2].lower == "the" {
 					if name, sp := describedHolder(refs, toks, i+2, b); sp != model.Unknown {
 						return name, sp, mark(i, b) // "according to the presidential aide"
@@ -591,6 +593,9 @@ func datelineEnd(toks []token) int {
 var timeWords = set(words(`on monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
 	earlier later last this morning evening night week weekend`))
 
+// subjectPrepositions may open a phrase that belongs to a subject.
+var subjectPrepositions = set(words(`at from of in with for`))
+
 // subjectPhrase finds a described subject opening a clause and the
 // reporting verb it governs: "the harbour workers' union said", "Vardenia's
 // energy minister on Wednesday called", "A senior official, who spoke on
@@ -606,12 +611,30 @@ func subjectPhrase(toks []token, start int, verbs []int) (int, int, int, bool) {
 	b := i
 	for b < len(toks) && b < i+5 && (b == i || toks[b].punctBefore == "" || toks[b].punctBefore == "'" || toks[b].punctBefore == "’") {
 		t := toks[b]
-		if isCapitalized(t.word) || isStop(t.lower) || reportingSet[t.lower] || negatingVerbSet[t.lower] || timeWords[t.lower] || strings.HasSuffix(t.lower, "ly") {
+		// A capital counts only where it opens the sentence: "Scholars at
+		// the archive believe".
+		if t.capital || isStop(t.lower) || reportingSet[t.lower] || negatingVerbSet[t.lower] || timeWords[t.lower] || strings.HasSuffix(t.lower, "ly") {
 			break
 		}
 		b++
 	}
 	if b == i || b >= len(toks) {
+		return 0, 0, 0, false
+	}
+	// Where the subject is from: "scholars at the Harrow archive in
+	// Tarn", "observers from the trust".
+	for pp := 0; pp < 2 && b+1 < len(toks) && subjectPrepositions[toks[b].lower] && toks[b].punctBefore == ""; pp++ {
+		k := b + 1
+		for k < len(toks) && k < b+6 && toks[k].punctBefore == "" && !reportingSet[toks[k].lower] && !subjectPrepositions[toks[k].lower] &&
+			(determiners[toks[k].lower] || !isStop(toks[k].lower)) {
+			k++
+		}
+		if k == b+1 {
+			break
+		}
+		b = k
+	}
+	if b >= len(toks) {
 		return 0, 0, 0, false
 	}
 	for _, verb := range verbs {
@@ -661,7 +684,13 @@ func describedHolder(refs *referents, toks []token, a, b int) (string, int) {
 	}
 	text := refs.doc.Text
 	last := toks[b-1]
-	return strings.ToLower(text[toks[a].start:last.start]) + last.word, model.Unknown
+	name := text[toks[a].start:last.start] + last.word
+	if first := toks[a]; determiners[first.lower] || first.lower == "a" || first.lower == "an" {
+		// "The harbour union said" is held by "the harbour union"; other
+		// words keep their capitals, which in a headline may be a name's.
+		name = first.lower + name[len(first.word):]
+	}
+	return name, model.Unknown
 }
 
 // roleSpeaker returns the one speaker of the corpus named in doc whose

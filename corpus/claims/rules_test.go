@@ -219,6 +219,9 @@ According to the harbour aide, the cranes were repaired in May.
 In other words: "We're saying the audit is late."
 "We counted every vote twice," said Lina Holt, the commission's chairwoman.
 Turnout rose to 70 percent, the commission said.
+Scholars at the Tarn archive believe the ledger is forged.
+Holt's lawyer said the count was fair.
+The bridge was paid for by the port, according to the annual report.
 `)
 	cases := []struct{ fragment, holder string }{
 		{"called the audit a forgery", "Ivar Fell"},
@@ -228,6 +231,9 @@ Turnout rose to 70 percent, the commission said.
 		{"cranes were repaired", "Mira Tal"},      // her role, named just before
 		{"audit is late", "The Test Courier"},     // "We're" is no name
 		{"Turnout rose", "the commission"},        // not its chairwoman
+		{"ledger is forged", "Scholars at the Tarn archive"},
+		{"count was fair", "Holt's lawyer"},
+		{"bridge was paid", "annual report"},
 	}
 	for _, cs := range cases {
 		if h, _ := holderOf(t, c, cs.fragment); h != cs.holder {
