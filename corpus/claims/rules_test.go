@@ -183,11 +183,14 @@ func TestPronounsAndQuotedFragments(t *testing.T) {
 	c := load(t, `"We saw every page of the audit," Ms Ana Berg said.
 Tomas Weil did not answer questions. In a letter he called the audit "a plain lie" and said he had never seen it.
 Ms Berg said the bridge was closed. He added that the ferry was late.
+"Everyone in the office knew about the ledger," one of the clerks said. "The ledger was forged long ago."
 `)
 	cases := []struct{ fragment, holder string }{
 		{"a plain lie", "Tomas Weil"},    // the subject before, not the woman quoted last
 		{"ferry was late", Unattributed}, // "he" cannot be Ms Berg: unknown beats wrong
 		{"bridge was closed", "Ana Berg"},
+		{"knew about the ledger", "one of the clerks"},
+		{"forged long ago", "one of the clerks"}, // the same voice goes on
 	}
 	for _, cs := range cases {
 		if h, _ := holderOf(t, c, cs.fragment); h != cs.holder {
