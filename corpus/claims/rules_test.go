@@ -134,6 +134,18 @@ func TestStances(t *testing.T) {
 	}
 }
 
+// What would be under a condition is no denial of what is.
+func TestCounterfactualTakesNoSide(t *testing.T) {
+	for dim := range stancesOf(t, "I understand the pupils would not be alive today if the doctors had refused.") {
+		if strings.HasPrefix(dim, "neg:") {
+			t.Errorf("a counterfactual denies %s", dim)
+		}
+	}
+	if got := stancesOf(t, "I understand the pupils were not alive when the doctors came."); len(got) == 0 {
+		t.Error("a plain denial takes no side")
+	}
+}
+
 func TestRefutationPointsBack(t *testing.T) {
 	c := load(t, "The envoy was accused of coaching the delegation before the talks.\nThe president dismissed the allegations as routine politics.\n")
 	cs := Find(c)
