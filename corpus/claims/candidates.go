@@ -74,14 +74,13 @@ func docCandidates(idx *corpusIndex, d int) []candidate {
 		sents = sentences(doc.Text, doc.BodyStart, len(doc.Text))
 	}
 
+	// The end of the last quote taken and who holds it: a quote with no
+	// frame that follows it in the same paragraph goes on in the same
+	// voice ("...," one official said. "This was a settling of accounts.").
+	prevEnd, prevHolder, prevSpeaker := -1, "", model.Unknown
 	// addQuote adds the sentences of quote q. frame is the clause around
 	// it: when extraction gave the quote no speaker, the frame may name
 	// one (", said Jo Bloggs, the engineer").
-	// prevQuote is the last quote taken and who holds it: a quote with
-	// no frame that follows it in the same paragraph goes on with the
-	// same voice ("...," one official said. "This was a settling of
-	// accounts.").
-	prevEnd, prevHolder, prevSpeaker := -1, "", model.Unknown
 	addQuote := func(q *model.Quote, frame *span) {
 		holder, speaker := c.SpeakerName(q.Speaker), q.Speaker
 		if holder == "" && frame != nil {
