@@ -129,11 +129,25 @@ var contentNouns = set(words(`possibility possibilities notion idea suggestion s
 	allegation allegations rumour rumours rumor rumors speculation theory theories question prospect
 	hypothesis assumption impression`))
 
+// conditionalModals, in a sentence with a condition, say what would be.
+var conditionalModals = set(words(`would could might`))
+
 // hedges marks the tokens that only ask or leave open: from a hedge
 // opener, or a negated checking verb, to the end of its phrase.
 func hedges(toks []token, neg []int) []bool {
 	out := make([]bool, len(toks))
+	conditional := false
+	for _, t := range toks {
+		conditional = conditional || t.lower == "if" || t.lower == "unless"
+	}
 	for i, t := range toks {
+		if conditional && conditionalModals[t.lower] {
+			// "they would not be alive if ...": what would be, not what is.
+			for j := i + 1; j < len(toks) && !strings.ContainsAny(toks[j].punctBefore, ",;:—–()") && !hedgeOpeners[toks[j].lower]; j++ {
+				out[j] = true
+			}
+			continue
+		}
 		content := contentNouns[t.lower] && i+1 < len(toks) && toks[i+1].lower == "that"
 		if !hedgeOpeners[t.lower] && !(checkingVerbs[t.lower] && neg[i] > 0) && !content {
 			continue

@@ -74,6 +74,10 @@ func docCandidates(idx *corpusIndex, d int) []candidate {
 		sents = sentences(doc.Text, doc.BodyStart, len(doc.Text))
 	}
 
+	// The end of the last quote taken and who holds it: a quote with no
+	// frame that follows it in the same paragraph goes on in the same
+	// voice ("...," one official said. "This was a settling of accounts.").
+	prevEnd, prevHolder, prevSpeaker := -1, "", model.Unknown
 	// addQuote adds the sentences of quote q. frame is the clause around
 	// it: when extraction gave the quote no speaker, the frame may name
 	// one (", said Jo Bloggs, the engineer").
@@ -96,11 +100,15 @@ func docCandidates(idx *corpusIndex, d int) []candidate {
 			}
 			holder, speaker, _ = reportedHolder(c, outside, refs)
 		}
+		if (holder == "" || holder == Unattributed) && prevEnd >= 0 && prevEnd <= q.Start && !strings.Contains(doc.Text[prevEnd:q.Start], "\n") {
+			holder, speaker = prevHolder, prevSpeaker
+		}
 		if holder == "" {
 			holder = Unattributed
 		} else {
 			refs.add(holder, speaker)
 		}
+		prevEnd, prevHolder, prevSpeaker = q.End, holder, speaker
 		first := len(out)
 		var own [][]string
 		for _, s := range sentences(doc.Text, q.Start, q.End) {
@@ -416,6 +424,9 @@ func reportedHolder(c *model.Corpus, toks []token, refs *referents) (string, int
 		// commission said."
 		for k := j - 1; k >= 0 && k >= j-4 && toks[k+1].punctBefore == ""; k-- {
 			if toks[k].lower == "the" || toks[k].lower == "a" || toks[k].lower == "an" {
+				if k >= 2 && toks[k-1].lower == "of" && toks[k].punctBefore == "" && toks[k-1].punctBefore == "" && partitives[toks[k-2].lower] {
+					k -= 2 // "one of the officials said"
+				}
 				if k > 0 && !strings.Contains(toks[k].punctBefore, ",") {
 					break
 				}
@@ -592,6 +603,9 @@ func datelineEnd(toks []token) int {
 // Wednesday called".
 var timeWords = set(words(`on monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
 	earlier later last this morning evening night week weekend`))
+
+// partitives pick some of a group: "one of the officials".
+var partitives = set(words(`one two three four some several many most none each either neither`))
 
 // subjectPrepositions may open a phrase that belongs to a subject.
 var subjectPrepositions = set(words(`at from of in with for`))

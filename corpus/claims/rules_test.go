@@ -134,6 +134,18 @@ func TestStances(t *testing.T) {
 	}
 }
 
+// What would be under a condition is no denial of what is.
+func TestCounterfactualTakesNoSide(t *testing.T) {
+	for dim := range stancesOf(t, "I understand the pupils would not be alive today if the doctors had refused.") {
+		if strings.HasPrefix(dim, "neg:") {
+			t.Errorf("a counterfactual denies %s", dim)
+		}
+	}
+	if got := stancesOf(t, "I understand the pupils were not alive when the doctors came."); len(got) == 0 {
+		t.Error("a plain denial takes no side")
+	}
+}
+
 func TestRefutationPointsBack(t *testing.T) {
 	c := load(t, "The envoy was accused of coaching the delegation before the talks.\nThe president dismissed the allegations as routine politics.\n")
 	cs := Find(c)
@@ -183,11 +195,14 @@ func TestPronounsAndQuotedFragments(t *testing.T) {
 	c := load(t, `"We saw every page of the audit," Ms Ana Berg said.
 Tomas Weil did not answer questions. In a letter he called the audit "a plain lie" and said he had never seen it.
 Ms Berg said the bridge was closed. He added that the ferry was late.
+"Everyone in the office knew about the ledger," one of the clerks said. "The ledger was forged long ago."
 `)
 	cases := []struct{ fragment, holder string }{
 		{"a plain lie", "Tomas Weil"},    // the subject before, not the woman quoted last
 		{"ferry was late", Unattributed}, // "he" cannot be Ms Berg: unknown beats wrong
 		{"bridge was closed", "Ana Berg"},
+		{"knew about the ledger", "one of the clerks"},
+		{"forged long ago", "one of the clerks"}, // the same voice goes on
 	}
 	for _, cs := range cases {
 		if h, _ := holderOf(t, c, cs.fragment); h != cs.holder {
