@@ -172,6 +172,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.openClaim(msg)
 	case claimsClosedMsg:
 		a.setMode(browsing)
+		a.backToClaims = false // left on purpose: Esc in the reader is its own again
 	}
 	return a, cmd
 }
