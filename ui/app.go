@@ -172,6 +172,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.openClaim(msg)
 	case claimsClosedMsg:
 		a.setMode(browsing)
+		a.backToClaims = false // left on purpose: Esc in the reader is its own again
 	}
 	return a, cmd
 }
@@ -266,6 +267,10 @@ func (a *App) handleMouse(m tea.MouseMsg) {
 		return
 	case browsingClaims:
 		a.claims.Scroll(dir)
+		return
+	}
+	if t, ok := a.tabAt(m.X, m.Y); ok && dir == 0 {
+		a.setFocus(t)
 		return
 	}
 	p := a.focus
@@ -433,6 +438,8 @@ func (a *App) frame(title, content string, r rect, focused bool) string {
 	return box.Width(w).Height(h).Render(strings.Join(inner, "\n"))
 }
 
+const tabSep = " │ "
+
 // tabBar names every pane when only the focused one is shown.
 func (a *App) tabBar() string {
 	st := a.cm.Styles
@@ -444,7 +451,24 @@ func (a *App) tabBar() string {
 			tabs = append(tabs, st.Tab.Render("  "+p.String()))
 		}
 	}
-	return fit(strings.Join(tabs, st.Faint.Render(" │ ")), a.width)
+	return fit(strings.Join(tabs, st.Faint.Render(tabSep)), a.width)
+}
+
+// tabAt is the pane whose name in the tab bar is at x, y, so a click on
+// it brings that pane up as Tab would.
+func (a *App) tabAt(x, y int) (pane, bool) {
+	if !a.screen.tabs || y != 0 {
+		return 0, false
+	}
+	from := 0
+	for p := pane(0); p < paneCount; p++ {
+		to := from + lipgloss.Width("  "+p.String())
+		if x >= from && x < to {
+			return p, true
+		}
+		from = to + lipgloss.Width(tabSep)
+	}
+	return 0, false
 }
 
 // helpView is the help cut to the window: bubbles' short help overflows

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/backchannel-news/backchannel/model"
 	"github.com/backchannel-news/backchannel/model/search"
@@ -322,6 +323,31 @@ func TestMouseWheelScrollsThePaneUnderThePointer(t *testing.T) {
 	send(a, tea.MouseMsg{X: r.X + 2, Y: r.Y + 3, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
 	if a.focus != quotesPane {
 		t.Fatalf("click on quotes focused %v", a.focus)
+	}
+}
+
+// At 80x24 the panes take turns behind a tab bar: a click on a pane's
+// name there brings it up.
+func TestClickOnATabFocusesItsPane(t *testing.T) {
+	a := newTestApp(t, 80, 24)
+	bar := strings.Split(a.View(), "\n")[0]
+	for _, p := range []pane{readerPane, speakersPane, quotesPane, docsPane} {
+		x := strings.Index(bar, p.String())
+		if x < 0 {
+			t.Fatalf("tab bar %q lacks %v", bar, p)
+		}
+		x = lipgloss.Width(bar[:x]) // cells, not bytes: the bar has │ and ▸
+		send(a, tea.MouseMsg{X: x + 1, Y: 0, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
+		if a.focus != p {
+			t.Fatalf("click on %q in the tab bar focused %v", p, a.focus)
+		}
+		bar = strings.Split(a.View(), "\n")[0]
+	}
+	// A click between tabs changes nothing.
+	x := lipgloss.Width(bar[:strings.Index(bar, "│")])
+	send(a, tea.MouseMsg{X: x, Y: 0, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
+	if a.focus != docsPane {
+		t.Errorf("click on a separator focused %v", a.focus)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/backchannel-news/backchannel/corpus/claims"
 	"github.com/backchannel-news/backchannel/model"
 )
 
@@ -22,8 +23,8 @@ func (r *Reader) ShowLines(first, last int) {
 }
 
 // markTarget is what m in the reader makes a claim: the current quote, held
-// by its speaker, or else the first non-blank line on screen, held by the
-// document's outlet or author.
+// by its speaker, or else the sentence at the top of the screen, held by
+// the document's outlet or author.
 func (r Reader) markTarget() (markTarget, bool) {
 	if r.doc < 0 {
 		return markTarget{}, false
@@ -37,15 +38,21 @@ func (r Reader) markTarget() (markTarget, bool) {
 		}
 		return markTarget{doc: r.doc, start: q.Start, end: q.End, holder: holder}, true
 	}
+	// Else the sentence at the top of the screen: scrolling a row at a
+	// time brings any sentence of a long paragraph there.
 	d := &c.Docs[r.doc]
+	from := 0
+	if r.offset < len(r.rows) {
+		from = r.rows[r.offset].start
+	}
 	for n := max(1, r.TopLine()); n <= d.NumLines(); n++ {
-		text := d.Line(n)
-		if strings.TrimSpace(text) == "" || d.LineStarts[n-1] < d.BodyStart {
+		ls := d.LineStarts[n-1]
+		if ls < d.BodyStart {
 			continue
 		}
-		start := d.LineStarts[n-1] + len(text) - len(strings.TrimLeft(text, " \t"))
-		end := d.LineStarts[n-1] + len(strings.TrimRight(text, " \t"))
-		return markTarget{doc: r.doc, start: start, end: end, holder: docHolder(d)}, true
+		if s, e, ok := claims.SentenceAt(d.Text, ls, ls+len(d.Line(n)), max(from, ls)); ok {
+			return markTarget{doc: r.doc, start: s, end: e, holder: docHolder(d)}, true
+		}
 	}
 	return markTarget{}, false
 }

@@ -378,6 +378,21 @@ func TestAppClaimsOpenReaderAndMark(t *testing.T) {
 
 // A claim that is not a quote has no brackets: the reader marks its lines
 // in the margin, and says so, until a quote is chosen.
+// Having left the claims view on purpose, Esc in the reader does not
+// bring it back.
+func TestAppLeavingClaimsEndsTheWayBack(t *testing.T) {
+	a := newTestApp(t, 80, 24)
+	a.claims = NewClaimsView(a.cm, testClaims(t, a.cm.Corpus), nil, "tester")
+	press(a, "c", "enter", "enter") // read the first claim
+	if a.focus != readerPane || a.mode != browsing {
+		t.Fatalf("setup: focus %v, mode %v", a.focus, a.mode)
+	}
+	press(a, "c", "esc", "esc", "esc") // into the view, out of its claims, out of it; then Esc in the reader
+	if a.mode != browsing || a.focus != docsPane {
+		t.Errorf("esc in the reader after leaving the claims view: mode %v, focus %v; want the documents", a.mode, a.focus)
+	}
+}
+
 func TestAppMarksAClaimThatIsNotAQuote(t *testing.T) {
 	a := newTestApp(t, 80, 24)
 	a.claims = NewClaimsView(a.cm, testClaims(t, a.cm.Corpus), nil, "tester")

@@ -44,6 +44,28 @@ type readerRow struct {
 	first bool
 	text  string
 	spans []quoteSpan
+	start int // byte offset in the document where the row's text starts
+}
+
+// textPiece is where a piece of a line's display text came from, so a
+// display offset can be taken back to the document: markers and made-
+// visible control characters make the two differ.
+type textPiece struct {
+	disp, doc int
+	same      bool // the piece is the document's bytes unchanged
+}
+
+// docOffset takes display offset off of a line built from pieces back to
+// the document: exact in unchanged text, the piece's start elsewhere.
+func docOffset(pieces []textPiece, off int) int {
+	k := sort.Search(len(pieces), func(k int) bool { return pieces[k].disp > off }) - 1
+	if k < 0 {
+		return pieces[0].doc
+	}
+	if p := pieces[k]; p.same {
+		return p.doc + off - p.disp
+	}
+	return pieces[k].doc
 }
 
 // quoteSpan is the part of a row inside quote number q (an index into
@@ -165,6 +187,7 @@ func (r *Reader) build() {
 		r.rows = make([]readerRow, 0, d.NumLines()+d.NumLines()/4) // most lines wrap at most once
 	}
 	qs := r.cm.Corpus.Quotes
+	var pieces []textPiece
 	next := 0 // first quote that may still touch this line
 	for n := 1; n <= d.NumLines(); n++ {
 		ls := d.LineStarts[n-1]
@@ -181,6 +204,12 @@ func (r *Reader) build() {
 		// and control characters made visible, and where each quote lies.
 		var b strings.Builder
 		var spans []quoteSpan
+		pieces = pieces[:0]
+		write := func(from, to int) {
+			p := printable(d.Text[from:to])
+			pieces = append(pieces, textPiece{b.Len(), from, len(p) == to-from})
+			b.WriteString(p)
+		}
 		pos := ls
 		for i := next; i < len(r.quotes); i++ {
 			q := &qs[r.quotes[i]]
@@ -197,22 +226,22 @@ func (r *Reader) build() {
 			if to < from {
 				to = from
 			}
-			b.WriteString(printable(d.Text[pos:from]))
+			write(pos, from)
 			spanStart := b.Len()
 			if q.Start >= ls {
 				b.WriteString(quoteOpen)
 			}
-			b.WriteString(printable(d.Text[from:to]))
+			write(from, to)
 			if q.End <= nextStart {
 				b.WriteString(quoteClose)
 			}
 			spans = append(spans, quoteSpan{spanStart, b.Len(), i})
 			pos = to
 		}
-		b.WriteString(printable(d.Text[pos:le]))
+		write(pos, le)
 		text := b.String()
 		for k, rg := range wrapRanges(text, width) {
-			row := readerRow{line: n, first: k == 0, text: text[rg[0]:rg[1]]}
+			row := readerRow{line: n, first: k == 0, text: text[rg[0]:rg[1]], start: docOffset(pieces, rg[0])}
 			for _, s := range spans {
 				a, e := max(s.start, rg[0]), min(s.end, rg[1])
 				if a < e {
