@@ -39,7 +39,7 @@ type Op struct {
 	Position string
 	Label    string // NewTopic, Rename: the topic's label
 
-	Doc        string // document path as the corpus names it
+	Doc        string // document reference (see Store.Ref); in files written before references, the path as typed
 	Start, End int    // byte span in the document
 	Holder     string // Mark: who holds the claim
 	Text       string // Mark: the claim's text, to find it again if the document changed; Note: the note

@@ -22,6 +22,7 @@ import (
 type Store struct {
 	mu      sync.Mutex
 	path    string
+	base    string // the file's folder, absolute, symlinks resolved: what references are relative to
 	ops     []Op
 	version [sha256.Size]byte // hash of the file as last read or written
 	now     func() time.Time
@@ -47,6 +48,8 @@ func Open(path string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	// After locked, which made the folder, so its symlinks resolve.
+	s.base = canonicalDir(filepath.Dir(path))
 	return s, nil
 }
 
@@ -60,7 +63,13 @@ func (s *Store) Ops() []Op {
 	return append([]Op(nil), s.ops...)
 }
 
+// Ref returns how the file names the document the corpus names path: see
+// the package's notes on references.
+func (s *Store) Ref(path string) string { return newRefs(s.base).ref(path) }
+
 // Add records a change made by author: it fills in the op's ID and time,
+// stores op.Doc, given as the corpus names the document, as its reference
+// (so the change still applies however the corpus is named next time),
 // re-reads the file, appends the op to what is on disk (keeping changes
 // other writers made since this store last read it) and writes the result
 // atomically.
@@ -74,6 +83,9 @@ func (s *Store) Add(author string, op Op) error {
 	}
 	op.Time = s.now().UTC().Truncate(time.Second)
 	op.ID = newID()
+	if op.Doc != "" {
+		op.Doc = s.Ref(op.Doc)
+	}
 	if err := validate(op); err != nil {
 		return err
 	}
