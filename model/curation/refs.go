@@ -33,12 +33,12 @@ type refs struct {
 
 func newRefs(base string) *refs { return &refs{base: base, dirs: map[string]string{}} }
 
-// canonicalDir returns dir absolute and cleaned, its symlinks resolved
-// where the folder exists.
-func canonicalDir(dir string) string {
-	abs, err := filepath.Abs(dir)
+// realPath returns p absolute and cleaned, its symlinks resolved where it
+// exists.
+func realPath(p string) string {
+	abs, err := filepath.Abs(p)
 	if err != nil {
-		return filepath.Clean(dir)
+		return filepath.Clean(p)
 	}
 	if real, err := filepath.EvalSymlinks(abs); err == nil {
 		return real
@@ -60,7 +60,7 @@ func (r *refs) canonical(p string) (string, bool) {
 	dir := filepath.Dir(abs)
 	real, ok := r.dirs[dir]
 	if !ok {
-		real = canonicalDir(dir)
+		real = realPath(dir)
 		r.dirs[dir] = real
 	}
 	return filepath.Join(real, filepath.Base(abs)), true

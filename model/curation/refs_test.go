@@ -271,7 +271,7 @@ func TestDocumentsOutsideTheFolderAreNamedAbsolute(t *testing.T) {
 	if err := s.Add("ana", Op{Kind: Mark, Topic: "t", Position: "p", Doc: c.Docs[0].Path, Start: cs, End: ce, Holder: "Cal", Text: docText[cs:ce]}); err != nil {
 		t.Fatal(err)
 	}
-	want := filepath.ToSlash(filepath.Join(canonicalDir(filepath.Join(root, "leak", "seeds")), "a.md"))
+	want := filepath.ToSlash(filepath.Join(realPath(filepath.Join(root, "leak", "seeds")), "a.md"))
 	if got := s.Ops()[0].Doc; got != want {
 		t.Errorf("stored %q, want %q", got, want)
 	}
@@ -287,5 +287,34 @@ func TestDocumentsOutsideTheFolderAreNamedAbsolute(t *testing.T) {
 	got, stale := mustOpen(t, path2).Apply(c2, found(c2))
 	if len(stale) != 0 || len(positionsOf(got, "t")["p"]) != 1 {
 		t.Errorf("mark did not apply: %v", stale)
+	}
+}
+
+// Files named through a symlink share the annotations of the same files
+// named directly; a file an earlier version named from the path as typed
+// is kept in use rather than left behind.
+func TestPathForFollowsSymlinksAndKeepsOldNames(t *testing.T) {
+	data := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", data)
+	root := leakFolder(t)
+	direct := []string{filepath.Join(root, "leak", "seeds", "a.md"), "seeds/more/b.md"}
+	linked := []string{filepath.Join(root, "link", "a.md"), "../link/more/b.md"}
+	p1, err1 := PathFor(direct)
+	p2, err2 := PathFor(linked)
+	if err1 != nil || err2 != nil || p1 != p2 {
+		t.Fatalf("direct %q (%v), through the link %q (%v): want one file", p1, err1, p2, err2)
+	}
+	old := dataName(filepath.Join(data, "backchannel"), linked, absPath)
+	if old == p2 {
+		t.Fatal("the link does not change the old name: the test proves nothing")
+	}
+	if err := os.MkdirAll(filepath.Dir(old), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(old, []byte(header), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if p, _ := PathFor(linked); p != old {
+		t.Errorf("with an annotations file under the old name, PathFor = %q, want %q", p, old)
 	}
 }

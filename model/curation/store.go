@@ -49,7 +49,7 @@ func Open(path string) (*Store, error) {
 		return nil, err
 	}
 	// After locked, which made the folder, so its symlinks resolve.
-	s.base = canonicalDir(filepath.Dir(path))
+	s.base = realPath(filepath.Dir(path))
 	return s, nil
 }
 
