@@ -50,6 +50,8 @@ type Op struct {
 const header = `# backchannel annotations: claims and topics curated by hand, for the corpus
 # in this folder (or named by the file name). One change per line, oldest
 # first; backchannel merges them over the claims it finds by itself.
+# Documents (doc=) are named relative to this file's folder, or by their
+# absolute path when they lie elsewhere.
 # Fields are key=value, values with spaces in Go-quoted strings. Lines
 # starting with # are comments. A line that cannot be read stops loading
 # and the file is then never overwritten.
