@@ -62,7 +62,7 @@ func Apply(c *model.Corpus, found *model.ClaimSet, ops []Op) (*model.ClaimSet, [
 // Apply merges the store's changes over found, as the package's Apply
 // does, finding documents by the references the store writes.
 func (s *Store) Apply(c *model.Corpus, found *model.ClaimSet) (*model.ClaimSet, []string) {
-	return apply(c, found, s.Ops(), newRefs(s.base))
+	return apply(c, found, s.Ops(), s.refs)
 }
 
 // spanKey is a claim's place as a change recorded it.

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/backchannel-news/backchannel/model"
 )
@@ -24,14 +25,19 @@ import (
 // still found (see docFinder.resolve).
 
 // refs turns document paths into references against one annotations
-// folder. It caches resolved folders, so it is made per use and never
-// shared between goroutines.
+// folder. A Store keeps one for its life and every session shares it: it
+// remembers each path's reference, because finding one takes system calls
+// and the claims are merged again after every change a user saves.
 type refs struct {
-	base string            // annotations folder, absolute, symlinks resolved; "" when unknown
-	dirs map[string]string // absolute folder -> same with symlinks resolved
+	base  string // annotations folder, absolute, symlinks resolved; "" when unknown
+	mu    sync.Mutex
+	dirs  map[string]string // absolute folder -> same with symlinks resolved
+	known map[string]string // path -> its reference
 }
 
-func newRefs(base string) *refs { return &refs{base: base, dirs: map[string]string{}} }
+func newRefs(base string) *refs {
+	return &refs{base: base, dirs: map[string]string{}, known: map[string]string{}}
+}
 
 // realPath returns p absolute and cleaned, its symlinks resolved where it
 // exists.
@@ -68,6 +74,17 @@ func (r *refs) canonical(p string) (string, bool) {
 
 // ref returns the reference for the document the corpus names p.
 func (r *refs) ref(p string) string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if ref, ok := r.known[p]; ok {
+		return ref
+	}
+	ref := r.find(p)
+	r.known[p] = ref
+	return ref
+}
+
+func (r *refs) find(p string) string {
 	canon, ok := r.canonical(p)
 	if !ok {
 		return p
@@ -87,7 +104,7 @@ type docFinder struct {
 	c       *model.Corpus
 	r       *refs
 	byName  map[string]int // a document's path as typed and its reference -> index
-	under   map[int]string // reference of each document under the annotations folder
+	under   map[string]int // reference of each document under the annotations folder -> index
 	memo    map[string]resolved
 	learned map[string]int // reference -> document found by its text; -1 when texts disagreed
 }
@@ -100,7 +117,7 @@ type resolved struct {
 }
 
 func newDocFinder(c *model.Corpus, r *refs) *docFinder {
-	f := &docFinder{c: c, r: r, byName: map[string]int{}, under: map[int]string{},
+	f := &docFinder{c: c, r: r, byName: map[string]int{}, under: map[string]int{},
 		memo: map[string]resolved{}, learned: map[string]int{}}
 	for i := range c.Docs {
 		p := c.Docs[i].Path
@@ -108,8 +125,8 @@ func newDocFinder(c *model.Corpus, r *refs) *docFinder {
 		if _, dup := f.byName[ref]; !dup {
 			f.byName[ref] = i
 		}
-		if ref != p && !filepath.IsAbs(filepath.FromSlash(ref)) {
-			f.under[i] = ref
+		if _, dup := f.under[ref]; !dup && ref != p && !filepath.IsAbs(filepath.FromSlash(ref)) {
+			f.under[ref] = i
 		}
 	}
 	// Paths as typed come second: a reference written in the new form
@@ -155,14 +172,16 @@ func (f *docFinder) lookup(name string) resolved {
 			return resolved{doc: d, ok: true, sure: true}
 		}
 	}
-	best, bestLen := -1, 0
-	for d, ref := range f.under {
-		if strings.HasSuffix(name, "/"+ref) && len(ref) > bestLen {
-			best, bestLen = d, len(ref)
+	// The longest ending of name, cut at a slash, that is a reference.
+	for i := strings.IndexByte(name, '/'); i >= 0; {
+		if d, ok := f.under[name[i+1:]]; ok {
+			return resolved{doc: d, ok: true}
 		}
-	}
-	if best >= 0 {
-		return resolved{doc: best, ok: true}
+		j := strings.IndexByte(name[i+1:], '/')
+		if j < 0 {
+			break
+		}
+		i += j + 1
 	}
 	return resolved{}
 }

@@ -1,9 +1,11 @@
 package curation
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/backchannel-news/backchannel/corpus"
@@ -315,5 +317,43 @@ func TestPathForFollowsSymlinksAndKeepsOldNames(t *testing.T) {
 	}
 	if p, _ := PathFor(linked); p != old {
 		t.Errorf("with an annotations file under the old name, PathFor = %q, want %q", p, old)
+	}
+}
+
+// Sessions of one process share a store: marking and merging at once must
+// lose no mark and name every document the same way (run with -race).
+func TestConcurrentMarksShareReferences(t *testing.T) {
+	leakFolder(t)
+	c, s := loadAs(t, "seeds")
+	cs, ce := span("Cal said nothing")
+	var wg sync.WaitGroup
+	errs := make(chan error, 20)
+	for w := 0; w < 20; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			errs <- s.Add("ana", Op{Kind: Mark, Topic: fmt.Sprint("t", w), Position: "p", Doc: c.Docs[0].Path,
+				Start: cs, End: ce, Holder: "Cal", Text: docText[cs:ce]})
+			s.Apply(c, found(c))
+		}(w)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	ops := mustOpen(t, s.Path()).Ops()
+	if len(ops) != 20 {
+		t.Fatalf("%d of 20 marks saved", len(ops))
+	}
+	for _, op := range ops {
+		if op.Doc != "a.md" {
+			t.Errorf("mark names its document %q, want a.md", op.Doc)
+		}
+	}
+	if _, stale := s.Apply(c, found(c)); len(stale) != 0 {
+		t.Error(stale)
 	}
 }

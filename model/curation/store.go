@@ -22,7 +22,7 @@ import (
 type Store struct {
 	mu      sync.Mutex
 	path    string
-	base    string // the file's folder, absolute, symlinks resolved: what references are relative to
+	refs    *refs // names documents relative to the file's folder
 	ops     []Op
 	version [sha256.Size]byte // hash of the file as last read or written
 	now     func() time.Time
@@ -49,7 +49,7 @@ func Open(path string) (*Store, error) {
 		return nil, err
 	}
 	// After locked, which made the folder, so its symlinks resolve.
-	s.base = realPath(filepath.Dir(path))
+	s.refs = newRefs(realPath(filepath.Dir(path)))
 	return s, nil
 }
 
@@ -65,7 +65,7 @@ func (s *Store) Ops() []Op {
 
 // Ref returns how the file names the document the corpus names path: see
 // the package's notes on references.
-func (s *Store) Ref(path string) string { return newRefs(s.base).ref(path) }
+func (s *Store) Ref(path string) string { return s.refs.ref(path) }
 
 // Add records a change made by author: it fills in the op's ID and time,
 // stores op.Doc, given as the corpus names the document, as its reference
