@@ -271,7 +271,7 @@ func apply(c *model.Corpus, found *model.ClaimSet, ops []Op, r *refs) (*model.Cl
 // spanIn finds op's text in a document's text: at its recorded span, else
 // its first occurrence. A change without text takes its span as it is.
 func spanIn(text string, op Op) (start, end int, ok bool) {
-	if op.End <= len(text) && (op.Text == "" || text[op.Start:op.End] == op.Text) {
+	if 0 <= op.Start && op.Start <= op.End && op.End <= len(text) && (op.Text == "" || text[op.Start:op.End] == op.Text) {
 		return op.Start, op.End, true
 	}
 	if op.Text != "" {

@@ -206,7 +206,7 @@ func (f *docFinder) anchor(text string, start, end int) (doc, s, e int, ok bool)
 	n := 0
 	for i := range f.c.Docs {
 		t := f.c.Docs[i].Text
-		if end <= len(t) && t[start:end] == text {
+		if 0 <= start && start <= end && end <= len(t) && t[start:end] == text {
 			n++
 			doc = i
 		}

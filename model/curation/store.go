@@ -130,6 +130,9 @@ func validate(op Op) error {
 			return fmt.Errorf("%s needs %s", op.Kind, k)
 		}
 	}
+	if op.Doc != "" && (op.Start < 0 || op.End < op.Start) {
+		return fmt.Errorf("span %d-%d is not a span of the document", op.Start, op.End)
+	}
 	if strings.ContainsAny(op.Topic+op.Into+op.Position+op.Label, "\n\r") {
 		return errors.New("topic and position names must be on one line")
 	}
