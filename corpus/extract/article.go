@@ -160,6 +160,16 @@ func articleParas(text string, paras []paragraph) []Found {
 	a := &article{text: text, midCaps: map[string]bool{}, anonSeen: map[string]int{}, folded: map[string][]string{}}
 	infos := make([]paraInfo, len(paras))
 	single := len(paras) > 0 && usesSingleQuotes(text[paras[0].start:paras[len(paras)-1].end])
+	// Every paragraph's tokens are a window of one pooled array; a
+	// paragraph whose tokens outgrow it leaves the earlier windows on the
+	// old array, which stays valid until this call returns.
+	buf := tokenBufs.Get().(*[]token)
+	all := (*buf)[:0]
+	defer func() {
+		clear(all) // drop the strings before the array sits in the pool
+		*buf = all[:0]
+		tokenBufs.Put(buf)
+	}()
 	for k, p := range paras {
 		in := &infos[k]
 		in.p = p
@@ -168,13 +178,15 @@ func articleParas(text string, paras []paragraph) []Found {
 		} else {
 			in.spans = quoteSpans(text, p.start, p.end, nil)
 		}
+		first := len(all)
 		cur := p.start
 		for qi, s := range in.spans {
-			in.toks = tokenize(text, cur, s.open, in.toks)
-			in.toks = append(in.toks, token{start: s.open, end: s.close, kind: tQuote, q: qi})
+			all = tokenize(text, cur, s.open, all)
+			all = append(all, token{start: s.open, end: s.close, kind: tQuote, q: qi})
 			cur = s.close
 		}
-		in.toks = tokenize(text, cur, p.end, in.toks)
+		all = tokenize(text, cur, p.end, all)
+		in.toks = all[first:len(all):len(all)]
 		for i := 1; i < len(in.toks); i++ {
 			t, prev := &in.toks[i], &in.toks[i-1]
 			if t.kind == tWord && t.cap && (prev.kind == tWord || prev.is(',')) {

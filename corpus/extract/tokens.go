@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -16,21 +17,48 @@ const (
 
 // token is one word, punctuation mark or quotation of a paragraph, with
 // its byte offsets in the document text.
+//
+// Fields are ordered largest first so a token takes 64 bytes: an article
+// has a token for every five or so bytes of text.
 type token struct {
 	start, end int
-	kind       tokKind
 	word       string // for words: the text without a possessive 's
 	low        string // lower-case word
-	punct      rune   // for punctuation
 	q          int    // for quotations: index into the paragraph's spans
-	cap        bool   // first letter upper case
-	allCaps    bool   // every letter upper case, at least two letters
-	poss       bool   // the word carried a possessive 's
+	punct      rune   // for punctuation
+	kind       tokKind
+	cap        bool // first letter upper case
+	allCaps    bool // every letter upper case, at least two letters
+	poss       bool // the word carried a possessive 's
 }
+
+// tokenBufs recycles the token arrays of articles. Tokens are the bulk of
+// what extraction allocates and none outlives the call that made it.
+var tokenBufs = sync.Pool{New: func() any { return new([]token) }}
 
 // abbreviations keep their dot: the dot does not end a sentence.
 var abbreviations = set(`mr mrs ms dr st jr sr gen sen sec rep gov lt col capt sgt prof rev adm maj cmdr
 u.s u.k u.n e.u d.c no vs etc inc corp ltd co mt ft gens reps sens p.m a.m i.e e.g`)
+
+// isAbbreviation reports whether w, in any case, is one of abbreviations.
+// The usual short ASCII word is lowered on the stack, not the heap.
+func isAbbreviation(w string) bool {
+	var buf [8]byte
+	if len(w) > len(buf) {
+		return abbreviations[strings.ToLower(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return abbreviations[strings.ToLower(w)]
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return abbreviations[string(buf[:len(w)])]
+}
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
@@ -80,11 +108,8 @@ func tokenize(text string, a, b int, toks []token) []token {
 						break
 					}
 				}
-				if c == '.' {
-					w := strings.ToLower(text[i:j])
-					if abbreviations[w] || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r)) {
-						j += cs
-					}
+				if c == '.' && (isAbbreviation(text[i:j]) || utf8.RuneCountInString(text[i:j]) == 1 && unicode.IsUpper(r)) {
+					j += cs
 				}
 			}
 			break
