@@ -556,7 +556,9 @@ func recase(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	upperNext := true
-	prev := ""
+	// The letters of the current word so far, enough of them to tell
+	// whether they are exactly "mc".
+	letters, mFirst := 0, false
 	for _, r := range s {
 		switch {
 		case unicode.IsLetter(r):
@@ -566,17 +568,17 @@ func recase(s string) string {
 				b.WriteRune(unicode.ToLower(r))
 			}
 			upperNext = false
-			prev += string(unicode.ToLower(r))
-			if prev == "mc" {
+			letters++
+			switch lr := unicode.ToLower(r); {
+			case letters == 1:
+				mFirst = lr == 'm'
+			case letters == 2 && mFirst && lr == 'c':
 				upperNext = true
 			}
 		default:
 			b.WriteRune(r)
 			upperNext = r == '-' || r == '\'' || r == '’' || r == ' ' || r == '.'
-			prev = ""
-			if r == ' ' {
-				prev = ""
-			}
+			letters = 0
 		}
 	}
 	return b.String()

@@ -41,23 +41,47 @@ var abbreviations = set(`mr mrs ms dr st jr sr gen sen sec rep gov lt col capt s
 u.s u.k u.n e.u d.c no vs etc inc corp ltd co mt ft gens reps sens p.m a.m i.e e.g`)
 
 // isAbbreviation reports whether w, in any case, is one of abbreviations.
-// The usual short ASCII word is lowered on the stack, not the heap.
-func isAbbreviation(w string) bool {
-	var buf [8]byte
+func isAbbreviation(w string) bool { return inSet(abbreviations, w) }
+
+// inSet reports whether set holds strings.ToLower(w). The usual short
+// ASCII word is lowered on the stack, not the heap: vocabulary lookups
+// are made for most words of a document.
+func inSet(set map[string]bool, w string) bool {
+	var buf [24]byte
 	if len(w) > len(buf) {
-		return abbreviations[strings.ToLower(w)]
+		return set[strings.ToLower(w)]
 	}
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		switch {
 		case c >= utf8.RuneSelf:
-			return abbreviations[strings.ToLower(w)]
+			return set[strings.ToLower(w)]
 		case 'A' <= c && c <= 'Z':
 			c += 'a' - 'A'
 		}
 		buf[i] = c
 	}
-	return abbreviations[string(buf[:len(w)])]
+	return set[string(buf[:len(w)])]
+}
+
+// appendLower appends strings.ToLower(s) to dst, byte for byte the same
+// (an invalid byte becomes U+FFFD as there), so a buffer can be reused.
+func appendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		i += size
+	}
+	return dst
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -103,6 +104,11 @@ func parseLabel(text string, s, e int) (label, bool) {
 // labelColon finds the colon ending a label, skipping any inside
 // parentheses or brackets ("Jane Doe (00:01:23):").
 func labelColon(line string) int {
+	// Most lines have no colon near their start: IndexByte rules them out
+	// far faster than the scan below.
+	if strings.IndexByte(line[:min(len(line), 61)], ':') < 0 {
+		return -1
+	}
 	depth := 0
 	for i := 0; i < len(line) && i <= 60; i++ {
 		switch line[i] {
@@ -125,17 +131,21 @@ func labelName(s string) bool {
 	if s == "" || len(s) > 50 {
 		return false
 	}
-	words := strings.Fields(s)
-	if len(words) > 5 {
-		return false
-	}
-	for wi, w := range words {
-		r := firstRune(w)
-		lw := strings.ToLower(strings.Trim(w, ".'’"))
-		if wi == 0 && labelStop[lw] {
+	words := 0
+	for range strings.FieldsSeq(s) {
+		if words++; words > 5 {
 			return false
 		}
-		if connectors[lw] && wi > 0 {
+	}
+	wi := -1
+	for w := range strings.FieldsSeq(s) {
+		wi++
+		r := firstRune(w)
+		tw := strings.Trim(w, ".'’")
+		if wi == 0 && inSet(labelStop, tw) {
+			return false
+		}
+		if wi > 0 && inSet(connectors, tw) {
 			continue
 		}
 		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
@@ -256,7 +266,14 @@ func trimStage(text string, s, e int) (int, int) {
 // endMarker reports whether a line closes the transcript's speech: a bare
 // time ("5:20 P.M. EST") or an END line.
 func endMarker(line string) bool {
-	l := strings.ToUpper(strings.Trim(line, " \t*#-—–"))
+	l := strings.Trim(line, " \t*#-—–")
+	if len(l) >= 24*utf8.UTFMax {
+		// Upper-casing shrinks a rune to no less than one byte of four,
+		// so this stays at least 24 bytes: the common line of speech is
+		// ruled out without copying it.
+		return false
+	}
+	l = strings.ToUpper(l)
 	if l == "END" || l == "###" || l == "" {
 		return true
 	}
@@ -284,6 +301,7 @@ type transcript struct {
 	pending *turnSpeaker // questioner named by the previous turn
 	labels  map[string]bool
 	header  map[int]bool // offsets of header lines naming Q and A
+	low     []byte       // reused to lower each turn's text
 }
 
 // Transcript extracts one quotation per speaker turn from text[from:]:
@@ -743,15 +761,25 @@ func sentenceEnd(text string) int {
 	return len(text)
 }
 
-var selectionCues = []string{"last question", "next question", "final question", "one more question", "call on", "go ahead", "take questions", "take a question", "press person"}
+var selectionCues = byteStrings("last question", "next question", "final question", "one more question", "call on", "go ahead", "take questions", "take a question", "press person")
+
+// byteStrings returns ss as byte slices, to search lowered bytes with.
+func byteStrings(ss ...string) [][]byte {
+	out := make([][]byte, len(ss))
+	for i, s := range ss {
+		out[i] = []byte(s)
+	}
+	return out
+}
 
 // noteTurn reads a non-questioner turn for who asks next: a reporter
 // called on by name, or a hand-over that ends the current exchange.
 func (t *transcript) noteTurn(turn string) {
-	low := strings.ToLower(turn)
+	t.low = appendLower(t.low[:0], turn)
 	for _, c := range selectionCues {
-		if strings.Contains(low, c) {
+		if bytes.Contains(t.low, c) {
 			t.asker = nil
+			break
 		}
 	}
 	if sp := calledOn(turn, t.labels); sp != nil {
@@ -771,10 +799,12 @@ func calledOn(turn string, labels map[string]bool) *turnSpeaker {
 		end := sentenceEnd(rest)
 		sent := rest[:end]
 		rest = rest[end:]
-		low := strings.ToLower(sent)
 		opening := strings.TrimSpace(sent) == strings.TrimSpace(turn[:min(len(turn), len(sent))])
-		if !opening && !strings.Contains(low, "start with") && !strings.Contains(low, "go to") && !strings.Contains(low, "call on") && !strings.Contains(low, "question") {
-			continue
+		if !opening {
+			low := strings.ToLower(sent)
+			if !strings.Contains(low, "start with") && !strings.Contains(low, "go to") && !strings.Contains(low, "call on") && !strings.Contains(low, "question") {
+				continue
+			}
 		}
 		words := strings.Fields(sent)
 		for i := 0; i < len(words); i++ {
