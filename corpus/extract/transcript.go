@@ -775,11 +775,14 @@ func byteStrings(ss ...string) [][]byte {
 // noteTurn reads a non-questioner turn for who asks next: a reporter
 // called on by name, or a hand-over that ends the current exchange.
 func (t *transcript) noteTurn(turn string) {
-	t.low = appendLower(t.low[:0], turn)
-	for _, c := range selectionCues {
-		if bytes.Contains(t.low, c) {
-			t.asker = nil
-			break
+	if t.asker != nil {
+		// Only a current asker can be let go: skip the search otherwise.
+		t.low = appendLower(t.low[:0], turn)
+		for _, c := range selectionCues {
+			if bytes.Contains(t.low, c) {
+				t.asker = nil
+				break
+			}
 		}
 	}
 	if sp := calledOn(turn, t.labels); sp != nil {

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/backchannel-news/backchannel/model"
 )
@@ -369,8 +370,40 @@ func Fold(name string) string {
 }
 
 func foldWord(w string) string {
-	var letters []rune
-	letters = make([]rune, 0, len(w))
+	s := foldLetters(w)
+	if strings.HasPrefix(s, "ye") {
+		s = s[1:]
+	}
+	s = hardC.Replace(s)
+	s = foldReplacer.Replace(s)
+	return collapseDoubles(s)
+}
+
+// foldLetters is w lower-cased with accents stripped, keeping only letters
+// and digits. Names are nearly always ASCII: those take a byte loop with
+// no per-rune map lookup.
+func foldLetters(w string) string {
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		b := make([]byte, 0, len(w))
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+				b = append(b, c)
+			}
+		}
+		return string(b)
+	}
+	letters := make([]rune, 0, len(w))
 	for _, r := range strings.ToLower(w) {
 		if d, ok := accents[r]; ok {
 			r = d
@@ -379,19 +412,29 @@ func foldWord(w string) string {
 			letters = append(letters, r)
 		}
 	}
-	s := string(letters)
-	if strings.HasPrefix(s, "ye") {
-		s = s[1:]
-	}
-	s = hardC.Replace(s)
-	s = foldReplacer.Replace(s)
-	// Collapse doubled letters.
-	out := make([]rune, 0, len(s))
+	return string(letters)
+}
+
+// collapseDoubles replaces each run of one letter by a single letter.
+func collapseDoubles(s string) string {
+	prev, double := rune(-1), false
 	for _, r := range s {
-		if len(out) > 0 && out[len(out)-1] == r {
-			continue
+		if r == prev {
+			double = true
+			break
 		}
-		out = append(out, r)
+		prev = r
+	}
+	if !double {
+		return s
+	}
+	out := make([]byte, 0, len(s))
+	prev = -1
+	for _, r := range s {
+		if r != prev {
+			out = utf8.AppendRune(out, r)
+		}
+		prev = r
 	}
 	return string(out)
 }
