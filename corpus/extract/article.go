@@ -242,13 +242,14 @@ func articleParas(text string, paras []paragraph) []Found {
 				if at.ent < 0 && !at.anon && titled(in.toks, x) {
 					continue // a title, however long
 				}
-				if at.ent < 0 && !at.anon && wordCount(text[sp.tStart:sp.tEnd]) <= 3 {
+				short := !moreWords(text[sp.tStart:sp.tEnd], 3)
+				if at.ent < 0 && !at.anon && short {
 					continue // a scare quote or a title
 				}
-				if at.ent >= 0 && !at.tight && wordCount(text[sp.tStart:sp.tEnd]) <= 3 {
+				if at.ent >= 0 && !at.tight && short {
 					continue
 				}
-				if wordCount(text[sp.tStart:sp.tEnd]) <= 3 && labelPhrase(in.toks, x) {
+				if short && labelPhrase(in.toks, x) {
 					continue
 				}
 				a.emit(sp, at)
@@ -315,7 +316,7 @@ func articleParas(text string, paras []paragraph) []Found {
 // attributes.
 func (a *article) repeated() {
 	for i := range a.out {
-		if a.foundEnt[i] >= 0 || a.out[i].Cue != "" || wordCount(a.out[i].Text) < 3 {
+		if a.foundEnt[i] >= 0 || a.out[i].Cue != "" || !moreWords(a.out[i].Text, 2) {
 			continue
 		}
 		needle := strings.TrimRight(a.out[i].Text, ".,!?…")
@@ -408,6 +409,23 @@ func headline(toks []token) bool {
 	}
 	last := &toks[len(toks)-1]
 	return !last.terminal()
+}
+
+// moreWords reports whether s has more than n words, reading no further
+// than needed: quotations are long and only short ones matter.
+func moreWords(s string, n int) bool {
+	count, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			if count++; count > n {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // wordCount counts the space-separated words of s without allocating.

@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -333,12 +334,41 @@ func mergeFound(a, b []Found) []Found {
 	return out
 }
 
-// compactTurns reports whether the labelled lines of text[from:to] mostly
+// compactTurns reports whether the labelled lines mostly
 // follow one another with no blank line between: a chat or call log, where
 // a paragraph after a blank line is narration, not more of the last turn.
-func compactTurns(text string, from, to int) bool {
+func compactTurns(lines []labelLine) bool {
 	labels, adjacent := 0, 0
-	prevLabel, blank := false, false
+	prevLabel := false
+	for _, ln := range lines {
+		if ln.ok {
+			labels++
+			if prevLabel && !ln.afterBlank {
+				adjacent++
+			}
+		}
+		prevLabel = ln.ok
+	}
+	return labels >= 3 && adjacent*10 >= labels*6
+}
+
+// labelLine is one non-blank line of a transcript, trimmed, and the
+// speaker label it opens with, if any.
+type labelLine struct {
+	s, e       int
+	afterBlank bool // a blank line comes before it
+	ok         bool // it opens with a label
+	l          label
+}
+
+// lineBufs recycles the line arrays of labelLines.
+var lineBufs = sync.Pool{New: func() any { return new([]labelLine) }}
+
+// labelLines appends to out the non-blank lines of text[from:to], reading
+// each one's label once for all the passes over a transcript that need
+// them.
+func labelLines(text string, from, to int, out []labelLine) []labelLine {
+	blank := false
 	for i := from; i < to; {
 		nl := strings.IndexByte(text[i:to], '\n')
 		end, next := to, to
@@ -351,33 +381,20 @@ func compactTurns(text string, from, to int) bool {
 			blank = true
 			continue
 		}
-		_, ok := parseLabel(text, s, e)
-		if ok {
-			labels++
-			if prevLabel && !blank {
-				adjacent++
-			}
-		}
-		prevLabel, blank = ok, false
+		l, ok := parseLabel(text, s, e)
+		out = append(out, labelLine{s: s, e: e, afterBlank: blank, ok: ok, l: l})
+		blank = false
 	}
-	return labels >= 3 && adjacent*10 >= labels*6
+	return out
 }
 
-// labelCounts counts how often each label opens a line of text[from:to].
-func labelCounts(text string, from, to int) map[string]int {
+// labelCounts counts how often each label opens one of lines.
+func labelCounts(lines []labelLine) map[string]int {
 	counts := map[string]int{}
-	for i := from; i < to; {
-		nl := strings.IndexByte(text[i:to], '\n')
-		end, next := to, to
-		if nl >= 0 {
-			end, next = i+nl, i+nl+1
+	for _, ln := range lines {
+		if ln.ok {
+			counts[ln.l.raw]++
 		}
-		if s, e := trimSpan(text, i, end); s < e {
-			if l, ok := parseLabel(text, s, e); ok {
-				counts[l.raw]++
-			}
-		}
-		i = next
 	}
 	return counts
 }
@@ -388,8 +405,15 @@ func labelCounts(text string, from, to int) map[string]int {
 func labelled(text string, from, to int) ([]Found, []paragraph) {
 	t := &transcript{text: text, labels: map[string]bool{}, header: map[int]bool{}}
 	t.readHeader(from)
-	compact := compactTurns(text, from, to)
-	counts := labelCounts(text, from, to)
+	buf := lineBufs.Get().(*[]labelLine)
+	lines := labelLines(text, from, to, (*buf)[:0])
+	defer func() {
+		clear(lines) // drop the strings before the array sits in the pool
+		*buf = lines[:0]
+		lineBufs.Put(buf)
+	}()
+	compact := compactTurns(lines)
+	counts := labelCounts(lines)
 	people := map[string]bool{}
 	speaker := func(l label) bool {
 		// "Length: four minutes" once in a document is a field, not a
@@ -414,22 +438,9 @@ func labelled(text string, from, to int) ([]Found, []paragraph) {
 		}
 		segStart, segEnd = -1, -1
 	}
-	blank := false
-	for i := from; i < to; {
-		nl := strings.IndexByte(text[i:to], '\n')
-		end, next := to, to
-		if nl >= 0 {
-			end, next = i+nl, i+nl+1
-		}
-		s, e := trimSpan(text, i, end)
-		i = next
-		if s >= e {
-			blank = true
-			continue
-		}
-		afterBlank := blank
-		blank = false
-		if l, ok := parseLabel(text, s, e); ok && !t.headerLine(s) && speaker(l) {
+	for _, ln := range lines {
+		s, e, afterBlank, l := ln.s, ln.e, ln.afterBlank, ln.l
+		if ln.ok && !t.headerLine(s) && speaker(l) {
 			flush()
 			cur = t.speakerOf(l, s, e)
 			if l.textStart < e {
