@@ -303,6 +303,15 @@ type transcript struct {
 	labels  map[string]bool
 	header  map[int]bool // offsets of header lines naming Q and A
 	low     []byte       // reused to lower each turn's text
+	// named holds the speaker each label names, read once: a label
+	// recurs every few turns. Speakers are shared, never changed.
+	named map[labelKey]*turnSpeaker
+}
+
+// labelKey is what the speaker of a plain label depends on.
+type labelKey struct {
+	raw, role string
+	upper     bool
 }
 
 // Transcript extracts one quotation per speaker turn from text[from:]:
@@ -403,7 +412,7 @@ func labelCounts(lines []labelLine) map[string]int {
 // with the paragraphs that are not speech: the header before the first
 // turn, and in a compact log the narration after a blank line.
 func labelled(text string, from, to int) ([]Found, []paragraph) {
-	t := &transcript{text: text, labels: map[string]bool{}, header: map[int]bool{}}
+	t := &transcript{text: text, labels: map[string]bool{}, header: map[int]bool{}, named: map[labelKey]*turnSpeaker{}}
 	t.readHeader(from)
 	buf := lineBufs.Get().(*[]labelLine)
 	lines := labelLines(text, from, to, (*buf)[:0])
@@ -418,8 +427,7 @@ func labelled(text string, from, to int) ([]Found, []paragraph) {
 	speaker := func(l label) bool {
 		// "Length: four minutes" once in a document is a field, not a
 		// speaker: a label speaks when it recurs or reads as a person.
-		lw := strings.ToLower(l.raw)
-		if counts[l.raw] >= 2 || l.upper || l.role != "" || genericLabels[lw] {
+		if counts[l.raw] >= 2 || l.upper || l.role != "" || inSet(genericLabels, l.raw) {
 			return true
 		}
 		is, known := people[l.raw]
@@ -615,6 +623,10 @@ func (t *transcript) readHeader(from int) {
 
 // speakerOf names the speaker of a labelled turn.
 func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
+	key := labelKey{l.raw, l.role, l.upper}
+	if sp, ok := t.named[key]; ok {
+		return sp
+	}
 	raw := l.raw
 	up := strings.ToUpper(strings.Trim(raw, "."))
 	switch up {
@@ -684,6 +696,9 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 		sp.local = true
 	}
 	t.labels[strings.ToLower(name)] = true
+	// Only labels that get here are remembered: Q and A turns depend on
+	// the header and on who was called on, these only on the label.
+	t.named[key] = sp
 	return sp
 }
 
