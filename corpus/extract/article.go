@@ -182,7 +182,7 @@ func articleParas(text string, paras []paragraph) []Found {
 		cur := p.start
 		for qi, s := range in.spans {
 			all = tokenize(text, cur, s.open, all)
-			all = append(all, token{start: s.open, end: s.close, kind: tQuote, q: qi})
+			all = append(all, token{start: s.open, end: s.close, kind: tQuote, q: int32(qi)})
 			cur = s.close
 		}
 		all = tokenize(text, cur, p.end, all)
@@ -452,7 +452,7 @@ func titled(toks []token, x int) bool {
 	if y < 0 || toks[y].kind != tWord {
 		return false
 	}
-	return titleNouns[toks[y].low] || y == x-1 && (labelMarkers[toks[y].low] || toks[y].low == "called")
+	return toks[y].in(vTitleNouns) || y == x-1 && (toks[y].in(vLabelMarkers) || toks[y].low == "called")
 }
 
 // labelMarkers before a short quotation make it a name for something,
@@ -470,10 +470,10 @@ var determiners = set(`the a an his her its their this that these those our your
 // words someone said; "called it a "farce"" and "described as a "trap""
 // still quote.
 func labelPhrase(toks []token, x int) bool {
-	if x > 0 && toks[x-1].kind == tWord && labelMarkers[toks[x-1].low] {
+	if x > 0 && toks[x-1].kind == tWord && toks[x-1].in(vLabelMarkers) {
 		return true // "his alleged "coaching"", "its so-called "green pivot""
 	}
-	if x == 0 || toks[x-1].kind != tWord || !determiners[toks[x-1].low] {
+	if x == 0 || toks[x-1].kind != tWord || !toks[x-1].in(vDeterminers) {
 		return false
 	}
 	if x >= 2 && toks[x-2].kind == tWord {
@@ -524,7 +524,7 @@ func speechAhead(toks []token, i int) bool {
 			}
 			return false
 		}
-		if speechVerbs[toks[k].low] {
+		if toks[k].in(vSpeechVerbs) {
 			return true
 		}
 	}
@@ -927,7 +927,7 @@ func (a *article) attribute(in *paraInfo, si, x int) attribution {
 			}
 			break
 		}
-		if t.kind == tWord && speechVerbs[t.low] || t.terminal() {
+		if t.kind == tWord && t.in(vSpeechVerbs) || t.terminal() {
 			break
 		}
 		if m := mentionAt(s, y, false); m != nil && m.kind != mAnon && !m.poss && !m.mod {
@@ -977,14 +977,14 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 	if j >= s.hi || toks[j].kind != tWord {
 		return none
 	}
-	if speechVerbs[toks[j].low] && j+1 < s.hi {
+	if toks[j].in(vSpeechVerbs) && j+1 < s.hi {
 		// `"...," said parish chair Dorothy Fenn`: role words the
 		// vocabulary may not know come before the name.
 		for k := j + 1; k < s.hi && k < j+6; k++ {
 			if m := mentionAt(s, k, false); m != nil && !m.poss && m.kind != mAnon {
 				return a.resolve(m, toks[j].low)
 			}
-			if toks[k].kind != tWord || toks[k].cap || notNames[toks[k].low] && toks[k].low != "one" || speechVerbs[toks[k].low] {
+			if toks[k].kind != tWord || toks[k].cap || toks[k].in(vNotNames) && toks[k].low != "one" || toks[k].in(vSpeechVerbs) {
 				break
 			}
 		}
@@ -1021,7 +1021,7 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 	}
 	m := mentionAt(s, j, false)
 	comma := strings.ContainsRune(a.text[sp.tEnd:sp.close], ',') || toks[x+1].is(',')
-	for skip := j; comma && m == nil && skip < s.hi && skip < j+4 && toks[skip].kind == tWord && !toks[skip].cap && !speechVerbs[toks[skip].low] && !notNames[toks[skip].low]; skip++ {
+	for skip := j; comma && m == nil && skip < s.hi && skip < j+4 && toks[skip].kind == tWord && !toks[skip].cap && !toks[skip].in(vSpeechVerbs) && !toks[skip].in(vNotNames); skip++ {
 		// `"...," harbour master Tobias Grell said`: role words the
 		// vocabulary does not know.
 		m = mentionAt(s, skip+1, false)
@@ -1037,7 +1037,7 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 						e++
 					}
 					e = skipFillers(toks, e, s.hi)
-					if e < s.hi && speechVerbs[toks[e].low] {
+					if e < s.hi && toks[e].in(vSpeechVerbs) {
 						return a.resolve(n, toks[e].low)
 					}
 				}
@@ -1066,7 +1066,7 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 			k = skipFillers(toks, c+1, s.hi)
 		}
 	}
-	if k < s.hi && toks[k].kind == tWord && speechVerbs[toks[k].low] {
+	if k < s.hi && toks[k].kind == tWord && toks[k].in(vSpeechVerbs) {
 		return a.resolve(m, toks[k].low)
 	}
 	return none
@@ -1082,7 +1082,7 @@ func (a *article) anonymousCue(toks []token, j, hi int) attribution {
 		if t.kind != tWord {
 			return none
 		}
-		if speechVerbs[t.low] {
+		if t.in(vSpeechVerbs) {
 			if role {
 				return attribution{ent: -1, cue: t.low, anon: true, tight: true}
 			}
@@ -1097,7 +1097,7 @@ func (a *article) anonymousCue(toks []token, j, hi int) attribution {
 }
 
 func skipFillers(toks []token, k, hi int) int {
-	for k < hi && toks[k].kind == tWord && !toks[k].cap && (cueFillers[toks[k].low] || strings.HasSuffix(toks[k].low, "ly") && len(toks[k].low) > 4) {
+	for k < hi && toks[k].kind == tWord && !toks[k].cap && (toks[k].in(vCueFillers) || strings.HasSuffix(toks[k].low, "ly") && len(toks[k].low) > 4) {
 		k++
 	}
 	return k
@@ -1156,11 +1156,11 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 	}
 	for v := x - 1; v >= rs; v-- {
 		t := &toks[v]
-		if t.kind != tWord || !speechVerbs[t.low] || t.cap {
+		if t.kind != tWord || !t.in(vSpeechVerbs) || t.cap {
 			continue
 		}
 		p := v - 1
-		for p > s.lo && toks[p].kind == tWord && (cueFillers[toks[p].low] && !isPassive(toks[p].low) || strings.HasSuffix(toks[p].low, "ly") && len(toks[p].low) > 4) {
+		for p > s.lo && toks[p].kind == tWord && (toks[p].in(vCueFillers) && !isPassive(toks[p].low) || strings.HasSuffix(toks[p].low, "ly") && len(toks[p].low) > 4) {
 			p-- // "was then accused", "were widely praised"
 		}
 		if p >= s.lo && isPassive(toks[p].low) {
@@ -1171,13 +1171,13 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 			continue
 		}
 		k := v - 1
-		for k >= rs && toks[k].kind == tWord && !toks[k].cap && (cueFillers[toks[k].low] || strings.HasSuffix(toks[k].low, "ly") && len(toks[k].low) > 4) {
-			if modals[toks[k].low] {
+		for k >= rs && toks[k].kind == tWord && !toks[k].cap && (toks[k].in(vCueFillers) || strings.HasSuffix(toks[k].low, "ly") && len(toks[k].low) > 4) {
+			if toks[k].in(vModals) {
 				break
 			}
 			k--
 		}
-		if k >= rs && modals[toks[k].low] {
+		if k >= rs && toks[k].in(vModals) {
 			return attribution{ent: -1, cue: "hypothetical"}
 		}
 		hops := 0
@@ -1246,8 +1246,8 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 		// "but said", "by saying", ", adding that": the clause's subject.
 		// Any other word before the verb ("would not comment") means the
 		// verb is not a cue for this quotation.
-		linked := k >= rs && toks[k].kind == tWord && clauseLinks[toks[k].low] ||
-			strings.HasSuffix(t.low, "ing") && (k < rs || toks[k].is(',') || toks[k].kind == tWord && clauseLinks[toks[k].low])
+		linked := k >= rs && toks[k].kind == tWord && toks[k].in(vClauseLinks) ||
+			strings.HasSuffix(t.low, "ing") && (k < rs || toks[k].is(',') || toks[k].kind == tWord && toks[k].in(vClauseLinks))
 		if !linked {
 			continue
 		}

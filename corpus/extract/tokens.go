@@ -24,8 +24,9 @@ type token struct {
 	start, end int
 	word       string // for words: the text without a possessive 's
 	low        string // lower-case word
-	q          int    // for quotations: index into the paragraph's spans
+	q          int32  // for quotations: index into the paragraph's spans
 	punct      rune   // for punctuation
+	vocab      vocab  // for words: the vocabulary sets holding low
 	kind       tokKind
 	cap        bool // first letter upper case
 	allCaps    bool // every letter upper case, at least two letters
@@ -156,6 +157,7 @@ func wordToken(text string, i, j int) token {
 	}
 	t.word = w
 	t.low = strings.ToLower(w)
+	t.vocab = vocabOf[t.low]
 	first, _ := utf8.DecodeRuneInString(w)
 	t.cap = unicode.IsUpper(first)
 	if t.cap {
@@ -172,6 +174,9 @@ func wordToken(text string, i, j int) token {
 	}
 	return t
 }
+
+// in reports whether the word is in one of the vocabulary sets v names.
+func (t *token) in(v vocab) bool { return t.vocab&v != 0 }
 
 func (t *token) is(p rune) bool { return t.kind == tPunct && t.punct == p }
 
