@@ -132,15 +132,12 @@ func labelName(s string) bool {
 	if s == "" || len(s) > 50 {
 		return false
 	}
-	words := 0
-	for range strings.FieldsSeq(s) {
-		if words++; words > 5 {
-			return false
-		}
-	}
+	// One pass: a sixth word fails the label whatever the first five are.
 	wi := -1
 	for w := range strings.FieldsSeq(s) {
-		wi++
+		if wi++; wi >= 5 {
+			return false
+		}
 		r := firstRune(w)
 		tw := strings.Trim(w, ".'’")
 		if wi == 0 && inSet(labelStop, tw) {
