@@ -85,6 +85,14 @@ func appendLower(dst []byte, s string) []byte {
 	return dst
 }
 
+// asciiWord[b] is isWordRune(rune(b)) for the ASCII bytes.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for b := range t {
+		t[b] = isWordRune(rune(b))
+	}
+	return t
+}()
+
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // tokenize appends the tokens of text[a:b] to toks.
@@ -106,6 +114,10 @@ func tokenize(text string, a, b int, toks []token) []token {
 		}
 		j := i + size
 		for j < b {
+			if text[j] < utf8.RuneSelf && asciiWord[text[j]] {
+				j++ // the common case, without the general checks below
+				continue
+			}
 			c, cs := rune(text[j]), 1
 			if c >= utf8.RuneSelf {
 				c, cs = utf8.DecodeRuneInString(text[j:b])
@@ -148,17 +160,22 @@ func tokenize(text string, a, b int, toks []token) []token {
 func wordToken(text string, i, j int) token {
 	w := text[i:j]
 	t := token{start: i, end: j, kind: tWord}
-	for _, suf := range [...]string{"'s", "’s", "'S", "’S"} {
-		if len(w) > len(suf) && strings.HasSuffix(w, suf) {
-			w = w[:len(w)-len(suf)]
-			t.poss = true
-			break
+	if n := len(w); n > 2 && (w[n-1] == 's' || w[n-1] == 'S') {
+		for _, suf := range [...]string{"'s", "’s", "'S", "’S"} {
+			if len(w) > len(suf) && strings.HasSuffix(w, suf) {
+				w = w[:len(w)-len(suf)]
+				t.poss = true
+				break
+			}
 		}
 	}
 	t.word = w
 	t.low = strings.ToLower(w)
 	t.vocab = vocabOf[t.low]
-	first, _ := utf8.DecodeRuneInString(w)
+	first := rune(w[0])
+	if first >= utf8.RuneSelf {
+		first, _ = utf8.DecodeRuneInString(w)
+	}
 	t.cap = unicode.IsUpper(first)
 	if t.cap {
 		letters, upper := 0, 0
