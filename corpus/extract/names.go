@@ -89,7 +89,7 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 		if t.kind != tWord {
 			continue
 		}
-		if g, ok := pronounGender[t.low]; ok {
+		if g, ok := pronounGender(t.low); ok {
 			out = append(out, mention{i: k, j: k + 1, ni: k, kind: mPronoun, g: g, ent: -1})
 			continue
 		}
@@ -601,7 +601,7 @@ func firstRune(s string) rune {
 
 // foldTokens splits a name into folded words for comparison.
 func foldTokens(name string) []string {
-	return strings.Fields(speakers.Fold(name))
+	return speakers.FoldWords(name)
 }
 
 // honorific reports whether a title is only a courtesy: Mr., Ms., Mrs.

@@ -180,7 +180,15 @@ photo video watch listen follow sign subscribe share related more
 
 // pronounGender gives the gender of the pronouns that can stand for a
 // speaker in a cue ("he said").
-var pronounGender = map[string]gender{"he": male, "she": female}
+func pronounGender(low string) (gender, bool) {
+	switch low {
+	case "he":
+		return male, true
+	case "she":
+		return female, true
+	}
+	return unknownGender, false
+}
 
 // paraphraseIntros mark the author's own words after a colon, not a
 // quotation of anyone ("In other words: "..."").

@@ -369,6 +369,18 @@ func Fold(name string) string {
 	return b.String()
 }
 
+// FoldWords is strings.Fields(Fold(name)) without building the joined
+// string: the folded words of name.
+func FoldWords(name string) []string {
+	var words []string
+	for w := range strings.FieldsSeq(name) {
+		if f := foldWord(w); f != "" {
+			words = append(words, f)
+		}
+	}
+	return words
+}
+
 // foldWord is one word of Fold.
 func foldWord(w string) string {
 	// Two buffers on the stack take turns holding each step's output.

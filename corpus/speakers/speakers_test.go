@@ -137,3 +137,12 @@ func TestFoldWordMatchesPlain(t *testing.T) {
 		}
 	}
 }
+
+func TestFoldWordsSplitsFold(t *testing.T) {
+	for _, name := range []string{"", "  ", "Yury  Ushakov", "O'Neill-Smith Jr.", "— Ana", "Ж. Ivanov", "Q 7", "-- ..", "Zelenskyy\tVolodymyr\n"} {
+		got, want := FoldWords(name), strings.Fields(Fold(name))
+		if strings.Join(got, "|") != strings.Join(want, "|") || len(got) != len(want) {
+			t.Errorf("FoldWords(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
