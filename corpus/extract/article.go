@@ -194,6 +194,14 @@ func articleParas(text string, paras []paragraph) []Found {
 			}
 		}
 	}
+	// A quotation is emitted at most once per span: size the output once.
+	spans := 0
+	for k := range infos {
+		spans += len(infos[k].spans)
+	}
+	a.out = make([]Found, 0, spans)
+	a.foundEnt = make([]int, 0, spans)
+	a.bare = make([]bool, 0, spans)
 	prevQuote := -1 // index in a.out of the last quotation of the paragraph before
 	prevColon := none
 	prevSpeech := none

@@ -418,6 +418,14 @@ func labelled(text string, from, to int) ([]Found, []paragraph) {
 		*buf = lines[:0]
 		lineBufs.Put(buf)
 	}()
+	turns := 0
+	for _, ln := range lines {
+		if ln.ok {
+			turns++
+		}
+	}
+	// Nearly every label opens one turn: size the output once.
+	t.out = make([]Found, 0, turns)
 	compact := compactTurns(lines)
 	counts := labelCounts(lines)
 	people := map[string]bool{}
