@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/backchannel-news/backchannel/corpus/claims"
 	"github.com/backchannel-news/backchannel/model"
@@ -66,12 +67,16 @@ type App struct {
 	claims   ClaimsView
 	help     help.Model
 
-	mode   mode
-	focus  pane
-	back   pane // where Esc in the reader returns
-	width  int
-	height int
-	screen screen
+	mode  mode
+	focus pane
+	back  pane // where Esc in the reader returns
+	// backToClaims makes Esc in the reader return to the claims view when
+	// the reader was opened from a claim, so a journalist checking claims
+	// one by one is not dropped into the documents list each time.
+	backToClaims bool
+	width        int
+	height       int
+	screen       screen
 }
 
 // New makes the root model of one session over a shared read-only corpus.
@@ -142,9 +147,16 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case speakerQuotesMsg:
 		a.chooseSpeakers(map[int]bool{msg.speaker: true})
 		a.quotes.SelectQuote(msg.quote)
-		a.back = readerPane
 		a.setFocus(quotesPane)
+		a.quotes.SetFromReader(true)
+	case quotesBackMsg:
+		a.setFocus(readerPane)
 	case readerBackMsg:
+		if a.backToClaims {
+			a.backToClaims = false
+			a.setMode(browsingClaims)
+			return a, a.claims.Refresh()
+		}
 		a.setFocus(a.back)
 	case searchJumpMsg:
 		a.setMode(browsing)
@@ -160,6 +172,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.openClaim(msg)
 	case claimsClosedMsg:
 		a.setMode(browsing)
+		a.backToClaims = false // left on purpose: Esc in the reader is its own again
 	}
 	return a, cmd
 }
@@ -256,6 +269,10 @@ func (a *App) handleMouse(m tea.MouseMsg) {
 		a.claims.Scroll(dir)
 		return
 	}
+	if t, ok := a.tabAt(m.X, m.Y); ok && dir == 0 {
+		a.setFocus(t)
+		return
+	}
 	p := a.focus
 	for q := pane(0); q < paneCount; q++ {
 		if a.screen.shown(q, a.focus) && a.screen.panes[q].contains(m.X, m.Y) {
@@ -278,6 +295,7 @@ func (a *App) handleMouse(m tea.MouseMsg) {
 // openReader shows doc at quote (or its top for -1) and focuses the reader,
 // remembering where Esc should return.
 func (a *App) openReader(doc, quote int) {
+	a.backToClaims = false
 	a.reader.Open(doc, quote)
 	a.docs.SelectDoc(doc)
 	if a.focus != readerPane {
@@ -308,6 +326,7 @@ func (a *App) jump(h search.Hit) {
 }
 
 func (a *App) setFocus(p pane) {
+	a.quotes.SetFromReader(false) // only the s that focuses the list sets it
 	a.paneAt(a.focus).Blur()
 	a.focus = p
 	a.paneAt(p).Focus()
@@ -419,6 +438,8 @@ func (a *App) frame(title, content string, r rect, focused bool) string {
 	return box.Width(w).Height(h).Render(strings.Join(inner, "\n"))
 }
 
+const tabSep = " │ "
+
 // tabBar names every pane when only the focused one is shown.
 func (a *App) tabBar() string {
 	st := a.cm.Styles
@@ -430,23 +451,90 @@ func (a *App) tabBar() string {
 			tabs = append(tabs, st.Tab.Render("  "+p.String()))
 		}
 	}
-	return fit(strings.Join(tabs, st.Faint.Render(" │ ")), a.width)
+	return fit(strings.Join(tabs, st.Faint.Render(tabSep)), a.width)
+}
+
+// tabAt is the pane whose name in the tab bar is at x, y, so a click on
+// it brings that pane up as Tab would.
+func (a *App) tabAt(x, y int) (pane, bool) {
+	if !a.screen.tabs || y != 0 {
+		return 0, false
+	}
+	from := 0
+	for p := pane(0); p < paneCount; p++ {
+		to := from + lipgloss.Width("  "+p.String())
+		if x >= from && x < to {
+			return p, true
+		}
+		from = to + lipgloss.Width(tabSep)
+	}
+	return 0, false
 }
 
 // helpView is the help cut to the window: bubbles' short help overflows
-// when not even its ellipsis fits.
+// when not even its ellipsis fits. The full help wraps its columns onto
+// more rows rather than let bubbles drop the last ones behind an ellipsis.
 func (a *App) helpView() string {
-	lines := strings.Split(a.help.View(a), "\n")
+	view := a.help.View(a)
+	if a.help.ShowAll {
+		view = a.fullHelpRows()
+	}
+	lines := strings.Split(view, "\n")
 	for i, l := range lines {
 		lines[i] = fit(l, a.width)
 	}
 	return strings.Join(lines, "\n")
 }
 
+// fullHelpRows lays the full help's columns left to right and starts a
+// new row of columns where the next would not fit the window. When that
+// would leave the panes too little room, it gives bubbles' single row, cut.
+func (a *App) fullHelpRows() string {
+	sep := lipgloss.Width(a.help.FullSeparator)
+	var rows []string
+	var row [][]key.Binding
+	used := 0
+	for _, col := range a.FullHelp() {
+		w := lipgloss.Width(a.help.FullHelpView([][]key.Binding{col}))
+		if w == 0 {
+			continue // nothing enabled in it
+		}
+		if len(row) > 0 && used+sep+w > a.width {
+			rows = append(rows, a.help.FullHelpView(row))
+			row, used = nil, 0
+		}
+		if len(row) > 0 {
+			used += sep
+		}
+		row, used = append(row, col), used+w
+	}
+	if len(row) > 0 {
+		rows = append(rows, a.help.FullHelpView(row))
+	}
+	out := strings.Join(rows, "\n")
+	if a.height-1-lipgloss.Height(out) < minBodyWithHelp {
+		return a.help.FullHelpView(a.FullHelp())
+	}
+	return out
+}
+
 // statusLine gives the corpus's size, or says files failed to load and how
 // to see why.
 func (a *App) statusLine() string {
 	st, c := a.cm.Styles, a.cm.Corpus
+	if a.mode == browsingClaims {
+		// Where curation goes is what a user of this view needs to know
+		// (to back it up, share it, or find why it was refused).
+		if path := printable(a.claims.SavedTo()); path != "" {
+			const lead = "curation is saved to "
+			// A long path loses its start, not the file's name.
+			if over := len(lead) + ansi.StringWidth(path) - a.width; over > 0 {
+				path = ansi.TruncateLeft(path, over+1, "…")
+			}
+			return fit(st.Status.Render(lead+path), a.width)
+		}
+		return fit(st.Notice.Render("curation is not saved: no annotations file could be opened"), a.width)
+	}
 	if n := len(c.Problems); n > 0 && a.mode != readingProblems {
 		return fit(st.Notice.Render(fmt.Sprintf("✗ %s not loaded — press ! to see why", plural(n, "file"))), a.width)
 	}
@@ -493,6 +581,6 @@ func (a *App) globalKeys() []key.Binding {
 	if a.mode == readingProblems || a.mode == browsingClaims {
 		return []key.Binding{k.Help, k.Quit}
 	}
-	k.MarkClaim.SetEnabled(a.focus == readerPane)
+	k.MarkClaim.SetEnabled(a.focus == readerPane && a.claims.Loaded()) // as handleKey
 	return []key.Binding{k.NextPane, k.PrevPane, k.Search, k.Claims, k.MarkClaim, k.Problems, k.Help, k.Quit}
 }

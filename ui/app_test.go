@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/backchannel-news/backchannel/model"
 	"github.com/backchannel-news/backchannel/model/search"
@@ -156,6 +157,16 @@ func TestReaderStepsThroughQuotesAndListsTheSpeaker(t *testing.T) {
 	}
 	if !a.speakers.chosen[speaker] {
 		t.Errorf("speaker pane does not mark the speaker listed")
+	}
+	// Esc goes back to the reader, where it was.
+	press(a, "esc")
+	if a.focus != readerPane || a.reader.CurrentQuote() != quotes[1] {
+		t.Fatalf("esc after s: focus %v at quote %d, want the reader at %d", a.focus, a.reader.CurrentQuote(), quotes[1])
+	}
+	// Reached by tab, the quote list has nowhere to go back to.
+	press(a, "shift+tab", "esc")
+	if a.focus != quotesPane {
+		t.Errorf("esc in a quote list reached by tab moved focus to %v", a.focus)
 	}
 }
 
@@ -312,6 +323,31 @@ func TestMouseWheelScrollsThePaneUnderThePointer(t *testing.T) {
 	send(a, tea.MouseMsg{X: r.X + 2, Y: r.Y + 3, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
 	if a.focus != quotesPane {
 		t.Fatalf("click on quotes focused %v", a.focus)
+	}
+}
+
+// At 80x24 the panes take turns behind a tab bar: a click on a pane's
+// name there brings it up.
+func TestClickOnATabFocusesItsPane(t *testing.T) {
+	a := newTestApp(t, 80, 24)
+	bar := strings.Split(a.View(), "\n")[0]
+	for _, p := range []pane{readerPane, speakersPane, quotesPane, docsPane} {
+		x := strings.Index(bar, p.String())
+		if x < 0 {
+			t.Fatalf("tab bar %q lacks %v", bar, p)
+		}
+		x = lipgloss.Width(bar[:x]) // cells, not bytes: the bar has │ and ▸
+		send(a, tea.MouseMsg{X: x + 1, Y: 0, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
+		if a.focus != p {
+			t.Fatalf("click on %q in the tab bar focused %v", p, a.focus)
+		}
+		bar = strings.Split(a.View(), "\n")[0]
+	}
+	// A click between tabs changes nothing.
+	x := lipgloss.Width(bar[:strings.Index(bar, "│")])
+	send(a, tea.MouseMsg{X: x, Y: 0, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
+	if a.focus != docsPane {
+		t.Errorf("click on a separator focused %v", a.focus)
 	}
 }
 

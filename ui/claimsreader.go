@@ -4,14 +4,18 @@ import (
 	"os"
 	"strings"
 
+	"github.com/backchannel-news/backchannel/corpus/claims"
 	"github.com/backchannel-news/backchannel/model"
 )
 
-// ShowLine scrolls the open document so its 1-based line stands a third of
-// the way down, for a claim that is not a quote.
-func (r *Reader) ShowLine(line int) {
+// ShowLines scrolls the open document so its 1-based line first stands a
+// third of the way down, and marks lines first to last in the margin as
+// the current quote is marked: a claim that is not a quote has no brackets
+// to show which of the lines on screen it is.
+func (r *Reader) ShowLines(first, last int) {
+	r.spot = [2]int{first, max(first, last)}
 	for i, row := range r.rows {
-		if row.line >= line {
+		if row.line >= first {
 			r.scrollTo(i - r.textHeight()/3)
 			return
 		}
@@ -19,8 +23,8 @@ func (r *Reader) ShowLine(line int) {
 }
 
 // markTarget is what m in the reader makes a claim: the current quote, held
-// by its speaker, or else the first non-blank line on screen, held by the
-// document's outlet or author.
+// by its speaker, or else the sentence at the top of the screen, held by
+// the document's outlet or author.
 func (r Reader) markTarget() (markTarget, bool) {
 	if r.doc < 0 {
 		return markTarget{}, false
@@ -34,15 +38,21 @@ func (r Reader) markTarget() (markTarget, bool) {
 		}
 		return markTarget{doc: r.doc, start: q.Start, end: q.End, holder: holder}, true
 	}
+	// Else the sentence at the top of the screen: scrolling a row at a
+	// time brings any sentence of a long paragraph there.
 	d := &c.Docs[r.doc]
+	from := 0
+	if r.offset < len(r.rows) {
+		from = r.rows[r.offset].start
+	}
 	for n := max(1, r.TopLine()); n <= d.NumLines(); n++ {
-		text := d.Line(n)
-		if strings.TrimSpace(text) == "" || d.LineStarts[n-1] < d.BodyStart {
+		ls := d.LineStarts[n-1]
+		if ls < d.BodyStart {
 			continue
 		}
-		start := d.LineStarts[n-1] + len(text) - len(strings.TrimLeft(text, " \t"))
-		end := d.LineStarts[n-1] + len(strings.TrimRight(text, " \t"))
-		return markTarget{doc: r.doc, start: start, end: end, holder: docHolder(d)}, true
+		if s, e, ok := claims.SentenceAt(d.Text, ls, ls+len(d.Line(n)), max(from, ls)); ok {
+			return markTarget{doc: r.doc, start: s, end: e, holder: docHolder(d)}, true
+		}
 	}
 	return markTarget{}, false
 }
@@ -62,8 +72,9 @@ func docHolder(d *model.Document) string {
 // else at its line.
 func (a *App) openClaim(m claimOpenMsg) {
 	a.openReader(m.doc, m.quote)
-	if m.quote < 0 {
-		a.reader.ShowLine(m.line)
+	a.backToClaims = true
+	if d := &a.cm.Corpus.Docs[m.doc]; m.quote < 0 {
+		a.reader.ShowLines(m.line, d.LineAt(max(0, m.end-1)))
 	}
 }
 

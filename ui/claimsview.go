@@ -121,7 +121,7 @@ type shownClaims struct {
 }
 
 // claimOpenMsg asks the root to read a claim in its document.
-type claimOpenMsg struct{ doc, quote, line int }
+type claimOpenMsg struct{ doc, quote, line, end int }
 
 // claimsClosedMsg asks the root to go back to the panes.
 type claimsClosedMsg struct{}
@@ -167,7 +167,9 @@ func (v *ClaimsView) show(s shownClaims) {
 	if v.want != "" {
 		current, v.want = v.want, ""
 	}
-	v.topic = 0
+	// A topic gone from the list (dismissed, merged away) leaves the
+	// cursor where it was, on its neighbour, not back at the top.
+	v.topic = clamp(v.topic, 0, max(0, len(v.topics)-1))
 	for i, t := range v.topics {
 		if t.ID == current {
 			v.topic = i
@@ -177,6 +179,15 @@ func (v *ClaimsView) show(s shownClaims) {
 	if len(s.stale) > 0 {
 		v.status = fmt.Sprintf("%s no longer apply: %s", plural(len(s.stale), "saved change"), s.stale[0])
 	}
+}
+
+// SavedTo is the annotations file curation goes to, "" when none could be
+// opened and the view is read-only.
+func (v ClaimsView) SavedTo() string {
+	if v.store == nil {
+		return ""
+	}
+	return v.store.Path()
 }
 
 // Loaded reports whether the claims have been found.
@@ -335,7 +346,9 @@ func (v ClaimsView) updateBrowse(k tea.KeyMsg) (ClaimsView, tea.Cmd) {
 			return v, saveChanges(v.cm.Corpus, v.found, v.store, v.author, "dismissed “"+t.Label+"”",
 				curation.Op{Kind: curation.Dismiss, Topic: t.ID})
 		}
-	case key.Matches(k, keys.Rename):
+	case key.Matches(k, keys.Rename) && v.holder == "":
+		// In a holder's claims the topic under the cursor is not on
+		// screen; renaming it there would be blind.
 		v.flow = flow{action: curation.Rename, topic: t.ID}
 		v.startInput(typingLabel, "new name: ", t.Label)
 	case key.Matches(k, keys.AddNote):
@@ -365,8 +378,8 @@ func isCuration(k tea.KeyMsg, keys KeyMap) bool {
 }
 
 func openClaim(cl *model.Claim) tea.Cmd {
-	doc, quote, line := cl.Doc, cl.Quote, cl.Line
-	return func() tea.Msg { return claimOpenMsg{doc: doc, quote: quote, line: line} }
+	doc, quote, line, end := cl.Doc, cl.Quote, cl.Line, cl.End
+	return func() tea.Msg { return claimOpenMsg{doc: doc, quote: quote, line: line, end: end} }
 }
 
 func (v *ClaimsView) move(n int) {
@@ -557,6 +570,9 @@ func (v ClaimsView) ShortHelp() []key.Binding {
 	case pickingTopic, typingLabel, typingPosition, typingText:
 		return []key.Binding{k.Confirm, k.Close}
 	}
+	if v.set == nil || len(v.topics) == 0 {
+		return []key.Binding{k.Close} // still finding, or none: nothing to act on
+	}
 	if v.inClaims || v.holder != "" {
 		return []key.Binding{k.OpenClaim, k.HolderClaims, k.MoveClaim, k.AddNote, k.Close}
 	}
@@ -569,6 +585,17 @@ func (v ClaimsView) FullHelp() [][]key.Binding {
 	case pickingTopic, typingLabel, typingPosition, typingText:
 		return [][]key.Binding{{k.Up, k.Down, k.Confirm, k.Close}}
 	}
+	if v.set == nil || len(v.topics) == 0 {
+		return [][]key.Binding{{k.Close}}
+	}
+	// Topic keys act in the topic list, claim keys on a chosen claim; the
+	// help offers only those that would do something now.
+	inList, onClaim := !v.inClaims && v.holder == "", v.selectedClaim() != nil
+	k.Dismiss.SetEnabled(inList)
+	k.MergeTopic.SetEnabled(inList)
+	k.Rename.SetEnabled(v.holder == "")
+	k.HolderClaims.SetEnabled(onClaim)
+	k.MoveClaim.SetEnabled(onClaim)
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.OpenClaim, k.HolderClaims, k.Close},
@@ -589,12 +616,16 @@ func (v ClaimsView) View() string {
 	switch {
 	case v.flow.step == pickingTopic:
 		body = v.pickerLines(v.width, h)
+	case v.Typing() && (v.flow.action == curation.Mark || v.flow.action == curation.Move):
+		body = v.subjectLines(v.width)
 	case v.holder != "":
 		body = v.holderLines(v.width, h)
 	case len(v.topics) == 0:
 		body = []string{st.Muted.Render("No conflicting claims found. Mark a quote in the reader with m to start a topic.")}
 	case v.width >= 100:
-		left := min(40, v.width*3/10)
+		// Topic labels are a few shared words and two sides: 56 columns show
+		// most whole at 200, and leave positions 2-3 columns side by side.
+		left := min(56, v.width*3/10)
 		body = sideBySide(v.topicLines(left, h), v.topicDetail(v.width-left-2, h), left, 2, h)
 	default:
 		top := min(len(v.topics), max(3, h/4))
@@ -784,14 +815,7 @@ func (v ClaimsView) holderLines(w, h int) []string {
 
 func (v ClaimsView) pickerLines(w, h int) []string {
 	st := v.cm.Styles
-	verb := map[string]string{curation.Mark: "Mark as a claim under", curation.Move: "Move the claim to",
-		curation.Merge: "Merge this topic into"}[v.flow.action]
-	lines := []string{st.Header.Render(verb + ":")}
-	if v.flow.action == curation.Mark {
-		m := v.flow.mark
-		text := v.cm.Corpus.Docs[m.doc].Text[m.start:m.end]
-		lines = append(lines, fit(st.Muted.Render(printable(m.holder)+": “"+printable(strings.Join(strings.Fields(text), " "))+"”"), w))
-	}
+	lines := v.subjectLines(w)
 	var rows []string
 	for i, p := range v.picks {
 		style := st.Normal
@@ -801,6 +825,43 @@ func (v ClaimsView) pickerLines(w, h int) []string {
 		rows = append(rows, selectionBar(st, i == v.pickAt, true)+style.Render(fit(printable(p.label), w-2)))
 	}
 	return append(lines, window(rows, v.pickAt, h-len(lines))...)
+}
+
+// subjectLines say what a mark, move or merge acts on, above its topic
+// picker and its text boxes, so the user never types a topic or position
+// name without seeing what it is for.
+func (v ClaimsView) subjectLines(w int) []string {
+	st := v.cm.Styles
+	verb := map[string]string{curation.Mark: "Mark as a claim under", curation.Move: "Move the claim to",
+		curation.Merge: "Merge this topic into"}[v.flow.action]
+	lines := []string{st.Header.Render(verb + ":")}
+	quoted := func(holder, text string) string {
+		return fit(st.Muted.Render(printable(holder)+": “"+printable(strings.Join(strings.Fields(text), " "))+"”"), w)
+	}
+	switch v.flow.action {
+	case curation.Mark:
+		m := v.flow.mark
+		lines = append(lines, quoted(m.holder, v.cm.Corpus.Docs[m.doc].Text[m.start:m.end]))
+	case curation.Move:
+		if cl := v.flow.claim; cl != nil {
+			lines = append(lines, quoted(cl.Holder, cl.Text))
+		}
+	case curation.Merge:
+		if t := v.set.Topic(v.flow.topic); t != nil {
+			lines = append(lines, fit(st.Muted.Render("“"+printable(t.Label)+"”"), w))
+		}
+	}
+	if v.Typing() {
+		switch {
+		case v.flow.label != "":
+			lines = append(lines, fit("topic: "+printable(v.flow.label)+st.Muted.Render(" (new)"), w))
+		case v.flow.step == typingPosition:
+			if t := v.set.Topic(v.flow.topic); t != nil {
+				lines = append(lines, fit("topic: "+printable(t.Label), w))
+			}
+		}
+	}
+	return lines
 }
 
 // window returns at most h of lines, scrolled so line sel is in view.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"github.com/backchannel-news/backchannel/model"
 	"github.com/backchannel-news/backchannel/model/curation"
@@ -206,7 +207,15 @@ func TestClaimsViewMarkMakesNewTopic(t *testing.T) {
 	if !v.Typing() {
 		t.Fatal("new topic did not ask for a name")
 	}
-	v = drive(v, "q", "uick", "enter", "Thursday", "enter")
+	// Typing names, the quote being marked stays on screen.
+	if !strings.Contains(v.View(), "Mara Voss: “The shipment leaves Thursday") {
+		t.Fatalf("typing a topic name hides what is marked:\n%s", v.View())
+	}
+	v = drive(v, "q", "uick", "enter")
+	if view := v.View(); !strings.Contains(view, "Mara Voss: “The shipment leaves Thursday") || !strings.Contains(view, "topic: quick (new)") {
+		t.Fatalf("typing a position hides what is marked or where:\n%s", view)
+	}
+	v = drive(v, "Thursday", "enter")
 	tp := v.set.Topic("user:quick")
 	if tp == nil || len(tp.Positions) != 1 || tp.Positions[0].Label != "Thursday" {
 		t.Fatalf("marked topic = %+v", tp)
@@ -225,6 +234,58 @@ func TestClaimsViewMarkMakesNewTopic(t *testing.T) {
 	v = drive(v, "r", "esc")
 	if v.Typing() || opKinds(store) != "topic,mark" {
 		t.Error("escape did not cancel the rename")
+	}
+}
+
+// The pickers and boxes of a move and a merge name what is moved or
+// merged, and the topic a typed position goes under.
+func TestClaimsViewMoveAndMergeSayWhat(t *testing.T) {
+	v := newTestClaimsView(t, openStore(t), 78, 20)
+	v = drive(v, "enter", "j", "v")
+	if !strings.Contains(v.View(), "Move the claim to") || !strings.Contains(v.View(), "The Coastal Ledger: “The harbour office said on Monday") {
+		t.Fatalf("move picker does not say which claim:\n%s", v.View())
+	}
+	v = drive(v, "j", "j", "enter")
+	if view := v.View(); !strings.Contains(view, "The Coastal Ledger: “The harbour office said") || !strings.Contains(view, "topic: shipment: routine vs different") {
+		t.Fatalf("typing the position of a moved claim hides the claim or the topic:\n%s", view)
+	}
+	v = drive(v, "esc", "esc", "M")
+	if !strings.Contains(v.View(), "Merge this topic into") || !strings.Contains(v.View(), "“manifest, harbour office: seen vs never seen”") {
+		t.Fatalf("merge picker does not say which topic:\n%s", v.View())
+	}
+}
+
+// A wide window shows the topic labels whole beside the chosen topic.
+func TestClaimsViewWideShowsWholeTopicLabels(t *testing.T) {
+	v := newTestClaimsView(t, nil, 198, 40)
+	lines := strings.Split(v.View(), "\n")
+	for _, tp := range v.topics {
+		found := false
+		for _, l := range lines[:len(v.topics)] {
+			// In the list, which starts the line, not in the detail
+			// beside it, whose header repeats the chosen label.
+			i := strings.Index(l, tp.Label)
+			found = found || (i >= 0 && i < 20)
+		}
+		if !found {
+			t.Errorf("topic list lacks the whole label %q:\n%s", tp.Label, strings.Join(lines[:len(v.topics)], "\n"))
+		}
+	}
+}
+
+// Dismissing a topic leaves the cursor on its neighbour, where the user
+// was working down the list, not back at the top.
+func TestClaimsViewDismissKeepsPlace(t *testing.T) {
+	v := newTestClaimsView(t, openStore(t), 78, 20)
+	q := v.cm.Corpus.Quotes[0]
+	v.StartMark(markTarget{doc: q.Doc, start: q.Start, end: q.End, holder: "Mara Voss"})
+	v = drive(v, "enter", "third", "enter", "early", "enter", "g", "j")
+	if len(v.topics) != 3 || v.current().ID != "t2" {
+		t.Fatalf("setup: %d topics, cursor on %q", len(v.topics), v.current().ID)
+	}
+	v = drive(v, "d")
+	if v.current() == nil || v.current().ID != "user:third" {
+		t.Errorf("after dismissing the second topic the cursor is on %q, want the one after it", v.current().ID)
 	}
 }
 
@@ -285,7 +346,23 @@ func TestAppClaimsOpenReaderAndMark(t *testing.T) {
 	if a.mode != browsing || a.focus != readerPane || a.reader.Doc() != 1 {
 		t.Fatalf("enter on a claim: mode %v, focus %v, doc %d", a.mode, a.focus, a.reader.Doc())
 	}
-	press(a, "esc", "tab", "tab", "tab")
+	opened := a.claims.selectedClaim().Text
+	// Esc goes back to the claims view, on the claim that was opened, so
+	// claims can be checked one after another.
+	press(a, "esc")
+	if cl := a.claims.selectedClaim(); a.mode != browsingClaims || cl == nil || cl.Text != opened {
+		t.Fatalf("esc in a reader opened from a claim: mode %v, claim %v, want the claims view on %q", a.mode, cl, opened)
+	}
+	press(a, "esc", "esc")
+	if a.mode != browsing || a.focus != readerPane {
+		t.Fatalf("leaving the claims view: mode %v, focus %v", a.mode, a.focus)
+	}
+	// Once back, Esc in the reader is the reader's own again.
+	press(a, "esc")
+	if a.mode != browsing || a.focus != docsPane {
+		t.Fatalf("esc in the reader after leaving the claims view: mode %v, focus %v", a.mode, a.focus)
+	}
+	press(a, "tab", "tab", "tab")
 	if a.focus != readerPane {
 		t.Fatalf("focus %v", a.focus)
 	}
@@ -299,14 +376,150 @@ func TestAppClaimsOpenReaderAndMark(t *testing.T) {
 	}
 }
 
+// A claim that is not a quote has no brackets: the reader marks its lines
+// in the margin, and says so, until a quote is chosen.
+// Having left the claims view on purpose, Esc in the reader does not
+// bring it back.
+func TestAppLeavingClaimsEndsTheWayBack(t *testing.T) {
+	a := newTestApp(t, 80, 24)
+	a.claims = NewClaimsView(a.cm, testClaims(t, a.cm.Corpus), nil, "tester")
+	press(a, "c", "enter", "enter") // read the first claim
+	if a.focus != readerPane || a.mode != browsing {
+		t.Fatalf("setup: focus %v, mode %v", a.focus, a.mode)
+	}
+	press(a, "c", "esc", "esc", "esc") // into the view, out of its claims, out of it; then Esc in the reader
+	if a.mode != browsing || a.focus != docsPane {
+		t.Errorf("esc in the reader after leaving the claims view: mode %v, focus %v; want the documents", a.mode, a.focus)
+	}
+}
+
+func TestAppMarksAClaimThatIsNotAQuote(t *testing.T) {
+	a := newTestApp(t, 80, 24)
+	a.claims = NewClaimsView(a.cm, testClaims(t, a.cm.Corpus), nil, "tester")
+	press(a, "c", "enter", "j", "enter") // The Coastal Ledger's own sentence, line 6
+	marked := func() []string {
+		var lines []string
+		for _, l := range strings.Split(a.reader.View(), "\n")[1:] {
+			if strings.Contains(l, "▶") {
+				lines = append(lines, strings.TrimSpace(l))
+			}
+		}
+		return lines
+	}
+	got := marked()
+	if len(got) == 0 || !strings.HasPrefix(got[0], "6 ▶ The harbour office said on Monday") {
+		t.Fatalf("margin marks %q, want the claim's line 6", got)
+	}
+	if h := strings.Split(a.reader.View(), "\n")[0]; !strings.Contains(h, "claim at line 6") {
+		t.Errorf("header %q does not say where the claim is", h)
+	}
+	press(a, "j")
+	if again := marked(); len(again) != len(got) || a.reader.CurrentQuote() != -1 {
+		t.Errorf("scrolling moved the mark: %q, current quote %d", again, a.reader.CurrentQuote())
+	}
+	press(a, "n")
+	if h := strings.Split(a.reader.View(), "\n")[0]; strings.Contains(h, "claim at line") || a.reader.CurrentQuote() < 0 {
+		t.Errorf("n did not hand the mark to a quote: header %q", h)
+	}
+}
+
+// The claims view's status line says where curation is saved, or that it
+// is not.
+func TestAppClaimsStatusSaysWhereCurationGoes(t *testing.T) {
+	store := openStore(t)
+	a := newTestApp(t, 120, 30)
+	a.claims = NewClaimsView(a.cm, testClaims(t, a.cm.Corpus), store, "tester")
+	press(a, "c")
+	if !strings.Contains(a.statusLine(), store.Path()) {
+		t.Errorf("status %q does not name %s", a.statusLine(), store.Path())
+	}
+	// In a narrow window a long path keeps its end, the file's name.
+	send(a, tea.WindowSizeMsg{Width: 60, Height: 30})
+	if got := a.statusLine(); lipgloss.Width(got) > 60 || !strings.HasSuffix(got, filepath.Base(store.Path())) {
+		t.Errorf("status at 60 columns %q does not end with the file's name", got)
+	}
+	a.claims = NewClaimsView(a.cm, testClaims(t, a.cm.Corpus), nil, "tester")
+	if !strings.Contains(a.statusLine(), "not saved") {
+		t.Errorf("read-only status %q does not say curation is not saved", a.statusLine())
+	}
+	press(a, "esc")
+	if strings.Contains(a.statusLine(), "curation") {
+		t.Errorf("back in the panes the status still speaks of curation: %q", a.statusLine())
+	}
+}
+
 func TestAppFindsClaimsOnInit(t *testing.T) {
 	a := newTestApp(t, 80, 24)
 	if a.claims.Loaded() {
 		t.Fatal("claims loaded before Init's command ran")
 	}
+	// m does nothing until the claims are found, so help does not offer it.
+	a.setFocus(readerPane)
+	a.help.ShowAll = true
+	if strings.Contains(a.helpView(), "mark as claim") {
+		t.Errorf("help offers m before the claims are found:\n%s", a.helpView())
+	}
 	send(a, a.Init()())
 	if !a.claims.Loaded() {
 		t.Error("Init's command did not load the claims")
+	}
+	if !strings.Contains(a.helpView(), "mark as claim") {
+		t.Errorf("help lacks m once the claims are found:\n%s", a.helpView())
+	}
+}
+
+// The claims help offers topic keys in the topic list and claim keys on a
+// claim, not keys that would do nothing where the user is.
+func TestClaimsHelpOffersOnlyWhatApplies(t *testing.T) {
+	enabled := func(v ClaimsView) string {
+		var descs []string
+		for _, col := range v.FullHelp() {
+			for _, b := range col {
+				if b.Enabled() {
+					descs = append(descs, b.Help().Desc)
+				}
+			}
+		}
+		return strings.Join(descs, ", ")
+	}
+	v := newTestClaimsView(t, openStore(t), 78, 20)
+	cases := []struct {
+		where     string
+		keys      []string
+		want, not []string
+	}{
+		{"topic list", nil, []string{"dismiss conflict", "merge into topic", "rename topic"}, []string{"move claim", "holder's other claims"}},
+		{"a claim", []string{"enter"}, []string{"move claim", "holder's other claims", "add note"}, []string{"dismiss conflict", "merge into topic"}},
+		{"a holder's claims", []string{"o"}, []string{"move claim", "add note"}, []string{"dismiss conflict", "merge into topic", "rename topic"}},
+	}
+	for _, c := range cases {
+		v = drive(v, c.keys...)
+		got := enabled(v)
+		for _, w := range c.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: help lacks %q: %s", c.where, w, got)
+			}
+		}
+		for _, n := range c.not {
+			if strings.Contains(got, n) {
+				t.Errorf("%s: help offers %q, which does nothing there: %s", c.where, n, got)
+			}
+		}
+	}
+	// While the claims are still being found there is nothing to act on.
+	loading := NewClaimsView(v.cm, nil, nil, "tester")
+	if got := enabled(loading); got != "back" {
+		t.Errorf("help while finding claims: %s, want only back", got)
+	}
+	// Nor when none were found.
+	none := NewClaimsView(v.cm, &model.ClaimSet{}, nil, "tester")
+	if got := enabled(none); got != "back" {
+		t.Errorf("help with no topics: %s, want only back", got)
+	}
+	// And r in a holder's claims renames nothing unseen.
+	v = drive(v, "r")
+	if v.Typing() {
+		t.Error("r in a holder's claims asks to rename a topic not on screen")
 	}
 }
 

@@ -46,7 +46,7 @@ type KeyMap struct {
 
 	// Claims: the view of conflicting claims, and curating them.
 	Claims       key.Binding // global: open the claims view
-	MarkClaim    key.Binding // reader: make the current quote or top line a claim
+	MarkClaim    key.Binding // reader: make the current quote, or the sentence at the top, a claim
 	OpenClaim    key.Binding
 	HolderClaims key.Binding
 	Dismiss      key.Binding

@@ -5,6 +5,10 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/backchannel-news/backchannel/model"
 )
 
 // each puts the app in every pane and mode the help describes.
@@ -89,5 +93,61 @@ func TestHelpHidesWhatDoesNotApply(t *testing.T) {
 	a.help.ShowAll = true
 	if strings.Contains(a.helpView(), "load problems") {
 		t.Errorf("help offers the load report with nothing in it")
+	}
+}
+
+// At 80 and 60 columns the full help has more columns than fit on one row:
+// every enabled key must still be shown, none cut behind an ellipsis.
+func TestFullHelpShowsEveryKeyWhenNarrow(t *testing.T) {
+	for _, w := range []int{80, 60} {
+		contexts := map[string]func(a *App){
+			"claims topics": func(a *App) { press(a, "c") },
+			"claims claims": func(a *App) { press(a, "c", "enter") },
+			"search":        func(a *App) { press(a, "/") },
+			"problems":      func(a *App) { press(a, "!") },
+		}
+		for p := pane(0); p < paneCount; p++ {
+			contexts[p.String()] = func(a *App) { a.setFocus(p) }
+		}
+		for name, enter := range contexts {
+			a := newTestApp(t, w, 24)
+			a.claims = NewClaimsView(a.cm, testClaims(t, a.cm.Corpus), openStore(t), "tester")
+			enter(a)
+			a.help.ShowAll = true
+			a.resize()
+			full := a.helpView()
+			for _, col := range a.FullHelp() {
+				for _, b := range col {
+					if b.Enabled() && !strings.Contains(full, b.Help().Desc) {
+						t.Errorf("%d columns, %s: full help lacks %q:\n%s", w, name, b.Help().Desc, full)
+					}
+				}
+			}
+			for _, l := range strings.Split(full, "\n") {
+				if lipgloss.Width(l) > w {
+					t.Errorf("%d columns, %s: help line %d wide: %q", w, name, lipgloss.Width(l), l)
+				}
+			}
+			if got := lipgloss.Height(a.View()); got != 24 {
+				t.Errorf("%d columns, %s: view is %d rows, want 24", w, name, got)
+			}
+		}
+	}
+}
+
+// A corpus without quotes has no speakers or quotes to act on: their panes'
+// help offers only moving on.
+func TestHelpOfEmptyListsOffersNoItemKeys(t *testing.T) {
+	c := testCorpus(t)
+	empty := model.New(c.Docs, nil, nil, nil)
+	a := New(empty, testRenderer(), Options{})
+	send(a, tea.WindowSizeMsg{Width: 80, Height: 24})
+	for p, keys := range map[pane][]string{speakersPane: {"mark speaker", "show quotes"}, quotesPane: {"read in context"}} {
+		a.setFocus(p)
+		for _, k := range keys {
+			if strings.Contains(a.helpView(), k) {
+				t.Errorf("%v with nothing listed offers %q: %s", p, k, a.helpView())
+			}
+		}
 	}
 }

@@ -4,6 +4,9 @@ package ui
 const (
 	minWidth  = 60
 	minHeight = 16
+	// minBodyWithHelp is the fewest rows the panes keep when the full
+	// help is open: a frame, a title and a few lines of content.
+	minBodyWithHelp = 6
 )
 
 // rect is a pane's place on screen, frame included. A zero rect is a pane
@@ -30,7 +33,10 @@ type screen struct {
 
 // layout places the panes in a body of width x height cells (status and
 // help lines already taken off).
-//   - wide (150+ columns): documents over speakers | quotes | reader.
+//   - wide (150+ columns): documents over speakers | quotes | reader. The
+//     documents column gets nearly a third: titles are read whole there,
+//     while quotes wrap and read fine narrower; the reader keeps the rest,
+//     enough at 200 columns for its speaker margin.
 //   - large (100+ columns, 30+ rows): documents over speakers | quotes over
 //     reader.
 //   - otherwise only the focused pane, full size, under a tab bar.
@@ -38,8 +44,8 @@ func layout(width, height int) screen {
 	var s screen
 	switch {
 	case width >= 150 && height >= 20:
-		left := max(30, width*22/100)
-		mid := max(40, width*30/100)
+		left := max(30, width*30/100)
+		mid := max(40, width*24/100)
 		top := height / 2
 		s.panes[docsPane] = rect{0, 0, left, top}
 		s.panes[speakersPane] = rect{0, top, left, height - top}

@@ -15,10 +15,14 @@ func TestLayout(t *testing.T) {
 			{0, 1, 200, 18}, {0, 1, 200, 18}, {0, 1, 200, 18}, {0, 1, 200, 18}}},
 		{"120x38: two by two", 120, 38, false, [paneCount]rect{
 			{0, 0, 48, 19}, {0, 19, 48, 19}, {48, 0, 72, 15}, {48, 15, 72, 23}}},
+		{"150x40: three columns, quotes at their minimum", 150, 40, false, [paneCount]rect{
+			{0, 0, 45, 20}, {0, 20, 45, 20}, {45, 0, 40, 40}, {85, 0, 65, 40}}},
+		// Documents get 30% so titles are not cut at 40 columns, and the
+		// reader keeps 90+ columns for its speaker margin at 200.
 		{"200x48: three columns", 200, 48, false, [paneCount]rect{
-			{0, 0, 44, 24}, {0, 24, 44, 24}, {44, 0, 60, 48}, {104, 0, 96, 48}}},
+			{0, 0, 60, 24}, {0, 24, 60, 24}, {60, 0, 48, 48}, {108, 0, 92, 48}}},
 		{"250x58: the reader takes the extra width", 250, 58, false, [paneCount]rect{
-			{0, 0, 55, 29}, {0, 29, 55, 29}, {55, 0, 75, 58}, {130, 0, 120, 58}}},
+			{0, 0, 75, 29}, {0, 29, 75, 29}, {75, 0, 60, 58}, {135, 0, 115, 58}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

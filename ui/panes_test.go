@@ -107,7 +107,8 @@ func TestSearchViewView(t *testing.T) {
 		for _, r := range "harbour" {
 			p, _ = p.Update(keys(string(r))[0])
 		}
-		p, _ = p.Update(runSearch(ix, p.Query(), p.seq)())
+		msg := p.startSearch()()
+		p, _ = p.Update(msg)
 		p.Scroll(1)
 		return p.View()
 	})

@@ -19,7 +19,18 @@ type QuoteList struct {
 	listPane
 	speakers  map[int]bool
 	textLines int // rows of quote text per item
+	// fromReader is set while the list shows what s in the reader asked
+	// for: Esc then goes back to the reader, as it does the other way.
+	fromReader bool
 }
+
+// quotesBackMsg asks to return to the reader the list was opened from.
+type quotesBackMsg struct{}
+
+func leaveQuotes() tea.Msg { return quotesBackMsg{} }
+
+// SetFromReader says whether Esc returns to the reader.
+func (p *QuoteList) SetFromReader(b bool) { p.fromReader = b }
 
 // quoteItem is a quote ID in a list.
 type quoteItem int
@@ -84,6 +95,8 @@ func (p QuoteList) Update(msg tea.Msg) (QuoteList, tea.Cmd) {
 			return p, nil
 		case key.Matches(k, p.cm.Keys.ClearFilter):
 			return p, chooseSpeakers(nil, false)
+		case key.Matches(k, p.cm.Keys.Back) && p.fromReader:
+			return p, leaveQuotes
 		}
 	}
 	var cmd tea.Cmd
@@ -127,7 +140,10 @@ func (p QuoteList) Title() string {
 func (p QuoteList) ShortHelp() []key.Binding {
 	k := p.cm.Keys
 	k.ClearFilter.SetEnabled(len(p.speakers) > 0)
-	return []key.Binding{k.QuoteContext, k.ClearFilter}
+	k.QuoteContext.SetEnabled(len(p.list.Items()) > 0)
+	k.Back.SetEnabled(p.fromReader)
+	k.Back.SetHelp(k.Back.Help().Key, "back to the reader")
+	return []key.Binding{k.QuoteContext, k.ClearFilter, k.Back}
 }
 
 func (p QuoteList) FullHelp() [][]key.Binding {

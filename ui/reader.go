@@ -30,6 +30,11 @@ type Reader struct {
 	quoteRows [][2]int // first and last row of each quote
 	builtFor  int      // text width rows were built for
 	offset    int      // first row on screen
+
+	// spot is the first and last line of a claim that is not a quote,
+	// marked in the margin until another quote or document is chosen;
+	// zero when there is none.
+	spot [2]int
 }
 
 // readerRow is one screen row of the document: a piece of one line with
@@ -39,6 +44,28 @@ type readerRow struct {
 	first bool
 	text  string
 	spans []quoteSpan
+	start int // byte offset in the document where the row's text starts
+}
+
+// textPiece is where a piece of a line's display text came from, so a
+// display offset can be taken back to the document: markers and made-
+// visible control characters make the two differ.
+type textPiece struct {
+	disp, doc int
+	same      bool // the piece is the document's bytes unchanged
+}
+
+// docOffset takes display offset off of a line built from pieces back to
+// the document: exact in unchanged text, the piece's start elsewhere.
+func docOffset(pieces []textPiece, off int) int {
+	k := sort.Search(len(pieces), func(k int) bool { return pieces[k].disp > off }) - 1
+	if k < 0 {
+		return pieces[0].doc
+	}
+	if p := pieces[k]; p.same {
+		return p.doc + off - p.disp
+	}
+	return pieces[k].doc
 }
 
 // quoteSpan is the part of a row inside quote number q (an index into
@@ -87,7 +114,7 @@ func (r *Reader) Open(doc, quote int) {
 		r.builtFor = -1
 		r.build()
 	}
-	r.cur, r.offset = -1, 0
+	r.cur, r.offset, r.spot = -1, 0, [2]int{}
 	for i, id := range r.quotes {
 		if id == quote {
 			r.setCurrent(i)
@@ -156,7 +183,11 @@ func (r *Reader) build() {
 	}
 	r.builtFor = width
 	d := &r.cm.Corpus.Docs[r.doc]
+	if cap(r.rows) < d.NumLines() {
+		r.rows = make([]readerRow, 0, d.NumLines()+d.NumLines()/4) // most lines wrap at most once
+	}
 	qs := r.cm.Corpus.Quotes
+	var pieces []textPiece
 	next := 0 // first quote that may still touch this line
 	for n := 1; n <= d.NumLines(); n++ {
 		ls := d.LineStarts[n-1]
@@ -173,6 +204,12 @@ func (r *Reader) build() {
 		// and control characters made visible, and where each quote lies.
 		var b strings.Builder
 		var spans []quoteSpan
+		pieces = pieces[:0]
+		write := func(from, to int) {
+			p := printable(d.Text[from:to])
+			pieces = append(pieces, textPiece{b.Len(), from, len(p) == to-from})
+			b.WriteString(p)
+		}
 		pos := ls
 		for i := next; i < len(r.quotes); i++ {
 			q := &qs[r.quotes[i]]
@@ -189,22 +226,22 @@ func (r *Reader) build() {
 			if to < from {
 				to = from
 			}
-			b.WriteString(printable(d.Text[pos:from]))
+			write(pos, from)
 			spanStart := b.Len()
 			if q.Start >= ls {
 				b.WriteString(quoteOpen)
 			}
-			b.WriteString(printable(d.Text[from:to]))
+			write(from, to)
 			if q.End <= nextStart {
 				b.WriteString(quoteClose)
 			}
 			spans = append(spans, quoteSpan{spanStart, b.Len(), i})
 			pos = to
 		}
-		b.WriteString(printable(d.Text[pos:le]))
+		write(pos, le)
 		text := b.String()
 		for k, rg := range wrapRanges(text, width) {
-			row := readerRow{line: n, first: k == 0, text: text[rg[0]:rg[1]]}
+			row := readerRow{line: n, first: k == 0, text: text[rg[0]:rg[1]], start: docOffset(pieces, rg[0])}
 			for _, s := range spans {
 				a, e := max(s.start, rg[0]), min(s.end, rg[1])
 				if a < e {
@@ -227,7 +264,7 @@ func (r *Reader) setCurrent(i int) {
 	if i < 0 || i >= len(r.quotes) {
 		return
 	}
-	r.cur = i
+	r.cur, r.spot = i, [2]int{}
 	first, last := r.quoteRows[i][0], r.quoteRows[i][1]
 	if first < 0 {
 		return
@@ -247,8 +284,8 @@ func (r *Reader) scrollTo(off int) {
 // quote the user can see.
 func (r *Reader) Scroll(n int) {
 	r.scrollTo(r.offset + n)
-	if r.cur >= 0 && r.visible(r.cur) {
-		return
+	if (r.cur >= 0 && r.visible(r.cur)) || r.spot[0] > 0 {
+		return // a marked claim keeps the margin's mark to itself
 	}
 	r.cur = -1
 	for i := range r.quotes {
@@ -338,7 +375,8 @@ func (r Reader) View() string {
 			num = fmt.Sprintf("%*d", numWidth, row.line)
 		}
 		mark := " "
-		if r.cur >= 0 && i >= r.quoteRows[r.cur][0] && i <= r.quoteRows[r.cur][1] {
+		if (r.cur >= 0 && i >= r.quoteRows[r.cur][0] && i <= r.quoteRows[r.cur][1]) ||
+			(row.line >= r.spot[0] && row.line <= r.spot[1]) {
 			mark = st.Bar.Render("▶")
 		}
 		base := st.Normal
@@ -407,6 +445,8 @@ func (r Reader) header() string {
 	}
 	h := st.Muted.Render(strings.Join(parts, " · "))
 	switch {
+	case r.spot[0] > 0:
+		h = st.Bar.Render("▶ ") + fmt.Sprintf("claim at line %d · ", r.spot[0]) + h
 	case len(r.quotes) == 0:
 		h += st.Muted.Render(" · no quotes")
 	case r.cur >= 0:

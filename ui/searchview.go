@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -22,16 +23,23 @@ const searchLimit = 500
 // SearchView is fuzzy search over documents, speakers and quotes at once:
 // a query box over the hits, grouped by kind under headers, best first.
 type SearchView struct {
-	cm    *Common
-	ix    *search.Index
-	delay time.Duration
-	input textinput.Model
+	cm *Common
+	// searcher is this session's alone: it keeps the matches of the last
+	// queries so the next keystroke narrows them, and sessions share only
+	// the read-only index under it.
+	searcher *search.Searcher
+	delay    time.Duration
+	input    textinput.Model
 
-	seq     int    // bumped on every edit; results of older edits are dropped
+	seq int // bumped on every edit; results of older edits are dropped
+	// cancel stops the search in flight, once an edit has made it stale,
+	// so keystrokes do not queue searches nobody will see.
+	cancel  context.CancelFunc
 	shown   string // the query the rows answer
 	waiting bool
 	rows    []searchRow
 	counts  [3]int // hits per kind
+	total   int    // texts matching in all; more than the hits when capped
 	cursor  int    // index into rows; always a hit, never a header
 	offset  int
 	width   int
@@ -46,7 +54,8 @@ type searchRow struct {
 
 func (r searchRow) isHit() bool { return r.header == "" }
 
-// NewSearchView searches ix, waiting delay after the last keystroke.
+// NewSearchView searches ix, waiting delay after the last keystroke, with a
+// Searcher of its own: call it once per session.
 func NewSearchView(cm *Common, ix *search.Index, delay time.Duration) SearchView {
 	in := textinput.New()
 	in.Prompt = "/ "
@@ -59,7 +68,7 @@ func NewSearchView(cm *Common, ix *search.Index, delay time.Duration) SearchView
 	// A blinking cursor would redraw every half second, for every SSH
 	// session, to no purpose.
 	in.Cursor.SetMode(cursor.CursorStatic)
-	return SearchView{cm: cm, ix: ix, delay: delay, input: in}
+	return SearchView{cm: cm, searcher: ix.NewSearcher(), delay: delay, input: in}
 }
 
 // searchDebouncedMsg fires delay after edit number seq.
@@ -69,18 +78,44 @@ func waitToSearch(seq int, delay time.Duration) tea.Cmd {
 	return tea.Tick(delay, func(time.Time) tea.Msg { return searchDebouncedMsg{seq: seq} })
 }
 
-// searchResultsMsg carries the hits for the query of edit number seq.
+// searchResultsMsg carries the best hits for the query of edit number seq
+// and how many texts match in all.
 type searchResultsMsg struct {
 	seq   int
 	query string
 	hits  []search.Hit
+	total int
 }
 
-// runSearch searches off the event loop. It captures the index and the
-// query, never the model.
-func runSearch(ix *search.Index, query string, seq int) tea.Cmd {
+// runSearch searches off the event loop. It captures the session's
+// searcher, the context and the query, never the model. The searcher locks
+// itself, so a search that has been cancelled but not yet returned cannot
+// run at the same time as the one that replaced it. A cancelled search
+// sends nothing: a newer edit has made it stale.
+func runSearch(ctx context.Context, s *search.Searcher, query string, seq int) tea.Cmd {
 	return func() tea.Msg {
-		return searchResultsMsg{seq: seq, query: query, hits: ix.Search(query, searchLimit)}
+		res, err := s.SearchContext(ctx, query, searchLimit)
+		if err != nil {
+			return nil
+		}
+		return searchResultsMsg{seq: seq, query: query, hits: res.Hits, total: res.Total}
+	}
+}
+
+// startSearch cancels the search in flight, if any, and runs one for the
+// current query.
+func (s *SearchView) startSearch() tea.Cmd {
+	s.stopSearch()
+	ctx, cancel := context.WithCancel(context.Background())
+	s.cancel = cancel
+	return runSearch(ctx, s.searcher, s.input.Value(), s.seq)
+}
+
+// stopSearch cancels the search in flight, whose result would be dropped.
+func (s *SearchView) stopSearch() {
+	if s.cancel != nil {
+		s.cancel()
+		s.cancel = nil
 	}
 }
 
@@ -113,12 +148,12 @@ func (s SearchView) Update(msg tea.Msg) (SearchView, tea.Cmd) {
 	switch msg := msg.(type) {
 	case searchDebouncedMsg:
 		if msg.seq == s.seq {
-			return s, runSearch(s.ix, s.input.Value(), s.seq)
+			return s, s.startSearch()
 		}
 		return s, nil
 	case searchResultsMsg:
 		if msg.seq == s.seq {
-			s.setResults(msg.query, msg.hits)
+			s.setResults(msg.query, msg.hits, msg.total)
 		}
 		return s, nil
 	case tea.KeyMsg:
@@ -144,8 +179,9 @@ func (s SearchView) Update(msg tea.Msg) (SearchView, tea.Cmd) {
 	s.input, cmd = s.input.Update(msg)
 	if q := s.input.Value(); q != before {
 		s.seq++
+		s.stopSearch()
 		if strings.TrimSpace(q) == "" {
-			s.setResults(q, nil)
+			s.setResults(q, nil, 0)
 			return s, cmd
 		}
 		s.waiting = true
@@ -154,9 +190,10 @@ func (s SearchView) Update(msg tea.Msg) (SearchView, tea.Cmd) {
 	return s, cmd
 }
 
-// setResults groups hits by kind, keeping their rank within each group.
-func (s *SearchView) setResults(query string, hits []search.Hit) {
-	s.shown, s.waiting = query, false
+// setResults groups hits by kind, keeping their rank within each group;
+// total is how many texts match in all.
+func (s *SearchView) setResults(query string, hits []search.Hit, total int) {
+	s.shown, s.waiting, s.total = query, false, max(total, len(hits))
 	s.counts = [3]int{}
 	var groups [3][]search.Hit
 	for _, h := range hits {
@@ -247,13 +284,20 @@ func (s SearchView) summary() string {
 	case len(s.rows) == 0:
 		return fmt.Sprintf("Nothing matches %q.", s.shown)
 	}
-	n := s.counts[0] + s.counts[1] + s.counts[2]
-	more := ""
-	if n == searchLimit {
-		more = " (best shown; type more to narrow)"
+	kinds := fmt.Sprintf("%s, %s, %s", plural(s.counts[0], "document"), plural(s.counts[1], "speaker"), plural(s.counts[2], "quote"))
+	if n := s.counts[0] + s.counts[1] + s.counts[2]; s.total > n {
+		return fmt.Sprintf("best %s of %s matches: %s · type more to narrow", grouped(n), grouped(s.total), kinds)
 	}
-	return fmt.Sprintf("%s, %s, %s%s · enter: go there · esc: back",
-		plural(s.counts[0], "document"), plural(s.counts[1], "speaker"), plural(s.counts[2], "quote"), more)
+	return kinds + " · enter: go there · esc: back"
+}
+
+// grouped writes n with thousands separated, as a reader counts them.
+func grouped(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 func (s SearchView) renderRow(i int) string {

@@ -146,6 +146,8 @@ func (p SpeakerList) Title() string {
 func (p SpeakerList) ShortHelp() []key.Binding {
 	k := p.cm.Keys
 	k.ClearFilter.SetEnabled(len(p.chosen) > 0)
+	k.Toggle.SetEnabled(len(p.list.Items()) > 0)
+	k.ShowQuotes.SetEnabled(len(p.list.Items()) > 0)
 	return []key.Binding{k.Toggle, k.ShowQuotes, k.ClearFilter}
 }
 

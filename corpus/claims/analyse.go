@@ -3,6 +3,10 @@ package claims
 import (
 	"fmt"
 	"strings"
+
+	"github.com/kljensen/snowball/english"
+
+	"github.com/backchannel-news/backchannel/model"
 )
 
 // stance is a candidate's answer on one dimension: an antonym axis
@@ -25,6 +29,11 @@ type stance struct {
 	// agreement"). Two claims whose about-words are disjoint answer
 	// different questions, however many other words they share.
 	about []string
+	// doer is who does the deed a denial or assertion is about, as the
+	// last word of a name in lower case ("lantsov"), when the grammar
+	// shows it: Kruse having discussed a contract does not contradict
+	// Brandt saying he never discussed it.
+	doer string
 }
 
 // analysis is what the finder needs of one candidate.
@@ -38,6 +47,8 @@ type analysis struct {
 	plain   map[string]bool
 	surface map[string]string // concept -> a word that spelled it
 	stances []stance
+	// doers are who does each plainly asserted deed, when shown.
+	doers map[string]string
 }
 
 // concept returns the topic concept of a token, or "" for a stop word:
@@ -102,9 +113,59 @@ func negation(toks []token) []int {
 	return cover
 }
 
+// hedgeOpeners open a clause that asks rather than answers: "will
+// establish whether the tapes are genuine", "cannot say if it was legal".
+var hedgeOpeners = set(words(`whether if`))
+
+// checkingVerbs, negated, leave open what follows: "could not verify that
+// the recordings are authentic" takes no side on them.
+var checkingVerbs = set(words(`verify verified confirm confirmed establish established determine determined
+	ascertain ascertained prove proved corroborate corroborated`))
+
+// contentNouns before "that" name what someone else might think, not
+// what the sentence asserts: "the possibility that the draft was
+// influenced", "the notion that the tapes are fake".
+var contentNouns = set(words(`possibility possibilities notion idea suggestion suggestions claim claims
+	allegation allegations rumour rumours rumor rumors speculation theory theories question prospect
+	hypothesis assumption impression`))
+
+// conditionalModals, in a sentence with a condition, say what would be.
+var conditionalModals = set(words(`would could might`))
+
+// hedges marks the tokens that only ask or leave open: from a hedge
+// opener, or a negated checking verb, to the end of its phrase.
+func hedges(toks []token, neg []int) []bool {
+	out := make([]bool, len(toks))
+	conditional := false
+	for _, t := range toks {
+		conditional = conditional || t.lower == "if" || t.lower == "unless"
+	}
+	for i, t := range toks {
+		if conditional && conditionalModals[t.lower] {
+			// "they would not be alive if ...": what would be, not what is.
+			for j := i + 1; j < len(toks) && !strings.ContainsAny(toks[j].punctBefore, ",;:—–()") && !hedgeOpeners[toks[j].lower]; j++ {
+				out[j] = true
+			}
+			continue
+		}
+		content := contentNouns[t.lower] && i+1 < len(toks) && toks[i+1].lower == "that"
+		if !hedgeOpeners[t.lower] && !(checkingVerbs[t.lower] && neg[i] > 0) && !content {
+			continue
+		}
+		for j := i + 1; j < len(toks) && !out[j]; j++ {
+			if strings.ContainsAny(toks[j].punctBefore, ",;:—–()") || toks[j].lower == "but" {
+				break
+			}
+			out[j] = true
+		}
+	}
+	return out
+}
+
 func analyse(cd *candidate) analysis {
-	a := analysis{concepts: map[string]bool{}, own: map[string]bool{}, plain: map[string]bool{}, surface: map[string]string{}}
+	a := analysis{concepts: map[string]bool{}, own: map[string]bool{}, plain: map[string]bool{}, surface: map[string]string{}, doers: map[string]string{}}
 	neg := negation(cd.toks)
+	hedged := hedges(cd.toks, neg)
 	anyNeg := false
 	for _, n := range neg {
 		if n > 0 {
@@ -120,6 +181,9 @@ func analyse(cd *candidate) analysis {
 			a.own[c] = true
 			if neg[i] == 0 {
 				a.plain[c] = true
+				if d := doerOf(cd, i); d != "" {
+					a.doers[c] = d
+				}
 			}
 			if _, ok := a.surface[c]; !ok {
 				a.surface[c] = t.lower
@@ -142,12 +206,17 @@ func analyse(cd *candidate) analysis {
 	axisAbout := map[int][]string{}
 	for i, t := range cd.toks {
 		cu, ok := cueByWord[t.lower]
-		if !ok || cu.axis < 0 || cd.subject[i] || t.capital {
+		if !ok || cu.axis < 0 || cd.subject[i] || t.capital || hedged[i] {
 			continue
 		}
 		// "a real shock", "a true friend": these words before a noun
 		// mostly intensify rather than judge what is genuine.
 		if intensifiers[t.lower] && i+1 < len(cd.toks) && cd.toks[i+1].punctBefore == "" && !isStop(cd.toks[i+1].lower) {
+			continue
+		}
+		// "the public", "the accused": after "the" and before no noun, the
+		// word names people, not an answer.
+		if i > 0 && cd.toks[i-1].lower == "the" && (i+1 == len(cd.toks) || cd.toks[i+1].punctBefore != "" || isStop(cd.toks[i+1].lower)) {
 			continue
 		}
 		side := cu.side ^ (neg[i] % 2)
@@ -186,6 +255,7 @@ func analyse(cd *candidate) analysis {
 	// before ("X dismissed the allegations") denies what that one said.
 	if anyNeg {
 		seen := map[string]string{} // denied predicate -> what it is denied of
+		doer := map[string]string{} // denied predicate -> who is said not to do it
 		refuted := false
 		for n, t := range cd.toks {
 			// "no memo", "nothing to do with": these negate a thing, and
@@ -194,6 +264,9 @@ func analyse(cd *candidate) analysis {
 			// predicate others can assert.
 			if !negatingVerbSet[t.lower] && !predicateNegators[t.lower] && !strings.HasSuffix(t.lower, "n't") && !strings.HasSuffix(t.lower, "n’t") {
 				continue
+			}
+			if hedged[n] || n+1 < len(cd.toks) && checkingVerbs[cd.toks[n+1].lower] || n+2 < len(cd.toks) && checkingVerbs[cd.toks[n+2].lower] {
+				continue // "cannot say if it was never signed", "could not verify"
 			}
 			from := n + 1
 			if negatingVerbSet[t.lower] && from < len(cd.toks) && cd.toks[from].lower == "that" {
@@ -215,6 +288,7 @@ func analyse(cd *candidate) analysis {
 				if !axisWordsByStem[stem(ti.lower)] && neg[i]%2 == 1 {
 					if obj := objectOf(cd, i, n); obj != "" {
 						seen[c] = obj
+						doer[c] = doerOf(cd, i)
 					}
 				}
 				break
@@ -226,11 +300,11 @@ func analyse(cd *candidate) analysis {
 			seen = nil
 		}
 		for c, obj := range seen {
-			a.stances = append(a.stances, stance{dim: "neg:" + c + "/" + obj, side: "not", cue: []string{c}})
+			a.stances = append(a.stances, stance{dim: "neg:" + c + "/" + obj, side: "not", cue: []string{c}, doer: doer[c]})
 		}
 	}
 
-	if st, ok := agentStance(cd, neg); ok {
+	if st, ok := agentStance(cd, neg, hedged); ok {
 		a.stances = append(a.stances, st)
 	}
 	return a
@@ -427,6 +501,11 @@ func objectPhrase(toks []token, i int) []string {
 	return out
 }
 
+// bodyNouns after a name make the name part of what acted: "US
+// intelligence", "Kremlin officials", "army hackers".
+var bodyNouns = set(words(`intelligence service services agency agencies officials official government ministry
+	military army police hackers spies operatives embassy office staff side`))
+
 // passiveMarkers before a deed make the name before it its object.
 var passiveMarkers = set(words(`was were been is are be being`))
 
@@ -435,12 +514,12 @@ var prepositions = set(words(`of with on to about for against at in into from ov
 
 // agentStance finds who did the deed of an agent family: "leaked by X",
 // "X leaked", "came from X", or "not us" in the same clause.
-func agentStance(cd *candidate, neg []int) (stance, bool) {
+func agentStance(cd *candidate, neg []int, hedged []bool) (stance, bool) {
 	toks := cd.toks
 	for i, t := range toks {
 		cu, ok := cueByWord[t.lower]
-		if !ok || !agentFamilies[cu.family] {
-			continue
+		if !ok || !agentFamilies[cu.family] || hedged[i] {
+			continue // "asked whether the agency leaked it" names no doer
 		}
 		mk := func(agent string, negated bool) (stance, bool) {
 			key := strings.ToLower(agent)
@@ -458,6 +537,10 @@ func agentStance(cd *candidate, neg []int) (stance, bool) {
 					a++
 				}
 				if b := nameRun(toks, a); b > a && !toks[b-1].possessive {
+					// "by US intelligence": the body the name qualifies.
+					for k := 0; k < 2 && b < len(toks) && toks[b].punctBefore == "" && bodyNouns[toks[b].lower]; k++ {
+						b++
+					}
 					return mk(joinWords(toks[a:b]), neg[i]%2 == 1)
 				}
 				if np := nounPhrase(toks, j+1); np != "" {
@@ -493,6 +576,9 @@ func agentStance(cd *candidate, neg []int) (stance, bool) {
 				if b >= 0 && prepositions[toks[b].lower] {
 					break
 				}
+				if hyphenated(toks[a : j+1]) {
+					break // "Russian-US leaks": names joined into a modifier
+				}
 				return mk(joinWords(toks[a:j+1]), neg[i]%2 == 1)
 			}
 		}
@@ -527,4 +613,68 @@ func agentStance(cd *candidate, neg []int) (stance, bool) {
 		}
 	}
 	return stance{}, false
+}
+
+// doerOf returns who does the deed at i, as the lower-case last word of a
+// name: the name right before it ("Kruse discussed", "Mr Reinholt never
+// signed"), the name opening its clause across an aside ("that Yuri
+// Lantsov, chief of staff, discussed"), or the holder for "I" and "we" and,
+// in reported speech, "he" and "she" ("Sarkov said he had never
+// approved"). "" when the text does not show it, as in the passive.
+func doerOf(cd *candidate, i int) string {
+	toks := cd.toks
+	j := i - 1
+	for j >= 0 && toks[j+1].punctBefore == "" && (auxiliaries[toks[j].lower] || isNegator(toks[j].lower) ||
+		betweenAgentAndDeed[toks[j].lower] || skipBeforeSet[toks[j].lower]) {
+		if passiveMarkers[toks[j].lower] && !isNegator(toks[j+1].lower) && j+1 == i {
+			return "" // "were altered": the doer is not named
+		}
+		j--
+	}
+	if j < 0 {
+		return ""
+	}
+	if strings.Contains(toks[j+1].punctBefore, ",") {
+		// Across an aside: the first name of the clause the deed is in.
+		from := 0
+		for k := j; k >= 0; k-- {
+			if toks[k].lower == "that" {
+				from = k + 1
+				break
+			}
+		}
+		if end := nameRun(toks, from); end > from && end <= j && !english.IsStopWord(toks[from].lower) {
+			return toks[end-1].lower
+		}
+		return ""
+	}
+	if toks[j+1].punctBefore != "" {
+		return ""
+	}
+	holder := strings.ToLower(lastWord(cd.claim.Holder))
+	switch t := toks[j]; {
+	case t.lower == "i" || t.lower == "we":
+		if cd.claim.Holder != Unattributed && cd.claim.Kind != model.FromAuthor {
+			return holder
+		}
+	case t.lower == "he" || t.lower == "she":
+		if cd.claim.Holder != Unattributed && cd.claim.Kind == model.FromReported {
+			return holder
+		}
+	case t.capital:
+		return t.lower
+	}
+	return ""
+}
+
+// hyphenated reports whether words of a name run are joined by hyphens,
+// as in "Russian-US talks" or "the Witkoff-Ushakov call": together they
+// qualify a noun and name no one who acted.
+func hyphenated(toks []token) bool {
+	for _, t := range toks[1:] {
+		if t.joined {
+			return true
+		}
+	}
+	return false
 }

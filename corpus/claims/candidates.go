@@ -48,9 +48,10 @@ var nounMarkers = set(words(`the a an his her their its our my your these those 
 // candidates lists the statements of every document in c, in corpus order.
 func candidates(c *model.Corpus) []candidate {
 	var out []candidate
+	idx := &corpusIndex{c: c, genders: genders(c), surnames: surnames(c)}
 	for d := range c.Docs {
 		base := len(out)
-		for _, cd := range docCandidates(c, d) {
+		for _, cd := range docCandidates(idx, d) {
 			if cd.prev >= 0 {
 				cd.prev += base
 			}
@@ -61,17 +62,22 @@ func candidates(c *model.Corpus) []candidate {
 	return out
 }
 
-func docCandidates(c *model.Corpus, d int) []candidate {
+func docCandidates(idx *corpusIndex, d int) []candidate {
+	c := idx.c
 	doc := &c.Docs[d]
 	var out []candidate
 	quoteIDs := c.QuotesOf(d)
-	lastHolder, lastSpeaker := "", model.Unknown
+	refs := &referents{corpusIndex: idx, doc: doc}
 	var prevConcepts []string
 	var sents []span
 	if doc.Kind != model.Transcript {
 		sents = sentences(doc.Text, doc.BodyStart, len(doc.Text))
 	}
 
+	// The end of the last quote taken and who holds it: a quote with no
+	// frame that follows it in the same paragraph goes on in the same
+	// voice ("...," one official said. "This was a settling of accounts.").
+	prevEnd, prevHolder, prevSpeaker := -1, "", model.Unknown
 	// addQuote adds the sentences of quote q. frame is the clause around
 	// it: when extraction gave the quote no speaker, the frame may name
 	// one (", said Jo Bloggs, the engineer").
@@ -92,16 +98,23 @@ func docCandidates(c *model.Corpus, d int) []candidate {
 					outside = append(outside, t)
 				}
 			}
-			holder, speaker, _ = reportedHolder(c, outside, lastHolder, lastSpeaker)
+			holder, speaker, _ = reportedHolder(c, outside, refs)
+		}
+		if (holder == "" || holder == Unattributed) && prevEnd >= 0 && prevEnd <= q.Start && !strings.Contains(doc.Text[prevEnd:q.Start], "\n") {
+			holder, speaker = prevHolder, prevSpeaker
 		}
 		if holder == "" {
 			holder = Unattributed
 		} else {
-			lastHolder, lastSpeaker = holder, speaker
+			refs.add(holder, speaker)
 		}
+		prevEnd, prevHolder, prevSpeaker = q.End, holder, speaker
 		first := len(out)
 		var own [][]string
 		for _, s := range sentences(doc.Text, q.Start, q.End) {
+			if strings.HasSuffix(strings.TrimRight(doc.Text[s.start:s.end], `"”’'`), "?") {
+				continue // a question asked takes no position
+			}
 			cd := newCandidate(doc, s, holder, speaker, model.FromQuote)
 			cd.claim.Quote = q.ID
 			if len(cd.toks) >= 3 {
@@ -140,6 +153,17 @@ func docCandidates(c *model.Corpus, d int) []candidate {
 			// introduces the quote that follows.
 			continue
 		}
+		// A subject opens the sentence: its first words are enough.
+		head := sent
+		if head.end > head.start+120 {
+			head.end = head.start + 120
+			for head.end > head.start && !utf8.RuneStart(doc.Text[head.end]) {
+				head.end--
+			}
+		}
+		if name, sp := openingSubject(refs, tokenize(doc.Text, head)); name != "" {
+			refs.add(name, sp)
+		}
 		for _, cl := range clauses(doc.Text, sent) {
 			if q := quoteIn(c, quoteIDs, cl); q != nil {
 				// The quote carries the statement; its frame is only
@@ -151,18 +175,36 @@ func docCandidates(c *model.Corpus, d int) []candidate {
 				continue
 			}
 			toks := tokenize(doc.Text, cl)
-			holder, speaker, subj := reportedHolder(c, toks, lastHolder, lastSpeaker)
+			holder, speaker, subj := reportedHolder(c, toks, refs)
+			// A quoted fragment in the clause ("called the recordings 'a
+			// crude fabrication'") is one statement with it: the clause
+			// says it in full, and the extractor, which reads pronouns
+			// and roles across sentences, knows who spoke it.
+			fragment := -1
+			for _, id := range quoteIDs {
+				q := &c.Quotes[id]
+				if q.Start < cl.end && q.End > cl.start && !done[id] {
+					done[id] = true
+					if fragment < 0 || c.Quotes[fragment].Speaker == model.Unknown {
+						fragment = id
+					}
+				}
+			}
+			if fragment >= 0 && c.Quotes[fragment].Speaker != model.Unknown {
+				holder, speaker = c.SpeakerName(c.Quotes[fragment].Speaker), c.Quotes[fragment].Speaker
+			}
 			var cd candidate
 			if holder != "" {
 				cd = newCandidate(doc, cl, holder, speaker, model.FromReported)
 				cd.subject = subj
-				lastHolder, lastSpeaker = holder, speaker
+				refs.add(holder, speaker)
 			} else {
 				if len(toks) < 3 {
 					continue
 				}
 				cd = newCandidate(doc, cl, docHolder(doc), model.Unknown, model.FromAuthor)
 			}
+			cd.claim.Quote = fragment
 			if pointsBack(cd.toks) && len(out) > 0 {
 				cd.inherited = prevConcepts
 				cd.prev = len(out) - 1
@@ -192,13 +234,14 @@ func newCandidate(doc *model.Document, s span, holder string, speaker int, kind 
 	}
 }
 
-// quoteIn returns a quote of at least four words lying in the clause, or
-// nil. Shorter quoted words ("described it as 'fake'") are the clause's
-// own.
+// quoteIn returns a quote lying in the clause that says a whole sentence
+// of its own: at least four words, opening with a capital. Shorter quoted
+// words and fragments ("described it as 'fake'", "the fee was 'a normal,
+// lawful payment ...'") are part of the clause's statement.
 func quoteIn(c *model.Corpus, ids []int, cl span) *model.Quote {
 	for _, id := range ids {
 		q := &c.Quotes[id]
-		if q.Start < cl.end && q.End > cl.start && len(strings.Fields(q.Text)) >= 4 {
+		if q.Start < cl.end && q.End > cl.start && len(strings.Fields(q.Text)) >= 4 && isCapitalized(strings.TrimLeft(q.Text, `"“‘'(`)) {
 			return q
 		}
 	}
@@ -255,10 +298,11 @@ func joinWords(toks []token) string {
 }
 
 // reportedHolder finds the subject of a reporting verb in a clause: "X
-// said", "X, an aide, denied", "according to X". Pronouns and "the
-// official" stand for the last holder named. It returns "" when the
-// clause is not reported speech.
-func reportedHolder(c *model.Corpus, toks []token, lastHolder string, lastSpeaker int) (string, int, map[int]bool) {
+// said", "X, an aide, denied", "according to X". Pronouns stand for the
+// subject of a sentence before that can be meant, and "the official" for
+// the last one named. It returns "" when the clause is not reported
+// speech, Unattributed when its speaker cannot be told.
+func reportedHolder(c *model.Corpus, toks []token, refs *referents) (string, int, map[int]bool) {
 	mark := func(a, b int) map[int]bool {
 		m := map[int]bool{}
 		for i := a; i < b; i++ {
@@ -273,7 +317,7 @@ func reportedHolder(c *model.Corpus, toks []token, lastHolder string, lastSpeake
 				a++
 			}
 			if b := nameRun(toks, a); b > a {
-				name, sp := canonicalHolder(c, joinWords(toks[a:b]))
+				name, sp := refs.canonical(joinWords(toks[a:b]))
 				return name, sp, mark(i, b)
 			}
 			// "according to the port union,": the phrase up to the comma.
@@ -281,7 +325,14 @@ func reportedHolder(c *model.Corpus, toks []token, lastHolder string, lastSpeake
 			for b < len(toks) && b < a+5 && (b == a || toks[b].punctBefore == "") && !phraseEnd[toks[b].lower] {
 				b++
 			}
-			if b < len(toks) && strings.Contains(toks[b].punctBefore, ",") {
+			// The phrase ends at a comma or with the clause: "..., according
+			// to the published paper."
+			if b == len(toks) || strings.Contains(toks[b].punctBefore, ",") {
+				if toks[i+2].lower == "the" {
+					if name, sp := describedHolder(refs, toks, i+2, b); sp != model.Unknown {
+						return name, sp, mark(i, b) // "according to the presidential aide"
+					}
+				}
 				if name := agentPhrase(toks, a, b); name != "" {
 					return name, model.Unknown, mark(i, b)
 				}
@@ -301,24 +352,33 @@ func reportedHolder(c *model.Corpus, toks []token, lastHolder string, lastSpeake
 	// A clause that opens with a name followed directly by the verb, or by
 	// an aside between commas and then the verb, has that name for
 	// subject: "Journalist Jo Bloggs, known for ..., noted".
-	start := 0
-	if toks[0].lower == "the" {
-		start = 1
+	start := datelineEnd(toks)
+	if toks[start].lower == "the" && start+1 < len(toks) {
+		start++
 	}
-	if end := nameRun(toks, start); end > start && !(end == start+1 && english.IsStopWord(toks[start].lower)) {
+	if end := nameRun(toks, start); end > start && !toks[end-1].possessive && !(end == start+1 && (english.IsStopWord(toks[start].lower) || contraction(toks[start].lower))) {
 		for _, verb := range verbs {
 			if verb < end {
 				continue
 			}
 			aside := strings.Contains(toks[end].punctBefore, ",") && strings.Contains(toks[verb].punctBefore, ",")
 			if end == verb || aside || allSkip(toks[end:verb]) {
-				name, sp := canonicalHolder(c, joinWords(toks[start:end]))
+				name, sp := refs.canonical(joinWords(toks[start:end]))
 				return name, sp, mark(0, end)
 			}
 		}
 	}
+	if a, b, verb, ok := subjectPhrase(toks, datelineEnd(toks), verbs); ok {
+		// "Its director, Paul Mereni, denied": the name in apposition.
+		if n := nameRun(toks, b); n > b && n == verb && strings.Contains(toks[b].punctBefore, ",") {
+			name, sp := refs.canonical(joinWords(toks[b:n]))
+			return name, sp, mark(a, verb)
+		}
+		name, sp := describedHolder(refs, toks, a, b)
+		return name, sp, mark(a, verb)
+	}
 	verb := verbs[0]
-	if name, sp, subj, ok := invertedSubject(c, toks, verb); ok {
+	if name, sp, subj, ok := invertedSubject(refs, toks, verb); ok {
 		return name, sp, subj
 	}
 	// Otherwise the words right before the verb.
@@ -334,11 +394,16 @@ func reportedHolder(c *model.Corpus, toks []token, lastHolder string, lastSpeake
 	}
 	switch t := toks[j]; {
 	case pronounSet[t.lower]:
-		if lastHolder == "" {
-			return "", model.Unknown, nil
+		name, sp := refs.resolve(t.lower)
+		if name == "" {
+			return Unattributed, model.Unknown, mark(j, verb)
 		}
-		return lastHolder, lastSpeaker, mark(j, verb)
+		return name, sp, mark(j, verb)
 	case roleSet[t.lower] && j > 0 && determiners[toks[j-1].lower]:
+		if sp := roleSpeaker(refs, toks[j:j+1]); sp != model.Unknown {
+			return c.Speakers[sp].Name, sp, mark(j-1, verb)
+		}
+		lastHolder, lastSpeaker := refs.last()
 		// "the official said" is the person just named; "the president
 		// said" is only if that person is the president. Otherwise the
 		// role is the holder.
@@ -346,21 +411,39 @@ func reportedHolder(c *model.Corpus, toks []token, lastHolder string, lastSpeake
 			return lastHolder, lastSpeaker, mark(j-1, verb)
 		}
 		return "the " + t.lower, model.Unknown, mark(j-1, verb)
-	case isCapitalized(t.word) && !english.IsStopWord(t.lower) && !extraStopSet[t.lower]:
+	case isCapitalized(t.word) && !english.IsStopWord(t.lower) && !extraStopSet[t.lower] && !contraction(t.lower):
 		a := j
 		for a > 0 && toks[a].punctBefore == "" && (isCapitalized(toks[a-1].word) ||
 			(toks[a-1].lower == "of" && a > 1 && isCapitalized(toks[a-2].word))) {
 			a--
 		}
-		name, sp := canonicalHolder(c, joinWords(toks[a:j+1]))
+		name, sp := refs.canonical(joinWords(toks[a : j+1]))
 		return name, sp, mark(a, verb)
+	case !isStop(t.lower) && toks[verb].punctBefore == "":
+		// A described speaker after a comma: "Turnout rose, the
+		// commission said."
+		for k := j - 1; k >= 0 && k >= j-4 && toks[k+1].punctBefore == ""; k-- {
+			if toks[k].lower == "the" || toks[k].lower == "a" || toks[k].lower == "an" {
+				if k >= 2 && toks[k-1].lower == "of" && toks[k].punctBefore == "" && toks[k-1].punctBefore == "" && partitives[toks[k-2].lower] {
+					k -= 2 // "one of the officials said"
+				}
+				if k > 0 && !strings.Contains(toks[k].punctBefore, ",") {
+					break
+				}
+				name, sp := describedHolder(refs, toks, k, j+1)
+				return name, sp, mark(k, verb)
+			}
+			if isStop(toks[k].lower) {
+				break
+			}
+		}
 	}
 	return "", model.Unknown, nil
 }
 
 // invertedSubject reads the subject after the verb, as quotes put it:
 // `"...," said Jo Bloggs` or `said the firm's director, Jo Bloggs`.
-func invertedSubject(c *model.Corpus, toks []token, verb int) (string, int, map[int]bool, bool) {
+func invertedSubject(refs *referents, toks []token, verb int) (string, int, map[int]bool, bool) {
 	// Only a verb opening the frame, or right after the quote.
 	if verb > 0 && !strings.ContainsAny(toks[verb].punctBefore, ",\"”") {
 		return "", model.Unknown, nil, false
@@ -371,7 +454,7 @@ func invertedSubject(c *model.Corpus, toks []token, verb int) (string, int, map[
 			continue
 		}
 		if b := nameRun(toks, k); b > k && !english.IsStopWord(toks[k].lower) {
-			name, sp := canonicalHolder(c, joinWords(toks[k:b]))
+			name, sp := refs.canonical(joinWords(toks[k:b]))
 			subj := map[int]bool{}
 			for i := verb; i < b; i++ {
 				subj[i] = true
@@ -388,14 +471,17 @@ func invertedSubject(c *model.Corpus, toks []token, verb int) (string, int, map[
 // genericRoles may stand for whoever was named last.
 var genericRoles = set(words(`official source sources spokesman spokeswoman spokesperson aide adviser advisor`))
 
-// holderHasRole reports whether a holder's name or known roles hold role.
+// holderHasRole reports whether a holder is a role: a title in the name
+// ("Investigator Lena Sauer") or the head of a known role ("presidential
+// aide"). Words elsewhere in a role do not count: the chief of staff to
+// the minister is no minister, the commission's chairwoman no commission.
 func holderHasRole(c *model.Corpus, holder string, speaker int, role string) bool {
-	if strings.Contains(strings.ToLower(holder), role) {
+	if containsWord(strings.Fields(strings.ToLower(holder)), role) {
 		return true
 	}
 	if speaker >= 0 && speaker < len(c.Speakers) {
 		for _, r := range c.Speakers[speaker].Roles {
-			if strings.Contains(strings.ToLower(r), role) {
+			if ws := roleWords(r); len(ws) > 0 && ws[len(ws)-1] == role {
 				return true
 			}
 		}
@@ -412,35 +498,43 @@ func allSkip(toks []token) bool {
 	return true
 }
 
-// canonicalHolder maps a name to a corpus speaker when one matches it
-// whole or by its last word alone, so "Ushakov" in prose and "Yury
-// Ushakov" in quotes are one holder.
-func canonicalHolder(c *model.Corpus, name string) (string, int) {
+// canonical maps a name to a corpus speaker when one matches it whole or
+// by its last word alone, so "Ushakov" in prose and "Yury Ushakov" in
+// quotes are one holder.
+func (x *corpusIndex) canonical(name string) (string, int) {
+	c := x.c
 	if id := c.FindSpeaker(name); id != model.Unknown {
 		return c.Speakers[id].Name, id
 	}
-	last := lastWord(name)
-	match := model.Unknown
+	if id, ok := x.surnames[strings.ToLower(lastWord(name))]; ok && id != model.Unknown {
+		return c.Speakers[id].Name, id
+	}
+	return name, model.Unknown // no one, or two people share it: as written
+}
+
+// surnames maps the lower-case last word of each speaker's name to the
+// speaker, or to Unknown when two speakers share it.
+func surnames(c *model.Corpus) map[string]int {
+	m := map[string]int{}
 	for i := range c.Speakers {
-		if strings.EqualFold(lastWord(c.Speakers[i].Name), last) {
-			if match != model.Unknown {
-				return name, model.Unknown // two people share it: leave it as written
-			}
-			match = i
+		k := strings.ToLower(lastWord(c.Speakers[i].Name))
+		if _, seen := m[k]; seen {
+			m[k] = model.Unknown
+		} else {
+			m[k] = i
 		}
 	}
-	if match != model.Unknown {
-		return c.Speakers[match].Name, match
-	}
-	return name, model.Unknown
+	return m
 }
 
 func lastWord(name string) string {
-	f := strings.Fields(name)
-	if len(f) == 0 {
-		return ""
+	name = strings.TrimRightFunc(name, unicode.IsSpace)
+	i := strings.LastIndexFunc(name, unicode.IsSpace)
+	if i < 0 {
+		return name
 	}
-	return f[len(f)-1]
+	_, size := utf8.DecodeRuneInString(name[i:])
+	return name[i+size:]
 }
 
 // unifyHolders gives holders that are not speakers one spelling across
@@ -483,6 +577,213 @@ func unifyHolders(cands []candidate) {
 func pointsBack(toks []token) bool {
 	for i := 1; i < len(toks); i++ {
 		if anaphors[toks[i].lower] && determiners[toks[i-1].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// datelineEnd returns where a clause starts after a wire dateline such as
+// "VARNO, April 15 (Northwire) -", or 0 when it has none: the outlet in
+// brackets is where the story was filed, not who speaks.
+func datelineEnd(toks []token) int {
+	if len(toks) == 0 || toks[0].word != strings.ToUpper(toks[0].word) {
+		return 0
+	}
+	for i := 1; i < len(toks) && i <= 8; i++ {
+		p := toks[i].punctBefore
+		if strings.Contains(p, ")") && strings.ContainsAny(p, "-—–") && i+1 < len(toks) {
+			return i
+		}
+	}
+	return 0
+}
+
+// timeWords may stand between a subject and its verb: "the minister on
+// Wednesday called".
+var timeWords = set(words(`on monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
+	earlier later last this morning evening night week weekend`))
+
+// partitives pick some of a group: "one of the officials".
+var partitives = set(words(`one two three four some several many most none each either neither`))
+
+// subjectPrepositions may open a phrase that belongs to a subject.
+var subjectPrepositions = set(words(`at from of in with for`))
+
+// subjectPhrase finds a described subject opening a clause and the
+// reporting verb it governs: "the harbour workers' union said", "Vardenia's
+// energy minister on Wednesday called", "A senior official, who spoke on
+// condition of anonymity, confirmed". It returns the phrase toks[a:b].
+func subjectPhrase(toks []token, start int, verbs []int) (int, int, int, bool) {
+	a := start
+	i := a
+	if i < len(toks) && (determiners[toks[i].lower] || toks[i].lower == "a" || toks[i].lower == "an" || toks[i].lower == "its" || toks[i].lower == "their") {
+		i++
+	} else if i < len(toks) && toks[i].possessive {
+		i++ // "Vardenia's energy minister"
+	}
+	b := i
+	for b < len(toks) && b < i+5 && (b == i || toks[b].punctBefore == "" || toks[b].punctBefore == "'" || toks[b].punctBefore == "’") {
+		t := toks[b]
+		// A capital counts only where it opens the sentence: "Scholars at
+		// the archive believe".
+		if t.capital || isStop(t.lower) || reportingSet[t.lower] || negatingVerbSet[t.lower] || timeWords[t.lower] || strings.HasSuffix(t.lower, "ly") {
+			break
+		}
+		b++
+	}
+	if b == i || b >= len(toks) {
+		return 0, 0, 0, false
+	}
+	// Where the subject is from: "scholars at the Harrow archive in
+	// Tarn", "observers from the trust".
+	for pp := 0; pp < 2 && b+1 < len(toks) && subjectPrepositions[toks[b].lower] && toks[b].punctBefore == ""; pp++ {
+		k := b + 1
+		for k < len(toks) && k < b+6 && toks[k].punctBefore == "" && !reportingSet[toks[k].lower] && !subjectPrepositions[toks[k].lower] &&
+			(determiners[toks[k].lower] || !isStop(toks[k].lower)) {
+			k++
+		}
+		if k == b+1 {
+			break
+		}
+		b = k
+	}
+	if b >= len(toks) {
+		return 0, 0, 0, false
+	}
+	for _, verb := range verbs {
+		if verb < b {
+			continue
+		}
+		between := toks[b:verb]
+		plain := toks[verb].punctBefore == ""
+		for _, t := range between {
+			if t.punctBefore != "" || !(timeWords[t.lower] || skipBeforeSet[t.lower]) || passiveMarkers[t.lower] {
+				plain = false // "the envoy was accused": spoken of, not speaking
+			}
+		}
+		aside := strings.Contains(toks[b].punctBefore, ",") && strings.Contains(toks[verb].punctBefore, ",")
+		if plain || aside {
+			return a, b, verb, true
+		}
+		break
+	}
+	return 0, 0, 0, false
+}
+
+// describedHolder names the holder a described subject toks[a:b] stands
+// for: "the official" is the person just named; a role a speaker of the
+// corpus has, mentioned in this document, is that speaker ("the energy
+// minister"); otherwise the description as written. An indefinite
+// description ("a senior official") is someone new.
+func describedHolder(refs *referents, toks []token, a, b int) (string, int) {
+	c := refs.c
+	head := toks[b-1].lower
+	if last, sp := refs.last(); last != "" && toks[a].lower == "the" {
+		if b == a+2 && (genericRoles[head] || holderHasRole(c, last, sp, head)) {
+			return last, sp
+		}
+		if sp != model.Unknown && b > a+1 && hasRole(&c.Speakers[sp], toks[a+1:b]) {
+			return last, sp // "the presidential aide" after Ushakov
+		}
+	}
+	if toks[a].lower != "a" && toks[a].lower != "an" {
+		from := a
+		if determiners[toks[from].lower] || toks[from].possessive || toks[from].lower == "its" || toks[from].lower == "their" {
+			from++
+		}
+		if sp := roleSpeaker(refs, toks[from:b]); sp != model.Unknown {
+			return c.Speakers[sp].Name, sp
+		}
+	}
+	text := refs.doc.Text
+	last := toks[b-1]
+	name := text[toks[a].start:last.start] + last.word
+	if first := toks[a]; determiners[first.lower] || first.lower == "a" || first.lower == "an" {
+		// "The harbour union said" is held by "the harbour union"; other
+		// words keep their capitals, which in a headline may be a name's.
+		name = first.lower + name[len(first.word):]
+	}
+	return name, model.Unknown
+}
+
+// roleSpeaker returns the one speaker of the corpus named in doc whose
+// roles include the role phrase ("energy minister": a role whose head is
+// "minister" and which has "energy"), or Unknown when none or several do.
+func roleSpeaker(refs *referents, phrase []token) int {
+	c := refs.c
+	if len(phrase) == 0 {
+		return model.Unknown
+	}
+	match := model.Unknown
+	for id := range c.Speakers {
+		sp := &c.Speakers[id]
+		if !hasRole(sp, phrase) || !refs.names(id) {
+			continue
+		}
+		if match != model.Unknown {
+			return model.Unknown
+		}
+		match = id
+	}
+	return match
+}
+
+// hasRole reports whether one of sp's roles is the role phrase: the same
+// head, and every other word of the phrase in it.
+func hasRole(sp *model.Speaker, phrase []token) bool {
+	head := phrase[len(phrase)-1].lower
+	for _, r := range sp.Roles {
+		ws := roleWords(r)
+		if len(ws) == 0 || ws[len(ws)-1] != head {
+			continue
+		}
+		all := true
+		for _, t := range phrase[:len(phrase)-1] {
+			if !containsWord(ws, t.lower) {
+				all = false
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// roleWords returns the lower-case words of a role up to its head: "chief
+// of staff to the minister" gives [chief], "energy minister's chief of
+// staff" gives [chief], "Energy Minister" gives [energy minister].
+func roleWords(role string) []string {
+	r := strings.ToLower(role)
+	for _, sep := range []string{" of ", " to ", " at ", " for ", " in ", ","} {
+		if i := strings.Index(r, sep); i >= 0 {
+			r = r[:i]
+		}
+	}
+	ws := strings.Fields(r)
+	for i := len(ws) - 1; i >= 0; i-- {
+		if strings.HasSuffix(ws[i], "'s") || strings.HasSuffix(ws[i], "’s") {
+			return ws[i+1:]
+		}
+	}
+	return ws
+}
+
+func containsWord(ws []string, w string) bool {
+	for _, x := range ws {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// contraction reports whether a word is a pronoun or verb contracted
+// ("We’re", "I’ll"), which names no one.
+func contraction(lower string) bool {
+	for _, suf := range []string{"re", "m", "ll", "ve", "d", "t"} {
+		if strings.HasSuffix(lower, "'"+suf) || strings.HasSuffix(lower, "’"+suf) {
 			return true
 		}
 	}

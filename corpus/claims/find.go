@@ -36,9 +36,28 @@ func weight(dim string) float64 {
 		return 1.0
 	case strings.HasPrefix(dim, "who:"):
 		return 0.9
+	case strings.HasPrefix(dim, "neg:"):
+		pred, _, _ := strings.Cut(strings.TrimPrefix(dim, "neg:"), "/")
+		if genericVerbStems[pred] {
+			// "will want a name" against "does not want his name near
+			// it": a bare negation of an everyday verb is rarely a
+			// dispute, so it must share much more to show.
+			return 0.35
+		}
 	}
 	return 0.7
 }
+
+// genericVerbs are everyday verbs whose negation is seldom an answer to
+// a disputed question.
+var genericVerbStems = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range words(`want need like think know say tell see get go make take give have do use try seem
+		feel mean hope expect wish let help keep look come find believe remember understand`) {
+		m[stem(w)] = true
+	}
+	return m
+}()
 
 // Find returns the conflicting topics of c and their claims, strongest
 // first.
@@ -100,7 +119,7 @@ func Find(c *model.Corpus) *model.ClaimSet {
 		k, obj, _ := strings.Cut(strings.TrimPrefix(dim, "neg:"), "/")
 		for _, i := range plainly[k] {
 			if _, negated := pool[i]; !negated && an[i].concepts[obj] {
-				pool[i] = stance{dim: dim, side: "yes", cue: []string{k}}
+				pool[i] = stance{dim: dim, side: "yes", cue: []string{k}, doer: an[i].doers[k]}
 			}
 		}
 	}
@@ -266,6 +285,9 @@ func cluster(dim string, pool map[int]stance, cands []candidate, an []analysis, 
 	link := func(a, b int) (float64, []string, bool) {
 		if disjoint(pool[a].about, pool[b].about) {
 			return 0, nil, false // said of different things
+		}
+		if da, db := pool[a].doer, pool[b].doer; da != "" && db != "" && da != db {
+			return 0, nil, false // one did it, another did not
 		}
 		w, terms, linked := shared(an[a], an[b], cue, idf)
 		if tg := pool[a].target; tg != "" && tg == pool[b].target {

@@ -17,7 +17,7 @@ var reportingVerbs = words(`said says say told tells added adds wrote writes sta
 	acknowledged acknowledges rejected rejects dismissed dismisses disputed disputes rebutted
 	blamed blames accused accuses alleged alleges asserted asserts contended contends declared declares
 	stressed stresses conceded concedes countered counters revealed reveals explained explains
-	believes believed thinks thought doubted doubts questioned questions defended defends
+	believe believes believed thinks thought doubted doubts questioned questions defended defends
 	announced announces testified testifies recalled recalls replied replies responded responds
 	agreed agrees objected objects protested protests reiterated reiterates saying calling describing denying claiming insisting
 	arguing suggesting warning adding telling confirming`)

@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -101,7 +102,16 @@ func TestStances(t *testing.T) {
 		{"The recordings are not genuine.", "ax:authentic/fake", "fake"},
 		{"The recordings are not fake, the agency said.", "ax:authentic/fake", "authentic"},
 		// A negation does not reach into the next clause.
-		{"No one was charged and the inquiry will establish whether the tapes are genuine.", "ax:authentic/fake", "authentic"},
+		{"No one was charged and that the tapes are genuine is plain.", "ax:authentic/fake", "authentic"},
+		// What is asked or left open takes no side.
+		{"No one was charged and the inquiry will establish whether the tapes are genuine.", "ax:authentic/fake", ""},
+		{"The Courier could not independently verify that the tapes are genuine.", "ax:authentic/fake", ""},
+		{"The Courier could not independently verify the tapes.", "neg:independ/tape", ""},
+		{"The panel cannot yet say if the contract was lawful.", "ax:legal/illegal", ""},
+		{"The union asked whether the clerk had leaked the files.", "who:leak", ""},
+		{"If the tapes are fake, the mayor will sue, his office said.", "ax:authentic/fake", ""},
+		{"As for the notion that the tapes are fake, it was dropped long ago.", "ax:authentic/fake", ""},
+		{"The possibility that the draft was Lorvik-influenced is small.", "who:author", ""},
 		{"The lawyer said the files had been doctored.", "ax:authentic/fake", "fake"},
 		{"It was a real shock to the town, the mayor said.", "ax:authentic/fake", ""}, // an attribute in passing
 		{"Officers at the Foreign Office met on Monday.", "ax:insider/foreign", ""},   // part of a name
@@ -111,13 +121,28 @@ func TestStances(t *testing.T) {
 		{"No memo reached the minister before May.", "neg:memo", ""}, // "no" negates a thing, not a deed
 		{"The emails were leaked by a former contractor, Ivo Sand said.", "who:leak", "former contractor"},
 		{"The emails were leaked by the Signals Bureau, the union said.", "who:leak", "signals bureau"},
-		{"Corvel's records were stolen in March.", "who:breach", ""}, // Corvel suffered the deed
+		{"The emails were leaked by Lorvik intelligence, the union said.", "who:leak", "lorvik intelligence"},
+		{"Corvel's records were stolen in March.", "who:breach", ""},                  // Corvel suffered the deed
+		{"The Brandt-Kruse leaks split the council, the paper said.", "who:leak", ""}, // joined names qualify the leaks
+		{"The draft was Lorvik-influenced, the paper said.", "who:author", "lorvik"},
 	}
 	for _, cs := range cases {
 		got := stancesOf(t, cs.body)
 		if got[cs.dim] != cs.side {
 			t.Errorf("%q: %s = %q, want %q (all: %v)", cs.body, cs.dim, got[cs.dim], cs.side, got)
 		}
+	}
+}
+
+// What would be under a condition is no denial of what is.
+func TestCounterfactualTakesNoSide(t *testing.T) {
+	for dim := range stancesOf(t, "I understand the pupils would not be alive today if the doctors had refused.") {
+		if strings.HasPrefix(dim, "neg:") {
+			t.Errorf("a counterfactual denies %s", dim)
+		}
+	}
+	if got := stancesOf(t, "I understand the pupils were not alive when the doctors came."); len(got) == 0 {
+		t.Error("a plain denial takes no side")
 	}
 }
 
@@ -160,5 +185,103 @@ func TestAnswersAboutDifferentThingsDoNotConflict(t *testing.T) {
 		"Councillor Ben Voss said he was sure that the board rejected the bridge plan on Monday.\n"))
 	if n := len(same.Conflicts()); n != 1 {
 		t.Errorf("%d conflicts between answers about one plan, want 1", n)
+	}
+}
+
+// A pronoun stands for the subject of a sentence before, never for a
+// person of the other gender; a quoted fragment is one statement with its
+// sentence, held by whom the extractor says spoke it.
+func TestPronounsAndQuotedFragments(t *testing.T) {
+	c := load(t, `"We saw every page of the audit," Ms Ana Berg said.
+Tomas Weil did not answer questions. In a letter he called the audit "a plain lie" and said he had never seen it.
+Ms Berg said the bridge was closed. He added that the ferry was late.
+"Everyone in the office knew about the ledger," one of the clerks said. "The ledger was forged long ago."
+`)
+	cases := []struct{ fragment, holder string }{
+		{"a plain lie", "Tomas Weil"},    // the subject before, not the woman quoted last
+		{"ferry was late", Unattributed}, // "he" cannot be Ms Berg: unknown beats wrong
+		{"bridge was closed", "Ana Berg"},
+		{"knew about the ledger", "one of the clerks"},
+		{"forged long ago", "one of the clerks"}, // the same voice goes on
+	}
+	for _, cs := range cases {
+		if h, _ := holderOf(t, c, cs.fragment); h != cs.holder {
+			t.Errorf("%q: holder %q, want %q", cs.fragment, h, cs.holder)
+		}
+	}
+	n := 0
+	for _, cd := range candidates(c) {
+		if strings.Contains(cd.claim.Text, "plain lie") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("the quoted fragment is in %d statements, want 1 (the sentence)", n)
+	}
+}
+
+// A subject described rather than named is who speaks: a role a speaker
+// of the document has is that speaker, a wire dateline's outlet is not a
+// holder, and a description is kept as written.
+func TestDescribedHolders(t *testing.T) {
+	c := load(t, `LORVIK, May 2 (Test Wire) - Lorvik's transport minister on Monday called the audit a forgery, as the council met.
+"The audit is false from start to finish," Transport Minister Ivar Fell told reporters.
+The harbour workers' union said the night shift was cancelled.
+A senior port official, who asked not to be named, confirmed that the cranes had failed.
+The envoy was accused of hiding the ledger.
+"We have nothing to add," said Mira Tal, the harbour aide.
+According to the harbour aide, the cranes were repaired in May.
+In other words: "We're saying the audit is late."
+"We counted every vote twice," said Lina Holt, the commission's chairwoman.
+Turnout rose to 70 percent, the commission said.
+Scholars at the Tarn archive believe the ledger is forged.
+Holt's lawyer said the count was fair.
+The bridge was paid for by the port, according to the annual report.
+`)
+	cases := []struct{ fragment, holder string }{
+		{"called the audit a forgery", "Ivar Fell"},
+		{"night shift", "the harbour workers' union"},
+		{"cranes had failed", "a senior port official"},
+		{"hiding the ledger", "The Test Courier"}, // spoken of, not speaking
+		{"cranes were repaired", "Mira Tal"},      // her role, named just before
+		{"audit is late", "The Test Courier"},     // "We're" is no name
+		{"Turnout rose", "the commission"},        // not its chairwoman
+		{"ledger is forged", "Scholars at the Tarn archive"},
+		{"count was fair", "Holt's lawyer"},
+		{"bridge was paid", "annual report"},
+	}
+	for _, cs := range cases {
+		if h, _ := holderOf(t, c, cs.fragment); h != cs.holder {
+			t.Errorf("%q: holder %q, want %q", cs.fragment, h, cs.holder)
+		}
+	}
+}
+
+// One person doing a deed does not contradict another saying he never
+// did it; the same person both ways does.
+func TestDenialOfAnotherDoerDoesNotConflict(t *testing.T) {
+	deed := "The tapes show that Pavel Kruse, the deputy mayor, discussed the ferry contract with the operator.\n"
+	apart := Find(load(t, deed+"\"I have never discussed the ferry contract with the operator,\" Ivo Brandt said.\n"))
+	if n := len(apart.Conflicts()); n != 0 {
+		t.Errorf("%d conflicts between two doers: %+v", n, apart.Topics)
+	}
+	same := Find(load(t, deed+"\"I have never discussed the ferry contract with the operator,\" Pavel Kruse said.\n"))
+	if n := len(same.Conflicts()); n != 1 {
+		t.Errorf("%d conflicts between a deed and its doer's denial, want 1", n)
+	}
+}
+
+// A bare negation of an everyday verb needs far more in common to count
+// as a dispute.
+func TestNegatedEverydayVerbIsWeak(t *testing.T) {
+	// Enough other statements that "name" is a rare word, as in a corpus.
+	var filler strings.Builder
+	for i := range 40 {
+		fmt.Fprintf(&filler, "Parcel %d was logged at the depot.\n", i)
+	}
+	cs := Find(load(t, "\"Our auditors will want a name,\" Jo Kern said.\n"+
+		"\"He just does not want his name anywhere near it,\" Ivo Brandt said.\n"+filler.String()))
+	if n := len(cs.Conflicts()); n != 0 {
+		t.Errorf("%d conflicts on wanting a name: %+v", n, cs.Topics)
 	}
 }

@@ -179,6 +179,9 @@ type token struct {
 	// this one (",", ":", "“" ...), which tells clause and phrase joints.
 	punctBefore string
 	possessive  bool // written with "'s": "Harrow's secretary"
+	// joined is set for a part of a hyphenated word after the first:
+	// "US" in "Russian-US".
+	joined bool
 }
 
 func isWordRune(r rune) bool {
@@ -217,14 +220,14 @@ func tokenize(text string, s span) []token {
 			raw = raw[:len(raw)-sz]
 		}
 		partStart := i
-		for _, part := range strings.Split(raw, "-") {
+		for k, part := range strings.Split(raw, "-") {
 			w := stripPossessive(part)
 			if w != "" {
 				r0, _ := utf8.DecodeRuneInString(w)
 				out = append(out, token{
 					word: w, lower: strings.ToLower(w), start: partStart,
 					capital: unicode.IsUpper(r0) && !first, punctBefore: punct,
-					possessive: len(w) < len(part),
+					possessive: len(w) < len(part), joined: k > 0,
 				})
 				first = false
 				punct = ""

@@ -225,7 +225,7 @@ func articleParas(text string, paras []paragraph) []Found {
 				// are not names.
 				s.ments = s.ments[:0]
 			}
-			a.link(s.ments)
+			a.link(in, si)
 			for x := s.lo; x < s.hi; x++ {
 				if in.toks[x].kind != tQuote {
 					continue
@@ -539,10 +539,19 @@ func speechAhead(toks []token, i int) bool {
 	return false
 }
 
-// link resolves the name mentions of a sentence to entities.
-func (a *article) link(ms []mention) {
+// link resolves the mentions of sentence si to entities.
+func (a *article) link(in *paraInfo, si int) {
+	ms := in.sents[si].ments
 	for i := range ms {
 		m := &ms[i]
+		if m.kind == mPronoun {
+			if e := a.reportedSubject(in, si, m); e >= 0 {
+				m.ent = e
+				a.clock++
+				a.ents[e].seen = a.clock
+				continue
+			}
+		}
 		switch m.kind {
 		case mName:
 			m.ent = a.entityFor(m)
@@ -570,6 +579,31 @@ func (a *article) link(ms []mention) {
 			}
 		}
 	}
+}
+
+// reportedSubject returns who the pronoun m stands for when it opens the
+// clause a speech verb reports: in "Nesse said he had kept notes" he is
+// Nesse, whoever else the sentences before name, unless what is known of
+// Nesse's gender says otherwise. -1 when m is not in such a clause.
+func (a *article) reportedSubject(in *paraInfo, si int, m *mention) int {
+	s := &in.sents[si]
+	toks := in.toks
+	v := m.i - 1
+	if v > s.lo && toks[v].kind == tWord && toks[v].low == "that" {
+		v--
+	}
+	if v <= s.lo || toks[v].kind != tWord || toks[v].cap || !speechVerbs[toks[v].low] {
+		return -1
+	}
+	at := a.verbCue(in, si, s.lo, v+1)
+	if at.ent < 0 || at.cue != toks[v].low {
+		return -1 // no subject, or not this verb's ("according to X, ...")
+	}
+	en := &a.ents[at.ent]
+	if en.org || en.place || en.g != unknownGender && en.g != m.g {
+		return -1
+	}
+	return at.ent
 }
 
 func (a *article) entityFor(m *mention) int {

@@ -12,8 +12,12 @@
 // it ("..., X said", "said X", "according to X"); a cue before it in its
 // sentence ("X said that", "X told Y:", "X, laughing:"); the previous
 // sentence of its paragraph; and, for a paragraph that is only a quotation,
-// the paragraph before (low confidence). Pronouns go to the most recent
-// sentence's speaking subject of matching gender, role references to the
+// the paragraph before (low confidence). Quotations are opaque: a name
+// inside one is someone the speaker mentions, never a speaker or an
+// antecedent. A he or she opening the clause a speech verb reports ("Nesse
+// said he had ...") is that verb's subject unless its known gender differs;
+// other pronouns go to the most recent sentence's speaking subject of
+// matching gender, role references to the
 // most recent holder of that role, "the official" after an unnamed one to
 // no one. Short quotations with no cue (scare quotes, titles), the
 // author's paraphrase ("In other words: ...") and hypotheticals ("X could

@@ -2,13 +2,19 @@
 // quotes at once.
 //
 // It finds exactly the matches github.com/sahilm/fuzzy finds, with the same
-// scores and highlighted positions, but fast enough to search a million
-// quotes on every keystroke: texts are case-folded once into one byte
-// arena, a per-text character mask rejects most texts without reading
-// them, the matcher jumps between occurrences with bytes.Index instead of
-// decoding every rune, only the top results are kept and sorted,
-// partitions run on every core, and a Searcher narrows its previous result
-// set when the query grows.
+// scores, but ranks them as a reader expects: a text holding the query as
+// written (case aside) comes before one where its letters are scattered,
+// and one where it starts a word before one where it sits inside a word;
+// sahilm/fuzzy's score orders each of those tiers. A text holding the query
+// as written highlights that occurrence; the others highlight sahilm/fuzzy's
+// positions.
+//
+// It is fast enough to search a million quotes on every keystroke: texts
+// are case-folded once into one byte arena, a per-text character mask
+// rejects most texts without reading them, the matcher jumps between
+// occurrences with bytes.Index instead of decoding every rune, only the top
+// results are kept and sorted, partitions run on every core, and a
+// Searcher narrows its previous result set when the query grows.
 package search
 
 import (
@@ -54,9 +60,23 @@ type Hit struct {
 	Kind    Kind
 	ID      int // document, speaker or quote ID
 	Text    string
-	Score   int
+	Tier    Tier
+	Score   int // sahilm/fuzzy's score, which orders hits of one tier
 	Matched []int
 }
+
+// Tier is how closely a text holds the query; a higher tier ranks first
+// whatever the scores.
+type Tier int8
+
+const (
+	// Scattered: the query's characters are there in order, apart.
+	Scattered Tier = iota
+	// InWord: the query is there as written, but only inside words.
+	InWord
+	// WordStart: the query is there as written, starting a word.
+	WordStart
+)
 
 // Result is one search: the best hits, best first, and how many texts
 // matched in all.
@@ -80,6 +100,10 @@ type Index struct {
 	// masks has a bit for each kind of byte text i holds; a query whose
 	// bits are not all there cannot match, and the text is not read.
 	masks []uint64
+	// starts has the bit of the first byte of every word of text i: a
+	// query whose first byte's is missing cannot start a word there, and
+	// the text is not read to find out.
+	starts []uint64
 	// odd marks texts whose folding changes byte length (the Kelvin sign
 	// folds to k) or that hold invalid UTF-8; sahilm/fuzzy itself matches
 	// those, they are rare.
@@ -106,7 +130,7 @@ func NewIndex(c *model.Corpus) *Index {
 
 func newIndex(kinds []Kind, ids []int32, texts []string) *Index {
 	n := len(texts)
-	ix := &Index{kinds: kinds, ids: ids, texts: texts, offs: make([]uint32, n), lens: make([]uint32, n), masks: make([]uint64, n), odd: make([]bool, n)}
+	ix := &Index{kinds: kinds, ids: ids, texts: texts, offs: make([]uint32, n), lens: make([]uint32, n), masks: make([]uint64, n), starts: make([]uint64, n), odd: make([]bool, n)}
 	var total uint32
 	for i, t := range texts {
 		// sahilm/fuzzy stops reading a text at its first NUL.
@@ -134,17 +158,22 @@ func indexNUL(s string) int {
 	return -1
 }
 
-// fold fills text i's part of the arena, its mask and its odd flag.
+// fold fills text i's part of the arena, its masks and its odd flag.
 func (ix *Index) fold(i int) {
 	s := ix.texts[i][:ix.lens[i]]
 	dst := ix.folded[ix.offs[i] : ix.offs[i]+ix.lens[i]]
-	var mask uint64
+	var mask, starts uint64
+	inWord := false // the previous rune is a letter or digit
 	for j := 0; j < len(s); {
 		b := s[j]
 		if b < utf8.RuneSelf {
 			b = lower[b]
 			dst[j] = b
 			mask |= maskBit(b)
+			if !inWord {
+				starts |= maskBit(b)
+			}
+			inWord = 'a' <= b && b <= 'z' || '0' <= b && b <= '9'
 			j++
 			continue
 		}
@@ -152,16 +181,20 @@ func (ix *Index) fold(i int) {
 		f := foldRune(r)
 		if (r == utf8.RuneError && size == 1) || utf8.RuneLen(f) != size {
 			ix.odd[i] = true
-			ix.masks[i] = ^uint64(0)
+			ix.masks[i], ix.starts[i] = ^uint64(0), ^uint64(0)
 			return
 		}
 		utf8.EncodeRune(dst[j:], f)
 		for _, fb := range dst[j : j+size] {
 			mask |= maskBit(fb)
 		}
+		if !inWord {
+			starts |= maskBit(dst[j])
+		}
+		inWord = unicode.IsLetter(r) || unicode.IsDigit(r)
 		j += size
 	}
-	ix.masks[i] = mask
+	ix.masks[i], ix.starts[i] = mask, starts
 }
 
 var lower = func() (t [utf8.RuneSelf]byte) {
@@ -208,7 +241,9 @@ type pattern struct {
 	query string
 	enc   [][]byte // each query rune folded and UTF-8 encoded
 	key   string   // the folded query, to compare queries
-	mask  uint64
+	// folded is key as bytes, to find it as written in the arena.
+	folded []byte
+	mask   uint64
 	// ascii holds the folded query when every rune of it folds to one
 	// byte, the usual case, which chain handles without calls.
 	ascii []byte
@@ -225,7 +260,7 @@ func compile(query string) pattern {
 			p.mask |= maskBit(b)
 		}
 	}
-	p.key = string(key)
+	p.key, p.folded = string(key), key
 	if len(key) == len(p.enc) {
 		p.ascii = key
 	}
@@ -439,6 +474,126 @@ func (ix *Index) score(i int, p *pattern, at []int, chained bool) int {
 	return total + m - len(f)
 }
 
+// tier finds how closely text i, which matches p, holds it. A search asks
+// this of every text that might make the top, so it starts at from, where
+// the first occurrence of p as written is if the chain was unbroken, and
+// before which there is none; and it reads the text for a word start only
+// when some word there starts with the query's first byte.
+func (ix *Index) tier(i int, p *pattern, from int) Tier {
+	if ix.odd[i] {
+		t, _ := oddTier(ix.texts[i][:ix.lens[i]], p)
+		return t
+	}
+	f := ix.folded[ix.offs[i] : ix.offs[i]+ix.lens[i]]
+	if from+len(p.folded) > len(f) {
+		return Scattered
+	}
+	if !bytes.Equal(f[from:from+len(p.folded)], p.folded) {
+		j := index(f[from+1:], p.folded)
+		if j < 0 {
+			return Scattered
+		}
+		from += 1 + j
+	}
+	if maskBit(p.folded[0])&ix.starts[i] == 0 {
+		return InWord
+	}
+	t, _ := ix.occurrence(i, p, from)
+	return t
+}
+
+// occurrence finds how closely text i holds p, and where: the byte offset
+// of the first occurrence of p as written from byte from on that starts a
+// word, else of the first one.
+func (ix *Index) occurrence(i int, p *pattern, from int) (Tier, int) {
+	s := ix.texts[i][:ix.lens[i]]
+	if ix.odd[i] {
+		return oddTier(s, p)
+	}
+	f := ix.folded[ix.offs[i] : ix.offs[i]+ix.lens[i]]
+	first := -1
+	for {
+		j := index(f[from:], p.folded)
+		if j < 0 {
+			break
+		}
+		j += from
+		if startsWord(s, j) {
+			return WordStart, j
+		}
+		if first < 0 {
+			first = j
+		}
+		from = j + len(p.enc[0])
+	}
+	if first < 0 {
+		return Scattered, -1
+	}
+	return InWord, first
+}
+
+// oddTier is tier for a text whose folding changes byte lengths or that
+// holds invalid UTF-8: it compares folded runes, not bytes.
+func oddTier(s string, p *pattern) (Tier, int) {
+	q := make([]rune, len(p.enc))
+	for k, e := range p.enc {
+		q[k], _ = utf8.DecodeRune(e)
+	}
+	first := -1
+	for j := range s {
+		if !holdsAt(s[j:], q) {
+			continue
+		}
+		if startsWord(s, j) {
+			return WordStart, j
+		}
+		if first < 0 {
+			first = j
+		}
+	}
+	if first < 0 {
+		return Scattered, -1
+	}
+	return InWord, first
+}
+
+// holdsAt reports whether s starts with the folded runes q.
+func holdsAt(s string, q []rune) bool {
+	for _, r := range q {
+		c, size := utf8.DecodeRuneInString(s)
+		if size == 0 || foldRune(c) != r {
+			return false
+		}
+		s = s[size:]
+	}
+	return true
+}
+
+// startsWord reports whether byte j of s begins a word: nothing before it,
+// or something that is neither a letter nor a digit.
+func startsWord(s string, j int) bool {
+	if j == 0 {
+		return true
+	}
+	r := rune(s[j-1])
+	if r >= utf8.RuneSelf {
+		r, _ = utf8.DecodeLastRuneInString(s[:j])
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}
+	return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9')
+}
+
+// runOffsets fills at with the byte offsets of the runes of the occurrence
+// of p at byte start of s.
+func runOffsets(s string, start int, at []int) {
+	j := start
+	for k := range at {
+		at[k] = j
+		_, size := utf8.DecodeRuneInString(s[j:])
+		j += size
+	}
+}
+
 // index is bytes.Index tuned for the common case here: a one-byte needle
 // that occurs within a few dozen bytes, where testing eight bytes at a time
 // in a register beats the vector search's start-up cost.
@@ -494,8 +649,9 @@ func isSeparator(r rune) bool {
 	return false
 }
 
-// Search returns up to limit hits for query, best first (ties keep corpus
-// order: documents, then speakers, then quotes). limit <= 0 means all.
+// Search returns up to limit hits for query, best first: by tier, then
+// score, ties in corpus order (documents, then speakers, then quotes).
+// limit <= 0 means all.
 func (ix *Index) Search(query string, limit int) []Hit {
 	if query == "" {
 		return nil
@@ -509,10 +665,15 @@ func (ix *Index) Search(query string, limit int) []Hit {
 type scored struct {
 	score int
 	entry int32
+	tier  Tier
 }
 
-// better orders results: higher score first, then corpus order.
+// better orders results: higher tier first, then higher score, then corpus
+// order.
 func better(a, b scored) bool {
+	if a.tier != b.tier {
+		return a.tier > b.tier
+	}
 	return a.score > b.score || a.score == b.score && a.entry < b.entry
 }
 
@@ -590,11 +751,32 @@ func (ix *Index) run(ctx context.Context, p *pattern, from *matches, resume bool
 				}
 				out++
 				// The score cannot exceed the bound: skip texts whose bound
-				// would not get them in.
-				if limit > 0 && len(top.items) == limit && !better(scored{ix.bound(int(e), p, adj), e}, top.items[0]) {
+				// would not get them in, first at the best tier, then at
+				// the text's own, which is cheaper to find than the score.
+				full := limit > 0 && len(top.items) == limit
+				var bound int
+				if full {
+					bound = ix.bound(int(e), p, adj)
+					if !better(scored{bound, e, WordStart}, top.items[0]) {
+						continue
+					}
+				}
+				// The chain takes each rune's first occurrence after the
+				// previous one, so an occurrence as written cannot start
+				// before any rune's chained offset less the bytes before
+				// that rune in the query.
+				from, off := 0, 0
+				for k, enc := range p.enc {
+					if k >= already {
+						from = max(from, at[k]-off)
+					}
+					off += len(enc)
+				}
+				tier := ix.tier(int(e), p, from)
+				if full && !better(scored{bound, e, tier}, top.items[0]) {
 					continue
 				}
-				top.add(scored{ix.score(int(e), p, at, already == 0), e})
+				top.add(scored{ix.score(int(e), p, at, already == 0), e, tier})
 			}
 			chunks[ch] = out - lo
 		}
@@ -699,7 +881,9 @@ func (t *topK) down(i int) {
 }
 
 // hits turns results into hits, finding the matched positions only for
-// the few that are shown.
+// the few that are shown: the occurrence of the query as written when
+// there is one (sahilm/fuzzy may have picked letters scattered before it),
+// else sahilm/fuzzy's.
 func (ix *Index) hits(p *pattern, top []scored) []Hit {
 	if len(top) == 0 {
 		return nil
@@ -709,8 +893,12 @@ func (ix *Index) hits(p *pattern, top []scored) []Hit {
 	for i, s := range top {
 		e := int(s.entry)
 		m := pos[i*len(p.enc) : (i+1)*len(p.enc) : (i+1)*len(p.enc)]
-		ix.score(e, p, m, false)
-		hits[i] = Hit{Kind: ix.kinds[e], ID: int(ix.ids[e]), Text: ix.texts[e], Score: s.score, Matched: m}
+		if tier, start := ix.occurrence(e, p, 0); tier > Scattered {
+			runOffsets(ix.texts[e], start, m)
+		} else {
+			ix.score(e, p, m, false)
+		}
+		hits[i] = Hit{Kind: ix.kinds[e], ID: int(ix.ids[e]), Text: ix.texts[e], Tier: s.tier, Score: s.score, Matched: m}
 	}
 	return hits
 }
@@ -778,6 +966,11 @@ func (s *Searcher) SearchContext(ctx context.Context, query string, limit int) (
 	p := compile(query)
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	// A search cancelled while it waited for the lock was for a query the
+	// user has typed past: it must not drop the levels the newer one left.
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
 	for len(s.levels) > 0 && !s.levels[len(s.levels)-1].p.within(&p) {
 		s.levels = s.levels[:len(s.levels)-1]
 	}

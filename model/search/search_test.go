@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/sahilm/fuzzy"
 
@@ -35,13 +37,26 @@ func randomText(r *rand.Rand, maxRunes int) string {
 	return b.String()
 }
 
-// randomQuery is either random runes or runes picked in order from one of
-// the texts, so that many queries match something.
+// randomQuery is random runes, runes picked in order from one of the
+// texts, or a run of one of the texts with its case changed, so that many
+// queries match something and many match as written.
 func randomQuery(r *rand.Rand, texts []string) string {
 	if r.IntN(3) == 0 || len(texts) == 0 {
 		return randomText(r, 4)
 	}
 	t := []rune(texts[r.IntN(len(texts))])
+	if r.IntN(2) == 0 && len(t) > 0 {
+		lo := r.IntN(len(t))
+		run := slices.Clone(t[lo:min(len(t), lo+1+r.IntN(6))])
+		for k, c := range run {
+			if r.IntN(2) == 0 {
+				run[k] = unicode.ToUpper(c)
+			} else {
+				run[k] = unicode.ToLower(c)
+			}
+		}
+		return string(run)
+	}
 	var q []rune
 	for _, c := range t {
 		if r.IntN(3) == 0 {
@@ -60,24 +75,84 @@ func indexOf(texts []string) *Index {
 	return newIndex(kinds, ids, texts)
 }
 
-// sameAsFuzzy fails unless hits are exactly sahilm/fuzzy's matches for
-// query: same texts, same order, same scores, same highlighted offsets.
-func sameAsFuzzy(t *testing.T, texts []string, query string, hits []Hit) {
-	t.Helper()
-	want := fuzzy.Find(query, texts)
-	if len(hits) != len(want) {
-		t.Fatalf("query %q over %q: %d hits, sahilm/fuzzy finds %d\n got %v\nwant %v", query, texts, len(hits), len(want), hits, want)
+// tierOf is the ranking rule written plainly, rune by rune with
+// strings.EqualFold, to check the arena's byte search against: whether
+// text holds query as written (case aside), whether an occurrence starts a
+// word, and the byte offsets of the runes of the occurrence to highlight
+// (the first that starts a word, else the first).
+func tierOf(text, query string) (Tier, []int) {
+	if z := strings.IndexByte(text, 0); z >= 0 {
+		text = text[:z] // sahilm/fuzzy reads no further
 	}
-	for i, w := range want {
+	n := utf8.RuneCountInString(query)
+	tier, at := Scattered, []int(nil)
+	for j := range text {
+		var offs []int
+		k := j
+		for len(offs) < n && k < len(text) {
+			offs = append(offs, k)
+			_, size := utf8.DecodeRuneInString(text[k:])
+			k += size
+		}
+		if len(offs) < n || !strings.EqualFold(text[j:k], query) {
+			continue
+		}
+		prev, _ := utf8.DecodeLastRuneInString(text[:j])
+		if j == 0 || !unicode.IsLetter(prev) && !unicode.IsDigit(prev) {
+			return WordStart, offs
+		}
+		if tier == Scattered {
+			tier, at = InWord, offs
+		}
+	}
+	return tier, at
+}
+
+// rankedLikeFuzzy fails unless hits are exactly sahilm/fuzzy's matches for
+// query with the same scores, ranked by tier and within a tier in
+// sahilm/fuzzy's order, highlighting the query as written where a text
+// holds it and sahilm/fuzzy's positions elsewhere.
+func rankedLikeFuzzy(t *testing.T, texts []string, query string, hits []Hit) {
+	t.Helper()
+	found := fuzzy.Find(query, texts)
+	if len(hits) != len(found) {
+		t.Fatalf("query %q over %q: %d hits, sahilm/fuzzy finds %d\n got %v\nwant %v", query, texts, len(hits), len(found), hits, found)
+	}
+	// The rule stated on its own: no text holding the query as written
+	// ranks below one where its letters are scattered.
+	for i := 1; i < len(hits); i++ {
+		prev, _ := tierOf(hits[i-1].Text, query)
+		this, _ := tierOf(hits[i].Text, query)
+		if prev == Scattered && this != Scattered {
+			t.Fatalf("query %q: hit %d %q holds the query as written but ranks below scattered hit %d %q", query, i, hits[i].Text, i-1, hits[i-1].Text)
+		}
+	}
+	type want struct {
+		fuzzy.Match
+		tier Tier
+		at   []int
+	}
+	wants := make([]want, len(found))
+	for i, m := range found {
+		wants[i].Match = m
+		wants[i].tier, wants[i].at = tierOf(m.Str, query)
+		if wants[i].tier == Scattered {
+			wants[i].at = m.MatchedIndexes
+		}
+	}
+	// sahilm/fuzzy's order is by score, ties in text order; a stable sort
+	// by tier keeps that within each tier.
+	slices.SortStableFunc(wants, func(a, b want) int { return int(b.tier) - int(a.tier) })
+	for i, w := range wants {
 		h := hits[i]
-		if h.ID != w.Index || h.Score != w.Score || !slices.Equal(h.Matched, w.MatchedIndexes) {
-			t.Fatalf("query %q hit %d: got text %d %q score %d at %v, sahilm/fuzzy has text %d %q score %d at %v",
-				query, i, h.ID, h.Text, h.Score, h.Matched, w.Index, w.Str, w.Score, w.MatchedIndexes)
+		if h.ID != w.Index || h.Score != w.Score || h.Tier != w.tier || !slices.Equal(h.Matched, w.at) {
+			t.Fatalf("query %q hit %d: got text %d %q tier %d score %d at %v, want text %d %q tier %d score %d at %v (sahilm/fuzzy: %v)",
+				query, i, h.ID, h.Text, h.Tier, h.Score, h.Matched, w.Index, w.Str, w.tier, w.Score, w.at, w.MatchedIndexes)
 		}
 	}
 }
 
-func TestSearchFindsWhatFuzzyFinds(t *testing.T) {
+func TestSearchFindsWhatFuzzyFindsRankedByTier(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for round := 0; round < 3000; round++ {
 		texts := make([]string, 1+r.IntN(30))
@@ -90,13 +165,13 @@ func TestSearchFindsWhatFuzzyFinds(t *testing.T) {
 			if query == "" {
 				continue
 			}
-			sameAsFuzzy(t, texts, query, ix.Search(query, 0))
+			rankedLikeFuzzy(t, texts, query, ix.Search(query, 0))
 		}
 	}
 }
 
 // Prose is where the fast path runs; check it on generated sentences too.
-func TestSearchFindsWhatFuzzyFindsInProse(t *testing.T) {
+func TestSearchFindsWhatFuzzyFindsInProseRankedByTier(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	words := []string{"We", "never", "signed", "the", "Karst", "Bay", "terminal", "Yuri", "Varenkov", "said", "deputy-minister", "e-mail", "O'Neill", "“off", "record”", "café", "Ærø", "ŞEN", "İstanbul"}
 	for round := 0; round < 300; round++ {
@@ -115,7 +190,7 @@ func TestSearchFindsWhatFuzzyFindsInProse(t *testing.T) {
 			if query == "" {
 				continue
 			}
-			sameAsFuzzy(t, texts, query, ix.Search(query, 0))
+			rankedLikeFuzzy(t, texts, query, ix.Search(query, 0))
 		}
 	}
 }
@@ -148,7 +223,7 @@ func TestParallelSearchMatchesFuzzy(t *testing.T) {
 	}
 	ix := indexOf(texts)
 	for _, q := range []string{"a", "kS", "é e", "Σ", "ss"} {
-		sameAsFuzzy(t, texts, q, ix.Search(q, 0))
+		rankedLikeFuzzy(t, texts, q, ix.Search(q, 0))
 	}
 }
 
@@ -310,5 +385,50 @@ func TestSearcherMemoryIsBounded(t *testing.T) {
 	}
 	if len(s.levels) == 0 {
 		t.Fatal("no level kept for the last query")
+	}
+}
+
+// The case that set the rule: sahilm/fuzzy ranks a short text with f, a, k
+// and e scattered through it above texts that say "fake".
+func TestWordAsWrittenOutranksScatteredLetters(t *testing.T) {
+	texts := []string{
+		"Fog at Kestrel Bay.",
+		"The harbour figures in that memo are fake, every one of them.",
+		"He called the ledger a forgery and the stamps fakes.",
+		"Nobody here would photoshop a memo; that was a clumsy counterfake.",
+	}
+	const query = "fake"
+	if fz := fuzzy.Find(query, texts); len(fz) == 0 || fz[0].Index != 0 {
+		t.Fatalf("fixture no longer shows the problem: sahilm/fuzzy ranks %v", fz)
+	}
+	hits := indexOf(texts).Search(query, 0)
+	var order []int
+	for _, h := range hits {
+		order = append(order, h.ID)
+	}
+	// "fake," and "fakes" start words; "counterfake" holds it inside one.
+	if want := []int{1, 2, 3, 0}; !slices.Equal(order, want) {
+		t.Fatalf("%q ranks texts %v, want %v", query, order, want)
+	}
+	h := hits[0]
+	if got := h.Text[h.Matched[0] : h.Matched[len(h.Matched)-1]+1]; got != "fake" {
+		t.Errorf("top hit highlights %q (offsets %v), want the word fake", got, h.Matched)
+	}
+}
+
+// A reader cancels the search of a query typed past; when that search gets
+// the session's lock after the newer one, it must leave the newer one's
+// matches for the next keystroke to narrow.
+func TestCancelledSearchKeepsNewerLevels(t *testing.T) {
+	texts := []string{"abc", "abd", "xab"}
+	s := indexOf(texts).NewSearcher()
+	s.Search("abc", 10)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := s.SearchContext(ctx, "ab", 10); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled search returned %v, want context.Canceled", err)
+	}
+	if n := len(s.levels); n == 0 || s.levels[n-1].p.query != "abc" {
+		t.Fatalf("a cancelled search of ab dropped the level of abc (%d levels left)", n)
 	}
 }

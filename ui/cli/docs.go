@@ -32,11 +32,7 @@ only theirs.`,
 			var o listOptions
 			o.define(fs, "only documents quoting the speaker `NAME`")
 			return func(e *env, paths []string) int {
-				c, ok := o.load(e, paths)
-				if !ok {
-					return exitFail
-				}
-				who, ok := speakerFilter(e, c, o.speakers)
+				c, who, ok := o.loadFiltered(e, paths)
 				if !ok {
 					return exitFail
 				}

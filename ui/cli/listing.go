@@ -30,6 +30,19 @@ func (o *listOptions) define(fs *flag.FlagSet, speakerUsage string) {
 	})
 }
 
+// loadFiltered loads the corpus and resolves the --speaker names: the
+// preamble of every listing command. ok is false when either failed and
+// the reason was printed.
+func (o *listOptions) loadFiltered(e *env, paths []string) (c *model.Corpus, who map[int]bool, ok bool) {
+	if c, ok = o.load(e, paths); !ok {
+		return nil, nil, false
+	}
+	if who, ok = speakerFilter(e, c, o.speakers); !ok {
+		return nil, nil, false
+	}
+	return c, who, true
+}
+
 // speakerFilter turns the --speaker names into speaker IDs; nil means no
 // filter. A name no speaker goes by is reported with the closest names, and
 // ok is false.

@@ -48,11 +48,7 @@ medium, low or none), start and end (byte offsets of the text in the file).`,
 			var o listOptions
 			o.define(fs, "only quotes by the speaker `NAME`")
 			return func(e *env, paths []string) int {
-				c, ok := o.load(e, paths)
-				if !ok {
-					return exitFail
-				}
-				who, ok := speakerFilter(e, c, o.speakers)
+				c, who, ok := o.loadFiltered(e, paths)
 				if !ok {
 					return exitFail
 				}

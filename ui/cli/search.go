@@ -86,11 +86,7 @@ With --speaker, only that speaker's quotes are searched.`,
 					return e.usageError("--limit must be 0 or more")
 				}
 				query, paths := args[0], args[1:]
-				c, ok := o.load(e, paths)
-				if !ok {
-					return exitFail
-				}
-				who, ok := speakerFilter(e, c, o.speakers)
+				c, who, ok := o.loadFiltered(e, paths)
 				if !ok {
 					return exitFail
 				}

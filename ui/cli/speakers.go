@@ -31,11 +31,7 @@ which spellings were merged into whom.`,
 			var o listOptions
 			o.define(fs, "only the speaker `NAME`")
 			return func(e *env, paths []string) int {
-				c, ok := o.load(e, paths)
-				if !ok {
-					return exitFail
-				}
-				who, ok := speakerFilter(e, c, o.speakers)
+				c, who, ok := o.loadFiltered(e, paths)
 				if !ok {
 					return exitFail
 				}
