@@ -419,6 +419,11 @@ func headline(toks []token) bool {
 	return !last.terminal()
 }
 
+// endsWith reports whether s ends with sep+p, without building sep+p.
+func endsWith(s, sep, p string) bool {
+	return strings.HasSuffix(s, p) && strings.HasSuffix(s[:len(s)-len(p)], sep)
+}
+
 // moreWords reports whether s has more than n words, reading no further
 // than needed: quotations are long and only short ones matter.
 func moreWords(s string, n int) bool {
@@ -1350,7 +1355,7 @@ func (a *article) colonIntro(in *paraInfo, si, c int) attribution {
 	intro := strings.ToLower(strings.TrimSpace(a.text[toks[rs].start:toks[c].start]))
 	intro = strings.TrimRight(intro, " .")
 	for _, p := range paraphraseIntros {
-		if intro == p || strings.HasSuffix(intro, " "+p) || strings.HasSuffix(intro, ", "+p) {
+		if intro == p || endsWith(intro, " ", p) || endsWith(intro, ", ", p) {
 			return attribution{ent: -1, drop: true}
 		}
 	}

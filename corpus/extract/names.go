@@ -210,7 +210,7 @@ func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
 	}
 	w := toks[e].low
 	plural := false
-	if !roleHeads[w] && !orgWords[w] && strings.HasSuffix(w, "s") && roleHeads[strings.TrimSuffix(w, "s")] {
+	if !toks[e].in(vRoleHeads) && !toks[e].in(vOrgWords) && strings.HasSuffix(w, "s") && roleHeads[strings.TrimSuffix(w, "s")] {
 		plural = true
 	}
 	if toks[e].cap {
@@ -223,13 +223,13 @@ func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
 	switch {
 	case plural:
 		return mention{i: k, j: e + 1, ni: e, kind: mAnon, head: strings.TrimSuffix(w, "s"), ent: -1}, true
-	case roleHeads[w] || definite && titleWords[w] && !roleMods[w] && !demonyms[w] && !honorific(w):
+	case toks[e].in(vRoleHeads) || definite && toks[e].in(vTitleWords) && !toks[e].in(vRoleMods) && !toks[e].in(vDemonyms) && !honorific(w):
 		// "the archbishop said" names a title as well as a role.
 		if !definite {
 			return mention{i: k, j: e + 1, ni: e, kind: mAnon, head: w, ent: -1}, true
 		}
 		return mention{i: k, j: e + 1, ni: e, kind: mRoleRef, head: w, mods: mods, ent: -1}, true
-	case orgWords[w] && definite && !toks[e].poss:
+	case toks[e].in(vOrgWords) && definite && !toks[e].poss:
 		return mention{i: k, j: e + 1, ni: e, kind: mOrgRef, head: w, ent: -1}, true
 	}
 	return mention{}, false
