@@ -67,14 +67,17 @@ const (
 	flowBrowse flowStep = iota
 	pickingTopic
 	typingLabel
+	pickingPosition
 	typingPosition
 	typingText
 )
 
-// pick is one row of the topic picker; an empty topic is "new topic".
+// pick is one row of the topic or position picker: the topic ID or the
+// position label it stands for, "" for the row that names a new one.
 type pick struct {
-	topic string
-	label string
+	value  string
+	label  string
+	claims int // claims already under a position; the topic picker leaves it 0
 }
 
 // markTarget is the text the reader asked to make a claim.
@@ -199,6 +202,11 @@ func (v ClaimsView) Typing() bool {
 	return v.flow.step == typingLabel || v.flow.step == typingPosition || v.flow.step == typingText
 }
 
+// picking reports whether a picker has the keyboard.
+func (v ClaimsView) picking() bool {
+	return v.flow.step == pickingTopic || v.flow.step == pickingPosition
+}
+
 func (v ClaimsView) current() *model.Topic {
 	if v.topic < 0 || v.topic >= len(v.topics) {
 		return nil
@@ -237,7 +245,7 @@ func (v ClaimsView) selectedClaim() *model.Claim {
 // a topic, then names the position.
 func (v *ClaimsView) StartMark(t markTarget) {
 	v.flow = flow{action: curation.Mark, mark: t, fromReader: true}
-	v.startPicker("")
+	v.startPicker("", "")
 }
 
 func (v *ClaimsView) Init(find func(*model.Corpus) *model.ClaimSet) tea.Cmd {
@@ -285,7 +293,7 @@ func (v ClaimsView) Update(msg tea.Msg) (ClaimsView, tea.Cmd) {
 			return v, nil
 		}
 		switch v.flow.step {
-		case pickingTopic:
+		case pickingTopic, pickingPosition:
 			return v.updatePicker(msg)
 		case typingLabel, typingPosition, typingText:
 			return v.updateInput(msg)
@@ -362,12 +370,12 @@ func (v ClaimsView) updateBrowse(k tea.KeyMsg) (ClaimsView, tea.Cmd) {
 	case key.Matches(k, keys.MergeTopic):
 		if !v.inClaims && v.holder == "" {
 			v.flow = flow{action: curation.Merge, topic: t.ID}
-			v.startPicker(t.ID)
+			v.startPicker(t.ID, "")
 		}
 	case key.Matches(k, keys.MoveClaim):
 		if cl := v.selectedClaim(); cl != nil {
 			v.flow = flow{action: curation.Move, claim: cl, topic: cl.Topic}
-			v.startPicker("")
+			v.startPicker("", "")
 		}
 	}
 	return v, nil
@@ -395,25 +403,59 @@ func (v *ClaimsView) move(n int) {
 }
 
 // startPicker lists the topics a claim can go to, "new topic" first;
-// except is left out (the topic being merged).
-func (v *ClaimsView) startPicker(except string) {
+// except is left out (the topic being merged). The cursor starts on at,
+// the topic chosen before when the user steps back, else on the first row.
+func (v *ClaimsView) startPicker(except, at string) {
 	v.picks = nil
 	if v.flow.action != curation.Merge {
 		v.picks = append(v.picks, pick{label: "+ new topic"})
 	}
 	for _, t := range v.set.Topics {
 		if t.ID != except && !t.Dismissed {
-			v.picks = append(v.picks, pick{topic: t.ID, label: t.Label})
+			v.picks = append(v.picks, pick{value: t.ID, label: t.Label})
 		}
 	}
 	v.pickAt = 0
+	for i, p := range v.picks {
+		if at != "" && p.value == at {
+			v.pickAt = i
+		}
+	}
 	v.flow.step = pickingTopic
+}
+
+// startPositionPicker lists the positions of the chosen topic with their
+// claims, then "new position", so a claim joins a side without its label
+// being typed again letter for letter. A moved claim's own position is
+// left out: moving it there changes nothing.
+func (v *ClaimsView) startPositionPicker(at string) {
+	v.picks = nil
+	if t := v.set.Topic(v.flow.topic); t != nil {
+		for _, p := range t.Positions {
+			if cl := v.flow.claim; v.flow.action == curation.Move && cl.Topic == t.ID && cl.Position == p.Label {
+				continue
+			}
+			v.picks = append(v.picks, pick{value: p.Label, label: p.Label, claims: len(p.Claims)})
+		}
+	}
+	v.picks = append(v.picks, pick{label: "+ new position"})
+	v.pickAt = 0
+	for i, p := range v.picks {
+		if at != "" && p.value == at {
+			v.pickAt = i
+		}
+	}
+	v.flow.step = pickingPosition
 }
 
 func (v ClaimsView) updatePicker(k tea.KeyMsg) (ClaimsView, tea.Cmd) {
 	keys := v.cm.Keys
 	switch {
 	case key.Matches(k, keys.Close):
+		if v.flow.step == pickingPosition {
+			v.startPicker("", v.flow.topic)
+			return v, nil
+		}
 		back := v.flow.fromReader
 		v.flow = flow{}
 		if back {
@@ -425,20 +467,25 @@ func (v ClaimsView) updatePicker(k tea.KeyMsg) (ClaimsView, tea.Cmd) {
 		v.pickAt = clamp(v.pickAt+1, 0, len(v.picks)-1)
 	case key.Matches(k, keys.Confirm) && len(v.picks) > 0:
 		p := v.picks[v.pickAt]
-		if v.flow.action == curation.Merge {
+		switch {
+		case v.flow.step == pickingPosition && p.value == "":
+			v.startInput(typingPosition, "new position: ", "")
+		case v.flow.step == pickingPosition:
+			return v.place(p.value)
+		case v.flow.action == curation.Merge:
 			from := v.flow.topic
 			v.flow = flow{}
-			v.want = p.topic
+			v.want = p.value
 			return v, saveChanges(v.cm.Corpus, v.found, v.store, v.author, "merged into “"+p.label+"”",
-				curation.Op{Kind: curation.Merge, Topic: from, Into: p.topic})
-		}
-		if p.topic == "" {
+				curation.Op{Kind: curation.Merge, Topic: from, Into: p.value})
+		case p.value == "":
+			v.flow.topic = ""
 			v.startInput(typingLabel, "new topic: ", "")
-			return v, nil
+		default:
+			v.flow.label = ""
+			v.flow.topic = p.value
+			v.startPositionPicker("")
 		}
-		v.flow.label = ""
-		v.flow.topic = p.topic
-		v.startInput(typingPosition, "position: ", "")
 	}
 	return v, nil
 }
@@ -449,35 +496,17 @@ func (v *ClaimsView) startInput(step flowStep, prompt, value string) {
 	v.input.SetValue(value)
 	v.input.CursorEnd()
 	v.input.Focus()
-	v.input.Placeholder = ""
-	if step == typingPosition {
-		v.input.Placeholder = strings.Join(v.positionsOf(v.flow.topic), ", ")
-	}
-}
-
-func (v ClaimsView) positionsOf(topic string) []string {
-	t := v.set.Topic(topic)
-	if t == nil {
-		return nil
-	}
-	var out []string
-	for _, p := range t.Positions {
-		out = append(out, p.Label)
-	}
-	return out
+	// Enter on an empty name does nothing; the placeholder says what is
+	// wanted so the box does not look stuck.
+	v.input.Placeholder = map[flowStep]string{typingLabel: "name the topic, Enter to go on",
+		typingPosition: "name the position, Enter to save"}[step]
 }
 
 func (v ClaimsView) updateInput(k tea.KeyMsg) (ClaimsView, tea.Cmd) {
 	keys := v.cm.Keys
 	switch {
 	case key.Matches(k, keys.Close):
-		back := v.flow.fromReader
-		v.flow = flow{}
-		v.input.Blur()
-		if back {
-			return v, closeClaims
-		}
-		return v, nil
+		return v.inputBack()
 	case key.Matches(k, keys.Confirm):
 		text := strings.TrimSpace(v.input.Value())
 		if text == "" && v.flow.step != typingText {
@@ -490,32 +519,61 @@ func (v ClaimsView) updateInput(k tea.KeyMsg) (ClaimsView, tea.Cmd) {
 	return v, cmd
 }
 
+// inputBack leaves a text box for the step before it: a new topic's
+// position goes back to its name, an existing topic's to its positions, a
+// topic's name to the topic picker. A rename or note has no step before.
+func (v ClaimsView) inputBack() (ClaimsView, tea.Cmd) {
+	switch {
+	case v.flow.step == typingPosition && v.flow.label != "":
+		v.startInput(typingLabel, "new topic: ", v.flow.label)
+		v.flow.label = ""
+		return v, nil
+	case v.flow.step == typingPosition:
+		v.input.Blur()
+		v.startPositionPicker("")
+		v.pickAt = len(v.picks) - 1 // back on "new position", where the box came from
+		return v, nil
+	case v.flow.step == typingLabel && (v.flow.action == curation.Mark || v.flow.action == curation.Move):
+		v.input.Blur()
+		v.startPicker("", "")
+		return v, nil
+	}
+	back := v.flow.fromReader
+	v.flow = flow{}
+	v.input.Blur()
+	if back {
+		return v, closeClaims
+	}
+	return v, nil
+}
+
 // submit finishes the step typed into, saving when the flow is complete.
 func (v ClaimsView) submit(text string) (ClaimsView, tea.Cmd) {
 	f := v.flow
-	save := func(what string, ops ...curation.Op) (ClaimsView, tea.Cmd) {
-		v.want = f.topic
-		v.flow = flow{}
-		v.input.Blur()
-		return v, saveChanges(v.cm.Corpus, v.found, v.store, v.author, what, ops...)
-	}
 	switch {
 	case f.action == curation.Rename:
-		return save("renamed to “"+text+"”", curation.Op{Kind: curation.Rename, Topic: f.topic, Label: text})
+		return v.save("renamed to “"+text+"”", curation.Op{Kind: curation.Rename, Topic: f.topic, Label: text})
 	case f.action == curation.Note:
 		op := curation.Op{Kind: curation.Note, Topic: f.topic, Text: text}
 		if f.claim != nil {
 			op.Doc = v.cm.Corpus.Docs[f.claim.Doc].Path
 			op.Start, op.End = f.claim.Start, f.claim.End
 		}
-		return save("note saved", op)
+		return v.save("note saved", op)
 	case f.step == typingLabel:
+		// A new topic has no positions to pick from.
 		v.flow.label = text
 		v.flow.topic = newTopicID(v.set, text)
 		v.startInput(typingPosition, "position: ", "")
 		return v, nil
 	}
-	// A position was typed: place the claim.
+	return v.place(text)
+}
+
+// place saves the claim being marked or moved under position of the
+// chosen topic, creating the topic first when it is new.
+func (v ClaimsView) place(position string) (ClaimsView, tea.Cmd) {
+	f := v.flow
 	var ops []curation.Op
 	if f.label != "" {
 		ops = append(ops, curation.Op{Kind: curation.NewTopic, Topic: f.topic, Label: f.label})
@@ -524,17 +582,25 @@ func (v ClaimsView) submit(text string) (ClaimsView, tea.Cmd) {
 	switch f.action {
 	case curation.Mark:
 		m := f.mark
-		ops = append(ops, curation.Op{Kind: curation.Mark, Topic: f.topic, Position: text,
+		ops = append(ops, curation.Op{Kind: curation.Mark, Topic: f.topic, Position: position,
 			Doc: c.Docs[m.doc].Path, Start: m.start, End: m.end, Holder: m.holder, Text: c.Docs[m.doc].Text[m.start:m.end]})
-		return save("claim saved under “"+text+"”", ops...)
+		return v.save("claim saved under “"+position+"”", ops...)
 	case curation.Move:
 		cl := f.claim
-		ops = append(ops, curation.Op{Kind: curation.Move, Topic: cl.Topic, Into: f.topic, Position: text,
+		ops = append(ops, curation.Op{Kind: curation.Move, Topic: cl.Topic, Into: f.topic, Position: position,
 			Doc: c.Docs[cl.Doc].Path, Start: cl.Start, End: cl.End, Text: cl.Text})
-		return save("claim moved to “"+text+"”", ops...)
+		return v.save("claim moved to “"+position+"”", ops...)
 	}
 	v.flow = flow{}
 	return v, nil
+}
+
+// save ends the flow and saves ops, then shows the topic they acted on.
+func (v ClaimsView) save(what string, ops ...curation.Op) (ClaimsView, tea.Cmd) {
+	v.want = v.flow.topic
+	v.flow = flow{}
+	v.input.Blur()
+	return v, saveChanges(v.cm.Corpus, v.found, v.store, v.author, what, ops...)
 }
 
 var slugRE = regexp.MustCompile(`[^a-z0-9]+`)
@@ -566,8 +632,11 @@ func (v *ClaimsView) Scroll(n int) { v.move(n) }
 
 func (v ClaimsView) ShortHelp() []key.Binding {
 	k := v.cm.Keys
-	switch v.flow.step {
-	case pickingTopic, typingLabel, typingPosition, typingText:
+	switch {
+	case v.picking():
+		k.Confirm.SetHelp("enter", "choose")
+		return []key.Binding{k.Up, k.Down, k.Confirm, k.Close}
+	case v.Typing():
 		return []key.Binding{k.Confirm, k.Close}
 	}
 	if v.set == nil || len(v.topics) == 0 {
@@ -581,9 +650,14 @@ func (v ClaimsView) ShortHelp() []key.Binding {
 
 func (v ClaimsView) FullHelp() [][]key.Binding {
 	k := v.cm.Keys
-	switch v.flow.step {
-	case pickingTopic, typingLabel, typingPosition, typingText:
+	switch {
+	case v.picking():
+		k.Confirm.SetHelp("enter", "choose")
 		return [][]key.Binding{{k.Up, k.Down, k.Confirm, k.Close}}
+	case v.Typing():
+		// A text box takes j, k and the arrows as text or cursor moves:
+		// only Enter and Esc act on the step.
+		return [][]key.Binding{{k.Confirm, k.Close}}
 	}
 	if v.set == nil || len(v.topics) == 0 {
 		return [][]key.Binding{{k.Close}}
@@ -614,7 +688,7 @@ func (v ClaimsView) View() string {
 	h := v.height - len(footer)
 	var body []string
 	switch {
-	case v.flow.step == pickingTopic:
+	case v.picking():
 		body = v.pickerLines(v.width, h)
 	case v.Typing() && (v.flow.action == curation.Mark || v.flow.action == curation.Move):
 		body = v.subjectLines(v.width)
@@ -822,7 +896,15 @@ func (v ClaimsView) pickerLines(w, h int) []string {
 		if i == v.pickAt {
 			style = st.Selected
 		}
-		rows = append(rows, selectionBar(st, i == v.pickAt, true)+style.Render(fit(printable(p.label), w-2)))
+		label := printable(p.label)
+		if p.value != "" && v.flow.step == pickingPosition {
+			// The count is what tells a strong side from a stray one.
+			count := " · " + plural(p.claims, "claim")
+			label = fit(label, max(1, w-2-ansi.StringWidth(count)))
+			rows = append(rows, selectionBar(st, i == v.pickAt, true)+style.Render(label)+st.Muted.Render(count))
+			continue
+		}
+		rows = append(rows, selectionBar(st, i == v.pickAt, true)+style.Render(fit(label, w-2)))
 	}
 	return append(lines, window(rows, v.pickAt, h-len(lines))...)
 }
@@ -851,11 +933,11 @@ func (v ClaimsView) subjectLines(w int) []string {
 			lines = append(lines, fit(st.Muted.Render("“"+printable(t.Label)+"”"), w))
 		}
 	}
-	if v.Typing() {
+	if v.Typing() || v.flow.step == pickingPosition {
 		switch {
 		case v.flow.label != "":
 			lines = append(lines, fit("topic: "+printable(v.flow.label)+st.Muted.Render(" (new)"), w))
-		case v.flow.step == typingPosition:
+		case v.flow.step == typingPosition || v.flow.step == pickingPosition:
 			if t := v.set.Topic(v.flow.topic); t != nil {
 				lines = append(lines, fit("topic: "+printable(t.Label), w))
 			}

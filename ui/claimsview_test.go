@@ -159,10 +159,11 @@ func TestClaimsViewCurationIsSavedAndShown(t *testing.T) {
 		t.Fatalf("note not shown on the claim: %+v", cl)
 	}
 	v = drive(v, "v")
-	if v.flow.step != pickingTopic || v.picks[0].topic != "" {
+	if v.flow.step != pickingTopic || v.picks[0].value != "" {
 		t.Fatalf("move did not open the topic picker with new topic first: %+v", v.picks)
 	}
-	v = drive(v, "j", "enter", "never seen", "enter")
+	// Its own position is not offered: the other side is the first row.
+	v = drive(v, "j", "enter", "enter")
 	pos := v.set.Topic("t1").Positions
 	if len(pos) != 1 || pos[0].Label != "never seen" || len(pos[0].Claims) != 3 {
 		t.Fatalf("after the move t1 has %+v", pos)
@@ -249,7 +250,7 @@ func TestClaimsViewMoveAndMergeSayWhat(t *testing.T) {
 	if view := v.View(); !strings.Contains(view, "The Coastal Ledger: “The harbour office said") || !strings.Contains(view, "topic: shipment: routine vs different") {
 		t.Fatalf("typing the position of a moved claim hides the claim or the topic:\n%s", view)
 	}
-	v = drive(v, "esc", "esc", "M")
+	v = drive(v, "esc", "esc", "esc", "M")
 	if !strings.Contains(v.View(), "Merge this topic into") || !strings.Contains(v.View(), "“manifest, harbour office: seen vs never seen”") {
 		t.Fatalf("merge picker does not say which topic:\n%s", v.View())
 	}
