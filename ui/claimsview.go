@@ -244,6 +244,11 @@ func (v ClaimsView) selectedClaim() *model.Claim {
 // StartMark begins making doc[start:end] a claim of holder: the user picks
 // a topic, then names the position.
 func (v *ClaimsView) StartMark(t markTarget) {
+	if v.store == nil {
+		// Refused now, not after a topic and a position were picked.
+		v.status = notSaved
+		return
+	}
 	v.flow = flow{action: curation.Mark, mark: t, fromReader: true}
 	v.startPicker("", "")
 }
@@ -348,7 +353,7 @@ func (v ClaimsView) updateBrowse(k tea.KeyMsg) (ClaimsView, tea.Cmd) {
 		}
 	case t == nil:
 	case v.store == nil && isCuration(k, keys):
-		v.status = "curation is not saved in this session: no annotations file could be opened"
+		v.status = notSaved
 	case key.Matches(k, keys.Dismiss):
 		if !v.inClaims && v.holder == "" {
 			return v, saveChanges(v.cm.Corpus, v.found, v.store, v.author, "dismissed “"+t.Label+"”",
@@ -380,6 +385,8 @@ func (v ClaimsView) updateBrowse(k tea.KeyMsg) (ClaimsView, tea.Cmd) {
 	}
 	return v, nil
 }
+
+const notSaved = "curation is not saved in this session: no annotations file could be opened"
 
 func isCuration(k tea.KeyMsg, keys KeyMap) bool {
 	return key.Matches(k, keys.Dismiss, keys.Rename, keys.AddNote, keys.MergeTopic, keys.MoveClaim)
@@ -465,6 +472,10 @@ func (v ClaimsView) updatePicker(k tea.KeyMsg) (ClaimsView, tea.Cmd) {
 		v.pickAt = clamp(v.pickAt-1, 0, len(v.picks)-1)
 	case key.Matches(k, keys.Down):
 		v.pickAt = clamp(v.pickAt+1, 0, len(v.picks)-1)
+	case key.Matches(k, keys.Top):
+		v.pickAt = 0
+	case key.Matches(k, keys.Bottom):
+		v.pickAt = max(0, len(v.picks)-1)
 	case key.Matches(k, keys.Confirm) && len(v.picks) > 0:
 		p := v.picks[v.pickAt]
 		switch {
@@ -600,6 +611,10 @@ func (v ClaimsView) save(what string, ops ...curation.Op) (ClaimsView, tea.Cmd) 
 	v.want = v.flow.topic
 	v.flow = flow{}
 	v.input.Blur()
+	if v.store == nil {
+		v.status = notSaved
+		return v, nil
+	}
 	return v, saveChanges(v.cm.Corpus, v.found, v.store, v.author, what, ops...)
 }
 
@@ -653,7 +668,7 @@ func (v ClaimsView) FullHelp() [][]key.Binding {
 	switch {
 	case v.picking():
 		k.Confirm.SetHelp("enter", "choose")
-		return [][]key.Binding{{k.Up, k.Down, k.Confirm, k.Close}}
+		return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Confirm, k.Close}}
 	case v.Typing():
 		// A text box takes j, k and the arrows as text or cursor moves:
 		// only Enter and Esc act on the step.

@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
@@ -337,7 +339,7 @@ func TestClaimsViewReadOnlyWithoutStore(t *testing.T) {
 func TestAppClaimsOpenReaderAndMark(t *testing.T) {
 	a := newTestApp(t, 80, 24)
 	cm := a.cm
-	a.claims = NewClaimsView(cm, testClaims(t, cm.Corpus), nil, "tester")
+	a.claims = NewClaimsView(cm, testClaims(t, cm.Corpus), openStore(t), "tester")
 	a.resize()
 	press(a, "c")
 	if a.mode != browsingClaims || !strings.Contains(a.View(), "Claims · 2 conflicts") {
@@ -551,6 +553,202 @@ func TestClaimsHelpKeysAreDistinct(t *testing.T) {
 		}
 		if _, quit := owner["q"]; name == "typing" && quit {
 			t.Errorf("typing: help offers q, which types into the box")
+		}
+	}
+}
+
+// The position step of a mark under an existing topic is a picker of the
+// topic's positions with their claims, then "new position".
+func TestClaimsViewMarkUnderExistingPosition(t *testing.T) {
+	store := openStore(t)
+	v := newTestClaimsView(t, store, 78, 20)
+	q := v.cm.Corpus.Quotes[0]
+	v.StartMark(markTarget{doc: q.Doc, start: q.Start, end: q.End, holder: "Mara Voss"})
+	v = drive(v, "j", "enter") // rows: new topic, t1, t2
+	if v.flow.step != pickingPosition || v.flow.topic != "t1" || v.Typing() {
+		t.Fatalf("choosing a topic: step %v topic %q typing %v, want t1's position picker", v.flow.step, v.flow.topic, v.Typing())
+	}
+	view := v.View()
+	for _, want := range []string{"topic: manifest, harbour office: seen vs never seen", "kept from the office · 1 claim",
+		"never seen · 2 claims", "+ new position", "Mara Voss: “The shipment leaves Thursday"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("position picker lacks %q:\n%s", want, view)
+		}
+	}
+	v = drive(v, "down", "enter")
+	if v.flow.step != flowBrowse || opKinds(store) != "mark" {
+		t.Fatalf("after choosing a position: step %v, ops %s", v.flow.step, opKinds(store))
+	}
+	if op := store.Ops()[0]; op.Topic != "t1" || op.Position != "never seen" || op.Start != q.Start {
+		t.Errorf("saved %+v, want the quote under t1 / never seen", op)
+	}
+	p := v.set.Topic("t1").Positions
+	if len(p) != 2 || p[1].Label != "never seen" || len(p[1].Claims) != 3 {
+		t.Errorf("t1 positions after the mark: %+v", p)
+	}
+	if v.current().ID != "t1" || !strings.Contains(v.status, "claim saved under “never seen”") {
+		t.Errorf("after the mark the view shows %q with status %q", v.current().ID, v.status)
+	}
+}
+
+// "+ new position" opens the box; an empty name saves nothing.
+func TestClaimsViewMarkUnderNewPosition(t *testing.T) {
+	store := openStore(t)
+	v := newTestClaimsView(t, store, 78, 20)
+	q := v.cm.Corpus.Quotes[0]
+	v.StartMark(markTarget{doc: q.Doc, start: q.Start, end: q.End, holder: "Mara Voss"})
+	v = drive(v, "j", "j", "enter", "G") // t2, its last row
+	if v.picks[v.pickAt].value != "" {
+		t.Fatalf("G in the position picker is on %+v, want + new position", v.picks[v.pickAt])
+	}
+	v = drive(v, "g", "j", "j", "enter")
+	if !v.Typing() || v.flow.step != typingPosition {
+		t.Fatalf("new position did not open the box: step %v", v.flow.step)
+	}
+	if view := v.View(); !strings.Contains(view, "topic: shipment: routine vs different") || !strings.Contains(view, "new position:") {
+		t.Errorf("the box does not say what it names or for which topic:\n%s", view)
+	}
+	v = drive(v, "enter")
+	if !v.Typing() || opKinds(store) != "" {
+		t.Fatalf("enter on an empty name left the box or saved: ops %q", opKinds(store))
+	}
+	v = drive(v, "on schedule", "enter")
+	if op := store.Ops(); len(op) != 1 || op[0].Topic != "t2" || op[0].Position != "on schedule" {
+		t.Fatalf("saved %+v, want the quote under t2 / on schedule", op)
+	}
+	if p := v.set.Topic("t2").Positions; len(p) != 3 || p[2].Label != "on schedule" {
+		t.Errorf("t2 positions: %+v", p)
+	}
+}
+
+// Esc steps back one step at a time, to where the user was, and out of
+// the flow back to the reader only from the topic picker.
+func TestClaimsViewEscStepsBack(t *testing.T) {
+	store := openStore(t)
+	v := newTestClaimsView(t, store, 78, 20)
+	q := v.cm.Corpus.Quotes[0]
+	v.StartMark(markTarget{doc: q.Doc, start: q.Start, end: q.End, holder: "Mara Voss"})
+	v = drive(v, "j", "j", "enter", "j", "j", "enter") // t2, + new position
+	v = drive(v, "esc")
+	if v.flow.step != pickingPosition || v.picks[v.pickAt].value != "" {
+		t.Fatalf("esc in the new position box: step %v on %+v, want the positions on + new position", v.flow.step, v.picks[v.pickAt])
+	}
+	v = drive(v, "esc")
+	if v.flow.step != pickingTopic || v.picks[v.pickAt].value != "t2" {
+		t.Fatalf("esc in the position picker: step %v on %+v, want the topics on t2", v.flow.step, v.picks[v.pickAt])
+	}
+	// A new topic has no positions: its box goes back to the topic name.
+	v = drive(v, "g", "k", "k", "enter", "Who signed", "enter")
+	if v.flow.step != typingPosition || !strings.Contains(v.View(), "topic: Who signed (new)") {
+		t.Fatalf("a new topic did not go straight to the position box: step %v\n%s", v.flow.step, v.View())
+	}
+	v = drive(v, "esc")
+	if v.flow.step != typingLabel || v.input.Value() != "Who signed" {
+		t.Fatalf("esc in a new topic's position box: step %v value %q, want the name box with the name", v.flow.step, v.input.Value())
+	}
+	v = drive(v, "esc")
+	if v.flow.step != pickingTopic || v.pickAt != 0 {
+		t.Fatalf("esc in the topic name box: step %v at %d, want the topics on + new topic", v.flow.step, v.pickAt)
+	}
+	v, cmd := v.Update(keys("esc")[0])
+	if v.flow.step != flowBrowse || cmd == nil {
+		t.Fatal("esc in the topic picker of a mark did not end it")
+	}
+	if _, ok := cmd().(claimsClosedMsg); !ok {
+		t.Error("esc in the topic picker of a mark begun in the reader does not go back to it")
+	}
+	if opKinds(store) != "" {
+		t.Errorf("stepping back saved %s", opKinds(store))
+	}
+}
+
+// Moving a claim to another topic picks one of its positions too.
+func TestClaimsViewMoveUsesPositionPicker(t *testing.T) {
+	store := openStore(t)
+	v := newTestClaimsView(t, store, 78, 20)
+	v = drive(v, "enter", "j", "v", "j", "j", "enter") // The Coastal Ledger's claim, to t2
+	if v.flow.step != pickingPosition || len(v.picks) != 3 || v.picks[0].value != "routine" || v.picks[1].value != "different" {
+		t.Fatalf("move to t2: step %v picks %+v, want routine, different, new", v.flow.step, v.picks)
+	}
+	v = drive(v, "j", "enter")
+	if op := store.Ops(); len(op) != 1 || op[0].Kind != curation.Move || op[0].Into != "t2" || op[0].Position != "different" {
+		t.Fatalf("saved %+v, want a move into t2 / different", op)
+	}
+	var holders []string
+	for _, id := range v.set.Topic("t2").Positions[1].Claims {
+		holders = append(holders, v.set.Claims[id].Holder)
+	}
+	if !slices.Contains(holders, "The Coastal Ledger") || len(holders) != 2 {
+		t.Errorf("t2 / different after the move holds claims of %q", holders)
+	}
+}
+
+// The position picker's screen, help included, at 80x24 and 120 wide.
+func TestAppClaimsPositionPickerGolden(t *testing.T) {
+	for _, sz := range [][2]int{{80, 24}, {120, 36}} {
+		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
+			a := newTestApp(t, sz[0], sz[1])
+			a.claims = NewClaimsView(a.cm, testClaims(t, a.cm.Corpus), openStore(t), "tester")
+			a.resize()
+			press(a, "enter", "n", "m", "j", "enter")
+			if a.mode != browsingClaims || a.claims.flow.step != pickingPosition {
+				t.Fatalf("setup: mode %v step %v", a.mode, a.claims.flow.step)
+			}
+			a.help.ShowAll = true
+			a.resize()
+			// The annotations file is in a new temporary folder each run.
+			view := strings.Replace(a.View(), a.statusLine(), "curation is saved to <temp>", 1)
+			requireGolden(t, view, sz[0], sz[1])
+		})
+	}
+}
+
+// Without an annotations file a mark cannot be saved: it is refused when
+// asked for, not after the user has picked a topic and a position.
+func TestClaimsViewMarkReadOnlyIsRefused(t *testing.T) {
+	v := newTestClaimsView(t, nil, 78, 20)
+	q := v.cm.Corpus.Quotes[0]
+	v.StartMark(markTarget{doc: q.Doc, start: q.Start, end: q.End, holder: "Mara Voss"})
+	if v.flow.step != flowBrowse || !strings.Contains(v.status, "not saved") {
+		t.Errorf("read-only mark: step %v status %q, want it refused", v.flow.step, v.status)
+	}
+}
+
+// Each step of a mark or move offers in its help, short and full, the keys
+// that act there and no others: a text box takes j, k and the arrows.
+func TestClaimsStepHelpOffersOnlyItsKeys(t *testing.T) {
+	descs := func(bs []key.Binding) string {
+		var out []string
+		for _, b := range bs {
+			if b.Enabled() {
+				out = append(out, b.Help().Desc)
+			}
+		}
+		return strings.Join(out, ", ")
+	}
+	a := newTestApp(t, 80, 24)
+	a.claims = NewClaimsView(a.cm, testClaims(t, a.cm.Corpus), openStore(t), "tester")
+	steps := []struct {
+		name        string
+		keys        []string
+		full, short string
+	}{
+		{"topic picker", []string{"c", "enter", "v"}, "up, down, top, bottom, choose, back, help, quit", "up, down, choose, back, help, quit"},
+		{"position picker", []string{"j", "enter"}, "up, down, top, bottom, choose, back, help, quit", "up, down, choose, back, help, quit"},
+		{"new position box", []string{"j", "j", "enter"}, "confirm, back", "confirm, back"},
+		{"new topic box", []string{"esc", "esc", "g", "enter"}, "confirm, back", "confirm, back"},
+	}
+	for _, s := range steps {
+		press(a, s.keys...)
+		var full []key.Binding
+		for _, col := range a.FullHelp() {
+			full = append(full, col...)
+		}
+		if got := descs(full); got != s.full {
+			t.Errorf("%s: full help %q, want %q", s.name, got, s.full)
+		}
+		if got := descs(a.ShortHelp()); got != s.short {
+			t.Errorf("%s: short help %q, want %q", s.name, got, s.short)
 		}
 	}
 }

@@ -103,6 +103,7 @@ func TestFullHelpShowsEveryKeyWhenNarrow(t *testing.T) {
 		contexts := map[string]func(a *App){
 			"claims topics": func(a *App) { press(a, "c") },
 			"claims claims": func(a *App) { press(a, "c", "enter") },
+			"claims picker": func(a *App) { press(a, "c", "enter", "v", "j", "enter") },
 			"search":        func(a *App) { press(a, "/") },
 			"problems":      func(a *App) { press(a, "!") },
 		}
