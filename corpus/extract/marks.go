@@ -233,12 +233,22 @@ func opensBefore(r rune) bool {
 const singleSpanWords = 4
 
 // singleOpens reports whether a single mark at i opens a quotation: after
-// a space or opening punctuation and before a letter. Before a digit it
-// is an elision: the '90s.
+// a space or opening punctuation and before a letter. Before a digit or
+// a word clipped at its front it is an elision: the '90s, tell 'em.
 func singleOpens(text string, a, b, i, size int) bool {
 	prev, next := neighbours(text, a, b, i, size)
-	return (unicode.IsSpace(prev) || opensBefore(prev)) && unicode.IsLetter(next)
+	if !(unicode.IsSpace(prev) || opensBefore(prev)) || !unicode.IsLetter(next) {
+		return false
+	}
+	w := i + size
+	for w < b && (text[w] >= 'a' && text[w] <= 'z' || text[w] >= 'A' && text[w] <= 'Z') {
+		w++
+	}
+	return !elided[strings.ToLower(text[i+size:w])]
 }
+
+// elided are words written with an apostrophe for their clipped front.
+var elided = set(`em n til cause cos bout round tis twas`)
 
 // singleCloses reports whether a single mark at i closes a quotation:
 // after a non-space and before a space, punctuation or the end. Between
