@@ -141,15 +141,18 @@ var sourceLine = regexp.MustCompile(`(?im)^\s*source:\s*(.+?)\s*$`)
 
 // trailingSource reads a "Source: X" line among the last lines of body.
 func trailingSource(body string) string {
-	lines := strings.Split(strings.TrimRight(body, "\n\r\t "), "\n")
-	from := len(lines) - 5
-	if from < 0 {
-		from = 0
-	}
-	for i := len(lines) - 1; i >= from; i-- {
-		if m := sourceLine.FindStringSubmatch(lines[i]); m != nil {
+	// The last five lines, last first, found from the end: splitting the
+	// whole body into lines would copy every line's header.
+	rest := strings.TrimRight(body, "\n\r\t ")
+	for range 5 {
+		nl := strings.LastIndexByte(rest, '\n')
+		if m := sourceLine.FindStringSubmatch(rest[nl+1:]); m != nil {
 			return m[1]
 		}
+		if nl < 0 {
+			break
+		}
+		rest = rest[:nl]
 	}
 	return ""
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/backchannel-news/backchannel/corpus/gen"
+	"github.com/backchannel-news/backchannel/corpus/internal/cputime"
 )
 
 // BenchmarkIngest loads a generated corpus from disk: walk, read, check,
@@ -47,9 +48,9 @@ func BenchmarkIngest(b *testing.B) {
 				before := heapBytes()
 				stop := sampleHeap(&peak, before)
 				b.StartTimer()
-				start := cpuTime()
+				start := cputime.Now()
 				c, err := Load([]string{dir})
-				cpu += cpuTime() - start
+				cpu += cputime.Now() - start
 				b.StopTimer()
 				stop()
 				if err != nil || len(c.Docs) != docs {

@@ -57,38 +57,40 @@ func Assemble(docs []model.Document, problems []model.Problem) *model.Corpus {
 // assemble merges the speakers of perDoc, the quotes found in each of docs,
 // and builds the corpus. It runs once, after the parallel per-document work.
 func assemble(docs []model.Document, perDoc [][]extract.Found, problems []model.Problem) *model.Corpus {
-	var (
-		found    []extract.Found
-		foundDoc []int
-	)
+	// Quotes are numbered in document order straight from perDoc: a
+	// flattened copy of every Found would be the largest thing on the
+	// heap while loading.
+	n := 0
+	for i := range docs {
+		n += len(perDoc[i])
+	}
+	mentions := make([]speakers.Mention, 0, n)
 	for i := range docs {
 		for _, f := range perDoc[i] {
-			found = append(found, f)
-			foundDoc = append(foundDoc, i)
-		}
-	}
-	mentions := make([]speakers.Mention, len(found))
-	for i, f := range found {
-		mentions[i] = speakers.Mention{Name: f.Speaker, Role: f.Role, Roles: f.Roles, Org: f.Org}
-		if f.Local {
-			// A transcript's "Q" or "MODERATOR" is someone else in every
-			// document: name the document to keep them apart.
-			mentions[i].Scope = scopeName(docs[foundDoc[i]].Path)
+			m := speakers.Mention{Name: f.Speaker, Role: f.Role, Roles: f.Roles, Org: f.Org}
+			if f.Local {
+				// A transcript's "Q" or "MODERATOR" is someone else in every
+				// document: name the document to keep them apart.
+				m.Scope = scopeName(docs[i].Path)
+			}
+			mentions = append(mentions, m)
 		}
 	}
 	people, ids := speakers.Resolve(mentions)
-	quotes := make([]model.Quote, len(found))
-	for i, f := range found {
-		d := &docs[foundDoc[i]]
-		quotes[i] = model.Quote{
-			Doc:        foundDoc[i],
-			Speaker:    ids[i],
-			Text:       f.Text,
-			Start:      f.Start,
-			End:        f.End,
-			Line:       d.LineAt(f.Start),
-			Cue:        f.Cue,
-			Confidence: f.Confidence,
+	quotes := make([]model.Quote, 0, n)
+	for i := range docs {
+		d := &docs[i]
+		for _, f := range perDoc[i] {
+			quotes = append(quotes, model.Quote{
+				Doc:        i,
+				Speaker:    ids[len(quotes)],
+				Text:       f.Text,
+				Start:      f.Start,
+				End:        f.End,
+				Line:       d.LineAt(f.Start),
+				Cue:        f.Cue,
+				Confidence: f.Confidence,
+			})
 		}
 	}
 	return model.New(docs, people, quotes, problems)

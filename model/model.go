@@ -3,7 +3,10 @@
 // corpus and then only read, so many UI sessions can share one *Corpus.
 package model
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // Kind says how a document was written, which decides how quotes are found.
 type Kind int
@@ -89,10 +92,21 @@ func (d *Document) NumLines() int { return len(d.LineStarts) }
 
 // LineStartsOf computes Document.LineStarts for text.
 func LineStartsOf(text string) []int {
-	starts := []int{0}
-	for i := 0; i < len(text); i++ {
-		if text[i] == '\n' && i+1 < len(text) {
-			starts = append(starts, i+1)
+	// Counted first so the slice is allocated once at its exact size: it
+	// lives as long as the document.
+	n := strings.Count(text, "\n")
+	if strings.HasSuffix(text, "\n") {
+		n--
+	}
+	starts := make([]int, 1, n+1)
+	for i := 0; ; {
+		nl := strings.IndexByte(text[i:], '\n')
+		if nl < 0 {
+			break
+		}
+		i += nl + 1
+		if i < len(text) {
+			starts = append(starts, i)
 		}
 	}
 	return starts

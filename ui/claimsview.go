@@ -132,7 +132,7 @@ func curate(c *model.Corpus, found *model.ClaimSet, store *curation.Store) shown
 	if store == nil {
 		return shownClaims{set: found}
 	}
-	set, stale := curation.Apply(c, found, store.Ops())
+	set, stale := store.Apply(c, found)
 	return shownClaims{set: set, stale: stale}
 }
 

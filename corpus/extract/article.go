@@ -160,6 +160,16 @@ func articleParas(text string, paras []paragraph) []Found {
 	a := &article{text: text, midCaps: map[string]bool{}, anonSeen: map[string]int{}, folded: map[string][]string{}}
 	infos := make([]paraInfo, len(paras))
 	single := len(paras) > 0 && usesSingleQuotes(text, paras)
+	// Every paragraph's tokens are a window of one pooled array; a
+	// paragraph whose tokens outgrow it leaves the earlier windows on the
+	// old array, which stays valid until this call returns.
+	buf := tokenBufs.Get().(*[]token)
+	all := (*buf)[:0]
+	defer func() {
+		clear(all) // drop the strings before the array sits in the pool
+		*buf = all[:0]
+		tokenBufs.Put(buf)
+	}()
 	for k, p := range paras {
 		in := &infos[k]
 		in.p = p
@@ -168,13 +178,15 @@ func articleParas(text string, paras []paragraph) []Found {
 		} else {
 			in.spans = quoteSpans(text, p.start, p.end, nil)
 		}
+		first := len(all)
 		cur := p.start
 		for qi, s := range in.spans {
-			in.toks = tokenize(text, cur, s.open, in.toks)
-			in.toks = append(in.toks, token{start: s.open, end: s.close, kind: tQuote, q: qi})
+			all = tokenize(text, cur, s.open, all)
+			all = append(all, token{start: s.open, end: s.close, kind: tQuote, q: int32(qi)})
 			cur = s.close
 		}
-		in.toks = tokenize(text, cur, p.end, in.toks)
+		all = tokenize(text, cur, p.end, all)
+		in.toks = all[first:len(all):len(all)]
 		for i := 1; i < len(in.toks); i++ {
 			t, prev := &in.toks[i], &in.toks[i-1]
 			if t.kind == tWord && t.cap && (prev.kind == tWord || prev.is(',')) {
@@ -182,6 +194,14 @@ func articleParas(text string, paras []paragraph) []Found {
 			}
 		}
 	}
+	// A quotation is emitted at most once per span: size the output once.
+	spans := 0
+	for k := range infos {
+		spans += len(infos[k].spans)
+	}
+	a.out = make([]Found, 0, spans)
+	a.foundEnt = make([]int, 0, spans)
+	a.bare = make([]bool, 0, spans)
 	prevQuote := -1 // index in a.out of the last quotation of the paragraph before
 	prevColon := none
 	prevSpeech := none
@@ -233,13 +253,14 @@ func articleParas(text string, paras []paragraph) []Found {
 				if at.ent < 0 && !at.anon && titled(in.toks, x) {
 					continue // a title, however long
 				}
-				if at.ent < 0 && !at.anon && wordCount(text[sp.tStart:sp.tEnd]) <= 3 {
+				short := !moreWords(text[sp.tStart:sp.tEnd], 3)
+				if at.ent < 0 && !at.anon && short {
 					continue // a scare quote or a title
 				}
-				if at.ent >= 0 && !at.tight && wordCount(text[sp.tStart:sp.tEnd]) <= 3 {
+				if at.ent >= 0 && !at.tight && short {
 					continue
 				}
-				if wordCount(text[sp.tStart:sp.tEnd]) <= 3 && labelPhrase(in.toks, x) {
+				if short && labelPhrase(in.toks, x) {
 					continue
 				}
 				a.emit(sp, at)
@@ -306,7 +327,7 @@ func articleParas(text string, paras []paragraph) []Found {
 // attributes.
 func (a *article) repeated() {
 	for i := range a.out {
-		if a.foundEnt[i] >= 0 || a.out[i].Cue != "" || wordCount(a.out[i].Text) < 3 {
+		if a.foundEnt[i] >= 0 || a.out[i].Cue != "" || !moreWords(a.out[i].Text, 2) {
 			continue
 		}
 		needle := strings.TrimRight(a.out[i].Text, ".,!?…")
@@ -401,6 +422,28 @@ func headline(toks []token) bool {
 	return !last.terminal()
 }
 
+// endsWith reports whether s ends with sep+p, without building sep+p.
+func endsWith(s, sep, p string) bool {
+	return strings.HasSuffix(s, p) && strings.HasSuffix(s[:len(s)-len(p)], sep)
+}
+
+// moreWords reports whether s has more than n words, reading no further
+// than needed: quotations are long and only short ones matter.
+func moreWords(s string, n int) bool {
+	count, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			if count++; count > n {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // wordCount counts the space-separated words of s without allocating.
 func wordCount(s string) int {
 	n, in := 0, false
@@ -425,7 +468,7 @@ func titled(toks []token, x int) bool {
 	if y < 0 || toks[y].kind != tWord {
 		return false
 	}
-	return titleNouns[toks[y].low] || y == x-1 && (labelMarkers[toks[y].low] || toks[y].low == "called")
+	return toks[y].in(vTitleNouns) || y == x-1 && (toks[y].in(vLabelMarkers) || toks[y].low == "called")
 }
 
 // labelMarkers before a short quotation make it a name for something,
@@ -443,10 +486,10 @@ var determiners = set(`the a an his her its their this that these those our your
 // words someone said; "called it a "farce"" and "described as a "trap""
 // still quote.
 func labelPhrase(toks []token, x int) bool {
-	if x > 0 && toks[x-1].kind == tWord && labelMarkers[toks[x-1].low] {
+	if x > 0 && toks[x-1].kind == tWord && toks[x-1].in(vLabelMarkers) {
 		return true // "his alleged "coaching"", "its so-called "green pivot""
 	}
-	if x == 0 || toks[x-1].kind != tWord || !determiners[toks[x-1].low] {
+	if x == 0 || toks[x-1].kind != tWord || !toks[x-1].in(vDeterminers) {
 		return false
 	}
 	if x >= 2 && toks[x-2].kind == tWord {
@@ -497,7 +540,7 @@ func speechAhead(toks []token, i int) bool {
 			}
 			return false
 		}
-		if speechVerbs[toks[k].low] {
+		if toks[k].in(vSpeechVerbs) {
 			return true
 		}
 	}
@@ -934,7 +977,7 @@ func (a *article) attribute(in *paraInfo, si, x int) attribution {
 			}
 			break
 		}
-		if t.kind == tWord && speechVerbs[t.low] || t.terminal() {
+		if t.kind == tWord && t.in(vSpeechVerbs) || t.terminal() {
 			break
 		}
 		if m := mentionAt(s, y, false); m != nil && m.kind != mAnon && !m.poss && !m.mod {
@@ -984,14 +1027,14 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 	if j >= s.hi || toks[j].kind != tWord {
 		return none
 	}
-	if speechVerbs[toks[j].low] && j+1 < s.hi {
+	if toks[j].in(vSpeechVerbs) && j+1 < s.hi {
 		// `"...," said parish chair Dorothy Fenn`: role words the
 		// vocabulary may not know come before the name.
 		for k := j + 1; k < s.hi && k < j+6; k++ {
 			if m := mentionAt(s, k, false); m != nil && !m.poss && m.kind != mAnon {
 				return a.resolve(m, toks[j].low)
 			}
-			if toks[k].kind != tWord || toks[k].cap || notNames[toks[k].low] && toks[k].low != "one" || speechVerbs[toks[k].low] {
+			if toks[k].kind != tWord || toks[k].cap || toks[k].in(vNotNames) && toks[k].low != "one" || toks[k].in(vSpeechVerbs) {
 				break
 			}
 		}
@@ -1028,7 +1071,7 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 	}
 	m := mentionAt(s, j, false)
 	comma := strings.ContainsRune(a.text[sp.tEnd:sp.close], ',') || toks[x+1].is(',')
-	for skip := j; comma && m == nil && skip < s.hi && skip < j+4 && toks[skip].kind == tWord && !toks[skip].cap && !speechVerbs[toks[skip].low] && !notNames[toks[skip].low]; skip++ {
+	for skip := j; comma && m == nil && skip < s.hi && skip < j+4 && toks[skip].kind == tWord && !toks[skip].cap && !toks[skip].in(vSpeechVerbs) && !toks[skip].in(vNotNames); skip++ {
 		// `"...," harbour master Tobias Grell said`: role words the
 		// vocabulary does not know.
 		m = mentionAt(s, skip+1, false)
@@ -1044,7 +1087,7 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 						e++
 					}
 					e = skipFillers(toks, e, s.hi)
-					if e < s.hi && speechVerbs[toks[e].low] {
+					if e < s.hi && toks[e].in(vSpeechVerbs) {
 						return a.resolve(n, toks[e].low)
 					}
 				}
@@ -1073,7 +1116,7 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 			k = skipFillers(toks, c+1, s.hi)
 		}
 	}
-	if k < s.hi && toks[k].kind == tWord && speechVerbs[toks[k].low] {
+	if k < s.hi && toks[k].kind == tWord && toks[k].in(vSpeechVerbs) {
 		return a.resolve(m, toks[k].low)
 	}
 	return none
@@ -1089,7 +1132,7 @@ func (a *article) anonymousCue(toks []token, j, hi int) attribution {
 		if t.kind != tWord {
 			return none
 		}
-		if speechVerbs[t.low] {
+		if t.in(vSpeechVerbs) {
 			if role {
 				return attribution{ent: -1, cue: t.low, anon: true, tight: true}
 			}
@@ -1104,7 +1147,7 @@ func (a *article) anonymousCue(toks []token, j, hi int) attribution {
 }
 
 func skipFillers(toks []token, k, hi int) int {
-	for k < hi && toks[k].kind == tWord && !toks[k].cap && (cueFillers[toks[k].low] || strings.HasSuffix(toks[k].low, "ly") && len(toks[k].low) > 4) {
+	for k < hi && toks[k].kind == tWord && !toks[k].cap && (toks[k].in(vCueFillers) || strings.HasSuffix(toks[k].low, "ly") && len(toks[k].low) > 4) {
 		k++
 	}
 	return k
@@ -1163,11 +1206,11 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 	}
 	for v := x - 1; v >= rs; v-- {
 		t := &toks[v]
-		if t.kind != tWord || !speechVerbs[t.low] || t.cap {
+		if t.kind != tWord || !t.in(vSpeechVerbs) || t.cap {
 			continue
 		}
 		p := v - 1
-		for p > s.lo && toks[p].kind == tWord && (cueFillers[toks[p].low] && !isPassive(toks[p].low) || strings.HasSuffix(toks[p].low, "ly") && len(toks[p].low) > 4) {
+		for p > s.lo && toks[p].kind == tWord && (toks[p].in(vCueFillers) && !isPassive(toks[p].low) || strings.HasSuffix(toks[p].low, "ly") && len(toks[p].low) > 4) {
 			p-- // "was then accused", "were widely praised"
 		}
 		if p >= s.lo && isPassive(toks[p].low) {
@@ -1178,13 +1221,13 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 			continue
 		}
 		k := v - 1
-		for k >= rs && toks[k].kind == tWord && !toks[k].cap && (cueFillers[toks[k].low] || strings.HasSuffix(toks[k].low, "ly") && len(toks[k].low) > 4) {
-			if modals[toks[k].low] {
+		for k >= rs && toks[k].kind == tWord && !toks[k].cap && (toks[k].in(vCueFillers) || strings.HasSuffix(toks[k].low, "ly") && len(toks[k].low) > 4) {
+			if toks[k].in(vModals) {
 				break
 			}
 			k--
 		}
-		if k >= rs && modals[toks[k].low] {
+		if k >= rs && toks[k].in(vModals) {
 			return attribution{ent: -1, cue: "hypothetical"}
 		}
 		hops := 0
@@ -1253,8 +1296,8 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 		// "but said", "by saying", ", adding that": the clause's subject.
 		// Any other word before the verb ("would not comment") means the
 		// verb is not a cue for this quotation.
-		linked := k >= rs && toks[k].kind == tWord && clauseLinks[toks[k].low] ||
-			strings.HasSuffix(t.low, "ing") && (k < rs || toks[k].is(',') || toks[k].kind == tWord && clauseLinks[toks[k].low])
+		linked := k >= rs && toks[k].kind == tWord && toks[k].in(vClauseLinks) ||
+			strings.HasSuffix(t.low, "ing") && (k < rs || toks[k].is(',') || toks[k].kind == tWord && toks[k].in(vClauseLinks))
 		if !linked {
 			continue
 		}
@@ -1315,7 +1358,7 @@ func (a *article) colonIntro(in *paraInfo, si, c int) attribution {
 	intro := strings.ToLower(strings.TrimSpace(a.text[toks[rs].start:toks[c].start]))
 	intro = strings.TrimRight(intro, " .")
 	for _, p := range paraphraseIntros {
-		if intro == p || strings.HasSuffix(intro, " "+p) || strings.HasSuffix(intro, ", "+p) {
+		if intro == p || endsWith(intro, " ", p) || endsWith(intro, ", ", p) {
 			return attribution{ent: -1, drop: true}
 		}
 	}

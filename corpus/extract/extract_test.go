@@ -232,3 +232,30 @@ func BenchmarkExtract(b *testing.B) {
 		}
 	}
 }
+
+// TestLowerHelpers checks the allocation-free lowering helpers against
+// strings.ToLower on random strings mixing ASCII, letters whose lower case
+// has another length (İ, K), and invalid bytes.
+func TestLowerHelpers(t *testing.T) {
+	pieces := []string{"A", "z", "Q", ".", " ", "É", "İ", "\u212a", "ß", "Σ", "\xff", "\xe2\x80", "’", "mc", "MR", "U.S"}
+	r := rand.New(rand.NewSource(1))
+	set := map[string]bool{}
+	for i := 0; i < 5000; i++ {
+		var b strings.Builder
+		for n := r.Intn(12); n > 0; n-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		s := b.String()
+		want := strings.ToLower(s)
+		if got := string(appendLower([]byte("x"), s)); got != "x"+want {
+			t.Fatalf("appendLower(%q) = %q, want %q", s, got[1:], want)
+		}
+		if inSet(set, s) != set[want] {
+			t.Fatalf("inSet(%q) = %v before adding", s, !set[want])
+		}
+		set[want] = true
+		if !inSet(set, s) {
+			t.Fatalf("inSet(%q) = false after adding %q", s, want)
+		}
+	}
+}

@@ -53,7 +53,7 @@ func isSentenceStart(toks []token, k, lo int) bool {
 // nameStart reports whether token k can begin a name.
 func (a *article) nameStart(toks []token, k, lo int) bool {
 	t := &toks[k]
-	if t.kind != tWord || !t.cap || notNames[t.low] || strings.HasSuffix(t.low, "ly") && !a.midCaps[t.low] {
+	if t.kind != tWord || !t.cap || t.in(vNotNames) || strings.HasSuffix(t.low, "ly") && !a.midCaps[t.low] {
 		return false
 	}
 	if len(t.word) > 2 && t.word[1] == '-' && strings.IndexByte("RDI", t.word[0]) >= 0 {
@@ -66,10 +66,10 @@ func (a *article) nameStart(toks []token, k, lo int) bool {
 		// A capitalised first word is a name only with other evidence:
 		// a second capitalised word, a given name, or a title.
 		next := k + 1
-		if maleNames[t.low] || femaleNames[t.low] || titleWords[strings.TrimSuffix(t.low, ".")] || orgWords[t.low] {
+		if t.in(vMaleNames) || t.in(vFemaleNames) || titleWords[strings.TrimSuffix(t.low, ".")] || t.in(vOrgWords) {
 			return true
 		}
-		if next < len(toks) && toks[next].kind == tWord && toks[next].cap && !notNames[toks[next].low] {
+		if next < len(toks) && toks[next].kind == tWord && toks[next].cap && !toks[next].in(vNotNames) {
 			return true
 		}
 		return false
@@ -89,7 +89,7 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 		if t.kind != tWord {
 			continue
 		}
-		if g, ok := pronounGender[t.low]; ok {
+		if g, ok := pronounGender(t.low); ok {
 			out = append(out, mention{i: k, j: k + 1, ni: k, kind: mPronoun, g: g, ent: -1})
 			continue
 		}
@@ -103,10 +103,10 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 				// "A crane operator who voted against the deal, ... said":
 				// someone the text does not name, as a sentence's subject.
 				e := k + 1
-				for e < hi && e < k+4 && toks[e].kind == tWord && !toks[e].cap && !notNames[toks[e].low] && !speechVerbs[toks[e].low] {
+				for e < hi && e < k+4 && toks[e].kind == tWord && !toks[e].cap && !toks[e].in(vNotNames) && !toks[e].in(vSpeechVerbs) {
 					e++
 				}
-				if e > k+1 && e < hi && (toks[e].low == "who" || toks[e].is(',') || toks[e].kind == tWord && speechVerbs[toks[e].low]) {
+				if e > k+1 && e < hi && (toks[e].low == "who" || toks[e].is(',') || toks[e].kind == tWord && toks[e].in(vSpeechVerbs)) {
 					out = append(out, mention{i: k, j: e, ni: e - 1, kind: mAnon, head: toks[e-1].low, ent: -1})
 					k = e - 1
 					continue
@@ -119,11 +119,11 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 		m := k + 1
 		for !toks[m-1].poss && m < hi {
 			n := &toks[m]
-			if n.kind == tWord && n.cap && !(notNames[n.low] && n.low != "may") {
+			if n.kind == tWord && n.cap && !(n.in(vNotNames) && n.low != "may") {
 				m++
 				continue
 			}
-			if n.kind == tWord && connectors[n.low] && m+1 < hi && toks[m+1].kind == tWord && toks[m+1].cap && !notNames[toks[m+1].low] {
+			if n.kind == tWord && n.in(vConnectors) && m+1 < hi && toks[m+1].kind == tWord && toks[m+1].cap && !toks[m+1].in(vNotNames) {
 				m += 2
 				continue
 			}
@@ -135,10 +135,10 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 				// "Ukraine's foreign ministry": an owner and a lower-case
 				// organisation noun make an organisation.
 				e := m
-				for e < hi && e < m+3 && toks[e].kind == tWord && !toks[e].cap && roleMods[toks[e].low] {
+				for e < hi && e < m+3 && toks[e].kind == tWord && !toks[e].cap && toks[e].in(vRoleMods) {
 					e++
 				}
-				if e < hi && toks[e].kind == tWord && !toks[e].cap && !toks[e].poss && orgWords[toks[e].low] {
+				if e < hi && toks[e].kind == tWord && !toks[e].cap && !toks[e].poss && toks[e].in(vOrgWords) {
 					out[len(out)-1].mod = true
 					org := mention{i: k, ni: k, j: e + 1, kind: mName, org: true, ent: -1}
 					org.name = joinWords(toks[k : e+1])
@@ -173,7 +173,7 @@ var prepositions = set(`to of for with from by about against at on into over und
 // the anonymous "a senior official" at toks[k].
 func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
 	definite := toks[k].low == "the"
-	if definite && k+1 < hi && (strings.HasSuffix(toks[k+1].low, "-year-old") || nationals[toks[k+1].low]) {
+	if definite && k+1 < hi && (strings.HasSuffix(toks[k+1].low, "-year-old") || toks[k+1].in(vNationals)) {
 		// "the 47-year-old said", "the Dutchman said": the person just
 		// written about.
 		g := roleGender(toks[k+1].low)
@@ -181,23 +181,23 @@ func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
 	}
 	var mods []string
 	e := k + 1
-	for e < hi && toks[e].kind == tWord && (!toks[e].cap || capModifier(toks, e, hi)) && (roleMods[toks[e].low] || orgWords[toks[e].low] || toks[e].cap) && !roleHeads[toks[e].low] && len(mods) < 4 {
+	for e < hi && toks[e].kind == tWord && (!toks[e].cap || capModifier(toks, e, hi)) && (toks[e].in(vRoleMods) || toks[e].in(vOrgWords) || toks[e].cap) && !toks[e].in(vRoleHeads) && len(mods) < 4 {
 		// "a senior ministry official": an organisation word modifies
 		// the role when a role noun follows it.
-		if orgWords[toks[e].low] && !(e+1 < hi && toks[e+1].kind == tWord && (roleHeads[toks[e+1].low] || roleMods[toks[e+1].low])) {
+		if toks[e].in(vOrgWords) && !(e+1 < hi && toks[e+1].kind == tWord && (toks[e+1].in(vRoleHeads) || toks[e+1].in(vRoleMods))) {
 			break
 		}
 		mods = append(mods, toks[e].low)
 		e++
 	}
-	if e+1 < hi && toks[e].kind == tWord && !toks[e].cap && !roleHeads[toks[e].low] && !notNames[toks[e].low] && !speechVerbs[toks[e].low] && !toks[e].poss {
+	if e+1 < hi && toks[e].kind == tWord && !toks[e].cap && !toks[e].in(vRoleHeads) && !toks[e].in(vNotNames) && !toks[e].in(vSpeechVerbs) && !toks[e].poss {
 		// "the palace official": a noun the vocabulary does not know
 		// modifying a role noun.
 		for n := e + 1; n < hi && n < e+3; n++ {
-			if toks[n].kind != tWord || toks[n].cap || notNames[toks[n].low] || speechVerbs[toks[n].low] {
+			if toks[n].kind != tWord || toks[n].cap || toks[n].in(vNotNames) || toks[n].in(vSpeechVerbs) {
 				break
 			}
-			if roleHeads[toks[n].low] {
+			if toks[n].in(vRoleHeads) {
 				for ; e < n; e++ {
 					mods = append(mods, toks[e].low)
 				}
@@ -210,26 +210,26 @@ func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
 	}
 	w := toks[e].low
 	plural := false
-	if !roleHeads[w] && !orgWords[w] && strings.HasSuffix(w, "s") && roleHeads[strings.TrimSuffix(w, "s")] {
+	if !toks[e].in(vRoleHeads) && !toks[e].in(vOrgWords) && strings.HasSuffix(w, "s") && roleHeads[strings.TrimSuffix(w, "s")] {
 		plural = true
 	}
 	if toks[e].cap {
 		return mention{}, false
 	}
 	// A role followed by a name is the name's prefix, not a reference.
-	if e+1 < hi && toks[e+1].kind == tWord && toks[e+1].cap && !notNames[toks[e+1].low] {
+	if e+1 < hi && toks[e+1].kind == tWord && toks[e+1].cap && !toks[e+1].in(vNotNames) {
 		return mention{}, false
 	}
 	switch {
 	case plural:
 		return mention{i: k, j: e + 1, ni: e, kind: mAnon, head: strings.TrimSuffix(w, "s"), ent: -1}, true
-	case roleHeads[w] || definite && titleWords[w] && !roleMods[w] && !demonyms[w] && !honorific(w):
+	case toks[e].in(vRoleHeads) || definite && toks[e].in(vTitleWords) && !toks[e].in(vRoleMods) && !toks[e].in(vDemonyms) && !honorific(w):
 		// "the archbishop said" names a title as well as a role.
 		if !definite {
 			return mention{i: k, j: e + 1, ni: e, kind: mAnon, head: w, ent: -1}, true
 		}
 		return mention{i: k, j: e + 1, ni: e, kind: mRoleRef, head: w, mods: mods, ent: -1}, true
-	case orgWords[w] && definite && !toks[e].poss:
+	case toks[e].in(vOrgWords) && definite && !toks[e].poss:
 		return mention{i: k, j: e + 1, ni: e, kind: mOrgRef, head: w, ent: -1}, true
 	}
 	return mention{}, false
@@ -240,17 +240,17 @@ func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
 // a name.
 func capModifier(toks []token, e, hi int) bool {
 	t := &toks[e]
-	if !(orgWords[t.low] || demonyms[t.low] || places[t.low]) {
+	if !(t.in(vOrgWords) || t.in(vDemonyms) || t.in(vPlaces)) {
 		return false
 	}
 	for n := e + 1; n < hi && n < e+4; n++ {
 		if toks[n].kind != tWord {
 			return false
 		}
-		if !toks[n].cap && roleHeads[toks[n].low] {
+		if !toks[n].cap && toks[n].in(vRoleHeads) {
 			return true
 		}
-		if toks[n].cap && !orgWords[toks[n].low] && !demonyms[toks[n].low] {
+		if toks[n].cap && !toks[n].in(vOrgWords) && !toks[n].in(vDemonyms) {
 			return false
 		}
 	}
@@ -262,7 +262,7 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 	mm := mention{i: k, j: m, ni: k, kind: mName, ent: -1, poss: toks[m-1].poss}
 	isOrg := false
 	for x := k; x < m; x++ {
-		if orgWords[toks[x].low] {
+		if toks[x].in(vOrgWords) {
 			isOrg = true
 		} else if isOrg && titleWords[strings.TrimSuffix(toks[x].low, ".")] {
 			// "Kremlin Spokesman Dmitry Peskov": a title after the
@@ -290,7 +290,7 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 		}
 		// "Magistrate Olivia Brandt": an unknown role word before a given
 		// name and a surname.
-		for n < m-2 && !maleNames[toks[n].low] && !femaleNames[toks[n].low] && (maleNames[toks[n+1].low] || femaleNames[toks[n+1].low]) && !connectors[toks[n].low] {
+		for n < m-2 && !toks[n].in(vMaleNames) && !toks[n].in(vFemaleNames) && (toks[n+1].in(vMaleNames) || toks[n+1].in(vFemaleNames)) && !toks[n].in(vConnectors) {
 			n++
 		}
 		if n == m-1 && titleWords[strings.TrimSuffix(toks[n].low, ".")] {
@@ -314,7 +314,7 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 	}
 	allDemonyms := true
 	for x := mm.ni; x < m; x++ {
-		if !demonyms[toks[x].low] {
+		if !toks[x].in(vDemonyms) {
 			allDemonyms = false
 		}
 	}
@@ -372,9 +372,9 @@ func (a *article) attachRole(toks []token, lo, first int, out []mention, mm ment
 	}
 	b := mm.i
 	heads := 0
-	for b-1 >= lo && toks[b-1].kind == tWord && !toks[b-1].cap && (roleMods[toks[b-1].low] || roleHeads[toks[b-1].low] || titleWords[toks[b-1].low]) {
+	for b-1 >= lo && toks[b-1].kind == tWord && !toks[b-1].cap && (toks[b-1].in(vRoleMods) || toks[b-1].in(vRoleHeads) || toks[b-1].in(vTitleWords)) {
 		b--
-		if roleHeads[toks[b].low] || titleWords[toks[b].low] {
+		if toks[b].in(vRoleHeads) || toks[b].in(vTitleWords) {
 			heads++
 		}
 	}
@@ -404,17 +404,17 @@ func (a *article) attachRole(toks []token, lo, first int, out []mention, mm ment
 			mm.person = true
 		}
 	}
-	if mm.role == "" && mm.i-2 >= lo && toks[mm.i-1].is(',') && roleHeads[toks[mm.i-2].low] {
+	if mm.role == "" && mm.i-2 >= lo && toks[mm.i-1].is(',') && toks[mm.i-2].in(vRoleHeads) {
 		// "The bloc's foreign policy chief, Katarina Novak, said".
 		r := mm.i - 2
 		for r-1 >= lo && r > mm.i-8 && toks[r-1].kind == tWord && (!toks[r-1].cap || toks[r-1].poss) &&
-			(roleMods[toks[r-1].low] || roleHeads[toks[r-1].low] || titleWords[toks[r-1].low] || toks[r-1].poss) {
+			(toks[r-1].in(vRoleMods) || toks[r-1].in(vRoleHeads) || toks[r-1].in(vTitleWords) || toks[r-1].poss) {
 			r--
 		}
 		// Only a role opening its clause describes the name: not
 		// "According to the lawyer, Wendt".
 		closed := mm.j >= len(toks) || toks[mm.j].is(',') || toks[mm.j].terminal()
-		if closed || r == lo || r-1 == lo && toks[r-1].kind == tWord && determiners[toks[r-1].low] {
+		if closed || r == lo || r-1 == lo && toks[r-1].kind == tWord && toks[r-1].in(vDeterminers) {
 			mm.role = joinWords(toks[r : mm.i-1])
 			mm.person = true
 		}
@@ -474,7 +474,7 @@ func (a *article) apposition(toks []token, hi int, out []mention) ([]mention, in
 	switch {
 	case w == "a" || w == "an" || w == "the":
 		role = toks[s+1 : end]
-	case toks[s].poss && s+1 < end && (roleHeads[toks[s+1].low] || roleMods[toks[s+1].low]):
+	case toks[s].poss && s+1 < end && (toks[s+1].in(vRoleHeads) || toks[s+1].in(vRoleMods)):
 		role = toks[s:end] // ", Nordhaven's managing partner,"
 	case roleMods[w] || roleHeads[w]:
 		role = toks[s:end]
@@ -483,10 +483,10 @@ func (a *article) apposition(toks []token, hi int, out []mention) ([]mention, in
 			// A name before the role's noun means this is a list of
 			// people, not a role ("Steve Witkoff, Russian presidential
 			// aide Yury Ushakov has suggested").
-			if t.cap && !seenHead && !titleWords[strings.TrimSuffix(t.low, ".")] && !demonyms[t.low] || speechVerbs[t.low] {
+			if t.cap && !seenHead && !titleWords[strings.TrimSuffix(t.low, ".")] && !t.in(vDemonyms) || t.in(vSpeechVerbs) {
 				return out, -1
 			}
-			if roleHeads[t.low] {
+			if t.in(vRoleHeads) {
 				seenHead = true
 			}
 		}
@@ -513,7 +513,7 @@ func (a *article) apposition(toks []token, hi int, out []mention) ([]mention, in
 	}
 	hasHead := false
 	for _, t := range role {
-		if roleHeads[t.low] || titleWords[t.low] {
+		if t.in(vRoleHeads) || t.in(vTitleWords) {
 			hasHead = true
 		}
 	}
@@ -556,7 +556,9 @@ func recase(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	upperNext := true
-	prev := ""
+	// The letters of the current word so far, enough of them to tell
+	// whether they are exactly "mc".
+	letters, mFirst := 0, false
 	for _, r := range s {
 		switch {
 		case unicode.IsLetter(r):
@@ -566,17 +568,17 @@ func recase(s string) string {
 				b.WriteRune(unicode.ToLower(r))
 			}
 			upperNext = false
-			prev += string(unicode.ToLower(r))
-			if prev == "mc" {
+			letters++
+			switch lr := unicode.ToLower(r); {
+			case letters == 1:
+				mFirst = lr == 'm'
+			case letters == 2 && mFirst && lr == 'c':
 				upperNext = true
 			}
 		default:
 			b.WriteRune(r)
 			upperNext = r == '-' || r == '\'' || r == '’' || r == ' ' || r == '.'
-			prev = ""
-			if r == ' ' {
-				prev = ""
-			}
+			letters = 0
 		}
 	}
 	return b.String()
@@ -599,7 +601,7 @@ func firstRune(s string) rune {
 
 // foldTokens splits a name into folded words for comparison.
 func foldTokens(name string) []string {
-	return strings.Fields(speakers.Fold(name))
+	return speakers.FoldWords(name)
 }
 
 // honorific reports whether a title is only a courtesy: Mr., Ms., Mrs.

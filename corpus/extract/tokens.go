@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -16,21 +17,81 @@ const (
 
 // token is one word, punctuation mark or quotation of a paragraph, with
 // its byte offsets in the document text.
+//
+// Fields are ordered largest first so a token takes 64 bytes: an article
+// has a token for every five or so bytes of text.
 type token struct {
 	start, end int
-	kind       tokKind
 	word       string // for words: the text without a possessive 's
 	low        string // lower-case word
+	q          int32  // for quotations: index into the paragraph's spans
 	punct      rune   // for punctuation
-	q          int    // for quotations: index into the paragraph's spans
-	cap        bool   // first letter upper case
-	allCaps    bool   // every letter upper case, at least two letters
-	poss       bool   // the word carried a possessive 's
+	vocab      vocab  // for words: the vocabulary sets holding low
+	kind       tokKind
+	cap        bool // first letter upper case
+	allCaps    bool // every letter upper case, at least two letters
+	poss       bool // the word carried a possessive 's
 }
+
+// tokenBufs recycles the token arrays of articles. Tokens are the bulk of
+// what extraction allocates and none outlives the call that made it.
+var tokenBufs = sync.Pool{New: func() any { return new([]token) }}
 
 // abbreviations keep their dot: the dot does not end a sentence.
 var abbreviations = set(`mr mrs ms dr st jr sr gen sen sec rep gov lt col capt sgt prof rev adm maj cmdr
 u.s u.k u.n e.u d.c no vs etc inc corp ltd co mt ft gens reps sens p.m a.m i.e e.g`)
+
+// isAbbreviation reports whether w, in any case, is one of abbreviations.
+func isAbbreviation(w string) bool { return inSet(abbreviations, w) }
+
+// inSet reports whether set holds strings.ToLower(w). The usual short
+// ASCII word is lowered on the stack, not the heap: vocabulary lookups
+// are made for most words of a document.
+func inSet(set map[string]bool, w string) bool {
+	var buf [24]byte
+	if len(w) > len(buf) {
+		return set[strings.ToLower(w)]
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return set[strings.ToLower(w)]
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return set[string(buf[:len(w)])]
+}
+
+// appendLower appends strings.ToLower(s) to dst, byte for byte the same
+// (an invalid byte becomes U+FFFD as there), so a buffer can be reused.
+func appendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		i += size
+	}
+	return dst
+}
+
+// asciiWord[b] is isWordRune(rune(b)) for the ASCII bytes.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for b := range t {
+		t[b] = isWordRune(rune(b))
+	}
+	return t
+}()
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
@@ -53,6 +114,10 @@ func tokenize(text string, a, b int, toks []token) []token {
 		}
 		j := i + size
 		for j < b {
+			if text[j] < utf8.RuneSelf && asciiWord[text[j]] {
+				j++ // the common case, without the general checks below
+				continue
+			}
 			c, cs := rune(text[j]), 1
 			if c >= utf8.RuneSelf {
 				c, cs = utf8.DecodeRuneInString(text[j:b])
@@ -80,11 +145,8 @@ func tokenize(text string, a, b int, toks []token) []token {
 						break
 					}
 				}
-				if c == '.' {
-					w := strings.ToLower(text[i:j])
-					if abbreviations[w] || (utf8.RuneCountInString(w) == 1 && unicode.IsUpper(r)) {
-						j += cs
-					}
+				if c == '.' && (isAbbreviation(text[i:j]) || utf8.RuneCountInString(text[i:j]) == 1 && unicode.IsUpper(r)) {
+					j += cs
 				}
 			}
 			break
@@ -98,16 +160,22 @@ func tokenize(text string, a, b int, toks []token) []token {
 func wordToken(text string, i, j int) token {
 	w := text[i:j]
 	t := token{start: i, end: j, kind: tWord}
-	for _, suf := range [...]string{"'s", "’s", "'S", "’S"} {
-		if len(w) > len(suf) && strings.HasSuffix(w, suf) {
-			w = w[:len(w)-len(suf)]
-			t.poss = true
-			break
+	if n := len(w); n > 2 && (w[n-1] == 's' || w[n-1] == 'S') {
+		for _, suf := range [...]string{"'s", "’s", "'S", "’S"} {
+			if len(w) > len(suf) && strings.HasSuffix(w, suf) {
+				w = w[:len(w)-len(suf)]
+				t.poss = true
+				break
+			}
 		}
 	}
 	t.word = w
 	t.low = strings.ToLower(w)
-	first, _ := utf8.DecodeRuneInString(w)
+	t.vocab = vocabOf[t.low]
+	first := rune(w[0])
+	if first >= utf8.RuneSelf {
+		first, _ = utf8.DecodeRuneInString(w)
+	}
 	t.cap = unicode.IsUpper(first)
 	if t.cap {
 		letters, upper := 0, 0
@@ -123,6 +191,9 @@ func wordToken(text string, i, j int) token {
 	}
 	return t
 }
+
+// in reports whether the word is in one of the vocabulary sets v names.
+func (t *token) in(v vocab) bool { return t.vocab&v != 0 }
 
 func (t *token) is(p rune) bool { return t.kind == tPunct && t.punct == p }
 

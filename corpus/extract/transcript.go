@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"bytes"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -103,6 +105,11 @@ func parseLabel(text string, s, e int) (label, bool) {
 // labelColon finds the colon ending a label, skipping any inside
 // parentheses or brackets ("Jane Doe (00:01:23):").
 func labelColon(line string) int {
+	// Most lines have no colon near their start: IndexByte rules them out
+	// far faster than the scan below.
+	if strings.IndexByte(line[:min(len(line), 61)], ':') < 0 {
+		return -1
+	}
 	depth := 0
 	for i := 0; i < len(line) && i <= 60; i++ {
 		switch line[i] {
@@ -125,17 +132,18 @@ func labelName(s string) bool {
 	if s == "" || len(s) > 50 {
 		return false
 	}
-	words := strings.Fields(s)
-	if len(words) > 5 {
-		return false
-	}
-	for wi, w := range words {
-		r := firstRune(w)
-		lw := strings.ToLower(strings.Trim(w, ".'’"))
-		if wi == 0 && labelStop[lw] {
+	// One pass: a sixth word fails the label whatever the first five are.
+	wi := -1
+	for w := range strings.FieldsSeq(s) {
+		if wi++; wi >= 5 {
 			return false
 		}
-		if connectors[lw] && wi > 0 {
+		r := firstRune(w)
+		tw := strings.Trim(w, ".'’")
+		if wi == 0 && inSet(labelStop, tw) {
+			return false
+		}
+		if wi > 0 && inSet(connectors, tw) {
 			continue
 		}
 		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
@@ -256,7 +264,14 @@ func trimStage(text string, s, e int) (int, int) {
 // endMarker reports whether a line closes the transcript's speech: a bare
 // time ("5:20 P.M. EST") or an END line.
 func endMarker(line string) bool {
-	l := strings.ToUpper(strings.Trim(line, " \t*#-—–"))
+	l := strings.Trim(line, " \t*#-—–")
+	if len(l) >= 24*utf8.UTFMax {
+		// Upper-casing shrinks a rune to no less than one byte of four,
+		// so this stays at least 24 bytes: the common line of speech is
+		// ruled out without copying it.
+		return false
+	}
+	l = strings.ToUpper(l)
 	if l == "END" || l == "###" || l == "" {
 		return true
 	}
@@ -284,6 +299,16 @@ type transcript struct {
 	pending *turnSpeaker // questioner named by the previous turn
 	labels  map[string]bool
 	header  map[int]bool // offsets of header lines naming Q and A
+	low     []byte       // reused to lower each turn's text
+	// named holds the speaker each label names, read once: a label
+	// recurs every few turns. Speakers are shared, never changed.
+	named map[labelKey]*turnSpeaker
+}
+
+// labelKey is what the speaker of a plain label depends on.
+type labelKey struct {
+	raw, role string
+	upper     bool
 }
 
 // Transcript extracts one quotation per speaker turn from text[from:]:
@@ -315,12 +340,41 @@ func mergeFound(a, b []Found) []Found {
 	return out
 }
 
-// compactTurns reports whether the labelled lines of text[from:to] mostly
+// compactTurns reports whether the labelled lines mostly
 // follow one another with no blank line between: a chat or call log, where
 // a paragraph after a blank line is narration, not more of the last turn.
-func compactTurns(text string, from, to int) bool {
+func compactTurns(lines []labelLine) bool {
 	labels, adjacent := 0, 0
-	prevLabel, blank := false, false
+	prevLabel := false
+	for _, ln := range lines {
+		if ln.ok {
+			labels++
+			if prevLabel && !ln.afterBlank {
+				adjacent++
+			}
+		}
+		prevLabel = ln.ok
+	}
+	return labels >= 3 && adjacent*10 >= labels*6
+}
+
+// labelLine is one non-blank line of a transcript, trimmed, and the
+// speaker label it opens with, if any.
+type labelLine struct {
+	s, e       int
+	afterBlank bool // a blank line comes before it
+	ok         bool // it opens with a label
+	l          label
+}
+
+// lineBufs recycles the line arrays of labelLines.
+var lineBufs = sync.Pool{New: func() any { return new([]labelLine) }}
+
+// labelLines appends to out the non-blank lines of text[from:to], reading
+// each one's label once for all the passes over a transcript that need
+// them.
+func labelLines(text string, from, to int, out []labelLine) []labelLine {
+	blank := false
 	for i := from; i < to; {
 		nl := strings.IndexByte(text[i:to], '\n')
 		end, next := to, to
@@ -333,33 +387,20 @@ func compactTurns(text string, from, to int) bool {
 			blank = true
 			continue
 		}
-		_, ok := parseLabel(text, s, e)
-		if ok {
-			labels++
-			if prevLabel && !blank {
-				adjacent++
-			}
-		}
-		prevLabel, blank = ok, false
+		l, ok := parseLabel(text, s, e)
+		out = append(out, labelLine{s: s, e: e, afterBlank: blank, ok: ok, l: l})
+		blank = false
 	}
-	return labels >= 3 && adjacent*10 >= labels*6
+	return out
 }
 
-// labelCounts counts how often each label opens a line of text[from:to].
-func labelCounts(text string, from, to int) map[string]int {
+// labelCounts counts how often each label opens one of lines.
+func labelCounts(lines []labelLine) map[string]int {
 	counts := map[string]int{}
-	for i := from; i < to; {
-		nl := strings.IndexByte(text[i:to], '\n')
-		end, next := to, to
-		if nl >= 0 {
-			end, next = i+nl, i+nl+1
+	for _, ln := range lines {
+		if ln.ok {
+			counts[ln.l.raw]++
 		}
-		if s, e := trimSpan(text, i, end); s < e {
-			if l, ok := parseLabel(text, s, e); ok {
-				counts[l.raw]++
-			}
-		}
-		i = next
 	}
 	return counts
 }
@@ -368,16 +409,30 @@ func labelCounts(text string, from, to int) map[string]int {
 // with the paragraphs that are not speech: the header before the first
 // turn, and in a compact log the narration after a blank line.
 func labelled(text string, from, to int) ([]Found, []paragraph) {
-	t := &transcript{text: text, labels: map[string]bool{}, header: map[int]bool{}}
+	t := &transcript{text: text, labels: map[string]bool{}, header: map[int]bool{}, named: map[labelKey]*turnSpeaker{}}
 	t.readHeader(from)
-	compact := compactTurns(text, from, to)
-	counts := labelCounts(text, from, to)
+	buf := lineBufs.Get().(*[]labelLine)
+	lines := labelLines(text, from, to, (*buf)[:0])
+	defer func() {
+		clear(lines) // drop the strings before the array sits in the pool
+		*buf = lines[:0]
+		lineBufs.Put(buf)
+	}()
+	turns := 0
+	for _, ln := range lines {
+		if ln.ok {
+			turns++
+		}
+	}
+	// Nearly every label opens one turn: size the output once.
+	t.out = make([]Found, 0, turns)
+	compact := compactTurns(lines)
+	counts := labelCounts(lines)
 	people := map[string]bool{}
 	speaker := func(l label) bool {
 		// "Length: four minutes" once in a document is a field, not a
 		// speaker: a label speaks when it recurs or reads as a person.
-		lw := strings.ToLower(l.raw)
-		if counts[l.raw] >= 2 || l.upper || l.role != "" || genericLabels[lw] {
+		if counts[l.raw] >= 2 || l.upper || l.role != "" || inSet(genericLabels, l.raw) {
 			return true
 		}
 		is, known := people[l.raw]
@@ -396,22 +451,9 @@ func labelled(text string, from, to int) ([]Found, []paragraph) {
 		}
 		segStart, segEnd = -1, -1
 	}
-	blank := false
-	for i := from; i < to; {
-		nl := strings.IndexByte(text[i:to], '\n')
-		end, next := to, to
-		if nl >= 0 {
-			end, next = i+nl, i+nl+1
-		}
-		s, e := trimSpan(text, i, end)
-		i = next
-		if s >= e {
-			blank = true
-			continue
-		}
-		afterBlank := blank
-		blank = false
-		if l, ok := parseLabel(text, s, e); ok && !t.headerLine(s) && speaker(l) {
+	for _, ln := range lines {
+		s, e, afterBlank, l := ln.s, ln.e, ln.afterBlank, ln.l
+		if ln.ok && !t.headerLine(s) && speaker(l) {
 			flush()
 			cur = t.speakerOf(l, s, e)
 			if l.textStart < e {
@@ -586,6 +628,10 @@ func (t *transcript) readHeader(from int) {
 
 // speakerOf names the speaker of a labelled turn.
 func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
+	key := labelKey{l.raw, l.role, l.upper}
+	if sp, ok := t.named[key]; ok {
+		return sp
+	}
 	raw := l.raw
 	up := strings.ToUpper(strings.Trim(raw, "."))
 	switch up {
@@ -655,6 +701,9 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 		sp.local = true
 	}
 	t.labels[strings.ToLower(name)] = true
+	// Only labels that get here are remembered: Q and A turns depend on
+	// the header and on who was called on, these only on the label.
+	t.named[key] = sp
 	return sp
 }
 
@@ -743,15 +792,28 @@ func sentenceEnd(text string) int {
 	return len(text)
 }
 
-var selectionCues = []string{"last question", "next question", "final question", "one more question", "call on", "go ahead", "take questions", "take a question", "press person"}
+var selectionCues = byteStrings("last question", "next question", "final question", "one more question", "call on", "go ahead", "take questions", "take a question", "press person")
+
+// byteStrings returns ss as byte slices, to search lowered bytes with.
+func byteStrings(ss ...string) [][]byte {
+	out := make([][]byte, len(ss))
+	for i, s := range ss {
+		out[i] = []byte(s)
+	}
+	return out
+}
 
 // noteTurn reads a non-questioner turn for who asks next: a reporter
 // called on by name, or a hand-over that ends the current exchange.
 func (t *transcript) noteTurn(turn string) {
-	low := strings.ToLower(turn)
-	for _, c := range selectionCues {
-		if strings.Contains(low, c) {
-			t.asker = nil
+	if t.asker != nil {
+		// Only a current asker can be let go: skip the search otherwise.
+		t.low = appendLower(t.low[:0], turn)
+		for _, c := range selectionCues {
+			if bytes.Contains(t.low, c) {
+				t.asker = nil
+				break
+			}
 		}
 	}
 	if sp := calledOn(turn, t.labels); sp != nil {
@@ -771,10 +833,12 @@ func calledOn(turn string, labels map[string]bool) *turnSpeaker {
 		end := sentenceEnd(rest)
 		sent := rest[:end]
 		rest = rest[end:]
-		low := strings.ToLower(sent)
 		opening := strings.TrimSpace(sent) == strings.TrimSpace(turn[:min(len(turn), len(sent))])
-		if !opening && !strings.Contains(low, "start with") && !strings.Contains(low, "go to") && !strings.Contains(low, "call on") && !strings.Contains(low, "question") {
-			continue
+		if !opening {
+			low := strings.ToLower(sent)
+			if !strings.Contains(low, "start with") && !strings.Contains(low, "go to") && !strings.Contains(low, "call on") && !strings.Contains(low, "question") {
+				continue
+			}
 		}
 		words := strings.Fields(sent)
 		for i := 0; i < len(words); i++ {

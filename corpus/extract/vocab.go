@@ -180,7 +180,15 @@ photo video watch listen follow sign subscribe share related more
 
 // pronounGender gives the gender of the pronouns that can stand for a
 // speaker in a cue ("he said").
-var pronounGender = map[string]gender{"he": male, "she": female}
+func pronounGender(low string) (gender, bool) {
+	switch low {
+	case "he":
+		return male, true
+	case "she":
+		return female, true
+	}
+	return unknownGender, false
+}
 
 // paraphraseIntros mark the author's own words after a colon, not a
 // quotation of anyone ("In other words: "..."").
@@ -269,3 +277,61 @@ irene gloria rita rose alice cecilia edith flora ivy mabel pearl
 lena kira saskia miriam amara
 lowri renata sigrun ayesha siobhan niamh aoife carys ffion bethan
 `)
+
+// vocab is a set of the vocabulary sets above, one bit each, so a token
+// looks its word up once when it is made instead of once per set asked.
+type vocab uint32
+
+const (
+	vRoleHeads vocab = 1 << iota
+	vSpeechVerbs
+	vNotNames
+	vOrgWords
+	vRoleMods
+	vTitleWords
+	vDemonyms
+	vMaleNames
+	vFemaleNames
+	vCueFillers
+	vConnectors
+	vModals
+	vLabelMarkers
+	vClauseLinks
+	vPlaces
+	vNationals
+	vDeterminers
+	vTitleNouns
+)
+
+// vocabOf maps a lower-case word to the sets holding it.
+var vocabOf = func() map[string]vocab {
+	m := map[string]vocab{}
+	for _, s := range []struct {
+		v   vocab
+		set map[string]bool
+	}{
+		{vRoleHeads, roleHeads},
+		{vSpeechVerbs, speechVerbs},
+		{vNotNames, notNames},
+		{vOrgWords, orgWords},
+		{vRoleMods, roleMods},
+		{vTitleWords, titleWords},
+		{vDemonyms, demonyms},
+		{vMaleNames, maleNames},
+		{vFemaleNames, femaleNames},
+		{vCueFillers, cueFillers},
+		{vConnectors, connectors},
+		{vModals, modals},
+		{vLabelMarkers, labelMarkers},
+		{vClauseLinks, clauseLinks},
+		{vPlaces, places},
+		{vNationals, nationals},
+		{vDeterminers, determiners},
+		{vTitleNouns, titleNouns},
+	} {
+		for w := range s.set {
+			m[w] |= s.v
+		}
+	}
+	return m
+}()

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/backchannel-news/backchannel/model"
 )
@@ -368,39 +369,126 @@ func Fold(name string) string {
 	return b.String()
 }
 
-func foldWord(w string) string {
-	var letters []rune
-	letters = make([]rune, 0, len(w))
-	for _, r := range strings.ToLower(w) {
-		if d, ok := accents[r]; ok {
-			r = d
-		}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			letters = append(letters, r)
+// FoldWords is strings.Fields(Fold(name)) without building the joined
+// string: the folded words of name.
+func FoldWords(name string) []string {
+	var words []string
+	for w := range strings.FieldsSeq(name) {
+		if f := foldWord(w); f != "" {
+			words = append(words, f)
 		}
 	}
-	s := string(letters)
-	if strings.HasPrefix(s, "ye") {
-		s = s[1:]
-	}
-	s = hardC.Replace(s)
-	s = foldReplacer.Replace(s)
-	// Collapse doubled letters.
-	out := make([]rune, 0, len(s))
-	for _, r := range s {
-		if len(out) > 0 && out[len(out)-1] == r {
-			continue
-		}
-		out = append(out, r)
-	}
-	return string(out)
+	return words
 }
 
-// hardC spells a hard c as k first (Oscar, Oskar; Nicolai, Nikolai), so
-// that "ks" folds the same way after it.
-var hardC = strings.NewReplacer("ck", "k", "ca", "ka", "co", "ko", "cu", "ku", "cl", "kl", "cr", "kr")
+// foldWord is one word of Fold.
+func foldWord(w string) string {
+	// Two buffers on the stack take turns holding each step's output.
+	var b1, b2 [32]byte
+	s := appendLetters(b1[:0], w)
+	if len(s) >= 2 && s[0] == 'y' && s[1] == 'e' {
+		s = s[1:]
+	}
+	s = appendHardC(b2[:0], s)
+	s = appendSounds(b1[:0], s)
+	return string(appendCollapsed(b2[:0], s))
+}
 
-var foldReplacer = strings.NewReplacer("kh", "h", "ks", "x", "ph", "f", "y", "i", "j", "i", "w", "v")
+// appendLetters appends w lower-cased with accents stripped, keeping only
+// letters and digits. Names are nearly always ASCII: those take a byte
+// loop with no per-rune map lookup.
+func appendLetters(dst []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			for _, r := range strings.ToLower(w) {
+				if d, ok := accents[r]; ok {
+					r = d
+				}
+				if unicode.IsLetter(r) || unicode.IsDigit(r) {
+					dst = utf8.AppendRune(dst, r)
+				}
+			}
+			return dst
+		}
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+			dst = append(dst, c)
+		}
+	}
+	return dst
+}
+
+// appendHardC appends s with a hard c spelt k (Oscar, Oskar; Nicolai,
+// Nikolai; "ck" as k), so it can then fold with the k spellings.
+func appendHardC(dst, s []byte) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] == 'c' && i+1 < len(s) {
+			switch n := s[i+1]; n {
+			case 'k':
+				dst = append(dst, 'k')
+				i++
+				continue
+			case 'a', 'o', 'u', 'l', 'r':
+				dst = append(dst, 'k', n)
+				i++
+				continue
+			}
+		}
+		dst = append(dst, s[i])
+	}
+	return dst
+}
+
+// appendSounds appends s with spellings of one sound made one: kh as h,
+// ks as x, ph as f, y and j as i, w as v.
+func appendSounds(dst, s []byte) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if i+1 < len(s) {
+			switch {
+			case c == 'k' && s[i+1] == 'h':
+				dst = append(dst, 'h')
+				i++
+				continue
+			case c == 'k' && s[i+1] == 's':
+				dst = append(dst, 'x')
+				i++
+				continue
+			case c == 'p' && s[i+1] == 'h':
+				dst = append(dst, 'f')
+				i++
+				continue
+			}
+		}
+		switch c {
+		case 'y', 'j':
+			c = 'i'
+		case 'w':
+			c = 'v'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+// appendCollapsed appends s with each run of one letter made one letter.
+func appendCollapsed(dst, s []byte) []byte {
+	prev := rune(-1)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRune(s[i:])
+		if r != prev {
+			dst = append(dst, s[i:i+size]...)
+		}
+		prev = r
+		i += size
+	}
+	return dst
+}
 
 var accents = map[rune]rune{
 	'à': 'a', 'á': 'a', 'â': 'a', 'ã': 'a', 'ä': 'a', 'å': 'a', 'ā': 'a', 'ą': 'a',

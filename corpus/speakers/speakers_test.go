@@ -1,7 +1,10 @@
 package speakers
 
 import (
+	"math/rand"
+	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/backchannel-news/backchannel/model"
 )
@@ -81,5 +84,65 @@ func TestFold(t *testing.T) {
 	}
 	if Fold("Steve") == Fold("Steven") {
 		t.Errorf("Fold must not merge different given names; SameGiven does that with a surname")
+	}
+}
+
+// The spelling folds foldWord makes, as strings.Replacers: the reference
+// for its byte loops.
+var (
+	hardC        = strings.NewReplacer("ck", "k", "ca", "ka", "co", "ko", "cu", "ku", "cl", "kl", "cr", "kr")
+	foldReplacer = strings.NewReplacer("kh", "h", "ks", "x", "ph", "f", "y", "i", "j", "i", "w", "v")
+)
+
+// foldWordPlain is foldWord written the plain way, rune by rune with
+// strings.Replacers: the reference the fast version must agree with.
+func foldWordPlain(w string) string {
+	var letters []rune
+	for _, r := range strings.ToLower(w) {
+		if d, ok := accents[r]; ok {
+			r = d
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			letters = append(letters, r)
+		}
+	}
+	s := string(letters)
+	if strings.HasPrefix(s, "ye") {
+		s = s[1:]
+	}
+	s = hardC.Replace(s)
+	s = foldReplacer.Replace(s)
+	var out []rune
+	for _, r := range s {
+		if len(out) > 0 && out[len(out)-1] == r {
+			continue
+		}
+		out = append(out, r)
+	}
+	return string(out)
+}
+
+func TestFoldWordMatchesPlain(t *testing.T) {
+	pieces := []string{"Mc", "CK", "ye", "Ye", "ph", "KH", "ss", "a", "é", "Ö", "ß", "İ", "\u212a", "-", "'", "’", "7", "\xff", "ё", "Ж",
+		"c", "k", "h", "s", "p", "y", "j", "w", "o", "u", "l", "r", "e", "C", "Y", "W", "ŷ", "ç", "ö", "ŭ"}
+	r := rand.New(rand.NewSource(1))
+	for i := 0; i < 50000; i++ {
+		var b strings.Builder
+		for n := r.Intn(10); n > 0; n-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		w := b.String()
+		if got, want := foldWord(w), foldWordPlain(w); got != want {
+			t.Fatalf("foldWord(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
+func TestFoldWordsSplitsFold(t *testing.T) {
+	for _, name := range []string{"", "  ", "Yury  Ushakov", "O'Neill-Smith Jr.", "— Ana", "Ж. Ivanov", "Q 7", "-- ..", "Zelenskyy\tVolodymyr\n"} {
+		got, want := FoldWords(name), strings.Fields(Fold(name))
+		if strings.Join(got, "|") != strings.Join(want, "|") || len(got) != len(want) {
+			t.Errorf("FoldWords(%q) = %q, want %q", name, got, want)
+		}
 	}
 }

@@ -53,8 +53,28 @@ func (w *work) find(doc, start, end int) *model.Claim {
 // user sees. found is not changed. Changes that no longer fit the corpus
 // (a document gone, a topic merged away) are skipped and described in the
 // returned list, so the user learns of them rather than losing them
-// silently.
+// silently. Documents are found as the corpus names them or by absolute
+// path; a Store's Apply also finds those named relative to its file.
 func Apply(c *model.Corpus, found *model.ClaimSet, ops []Op) (*model.ClaimSet, []string) {
+	return apply(c, found, ops, newRefs(""))
+}
+
+// Apply merges the store's changes over found, as the package's Apply
+// does, finding documents by the references the store writes.
+func (s *Store) Apply(c *model.Corpus, found *model.ClaimSet) (*model.ClaimSet, []string) {
+	return apply(c, found, s.Ops(), s.refs)
+}
+
+// spanKey is a claim's place as a change recorded it.
+type spanKey struct {
+	doc        string
+	start, end int
+}
+
+// place is a claim's place in the corpus being shown.
+type place struct{ doc, start, end int }
+
+func apply(c *model.Corpus, found *model.ClaimSet, ops []Op, r *refs) (*model.ClaimSet, []string) {
 	var (
 		order   []string
 		ordered = map[string]bool{}
@@ -89,27 +109,32 @@ func Apply(c *model.Corpus, found *model.ClaimSet, ops []Op) (*model.ClaimSet, [
 		ordered[t.ID] = true
 		order = append(order, t.ID)
 	}
-	docByPath := map[string]int{}
-	for i := range c.Docs {
-		docByPath[c.Docs[i].Path] = i
-	}
+	docs := newDocFinder(c, r)
+	// placed remembers where each recorded place was found, so a note on
+	// a claim follows it when its document was renamed or edited.
+	placed := map[spanKey]place{}
 	// locate finds an op's span in the corpus, following the text if the
-	// document was edited since the claim was marked.
+	// document was edited since the claim was marked, and, when the
+	// reference finds no document, to the one document holding the text.
 	locate := func(op Op) (doc, start, end int, ok bool) {
-		d, ok := docByPath[op.Doc]
+		key := spanKey{op.Doc, op.Start, op.End}
+		hit := docs.resolve(op.Doc)
+		if hit.ok {
+			if s, e, ok := spanIn(c.Docs[hit.doc].Text, op); ok {
+				placed[key] = place{hit.doc, s, e}
+				return hit.doc, s, e, true
+			}
+			if hit.sure {
+				return 0, 0, 0, false
+			}
+		}
+		d, s, e, ok := docs.anchor(op.Text, op.Start, op.End)
 		if !ok {
 			return 0, 0, 0, false
 		}
-		text := c.Docs[d].Text
-		if op.End <= len(text) && (op.Text == "" || text[op.Start:op.End] == op.Text) {
-			return d, op.Start, op.End, true
-		}
-		if op.Text != "" {
-			if i := strings.Index(text, op.Text); i >= 0 {
-				return d, i, i + len(op.Text), true
-			}
-		}
-		return 0, 0, 0, false
+		docs.learn(op.Doc, d)
+		placed[key] = place{d, s, e}
+		return d, s, e, true
 	}
 	for _, op := range ops {
 		where := fmt.Sprintf("%s by %s on %s", op.Kind, op.Author, op.Time.Format("2006-01-02 15:04"))
@@ -199,8 +224,12 @@ func Apply(c *model.Corpus, found *model.ClaimSet, ops []Op) (*model.ClaimSet, [
 				w.t.Note = op.Text
 				continue
 			}
-			d, ok := docByPath[op.Doc]
-			if cl := w.find(d, op.Start, op.End); ok && cl != nil {
+			at, ok := placed[spanKey{op.Doc, op.Start, op.End}]
+			if !ok {
+				f := docs.resolve(op.Doc)
+				at, ok = place{f.doc, op.Start, op.End}, f.ok
+			}
+			if cl := w.find(at.doc, at.start, at.end); ok && cl != nil {
 				cl.Note = op.Text
 			} else {
 				stale = append(stale, where+": the claim is not in topic "+op.Topic)
@@ -237,6 +266,20 @@ func Apply(c *model.Corpus, found *model.ClaimSet, ops []Op) (*model.ClaimSet, [
 		out.Topics = append(out.Topics, t)
 	}
 	return out, stale
+}
+
+// spanIn finds op's text in a document's text: at its recorded span, else
+// its first occurrence. A change without text takes its span as it is.
+func spanIn(text string, op Op) (start, end int, ok bool) {
+	if 0 <= op.Start && op.Start <= op.End && op.End <= len(text) && (op.Text == "" || text[op.Start:op.End] == op.Text) {
+		return op.Start, op.End, true
+	}
+	if op.Text != "" {
+		if i := strings.Index(text, op.Text); i >= 0 {
+			return i, i + len(op.Text), true
+		}
+	}
+	return 0, 0, false
 }
 
 // quoteAt returns the quote covering doc[start:end], or -1.

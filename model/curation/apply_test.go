@@ -121,12 +121,13 @@ func TestApplyReportsStaleChanges(t *testing.T) {
 		{Kind: Mark, Topic: "t", Position: "p", Doc: "gone.md", Start: 0, End: 3, Text: "abc", Author: "ana"},
 		{Kind: Rename, Topic: "nope", Label: "x", Author: "ben"},
 		{Kind: Move, Into: "t", Position: "p", Doc: "news/a.md", Start: 0, End: 3, Author: "cal"},
+		{Kind: Mark, Topic: "t", Position: "p", Doc: "news/a.md", Start: 9, End: 3, Text: "abc", Author: "dan"},
 	}
 	cs, stale := Apply(c, found(c), ops)
-	if len(stale) != 3 {
-		t.Fatalf("stale = %v, want three reports", stale)
+	if len(stale) != 4 {
+		t.Fatalf("stale = %v, want four reports", stale)
 	}
-	for i, who := range []string{"ana", "ben", "cal"} {
+	for i, who := range []string{"ana", "ben", "cal", "dan"} {
 		if !strings.Contains(stale[i], who) {
 			t.Errorf("report %q does not say who made the change", stale[i])
 		}

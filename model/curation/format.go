@@ -39,7 +39,7 @@ type Op struct {
 	Position string
 	Label    string // NewTopic, Rename: the topic's label
 
-	Doc        string // document path as the corpus names it
+	Doc        string // document reference (see Store.Ref); in files written before references, the path as typed
 	Start, End int    // byte span in the document
 	Holder     string // Mark: who holds the claim
 	Text       string // Mark: the claim's text, to find it again if the document changed; Note: the note
@@ -50,6 +50,8 @@ type Op struct {
 const header = `# backchannel annotations: claims and topics curated by hand, for the corpus
 # in this folder (or named by the file name). One change per line, oldest
 # first; backchannel merges them over the claims it finds by itself.
+# Documents (doc=) are named relative to this file's folder, or by their
+# absolute path when they lie elsewhere.
 # Fields are key=value, values with spaces in Go-quoted strings. Lines
 # starting with # are comments. A line that cannot be read stops loading
 # and the file is then never overwritten.

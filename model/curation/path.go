@@ -3,6 +3,8 @@ package curation
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -32,18 +34,39 @@ func PathFor(paths []string) (string, error) {
 	if len(paths) == 0 {
 		return filepath.Join(dir, "sample.annotations"), nil
 	}
-	abs := make([]string, len(paths))
-	for i, p := range paths {
-		if a, err := filepath.Abs(p); err == nil {
-			abs[i] = a
-		} else {
-			abs[i] = p
+	// The name comes from the paths with symlinks resolved, so the same
+	// files reached another way share their annotations. A file named the
+	// way earlier versions did (paths as typed, made absolute) is still
+	// used when it exists and the new one does not.
+	named := dataName(dir, paths, realPath)
+	if legacy := dataName(dir, paths, absPath); legacy != named {
+		if _, err := os.Stat(named); errors.Is(err, fs.ErrNotExist) {
+			if _, err := os.Stat(legacy); err == nil {
+				return legacy, nil
+			}
 		}
 	}
-	sort.Strings(abs)
-	sum := sha256.Sum256([]byte(strings.Join(abs, "\x00")))
-	name := safeName.ReplaceAllString(filepath.Base(abs[0]), "_")
-	return filepath.Join(dir, name+"-"+hex.EncodeToString(sum[:4])+".annotations"), nil
+	return named, nil
+}
+
+// dataName is the annotations file in dir for paths, each made absolute
+// by abs.
+func dataName(dir string, paths []string, abs func(string) string) string {
+	full := make([]string, len(paths))
+	for i, p := range paths {
+		full[i] = abs(p)
+	}
+	sort.Strings(full)
+	sum := sha256.Sum256([]byte(strings.Join(full, "\x00")))
+	name := safeName.ReplaceAllString(filepath.Base(full[0]), "_")
+	return filepath.Join(dir, name+"-"+hex.EncodeToString(sum[:4])+".annotations")
+}
+
+func absPath(p string) string {
+	if a, err := filepath.Abs(p); err == nil {
+		return a
+	}
+	return p
 }
 
 var safeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)

@@ -22,6 +22,7 @@ import (
 type Store struct {
 	mu      sync.Mutex
 	path    string
+	refs    *refs // names documents relative to the file's folder
 	ops     []Op
 	version [sha256.Size]byte // hash of the file as last read or written
 	now     func() time.Time
@@ -47,6 +48,8 @@ func Open(path string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	// After locked, which made the folder, so its symlinks resolve.
+	s.refs = newRefs(realPath(filepath.Dir(path)))
 	return s, nil
 }
 
@@ -60,7 +63,13 @@ func (s *Store) Ops() []Op {
 	return append([]Op(nil), s.ops...)
 }
 
+// Ref returns how the file names the document the corpus names path: see
+// the package's notes on references.
+func (s *Store) Ref(path string) string { return s.refs.ref(path) }
+
 // Add records a change made by author: it fills in the op's ID and time,
+// stores op.Doc, given as the corpus names the document, as its reference
+// (so the change still applies however the corpus is named next time),
 // re-reads the file, appends the op to what is on disk (keeping changes
 // other writers made since this store last read it) and writes the result
 // atomically.
@@ -74,6 +83,9 @@ func (s *Store) Add(author string, op Op) error {
 	}
 	op.Time = s.now().UTC().Truncate(time.Second)
 	op.ID = newID()
+	if op.Doc != "" {
+		op.Doc = s.Ref(op.Doc)
+	}
 	if err := validate(op); err != nil {
 		return err
 	}
@@ -117,6 +129,9 @@ func validate(op Op) error {
 		if op.fields()[k] == "" {
 			return fmt.Errorf("%s needs %s", op.Kind, k)
 		}
+	}
+	if op.Doc != "" && (op.Start < 0 || op.End < op.Start) {
+		return fmt.Errorf("span %d-%d is not a span of the document", op.Start, op.End)
 	}
 	if strings.ContainsAny(op.Topic+op.Into+op.Position+op.Label, "\n\r") {
 		return errors.New("topic and position names must be on one line")

@@ -69,6 +69,9 @@ func TestAddRefusesIncompleteChange(t *testing.T) {
 	if err := s.Add("ana", Op{Kind: "paint"}); err == nil {
 		t.Error("an unknown change was accepted")
 	}
+	if err := s.Add("ana", Op{Kind: Mark, Topic: "t", Position: "p", Doc: "d.md", Start: 9, End: 3}); err == nil {
+		t.Error("a mark whose span ends before it starts was accepted")
+	}
 	if len(s.Ops()) != 0 {
 		t.Error("a refused change was kept")
 	}

@@ -110,7 +110,7 @@ func curatedClaims(e *env, c *model.Corpus, paths []string) (*model.ClaimSet, bo
 		fmt.Fprintf(e.stderr, "backchannel: %v\n", err)
 		return nil, false
 	}
-	cs, stale := curation.Apply(c, found, store.Ops())
+	cs, stale := store.Apply(c, found)
 	for _, s := range stale {
 		fmt.Fprintf(e.stderr, "backchannel: annotation no longer applies: %s\n", s)
 	}

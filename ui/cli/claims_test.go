@@ -175,3 +175,48 @@ func TestClaimsRefusesBrokenAnnotations(t *testing.T) {
 		t.Error("the broken annotations file was changed")
 	}
 }
+
+// A claim marked while the corpus was named one way still shows when it
+// is named another: relative, absolute, with a trailing slash or through
+// a symlink.
+func TestClaimsCurationSurvivesAnotherNameForTheCorpus(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"a.md": disputeA, "b.md": disputeB})
+	parent, base := filepath.Dir(dir), filepath.Base(dir)
+	link := filepath.Join(t.TempDir(), "link")
+	if err := os.Symlink(dir, link); err != nil {
+		t.Skipf("no symlinks here: %v", err)
+	}
+	t.Chdir(parent)
+	store, err := curation.Open(filepath.Join(base, curation.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "The harbour inspector, Ada Brun, said the crane was safe after the storm."
+	start := strings.Index(disputeA, text)
+	if err := store.Add("ana", curation.Op{Kind: curation.Mark, Topic: "user:crane", Position: "safe",
+		Doc: filepath.Join(base, "a.md"), Start: start, End: start + len(text), Holder: "Ada Brun", Text: text}); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{base, "./" + base + "/", dir, dir + "/", link} {
+		r := run(t, "", "claims", "--format", "json", name)
+		if r.code != exitOK || strings.Contains(r.stderr, "no longer applies") {
+			t.Errorf("claims %s: exit %d, stderr %q", name, r.code, r.stderr)
+			continue
+		}
+		var topics []claimTopic
+		if err := json.Unmarshal([]byte(r.stdout), &topics); err != nil {
+			t.Fatal(err)
+		}
+		marked := false
+		for _, tp := range topics {
+			for _, p := range tp.Positions {
+				for _, cl := range p.Claims {
+					marked = marked || (tp.ID == "user:crane" && cl.Curated && cl.Holder == "Ada Brun" && cl.Line == 4)
+				}
+			}
+		}
+		if !marked {
+			t.Errorf("claims %s: the marked claim is missing from %+v", name, topics)
+		}
+	}
+}
