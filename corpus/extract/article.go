@@ -159,7 +159,7 @@ func personLabel(text, name string) bool {
 func articleParas(text string, paras []paragraph) []Found {
 	a := &article{text: text, midCaps: map[string]bool{}, anonSeen: map[string]int{}, folded: map[string][]string{}}
 	infos := make([]paraInfo, len(paras))
-	single := len(paras) > 0 && usesSingleQuotes(text[paras[0].start:paras[len(paras)-1].end])
+	single := len(paras) > 0 && usesSingleQuotes(text, paras)
 	// Every paragraph's tokens are a window of one pooled array; a
 	// paragraph whose tokens outgrow it leaves the earlier windows on the
 	// old array, which stays valid until this call returns.
@@ -246,6 +246,9 @@ func articleParas(text string, paras []paragraph) []Found {
 				}
 				if at.drop {
 					continue
+				}
+				if sp.single && (at.ent < 0 && !at.anon || at.cue == "" || at.cue == "continuation") {
+					continue // single marks quote only with a cue of their own
 				}
 				if at.ent < 0 && !at.anon && titled(in.toks, x) {
 					continue // a title, however long

@@ -11,6 +11,7 @@ type span struct {
 	open, close  int // offsets of the opening mark and just past the closing mark
 	tStart, tEnd int // the quoted text, marks and edge spaces excluded
 	closed       bool
+	single       bool // single marks in a document that quotes with double ones
 }
 
 // paragraph is a run of text treated as one unit of prose.
@@ -84,14 +85,20 @@ func trimSpan(text string, a, b int) (int, int) {
 	return a, b
 }
 
-// quoteSpans finds the quotations in text[a:b]. Only double marks and
-// guillemets delimit quotations: single marks are apostrophes far more
-// often than quotes, and a nested ‘quote’ belongs to its outer one. A mark
-// left open is closed at the paragraph's end, so a stray mark never
+// quoteSpans finds the quotations in text[a:b] of a document that quotes
+// with double marks or guillemets. Each straight mark is read as opening or
+// closing from its neighbours and paired on a stack, so a quotation nested
+// in straight marks inside another ("He said, "Go," and left,") stays
+// inside the outer one; curly marks and guillemets carry their direction.
+// Single marks inside a quotation belong to it; standing alone they
+// delimit a quotation only when it runs to several words (see
+// singleSpanWords), the rest being titles, scare quotes or apostrophes.
+// A mark left open is closed at the paragraph's end, so a stray mark never
 // swallows the rest of the document.
 func quoteSpans(text string, a, b int, spans []span) []span {
-	open, depth := -1, 0
-	var kind rune
+	var buf [8]openMark
+	stack := buf[:0]
+	single := -1 // a stand-alone single mark waiting for its closing mark
 	for i := a; i < b; {
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
@@ -99,60 +106,172 @@ func quoteSpans(text string, a, b int, spans []span) []span {
 		}
 		switch r {
 		case '"':
-			if open < 0 {
-				if opensHere(text, a, b, i, size) {
-					open, kind, depth = i, '"', 0
+			switch straightDir(text, a, b, i, size) {
+			case opening:
+				stack = append(stack, openMark{i, false})
+			case closing:
+				stack, spans = closeMark(text, stack, spans, i, size, false)
+			default:
+				// Glued to words or spaces on both sides: alternate, as
+				// a typewriter mark does.
+				if len(stack) > 0 && !stack[len(stack)-1].guillemet {
+					stack, spans = closeMark(text, stack, spans, i, size, false)
+				} else if opensHere(text, a, b, i, size) {
+					stack = append(stack, openMark{i, false})
 				}
-			} else if kind == '"' || kind == '“' {
-				if depth > 0 && kind == '“' {
-					break
-				}
-				spans = appendSpan(text, spans, open, i, i+size, true)
-				open = -1
 			}
 		case '“', '„':
-			if open < 0 {
-				open, kind, depth = i, '“', 0
-			} else if kind == '“' {
-				// A second opening mark before any close is either a
-				// nested quotation or a typo for the closing mark: it is a
-				// close when it sits after a word and before a space.
-				if closesHere(text, a, b, i, size) {
-					spans = appendSpan(text, spans, open, i, i+size, true)
-					open = -1
-				} else {
-					depth++
-				}
+			// A second opening mark before any close is either a nested
+			// quotation or a typo for the closing mark: it is a close when
+			// it sits after a word and before a space.
+			if len(stack) > 0 && closesHere(text, a, b, i, size) {
+				stack, spans = closeMark(text, stack, spans, i, size, false)
+			} else {
+				stack = append(stack, openMark{i, false})
 			}
 		case '”':
-			if open >= 0 && (kind == '“' || kind == '"') {
-				if depth > 0 {
-					depth--
-					break
-				}
-				spans = appendSpan(text, spans, open, i, i+size, true)
-				open = -1
-			}
+			stack, spans = closeMark(text, stack, spans, i, size, false)
 		case '«':
-			if open < 0 {
-				open, kind, depth = i, '«', 0
-			} else if kind == '«' {
-				depth++
-			}
+			stack = append(stack, openMark{i, true})
 		case '»':
-			if open >= 0 && kind == '«' {
-				if depth > 0 {
-					depth--
-					break
-				}
-				spans = appendSpan(text, spans, open, i, i+size, true)
-				open = -1
+			stack, spans = closeMark(text, stack, spans, i, size, true)
+		case '\'', '‘', '’':
+			if len(stack) > 0 {
+				break // nested in a double quotation
 			}
+			if single < 0 {
+				if r != '’' && singleOpens(text, a, b, i, size) {
+					single = i
+				}
+			} else if singleCloses(text, a, b, i, size) {
+				spans = appendSingle(text, spans, single, i, i+size)
+				single = -1
+			}
+		}
+		if len(stack) > 0 {
+			// A double quotation opening inside a stand-alone single one
+			// is likelier the document's own style than a nesting.
+			single = -1
 		}
 		i += size
 	}
-	if open >= 0 {
-		spans = appendSpan(text, spans, open, b, b, false)
+	if len(stack) > 0 {
+		spans = appendSpan(text, spans, stack[0].at, b, b, false)
+	}
+	return spans
+}
+
+// openMark is an opening mark waiting for its closing mark.
+type openMark struct {
+	at        int
+	guillemet bool
+}
+
+// closeMark closes the innermost open quotation of the mark's kind, and any
+// left open inside it; closing the outermost one ends a span. A closing
+// mark with nothing of its kind open is a stray and changes nothing.
+func closeMark(text string, stack []openMark, spans []span, i, size int, guillemet bool) ([]openMark, []span) {
+	for k := len(stack) - 1; k >= 0; k-- {
+		if stack[k].guillemet != guillemet {
+			continue
+		}
+		if k == 0 {
+			return stack[:0], appendSpan(text, spans, stack[0].at, i, i+size, true)
+		}
+		return stack[:k], spans
+	}
+	return stack, spans
+}
+
+type markDir int
+
+const (
+	unclear markDir = iota
+	opening
+	closing
+)
+
+// straightDir reads which way a straight mark faces: an opening mark
+// follows a space, the paragraph's start or opening punctuation and
+// precedes a non-space; a closing mark follows a non-space and precedes a
+// space, punctuation or the paragraph's end.
+func straightDir(text string, a, b, i, size int) markDir {
+	prev, next := neighbours(text, a, b, i, size)
+	opens := (unicode.IsSpace(prev) || opensBefore(prev)) && !unicode.IsSpace(next)
+	closes := !unicode.IsSpace(prev) && (unicode.IsSpace(next) || unicode.IsPunct(next))
+	switch {
+	case opens && !closes:
+		return opening
+	case closes && !opens:
+		return closing
+	}
+	return unclear
+}
+
+// neighbours returns the runes either side of the mark text[i:i+size],
+// reading the paragraph's edges as spaces.
+func neighbours(text string, a, b, i, size int) (prev, next rune) {
+	prev, next = ' ', ' '
+	if i > a {
+		prev, _ = utf8.DecodeLastRuneInString(text[a:i])
+	}
+	if i+size < b {
+		next, _ = utf8.DecodeRuneInString(text[i+size : b])
+	}
+	return prev, next
+}
+
+// opensBefore reports whether r is punctuation a quotation may open right
+// after: a bracket, a dash, a slash or another opening mark.
+func opensBefore(r rune) bool {
+	return unicode.In(r, unicode.Ps, unicode.Pi, unicode.Pd) || r == '"' || r == '\'' || r == '/'
+}
+
+// singleSpanWords is the fewest words a stand-alone single-quoted span of
+// a double-quote document needs to be a quotation rather than a title or
+// a scare quote ('protected', 'a small fortune').
+const singleSpanWords = 4
+
+// singleOpens reports whether a single mark at i opens a quotation: after
+// a space or opening punctuation and before a letter. Before a digit or
+// a word clipped at its front it is an elision: the '90s, tell 'em.
+func singleOpens(text string, a, b, i, size int) bool {
+	prev, next := neighbours(text, a, b, i, size)
+	if !(unicode.IsSpace(prev) || opensBefore(prev)) || !unicode.IsLetter(next) {
+		return false
+	}
+	w := i + size
+	for w < b && (text[w] >= 'a' && text[w] <= 'z' || text[w] >= 'A' && text[w] <= 'Z') {
+		w++
+	}
+	return !elided[strings.ToLower(text[i+size:w])]
+}
+
+// elided are words written with an apostrophe for their clipped front.
+var elided = set(`em n til cause cos bout round tis twas`)
+
+// singleCloses reports whether a single mark at i closes a quotation:
+// after a non-space and before a space, punctuation or the end. Between
+// letters it is an apostrophe (it's), and after an s before a space a
+// plural's possessive (the students' union).
+func singleCloses(text string, a, b, i, size int) bool {
+	prev, next := neighbours(text, a, b, i, size)
+	if unicode.IsSpace(prev) || !unicode.IsSpace(next) && !unicode.IsPunct(next) {
+		return false
+	}
+	return !(unicode.IsSpace(next) && (prev == 's' || prev == 'S'))
+}
+
+// appendSingle adds a stand-alone single-quoted span when it is long
+// enough to be a quotation.
+func appendSingle(text string, spans []span, open, closeMark, closeEnd int) []span {
+	n := len(spans)
+	spans = appendSpan(text, spans, open, closeMark, closeEnd, true)
+	if len(spans) > n {
+		if wordCount(text[spans[n].tStart:spans[n].tEnd]) < singleSpanWords {
+			return spans[:n]
+		}
+		spans[n].single = true
 	}
 	return spans
 }
@@ -210,32 +329,65 @@ func startsWithOpener(text string, p paragraph) bool {
 	return r == '“' || r == '"' || r == '«' || r == '„' || r == '‘' || r == '\''
 }
 
-// usesSingleQuotes reports whether text quotes with single marks, British
-// style: no double marks at all, and at least two single marks opening a
-// quotation (after a space, before a letter).
-func usesSingleQuotes(text string) bool {
-	if strings.ContainsAny(text, "\"“”«»„") {
+// usesSingleQuotes reports whether the paragraphs quote with single marks,
+// British style: at least two single marks opening a quotation (after a
+// space, before a letter), and every double mark nested inside a
+// single-quoted quotation ('He said, "No," and left').
+func usesSingleQuotes(text string, paras []paragraph) bool {
+	if len(paras) == 0 {
 		return false
 	}
+	all := text[paras[0].start:paras[len(paras)-1].end]
 	openers := 0
-	for i, r := range text {
+	for i, r := range all {
 		if r != '\'' && r != '‘' {
 			continue
 		}
-		_, size := utf8.DecodeRuneInString(text[i:])
+		_, size := utf8.DecodeRuneInString(all[i:])
 		prevOK := i == 0
 		if !prevOK {
-			p, _ := utf8.DecodeLastRuneInString(text[:i])
+			p, _ := utf8.DecodeLastRuneInString(all[:i])
 			prevOK = !isWordRune(p)
 		}
-		if prevOK && i+size < len(text) {
-			n, _ := utf8.DecodeRuneInString(text[i+size:])
+		if prevOK && i+size < len(all) {
+			n, _ := utf8.DecodeRuneInString(all[i+size:])
 			if isWordRune(n) {
 				openers++
 			}
 		}
 	}
-	return openers >= 2
+	if openers < 2 {
+		return false
+	}
+	if !strings.ContainsAny(all, "\"“”«»„") {
+		return true
+	}
+	var spans []span
+	for _, p := range paras {
+		spans = singleQuoteSpans(text, p.start, p.end, spans[:0])
+		for i := p.start; i < p.end; {
+			k := strings.IndexAny(text[i:p.end], "\"“”«»„")
+			if k < 0 {
+				break
+			}
+			i += k
+			if !insideSpan(spans, i) {
+				return false
+			}
+			_, size := utf8.DecodeRuneInString(text[i:])
+			i += size
+		}
+	}
+	return true
+}
+
+func insideSpan(spans []span, i int) bool {
+	for _, s := range spans {
+		if s.open < i && i < s.close {
+			return true
+		}
+	}
+	return false
 }
 
 // singleQuoteSpans finds quotations in single marks. An apostrophe inside

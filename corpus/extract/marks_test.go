@@ -1,0 +1,99 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// spanTexts returns the quoted text of each span quoteSpans finds in
+// text, one paragraph, marking single-quoted ones with a leading '.
+func spanTexts(text string) []string {
+	var out []string
+	for _, s := range quoteSpans(text, 0, len(text), nil) {
+		t := text[s.tStart:s.tEnd]
+		if s.single {
+			t = "'" + t
+		}
+		if !s.closed {
+			t += "…"
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func TestQuoteSpansPairMarksByDirection(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"straight nested in straight",
+			`"She said, "Go home," and left," Ode said.`,
+			[]string{`She said, "Go home," and left`}},
+		{"inner closes with the outer",
+			`"His words were, "Keep going,"" Ode said. "Then he went."`,
+			[]string{`His words were, "Keep going,"`, `Then he went.`}},
+		{"nested phrase inside a fragment",
+			`Ode said it "never used the word "deal" at all".`,
+			[]string{`never used the word "deal" at all`}},
+		{"curly inside straight",
+			`"He said “no” twice," Ode said.`,
+			[]string{`He said “no” twice`}},
+		{"mixed curly and straight ends",
+			`"We won,” Ode said. “We did."`,
+			[]string{`We won`, `We did.`}},
+		{"curly opening mark typed for a closing one",
+			`“We won,“ Ode said. “We did.”`,
+			[]string{`We won`, `We did.`}},
+		{"glued mark alternates",
+			`"We are ready,"said Ode, and "done"now.`,
+			[]string{`We are ready`, `done`}},
+		{"inch marks outside quotations",
+			`A 6' 2" statue and a 12" pipe. "Fine," Ode said.`,
+			[]string{`Fine`}},
+		{"unclosed nested quotation ends with the paragraph",
+			`"She said, "wait for me, and never came back.`,
+			[]string{`She said, "wait for me, and never came back.…`}},
+		{"guillemets close over an open curly",
+			`«Il a dit “non, puis il est parti» et fin.`,
+			[]string{`Il a dit “non, puis il est parti`}},
+		{"single quotation standing alone",
+			`'We will keep going until it stops,' Ode said.`,
+			[]string{`'We will keep going until it stops`}},
+		{"short single quotation is a title or scare quote",
+			`Ode called it 'a small fortune' and 'fair'.`,
+			nil},
+		{"apostrophes are not marks",
+			`It's the '90s. The students' union's rock 'n' roll night, Ode’s ’80s band and tell 'em all.`,
+			nil},
+		{"apostrophes inside a single quotation",
+			`‘It’s the students’ union’s turn to pay,’ Ode said.`,
+			[]string{`'It’s the students’ union’s turn to pay`}},
+		{"single marks inside a double quotation belong to it",
+			`"He told me 'we will never sell the farm to anyone' and left," Ode said.`,
+			[]string{`He told me 'we will never sell the farm to anyone' and left`}},
+		{"clipped words are not opening marks",
+			`Tell 'em all about the farmers' deal and the rock 'n' roll night, Ode said.`,
+			nil},
+		{"unclosed single mark is no quotation",
+			`'We will keep going until the money runs out, Ode said.`,
+			nil},
+	}
+	for _, c := range cases {
+		got := spanTexts(c.text)
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%s: spans %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+func TestSingleQuoteDocumentMayNestDoubleMarks(t *testing.T) {
+	british := "'He said, \"No,\" and walked out,' Ode said.\n\n'It was over,' she added."
+	if !usesSingleQuotes(british, paragraphs(british, 0)) {
+		t.Errorf("double marks nested in single quotations: not read as a single-quote document")
+	}
+	american := "Ode called it the 'false dawn' and the 'dark years'.\n\n\"It was over,\" she said."
+	if usesSingleQuotes(american, paragraphs(american, 0)) {
+		t.Errorf("double quotations outside single marks: read as a single-quote document")
+	}
+}
