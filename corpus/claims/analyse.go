@@ -303,10 +303,10 @@ func analyse(cd *candidate) analysis {
 					continue
 				}
 				if !axisWordsByStem[stem(ti.lower)] && neg[i]%2 == 1 {
-					if obj := objectOf(cd, i, n); obj != "" {
+					if obj, at := objectOf(cd, i, n); obj != "" {
 						seen[c] = obj
 						doer[c] = doerOf(cd, i)
-						of[c], _ = headAfter(cd, i+1) // "never signed the supply contract"
+						of[c] = deniedOf(cd, i, at)
 					}
 				}
 				break
@@ -361,14 +361,14 @@ func predicateAfter(toks []token, i int) int {
 // after it in its phrase ("never signed the contract"), else the subject
 // before the negation at n ("the minutes were not altered"). "" when the
 // denial is of nothing named ("I don't know"), which no other claim can
-// contradict.
-func objectOf(cd *candidate, i, n int) string {
+// contradict. It also returns where that word stands.
+func objectOf(cd *candidate, i, n int) (string, int) {
 	for j := i + 1; j < len(cd.toks) && j <= i+5; j++ {
 		if strings.ContainsAny(cd.toks[j].punctBefore, ",;:—–()") || clauseOpeners[cd.toks[j].lower] {
 			break
 		}
 		if c := concept(cd.toks, j); c != "" && !cd.subject[j] {
-			return c
+			return c, j
 		}
 	}
 	for j := n - 1; j >= 0 && j >= n-4; j-- {
@@ -376,10 +376,10 @@ func objectOf(cd *candidate, i, n int) string {
 			break
 		}
 		if c := concept(cd.toks, j); c != "" && !cd.subject[j] {
-			return c
+			return c, j
 		}
 	}
-	return ""
+	return "", -1
 }
 
 // negWord returns the first word that negates in toks, as a position label.

@@ -140,6 +140,7 @@ func Find(c *model.Corpus) *model.ClaimSet {
 		return found[i].id < found[j].id
 	})
 	kept := dedupe(found, cands)
+	distinguish(kept)
 	return build(kept, cands)
 }
 

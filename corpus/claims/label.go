@@ -130,6 +130,21 @@ func deedObject(cd *candidate, i int) string {
 	return head
 }
 
+// deniedOf names, for the label, what the denied predicate at i is denied
+// of, objectOf having found it at at: the head of the phrase after the
+// predicate ("never signed the supply contract"), or the subject before the
+// negation ("the minutes were not altered"). "" when the word after heads
+// no noun phrase ("would not call it incomplete").
+func deniedOf(cd *candidate, i, at int) string {
+	if head, _ := headAfter(cd, i+1); head != "" {
+		return head
+	}
+	if at >= 0 && at < i {
+		return spelling(cd.toks[at])
+	}
+	return ""
+}
+
 // pastTense gives the deed of an agent family as a question asks it:
 // "leak" -> "leaked", "author" -> "authored".
 func pastTense(family string) string {
@@ -243,8 +258,10 @@ func question(dim string, pool map[int]stance, members []int, sides []string, la
 		if len(ofs) > 0 {
 			return labels["yes"] + " " + the(subject()) + "?"
 		}
+		// No noun phrase was denied: the word it was said of, the gap
+		// shown ("call … incomplete?").
 		_, obj, _ := strings.Cut(strings.TrimPrefix(dim, "neg:"), "/")
-		return labels["yes"] + " " + the(spelled(obj)) + "?"
+		return labels["yes"] + " … " + spelled(obj) + "?"
 	default:
 		// A rebuttal of the statement before: what was said, then the
 		// answers, the statement first.
@@ -256,4 +273,40 @@ func question(dim string, pool map[int]stance, members []int, sides []string, la
 		}
 		return prefixed(topTerm, strings.Join(answers, " or ")+"?")
 	}
+}
+
+// distinguish adds to each label that several topics would show the first
+// shared term that only that topic of them has: two disputes over reports
+// read "report: approved or opposed? (audit)" and "... (budget)" in the
+// list, not the same line twice.
+func distinguish(drafts []topicDraft) {
+	byLabel := map[string][]int{}
+	for i := range drafts {
+		byLabel[drafts[i].label] = append(byLabel[drafts[i].label], i)
+	}
+	for label, same := range byLabel {
+		if len(same) < 2 {
+			continue
+		}
+		inLabel := set(strings.FieldsFunc(strings.ToLower(label), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+		for _, i := range same {
+			for _, term := range drafts[i].why.Shared {
+				if inLabel[strings.ToLower(term)] || sharedByOther(drafts, same, i, term) {
+					continue
+				}
+				drafts[i].label += " (" + term + ")"
+				break
+			}
+		}
+	}
+}
+
+// sharedByOther reports whether a topic of same other than i shares term.
+func sharedByOther(drafts []topicDraft, same []int, i int, term string) bool {
+	for _, j := range same {
+		if j != i && containsWord(drafts[j].why.Shared, term) {
+			return true
+		}
+	}
+	return false
 }

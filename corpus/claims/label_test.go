@@ -3,6 +3,8 @@ package claims
 import (
 	"strings"
 	"testing"
+
+	"github.com/backchannel-news/backchannel/model"
 )
 
 // Every agent family asks its question with a word of its own.
@@ -32,8 +34,11 @@ func TestAnswerIsSaidOf(t *testing.T) {
 		{"Councillor Orn Vass leaked those three memos to reporters.", "who:leak", "memos"},
 		{"The survey was Brask-funded.", "who:fund", "survey"},
 		{"The report described extensive surveillance operations run by Tarvik.", "who:leak", ""},
-		// A denial: the head of what is denied.
+		// A denial: the head of what is denied, the subject of a passive
+		// denial, and no noun for a complement.
 		{"Tomas Ek said he never signed the ferry contract.", "neg:sign", "contract"},
+		{"Ferry clerk Ivo Stam said the harbour log was not altered.", "neg:alter", "log"},
+		{"Tomas Ek said he would not rate it urgent.", "neg:rate", ""},
 	}
 	for _, cs := range cases {
 		c := load(t, cs.sentence+"\n")
@@ -143,3 +148,22 @@ Mayor Ada Lind dismissed the allegations as an election stunt.
 		t.Errorf("label %q names %q, want the strongest shared term of %v", tp.Label, subject, tp.Why.Shared)
 	}
 }
+
+// Topics that would show one label are told apart by a shared term only
+// each has; a label shown once is left alone.
+func TestDistinguishSameLabels(t *testing.T) {
+	drafts := []topicDraft{
+		{label: "report: approved or opposed?", why: whyOf("report", "audit", "budget")},
+		{label: "report: approved or opposed?", why: whyOf("report", "audit", "harbour")},
+		{label: "letter: authentic or fake?", why: whyOf("letter", "harbour")},
+	}
+	distinguish(drafts)
+	want := []string{"report: approved or opposed? (budget)", "report: approved or opposed? (harbour)", "letter: authentic or fake?"}
+	for i, d := range drafts {
+		if d.label != want[i] {
+			t.Errorf("label %d: %q, want %q", i, d.label, want[i])
+		}
+	}
+}
+
+func whyOf(shared ...string) model.Why { return model.Why{Shared: shared, Opposing: "a vs b"} }
