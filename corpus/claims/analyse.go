@@ -34,6 +34,12 @@ type stance struct {
 	// shows it: Kruse having discussed a contract does not contradict
 	// Brandt saying he never discussed it.
 	doer string
+	// of is the word naming what the answer is said of, for the topic's
+	// question: the target, the object of an answering verb ("never
+	// approved the tender conditions"), or what a deed was done to ("the
+	// call was leaked by", "leaking two calls"). It only names the topic;
+	// the finder does not compare it.
+	of string
 }
 
 // analysis is what the finder needs of one candidate.
@@ -46,6 +52,9 @@ type analysis struct {
 	// asserts, which a negation elsewhere can deny.
 	plain   map[string]bool
 	surface map[string]string // concept -> a word that spelled it
+	// spelled keeps a name's capitals ("Velmora") for a topic's question,
+	// where surface is the lower-case word the why line shows.
+	spelled map[string]string
 	stances []stance
 	// doers are who does each plainly asserted deed, when shown.
 	doers map[string]string
@@ -163,7 +172,7 @@ func hedges(toks []token, neg []int) []bool {
 }
 
 func analyse(cd *candidate) analysis {
-	a := analysis{concepts: map[string]bool{}, own: map[string]bool{}, plain: map[string]bool{}, surface: map[string]string{}, doers: map[string]string{}}
+	a := analysis{concepts: map[string]bool{}, own: map[string]bool{}, plain: map[string]bool{}, surface: map[string]string{}, spelled: map[string]string{}, doers: map[string]string{}}
 	neg := negation(cd.toks)
 	hedged := hedges(cd.toks, neg)
 	anyNeg := false
@@ -187,6 +196,10 @@ func analyse(cd *candidate) analysis {
 			}
 			if _, ok := a.surface[c]; !ok {
 				a.surface[c] = t.lower
+				a.spelled[c] = t.lower
+				if t.capital {
+					a.spelled[c] = t.word
+				}
 			}
 		}
 	}
@@ -204,6 +217,7 @@ func analyse(cd *candidate) analysis {
 	axisWord := map[int]string{}
 	axisTarget := map[int]string{}
 	axisAbout := map[int][]string{}
+	axisOf := map[int]string{}
 	for i, t := range cd.toks {
 		cu, ok := cueByWord[t.lower]
 		if !ok || cu.axis < 0 || cd.subject[i] || t.capital || hedged[i] {
@@ -229,8 +243,10 @@ func analyse(cd *candidate) analysis {
 		if tg := targetOf(cd.toks, i); tg != "" {
 			axisTarget[cu.axis] = tg
 			axisAbout[cu.axis] = []string{tg}
+			axisOf[cu.axis] = targetWord(cd.toks, i)
 		} else if obj := objectPhrase(cd.toks, i); len(obj) > 0 {
 			axisAbout[cu.axis] = obj
+			axisOf[cu.axis] = verbObject(cd, i)
 		}
 	}
 	for ax, side := range axisSide {
@@ -245,7 +261,7 @@ func analyse(cd *candidate) analysis {
 			}
 		}
 		a.stances = append(a.stances, stance{dim: "ax:" + axes[ax].name, side: names[side], label: names[side], cue: cue,
-			target: axisTarget[ax], about: axisAbout[ax]})
+			target: axisTarget[ax], about: axisAbout[ax], of: axisOf[ax]})
 	}
 
 	// Negated predicates: what a negation denies is the first content
@@ -256,6 +272,7 @@ func analyse(cd *candidate) analysis {
 	if anyNeg {
 		seen := map[string]string{} // denied predicate -> what it is denied of
 		doer := map[string]string{} // denied predicate -> who is said not to do it
+		of := map[string]string{}   // denied predicate -> the head of its object, for the label
 		refuted := false
 		for n, t := range cd.toks {
 			// "no memo", "nothing to do with": these negate a thing, and
@@ -286,9 +303,10 @@ func analyse(cd *candidate) analysis {
 					continue
 				}
 				if !axisWordsByStem[stem(ti.lower)] && neg[i]%2 == 1 {
-					if obj := objectOf(cd, i, n); obj != "" {
+					if obj, at := objectOf(cd, i, n); obj != "" {
 						seen[c] = obj
 						doer[c] = doerOf(cd, i)
+						of[c] = deniedOf(cd, i, at)
 					}
 				}
 				break
@@ -300,7 +318,7 @@ func analyse(cd *candidate) analysis {
 			seen = nil
 		}
 		for c, obj := range seen {
-			a.stances = append(a.stances, stance{dim: "neg:" + c + "/" + obj, side: "not", cue: []string{c}, doer: doer[c]})
+			a.stances = append(a.stances, stance{dim: "neg:" + c + "/" + obj, side: "not", cue: []string{c}, doer: doer[c], of: of[c]})
 		}
 	}
 
@@ -343,14 +361,14 @@ func predicateAfter(toks []token, i int) int {
 // after it in its phrase ("never signed the contract"), else the subject
 // before the negation at n ("the minutes were not altered"). "" when the
 // denial is of nothing named ("I don't know"), which no other claim can
-// contradict.
-func objectOf(cd *candidate, i, n int) string {
+// contradict. It also returns where that word stands.
+func objectOf(cd *candidate, i, n int) (string, int) {
 	for j := i + 1; j < len(cd.toks) && j <= i+5; j++ {
 		if strings.ContainsAny(cd.toks[j].punctBefore, ",;:—–()") || clauseOpeners[cd.toks[j].lower] {
 			break
 		}
 		if c := concept(cd.toks, j); c != "" && !cd.subject[j] {
-			return c
+			return c, j
 		}
 	}
 	for j := n - 1; j >= 0 && j >= n-4; j-- {
@@ -358,10 +376,10 @@ func objectOf(cd *candidate, i, n int) string {
 			break
 		}
 		if c := concept(cd.toks, j); c != "" && !cd.subject[j] {
-			return c
+			return c, j
 		}
 	}
-	return ""
+	return "", -1
 }
 
 // negWord returns the first word that negates in toks, as a position label.
@@ -456,6 +474,14 @@ var linking = set(words(`is are was were be been being had has have not never a 
 // content word before its linking verb ("the recordings are fake") or
 // before "a"/"as" ("called the letter a forgery").
 func targetOf(toks []token, i int) string {
+	if j := targetIndex(toks, i); j >= 0 {
+		return concept(toks, j)
+	}
+	return ""
+}
+
+// targetIndex is where the word targetOf reads stands, or -1.
+func targetIndex(toks []token, i int) int {
 	j := i - 1
 	copula := false
 	for j >= 0 && linking[toks[j].lower] && toks[j+1].punctBefore == "" {
@@ -465,9 +491,9 @@ func targetOf(toks []token, i int) string {
 	// Without a copula ("the council never approved") the word before is
 	// the doer, not what the answer is said of.
 	if j < 0 || !copula || toks[j+1].punctBefore != "" {
-		return ""
+		return -1
 	}
-	return concept(toks, j)
+	return j
 }
 
 // copulas link a thing to what is said of it: "is fake", "had been
@@ -527,7 +553,7 @@ func agentStance(cd *candidate, neg []int, hedged []bool) (stance, bool) {
 			if negated {
 				key, label = "not "+key, "not by "+agent
 			}
-			return stance{dim: "who:" + cu.family, side: key, label: label, cue: []string{cu.family}}, true
+			return stance{dim: "who:" + cu.family, side: key, label: label, cue: []string{cu.family}, of: deedObject(cd, i)}, true
 		}
 		// Passive or source: "leaked by the NSA", "came from X".
 		for j := i + 1; j < len(toks) && j <= i+4; j++ {

@@ -140,6 +140,7 @@ func Find(c *model.Corpus) *model.ClaimSet {
 		return found[i].id < found[j].id
 	})
 	kept := dedupe(found, cands)
+	distinguish(kept)
 	return build(kept, cands)
 }
 
@@ -447,18 +448,7 @@ func draft(dim string, pool map[int]stance, members []int, termWeight map[string
 		terms = terms[:4]
 	}
 	surface := func(k string) string {
-		for _, m := range members {
-			if s, ok := an[m].surface[k]; ok {
-				return s
-			}
-		}
-		// Taken from context or the sentence before: any spelling seen.
-		for i := range an {
-			if s, ok := an[i].surface[k]; ok {
-				return s
-			}
-		}
-		return k
+		return spellingOf(an, members, k, func(a *analysis) map[string]string { return a.surface })
 	}
 	d := topicDraft{score: score, members: map[int]string{}, labels: map[string]string{}}
 	for _, m := range members {
@@ -506,8 +496,25 @@ func draft(dim string, pool map[int]stance, members []int, termWeight map[string
 		prefix = "ref" // the index of a statement moves when documents change
 	}
 	d.id = prefix + "/" + strings.Join(keyTerms, "+")
-	d.label = fmt.Sprintf("%s: %s", strings.Join(shown, ", "), d.why.Opposing)
+	d.label = question(dim, pool, members, d.sides, d.labels, terms, termWeight, an)
 	return d
+}
+
+// spellingOf returns how a topic's members spell concept k, in the map
+// spellings picks, or, for a word taken from context or the sentence
+// before, any spelling seen.
+func spellingOf(an []analysis, members []int, k string, spellings func(*analysis) map[string]string) string {
+	for _, m := range members {
+		if s, ok := spellings(&an[m])[k]; ok {
+			return s
+		}
+	}
+	for i := range an {
+		if s, ok := spellings(&an[i])[k]; ok {
+			return s
+		}
+	}
+	return k
 }
 
 // dedupe drops a topic whose statements mostly belong to a stronger one:
