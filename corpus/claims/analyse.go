@@ -393,7 +393,7 @@ func negWord(toks []token, neg []int) string {
 }
 
 // betweenAgentAndDeed are the words that may stand between a doer and the
-// deed: "the UK might therefore have resorted to leaking".
+// deed: "the rival camp may well have turned to leaking".
 var betweenAgentAndDeed = set(words(`might may could would should must will can have has had be been being
 	was were is are did does do also then therefore probably likely allegedly reportedly apparently
 	deliberately secretly first later resorted to itself themselves`))
@@ -528,7 +528,7 @@ func objectPhrase(toks []token, i int) []string {
 }
 
 // bodyNouns after a name make the name part of what acted: "US
-// intelligence", "Kremlin officials", "army hackers".
+// intelligence", "Palace officials", "army hackers".
 var bodyNouns = set(words(`intelligence service services agency agencies officials official government ministry
 	military army police hackers spies operatives embassy office staff side`))
 
@@ -555,7 +555,7 @@ func agentStance(cd *candidate, neg []int, hedged []bool) (stance, bool) {
 			}
 			return stance{dim: "who:" + cu.family, side: key, label: label, cue: []string{cu.family}, of: deedObject(cd, i)}, true
 		}
-		// Passive or source: "leaked by the NSA", "came from X".
+		// Passive or source: "leaked by the agency", "came from X".
 		for j := i + 1; j < len(toks) && j <= i+4; j++ {
 			if toks[j].lower == "by" || (toks[j].lower == "from" && cu.family == "leak") {
 				a := j + 1
@@ -694,7 +694,7 @@ func doerOf(cd *candidate, i int) string {
 }
 
 // hyphenated reports whether words of a name run are joined by hyphens,
-// as in "Russian-US talks" or "the Witkoff-Ushakov call": together they
+// as in "Aldmark-Vardenia talks" or "the Wendt-Lantsov call": together they
 // qualify a noun and name no one who acted.
 func hyphenated(toks []token) bool {
 	for _, t := range toks[1:] {

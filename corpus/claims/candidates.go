@@ -23,7 +23,7 @@ type candidate struct {
 	// say who speaks, not what about.
 	subject map[int]bool
 	// inherited are the concepts of the sentence before, taken on when
-	// this one points back at it ("Trump dismissed the allegations").
+	// this one points back at it ("Sarkov dismissed the allegations").
 	inherited []string
 	// prev is the index of the statement before in the same document, or
 	// -1; set for statements that point back at it.
@@ -265,7 +265,7 @@ func isCapitalized(w string) bool {
 }
 
 // nameRun returns the end of the run of capitalised words starting at i,
-// allowing "of" inside a name ("Secretary of State Marco Rubio").
+// allowing "of" inside a name ("Secretary of State Ana Brel").
 func nameRun(toks []token, i int) int {
 	j := i
 	for j < len(toks) {
@@ -499,7 +499,7 @@ func allSkip(toks []token) bool {
 }
 
 // canonical maps a name to a corpus speaker when one matches it whole or
-// by its last word alone, so "Ushakov" in prose and "Yury Ushakov" in
+// by its last word alone, so "Lantsov" in prose and "Yury Lantsov" in
 // quotes are one holder.
 func (x *corpusIndex) canonical(name string) (string, int) {
 	c := x.c
@@ -538,7 +538,7 @@ func lastWord(name string) string {
 }
 
 // unifyHolders gives holders that are not speakers one spelling across
-// documents: "Dmitriev" becomes "Kirill Dmitriev" when that is the only
+// documents: "Holm" becomes "Greta Holm" when that is the only
 // fuller name ending in it.
 func unifyHolders(cands []candidate) {
 	fullest := map[string]string{}
@@ -684,7 +684,7 @@ func describedHolder(refs *referents, toks []token, a, b int) (string, int) {
 			return last, sp
 		}
 		if sp != model.Unknown && b > a+1 && hasRole(&c.Speakers[sp], toks[a+1:b]) {
-			return last, sp // "the presidential aide" after Ushakov
+			return last, sp // "the presidential aide" after Lantsov
 		}
 	}
 	if toks[a].lower != "a" && toks[a].lower != "an" {

@@ -68,7 +68,7 @@ func headAfter(cd *candidate, k int) (string, bool) {
 // verbObject returns the object of an answer word used as a verb:
 // "approved the tender conditions", "never approved tender conditions".
 // An adjective sits on its noun without a determiner ("a foreign
-// intelligence service", "Kremlin foreign policy aide"): that noun is part
+// intelligence service", "Palace foreign policy aide"): that noun is part
 // of the answer, not what it is said of, and gives "".
 func verbObject(cd *candidate, i int) string {
 	if strings.HasSuffix(cd.toks[i].lower, "ly") {

@@ -23,7 +23,7 @@ var reportingVerbs = words(`said says say told tells added adds wrote writes sta
 	arguing suggesting warning adding telling confirming`)
 
 // skipBeforeVerb are the words that may stand between a subject and its
-// reporting verb: "Dmitriev flat-out described", "she has since denied".
+// reporting verb: "Sarkov bluntly described", "she has since denied".
 var skipBeforeVerb = words(`has have had was were is are also later then since again already
 	once flat out publicly privately repeatedly firmly strongly quickly immediately previously
 	initially earlier subsequently reportedly would will did does do has had`)

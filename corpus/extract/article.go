@@ -531,7 +531,7 @@ func (a *article) sentences(toks []token) []sentence {
 }
 
 // speechAhead reports whether a speech verb comes within the next few
-// words: `"..." Greenwald wrote on X.` continues the quotation's sentence.
+// words: `"..." Beskov wrote on X.` continues the quotation's sentence.
 func speechAhead(toks []token, i int) bool {
 	for k := i; k < len(toks) && k < i+6; k++ {
 		if toks[k].kind != tWord {
@@ -877,7 +877,7 @@ func (a *article) role(m *mention) int {
 }
 
 // roleHeadOf returns the noun a role is about: "chief of staff to the
-// minister" is a chief, not a minister; "Putin's top aide" is an aide.
+// minister" is a chief, not a minister; "Sarkov's top aide" is an aide.
 func roleHeadOf(role string) string {
 	head := ""
 	for _, w := range strings.Fields(strings.ToLower(role)) {
@@ -1107,7 +1107,7 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 	k := m.j
 	k = skipFillers(toks, k, s.hi)
 	if k < s.hi && toks[k].is(',') {
-		// An apposition: `"...," Ushakov, the aide, said`.
+		// An apposition: `"...," Lantsov, the aide, said`.
 		c := k + 1
 		for c < s.hi && c < k+16 && !toks[c].is(',') && toks[c].kind != tQuote && !toks[c].terminal() {
 			c++
@@ -1393,7 +1393,7 @@ func (a *article) colonIntro(in *paraInfo, si, c int) attribution {
 }
 
 // lastSpeechCue finds, in sentence si, a speech verb with a subject
-// outside any quotation ("Ushakov noted that some leaks are fake."), for a
+// outside any quotation ("Lantsov noted that the tapes were doctored."), for a
 // quotation that follows with no cue of its own.
 func (a *article) lastSpeechCue(in *paraInfo, si int) attribution {
 	s := &in.sents[si]

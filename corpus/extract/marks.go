@@ -418,7 +418,7 @@ func singleQuoteSpans(text string, a, b int, spans []span) []span {
 				open, tentative = i, -1
 			}
 		case isWordRune(prev) && isWordRune(next):
-			// it's, Putin's
+			// it's, Sarkov's
 		case unicode.IsSpace(prev):
 			// an opening mark inside a quotation: nested, ignore
 		case isWordRune(prev) && unicode.IsSpace(next):

@@ -31,7 +31,7 @@ type mention struct {
 	org    bool
 	place  bool
 	person bool // evidence it is a person: a title, a given name, two words
-	poss   bool // "Putin's": a modifier, not a subject
+	poss   bool // "Sarkov's": a modifier, not a subject
 	mod    bool // part of another name's role ("White House" director X)
 	obj    bool // after a preposition: "aide to X" is about X, not by X
 	appos  bool // inside an apposition: describes someone else
@@ -132,7 +132,7 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 		if mm, ok := a.classify(toks, k, m); ok {
 			out = a.attachRole(toks, lo, first, out, mm)
 			if mm.poss {
-				// "Ukraine's foreign ministry": an owner and a lower-case
+				// "Vardenia's foreign ministry": an owner and a lower-case
 				// organisation noun make an organisation.
 				e := m
 				for e < hi && e < m+3 && toks[e].kind == tWord && !toks[e].cap && toks[e].in(vRoleMods) {
@@ -236,7 +236,7 @@ func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
 }
 
 // capModifier reports whether capitalised toks[e] modifies a role noun
-// after it ("the Kremlin official", "the US envoy") rather than starting
+// after it ("the Palace official", "the US envoy") rather than starting
 // a name.
 func capModifier(toks []token, e, hi int) bool {
 	t := &toks[e]
@@ -265,7 +265,7 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 		if toks[x].in(vOrgWords) {
 			isOrg = true
 		} else if isOrg && titleWords[strings.TrimSuffix(toks[x].low, ".")] {
-			// "Kremlin Spokesman Dmitry Peskov": a title after the
+			// "Palace Spokesman Tomas Ruzek": a title after the
 			// organisation makes it a person's role.
 			isOrg = false
 		}
@@ -328,7 +328,7 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 	case isOrg:
 		mm.org = true
 	case nameToks == 1 && toks[mm.ni].allCaps && len(toks[mm.ni].word) <= 5:
-		mm.org = true // NSA, CIA, NATO
+		mm.org = true // CIA, NATO, UNHCR
 	case nameToks == 1 && places[firstLow]:
 		mm.place = true
 	}
@@ -351,8 +351,8 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 	return mm, true
 }
 
-// attachRole gives a name the role words written before it ("Putin's aide
-// Yuri Ushakov", "White House communications director Steven Cheung"),
+// attachRole gives a name the role words written before it ("Sarkov's aide
+// Yuri Lantsov", "Harbour Authority communications director Daria Mirova"),
 // absorbing the possessive or organisation mention they start with.
 func (a *article) attachRole(toks []token, lo, first int, out []mention, mm mention) []mention {
 	if mm.kind != mName {
@@ -481,8 +481,8 @@ func (a *article) apposition(toks []token, hi int, out []mention) ([]mention, in
 		seenHead := false
 		for _, t := range role {
 			// A name before the role's noun means this is a list of
-			// people, not a role ("Steve Witkoff, Russian presidential
-			// aide Yury Ushakov has suggested").
+			// people, not a role ("Oskar Wendt, Vardenian presidential
+			// aide Yuri Lantsov has said").
 			if t.cap && !seenHead && !titleWords[strings.TrimSuffix(t.low, ".")] && !t.in(vDemonyms) || t.in(vSpeechVerbs) {
 				return out, -1
 			}
@@ -551,7 +551,7 @@ func joinWords(toks []token) string {
 }
 
 // recase turns an upper-case transcript label word into a readable one:
-// BIDEN -> Biden, MCCARTHY -> McCarthy, O'NEILL -> O'Neill.
+// HARLAN -> Harlan, MCCARTHY -> McCarthy, O'NEILL -> O'Neill.
 func recase(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))

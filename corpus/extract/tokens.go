@@ -128,7 +128,7 @@ func tokenize(text string, a, b int, toks []token) []token {
 			}
 			if c == '\'' || c == '’' || c == '-' || c == '.' || c == '&' {
 				// Joiners stay inside a word only when a letter follows
-				// ("U.S", "Putin's", "flat-out"), or for an abbreviation's
+				// ("U.S", "Sarkov's", "well-known"), or for an abbreviation's
 				// final dot.
 				if j+cs < b {
 					n, _ := utf8.DecodeRuneInString(text[j+cs : b])

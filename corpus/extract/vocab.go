@@ -59,7 +59,7 @@ flat-out openly angrily calmly finally initially first
 var modals = set(`can could would might may should must shall cannot couldn't wouldn't shouldn't`)
 
 // titleWords begin a capitalised run without being part of the name:
-// "Secretary of State Marco Rubio" is Marco Rubio with role "Secretary of
+// "Secretary of State Ana Brel" is Ana Brel with role "Secretary of
 // State". Lower case, trailing dot removed.
 var titleWords = set(`
 president vice prime minister secretary sec special envoy senator sen representative
@@ -79,8 +79,8 @@ archbishop editor correspondent analyst economist lawyer attorney-general
 coach councillor
 `)
 
-// demonyms and country abbreviations that may lead a title ("Russian
-// President Vladimir Putin", "US Secretary of State").
+// demonyms and country abbreviations that may lead a title ("Vardenian
+// President Ilse Marr", "US Secretary of State").
 var demonyms = set(`
 us u.s. uk u.k. eu un u.n. american russian ukrainian british french german
 chinese israeli iranian italian spanish polish turkish japanese indian
@@ -115,7 +115,7 @@ manager owner banker investor billionaire businessman businesswoman
 `)
 
 // roleMods are lower-case words that modify a role noun before a name
-// ("White House communications director Steven Cheung").
+// ("Harbour Authority communications director Daria Mirova").
 var roleMods = set(`
 top senior chief deputy special presidential foreign defence defense
 communications press national security policy economic political military
@@ -142,7 +142,7 @@ nbc abc cbs fox msnbc npr gazette tribune herald telegraph guardian
 newspaper magazine broadcaster firm outlet trust
 `)
 
-// places speak by metonymy ("Moscow said") but are never he or she.
+// places speak by metonymy ("Varno said") but are never he or she.
 var places = set(`
 russia ukraine america usa britain england france germany china israel iran
 italy spain poland turkey japan india canada australia europe belgium

@@ -31,7 +31,7 @@ var sentenceTemplates = []string{
 	"Someone is leaking, and it is not {group}.",
 	"{Group} {verb} {thing} {time}; we only read it later.",
 	"That's what I'm afraid of: that {group} will call {thing} {adj}.",
-	"You need to solve only one problem, and it is {thing}.",
+	"There is just one thing left to fix, and it is {thing}.",
 	"The documents speak for themselves.",
 	"I have no memory of that meeting.",
 	"We are not saying it is fake. We are saying it is {adj}.",

@@ -40,7 +40,7 @@ type group struct {
 // ID of its speaker in the returned slice (model.Unknown for an empty name).
 //
 // Two names are one person when their folded spellings match (Yuri and
-// Yury, Dmitriev and Dmitryev), when their surnames match and their given
+// Yury, Gavriev and Gavryev), when their surnames match and their given
 // names are compatible (Steve and Steven, Joe and Joseph), or when one is
 // a bare surname that only one fuller name in the corpus carries (or that
 // the roles single out). A shared given name alone never merges two people.
@@ -351,8 +351,8 @@ var nicknames = map[string]string{
 
 // Fold reduces a name to a key that is equal for the usual spelling and
 // transliteration variants: case, accents, punctuation, y/i and j/i
-// (Yury, Yuri, Jurij), w/v, kh/h, ks/x, ph/f, a hard c/k (Oscar, Oskar), doubled letters (Zelenskyy,
-// Zelensky), and a leading "ye" (Yevgeny, Evgeny).
+// (Yury, Yuri, Jurij), w/v, kh/h, ks/x, ph/f, a hard c/k (Oscar, Oskar), doubled letters (Borovskyy,
+// Borovsky), and a leading "ye" (Yevgeny, Evgeny).
 func Fold(name string) string {
 	var b strings.Builder
 	b.Grow(len(name))
