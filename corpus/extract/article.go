@@ -1375,7 +1375,7 @@ func (a *article) colonIntro(in *paraInfo, si, c int) attribution {
 		}
 		for i := mentionsFrom(s, b+1); i < len(s.ments) && s.ments[i].j <= end; i++ {
 			m := &s.ments[i]
-			if m.i > b && !m.poss && !m.mod && !m.appos && m.kind != mAnon {
+			if m.i > b && !m.poss && !m.mod && !m.appos && !m.obj && m.kind != mAnon {
 				if m.kind == mName && m.ent >= 0 && !a.ents[m.ent].person && !a.ents[m.ent].org {
 					// A bare capitalised word with no sign of being
 					// someone ("Vibe:") does not speak.

@@ -167,7 +167,7 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 	return out
 }
 
-var prepositions = set(`to of for with from by about against at on into over under between among toward towards`)
+var prepositions = set(`to of for with from by about against at on into over under between among toward towards in near outside inside`)
 
 // roleRef reads "the official", "the presidential aide", "the ministry" or
 // the anonymous "a senior official" at toks[k].
@@ -290,7 +290,7 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 		}
 		// "Magistrate Olivia Brandt": an unknown role word before a given
 		// name and a surname.
-		for n < m-2 && !toks[n].in(vMaleNames) && !toks[n].in(vFemaleNames) && (toks[n+1].in(vMaleNames) || toks[n+1].in(vFemaleNames)) && !toks[n].in(vConnectors) {
+		for n < m-2 && !toks[n].in(vMaleNames) && !toks[n].in(vFemaleNames) && (toks[n+1].in(vMaleNames) || toks[n+1].in(vFemaleNames) || occupation(toks[n].low)) && !toks[n].in(vConnectors) {
 			n++
 		}
 		if n == m-1 && titleWords[strings.TrimSuffix(toks[n].low, ".")] {
@@ -609,6 +609,22 @@ func honorific(title string) bool {
 	switch strings.ToLower(strings.TrimSuffix(title, ".")) {
 	case "mr", "mrs", "ms", "miss", "mx":
 		return true
+	}
+	return false
+}
+
+// occupation reports whether w, a capitalised word before a two-word name,
+// is by its ending a job ("Meteorologist Yannick Brel", "Physician Ana
+// Ruiz", "Photographer Lise Holm"): endings no given name has, so the rule
+// holds for names the vocabulary does not know.
+func occupation(w string) bool {
+	if len(w) < 6 {
+		return false
+	}
+	for _, suf := range []string{"ist", "ician", "grapher", "eer", "sman", "swoman"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
 	}
 	return false
 }

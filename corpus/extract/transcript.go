@@ -92,6 +92,11 @@ func parseLabel(text string, s, e int) (label, bool) {
 		name = name[:p]
 	}
 	name = strings.TrimSpace(name)
+	if officeLabel(name) && personInBrackets(l.role) {
+		// A parliamentary record names the office and puts the holder in
+		// brackets: "The Minister for Transport (Mr Callum Briggs):".
+		name, l.role = l.role, strings.TrimPrefix(strings.TrimPrefix(name, "The "), "THE ")
+	}
 	if !labelName(name) {
 		return label{}, false
 	}
@@ -100,6 +105,36 @@ func parseLabel(text string, s, e int) (label, bool) {
 	rest := line[after:]
 	l.textStart = i + after + (len(rest) - len(strings.TrimLeftFunc(rest, unicode.IsSpace)))
 	return l, true
+}
+
+// officeLabel reports whether s names an office the way a parliamentary
+// record does: "The Minister for Transport", "The Parliamentary Secretary
+// to the Treasury" (capitalised words joined by small lower-case ones).
+func officeLabel(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 9 || !strings.EqualFold(words[0], "the") {
+		return false
+	}
+	for _, w := range words[1:] {
+		if !unicode.IsUpper(firstRune(w)) && !officeJoiners[w] {
+			return false
+		}
+	}
+	return true
+}
+
+var officeJoiners = set(`for of the and to on in`)
+
+// personInBrackets reports whether s, a label's bracketed part, is a
+// person named with an honorific or title ("Mr Callum Briggs", "Dr Ana
+// Ruiz"), not a constituency or party.
+func personInBrackets(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 {
+		return false
+	}
+	first := strings.ToLower(strings.Trim(words[0], "."))
+	return (honorific(first) || titleWords[first]) && labelName(s)
 }
 
 // labelColon finds the colon ending a label, skipping any inside
@@ -697,7 +732,13 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 			generic = false
 		}
 	}
-	if generic || strings.HasPrefix(lw, "unidentified") || strings.HasPrefix(lw, "unknown") {
+	if groupLabels[strings.ToLower(strings.Trim(words[len(words)-1], "."))] {
+		// "Hon. Members: Hear, hear." is a chorus, not one speaker.
+		sp = &turnSpeaker{}
+	} else if n > 0 && honorific(words[0]) && len(words)-n == 1 {
+		// "Mr SPEAKER", "Madam CHAIR": the honorific makes the office
+		// one particular person, not a generic label.
+	} else if generic || strings.HasPrefix(lw, "unidentified") || strings.HasPrefix(lw, "unknown") {
 		sp.local = true
 	}
 	t.labels[strings.ToLower(name)] = true

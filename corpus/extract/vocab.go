@@ -202,6 +202,9 @@ var paraphraseIntros = []string{
 // genericLabels are transcript labels naming a role rather than a person:
 // two documents' "MODERATOR" are not one person, so these speakers are
 // scoped to their document.
+// groupLabels end a label that stands for many people speaking at once.
+var groupLabels = set(`members voices several everyone all`)
+
 var genericLabels = set(`
 q a question answer questioner interviewer interviewee reporter reporters
 journalist moderator host aide audience participant operator speaker
