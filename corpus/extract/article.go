@@ -870,6 +870,17 @@ func (a *article) role(m *mention) int {
 			}
 		}
 	}
+	if best < 0 && m.head == "defendant" {
+		// A court report calls the person on trial by name and then "the
+		// defendant", giving roles only to the court around him: the most
+		// recent person with no role.
+		for e := range a.ents {
+			en := &a.ents[e]
+			if en.person && !en.org && !en.place && len(en.roles) == 0 && en.seen > bestScore {
+				best, bestScore = e, en.seen
+			}
+		}
+	}
 	if best >= 0 && a.anonSeen[m.head] > a.ents[best].seen {
 		return -1 // the unnamed holder of the role was mentioned last
 	}

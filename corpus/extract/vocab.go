@@ -108,7 +108,7 @@ mediator activist author writer columnist commentator host anchor
 candidate nominee colleague counterpart predecessor successor
 spy agent operative veteran pilot soldier doctor scientist researcher
 master keeper librarian teacher coach curator conductor organiser organizer
-partner owner
+partner owner defendant claimant witness barrister
 brother sister wife husband son daughter father mother nephew niece uncle aunt
 cousin widow widower grandson granddaughter grandfather grandmother
 manager owner banker investor billionaire businessman businesswoman
