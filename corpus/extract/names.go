@@ -179,6 +179,12 @@ func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
 		g := roleGender(toks[k+1].low)
 		return mention{i: k, j: k + 2, ni: k + 1, kind: mPronoun, g: g, ent: -1}, true
 	}
+	if definite && k+2 < hi && toks[k+1].cap && toks[k+1].in(vDemonyms) && !toks[k+1].poss && demonymAsPerson(toks[k+2]) {
+		// "the German shook his head", "the Portuguese said": a
+		// nationality standing alone, followed by a verb, is the person
+		// just written about.
+		return mention{i: k, j: k + 2, ni: k + 1, kind: mPronoun, ent: -1}, true
+	}
 	var mods []string
 	e := k + 1
 	for e < hi && toks[e].kind == tWord && (!toks[e].cap || capModifier(toks, e, hi)) && (toks[e].in(vRoleMods) || toks[e].in(vOrgWords) || toks[e].cap) && !toks[e].in(vRoleHeads) && len(mods) < 4 {
@@ -215,6 +221,14 @@ func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
 	}
 	if toks[e].cap {
 		return mention{}, false
+	}
+	for e+1 < hi && toks[e+1].kind == tWord && !toks[e+1].cap && !toks[e+1].poss && toks[e].in(vTitleWords) &&
+		(toks[e+1].in(vRoleHeads) || toks[e+1].in(vTitleWords)) {
+		// "the general secretary", "the deputy mayor": the last role word
+		// is the head, the one before it qualifies it.
+		mods = append(mods, w)
+		e++
+		w = toks[e].low
 	}
 	// A role followed by a name is the name's prefix, not a reference.
 	if e+1 < hi && toks[e+1].kind == tWord && toks[e+1].cap && !toks[e+1].in(vNotNames) {
@@ -627,4 +641,21 @@ func occupation(w string) bool {
 		}
 	}
 	return false
+}
+
+// demonymAsPerson reports whether t, after "the" and a nationality, shows
+// the nationality is a noun for a person: a verb follows ("the German
+// said", "the German shook"), not a noun ("the German government").
+func demonymAsPerson(t token) bool {
+	if t.kind != tWord || t.cap {
+		return false
+	}
+	if t.in(vSpeechVerbs) {
+		return true
+	}
+	switch t.low {
+	case "was", "is", "has", "had", "who", "would", "will", "did":
+		return true
+	}
+	return strings.HasSuffix(t.low, "ed") && !t.in(vRoleHeads) && !t.in(vOrgWords)
 }

@@ -35,6 +35,7 @@ concede concedes conceded confirm confirms confirmed confirming
 post posts posted tweet tweets tweeted remind reminds reminded reminding
 call calls called calling shout shouts shouted whisper whispers whispered
 joke jokes joked joking quip quips quipped predict predicts predicted
+shrug shrugs shrugged laugh laughs laughed sigh sighs sighed nod nods nodded shook
 promise promises promised promising vow vows vowed threaten threatens threatened
 counter counters countered retort retorts retorted testify testifies testified
 allege alleges alleging assert asserts asserted asserting
@@ -82,7 +83,7 @@ coach councillor
 // demonyms and country abbreviations that may lead a title ("Russian
 // President Vladimir Putin", "US Secretary of State").
 var demonyms = set(`
-us u.s. uk u.k. eu un u.n. american russian ukrainian british french german
+us u.s. uk u.k. eu un u.n. american russian ukrainian british french german portuguese
 chinese israeli iranian italian spanish polish turkish japanese indian
 canadian australian european belgian dutch swedish finnish norwegian danish
 hungarian czech slovak romanian bulgarian greek serbian croatian georgian
