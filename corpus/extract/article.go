@@ -1087,7 +1087,7 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 		// vocabulary does not know.
 		m = mentionAt(s, skip+1, false)
 	}
-	if m == nil && toks[j].kind == tWord && (toks[j].low == "the" || toks[j].low == "its" || toks[j].low == "their") {
+	if m == nil && toks[j].kind == tWord && appositionOpeners[toks[j].low] {
 		// `"...," the airline's chief operating officer, Renata Kowal,
 		// said`: a role, then the name set off by commas.
 		for k := j + 1; k < s.hi && k < j+9; k++ {
@@ -1132,6 +1132,11 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 	}
 	return none
 }
+
+// appositionOpeners open a role that a name set off by commas follows:
+// `"...," the airline's chief operating officer, Renata Kowal, said`, `"...,"
+// her daughter, Anneliese Roth, recalled`.
+var appositionOpeners = set(`the its their his her our my`)
 
 // anonymousCue reads a speaker the text leaves unnamed on purpose: `"...,"
 // one European official said`, `"...," people familiar with the talks

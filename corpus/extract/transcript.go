@@ -16,6 +16,10 @@ type label struct {
 	role      string // "(role)" after the label
 	textStart int    // offset of the turn's text on the line
 	upper     bool   // written in capitals
+	// alone is set for a label on a line of its own with no colon, as
+	// earnings-call transcripts write them ("Helena Marsh -- Chief
+	// Executive Officer", "Operator"): the turn is the lines below.
+	alone bool
 }
 
 // labelStop are words that end in a colon at a line start without naming
@@ -58,6 +62,12 @@ func parseLabel(text string, s, e int) (label, bool) {
 		i += 2
 	}
 	colon := labelColon(line)
+	if colon < 0 && !bold {
+		if l, ok := aloneLabel(line); ok {
+			l.textStart = e
+			return l, true
+		}
+	}
 	if colon <= 0 || colon > 60 {
 		return label{}, false
 	}
@@ -135,6 +145,63 @@ func personInBrackets(s string) bool {
 	}
 	first := strings.ToLower(strings.Trim(words[0], "."))
 	return (honorific(first) || titleWords[first]) && labelName(s)
+}
+
+// labelDashes separate a name from its roles in a label on a line of its
+// own: "Lina Osei -- Corbel Securities -- Analyst".
+var labelDashes = []string{" -- ", " — ", " – "}
+
+// aloneLabel reads a line that is only a speaker label: a name and its
+// roles joined by dashes, or a generic label word ("Operator") alone.
+func aloneLabel(line string) (label, bool) {
+	if genericLabels[strings.ToLower(line)] && unicode.IsUpper(firstRune(line)) && !strings.ContainsRune(line, ' ') {
+		return label{raw: line, upper: !hasLower(line), alone: true}, true
+	}
+	for _, d := range labelDashes {
+		parts := strings.Split(line, d)
+		if len(parts) < 2 || len(parts) > 4 {
+			continue
+		}
+		name := strings.TrimSpace(parts[0])
+		if len(strings.Fields(name)) < 2 || !labelName(name) {
+			return label{}, false
+		}
+		var roles []string
+		for _, p := range parts[1:] {
+			p = strings.TrimSpace(p)
+			if !officeWords(p) {
+				return label{}, false
+			}
+			roles = append(roles, p)
+		}
+		return label{raw: name, role: strings.Join(roles, "; "), upper: !hasLower(name), alone: true}, true
+	}
+	return label{}, false
+}
+
+// officeWords reports whether s reads as a job title or a firm: one to
+// eight capitalised words joined by small lower-case ones, no sentence.
+func officeWords(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 8 {
+		return false
+	}
+	for i, w := range words {
+		if i > 0 && officeJoiners[w] {
+			continue
+		}
+		if !unicode.IsUpper(firstRune(w)) || strings.ContainsAny(w, ".!?,;:\"“") {
+			return false
+		}
+	}
+	return true
+}
+
+// sectionHeading reports whether a line of a transcript is the heading
+// of a part of it, "Questions and Answers:", not speech.
+func sectionHeading(line string) bool {
+	h, ok := strings.CutSuffix(line, ":")
+	return ok && len(strings.Fields(h)) <= 6 && officeWords(h)
 }
 
 // labelColon finds the colon ending a label, skipping any inside
@@ -497,6 +564,12 @@ func labelled(text string, from, to int) ([]Found, []paragraph) {
 			continue
 		}
 		line := text[s:e]
+		if cur != nil && sectionHeading(line) {
+			// "Questions and Answers:" ends the turn before it.
+			flush()
+			cur = nil
+			continue
+		}
 		if compact && afterBlank {
 			flush()
 			cur = nil
