@@ -67,6 +67,9 @@ type paraInfo struct {
 // transcript turns.
 func Article(text string, from int) []Found {
 	paras := paragraphs(text, from)
+	if qa, intro, ok := boldInterview(text, paras); ok {
+		return mergeFound(qa, articleParas(text, intro))
+	}
 	var turns []Found
 	kept := paras[:0:0]
 	people := map[string]bool{}
@@ -250,7 +253,7 @@ func articleParas(text string, paras []paragraph) []Found {
 				if sp.single && (at.ent < 0 && !at.anon || at.cue == "" || at.cue == "continuation") {
 					continue // single marks quote only with a cue of their own
 				}
-				if at.ent < 0 && !at.anon && titled(in.toks, x) {
+				if at.ent < 0 && !at.anon && (titled(in.toks, x) || headlineQuote(text, in.p, quoteOnly)) {
 					continue // a title, however long
 				}
 				short := !moreWords(text[sp.tStart:sp.tEnd], 3)
@@ -269,7 +272,7 @@ func articleParas(text string, paras []paragraph) []Found {
 			if v.ent >= 0 {
 				lastSpeech = v
 			}
-			a.pushHistory(s.ments, v.ent)
+			a.pushHistory(in.toks, s.ments, v.ent)
 		}
 		// Carry context to the next paragraph.
 		prevColon = none
@@ -708,7 +711,7 @@ const unnamed = -2
 // pushHistory records the people of a finished sentence for pronouns:
 // the one speaking first (the subject of a speech verb is who "he" goes on
 // to be), then subjects and others in order, modifiers last.
-func (a *article) pushHistory(ms []mention, speaker int) {
+func (a *article) pushHistory(toks []token, ms []mention, speaker int) {
 	var ids []int
 	if speaker >= 0 && a.ents[speaker].person {
 		ids = append(ids, speaker)
@@ -723,8 +726,13 @@ func (a *article) pushHistory(ms []mention, speaker int) {
 		}
 	}
 	// People after a preposition ("chief of staff to Mayor X") and
-	// modifiers are less likely to be who "he" or "she" is.
-	for _, m := range ms {
+	// modifiers are less likely to be who "he" or "she" is; a possessor
+	// whose role noun the next name fills ("Morvan's deputy, Yann Le
+	// Goff") is no candidate at all: the sentence is about the deputy.
+	for i, m := range ms {
+		if i+1 < len(ms) && possessorOfNamed(toks, m, ms[i+1]) {
+			continue
+		}
 		if m.kind == mName && m.ent >= 0 && m.ent != speaker && (m.poss || m.mod || m.appos || m.obj) && a.ents[m.ent].person {
 			ids = append(ids, m.ent)
 		}
@@ -1436,4 +1444,34 @@ func colonLed(toks []token, lo, hi, x int, quoted string) bool {
 func lastRuneOf(s string) string {
 	_, n := utf8.DecodeLastRuneInString(s)
 	return s[len(s)-n:]
+}
+
+// possessorOfNamed reports whether m is a possessive whose role noun the
+// name n right after it fills: "Morvan's deputy, Yann Le Goff", "Putin's
+// aide Yuri Ushakov".
+func possessorOfNamed(toks []token, m, n mention) bool {
+	if !m.poss || n.kind != mName || n.poss || n.i-m.j < 1 || n.i-m.j > 4 {
+		return false
+	}
+	role := false
+	for k := m.j; k < n.i; k++ {
+		t := &toks[k]
+		switch {
+		case t.is(','):
+		case t.kind == tWord && !t.cap && (t.in(vRoleHeads) || t.in(vTitleWords)):
+			role = true
+		case t.kind == tWord && !t.cap && t.in(vRoleMods):
+		default:
+			return false
+		}
+	}
+	return role
+}
+
+// headlineQuote reports whether paragraph p, holding only a quotation, is
+// the first line of the document: a headline quoting the story ("\"I paint
+// what the sea leaves behind\""), which names no speaker and is not where
+// the words were said.
+func headlineQuote(text string, p paragraph, quoteOnly bool) bool {
+	return quoteOnly && strings.TrimSpace(text[:p.start]) == "" && !strings.Contains(text[p.start:p.end], "\n")
 }

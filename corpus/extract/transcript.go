@@ -805,7 +805,11 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 			generic = false
 		}
 	}
-	if groupLabels[strings.ToLower(strings.Trim(words[len(words)-1], "."))] {
+	if who, where, ok := publicCaller(name, l.role); ok {
+		// "CALLER (DAVE, MILLBROOK)": each caller is a person of their
+		// own, known by a first name only in this programme.
+		sp = &turnSpeaker{name: who, role: strings.ToLower(name) + where, conf: model.High, local: true}
+	} else if groupLabels[strings.ToLower(strings.Trim(words[len(words)-1], "."))] {
 		// "Hon. Members: Hear, hear." is a chorus, not one speaker.
 		sp = &turnSpeaker{}
 	} else if n > 0 && honorific(words[0]) && len(words)-n == 1 {
@@ -1139,4 +1143,32 @@ func subtitles(text string, from int) []Found {
 	}
 	flush()
 	return out
+}
+
+// publicCallers are labels for members of the public a programme names in
+// brackets: "CALLER (DAVE, MILLBROOK)", "Audience member (Priya)".
+var publicCallers = set(`caller listener viewer questioner participant`)
+
+// publicCaller reads the name (and place) in the brackets of a label for
+// a member of the public.
+func publicCaller(label, bracket string) (who, where string, ok bool) {
+	words := strings.Fields(strings.ToLower(label))
+	if len(words) == 0 || !publicCallers[words[len(words)-1]] || bracket == "" {
+		return "", "", false
+	}
+	first, rest, _ := strings.Cut(bracket, ",")
+	first = strings.TrimSpace(first)
+	if n := len(strings.Fields(first)); n < 1 || n > 2 || !labelName(first) {
+		return "", "", false
+	}
+	if !hasLower(first) {
+		first = recase(first)
+	}
+	if rest = strings.TrimSpace(rest); rest != "" {
+		if !hasLower(rest) {
+			rest = recase(rest)
+		}
+		rest = "; " + rest
+	}
+	return first, rest, true
 }
