@@ -67,6 +67,9 @@ type paraInfo struct {
 // transcript turns.
 func Article(text string, from int) []Found {
 	paras := paragraphs(text, from)
+	if qa, intro, ok := boldInterview(text, paras); ok {
+		return mergeFound(qa, articleParas(text, intro))
+	}
 	var turns []Found
 	kept := paras[:0:0]
 	people := map[string]bool{}
@@ -250,11 +253,11 @@ func articleParas(text string, paras []paragraph) []Found {
 				if sp.single && (at.ent < 0 && !at.anon || at.cue == "" || at.cue == "continuation") {
 					continue // single marks quote only with a cue of their own
 				}
-				if at.ent < 0 && !at.anon && titled(in.toks, x) {
+				if at.ent < 0 && !at.anon && (titled(in.toks, x) || headlineQuote(text, in.p, quoteOnly)) {
 					continue // a title, however long
 				}
 				short := !moreWords(text[sp.tStart:sp.tEnd], 3)
-				if at.ent < 0 && !at.anon && short {
+				if at.ent < 0 && !at.anon && short && !colonLed(in.toks, s.lo, s.hi, x, text[sp.tStart:sp.tEnd]) {
 					continue // a scare quote or a title
 				}
 				if at.ent >= 0 && !at.tight && short {
@@ -269,7 +272,7 @@ func articleParas(text string, paras []paragraph) []Found {
 			if v.ent >= 0 {
 				lastSpeech = v
 			}
-			a.pushHistory(s.ments, v.ent)
+			a.pushHistory(in.toks, s.ments, v.ent)
 		}
 		// Carry context to the next paragraph.
 		prevColon = none
@@ -708,7 +711,7 @@ const unnamed = -2
 // pushHistory records the people of a finished sentence for pronouns:
 // the one speaking first (the subject of a speech verb is who "he" goes on
 // to be), then subjects and others in order, modifiers last.
-func (a *article) pushHistory(ms []mention, speaker int) {
+func (a *article) pushHistory(toks []token, ms []mention, speaker int) {
 	var ids []int
 	if speaker >= 0 && a.ents[speaker].person {
 		ids = append(ids, speaker)
@@ -723,8 +726,13 @@ func (a *article) pushHistory(ms []mention, speaker int) {
 		}
 	}
 	// People after a preposition ("chief of staff to Mayor X") and
-	// modifiers are less likely to be who "he" or "she" is.
-	for _, m := range ms {
+	// modifiers are less likely to be who "he" or "she" is; a possessor
+	// whose role noun the next name fills ("Morvan's deputy, Yann Le
+	// Goff") is no candidate at all: the sentence is about the deputy.
+	for i, m := range ms {
+		if i+1 < len(ms) && possessorOfNamed(toks, m, ms[i+1]) {
+			continue
+		}
 		if m.kind == mName && m.ent >= 0 && m.ent != speaker && (m.poss || m.mod || m.appos || m.obj) && a.ents[m.ent].person {
 			ids = append(ids, m.ent)
 		}
@@ -866,6 +874,17 @@ func (a *article) role(m *mention) int {
 		for e := range a.ents {
 			en := &a.ents[e]
 			if en.person && len(en.roles) > 0 && en.seen > bestScore {
+				best, bestScore = e, en.seen
+			}
+		}
+	}
+	if best < 0 && m.head == "defendant" {
+		// A court report calls the person on trial by name and then "the
+		// defendant", giving roles only to the court around him: the most
+		// recent person with no role.
+		for e := range a.ents {
+			en := &a.ents[e]
+			if en.person && !en.org && !en.place && len(en.roles) == 0 && en.seen > bestScore {
 				best, bestScore = e, en.seen
 			}
 		}
@@ -1076,7 +1095,7 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 		// vocabulary does not know.
 		m = mentionAt(s, skip+1, false)
 	}
-	if m == nil && toks[j].kind == tWord && (toks[j].low == "the" || toks[j].low == "its" || toks[j].low == "their") {
+	if m == nil && toks[j].kind == tWord && appositionOpeners[toks[j].low] {
 		// `"...," the airline's chief operating officer, Renata Kowal,
 		// said`: a role, then the name set off by commas.
 		for k := j + 1; k < s.hi && k < j+9; k++ {
@@ -1121,6 +1140,11 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 	}
 	return none
 }
+
+// appositionOpeners open a role that a name set off by commas follows:
+// `"...," the airline's chief operating officer, Renata Kowal, said`, `"...,"
+// her daughter, Anneliese Roth, recalled`.
+var appositionOpeners = set(`the its their his her our my`)
 
 // anonymousCue reads a speaker the text leaves unnamed on purpose: `"...,"
 // one European official said`, `"...," people familiar with the talks
@@ -1375,7 +1399,7 @@ func (a *article) colonIntro(in *paraInfo, si, c int) attribution {
 		}
 		for i := mentionsFrom(s, b+1); i < len(s.ments) && s.ments[i].j <= end; i++ {
 			m := &s.ments[i]
-			if m.i > b && !m.poss && !m.mod && !m.appos && m.kind != mAnon {
+			if m.i > b && !m.poss && !m.mod && !m.appos && !m.obj && m.kind != mAnon {
 				if m.kind == mName && m.ent >= 0 && !a.ents[m.ent].person && !a.ents[m.ent].org {
 					// A bare capitalised word with no sign of being
 					// someone ("Vibe:") does not speak.
@@ -1402,4 +1426,52 @@ func (a *article) lastSpeechCue(in *paraInfo, si int) attribution {
 		at.conf = min(at.conf, model.Medium)
 	}
 	return at
+}
+
+// colonLed reports whether the quotation at token x is introduced by a
+// colon and runs to the end of its sentence ("A man shouted: "Nobody asked
+// us!""): something said, however short, not a scare quote in running
+// prose. It must end as a sentence does: a headline's "Fire chief: 'We
+// were lucky'" repeats a quotation of the body.
+func colonLed(toks []token, lo, hi, x int, quoted string) bool {
+	if x <= lo || !toks[x-1].is(':') || !strings.ContainsAny(lastRuneOf(strings.TrimSpace(quoted)), ".!?") {
+		return false
+	}
+	// A capitalised word after it opens the next sentence.
+	return x+1 >= hi || toks[x+1].kind != tWord || toks[x+1].cap
+}
+
+func lastRuneOf(s string) string {
+	_, n := utf8.DecodeLastRuneInString(s)
+	return s[len(s)-n:]
+}
+
+// possessorOfNamed reports whether m is a possessive whose role noun the
+// name n right after it fills: "Morvan's deputy, Yann Le Goff", "Putin's
+// aide Yuri Ushakov".
+func possessorOfNamed(toks []token, m, n mention) bool {
+	if !m.poss || n.kind != mName || n.poss || n.i-m.j < 1 || n.i-m.j > 4 {
+		return false
+	}
+	role := false
+	for k := m.j; k < n.i; k++ {
+		t := &toks[k]
+		switch {
+		case t.is(','):
+		case t.kind == tWord && !t.cap && (t.in(vRoleHeads) || t.in(vTitleWords)):
+			role = true
+		case t.kind == tWord && !t.cap && t.in(vRoleMods):
+		default:
+			return false
+		}
+	}
+	return role
+}
+
+// headlineQuote reports whether paragraph p, holding only a quotation, is
+// the first line of the document: a headline quoting the story ("\"I paint
+// what the sea leaves behind\""), which names no speaker and is not where
+// the words were said.
+func headlineQuote(text string, p paragraph, quoteOnly bool) bool {
+	return quoteOnly && strings.TrimSpace(text[:p.start]) == "" && !strings.Contains(text[p.start:p.end], "\n")
 }

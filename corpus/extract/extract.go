@@ -70,7 +70,7 @@ func DetectKind(body string) model.Kind {
 	if strings.HasPrefix(trimmed, "WEBVTT") || isSRT(trimmed) {
 		return model.Transcript
 	}
-	lines, labelled, upper := 0, 0, 0
+	lines, labelled, upper, alone := 0, 0, 0, 0
 	distinct := map[string]bool{}
 	for i := 0; i < len(body); {
 		nl := strings.IndexByte(body[i:], '\n')
@@ -89,6 +89,11 @@ func DetectKind(body string) model.Kind {
 			continue
 		}
 		rest := body[l.textStart:e]
+		if l.alone {
+			alone++
+			distinct[strings.ToUpper(l.raw)] = true
+			continue
+		}
 		if l.textStart >= e && !l.upper {
 			continue // "Title Case Words:" alone on a line is a heading
 		}
@@ -107,6 +112,9 @@ func DetectKind(body string) model.Kind {
 	case upper >= 3 && len(distinct) >= 2:
 		return model.Transcript
 	case labelled >= 4 && len(distinct) >= 2 && labelled*6 >= lines:
+		return model.Transcript
+	case alone >= 3 && len(distinct) >= 2:
+		// Labels on lines of their own, each over its turn's paragraphs.
 		return model.Transcript
 	}
 	return model.Article

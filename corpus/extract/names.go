@@ -167,7 +167,7 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 	return out
 }
 
-var prepositions = set(`to of for with from by about against at on into over under between among toward towards`)
+var prepositions = set(`to of for with from by about against at on into over under between among toward towards in near outside inside`)
 
 // roleRef reads "the official", "the presidential aide", "the ministry" or
 // the anonymous "a senior official" at toks[k].
@@ -178,6 +178,12 @@ func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
 		// written about.
 		g := roleGender(toks[k+1].low)
 		return mention{i: k, j: k + 2, ni: k + 1, kind: mPronoun, g: g, ent: -1}, true
+	}
+	if definite && k+2 < hi && toks[k+1].cap && toks[k+1].in(vDemonyms) && !toks[k+1].poss && demonymAsPerson(toks[k+2]) {
+		// "the German shook his head", "the Portuguese said": a
+		// nationality standing alone, followed by a verb, is the person
+		// just written about.
+		return mention{i: k, j: k + 2, ni: k + 1, kind: mPronoun, ent: -1}, true
 	}
 	var mods []string
 	e := k + 1
@@ -215,6 +221,14 @@ func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
 	}
 	if toks[e].cap {
 		return mention{}, false
+	}
+	for e+1 < hi && toks[e+1].kind == tWord && !toks[e+1].cap && !toks[e+1].poss && toks[e].in(vTitleWords) &&
+		(toks[e+1].in(vRoleHeads) || toks[e+1].in(vTitleWords)) {
+		// "the general secretary", "the deputy mayor": the last role word
+		// is the head, the one before it qualifies it.
+		mods = append(mods, w)
+		e++
+		w = toks[e].low
 	}
 	// A role followed by a name is the name's prefix, not a reference.
 	if e+1 < hi && toks[e+1].kind == tWord && toks[e+1].cap && !toks[e+1].in(vNotNames) {
@@ -290,7 +304,7 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 		}
 		// "Magistrate Olivia Brandt": an unknown role word before a given
 		// name and a surname.
-		for n < m-2 && !toks[n].in(vMaleNames) && !toks[n].in(vFemaleNames) && (toks[n+1].in(vMaleNames) || toks[n+1].in(vFemaleNames)) && !toks[n].in(vConnectors) {
+		for n < m-2 && !toks[n].in(vMaleNames) && !toks[n].in(vFemaleNames) && (toks[n+1].in(vMaleNames) || toks[n+1].in(vFemaleNames) || occupation(toks[n].low)) && !toks[n].in(vConnectors) {
 			n++
 		}
 		if n == m-1 && titleWords[strings.TrimSuffix(toks[n].low, ".")] {
@@ -611,4 +625,37 @@ func honorific(title string) bool {
 		return true
 	}
 	return false
+}
+
+// occupation reports whether w, a capitalised word before a two-word name,
+// is by its ending a job ("Meteorologist Yannick Brel", "Physician Ana
+// Ruiz", "Photographer Lise Holm"): endings no given name has, so the rule
+// holds for names the vocabulary does not know.
+func occupation(w string) bool {
+	if len(w) < 6 {
+		return false
+	}
+	for _, suf := range []string{"ist", "ician", "grapher", "eer", "sman", "swoman"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// demonymAsPerson reports whether t, after "the" and a nationality, shows
+// the nationality is a noun for a person: a verb follows ("the German
+// said", "the German shook"), not a noun ("the German government").
+func demonymAsPerson(t token) bool {
+	if t.kind != tWord || t.cap {
+		return false
+	}
+	if t.in(vSpeechVerbs) {
+		return true
+	}
+	switch t.low {
+	case "was", "is", "has", "had", "who", "would", "will", "did":
+		return true
+	}
+	return strings.HasSuffix(t.low, "ed") && !t.in(vRoleHeads) && !t.in(vOrgWords)
 }

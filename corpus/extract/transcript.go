@@ -16,6 +16,10 @@ type label struct {
 	role      string // "(role)" after the label
 	textStart int    // offset of the turn's text on the line
 	upper     bool   // written in capitals
+	// alone is set for a label on a line of its own with no colon, as
+	// earnings-call transcripts write them ("Helena Marsh -- Chief
+	// Executive Officer", "Operator"): the turn is the lines below.
+	alone bool
 }
 
 // labelStop are words that end in a colon at a line start without naming
@@ -58,6 +62,12 @@ func parseLabel(text string, s, e int) (label, bool) {
 		i += 2
 	}
 	colon := labelColon(line)
+	if colon < 0 && !bold {
+		if l, ok := aloneLabel(line); ok {
+			l.textStart = e
+			return l, true
+		}
+	}
 	if colon <= 0 || colon > 60 {
 		return label{}, false
 	}
@@ -92,6 +102,11 @@ func parseLabel(text string, s, e int) (label, bool) {
 		name = name[:p]
 	}
 	name = strings.TrimSpace(name)
+	if officeLabel(name) && personInBrackets(l.role) {
+		// A parliamentary record names the office and puts the holder in
+		// brackets: "The Minister for Transport (Mr Callum Briggs):".
+		name, l.role = l.role, strings.TrimPrefix(strings.TrimPrefix(name, "The "), "THE ")
+	}
 	if !labelName(name) {
 		return label{}, false
 	}
@@ -100,6 +115,93 @@ func parseLabel(text string, s, e int) (label, bool) {
 	rest := line[after:]
 	l.textStart = i + after + (len(rest) - len(strings.TrimLeftFunc(rest, unicode.IsSpace)))
 	return l, true
+}
+
+// officeLabel reports whether s names an office the way a parliamentary
+// record does: "The Minister for Transport", "The Parliamentary Secretary
+// to the Treasury" (capitalised words joined by small lower-case ones).
+func officeLabel(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 9 || !strings.EqualFold(words[0], "the") {
+		return false
+	}
+	for _, w := range words[1:] {
+		if !unicode.IsUpper(firstRune(w)) && !officeJoiners[w] {
+			return false
+		}
+	}
+	return true
+}
+
+var officeJoiners = set(`for of the and to on in`)
+
+// personInBrackets reports whether s, a label's bracketed part, is a
+// person named with an honorific or title ("Mr Callum Briggs", "Dr Ana
+// Ruiz"), not a constituency or party.
+func personInBrackets(s string) bool {
+	words := strings.Fields(s)
+	if len(words) < 2 {
+		return false
+	}
+	first := strings.ToLower(strings.Trim(words[0], "."))
+	return (honorific(first) || titleWords[first]) && labelName(s)
+}
+
+// labelDashes separate a name from its roles in a label on a line of its
+// own: "Lina Osei -- Corbel Securities -- Analyst".
+var labelDashes = []string{" -- ", " — ", " – "}
+
+// aloneLabel reads a line that is only a speaker label: a name and its
+// roles joined by dashes, or a generic label word ("Operator") alone.
+func aloneLabel(line string) (label, bool) {
+	if genericLabels[strings.ToLower(line)] && unicode.IsUpper(firstRune(line)) && !strings.ContainsRune(line, ' ') {
+		return label{raw: line, upper: !hasLower(line), alone: true}, true
+	}
+	for _, d := range labelDashes {
+		parts := strings.Split(line, d)
+		if len(parts) < 2 || len(parts) > 4 {
+			continue
+		}
+		name := strings.TrimSpace(parts[0])
+		if len(strings.Fields(name)) < 2 || !labelName(name) {
+			return label{}, false
+		}
+		var roles []string
+		for _, p := range parts[1:] {
+			p = strings.TrimSpace(p)
+			if !officeWords(p) {
+				return label{}, false
+			}
+			roles = append(roles, p)
+		}
+		return label{raw: name, role: strings.Join(roles, "; "), upper: !hasLower(name), alone: true}, true
+	}
+	return label{}, false
+}
+
+// officeWords reports whether s reads as a job title or a firm: one to
+// eight capitalised words joined by small lower-case ones, no sentence.
+func officeWords(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 8 {
+		return false
+	}
+	for i, w := range words {
+		if i > 0 && officeJoiners[w] {
+			continue
+		}
+		if !unicode.IsUpper(firstRune(w)) || strings.ContainsAny(w, ".!?,;:\"“") {
+			return false
+		}
+	}
+	return true
+}
+
+// sectionHeading reports whether a line of a transcript is the heading
+// of a part of it, "Questions and Answers:", not speech.
+func sectionHeading(line string) bool {
+	h, ok := strings.CutSuffix(line, ":")
+	return ok && len(strings.Fields(h)) <= 6 && officeWords(h)
 }
 
 // labelColon finds the colon ending a label, skipping any inside
@@ -462,6 +564,12 @@ func labelled(text string, from, to int) ([]Found, []paragraph) {
 			continue
 		}
 		line := text[s:e]
+		if cur != nil && sectionHeading(line) {
+			// "Questions and Answers:" ends the turn before it.
+			flush()
+			cur = nil
+			continue
+		}
 		if compact && afterBlank {
 			flush()
 			cur = nil
@@ -697,7 +805,17 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 			generic = false
 		}
 	}
-	if generic || strings.HasPrefix(lw, "unidentified") || strings.HasPrefix(lw, "unknown") {
+	if who, where, ok := publicCaller(name, l.role); ok {
+		// "CALLER (DAVE, MILLBROOK)": each caller is a person of their
+		// own, known by a first name only in this programme.
+		sp = &turnSpeaker{name: who, role: strings.ToLower(name) + where, conf: model.High, local: true}
+	} else if groupLabels[strings.ToLower(strings.Trim(words[len(words)-1], "."))] {
+		// "Hon. Members: Hear, hear." is a chorus, not one speaker.
+		sp = &turnSpeaker{}
+	} else if n > 0 && honorific(words[0]) && len(words)-n == 1 {
+		// "Mr SPEAKER", "Madam CHAIR": the honorific makes the office
+		// one particular person, not a generic label.
+	} else if generic || strings.HasPrefix(lw, "unidentified") || strings.HasPrefix(lw, "unknown") {
 		sp.local = true
 	}
 	t.labels[strings.ToLower(name)] = true
@@ -1025,4 +1143,32 @@ func subtitles(text string, from int) []Found {
 	}
 	flush()
 	return out
+}
+
+// publicCallers are labels for members of the public a programme names in
+// brackets: "CALLER (DAVE, MILLBROOK)", "Audience member (Priya)".
+var publicCallers = set(`caller listener viewer questioner participant`)
+
+// publicCaller reads the name (and place) in the brackets of a label for
+// a member of the public.
+func publicCaller(label, bracket string) (who, where string, ok bool) {
+	words := strings.Fields(strings.ToLower(label))
+	if len(words) == 0 || !publicCallers[words[len(words)-1]] || bracket == "" {
+		return "", "", false
+	}
+	first, rest, _ := strings.Cut(bracket, ",")
+	first = strings.TrimSpace(first)
+	if n := len(strings.Fields(first)); n < 1 || n > 2 || !labelName(first) {
+		return "", "", false
+	}
+	if !hasLower(first) {
+		first = recase(first)
+	}
+	if rest = strings.TrimSpace(rest); rest != "" {
+		if !hasLower(rest) {
+			rest = recase(rest)
+		}
+		rest = "; " + rest
+	}
+	return first, rest, true
 }

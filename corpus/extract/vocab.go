@@ -35,6 +35,7 @@ concede concedes conceded confirm confirms confirmed confirming
 post posts posted tweet tweets tweeted remind reminds reminded reminding
 call calls called calling shout shouts shouted whisper whispers whispered
 joke jokes joked joking quip quips quipped predict predicts predicted
+shrug shrugs shrugged laugh laughs laughed sigh sighs sighed nod nods nodded shook
 promise promises promised promising vow vows vowed threaten threatens threatened
 counter counters countered retort retorts retorted testify testifies testified
 allege alleges alleging assert asserts asserted asserting
@@ -82,7 +83,7 @@ coach councillor
 // demonyms and country abbreviations that may lead a title ("Vardenian
 // President Ilse Marr", "US Secretary of State").
 var demonyms = set(`
-us u.s. uk u.k. eu un u.n. american russian ukrainian british french german
+us u.s. uk u.k. eu un u.n. american russian ukrainian british french german portuguese
 chinese israeli iranian italian spanish polish turkish japanese indian
 canadian australian european belgian dutch swedish finnish norwegian danish
 hungarian czech slovak romanian bulgarian greek serbian croatian georgian
@@ -108,7 +109,7 @@ mediator activist author writer columnist commentator host anchor
 candidate nominee colleague counterpart predecessor successor
 spy agent operative veteran pilot soldier doctor scientist researcher
 master keeper librarian teacher coach curator conductor organiser organizer
-partner owner
+partner owner defendant claimant witness barrister
 brother sister wife husband son daughter father mother nephew niece uncle aunt
 cousin widow widower grandson granddaughter grandfather grandmother
 manager owner banker investor billionaire businessman businesswoman
@@ -202,6 +203,9 @@ var paraphraseIntros = []string{
 // genericLabels are transcript labels naming a role rather than a person:
 // two documents' "MODERATOR" are not one person, so these speakers are
 // scoped to their document.
+// groupLabels end a label that stands for many people speaking at once.
+var groupLabels = set(`members voices several everyone all`)
+
 var genericLabels = set(`
 q a question answer questioner interviewer interviewee reporter reporters
 journalist moderator host aide audience participant operator speaker
