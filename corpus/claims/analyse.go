@@ -101,7 +101,7 @@ var clauseOpeners = set(words(`but that whether because since although though wh
 func negation(toks []token) []int {
 	cover := make([]int, len(toks))
 	for i, t := range toks {
-		verb := negatingVerbSet[t.lower]
+		verb := negatingVerbSet[t.lower] || rulesOut(toks, i)
 		if !verb && !isNegator(t.lower) {
 			continue
 		}
@@ -121,6 +121,22 @@ func negation(toks []token) []int {
 	}
 	return cover
 }
+
+// knowing are the forms of "know" on the aware/unaware axis, and
+// knownMarkers the words that must follow them there.
+var (
+	knowing      = set(words(`know knew`))
+	knownMarkers = set(words(`of about`))
+)
+
+// rulesOut reports whether toks[i] is the "out" of "ruled out", which
+// denies what follows as "denied" does: "rules out contamination".
+func rulesOut(toks []token, i int) bool {
+	return toks[i].lower == "out" && i > 0 && toks[i].punctBefore == "" &&
+		ruleVerbs[toks[i-1].lower]
+}
+
+var ruleVerbs = set(words(`rule rules ruled ruling`))
 
 // hedgeOpeners open a clause that asks rather than answers: "will
 // establish whether the tapes are genuine", "cannot say if it was legal".
@@ -221,6 +237,11 @@ func analyse(cd *candidate) analysis {
 	for i, t := range cd.toks {
 		cu, ok := cueByWord[t.lower]
 		if !ok || cu.axis < 0 || cd.subject[i] || t.capital || hedged[i] {
+			continue
+		}
+		// "you know", "I know how to": "know" is awareness of something
+		// only with what is known after it, "knew about the result".
+		if knowing[t.lower] && (i+1 == len(cd.toks) || !knownMarkers[cd.toks[i+1].lower]) {
 			continue
 		}
 		// "a real shock", "a true friend": these words before a noun
@@ -325,6 +346,7 @@ func analyse(cd *candidate) analysis {
 	if st, ok := agentStance(cd, neg, hedged); ok {
 		a.stances = append(a.stances, st)
 	}
+	a.stances = append(a.stances, numericStances(cd, neg, hedged)...)
 	return a
 }
 

@@ -290,6 +290,11 @@ func cluster(dim string, pool map[int]stance, cands []candidate, an []analysis, 
 		if da, db := pool[a].doer, pool[b].doer; da != "" && db != "" && da != db {
 			return 0, nil, false // one did it, another did not
 		}
+		if strings.HasPrefix(dim, "num:") && (pool[a].target != pool[b].target || pool[a].side != pool[b].side && !apart(pool[a].side, pool[b].side)) {
+			// Two numbers are rival answers only for one measured thing
+			// and only when clearly apart.
+			return 0, nil, false
+		}
 		w, terms, linked := shared(an[a], an[b], cue, idf)
 		if tg := pool[a].target; tg != "" && tg == pool[b].target {
 			// Opposite answers said of one thing: as plain a conflict

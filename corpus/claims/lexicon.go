@@ -20,7 +20,7 @@ var reportingVerbs = words(`said says say told tells added adds wrote writes sta
 	believe believes believed thinks thought doubted doubts questioned questions defended defends
 	announced announces testified testifies recalled recalls replied replies responded responds
 	agreed agrees objected objects protested protests reiterated reiterates saying calling describing denying claiming insisting
-	arguing suggesting warning adding telling confirming`)
+	arguing suggesting warning adding telling confirming estimated estimates`)
 
 // skipBeforeVerb are the words that may stand between a subject and its
 // reporting verb: "Dmitriev flat-out described", "she has since denied".
@@ -90,11 +90,16 @@ var axes = []axis{
 		words(`approved approve endorsed endorse`),
 		words(`opposed oppose rejected reject vetoed veto`)}},
 	{"aware/unaware", [2][]string{
-		words(`aware informed briefed`),
+		words(`aware informed briefed knew know`),
 		words(`unaware uninformed oblivious`)}},
 	{"guilty/innocent", [2][]string{
 		words(`guilty culpable`),
 		words(`innocent blameless`)}},
+	// What something holds: "the capsules were clean" against "the sample
+	// was contaminated".
+	{"clean/contaminated", [2][]string{
+		words(`clean uncontaminated unpolluted untainted`),
+		words(`contaminated contamination polluted tainted adulterated`)}},
 	{"safe/dangerous", [2][]string{
 		words(`safe harmless secure`),
 		words(`dangerous unsafe harmful toxic hazardous`)}},
