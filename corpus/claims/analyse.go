@@ -601,8 +601,11 @@ func agentStance(cd *candidate, neg []int, hedged []bool) (stance, bool) {
 		if np := thatSubject(toks, i); np != "" {
 			return mk(np, neg[i]%2 == 1)
 		}
-		// Active: the nearest name before the verb in the same phrase.
-		for j := i - 1; j >= 0 && j >= i-6; j-- {
+		// Active: the nearest name before the verb in the same phrase. A
+		// deed word with a verb right after it is a noun ("the Norrvik
+		// leak was ..."), and a name before it qualifies the noun.
+		nominal := i+1 < len(toks) && toks[i+1].punctBefore == "" && auxiliaries[toks[i+1].lower]
+		for j := i - 1; j >= 0 && j >= i-6 && !nominal; j-- {
 			if toks[j+1].punctBefore != "" && toks[j+1].punctBefore != "’" {
 				break
 			}

@@ -254,6 +254,18 @@ func question(dim string, pool map[int]stance, members []int, sides []string, la
 			return prefixed(topTerm, ask+"? "+strings.Join(answers, " · "))
 		}
 		return ask + " " + the(subject()) + "? " + strings.Join(answers, " · ")
+	case strings.HasPrefix(dim, "num:"):
+		answers := make([]string, len(sides))
+		for i, s := range sides {
+			answers[i] = labels[s]
+		}
+		of := ""
+		for _, m := range members {
+			if of == "" {
+				of = pool[m].of
+			}
+		}
+		return numberQuestion(of, answers)
 	case strings.HasPrefix(dim, "neg:"):
 		if len(ofs) > 0 {
 			return labels["yes"] + " " + the(subject()) + "?"

@@ -91,7 +91,7 @@ func numericStances(cd *candidate, neg []int, hedged []bool) []stance {
 		if j >= len(toks) || toks[j].punctBefore != "" || measureTimes[toks[j].lower] || (v >= 1900 && v <= 2100 && !strings.Contains(toks[start].lower, ".")) {
 			continue
 		}
-		unit := toks[j].lower
+		unit, ustart := toks[j].lower, j
 		if unit == "per" && j+1 < len(toks) && toks[j+1].lower == "cent" {
 			unit, j = "percent", j+1
 		}
@@ -101,12 +101,14 @@ func numericStances(cd *candidate, neg []int, hedged []bool) []stance {
 		// What was measured: the content words of the phrase after the
 		// unit ("litres of oil escaped"), a few at most.
 		var measured []string
+		last := j
 		for k := j + 1; k < len(toks) && k <= j+4; k++ {
 			if toks[k].punctBefore != "" || clauseOpeners[toks[k].lower] {
 				break
 			}
 			if c := concept(toks, k); c != "" && !cd.subject[k] {
 				measured = append(measured, c)
+				last = k
 			}
 		}
 		if len(measured) == 0 {
@@ -127,7 +129,7 @@ func numericStances(cd *candidate, neg []int, hedged []bool) []stance {
 			cue:    []string{u},
 			target: u + "/" + strings.Join(measured, "+"),
 			about:  when,
-			of:     toks[j].lower,
+			of:     strings.Join(wordsOf(toks[ustart:last+1]), " "),
 		})
 	}
 	return out
@@ -145,6 +147,22 @@ func wordsOf(toks []token) []string {
 		out = append(out, t.word)
 	}
 	return out
+}
+
+// numberQuestion asks what a numeric topic's values answer: "how many
+// litres of oil escaped? 250,000 · 40,000", with the values as written.
+func numberQuestion(of string, answers []string) string {
+	unit, rest, _ := strings.Cut(of, " ")
+	values := make([]string, len(answers))
+	for i, a := range answers {
+		values[i], _, _ = strings.Cut(a, " ")
+	}
+	ask := "how many " + of
+	if unit == "percent" || unit == "per" {
+		// "64 percent of voters backed it": a share, not a count.
+		ask = "what share " + strings.TrimPrefix(strings.TrimPrefix(rest, "cent"), " ")
+	}
+	return ask + "? " + strings.Join(values, " · ")
 }
 
 // apart reports whether two values given as side keys differ by more

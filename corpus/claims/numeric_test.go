@@ -36,3 +36,15 @@ func TestNumbersAsAnswers(t *testing.T) {
 		}
 	}
 }
+
+func TestNumberQuestion(t *testing.T) {
+	for _, c := range []struct{ of, want string }{
+		{"litres of oil escaped", "how many litres of oil escaped? 250,000 · 40,000"},
+		{"percent of voters backed", "what share of voters backed? 250,000 · 40,000"},
+		{"per cent of voters backed", "what share of voters backed? 250,000 · 40,000"},
+	} {
+		if got := numberQuestion(c.of, []string{"250,000 litres", "40,000 litres"}); got != c.want {
+			t.Errorf("numberQuestion(%q) = %q, want %q", c.of, got, c.want)
+		}
+	}
+}

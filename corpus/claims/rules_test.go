@@ -125,6 +125,12 @@ func TestStances(t *testing.T) {
 		{"Corvel's records were stolen in March.", "who:breach", ""},                  // Corvel suffered the deed
 		{"The Brandt-Kruse leaks split the council, the paper said.", "who:leak", ""}, // joined names qualify the leaks
 		{"The draft was Lorvik-influenced, the paper said.", "who:author", "lorvik"},
+		{"Baltrex says the Norrvik leak was an act of sabotage.", "who:leak", ""}, // a name qualifying the noun
+		{"The chemist said the concentration rules out contamination.", "ax:clean/contaminated", "clean"},
+		{"The board knew about the memo before the vote, the paper said.", "ax:aware/unaware", "aware"},
+		{"The board did not know of the memo, its chair said.", "ax:aware/unaware", "unaware"},
+		{"You know, the board met on Monday, its chair said.", "ax:aware/unaware", ""},
+		{"I don't know how to describe it, the chair said.", "ax:aware/unaware", ""},
 	}
 	for _, cs := range cases {
 		got := stancesOf(t, cs.body)
