@@ -235,8 +235,12 @@ func analyse(cd *candidate) analysis {
 	axisAbout := map[int][]string{}
 	axisOf := map[int]string{}
 	for i, t := range cd.toks {
-		cu, ok := cueByWord[t.lower]
-		if !ok || cu.axis < 0 || cd.subject[i] || t.capital || hedged[i] {
+		var here []cue // the axes the word answers on: its own, and those it implies
+		if cu, ok := cueByWord[t.lower]; ok && cu.axis >= 0 {
+			here = append(here, cu)
+		}
+		here = append(here, impliedByWord[t.lower]...)
+		if len(here) == 0 || cd.subject[i] || t.capital || hedged[i] {
 			continue
 		}
 		// "you know", "I know how to": "know" is awareness of something
@@ -254,20 +258,22 @@ func analyse(cd *candidate) analysis {
 		if i > 0 && cd.toks[i-1].lower == "the" && (i+1 == len(cd.toks) || cd.toks[i+1].punctBefore != "" || isStop(cd.toks[i+1].lower)) {
 			continue
 		}
-		side := cu.side ^ (neg[i] % 2)
-		if prev, seen := axisSide[cu.axis]; seen && prev != side {
-			axisSide[cu.axis] = -1
-			continue
-		}
-		axisSide[cu.axis] = side
-		axisWord[cu.axis] = stem(t.lower)
-		if tg := targetOf(cd.toks, i); tg != "" {
-			axisTarget[cu.axis] = tg
-			axisAbout[cu.axis] = []string{tg}
-			axisOf[cu.axis] = targetWord(cd.toks, i)
-		} else if obj := objectPhrase(cd.toks, i); len(obj) > 0 {
-			axisAbout[cu.axis] = obj
-			axisOf[cu.axis] = verbObject(cd, i)
+		for _, cu := range here {
+			side := cu.side ^ (neg[i] % 2)
+			if prev, seen := axisSide[cu.axis]; seen && prev != side {
+				axisSide[cu.axis] = -1
+				continue
+			}
+			axisSide[cu.axis] = side
+			axisWord[cu.axis] = stem(t.lower)
+			if tg := targetOf(cd.toks, i); tg != "" {
+				axisTarget[cu.axis] = tg
+				axisAbout[cu.axis] = []string{tg}
+				axisOf[cu.axis] = targetWord(cd.toks, i)
+			} else if obj := objectPhrase(cd.toks, i); len(obj) > 0 {
+				axisAbout[cu.axis] = obj
+				axisOf[cu.axis] = verbObject(cd, i)
+			}
 		}
 	}
 	for ax, side := range axisSide {
@@ -281,6 +287,7 @@ func analyse(cd *candidate) analysis {
 				cue = append(cue, stem(w))
 			}
 		}
+		cue = append(cue, impliedStems[ax]...)
 		a.stances = append(a.stances, stance{dim: "ax:" + axes[ax].name, side: names[side], label: names[side], cue: cue,
 			target: axisTarget[ax], about: axisAbout[ax], of: axisOf[ax]})
 	}

@@ -111,6 +111,17 @@ var axes = []axis{
 		words(`fell fallen decreased shrank lower`)}},
 }
 
+// implications put a word of one axis on a side of another as well, where
+// news language takes the one for the other: contaminated water is water
+// said to be unsafe, so "the water is contaminated" answers "the water is
+// safe".
+var implications = []struct {
+	words, axis string
+	side        int
+}{
+	{`contaminated polluted tainted adulterated`, "safe/dangerous", 1},
+}
+
 // families group the predicates that ask the same question, so "tapped"
 // and "leaked" land in one topic and "who leaked it" has one answer slot.
 var families = map[string][]string{
@@ -157,6 +168,8 @@ var (
 	negatingVerbSet  = set(negatingVerbs)
 	extraStopSet     = set(extraStop)
 	cueByWord        = map[string]cue{}
+	impliedByWord    = map[string][]cue{}
+	impliedStems     = map[int][]string{} // axis -> stems of the words implying it
 	familyByStem     = map[string]string{}
 	axisWordsByStem  = map[string]bool{}
 	reportingStemSet = map[string]bool{}
@@ -168,6 +181,17 @@ func init() {
 			for _, w := range list {
 				cueByWord[w] = cue{axis: i, side: side}
 				axisWordsByStem[stem(w)] = true
+			}
+		}
+	}
+	for _, im := range implications {
+		for i, a := range axes {
+			if a.name != im.axis {
+				continue
+			}
+			for _, w := range words(im.words) {
+				impliedByWord[w] = append(impliedByWord[w], cue{axis: i, side: im.side})
+				impliedStems[i] = append(impliedStems[i], stem(w))
 			}
 		}
 	}

@@ -130,6 +130,9 @@ func TestStances(t *testing.T) {
 		{"The board knew about the memo before the vote, the paper said.", "ax:aware/unaware", "aware"},
 		{"The board did not know of the memo, its chair said.", "ax:aware/unaware", "unaware"},
 		{"You know, the board met on Monday, its chair said.", "ax:aware/unaware", ""},
+		{"The well water is contaminated, the chemist said.", "ax:clean/contaminated", "contaminated"},
+		{"The well water is contaminated, the chemist said.", "ax:safe/dangerous", "dangerous"}, // implied
+		{"The well water is not contaminated, the chemist said.", "ax:safe/dangerous", "safe"},
 		{"I don't know how to describe it, the chair said.", "ax:aware/unaware", ""},
 	}
 	for _, cs := range cases {
