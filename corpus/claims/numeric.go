@@ -32,6 +32,10 @@ var measureTimes = set(words(`january february march april june july august sept
 // 45,000"), so only a gap past that is a different answer.
 const minRatio = 1.5
 
+// minPoints is the same for shares, in percentage points: a poll's error
+// is a few points either way.
+const minPoints = 5.0
+
 // numberAt reads a number starting at toks[i]: "40", ",", "000" as one
 // value, "4.2 million" scaled. It returns the value and the index after it,
 // or ok false.
@@ -87,28 +91,55 @@ func numericStances(cd *candidate, neg []int, hedged []bool) []stance {
 		if start > 0 && bounds[toks[start-1].lower] || j < len(toks) && bounds[toks[j].lower] {
 			continue // "more than 4,000", "4,000 or more": a range
 		}
-		// A year or a date, not a measure: "in 2021", "on 7 March".
-		if j >= len(toks) || toks[j].punctBefore != "" || measureTimes[toks[j].lower] || (v >= 1900 && v <= 2100 && !strings.Contains(toks[start].lower, ".")) {
+		unit, ustart := "", j
+		switch {
+		case percentSign(cd, toks[j-1]):
+			// "61%": the sign is the unit.
+			unit, ustart = "percent", -1
+		case j >= len(toks) || toks[j].punctBefore != "" || measureTimes[toks[j].lower]:
+			// "on 7 March", "at 9.": no unit, no measure.
 			continue
-		}
-		unit, ustart := toks[j].lower, j
-		if unit == "per" && j+1 < len(toks) && toks[j+1].lower == "cent" {
-			unit, j = "percent", j+1
-		}
-		if unit != "percent" && isStop(unit) {
-			continue
+		case v >= 1900 && v <= 2100 && !strings.Contains(toks[start].lower, "."):
+			continue // a year: "in 2021 the line"
+		default:
+			unit = toks[j].lower
+			if unit == "per" && j+1 < len(toks) && toks[j+1].lower == "cent" {
+				unit, j = "percent", j+1
+			}
+			if unit != "percent" && isStop(unit) {
+				continue
+			}
 		}
 		// What was measured: the content words of the phrase after the
-		// unit ("litres of oil escaped"), a few at most.
+		// unit ("litres of oil escaped"), a few at most, or else of the
+		// subject a linking verb joins to the number ("turnout was 61%",
+		// "turnout rose to 71 percent").
 		var measured []string
-		last := j
-		for k := j + 1; k < len(toks) && k <= j+4; k++ {
-			if toks[k].punctBefore != "" || clauseOpeners[toks[k].lower] {
-				break
+		var named []token
+		after := false
+		if ustart >= 0 {
+			named = append(named, toks[ustart:j+1]...)
+			for k := j + 1; k < len(toks) && k <= j+4; k++ {
+				if toks[k].punctBefore != "" || clauseOpeners[toks[k].lower] {
+					break
+				}
+				if c := concept(toks, k); c != "" && !cd.subject[k] {
+					measured = append(measured, c)
+					named, after = toks[ustart:k+1], true
+				}
 			}
-			if c := concept(toks, k); c != "" && !cd.subject[k] {
-				measured = append(measured, c)
-				last = k
+		}
+		if len(measured) == 0 {
+			if from := measuredBefore(cd, start); from >= 0 {
+				named = nil
+				// The head of the subject, not where or whose: "turnout in
+				// the district" measured turnout.
+				for k := from; k < start && !linkingToNumber[toks[k].lower] && !prepositions[toks[k].lower]; k++ {
+					if c := concept(toks, k); c != "" && !cd.subject[k] {
+						measured = append(measured, c)
+						named = toks[from : k+1]
+					}
+				}
 			}
 		}
 		if len(measured) == 0 {
@@ -122,6 +153,9 @@ func numericStances(cd *candidate, neg []int, hedged []bool) []stance {
 		}
 		u := stem(unit)
 		label := strings.Join(wordsOf(toks[start:j+1]), " ")
+		if ustart < 0 {
+			label = strings.Join(wordsOf(toks[start:j]), " ") + "%"
+		}
 		out = append(out, stance{
 			dim:    "num:" + u,
 			side:   strconv.FormatFloat(v, 'g', -1, 64),
@@ -129,10 +163,63 @@ func numericStances(cd *candidate, neg []int, hedged []bool) []stance {
 			cue:    []string{u},
 			target: u + "/" + strings.Join(measured, "+"),
 			about:  when,
-			of:     strings.Join(wordsOf(toks[ustart:last+1]), " "),
+			of:     ofPhrase(unit, after, named),
 		})
 	}
 	return out
+}
+
+// linkingToNumber join a measured subject to its value: "turnout was
+// 61%", "the toll rose to 40", "losses stood at 3 million".
+var linkingToNumber = set(words(`was is were are stood reached rose fell climbed dropped hit totalled totaled at to of`))
+
+// measuredBefore returns where the subject a linking verb joins to the
+// number at num starts ("turnout in the district was 61%"), or -1: the
+// words back to the start of the clause, at most five, with a linking
+// word right before the number.
+func measuredBefore(cd *candidate, num int) int {
+	toks := cd.toks
+	k := num - 1
+	if k < 0 || !linkingToNumber[toks[k].lower] || toks[num].punctBefore != "" {
+		return -1
+	}
+	for k > 0 && linkingToNumber[toks[k-1].lower] && toks[k].punctBefore == "" {
+		k--
+	}
+	from := k
+	for from > 0 && from > k-5 && toks[from].punctBefore == "" && !clauseOpeners[toks[from-1].lower] && !reportingSet[toks[from-1].lower] {
+		from--
+	}
+	if from < k && toks[from].punctBefore == "" || from == 0 {
+		return from
+	}
+	return -1
+}
+
+// percentSign reports whether a percent sign follows the token in the
+// text, which the tokenizer reads as punctuation.
+func percentSign(cd *candidate, t token) bool {
+	at := t.start + len(t.word) - cd.claim.Start
+	return at >= 0 && at < len(cd.claim.Text) && cd.claim.Text[at] == '%'
+}
+
+// ofPhrase asks what a number answers: "how many litres of oil
+// escaped", "what share of voters backed" for a unit before what was
+// measured, "what was turnout" for a subject before its value.
+func ofPhrase(unit string, after bool, named []token) string {
+	phrase := strings.Join(wordsOf(named), " ")
+	switch {
+	case !after:
+		return "what was " + strings.ToLower(phrase)
+	case unit == "percent":
+		// "64 percent of voters backed it": a share, not a count.
+		rest := phrase
+		for _, w := range []string{"percent", "per", "cent"} {
+			rest = strings.TrimPrefix(strings.TrimPrefix(rest, w), " ")
+		}
+		return "what share " + rest
+	}
+	return "how many " + phrase
 }
 
 // wordsOf spells a run of tokens as written, putting back the thousands
@@ -151,30 +238,28 @@ func wordsOf(toks []token) []string {
 
 // numberQuestion asks what a numeric topic's values answer: "how many
 // litres of oil escaped? 250,000 · 40,000", with the values as written.
-func numberQuestion(of string, answers []string) string {
-	unit, rest, _ := strings.Cut(of, " ")
+func numberQuestion(ask string, answers []string) string {
 	values := make([]string, len(answers))
 	for i, a := range answers {
 		values[i], _, _ = strings.Cut(a, " ")
 	}
-	ask := "how many " + of
-	if unit == "percent" || unit == "per" {
-		// "64 percent of voters backed it": a share, not a count.
-		ask = "what share " + strings.TrimPrefix(strings.TrimPrefix(rest, "cent"), " ")
-	}
 	return ask + "? " + strings.Join(values, " · ")
 }
 
-// apart reports whether two values given as side keys differ by more
-// than estimates of one thing do.
-func apart(a, b string) bool {
+// apart reports whether two values of a unit, given as side keys, differ
+// by more than estimates of one thing do: shares by five points or more
+// ("61%" against "48%"), counts and amounts by minRatio.
+func apart(dim, a, b string) bool {
 	x, err1 := strconv.ParseFloat(a, 64)
 	y, err2 := strconv.ParseFloat(b, 64)
-	if err1 != nil || err2 != nil || x <= 0 || y <= 0 {
+	if err1 != nil || err2 != nil || x < 0 || y < 0 {
 		return false
 	}
 	if x < y {
 		x, y = y, x
 	}
-	return x/y >= minRatio
+	if dim == "num:percent" {
+		return x-y >= minPoints
+	}
+	return y > 0 && x/y >= minRatio
 }

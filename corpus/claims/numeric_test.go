@@ -20,6 +20,9 @@ func TestNumbersAsAnswers(t *testing.T) {
 		{"other units", "about 40 tonnes of oil escaped from the tank", "about 250,000 litres of oil escaped from the tank", false},
 		{"other things", "about 40,000 litres of oil escaped from the tank", "about 250,000 litres of water flooded the cellar", false},
 		{"other times", "about 400 visitors came on Saturday to the harbour fair", "about 4,000 visitors came on Sunday to the harbour fair", false},
+		{"shares apart", "turnout in the county was 61% this autumn", "turnout in the county was 48% this autumn", true},
+		{"shares close", "turnout in the county was 61% this autumn", "turnout in the county was 58% this autumn", false},
+		{"shares of other things", "turnout in the county was 61% this autumn", "support for the mayor was 48% this autumn", false},
 		{"negated", "about 40,000 litres of oil escaped from the tank", "the firm denied that 250,000 litres of oil escaped from the tank", false},
 	}
 	for _, c := range cases {
@@ -38,13 +41,21 @@ func TestNumbersAsAnswers(t *testing.T) {
 }
 
 func TestNumberQuestion(t *testing.T) {
-	for _, c := range []struct{ of, want string }{
-		{"litres of oil escaped", "how many litres of oil escaped? 250,000 · 40,000"},
-		{"percent of voters backed", "what share of voters backed? 250,000 · 40,000"},
-		{"per cent of voters backed", "what share of voters backed? 250,000 · 40,000"},
+	for _, c := range []struct{ sentence, want string }{
+		{"The engineer said about 40,000 litres of oil escaped.", "how many litres of oil escaped? 40,000"},
+		{"The engineer said 64 percent of voters backed the plan.", "what share of voters backed? 64"},
+		{"The engineer said 64 per cent of voters backed the plan.", "what share of voters backed? 64"},
+		{"The engineer said turnout was 61%.", "what was turnout? 61%"},
+		{"The engineer said turnout in the district rose to 71 percent.", "what was turnout? 71"},
 	} {
-		if got := numberQuestion(c.of, []string{"250,000 litres", "40,000 litres"}); got != c.want {
-			t.Errorf("numberQuestion(%q) = %q, want %q", c.of, got, c.want)
+		cd := candidates(load(t, c.sentence+"\n"))[0]
+		st := numericStances(&cd, make([]int, len(cd.toks)), make([]bool, len(cd.toks)))
+		if len(st) != 1 {
+			t.Errorf("%q: %d numeric stances, want 1", c.sentence, len(st))
+			continue
+		}
+		if got := numberQuestion(st[0].of, []string{st[0].label}); got != c.want {
+			t.Errorf("%q: question %q, want %q", c.sentence, got, c.want)
 		}
 	}
 }
