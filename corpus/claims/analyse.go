@@ -29,6 +29,11 @@ type stance struct {
 	// agreement"). Two claims whose about-words are disjoint answer
 	// different questions, however many other words they share.
 	about []string
+	// head is the head noun of the target's phrase when a prepositional
+	// phrase ends it: "result" in "every result in the paper is genuine",
+	// where target is "paper". Two claims with one head speak of one
+	// thing as two with one target do.
+	head string
 	// doer is who does the deed a denial or assertion is about, as the
 	// last word of a name in lower case ("lantsov"), when the grammar
 	// shows it: Kruse having discussed a contract does not contradict
@@ -128,6 +133,36 @@ var (
 	knowing      = set(words(`know knew`))
 	knownMarkers = set(words(`of about`))
 )
+
+// phraseHead returns the concept of the noun a prepositional phrase
+// ending at j hangs on: "results" in "the results for the control group",
+// "water" in "the drinking water in Mellby"; "" when no preposition comes
+// first, within a few words, in the same phrase.
+func phraseHead(cd *candidate, j int) string {
+	toks := cd.toks
+	for k := j - 1; k > 0 && k >= j-5; k-- {
+		if toks[k+1].punctBefore != "" || clauseOpeners[toks[k].lower] || reportingSet[toks[k].lower] || cd.subject[k] {
+			return ""
+		}
+		if prepositions[toks[k].lower] {
+			if toks[k].punctBefore != "" || cd.subject[k-1] {
+				return ""
+			}
+			return concept(toks, k-1)
+		}
+	}
+	return ""
+}
+
+// headWord spells the word phraseHead reads.
+func headWord(cd *candidate, j int) string {
+	for k := j - 1; k > 0 && k >= j-5; k-- {
+		if prepositions[cd.toks[k].lower] {
+			return spelling(cd.toks[k-1])
+		}
+	}
+	return ""
+}
 
 // rulesOut reports whether toks[i] is the "out" of "ruled out", which
 // denies what follows as "denied" does: "rules out contamination".
@@ -234,6 +269,7 @@ func analyse(cd *candidate) analysis {
 	axisTarget := map[int]string{}
 	axisAbout := map[int][]string{}
 	axisOf := map[int]string{}
+	axisHead := map[int]string{}
 	for i, t := range cd.toks {
 		var here []cue // the axes the word answers on: its own, and those it implies
 		if cu, ok := cueByWord[t.lower]; ok && cu.axis >= 0 {
@@ -270,6 +306,12 @@ func analyse(cd *candidate) analysis {
 				axisTarget[cu.axis] = tg
 				axisAbout[cu.axis] = []string{tg}
 				axisOf[cu.axis] = targetWord(cd.toks, i)
+				if h := phraseHead(cd, targetIndex(cd.toks, i)); h != "" && h != tg {
+					axisHead[cu.axis] = h
+					axisAbout[cu.axis] = append(axisAbout[cu.axis], h)
+					// The question names the head: "results", not "paper".
+					axisOf[cu.axis] = headWord(cd, targetIndex(cd.toks, i))
+				}
 			} else if obj := objectPhrase(cd.toks, i); len(obj) > 0 {
 				axisAbout[cu.axis] = obj
 				axisOf[cu.axis] = verbObject(cd, i)
@@ -289,7 +331,7 @@ func analyse(cd *candidate) analysis {
 		}
 		cue = append(cue, impliedStems[ax]...)
 		a.stances = append(a.stances, stance{dim: "ax:" + axes[ax].name, side: names[side], label: names[side], cue: cue,
-			target: axisTarget[ax], about: axisAbout[ax], of: axisOf[ax]})
+			target: axisTarget[ax], head: axisHead[ax], about: axisAbout[ax], of: axisOf[ax]})
 	}
 
 	// Negated predicates: what a negation denies is the first content

@@ -249,6 +249,9 @@ func cluster(dim string, pool map[int]stance, cands []candidate, an []analysis, 
 		if tg := pool[i].target; tg != "" {
 			byTarget[tg] = append(byTarget[tg], i)
 		}
+		if h := pool[i].head; h != "" {
+			byTarget["head:"+h] = append(byTarget["head:"+h], i)
+		}
 		if who {
 			byDoc[cands[i].claim.Doc] = append(byDoc[cands[i].claim.Doc], i)
 		}
@@ -277,6 +280,9 @@ func cluster(dim string, pool map[int]stance, cands []candidate, an []analysis, 
 		if tg := pool[a].target; tg != "" {
 			add(byTarget[tg])
 		}
+		if h := pool[a].head; h != "" {
+			add(byTarget["head:"+h])
+		}
 		if who {
 			add(byDoc[cands[a].claim.Doc])
 		}
@@ -296,7 +302,7 @@ func cluster(dim string, pool map[int]stance, cands []candidate, an []analysis, 
 			return 0, nil, false
 		}
 		w, terms, linked := shared(an[a], an[b], cue, idf)
-		if tg := pool[a].target; tg != "" && tg == pool[b].target {
+		if tg := sameThing(pool[a], pool[b]); tg != "" {
 			// Opposite answers said of one thing: as plain a conflict
 			// as there is.
 			w, linked = math.Max(w, 2*minShared), true
@@ -420,6 +426,18 @@ func cluster(dim string, pool map[int]stance, cands []candidate, an []analysis, 
 		out = append(out, draft(dim, pool, members, termWeight, score, cands, an))
 	}
 	return out
+}
+
+// sameThing returns the word two stances are both said of, their target
+// or the head of its phrase, or "".
+func sameThing(a, b stance) string {
+	switch {
+	case a.target != "" && a.target == b.target:
+		return a.target
+	case a.head != "" && a.head == b.head:
+		return a.head
+	}
+	return ""
 }
 
 // disjoint reports whether both lists name something and share nothing.

@@ -100,6 +100,11 @@ var axes = []axis{
 	{"clean/contaminated", [2][]string{
 		words(`clean uncontaminated unpolluted untainted`),
 		words(`contaminated contamination polluted tainted adulterated`)}},
+	// Doors, exits, roads: not "closed" or "shut", which say when more
+	// often than whether ("closed on Monday, will reopen in May").
+	{"open/locked", [2][]string{
+		words(`unlocked unblocked`),
+		words(`locked padlocked chained barred blocked`)}},
 	{"safe/dangerous", [2][]string{
 		words(`safe harmless secure`),
 		words(`dangerous unsafe harmful toxic hazardous`)}},
@@ -120,6 +125,9 @@ var implications = []struct {
 	side        int
 }{
 	{`contaminated polluted tainted adulterated`, "safe/dangerous", 1},
+	// "open" is the public side of public/secret too ("an open letter");
+	// said of an exit or a gate it answers "locked".
+	{`open`, "open/locked", 0},
 }
 
 // families group the predicates that ask the same question, so "tapped"

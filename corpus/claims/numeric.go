@@ -119,7 +119,9 @@ func numericStances(cd *candidate, neg []int, hedged []bool) []stance {
 		after := false
 		if ustart >= 0 {
 			named = append(named, toks[ustart:j+1]...)
-			for k := j + 1; k < len(toks) && k <= j+4; k++ {
+			// Two words name it ("oil escaped", "night shift"); what
+			// follows says where or when ("before the valve closed").
+			for k := j + 1; k < len(toks) && k <= j+6 && len(measured) < 2; k++ {
 				if toks[k].punctBefore != "" || clauseOpeners[toks[k].lower] {
 					break
 				}

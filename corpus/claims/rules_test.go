@@ -294,3 +294,20 @@ func TestNegatedEverydayVerbIsWeak(t *testing.T) {
 		t.Errorf("%d conflicts on wanting a name: %+v", n, cs.Topics)
 	}
 }
+
+// Two answers said of one thing, named as the head of a longer phrase,
+// conflict however few other words they share; different heads do not.
+func TestPhraseHeadsNameOneThing(t *testing.T) {
+	conflicts := func(a, b string) int {
+		return len(Find(load(t, "Professor Ola Brek said "+a+".\nThe statistician Ana Vik said "+b+".\n")).Conflicts())
+	}
+	if n := conflicts("every result in the paper is genuine", "the results for the control group were invented"); n != 1 {
+		t.Errorf("one head: %d conflicts, want 1", n)
+	}
+	if n := conflicts("every photo in the paper is genuine", "the results for the control group were invented"); n != 0 {
+		t.Errorf("two heads: %d conflicts, want 0", n)
+	}
+	if n := conflicts("the exits on the east side were open", "the exits on the east side were locked"); n != 1 {
+		t.Errorf("open against locked: %d conflicts, want 1", n)
+	}
+}
