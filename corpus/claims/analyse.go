@@ -164,6 +164,34 @@ func headWord(cd *candidate, j int) string {
 	return ""
 }
 
+// evidenceNouns after "no" deny what they would show: "there is no sign
+// of arson" says it was not arson, which "the fire was arson" asserts.
+var evidenceNouns = set(words(`sign signs evidence trace traces indication indications proof`))
+
+// noEvidenceStances returns a denial of X for each "no sign of X", "no
+// evidence of the X": the predicate and its object are X itself, so any
+// claim asserting X plainly answers it.
+func noEvidenceStances(cd *candidate, hedged []bool) []stance {
+	toks := cd.toks
+	var out []stance
+	for i := 0; i+2 < len(toks); i++ {
+		if toks[i].lower != "no" || !evidenceNouns[toks[i+1].lower] || toks[i+2].lower != "of" || hedged[i] {
+			continue
+		}
+		k := i + 3
+		for k < len(toks) && objectMarkers[toks[k].lower] && toks[k].punctBefore == "" {
+			k++
+		}
+		if k >= len(toks) || toks[k].punctBefore != "" || cd.subject[k] {
+			continue
+		}
+		if x := concept(toks, k); x != "" && !axisWordsByStem[stem(toks[k].lower)] {
+			out = append(out, stance{dim: "neg:" + x + "/" + x, side: "not", cue: []string{x}, of: spelling(toks[k])})
+		}
+	}
+	return out
+}
+
 // rulesOut reports whether toks[i] is the "out" of "ruled out", which
 // denies what follows as "denied" does: "rules out contamination".
 func rulesOut(toks []token, i int) bool {
@@ -391,6 +419,8 @@ func analyse(cd *candidate) analysis {
 			a.stances = append(a.stances, stance{dim: "neg:" + c + "/" + obj, side: "not", cue: []string{c}, doer: doer[c], of: of[c]})
 		}
 	}
+
+	a.stances = append(a.stances, noEvidenceStances(cd, hedged)...)
 
 	if st, ok := agentStance(cd, neg, hedged); ok {
 		a.stances = append(a.stances, st)

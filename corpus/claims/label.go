@@ -267,6 +267,11 @@ func question(dim string, pool map[int]stance, members []int, sides []string, la
 		}
 		return numberQuestion(of, answers)
 	case strings.HasPrefix(dim, "neg:"):
+		if pred, obj, _ := strings.Cut(strings.TrimPrefix(dim, "neg:"), "/"); pred == obj {
+			// "no sign of arson" against "it was arson": the thing itself
+			// is the question.
+			return prefixed(topTerm, labels["yes"]+"?")
+		}
 		if len(ofs) > 0 {
 			return labels["yes"] + " " + the(subject()) + "?"
 		}

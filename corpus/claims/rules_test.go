@@ -130,6 +130,9 @@ func TestStances(t *testing.T) {
 		{"The board knew about the memo before the vote, the paper said.", "ax:aware/unaware", "aware"},
 		{"The board did not know of the memo, its chair said.", "ax:aware/unaware", "unaware"},
 		{"You know, the board met on Monday, its chair said.", "ax:aware/unaware", ""},
+		{"There is no sign of arson, the fire chief said.", "neg:arson/arson", "not"},
+		{"Police found no evidence of the sabotage, the paper said.", "neg:sabotag/sabotag", "not"},
+		{"No sign was put up at the arson site, the paper said.", "neg:arson/arson", ""}, // not "no sign of"
 		{"The well water is contaminated, the chemist said.", "ax:clean/contaminated", "contaminated"},
 		{"The well water is contaminated, the chemist said.", "ax:safe/dangerous", "dangerous"}, // implied
 		{"The well water is not contaminated, the chemist said.", "ax:safe/dangerous", "safe"},
