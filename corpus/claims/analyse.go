@@ -34,6 +34,8 @@ type stance struct {
 	// where target is "paper". Two claims with one head speak of one
 	// thing as two with one target do.
 	head string
+	// approx marks a numeric answer given as an estimate.
+	approx bool
 	// doer is who does the deed a denial or assertion is about, as the
 	// last word of a name in lower case ("lantsov"), when the grammar
 	// shows it: Kruse having discussed a contract does not contradict
@@ -192,6 +194,25 @@ func noEvidenceStances(cd *candidate, hedged []bool) []stance {
 	return out
 }
 
+// conceptAt is the concept of toks[j], or "" when j is -1.
+func conceptAt(toks []token, j int) string {
+	if j < 0 {
+		return ""
+	}
+	return concept(toks, j)
+}
+
+// subjectBefore returns where the subject of an intransitive answer verb
+// stands, the word right before it ("the brakes worked", "turnout
+// fell"), or -1 when that is no noun of the sentence's own.
+func subjectBefore(cd *candidate, i int) int {
+	j := i - 1
+	if j < 0 || cd.toks[i].punctBefore != "" || cd.subject[j] || cd.toks[j].capital || concept(cd.toks, j) == "" {
+		return -1
+	}
+	return j
+}
+
 // rulesOut reports whether toks[i] is the "out" of "ruled out", which
 // denies what follows as "denied" does: "rules out contamination".
 func rulesOut(toks []token, i int) bool {
@@ -330,15 +351,19 @@ func analyse(cd *candidate) analysis {
 			}
 			axisSide[cu.axis] = side
 			axisWord[cu.axis] = stem(t.lower)
-			if tg := targetOf(cd.toks, i); tg != "" {
+			ti := targetIndex(cd.toks, i)
+			if ti < 0 && subjectTargetAxes[axes[cu.axis].name] {
+				ti = subjectBefore(cd, i)
+			}
+			if tg := conceptAt(cd.toks, ti); tg != "" {
 				axisTarget[cu.axis] = tg
 				axisAbout[cu.axis] = []string{tg}
-				axisOf[cu.axis] = targetWord(cd.toks, i)
-				if h := phraseHead(cd, targetIndex(cd.toks, i)); h != "" && h != tg {
+				axisOf[cu.axis] = spelling(cd.toks[ti])
+				if h := phraseHead(cd, ti); h != "" && h != tg {
 					axisHead[cu.axis] = h
 					axisAbout[cu.axis] = append(axisAbout[cu.axis], h)
 					// The question names the head: "results", not "paper".
-					axisOf[cu.axis] = headWord(cd, targetIndex(cd.toks, i))
+					axisOf[cu.axis] = headWord(cd, ti)
 				}
 			} else if obj := objectPhrase(cd.toks, i); len(obj) > 0 {
 				axisAbout[cu.axis] = obj

@@ -296,7 +296,8 @@ func cluster(dim string, pool map[int]stance, cands []candidate, an []analysis, 
 		if da, db := pool[a].doer, pool[b].doer; da != "" && db != "" && da != db {
 			return 0, nil, false // one did it, another did not
 		}
-		if strings.HasPrefix(dim, "num:") && (pool[a].target != pool[b].target || pool[a].side != pool[b].side && !apart(dim, pool[a].side, pool[b].side)) {
+		if strings.HasPrefix(dim, "num:") && (!sameMeasure(pool[a].target, pool[b].target) ||
+			pool[a].side != pool[b].side && !apart(dim, pool[a].side, pool[b].side, pool[a].approx || pool[b].approx)) {
 			// Two numbers are rival answers only for one measured thing
 			// and only when clearly apart.
 			return 0, nil, false

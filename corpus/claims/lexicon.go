@@ -62,6 +62,12 @@ type axis struct {
 	sides [2][]string
 }
 
+// subjectTargetAxes are the axes of intransitive verbs, whose subject is
+// what the answer is said of ("the brakes worked", "turnout fell"), where
+// elsewhere a word before the answer is its doer ("the council
+// approved").
+var subjectTargetAxes = set(words(`success/failure rose/fell`))
+
 var axes = []axis{
 	{"authentic/fake", [2][]string{
 		words(`authentic genuine real true accurate verified correct unaltered`),

@@ -27,6 +27,14 @@ var measureTimes = set(words(`january february march april june july august sept
 	monday tuesday wednesday thursday friday saturday sunday morning evening night weekend yesterday today
 	first second third last previous next annual daily weekly monthly`))
 
+// approximators before a number make it an estimate.
+var approximators = set(words(`about around some roughly approximately estimated nearly almost circa`))
+
+// minExactRatio is how far apart two exact counts must be: "112
+// passengers" against "98 passengers" is no rounding, but a count may
+// leave out a few (crew, infants), so not every difference is an answer.
+const minExactRatio = 1.1
+
 // minRatio is how far apart two values must be to disagree: estimates
 // of one thing often differ by a fifth ("about 40,000" and "nearly
 // 45,000"), so only a gap past that is a different answer.
@@ -73,7 +81,8 @@ func allDigits(s string) bool {
 
 // numericStances returns a stance per measured value in a claim: the
 // dimension is the unit, the target the unit with the words naming what
-// was measured, and the side the value.
+// was measured, and the side the value; approx is set for an estimate
+// ("about 40,000", a round figure).
 func numericStances(cd *candidate, neg []int, hedged []bool) []stance {
 	toks := cd.toks
 	var out []stance
@@ -91,6 +100,9 @@ func numericStances(cd *candidate, neg []int, hedged []bool) []stance {
 		if start > 0 && bounds[toks[start-1].lower] || j < len(toks) && bounds[toks[j].lower] {
 			continue // "more than 4,000", "4,000 or more": a range
 		}
+		if start > 0 && toks[start-1].capital && toks[start].punctBefore == "" {
+			continue // "flight NV 408", "Route 9": part of a name
+		}
 		unit, ustart := "", j
 		switch {
 		case percentSign(cd, toks[j-1]):
@@ -106,8 +118,8 @@ func numericStances(cd *candidate, neg []int, hedged []bool) []stance {
 			if unit == "per" && j+1 < len(toks) && toks[j+1].lower == "cent" {
 				unit, j = "percent", j+1
 			}
-			if unit != "percent" && isStop(unit) {
-				continue
+			if unit != "percent" && (isStop(unit) || strings.HasSuffix(unit, "ed")) {
+				continue // "4 and", "408 followed": no unit noun
 			}
 		}
 		// What was measured: the content words of the phrase after the
@@ -131,7 +143,12 @@ func numericStances(cd *candidate, neg []int, hedged []bool) []stance {
 				}
 			}
 		}
-		if len(measured) == 0 {
+		if len(measured) == 0 && start >= 2 && toks[start-1].lower == "of" && toks[start].punctBefore == "" {
+			// "a fee of 40 million euros": the noun before "of".
+			if c := concept(toks, start-2); c != "" && !cd.subject[start-2] && toks[start-1].punctBefore == "" {
+				measured, named = []string{c}, toks[start-2:start-1]
+			}
+		} else if len(measured) == 0 {
 			if from := measuredBefore(cd, start); from >= 0 {
 				named = nil
 				// The head of the subject, not where or whose: "turnout in
@@ -158,7 +175,10 @@ func numericStances(cd *candidate, neg []int, hedged []bool) []stance {
 		if ustart < 0 {
 			label = strings.Join(wordsOf(toks[start:j]), " ") + "%"
 		}
+		approx := start > 0 && approximators[toks[start-1].lower] || strings.HasSuffix(toks[j-1].lower, "000") ||
+			j-1 > start && multipliers[toks[j-1].lower] > 0
 		out = append(out, stance{
+			approx: approx,
 			dim:    "num:" + u,
 			side:   strconv.FormatFloat(v, 'g', -1, 64),
 			label:  label,
@@ -173,7 +193,7 @@ func numericStances(cd *candidate, neg []int, hedged []bool) []stance {
 
 // linkingToNumber join a measured subject to its value: "turnout was
 // 61%", "the toll rose to 40", "losses stood at 3 million".
-var linkingToNumber = set(words(`was is were are stood reached rose fell climbed dropped hit totalled totaled at to of`))
+var linkingToNumber = set(words(`was is were are stood reached rose fell climbed dropped hit totalled totaled at to`))
 
 // measuredBefore returns where the subject a linking verb joins to the
 // number at num starts ("turnout in the district was 61%"), or -1: the
@@ -212,7 +232,7 @@ func ofPhrase(unit string, after bool, named []token) string {
 	phrase := strings.Join(wordsOf(named), " ")
 	switch {
 	case !after:
-		return "what was " + strings.ToLower(phrase)
+		return "what was the " + strings.ToLower(phrase)
 	case unit == "percent":
 		// "64 percent of voters backed it": a share, not a count.
 		rest := phrase
@@ -251,7 +271,7 @@ func numberQuestion(ask string, answers []string) string {
 // apart reports whether two values of a unit, given as side keys, differ
 // by more than estimates of one thing do: shares by five points or more
 // ("61%" against "48%"), counts and amounts by minRatio.
-func apart(dim, a, b string) bool {
+func apart(dim, a, b string, approx bool) bool {
 	x, err1 := strconv.ParseFloat(a, 64)
 	y, err2 := strconv.ParseFloat(b, 64)
 	if err1 != nil || err2 != nil || x < 0 || y < 0 {
@@ -263,5 +283,21 @@ func apart(dim, a, b string) bool {
 	if dim == "num:percent" {
 		return x-y >= minPoints
 	}
-	return y > 0 && x/y >= minRatio
+	if approx {
+		return y > 0 && x/y >= minRatio
+	}
+	return y > 0 && x/y >= minExactRatio
+}
+
+// sameMeasure reports whether two numeric targets name one measured
+// thing: the same unit and the same words, or the words of one the start
+// of the other's ("passengers on board" and "passengers on board the
+// flight").
+func sameMeasure(a, b string) bool {
+	if a == b {
+		return true
+	}
+	ua, wa, _ := strings.Cut(a, "/")
+	ub, wb, _ := strings.Cut(b, "/")
+	return ua == ub && wa != "" && wb != "" && (strings.HasPrefix(wa+"+", wb+"+") || strings.HasPrefix(wb+"+", wa+"+"))
 }

@@ -19,6 +19,9 @@ func TestNumbersAsAnswers(t *testing.T) {
 		{"a bound", "about 40,000 litres of oil escaped from the tank", "more than 250,000 litres of oil escaped from the tank", false},
 		{"other units", "about 40 tonnes of oil escaped from the tank", "about 250,000 litres of oil escaped from the tank", false},
 		{"other things", "about 40,000 litres of oil escaped from the tank", "about 250,000 litres of water flooded the cellar", false},
+		{"exact counts", "112 passengers were on board the plane", "98 passengers were on board the plane", true},
+		{"exact counts close", "112 passengers were on board the plane", "110 passengers were on board the plane", false},
+		{"a code, not a count", "flight NV 408 followed the usual route", "flight NV 212 followed the usual route", false},
 		{"other times", "about 400 visitors came on Saturday to the harbour fair", "about 4,000 visitors came on Sunday to the harbour fair", false},
 		{"shares apart", "turnout in the county was 61% this autumn", "turnout in the county was 48% this autumn", true},
 		{"shares close", "turnout in the county was 61% this autumn", "turnout in the county was 58% this autumn", false},
@@ -45,8 +48,8 @@ func TestNumberQuestion(t *testing.T) {
 		{"The engineer said about 40,000 litres of oil escaped.", "how many litres of oil escaped? 40,000"},
 		{"The engineer said 64 percent of voters backed the plan.", "what share of voters backed? 64"},
 		{"The engineer said 64 per cent of voters backed the plan.", "what share of voters backed? 64"},
-		{"The engineer said turnout was 61%.", "what was turnout? 61%"},
-		{"The engineer said turnout in the district rose to 71 percent.", "what was turnout? 71"},
+		{"The engineer said turnout was 61%.", "what was the turnout? 61%"},
+		{"The engineer said turnout in the district rose to 71 percent.", "what was the turnout? 71"},
 	} {
 		cd := candidates(load(t, c.sentence+"\n"))[0]
 		st := numericStances(&cd, make([]int, len(cd.toks)), make([]bool, len(cd.toks)))

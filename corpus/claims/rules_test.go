@@ -314,3 +314,17 @@ func TestPhraseHeadsNameOneThing(t *testing.T) {
 		t.Errorf("open against locked: %d conflicts, want 1", n)
 	}
 }
+
+// An intransitive answer verb is said of its subject: "the brakes
+// worked" answers "the left brake failed", not "the talks failed".
+func TestIntransitiveAnswersAreSaidOfTheirSubject(t *testing.T) {
+	conflicts := func(a, b string) int {
+		return len(Find(load(t, "Inspector Ola Brek said that on landing "+a+".\nThe pilot Ana Vik said that on landing "+b+".\n")).Conflicts())
+	}
+	if n := conflicts("the brakes worked normally", "the left brake failed"); n != 1 {
+		t.Errorf("one subject: %d conflicts, want 1", n)
+	}
+	if n := conflicts("the radio worked normally", "the left brake failed"); n != 0 {
+		t.Errorf("two subjects: %d conflicts, want 0", n)
+	}
+}
