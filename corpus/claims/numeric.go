@@ -133,13 +133,23 @@ func numericStances(cd *candidate, neg []int, hedged []bool) []stance {
 			named = append(named, toks[ustart:j+1]...)
 			// Two words name it ("oil escaped", "night shift"); what
 			// follows says where or when ("before the valve closed").
+			// A place or time after the thing ends it: "passengers on
+			// board ran off" measured passengers on board; "of" does not
+			// ("litres of oil escaped").
+			inPhrase := false
 			for k := j + 1; k < len(toks) && k <= j+6 && len(measured) < 2; k++ {
 				if toks[k].punctBefore != "" || clauseOpeners[toks[k].lower] {
 					break
 				}
+				if prepositions[toks[k].lower] && toks[k].lower != "of" {
+					inPhrase = true
+				}
 				if c := concept(toks, k); c != "" && !cd.subject[k] {
 					measured = append(measured, c)
 					named, after = toks[ustart:k+1], true
+					if inPhrase {
+						break
+					}
 				}
 			}
 		}

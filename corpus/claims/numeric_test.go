@@ -20,6 +20,7 @@ func TestNumbersAsAnswers(t *testing.T) {
 		{"other units", "about 40 tonnes of oil escaped from the tank", "about 250,000 litres of oil escaped from the tank", false},
 		{"other things", "about 40,000 litres of oil escaped from the tank", "about 250,000 litres of water flooded the cellar", false},
 		{"exact counts", "112 passengers were on board the plane", "98 passengers were on board the plane", true},
+		{"place after the count", "a plane with 112 passengers on board ran off the runway", "98 passengers were on board the plane", true},
 		{"exact counts close", "112 passengers were on board the plane", "110 passengers were on board the plane", false},
 		{"a code, not a count", "flight NV 408 followed the usual route", "flight NV 212 followed the usual route", false},
 		{"other times", "about 400 visitors came on Saturday to the harbour fair", "about 4,000 visitors came on Sunday to the harbour fair", false},
