@@ -213,6 +213,31 @@ func subjectBefore(cd *candidate, i int) int {
 	return j
 }
 
+// passiveOrNegated reports whether a passive marker stands right before
+// toks[i], across negators: "were told", "were never told".
+func passiveOrNegated(toks []token, i int) bool {
+	j := i - 1
+	for j > 0 && isNegator(toks[j].lower) {
+		j--
+	}
+	return j >= 0 && passiveMarkers[toks[j].lower]
+}
+
+// modifiers are the concepts of the words right before the noun at j
+// that qualify it: "Marlow House" in "the Marlow House tower", so that
+// the tower and Marlow House are not told apart as different things.
+func modifiers(cd *candidate, j int) []string {
+	var out []string
+	for k := j - 1; k >= 0 && k >= j-3 && cd.toks[k+1].punctBefore == "" && !cd.subject[k]; k-- {
+		c := concept(cd.toks, k)
+		if c == "" || cueByWord[cd.toks[k].lower].axis > 0 || axisWordsByStem[stem(cd.toks[k].lower)] {
+			break
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
 // rulesOut reports whether toks[i] is the "out" of "ruled out", which
 // denies what follows as "denied" does: "rules out contamination".
 func rulesOut(toks []token, i int) bool {
@@ -333,6 +358,16 @@ func analyse(cd *candidate) analysis {
 		if knowing[t.lower] && (i+1 == len(cd.toks) || !knownMarkers[cd.toks[i+1].lower]) {
 			continue
 		}
+		// "were told about the cracks" is being informed; "told us",
+		// "told reporters" is speech.
+		if t.lower == "told" && (i == 0 || !passiveOrNegated(cd.toks, i) || i+1 == len(cd.toks) || !knownMarkers[cd.toks[i+1].lower]) {
+			continue
+		}
+		// "is sound", "structurally sound": a judgement; "the sound of"
+		// is a noise.
+		if t.lower == "sound" && (i == 0 || !copulas[cd.toks[i-1].lower] && !strings.HasSuffix(cd.toks[i-1].lower, "ly")) {
+			continue
+		}
 		// "a real shock", "a true friend": these words before a noun
 		// mostly intensify rather than judge what is genuine.
 		if intensifiers[t.lower] && i+1 < len(cd.toks) && cd.toks[i+1].punctBefore == "" && !isStop(cd.toks[i+1].lower) {
@@ -357,7 +392,7 @@ func analyse(cd *candidate) analysis {
 			}
 			if tg := conceptAt(cd.toks, ti); tg != "" {
 				axisTarget[cu.axis] = tg
-				axisAbout[cu.axis] = []string{tg}
+				axisAbout[cu.axis] = append([]string{tg}, modifiers(cd, ti)...)
 				axisOf[cu.axis] = spelling(cd.toks[ti])
 				if h := phraseHead(cd, ti); h != "" && h != tg {
 					axisHead[cu.axis] = h
@@ -534,6 +569,11 @@ func agentPhrase(toks []token, a, b int) string {
 	for a < b && (determiners[toks[a].lower] || toks[a].lower == "a" || toks[a].lower == "an") {
 		a++
 	}
+	// A phrase cut short ends on a content word: "design fault", not
+	// "design fault in the".
+	for b > a && concept(toks, b-1) == "" {
+		b--
+	}
 	for k := a; k < b; k++ {
 		if concept(toks, k) != "" {
 			return joinWords(toks[a:b])
@@ -594,7 +634,7 @@ var intensifiers = set(words(`real true`))
 // linking words stand between a thing and what is said of it: "is not",
 // "had been", "as a".
 var linking = set(words(`is are was were be been being had has have not never a an as entirely completely
-	clearly plainly simply obviously partly wholly`))
+	clearly plainly simply obviously partly wholly structurally fundamentally perfectly totally fully`))
 
 // targetOf returns the concept an answer word at i is said of: the
 // content word before its linking verb ("the recordings are fake") or

@@ -96,7 +96,7 @@ var axes = []axis{
 		words(`approved approve endorsed endorse`),
 		words(`opposed oppose rejected reject vetoed veto`)}},
 	{"aware/unaware", [2][]string{
-		words(`aware informed briefed knew know`),
+		words(`aware informed briefed knew know told`),
 		words(`unaware uninformed oblivious`)}},
 	{"guilty/innocent", [2][]string{
 		words(`guilty culpable`),
@@ -112,7 +112,7 @@ var axes = []axis{
 		words(`unlocked unblocked`),
 		words(`locked padlocked chained barred blocked`)}},
 	{"safe/dangerous", [2][]string{
-		words(`safe harmless secure`),
+		words(`safe harmless secure sound`),
 		words(`dangerous unsafe harmful toxic hazardous`)}},
 	{"success/failure", [2][]string{
 		words(`succeeded success successful worked`),
@@ -147,12 +147,15 @@ var families = map[string][]string{
 	"kill":   words(`killed kill killing murdered murder assassinated`),
 	"alter":  words(`altered alter rewritten rewrote rewrite edited tampered doctored falsified redacted`),
 	"breach": words(`stole stolen steal stealing copied theft hacked hack hacking breached breach`),
+	// What brought something about: "caused by a design fault" against
+	// "caused by owners using chargers".
+	"cause": words(`caused cause causes causing`),
 }
 
 // agentFamilies are the families whose question is "who did it", so that
 // different named agents are different answers.
 var agentFamilies = map[string]bool{"leak": true, "author": true, "order": true, "fund": true, "attack": true,
-	"kill": true, "alter": true, "breach": true}
+	"kill": true, "alter": true, "breach": true, "cause": true}
 
 func words(s string) []string { return strings.Fields(s) }
 

@@ -130,6 +130,11 @@ func TestStances(t *testing.T) {
 		{"The board knew about the memo before the vote, the paper said.", "ax:aware/unaware", "aware"},
 		{"The board did not know of the memo, its chair said.", "ax:aware/unaware", "unaware"},
 		{"You know, the board met on Monday, its chair said.", "ax:aware/unaware", ""},
+		{"Residents were never told about the cracks, the chair said.", "ax:aware/unaware", "unaware"},
+		{"The minister told reporters about the cracks on Monday.", "ax:aware/unaware", ""}, // speech
+		{"The tower is structurally sound, the council said.", "ax:safe/dangerous", "safe"},
+		{"The sound of the alarm woke the street, a resident said.", "ax:safe/dangerous", ""},
+		{"The fires were caused by a design fault in the battery, the agency said.", "who:cause", "design fault"},
 		{"There is no sign of arson, the fire chief said.", "neg:arson/arson", "not"},
 		{"Police found no evidence of the sabotage, the paper said.", "neg:sabotag/sabotag", "not"},
 		{"No sign was put up at the arson site, the paper said.", "neg:arson/arson", ""}, // not "no sign of"
