@@ -29,6 +29,13 @@ type stance struct {
 	// agreement"). Two claims whose about-words are disjoint answer
 	// different questions, however many other words they share.
 	about []string
+	// head is the head noun of the target's phrase when a prepositional
+	// phrase ends it: "result" in "every result in the paper is genuine",
+	// where target is "paper". Two claims with one head speak of one
+	// thing as two with one target do.
+	head string
+	// approx marks a numeric answer given as an estimate.
+	approx bool
 	// doer is who does the deed a denial or assertion is about, as the
 	// last word of a name in lower case ("lantsov"), when the grammar
 	// shows it: Kruse having discussed a contract does not contradict
@@ -101,7 +108,7 @@ var clauseOpeners = set(words(`but that whether because since although though wh
 func negation(toks []token) []int {
 	cover := make([]int, len(toks))
 	for i, t := range toks {
-		verb := negatingVerbSet[t.lower]
+		verb := negatingVerbSet[t.lower] || rulesOut(toks, i)
 		if !verb && !isNegator(t.lower) {
 			continue
 		}
@@ -121,6 +128,124 @@ func negation(toks []token) []int {
 	}
 	return cover
 }
+
+// knowing are the forms of "know" on the aware/unaware axis, and
+// knownMarkers the words that must follow them there.
+var (
+	knowing      = set(words(`know knew`))
+	knownMarkers = set(words(`of about`))
+)
+
+// phraseHead returns the concept of the noun a prepositional phrase
+// ending at j hangs on: "results" in "the results for the control group",
+// "water" in "the drinking water in Mellby"; "" when no preposition comes
+// first, within a few words, in the same phrase.
+func phraseHead(cd *candidate, j int) string {
+	toks := cd.toks
+	for k := j - 1; k > 0 && k >= j-5; k-- {
+		if toks[k+1].punctBefore != "" || clauseOpeners[toks[k].lower] || reportingSet[toks[k].lower] || cd.subject[k] {
+			return ""
+		}
+		if prepositions[toks[k].lower] {
+			if toks[k].punctBefore != "" || cd.subject[k-1] {
+				return ""
+			}
+			return concept(toks, k-1)
+		}
+	}
+	return ""
+}
+
+// headWord spells the word phraseHead reads.
+func headWord(cd *candidate, j int) string {
+	for k := j - 1; k > 0 && k >= j-5; k-- {
+		if prepositions[cd.toks[k].lower] {
+			return spelling(cd.toks[k-1])
+		}
+	}
+	return ""
+}
+
+// evidenceNouns after "no" deny what they would show: "there is no sign
+// of arson" says it was not arson, which "the fire was arson" asserts.
+var evidenceNouns = set(words(`sign signs evidence trace traces indication indications proof`))
+
+// noEvidenceStances returns a denial of X for each "no sign of X", "no
+// evidence of the X": the predicate and its object are X itself, so any
+// claim asserting X plainly answers it.
+func noEvidenceStances(cd *candidate, hedged []bool) []stance {
+	toks := cd.toks
+	var out []stance
+	for i := 0; i+2 < len(toks); i++ {
+		if toks[i].lower != "no" || !evidenceNouns[toks[i+1].lower] || toks[i+2].lower != "of" || hedged[i] {
+			continue
+		}
+		k := i + 3
+		for k < len(toks) && objectMarkers[toks[k].lower] && toks[k].punctBefore == "" {
+			k++
+		}
+		if k >= len(toks) || toks[k].punctBefore != "" || cd.subject[k] {
+			continue
+		}
+		if x := concept(toks, k); x != "" && !axisWordsByStem[stem(toks[k].lower)] {
+			out = append(out, stance{dim: "neg:" + x + "/" + x, side: "not", cue: []string{x}, of: spelling(toks[k])})
+		}
+	}
+	return out
+}
+
+// conceptAt is the concept of toks[j], or "" when j is -1.
+func conceptAt(toks []token, j int) string {
+	if j < 0 {
+		return ""
+	}
+	return concept(toks, j)
+}
+
+// subjectBefore returns where the subject of an intransitive answer verb
+// stands, the word right before it ("the brakes worked", "turnout
+// fell"), or -1 when that is no noun of the sentence's own.
+func subjectBefore(cd *candidate, i int) int {
+	j := i - 1
+	if j < 0 || cd.toks[i].punctBefore != "" || cd.subject[j] || cd.toks[j].capital || concept(cd.toks, j) == "" {
+		return -1
+	}
+	return j
+}
+
+// passiveOrNegated reports whether a passive marker stands right before
+// toks[i], across negators: "were told", "were never told".
+func passiveOrNegated(toks []token, i int) bool {
+	j := i - 1
+	for j > 0 && isNegator(toks[j].lower) {
+		j--
+	}
+	return j >= 0 && passiveMarkers[toks[j].lower]
+}
+
+// modifiers are the concepts of the words right before the noun at j
+// that qualify it: "Marlow House" in "the Marlow House tower", so that
+// the tower and Marlow House are not told apart as different things.
+func modifiers(cd *candidate, j int) []string {
+	var out []string
+	for k := j - 1; k >= 0 && k >= j-3 && cd.toks[k+1].punctBefore == "" && !cd.subject[k]; k-- {
+		c := concept(cd.toks, k)
+		if c == "" || cueByWord[cd.toks[k].lower].axis > 0 || axisWordsByStem[stem(cd.toks[k].lower)] {
+			break
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// rulesOut reports whether toks[i] is the "out" of "ruled out", which
+// denies what follows as "denied" does: "rules out contamination".
+func rulesOut(toks []token, i int) bool {
+	return toks[i].lower == "out" && i > 0 && toks[i].punctBefore == "" &&
+		ruleVerbs[toks[i-1].lower]
+}
+
+var ruleVerbs = set(words(`rule rules ruled ruling`))
 
 // hedgeOpeners open a clause that asks rather than answers: "will
 // establish whether the tapes are genuine", "cannot say if it was legal".
@@ -218,9 +343,29 @@ func analyse(cd *candidate) analysis {
 	axisTarget := map[int]string{}
 	axisAbout := map[int][]string{}
 	axisOf := map[int]string{}
+	axisHead := map[int]string{}
 	for i, t := range cd.toks {
-		cu, ok := cueByWord[t.lower]
-		if !ok || cu.axis < 0 || cd.subject[i] || t.capital || hedged[i] {
+		var here []cue // the axes the word answers on: its own, and those it implies
+		if cu, ok := cueByWord[t.lower]; ok && cu.axis >= 0 {
+			here = append(here, cu)
+		}
+		here = append(here, impliedByWord[t.lower]...)
+		if len(here) == 0 || cd.subject[i] || t.capital || hedged[i] {
+			continue
+		}
+		// "you know", "I know how to": "know" is awareness of something
+		// only with what is known after it, "knew about the result".
+		if knowing[t.lower] && (i+1 == len(cd.toks) || !knownMarkers[cd.toks[i+1].lower]) {
+			continue
+		}
+		// "were told about the cracks" is being informed; "told us",
+		// "told reporters" is speech.
+		if t.lower == "told" && (i == 0 || !passiveOrNegated(cd.toks, i) || i+1 == len(cd.toks) || !knownMarkers[cd.toks[i+1].lower]) {
+			continue
+		}
+		// "is sound", "structurally sound": a judgement; "the sound of"
+		// is a noise.
+		if t.lower == "sound" && (i == 0 || !copulas[cd.toks[i-1].lower] && !strings.HasSuffix(cd.toks[i-1].lower, "ly")) {
 			continue
 		}
 		// "a real shock", "a true friend": these words before a noun
@@ -233,20 +378,32 @@ func analyse(cd *candidate) analysis {
 		if i > 0 && cd.toks[i-1].lower == "the" && (i+1 == len(cd.toks) || cd.toks[i+1].punctBefore != "" || isStop(cd.toks[i+1].lower)) {
 			continue
 		}
-		side := cu.side ^ (neg[i] % 2)
-		if prev, seen := axisSide[cu.axis]; seen && prev != side {
-			axisSide[cu.axis] = -1
-			continue
-		}
-		axisSide[cu.axis] = side
-		axisWord[cu.axis] = stem(t.lower)
-		if tg := targetOf(cd.toks, i); tg != "" {
-			axisTarget[cu.axis] = tg
-			axisAbout[cu.axis] = []string{tg}
-			axisOf[cu.axis] = targetWord(cd.toks, i)
-		} else if obj := objectPhrase(cd.toks, i); len(obj) > 0 {
-			axisAbout[cu.axis] = obj
-			axisOf[cu.axis] = verbObject(cd, i)
+		for _, cu := range here {
+			side := cu.side ^ (neg[i] % 2)
+			if prev, seen := axisSide[cu.axis]; seen && prev != side {
+				axisSide[cu.axis] = -1
+				continue
+			}
+			axisSide[cu.axis] = side
+			axisWord[cu.axis] = stem(t.lower)
+			ti := targetIndex(cd.toks, i)
+			if ti < 0 && subjectTargetAxes[axes[cu.axis].name] {
+				ti = subjectBefore(cd, i)
+			}
+			if tg := conceptAt(cd.toks, ti); tg != "" {
+				axisTarget[cu.axis] = tg
+				axisAbout[cu.axis] = append([]string{tg}, modifiers(cd, ti)...)
+				axisOf[cu.axis] = spelling(cd.toks[ti])
+				if h := phraseHead(cd, ti); h != "" && h != tg {
+					axisHead[cu.axis] = h
+					axisAbout[cu.axis] = append(axisAbout[cu.axis], h)
+					// The question names the head: "results", not "paper".
+					axisOf[cu.axis] = headWord(cd, ti)
+				}
+			} else if obj := objectPhrase(cd.toks, i); len(obj) > 0 {
+				axisAbout[cu.axis] = obj
+				axisOf[cu.axis] = verbObject(cd, i)
+			}
 		}
 	}
 	for ax, side := range axisSide {
@@ -260,8 +417,9 @@ func analyse(cd *candidate) analysis {
 				cue = append(cue, stem(w))
 			}
 		}
+		cue = append(cue, impliedStems[ax]...)
 		a.stances = append(a.stances, stance{dim: "ax:" + axes[ax].name, side: names[side], label: names[side], cue: cue,
-			target: axisTarget[ax], about: axisAbout[ax], of: axisOf[ax]})
+			target: axisTarget[ax], head: axisHead[ax], about: axisAbout[ax], of: axisOf[ax]})
 	}
 
 	// Negated predicates: what a negation denies is the first content
@@ -322,9 +480,12 @@ func analyse(cd *candidate) analysis {
 		}
 	}
 
+	a.stances = append(a.stances, noEvidenceStances(cd, hedged)...)
+
 	if st, ok := agentStance(cd, neg, hedged); ok {
 		a.stances = append(a.stances, st)
 	}
+	a.stances = append(a.stances, numericStances(cd, neg, hedged)...)
 	return a
 }
 
@@ -408,6 +569,11 @@ func agentPhrase(toks []token, a, b int) string {
 	for a < b && (determiners[toks[a].lower] || toks[a].lower == "a" || toks[a].lower == "an") {
 		a++
 	}
+	// A phrase cut short ends on a content word: "design fault", not
+	// "design fault in the".
+	for b > a && concept(toks, b-1) == "" {
+		b--
+	}
 	for k := a; k < b; k++ {
 		if concept(toks, k) != "" {
 			return joinWords(toks[a:b])
@@ -468,7 +634,7 @@ var intensifiers = set(words(`real true`))
 // linking words stand between a thing and what is said of it: "is not",
 // "had been", "as a".
 var linking = set(words(`is are was were be been being had has have not never a an as entirely completely
-	clearly plainly simply obviously partly wholly`))
+	clearly plainly simply obviously partly wholly structurally fundamentally perfectly totally fully`))
 
 // targetOf returns the concept an answer word at i is said of: the
 // content word before its linking verb ("the recordings are fake") or
@@ -579,8 +745,11 @@ func agentStance(cd *candidate, neg []int, hedged []bool) (stance, bool) {
 		if np := thatSubject(toks, i); np != "" {
 			return mk(np, neg[i]%2 == 1)
 		}
-		// Active: the nearest name before the verb in the same phrase.
-		for j := i - 1; j >= 0 && j >= i-6; j-- {
+		// Active: the nearest name before the verb in the same phrase. A
+		// deed word with a verb right after it is a noun ("the Norrvik
+		// leak was ..."), and a name before it qualifies the noun.
+		nominal := i+1 < len(toks) && toks[i+1].punctBefore == "" && auxiliaries[toks[i+1].lower]
+		for j := i - 1; j >= 0 && j >= i-6 && !nominal; j-- {
 			if toks[j+1].punctBefore != "" && toks[j+1].punctBefore != "’" {
 				break
 			}

@@ -249,6 +249,9 @@ func cluster(dim string, pool map[int]stance, cands []candidate, an []analysis, 
 		if tg := pool[i].target; tg != "" {
 			byTarget[tg] = append(byTarget[tg], i)
 		}
+		if h := pool[i].head; h != "" {
+			byTarget["head:"+h] = append(byTarget["head:"+h], i)
+		}
 		if who {
 			byDoc[cands[i].claim.Doc] = append(byDoc[cands[i].claim.Doc], i)
 		}
@@ -277,6 +280,9 @@ func cluster(dim string, pool map[int]stance, cands []candidate, an []analysis, 
 		if tg := pool[a].target; tg != "" {
 			add(byTarget[tg])
 		}
+		if h := pool[a].head; h != "" {
+			add(byTarget["head:"+h])
+		}
 		if who {
 			add(byDoc[cands[a].claim.Doc])
 		}
@@ -290,8 +296,14 @@ func cluster(dim string, pool map[int]stance, cands []candidate, an []analysis, 
 		if da, db := pool[a].doer, pool[b].doer; da != "" && db != "" && da != db {
 			return 0, nil, false // one did it, another did not
 		}
+		if strings.HasPrefix(dim, "num:") && (!sameMeasure(pool[a].target, pool[b].target) ||
+			pool[a].side != pool[b].side && !apart(dim, pool[a].side, pool[b].side, pool[a].approx || pool[b].approx)) {
+			// Two numbers are rival answers only for one measured thing
+			// and only when clearly apart.
+			return 0, nil, false
+		}
 		w, terms, linked := shared(an[a], an[b], cue, idf)
-		if tg := pool[a].target; tg != "" && tg == pool[b].target {
+		if tg := sameThing(pool[a], pool[b]); tg != "" {
 			// Opposite answers said of one thing: as plain a conflict
 			// as there is.
 			w, linked = math.Max(w, 2*minShared), true
@@ -415,6 +427,18 @@ func cluster(dim string, pool map[int]stance, cands []candidate, an []analysis, 
 		out = append(out, draft(dim, pool, members, termWeight, score, cands, an))
 	}
 	return out
+}
+
+// sameThing returns the word two stances are both said of, their target
+// or the head of its phrase, or "".
+func sameThing(a, b stance) string {
+	switch {
+	case a.target != "" && a.target == b.target:
+		return a.target
+	case a.head != "" && a.head == b.head:
+		return a.head
+	}
+	return ""
 }
 
 // disjoint reports whether both lists name something and share nothing.

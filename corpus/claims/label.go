@@ -254,7 +254,24 @@ func question(dim string, pool map[int]stance, members []int, sides []string, la
 			return prefixed(topTerm, ask+"? "+strings.Join(answers, " · "))
 		}
 		return ask + " " + the(subject()) + "? " + strings.Join(answers, " · ")
+	case strings.HasPrefix(dim, "num:"):
+		answers := make([]string, len(sides))
+		for i, s := range sides {
+			answers[i] = labels[s]
+		}
+		of := ""
+		for _, m := range members {
+			if of == "" {
+				of = pool[m].of
+			}
+		}
+		return numberQuestion(of, answers)
 	case strings.HasPrefix(dim, "neg:"):
+		if pred, obj, _ := strings.Cut(strings.TrimPrefix(dim, "neg:"), "/"); pred == obj {
+			// "no sign of arson" against "it was arson": the thing itself
+			// is the question.
+			return prefixed(topTerm, labels["yes"]+"?")
+		}
 		if len(ofs) > 0 {
 			return labels["yes"] + " " + the(subject()) + "?"
 		}

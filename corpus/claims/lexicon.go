@@ -20,7 +20,7 @@ var reportingVerbs = words(`said says say told tells added adds wrote writes sta
 	believe believes believed thinks thought doubted doubts questioned questions defended defends
 	announced announces testified testifies recalled recalls replied replies responded responds
 	agreed agrees objected objects protested protests reiterated reiterates saying calling describing denying claiming insisting
-	arguing suggesting warning adding telling confirming`)
+	arguing suggesting warning adding telling confirming estimated estimates`)
 
 // skipBeforeVerb are the words that may stand between a subject and its
 // reporting verb: "Sarkov bluntly described", "she has since denied".
@@ -62,6 +62,12 @@ type axis struct {
 	sides [2][]string
 }
 
+// subjectTargetAxes are the axes of intransitive verbs, whose subject is
+// what the answer is said of ("the brakes worked", "turnout fell"), where
+// elsewhere a word before the answer is its doer ("the council
+// approved").
+var subjectTargetAxes = set(words(`success/failure rose/fell`))
+
 var axes = []axis{
 	{"authentic/fake", [2][]string{
 		words(`authentic genuine real true accurate verified correct unaltered`),
@@ -90,13 +96,23 @@ var axes = []axis{
 		words(`approved approve endorsed endorse`),
 		words(`opposed oppose rejected reject vetoed veto`)}},
 	{"aware/unaware", [2][]string{
-		words(`aware informed briefed`),
+		words(`aware informed briefed knew know told`),
 		words(`unaware uninformed oblivious`)}},
 	{"guilty/innocent", [2][]string{
 		words(`guilty culpable`),
 		words(`innocent blameless`)}},
+	// What something holds: "the capsules were clean" against "the sample
+	// was contaminated".
+	{"clean/contaminated", [2][]string{
+		words(`clean uncontaminated unpolluted untainted`),
+		words(`contaminated contamination polluted tainted adulterated`)}},
+	// Doors, exits, roads: not "closed" or "shut", which say when more
+	// often than whether ("closed on Monday, will reopen in May").
+	{"open/locked", [2][]string{
+		words(`unlocked unblocked`),
+		words(`locked padlocked chained barred blocked`)}},
 	{"safe/dangerous", [2][]string{
-		words(`safe harmless secure`),
+		words(`safe harmless secure sound`),
 		words(`dangerous unsafe harmful toxic hazardous`)}},
 	{"success/failure", [2][]string{
 		words(`succeeded success successful worked`),
@@ -104,6 +120,20 @@ var axes = []axis{
 	{"rose/fell", [2][]string{
 		words(`rose risen increased grew higher`),
 		words(`fell fallen decreased shrank lower`)}},
+}
+
+// implications put a word of one axis on a side of another as well, where
+// news language takes the one for the other: contaminated water is water
+// said to be unsafe, so "the water is contaminated" answers "the water is
+// safe".
+var implications = []struct {
+	words, axis string
+	side        int
+}{
+	{`contaminated polluted tainted adulterated`, "safe/dangerous", 1},
+	// "open" is the public side of public/secret too ("an open letter");
+	// said of an exit or a gate it answers "locked".
+	{`open`, "open/locked", 0},
 }
 
 // families group the predicates that ask the same question, so "tapped"
@@ -117,12 +147,15 @@ var families = map[string][]string{
 	"kill":   words(`killed kill killing murdered murder assassinated`),
 	"alter":  words(`altered alter rewritten rewrote rewrite edited tampered doctored falsified redacted`),
 	"breach": words(`stole stolen steal stealing copied theft hacked hack hacking breached breach`),
+	// What brought something about: "caused by a design fault" against
+	// "caused by owners using chargers".
+	"cause": words(`caused cause causes causing`),
 }
 
 // agentFamilies are the families whose question is "who did it", so that
 // different named agents are different answers.
 var agentFamilies = map[string]bool{"leak": true, "author": true, "order": true, "fund": true, "attack": true,
-	"kill": true, "alter": true, "breach": true}
+	"kill": true, "alter": true, "breach": true, "cause": true}
 
 func words(s string) []string { return strings.Fields(s) }
 
@@ -152,6 +185,8 @@ var (
 	negatingVerbSet  = set(negatingVerbs)
 	extraStopSet     = set(extraStop)
 	cueByWord        = map[string]cue{}
+	impliedByWord    = map[string][]cue{}
+	impliedStems     = map[int][]string{} // axis -> stems of the words implying it
 	familyByStem     = map[string]string{}
 	axisWordsByStem  = map[string]bool{}
 	reportingStemSet = map[string]bool{}
@@ -163,6 +198,17 @@ func init() {
 			for _, w := range list {
 				cueByWord[w] = cue{axis: i, side: side}
 				axisWordsByStem[stem(w)] = true
+			}
+		}
+	}
+	for _, im := range implications {
+		for i, a := range axes {
+			if a.name != im.axis {
+				continue
+			}
+			for _, w := range words(im.words) {
+				impliedByWord[w] = append(impliedByWord[w], cue{axis: i, side: im.side})
+				impliedStems[i] = append(impliedStems[i], stem(w))
 			}
 		}
 	}

@@ -125,6 +125,23 @@ func TestStances(t *testing.T) {
 		{"Corvel's records were stolen in March.", "who:breach", ""},                  // Corvel suffered the deed
 		{"The Brandt-Kruse leaks split the council, the paper said.", "who:leak", ""}, // joined names qualify the leaks
 		{"The draft was Lorvik-influenced, the paper said.", "who:author", "lorvik"},
+		{"Baltrex says the Norrvik leak was an act of sabotage.", "who:leak", ""}, // a name qualifying the noun
+		{"The chemist said the concentration rules out contamination.", "ax:clean/contaminated", "clean"},
+		{"The board knew about the memo before the vote, the paper said.", "ax:aware/unaware", "aware"},
+		{"The board did not know of the memo, its chair said.", "ax:aware/unaware", "unaware"},
+		{"You know, the board met on Monday, its chair said.", "ax:aware/unaware", ""},
+		{"Residents were never told about the cracks, the chair said.", "ax:aware/unaware", "unaware"},
+		{"The minister told reporters about the cracks on Monday.", "ax:aware/unaware", ""}, // speech
+		{"The tower is structurally sound, the council said.", "ax:safe/dangerous", "safe"},
+		{"The sound of the alarm woke the street, a resident said.", "ax:safe/dangerous", ""},
+		{"The fires were caused by a design fault in the battery, the agency said.", "who:cause", "design fault"},
+		{"There is no sign of arson, the fire chief said.", "neg:arson/arson", "not"},
+		{"Police found no evidence of the sabotage, the paper said.", "neg:sabotag/sabotag", "not"},
+		{"No sign was put up at the arson site, the paper said.", "neg:arson/arson", ""}, // not "no sign of"
+		{"The well water is contaminated, the chemist said.", "ax:clean/contaminated", "contaminated"},
+		{"The well water is contaminated, the chemist said.", "ax:safe/dangerous", "dangerous"}, // implied
+		{"The well water is not contaminated, the chemist said.", "ax:safe/dangerous", "safe"},
+		{"I don't know how to describe it, the chair said.", "ax:aware/unaware", ""},
 	}
 	for _, cs := range cases {
 		got := stancesOf(t, cs.body)
@@ -283,5 +300,36 @@ func TestNegatedEverydayVerbIsWeak(t *testing.T) {
 		"\"He just does not want his name anywhere near it,\" Ivo Brandt said.\n"+filler.String()))
 	if n := len(cs.Conflicts()); n != 0 {
 		t.Errorf("%d conflicts on wanting a name: %+v", n, cs.Topics)
+	}
+}
+
+// Two answers said of one thing, named as the head of a longer phrase,
+// conflict however few other words they share; different heads do not.
+func TestPhraseHeadsNameOneThing(t *testing.T) {
+	conflicts := func(a, b string) int {
+		return len(Find(load(t, "Professor Ola Brek said "+a+".\nThe statistician Ana Vik said "+b+".\n")).Conflicts())
+	}
+	if n := conflicts("every result in the paper is genuine", "the results for the control group were invented"); n != 1 {
+		t.Errorf("one head: %d conflicts, want 1", n)
+	}
+	if n := conflicts("every photo in the paper is genuine", "the results for the control group were invented"); n != 0 {
+		t.Errorf("two heads: %d conflicts, want 0", n)
+	}
+	if n := conflicts("the exits on the east side were open", "the exits on the east side were locked"); n != 1 {
+		t.Errorf("open against locked: %d conflicts, want 1", n)
+	}
+}
+
+// An intransitive answer verb is said of its subject: "the brakes
+// worked" answers "the left brake failed", not "the talks failed".
+func TestIntransitiveAnswersAreSaidOfTheirSubject(t *testing.T) {
+	conflicts := func(a, b string) int {
+		return len(Find(load(t, "Inspector Ola Brek said that on landing "+a+".\nThe pilot Ana Vik said that on landing "+b+".\n")).Conflicts())
+	}
+	if n := conflicts("the brakes worked normally", "the left brake failed"); n != 1 {
+		t.Errorf("one subject: %d conflicts, want 1", n)
+	}
+	if n := conflicts("the radio worked normally", "the left brake failed"); n != 0 {
+		t.Errorf("two subjects: %d conflicts, want 0", n)
 	}
 }

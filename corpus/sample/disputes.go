@@ -33,6 +33,7 @@ var Disputes = []Dispute{
 				{"Kestrel Investigations", "sample/kestrel-leaked-calls.md", "The recordings are authentic."},
 				{"Helena Varga", "sample/kestrel-leaked-calls.md", "no trace of synthetic speech"},
 				{"Anton Reich", "sample/meridian-review-payment.md", "consistent with two unedited telephone calls"},
+				{"Anton Reich", "sample/meridian-review-payment.md", "found no evidence of editing"},
 				{"Helena Varga", "sample/northwire-ministry-denies.md", "These are two real telephone calls"},
 			}},
 			{Answer: "fabricated", Stances: []Stance{
