@@ -72,14 +72,7 @@ func DetectKind(body string) model.Kind {
 	}
 	lines, labelled, upper, alone := 0, 0, 0, 0
 	distinct := map[string]bool{}
-	for i := 0; i < len(body); {
-		nl := strings.IndexByte(body[i:], '\n')
-		end, next := len(body), len(body)
-		if nl >= 0 {
-			end, next = i+nl, i+nl+1
-		}
-		s, e := trimSpan(body, i, end)
-		i = next
+	for s, e := range trimmedLines(body, 0) {
 		if s >= e {
 			continue
 		}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -25,14 +26,7 @@ func paragraphs(text string, from int) []paragraph {
 	var lines []paragraph
 	long, inner, open := 0, 0, 0
 	prevInBlock := false
-	for i := from; i < len(text); {
-		nl := strings.IndexByte(text[i:], '\n')
-		end, next := len(text), len(text)
-		if nl >= 0 {
-			end, next = i+nl, i+nl+1
-		}
-		s, e := trimSpan(text, i, end)
-		i = next
+	for s, e := range trimmedLines(text, from) {
 		if s >= e {
 			prevInBlock = false
 			continue
@@ -65,6 +59,25 @@ func paragraphs(text string, from int) []paragraph {
 		out = append(out, l)
 	}
 	return out
+}
+
+// trimmedLines yields the start and end of each line of text[from:], with
+// the white space around it trimmed; a blank line yields an empty span.
+func trimmedLines(text string, from int) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		for i := from; i < len(text); {
+			nl := strings.IndexByte(text[i:], '\n')
+			end, next := len(text), len(text)
+			if nl >= 0 {
+				end, next = i+nl, i+nl+1
+			}
+			s, e := trimSpan(text, i, end)
+			i = next
+			if !yield(s, e) {
+				return
+			}
+		}
+	}
 }
 
 func trimSpan(text string, a, b int) (int, int) {

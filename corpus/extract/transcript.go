@@ -1055,14 +1055,7 @@ func subtitles(text string, from int) []Found {
 		}
 		segStart, segEnd = -1, -1
 	}
-	for i := from; i < len(text); {
-		nl := strings.IndexByte(text[i:], '\n')
-		end, next := len(text), len(text)
-		if nl >= 0 {
-			end, next = i+nl, i+nl+1
-		}
-		s, e := trimSpan(text, i, end)
-		i = next
+	for s, e := range trimmedLines(text, from) {
 		line := text[s:e]
 		switch {
 		case s >= e:
