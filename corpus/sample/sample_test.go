@@ -106,13 +106,9 @@ func TestTranscriptTurns(t *testing.T) {
 	}
 	for _, tc := range cases {
 		d := docByPath(t, c, tc.doc)
-		q := quoteContaining(c, d, tc.phrase)
+		q := attributed(t, c, d, tc.phrase, tc.surname)
 		if q == nil {
-			t.Errorf("%s: no quote contains %q", tc.doc, tc.phrase)
 			continue
-		}
-		if name := c.SpeakerName(q.Speaker); !strings.Contains(strings.ToLower(name), tc.surname) {
-			t.Errorf("%s: %q attributed to %q, want %s", tc.doc, tc.phrase, name, tc.surname)
 		}
 		if q.Cue != "transcript" || q.Confidence != model.High {
 			t.Errorf("%s: %q cue %q confidence %v, want transcript/high", tc.doc, tc.phrase, q.Cue, q.Confidence)
@@ -140,15 +136,7 @@ func TestArticleAttributions(t *testing.T) {
 		{"sample/northwire-ministry-denies.md", "Nobody in a foreign capital needed to hack anything.", "beskov"},
 	}
 	for _, tc := range cases {
-		d := docByPath(t, c, tc.doc)
-		q := quoteContaining(c, d, tc.phrase)
-		if q == nil {
-			t.Errorf("%s: no quote contains %q", tc.doc, tc.phrase)
-			continue
-		}
-		if name := c.SpeakerName(q.Speaker); !strings.Contains(strings.ToLower(name), tc.surname) {
-			t.Errorf("%s: %q attributed to %q, want %s", tc.doc, tc.phrase, name, tc.surname)
-		}
+		attributed(t, c, docByPath(t, c, tc.doc), tc.phrase, tc.surname)
 	}
 	// Scare quotes mark a phrase, not speech.
 	for _, q := range c.Quotes {
@@ -199,4 +187,20 @@ func quoteContaining(c *model.Corpus, d *model.Document, phrase string) *model.Q
 		}
 	}
 	return nil
+}
+
+// attributed finds the quote in d containing phrase and checks that its
+// speaker's name holds surname; it reports and returns nil when there is
+// no such quote.
+func attributed(t *testing.T, c *model.Corpus, d *model.Document, phrase, surname string) *model.Quote {
+	t.Helper()
+	q := quoteContaining(c, d, phrase)
+	if q == nil {
+		t.Errorf("%s: no quote contains %q", d.Path, phrase)
+		return nil
+	}
+	if name := c.SpeakerName(q.Speaker); !strings.Contains(strings.ToLower(name), surname) {
+		t.Errorf("%s: %q attributed to %q, want %s", d.Path, phrase, name, surname)
+	}
+	return q
 }
