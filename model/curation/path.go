@@ -22,6 +22,7 @@ const FileName = "backchannel.annotations"
 // folder, or the embedded sample when paths is empty) in the user's data
 // folder, under a name derived from the paths.
 func PathFor(paths []string) (string, error) {
+	paths = onDisk(paths)
 	if len(paths) == 1 {
 		if info, err := os.Stat(paths[0]); err == nil && info.IsDir() && writable(paths[0]) {
 			return filepath.Join(paths[0], FileName), nil
@@ -47,6 +48,24 @@ func PathFor(paths []string) (string, error) {
 		}
 	}
 	return named, nil
+}
+
+// onDisk drops the paths that name nothing: a mistyped path loads no
+// document, and letting it into the file name would hide the corpus's
+// annotations the next time it is opened without the typo. When nothing
+// is on disk (standard input alone) the paths are kept, so such a corpus
+// still gets a file of its own rather than the sample's.
+func onDisk(paths []string) []string {
+	var kept []string
+	for _, p := range paths {
+		if _, err := os.Stat(p); err == nil {
+			kept = append(kept, p)
+		}
+	}
+	if len(kept) == 0 {
+		return paths
+	}
+	return kept
 }
 
 // dataName is the annotations file in dir for paths, each made absolute
