@@ -87,16 +87,24 @@ type Result struct {
 
 // Index holds the searchable strings of one corpus. It is read-only after
 // NewIndex and safe for concurrent use by any number of sessions.
+//
+// It keeps 20 bytes per text beside the folded copy: a million quotes
+// leave the texts themselves where the corpus holds them.
 type Index struct {
-	kinds []Kind
-	ids   []int32
-	texts []string
+	// text returns text i as the corpus holds it; only the few texts
+	// shown or scored are read there.
+	text func(i int) string
+	// Texts [0, docs) are document titles, then docs+speakers speaker
+	// names, then quotes; the ID of each is its position in its range,
+	// as model.New numbers them.
+	docs, speakers int
 	// folded holds every text case-folded (each rune replaced by one
 	// representative of its case-folding orbit, same byte length), so
-	// matching compares bytes. Text i is folded[offs[i]:offs[i]+lens[i]].
+	// matching compares bytes. Text i is folded[offs[i]:offs[i+1]]; eight
+	// bytes of padding follow the last, so a word can be read at any
+	// offset.
 	folded []byte
 	offs   []uint32
-	lens   []uint32
 	// masks has a bit for each kind of byte text i holds; a query whose
 	// bits are not all there cannot match, and the text is not read.
 	masks []uint64
@@ -104,43 +112,43 @@ type Index struct {
 	// query whose first byte's is missing cannot start a word there, and
 	// the text is not read to find out.
 	starts []uint64
-	// odd marks texts whose folding changes byte length (the Kelvin sign
-	// folds to k) or that hold invalid UTF-8; sahilm/fuzzy itself matches
-	// those, they are rare.
-	odd []bool
+	// odd has a bit for each text whose folding changes byte length (the
+	// Kelvin sign folds to k) or that holds invalid UTF-8; sahilm/fuzzy
+	// itself matches those, they are rare.
+	odd []uint64
 }
 
 // NewIndex prepares the corpus for search.
 func NewIndex(c *model.Corpus) *Index {
-	n := len(c.Docs) + len(c.Speakers) + len(c.Quotes)
-	kinds := make([]Kind, 0, n)
-	ids := make([]int32, 0, n)
-	texts := make([]string, 0, n)
-	for _, d := range c.Docs {
-		kinds, ids, texts = append(kinds, Doc), append(ids, int32(d.ID)), append(texts, d.Title)
+	docs, speakers := len(c.Docs), len(c.Speakers)
+	text := func(i int) string {
+		switch {
+		case i < docs:
+			return c.Docs[i].Title
+		case i < docs+speakers:
+			return c.Speakers[i-docs].Name
+		}
+		return c.Quotes[i-docs-speakers].Text
 	}
-	for _, s := range c.Speakers {
-		kinds, ids, texts = append(kinds, Speaker), append(ids, int32(s.ID)), append(texts, s.Name)
-	}
-	for _, q := range c.Quotes {
-		kinds, ids, texts = append(kinds, Quote), append(ids, int32(q.ID)), append(texts, q.Text)
-	}
-	return newIndex(kinds, ids, texts)
+	return newIndex(docs, speakers, len(c.Docs)+len(c.Speakers)+len(c.Quotes), text)
 }
 
-func newIndex(kinds []Kind, ids []int32, texts []string) *Index {
-	n := len(texts)
-	ix := &Index{kinds: kinds, ids: ids, texts: texts, offs: make([]uint32, n), lens: make([]uint32, n), masks: make([]uint64, n), starts: make([]uint64, n), odd: make([]bool, n)}
+// newIndex indexes n texts, the first docs of them document titles, the
+// next speakers speaker names.
+func newIndex(docs, speakers, n int, text func(i int) string) *Index {
+	ix := &Index{text: text, docs: docs, speakers: speakers, offs: make([]uint32, n+1), masks: make([]uint64, n), starts: make([]uint64, n), odd: make([]uint64, (n+63)/64)}
 	var total uint32
-	for i, t := range texts {
+	for i := 0; i < n; i++ {
+		ix.offs[i] = total
+		t := text(i)
 		// sahilm/fuzzy stops reading a text at its first NUL.
 		if z := indexNUL(t); z >= 0 {
 			t = t[:z]
 		}
-		ix.offs[i], ix.lens[i] = total, uint32(len(t))
 		total += uint32(len(t))
 	}
-	ix.folded = make([]byte, total)
+	ix.offs[n] = total
+	ix.folded = make([]byte, total+8)
 	parallel(n, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			ix.fold(i)
@@ -148,6 +156,34 @@ func newIndex(kinds []Kind, ids []int32, texts []string) *Index {
 	})
 	return ix
 }
+
+func (ix *Index) kind(i int) Kind {
+	switch {
+	case i < ix.docs:
+		return Doc
+	case i < ix.docs+ix.speakers:
+		return Speaker
+	}
+	return Quote
+}
+
+func (ix *Index) id(i int) int {
+	switch {
+	case i < ix.docs:
+		return i
+	case i < ix.docs+ix.speakers:
+		return i - ix.docs
+	}
+	return i - ix.docs - ix.speakers
+}
+
+func (ix *Index) isOdd(i int) bool { return ix.odd[i/64]&(1<<(i%64)) != 0 }
+
+// f is text i folded.
+func (ix *Index) f(i int) []byte { return ix.folded[ix.offs[i]:ix.offs[i+1]] }
+
+// original is text i as the corpus holds it, up to any NUL.
+func (ix *Index) original(i int) string { return ix.text(i)[:ix.offs[i+1]-ix.offs[i]] }
 
 func indexNUL(s string) int {
 	for i := 0; i < len(s); i++ {
@@ -160,8 +196,8 @@ func indexNUL(s string) int {
 
 // fold fills text i's part of the arena, its masks and its odd flag.
 func (ix *Index) fold(i int) {
-	s := ix.texts[i][:ix.lens[i]]
-	dst := ix.folded[ix.offs[i] : ix.offs[i]+ix.lens[i]]
+	s := ix.original(i)
+	dst := ix.f(i)
 	var mask, starts uint64
 	inWord := false // the previous rune is a letter or digit
 	for j := 0; j < len(s); {
@@ -180,7 +216,7 @@ func (ix *Index) fold(i int) {
 		r, size := utf8.DecodeRuneInString(s[j:])
 		f := foldRune(r)
 		if (r == utf8.RuneError && size == 1) || utf8.RuneLen(f) != size {
-			ix.odd[i] = true
+			ix.odd[i/64] |= 1 << (i % 64)
 			ix.masks[i], ix.starts[i] = ^uint64(0), ^uint64(0)
 			return
 		}
@@ -320,11 +356,11 @@ func (ix *Index) chain(i int, p *pattern, at []int, from int, end uint32, adj in
 	if p.mask&^ix.masks[i] != 0 {
 		return 0, 0, false
 	}
-	if ix.odd[i] {
-		ms := fuzzy.Find(p.query, []string{ix.texts[i]})
+	if ix.isOdd(i) {
+		ms := fuzzy.Find(p.query, []string{ix.text(i)})
 		return 0, unbounded, len(ms) > 0
 	}
-	f := ix.folded[ix.offs[i] : ix.offs[i]+ix.lens[i]]
+	f := ix.f(i)
 	if p.ascii != nil {
 		return chainASCII(f, p.ascii, at, from, end, adj)
 	}
@@ -398,24 +434,24 @@ func (ix *Index) bound(i int, p *pattern, adj int32) int {
 		return math.MaxInt
 	}
 	m := len(p.enc)
-	return m*bestNonAdjacentScore + int(adj) + m - int(ix.lens[i])
+	return m*bestNonAdjacentScore + int(adj) + m - int(ix.offs[i+1]-ix.offs[i])
 }
 
 // score scores text i, which matches p, as sahilm/fuzzy does. at needs room
 // for one offset per query rune and receives the matched byte offsets; when
 // chained is set it already holds the chain from a fresh chain call.
 func (ix *Index) score(i int, p *pattern, at []int, chained bool) int {
-	if ix.odd[i] {
-		ms := fuzzy.Find(p.query, []string{ix.texts[i]})
+	if ix.isOdd(i) {
+		ms := fuzzy.Find(p.query, []string{ix.text(i)})
 		copy(at, ms[0].MatchedIndexes)
 		return ms[0].Score
 	}
 	if !chained {
 		ix.chain(i, p, at, 0, 0, 0)
 	}
-	f := ix.folded[ix.offs[i] : ix.offs[i]+ix.lens[i]]
+	f := ix.f(i)
 	m := len(p.enc)
-	s := ix.texts[i]
+	s := ix.original(i)
 	total, adjacent, lastMatch := 0, 0, -1
 	for k := 0; k < m; k++ {
 		pk := p.enc[k]
@@ -480,11 +516,11 @@ func (ix *Index) score(i int, p *pattern, at []int, chained bool) int {
 // before which there is none; and it reads the text for a word start only
 // when some word there starts with the query's first byte.
 func (ix *Index) tier(i int, p *pattern, from int) Tier {
-	if ix.odd[i] {
-		t, _ := oddTier(ix.texts[i][:ix.lens[i]], p)
+	if ix.isOdd(i) {
+		t, _ := oddTier(ix.original(i), p)
 		return t
 	}
-	f := ix.folded[ix.offs[i] : ix.offs[i]+ix.lens[i]]
+	f := ix.f(i)
 	if from+len(p.folded) > len(f) {
 		return Scattered
 	}
@@ -506,11 +542,11 @@ func (ix *Index) tier(i int, p *pattern, from int) Tier {
 // of the first occurrence of p as written from byte from on that starts a
 // word, else of the first one.
 func (ix *Index) occurrence(i int, p *pattern, from int) (Tier, int) {
-	s := ix.texts[i][:ix.lens[i]]
-	if ix.odd[i] {
+	s := ix.original(i)
+	if ix.isOdd(i) {
 		return oddTier(s, p)
 	}
-	f := ix.folded[ix.offs[i] : ix.offs[i]+ix.lens[i]]
+	f := ix.f(i)
 	first := -1
 	for {
 		j := index(f[from:], p.folded)
@@ -699,7 +735,7 @@ type matches struct {
 // is set, the matches for narrowing the next query. When p extends the
 // query from was made for, only the added runes are searched for.
 func (ix *Index) run(ctx context.Context, p *pattern, from *matches, resume bool, limit int, keep bool) ([]scored, int, *matches) {
-	n := len(ix.texts)
+	n := len(ix.masks)
 	if from != nil {
 		n = len(from.entries)
 	}
@@ -894,19 +930,21 @@ func (ix *Index) hits(p *pattern, top []scored) []Hit {
 		e := int(s.entry)
 		m := pos[i*len(p.enc) : (i+1)*len(p.enc) : (i+1)*len(p.enc)]
 		if tier, start := ix.occurrence(e, p, 0); tier > Scattered {
-			runOffsets(ix.texts[e], start, m)
+			runOffsets(ix.original(e), start, m)
 		} else {
 			ix.score(e, p, m, false)
 		}
-		hits[i] = Hit{Kind: ix.kinds[e], ID: int(ix.ids[e]), Text: ix.texts[e], Tier: s.tier, Score: s.score, Matched: m}
+		hits[i] = Hit{Kind: ix.kind(e), ID: ix.id(e), Text: ix.text(e), Tier: s.tier, Score: s.score, Matched: m}
 	}
 	return hits
 }
 
-// parallel calls f on contiguous parts of [0, n) on every core.
+// parallel calls f on contiguous parts of [0, n) on every core. Each part
+// but the last is a multiple of 64 long, so workers setting bits of odd
+// never share a word.
 func parallel(n int, f func(lo, hi int)) {
 	workers := max(1, min(runtime.GOMAXPROCS(0), n/minParallel))
-	chunk := (n + workers - 1) / workers
+	chunk := ((n+workers-1)/workers + 63) &^ 63
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		lo, hi := w*chunk, min((w+1)*chunk, n)
@@ -999,7 +1037,7 @@ func (s *Searcher) SearchContext(ctx context.Context, query string, limit int) (
 	for _, l := range s.levels {
 		kept += len(l.found.entries)
 	}
-	for len(s.levels) > 1 && (len(s.levels) > maxLevels || kept > maxKeptPerText*len(s.ix.texts)) {
+	for len(s.levels) > 1 && (len(s.levels) > maxLevels || kept > maxKeptPerText*len(s.ix.masks)) {
 		kept -= len(s.levels[0].found.entries)
 		s.levels = append(s.levels[:0], s.levels[1:]...)
 	}
