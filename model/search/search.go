@@ -283,7 +283,18 @@ type pattern struct {
 	// ascii holds the folded query when every rune of it folds to one
 	// byte, the usual case, which chain handles without calls.
 	ascii []byte
+	// table is set for an ascii query of minTable to 63 bytes: bit k of
+	// table[b] is set when byte k of the query is b. See subsequences.
+	table *[256]uint64
+	// exact is set for a query of one ascii letter or digit: a text
+	// holds it exactly when its mask has the bit.
+	exact bool
 }
+
+// minTable is the query length from which the automaton decides faster
+// than the chain: the chain stops at every query byte it finds, the
+// automaton reads every byte of the text at the same pace.
+const minTable = 5
 
 func compile(query string) pattern {
 	p := pattern{query: query}
@@ -299,6 +310,15 @@ func compile(query string) pattern {
 	p.key, p.folded = string(key), key
 	if len(key) == len(p.enc) {
 		p.ascii = key
+		if m := len(key); m >= minTable && m <= 63 {
+			p.table = new([256]uint64)
+			for k, b := range key {
+				p.table[b] |= 1 << k
+			}
+		}
+		if c := key[0]; len(key) == 1 && ('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			p.exact = true
+		}
 	}
 	return p
 }
@@ -426,15 +446,83 @@ func chainASCII(f, q []byte, at []int, from int, end uint32, adj int32) (uint32,
 	return uint32(j), adj, true
 }
 
+// subsequences sets found[k] when the text of candidate cands[k] holds
+// the query's bytes in order, for a query with a table. Each text runs
+// through an automaton whose state is a one-bit word, the bit of the next
+// query byte to find: a byte that is that one moves it up, s += s&table[b],
+// two instructions in a chain per byte and no branch. Two texts run side
+// by side, so the processor overlaps their chains.
+func (ix *Index) subsequences(p *pattern, cands []int32, entry func(int) int32, found []bool) {
+	goal := uint64(1) << len(p.ascii)
+	pending := -1 // a candidate waiting for a second
+	for k, c := range cands {
+		e := int(entry(int(c)))
+		if ix.isOdd(e) {
+			_, _, found[k] = ix.chain(e, p, nil, 0, 0, 0)
+			continue
+		}
+		if pending < 0 {
+			pending = k
+			continue
+		}
+		s, t := automaton2(ix.f(int(entry(int(cands[pending])))), ix.f(e), p.table)
+		found[pending], found[k] = s == goal, t == goal
+		pending = -1
+	}
+	if pending >= 0 {
+		s, _ := automaton2(ix.f(int(entry(int(cands[pending])))), nil, p.table)
+		found[pending] = s == goal
+	}
+}
+
+// automaton2 runs f and g through the automaton of subsequences, from the
+// start state, and returns their end states.
+func automaton2(f, g []byte, table *[256]uint64) (uint64, uint64) {
+	s, t := uint64(1), uint64(1)
+	n := min(len(f), len(g))
+	f2, g2 := f[:n], g[:n]
+	for j := range f2 {
+		s += s & table[f2[j]]
+		t += t & table[g2[j]]
+	}
+	for _, b := range f[n:] {
+		s += s & table[b]
+	}
+	for _, b := range g[n:] {
+		t += t & table[b]
+	}
+	return s, t
+}
+
+// below reports whether text i, which matches p, certainly holds it less
+// closely than tier, which is InWord or WordStart.
+func (ix *Index) below(i int, p *pattern, tier Tier) bool {
+	if ix.isOdd(i) {
+		return false
+	}
+	if tier == WordStart {
+		if maskBit(p.folded[0])&ix.starts[i] == 0 {
+			return true
+		}
+		t, _ := ix.occurrence(i, p, 0)
+		return t < WordStart
+	}
+	return index(ix.f(i), p.folded) < 0
+}
+
 // bound is the most text i can score with a chain of possible adjacency
-// adj: every rune at its best non-adjacent score, plus adj, less the
-// unmatched characters.
-func (ix *Index) bound(i int, p *pattern, adj int32) int {
+// adj whose first rune is at byte first or later (0 if not known): every
+// rune at its best non-adjacent score, plus adj, less the unmatched
+// characters. The first rune has no adjacency, and where it could score
+// most its leading penalty cuts in: at byte 0 it scores 10, after that 20
+// less 5 per byte before it, down to -15.
+func (ix *Index) bound(i int, p *pattern, adj int32, first int) int {
 	if adj == unbounded {
 		return math.MaxInt
 	}
 	m := len(p.enc)
-	return m*bestNonAdjacentScore + int(adj) + m - int(ix.offs[i+1]-ix.offs[i])
+	lead := bestNonAdjacentScore + max(leadingPenalty*max(first, 1), maxLeadingPenalty)
+	return lead + (m-1)*bestNonAdjacentScore + int(adj) + m - int(ix.offs[i+1]-ix.offs[i])
 }
 
 // score scores text i, which matches p, as sahilm/fuzzy does. at needs room
@@ -753,9 +841,20 @@ func (ix *Index) run(ctx context.Context, p *pattern, from *matches, resume bool
 	workers := max(1, min(runtime.GOMAXPROCS(0), n/minParallel))
 	tops := make([]topK, workers)
 	var next atomic.Int64
+	// How each candidate is decided: a long query by the automaton, two
+	// texts at a time; a single letter or digit by the mask alone; the
+	// rest by the chain, which also gives what scoring needs.
+	table, exact := p.table != nil, p.exact
+	if keep && (table || exact) {
+		// Those matches carry no chain to resume: the next query starts
+		// each afresh.
+		kept.runes = 0
+	}
 	work := func(top *topK) {
 		top.limit = limit
 		at := make([]int, len(p.enc))
+		cands := make([]int32, 0, chunkSize)
+		found := make([]bool, chunkSize)
 		for {
 			ch := int(next.Add(1) - 1)
 			// A cancelled search stops at the next chunk; its result is
@@ -764,35 +863,82 @@ func (ix *Index) run(ctx context.Context, p *pattern, from *matches, resume bool
 				return
 			}
 			lo, hi := ch*chunkSize, min((ch+1)*chunkSize, n)
-			out := lo
+			entry := func(c int) int32 {
+				if from != nil {
+					return from.entries[c]
+				}
+				return int32(c)
+			}
+			cands = cands[:0]
 			for c := lo; c < hi; c++ {
-				e := int32(c)
+				if p.mask&^ix.masks[entry(c)] == 0 {
+					cands = append(cands, int32(c))
+				}
+			}
+			if table {
+				ix.subsequences(p, cands, entry, found)
+			}
+			out := lo
+			for k, c32 := range cands {
+				c := int(c32)
+				e := entry(c)
 				var (
 					end     uint32
 					adj     int32
 					ok      bool
 					already int
 				)
-				if from != nil {
-					e = from.entries[c]
-					if resume {
+				chained := false
+				switch {
+				case table:
+					if !found[k] {
+						continue
+					}
+				case exact && !ix.isOdd(int(e)):
+				default:
+					if from != nil && resume {
 						already, end, adj = from.runes, from.ends[c], from.adjs[c]
 					}
-				}
-				if end, adj, ok = ix.chain(int(e), p, at, already, end, adj); !ok {
-					continue
+					if end, adj, ok = ix.chain(int(e), p, at, already, end, adj); !ok {
+						continue
+					}
+					chained = true
 				}
 				if keep {
 					kept.entries[out], kept.ends[out], kept.adjs[out] = e, end, adj
 				}
 				out++
+				full := limit > 0 && len(top.items) == limit
+				if full {
+					worst := top.items[0].tier
+					// With no word starting with the query's first byte a
+					// text is InWord at best: skip it without reading it.
+					if worst == WordStart && !ix.isOdd(int(e)) && maskBit(p.folded[0])&ix.starts[e] == 0 {
+						continue
+					}
+					// Without its chain a text's bound is not known (one
+					// rune has no adjacency, so its is): first skip it if
+					// it is below the tier of the worst kept, which is
+					// cheaper to find than the chain.
+					if !chained && len(p.enc) > 1 && worst > Scattered && ix.below(int(e), p, worst) {
+						continue
+					}
+				}
+				if !chained && len(p.enc) > 1 {
+					already = 0
+					end, adj, _ = ix.chain(int(e), p, at, 0, 0, 0)
+					chained = true
+				}
+				first := 0
+				if chained && already == 0 {
+					first = at[0]
+				}
 				// The score cannot exceed the bound: skip texts whose bound
 				// would not get them in, first at the best tier, then at
 				// the text's own, which is cheaper to find than the score.
-				full := limit > 0 && len(top.items) == limit
 				var bound int
 				if full {
-					bound = ix.bound(int(e), p, adj)
+					bound = ix.bound(int(e), p, adj, first)
 					if !better(scored{bound, e, WordStart}, top.items[0]) {
 						continue
 					}
@@ -803,7 +949,7 @@ func (ix *Index) run(ctx context.Context, p *pattern, from *matches, resume bool
 				// that rune in the query.
 				from, off := 0, 0
 				for k, enc := range p.enc {
-					if k >= already {
+					if chained && k >= already {
 						from = max(from, at[k]-off)
 					}
 					off += len(enc)
@@ -812,7 +958,7 @@ func (ix *Index) run(ctx context.Context, p *pattern, from *matches, resume bool
 				if full && !better(scored{bound, e, tier}, top.items[0]) {
 					continue
 				}
-				top.add(scored{ix.score(int(e), p, at, already == 0), e, tier})
+				top.add(scored{ix.score(int(e), p, at, chained && already == 0), e, tier})
 			}
 			chunks[ch] = out - lo
 		}
