@@ -116,6 +116,10 @@ type Index struct {
 	// Kelvin sign folds to k) or that holds invalid UTF-8; sahilm/fuzzy
 	// itself matches those, they are rare.
 	odd []uint64
+	// camel has a bit for each text where a lower-case letter comes right
+	// before an upper-case one, the only texts whose score needs their
+	// case.
+	camel []uint64
 }
 
 // NewIndex prepares the corpus for search.
@@ -136,7 +140,7 @@ func NewIndex(c *model.Corpus) *Index {
 // newIndex indexes n texts, the first docs of them document titles, the
 // next speakers speaker names.
 func newIndex(docs, speakers, n int, text func(i int) string) *Index {
-	ix := &Index{text: text, docs: docs, speakers: speakers, offs: make([]uint32, n+1), masks: make([]uint64, n), starts: make([]uint64, n), odd: make([]uint64, (n+63)/64)}
+	ix := &Index{text: text, docs: docs, speakers: speakers, offs: make([]uint32, n+1), masks: make([]uint64, n), starts: make([]uint64, n), odd: make([]uint64, (n+63)/64), camel: make([]uint64, (n+63)/64)}
 	var total uint32
 	for i := 0; i < n; i++ {
 		ix.offs[i] = total
@@ -199,10 +203,15 @@ func (ix *Index) fold(i int) {
 	s := ix.original(i)
 	dst := ix.f(i)
 	var mask, starts uint64
-	inWord := false // the previous rune is a letter or digit
+	inWord := false    // the previous rune is a letter or digit
+	prevLower := false // the previous rune is lower case
 	for j := 0; j < len(s); {
 		b := s[j]
 		if b < utf8.RuneSelf {
+			if prevLower && 'A' <= b && b <= 'Z' {
+				ix.camel[i/64] |= 1 << (i % 64)
+			}
+			prevLower = 'a' <= b && b <= 'z'
 			b = lower[b]
 			dst[j] = b
 			mask |= maskBit(b)
@@ -220,6 +229,10 @@ func (ix *Index) fold(i int) {
 			ix.masks[i], ix.starts[i] = ^uint64(0), ^uint64(0)
 			return
 		}
+		if prevLower && unicode.IsUpper(r) {
+			ix.camel[i/64] |= 1 << (i % 64)
+		}
+		prevLower = unicode.IsLower(r)
 		utf8.EncodeRune(dst[j:], f)
 		for _, fb := range dst[j : j+size] {
 			mask |= maskBit(fb)
@@ -539,7 +552,14 @@ func (ix *Index) score(i int, p *pattern, at []int, chained bool) int {
 	}
 	f := ix.f(i)
 	m := len(p.enc)
-	s := ix.original(i)
+	// Only the camel-case bonus needs the text's own case; most texts
+	// have no lower-case letter before an upper-case one, and are scored
+	// from the folded copy, which the chain has just read.
+	camel := ix.camel[i/64]&(1<<(i%64)) != 0
+	var s string
+	if camel {
+		s = ix.original(i)
+	}
 	total, adjacent, lastMatch := 0, 0, -1
 	for k := 0; k < m; k++ {
 		pk := p.enc[k]
@@ -551,19 +571,26 @@ func (ix *Index) score(i int, p *pattern, at []int, chained bool) int {
 		for j := at[k]; ; {
 			sc := 0
 			prev, prevSize := rune(0), 0
-			if j == 0 {
+			switch {
+			case j == 0:
 				sc += firstCharBonus
-			} else if s[j-1] < utf8.RuneSelf {
+			case camel && s[j-1] < utf8.RuneSelf:
 				prev, prevSize = rune(s[j-1]), 1
-			} else {
+			case camel:
 				prev, prevSize = utf8.DecodeLastRuneInString(s[:j])
+			case f[j-1] < utf8.RuneSelf:
+				prev, prevSize = rune(f[j-1]), 1
+			default:
+				prev, prevSize = utf8.DecodeLastRune(f[:j])
 			}
-			cand := rune(s[j])
-			if cand >= utf8.RuneSelf {
-				cand, _ = utf8.DecodeRuneInString(s[j:])
-			}
-			if isLower(prev) && isUpper(cand) {
-				sc += camelCaseBonus
+			if camel {
+				cand := rune(s[j])
+				if cand >= utf8.RuneSelf {
+					cand, _ = utf8.DecodeRuneInString(s[j:])
+				}
+				if isLower(prev) && isUpper(cand) {
+					sc += camelCaseBonus
+				}
 			}
 			if j != 0 && isSeparator(prev) {
 				sc += separatorBonus
@@ -1086,7 +1113,7 @@ func (ix *Index) hits(p *pattern, top []scored) []Hit {
 }
 
 // parallel calls f on contiguous parts of [0, n) on every core. Each part
-// but the last is a multiple of 64 long, so workers setting bits of odd
+// but the last is a multiple of 64 long, so workers setting bits of odd and camel
 // never share a word.
 func parallel(n int, f func(lo, hi int)) {
 	workers := max(1, min(runtime.GOMAXPROCS(0), n/minParallel))
