@@ -869,9 +869,12 @@ func (ix *Index) run(ctx context.Context, p *pattern, from *matches, resume bool
 	tops := make([]topK, workers)
 	var next atomic.Int64
 	// How each candidate is decided: a long query by the automaton, two
-	// texts at a time; a single letter or digit by the mask alone; the
-	// rest by the chain, which also gives what scoring needs.
-	table, exact := p.table != nil, p.exact
+	// texts at a time, unless the previous query's chains can be resumed
+	// to look for the runes typed since, which is cheaper still; a single
+	// letter or digit by the mask alone; the rest by the chain, which also
+	// gives what scoring needs.
+	resume = resume && from != nil && from.runes > 0
+	table, exact := p.table != nil && !resume, p.exact
 	if keep && (table || exact) {
 		// Those matches carry no chain to resume: the next query starts
 		// each afresh.
