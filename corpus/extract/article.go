@@ -101,8 +101,11 @@ func dialogueRun(text string, paras []paragraph, people map[string]bool) (int, b
 	n := 0
 	names := map[string]bool{}
 	for _, p := range paras {
+		if !mayOpenTurn(text, p) {
+			break
+		}
 		l, ok := parseLabel(text, p.start, p.end)
-		if !ok || l.textStart >= p.end || strings.ContainsRune(text[p.start:p.end], '\n') {
+		if !ok || l.textStart >= p.end {
 			break
 		}
 		if r := firstRune(text[l.textStart:p.end]); r == '"' || r == '“' || r == '«' {
@@ -129,6 +132,24 @@ func dialogueRun(text string, paras []paragraph, people map[string]bool) (int, b
 		return n, false // "Price: $399", "Weight: 2 kg" is a list, not a dialogue
 	}
 	return n, true
+}
+
+// mayOpenTurn rules out, far faster than parseLabel, the paragraphs that
+// cannot open a turn of a dialogue run: one spanning several lines, or
+// one with no colon that does not start with a White House "Q" or "A"
+// (after any timestamp). A label with no colon is otherwise one on a line
+// of its own, which has no turn text on the line and so ends a run
+// anyway. Nearly every paragraph of prose is ruled out here.
+func mayOpenTurn(text string, p paragraph) bool {
+	para := text[p.start:p.end]
+	if strings.IndexByte(para, '\n') >= 0 {
+		return false
+	}
+	if strings.IndexByte(para, ':') >= 0 {
+		return true
+	}
+	i := skipTimestamp(text, p.start, p.end)
+	return i < p.end && (text[i] == 'Q' || text[i] == 'A')
 }
 
 // personLabel reports whether a label names a person: written in
