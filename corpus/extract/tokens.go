@@ -2,9 +2,9 @@ package extract
 
 import (
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 type tokKind uint8
@@ -32,10 +32,6 @@ type token struct {
 	allCaps    bool // every letter upper case, at least two letters
 	poss       bool // the word carried a possessive 's
 }
-
-// tokenBufs recycles the token arrays of articles. Tokens are the bulk of
-// what extraction allocates and none outlives the call that made it.
-var tokenBufs = sync.Pool{New: func() any { return new([]token) }}
 
 // abbreviations keep their dot: the dot does not end a sentence.
 var abbreviations = set(`mr mrs ms dr st jr sr gen sen sec rep gov lt col capt sgt prof rev adm maj cmdr
@@ -95,8 +91,58 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
+// lowerArena hands out the lower-case forms of an article's words. A word
+// already in lower case is its own lower-case form; an ASCII word with
+// capitals is lowered into a shared block instead of a string of its own,
+// since tokens are made for every word and ToLower's allocations were a
+// good share of extraction's. Bytes are only ever appended to a block,
+// never changed once a string refers to them, which is what makes
+// unsafe.String over them sound; a full block is left to the strings made
+// from it and a new one started.
+type lowerArena struct{ block []byte }
+
+// lower returns strings.ToLower(w).
+func (l *lowerArena) lower(w string) string {
+	upper := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return strings.ToLower(w)
+		}
+		if 'A' <= c && c <= 'Z' {
+			upper = true
+		}
+	}
+	if !upper {
+		return w
+	}
+	if cap(l.block)-len(l.block) < len(w) {
+		// Blocks double from a small first one: most articles are short.
+		l.block = make([]byte, 0, max(min(2*cap(l.block), 8192), 256, len(w)))
+	}
+	start := len(l.block)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		l.block = append(l.block, c)
+	}
+	return unsafe.String(&l.block[start], len(w))
+}
+
+// maxVocabLen is the length of the longest word of the vocabulary: a
+// longer word need not be looked up.
+var maxVocabLen = func() int {
+	n := 0
+	for w := range vocabOf {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
 // tokenize appends the tokens of text[a:b] to toks.
-func tokenize(text string, a, b int, toks []token) []token {
+func (l *lowerArena) tokenize(text string, a, b int, toks []token) []token {
 	i := a
 	for i < b {
 		r, size := rune(text[i]), 1
@@ -151,13 +197,13 @@ func tokenize(text string, a, b int, toks []token) []token {
 			}
 			break
 		}
-		toks = append(toks, wordToken(text, i, j))
+		toks = append(toks, l.wordToken(text, i, j))
 		i = j
 	}
 	return toks
 }
 
-func wordToken(text string, i, j int) token {
+func (l *lowerArena) wordToken(text string, i, j int) token {
 	w := text[i:j]
 	t := token{start: i, end: j, kind: tWord}
 	if n := len(w); n > 2 && (w[n-1] == 's' || w[n-1] == 'S') {
@@ -170,8 +216,10 @@ func wordToken(text string, i, j int) token {
 		}
 	}
 	t.word = w
-	t.low = strings.ToLower(w)
-	t.vocab = vocabOf[t.low]
+	t.low = l.lower(w)
+	if len(t.low) <= maxVocabLen {
+		t.vocab = vocabOf[t.low]
+	}
 	first := rune(w[0])
 	if first >= utf8.RuneSelf {
 		first, _ = utf8.DecodeRuneInString(w)
