@@ -273,15 +273,16 @@ func articleParas(text string, paras []paragraph) []Found {
 				break
 			}
 		}
+		// A Title Case headline capitalises every word: its runs are not
+		// names.
+		isHeadline := headline(in.toks)
 		lastSpeech := none
 		for si := range in.sents {
 			s := &in.sents[si]
 			firstMent := len(sc.ments)
 			sc.ments = a.parseMentions(in.toks, s.lo, s.hi, sc.ments)
 			s.ments = window(sc.ments, firstMent)
-			if headline(in.toks) {
-				// A Title Case headline capitalises every word: its runs
-				// are not names.
+			if isHeadline {
 				s.ments = s.ments[:0]
 			}
 			a.link(in, si)

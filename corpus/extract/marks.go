@@ -113,6 +113,10 @@ func quoteSpans(text string, a, b int, spans []span) []span {
 	stack := buf[:0]
 	single := -1 // a stand-alone single mark waiting for its closing mark
 	for i := a; i < b; {
+		if !markByte[text[i]] {
+			i++ // most bytes are prose: skip them without decoding
+			continue
+		}
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(text[i:b])
@@ -173,6 +177,18 @@ func quoteSpans(text string, a, b int, spans []span) []span {
 	}
 	return spans
 }
+
+// markByte holds the bytes a quotation mark can start with: the straight
+// marks, and the lead bytes of the UTF-8 forms of the curly marks, „
+// (0xE2) and the guillemets (0xC2). quoteSpans skips every other byte:
+// no other byte begins a mark, and a continuation byte or an invalid one
+// skipped alone is what decoding it would have done too.
+var markByte = func() (t [256]bool) {
+	for _, m := range []string{"\"", "'", "“", "”", "„", "‘", "’", "«", "»"} {
+		t[m[0]] = true
+	}
+	return t
+}()
 
 // openMark is an opening mark waiting for its closing mark.
 type openMark struct {
@@ -352,11 +368,27 @@ func usesSingleQuotes(text string, paras []paragraph) bool {
 	}
 	all := text[paras[0].start:paras[len(paras)-1].end]
 	openers := 0
-	for i, r := range all {
-		if r != '\'' && r != '‘' {
-			continue
+	// Each ' and ‘ is found with the fast substring search: every
+	// occurrence of their bytes is the mark itself, whatever invalid UTF-8
+	// comes before it, since neither holds a byte that can continue
+	// another character. The next of each kind is kept until passed, so
+	// a document with many of one and none of the other is read once.
+	straight, curly := -1, -1
+	for from := 0; ; {
+		if straight < from {
+			straight = indexFrom(all, from, "'")
 		}
-		_, size := utf8.DecodeRuneInString(all[i:])
+		if curly < from {
+			curly = indexFrom(all, from, "‘")
+		}
+		i, size := straight, 1
+		if curly < straight {
+			i, size = curly, len("‘")
+		}
+		if i >= len(all) {
+			break
+		}
+		from = i + size
 		prevOK := i == 0
 		if !prevOK {
 			p, _ := utf8.DecodeLastRuneInString(all[:i])
@@ -392,6 +424,15 @@ func usesSingleQuotes(text string, paras []paragraph) bool {
 		}
 	}
 	return true
+}
+
+// indexFrom returns the offset of the first sep in s[from:], counted from
+// the start of s, or len(s) when there is none.
+func indexFrom(s string, from int, sep string) int {
+	if k := strings.Index(s[from:], sep); k >= 0 {
+		return from + k
+	}
+	return len(s)
 }
 
 func insideSpan(spans []span, i int) bool {

@@ -101,20 +101,25 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // from it and a new one started.
 type lowerArena struct{ block []byte }
 
-// lower returns strings.ToLower(w).
-func (l *lowerArena) lower(w string) string {
+// lower returns strings.ToLower(w) and its vocabHashString, computed in
+// the same pass.
+func (l *lowerArena) lower(w string) (string, uint32) {
 	upper := false
+	h := uint32(vocabHashSeed)
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= utf8.RuneSelf {
-			return strings.ToLower(w)
+			low := strings.ToLower(w)
+			return low, vocabHashString(low)
 		}
 		if 'A' <= c && c <= 'Z' {
 			upper = true
+			c += 'a' - 'A'
 		}
+		h = vocabHash(h, c)
 	}
 	if !upper {
-		return w
+		return w, h
 	}
 	if cap(l.block)-len(l.block) < len(w) {
 		// Blocks double from a small first one: most articles are short.
@@ -128,7 +133,7 @@ func (l *lowerArena) lower(w string) string {
 		}
 		l.block = append(l.block, c)
 	}
-	return unsafe.String(&l.block[start], len(w))
+	return unsafe.String(&l.block[start], len(w)), h
 }
 
 // maxVocabLen is the length of the longest word of the vocabulary: a
@@ -216,9 +221,10 @@ func (l *lowerArena) wordToken(text string, i, j int) token {
 		}
 	}
 	t.word = w
-	t.low = l.lower(w)
+	var h uint32
+	t.low, h = l.lower(w)
 	if len(t.low) <= maxVocabLen {
-		t.vocab = vocabOf[t.low]
+		t.vocab = lookupVocab(t.low, h)
 	}
 	first := rune(w[0])
 	if first >= utf8.RuneSelf {
