@@ -17,6 +17,7 @@ type entity struct {
 	name   string   // the fullest spelling seen
 	words  []string // folded words of name
 	roles  []string
+	heads  []string // roleHeadOf each of roles, worked out once
 	g      gender
 	org    bool
 	place  bool
@@ -171,20 +172,23 @@ func dialogueRun(text string, paras []paragraph, people map[string]bool) (int, b
 
 // mayOpenTurn rules out, far faster than parseLabel, the paragraphs that
 // cannot open a turn of a dialogue run: one spanning several lines, or
-// one with no colon that does not start with a White House "Q" or "A"
-// (after any timestamp). A label with no colon is otherwise one on a line
-// of its own, which has no turn text on the line and so ends a run
+// one whose line (after any timestamp and opening bold) has no colon
+// within the 61 bytes parseLabel looks for one in, unless it starts with
+// a White House "Q" or "A". A label with no colon is otherwise one on a
+// line of its own, which has no turn text on the line and so ends a run
 // anyway. Nearly every paragraph of prose is ruled out here.
 func mayOpenTurn(text string, p paragraph) bool {
-	para := text[p.start:p.end]
-	if strings.IndexByte(para, '\n') >= 0 {
+	if strings.IndexByte(text[p.start:p.end], '\n') >= 0 {
 		return false
 	}
-	if strings.IndexByte(para, ':') >= 0 {
+	line := text[skipTimestamp(text, p.start, p.end):p.end]
+	if line != "" && (line[0] == 'Q' || line[0] == 'A') {
 		return true
 	}
-	i := skipTimestamp(text, p.start, p.end)
-	return i < p.end && (text[i] == 'Q' || text[i] == 'A')
+	if strings.HasPrefix(line, "**") || strings.HasPrefix(line, "__") {
+		line = line[2:]
+	}
+	return strings.IndexByte(line[:min(len(line), 61)], ':') >= 0
 }
 
 // personLabel reports whether a label names a person: written in
@@ -746,21 +750,25 @@ func (a *article) entityFor(m *mention) int {
 		en.g = m.g
 	}
 	if m.role != "" {
-		for _, r := range strings.Split(m.role, "; ") {
-			en.roles = addUnique(en.roles, r)
+		for r := range strings.SplitSeq(m.role, "; ") {
+			if !hasFold(en.roles, r) {
+				en.roles = append(en.roles, r)
+				en.heads = append(en.heads, roleHeadOf(r))
+			}
 		}
 	}
 	en.seen = a.clock
 	return best
 }
 
-func addUnique(list []string, s string) []string {
+// hasFold reports whether list holds s in any case.
+func hasFold(list []string, s string) bool {
 	for _, x := range list {
 		if strings.EqualFold(x, s) {
-			return list
+			return true
 		}
 	}
-	return append(list, s)
+	return false
 }
 
 // unnamed stands in the pronoun history for a person the text leaves
@@ -907,10 +915,8 @@ func (a *article) role(m *mention) int {
 		if en.org || en.place {
 			continue
 		}
-		all := strings.ToLower(strings.Join(en.roles, " "))
 		match := false
-		for _, r := range en.roles {
-			rh := roleHeadOf(r)
+		for _, rh := range en.heads {
 			for _, h := range heads {
 				if rh == h {
 					match = true
@@ -921,6 +927,10 @@ func (a *article) role(m *mention) int {
 			continue
 		}
 		score := en.seen
+		all := ""
+		if len(m.mods) > 0 {
+			all = strings.ToLower(strings.Join(en.roles, " "))
+		}
 		for _, md := range m.mods {
 			if containsWord(all, md) {
 				score += 1 << 20

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -439,13 +440,19 @@ func (a *article) attachRole(toks []token, lo, first int, out []mention, mm ment
 	return append(out, mm)
 }
 
+// roleGender reads a gender from the words of a role ("his widow",
+// "spokeswoman"). It lowers one word at a time into a stack buffer, the
+// same as lowering the whole role first, since lowering never makes or
+// removes a space: names and roles are read for every mention.
 func roleGender(role string) gender {
-	for _, w := range strings.Fields(strings.ToLower(role)) {
-		w = strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
+	var buf [32]byte
+	for w := range strings.FieldsSeq(role) {
+		lw := appendLower(buf[:0], w)
+		lw = bytes.TrimSuffix(bytes.TrimSuffix(lw, []byte("’s")), []byte("'s"))
 		switch {
-		case maleRoles[w]:
+		case maleRoles[string(lw)]:
 			return male
-		case femaleRoles[w] || strings.HasSuffix(w, "woman"):
+		case femaleRoles[string(lw)] || bytes.HasSuffix(lw, []byte("woman")):
 			return female
 		}
 	}
