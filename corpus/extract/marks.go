@@ -112,10 +112,10 @@ func quoteSpans(text string, a, b int, spans []span) []span {
 	var buf [8]openMark
 	stack := buf[:0]
 	single := -1 // a stand-alone single mark waiting for its closing mark
+	var next markFinder
 	for i := a; i < b; {
-		if !markByte[text[i]] {
-			i++ // most bytes are prose: skip them without decoding
-			continue
+		if i = next.from(text, i, b); i >= b {
+			break
 		}
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
@@ -178,17 +178,38 @@ func quoteSpans(text string, a, b int, spans []span) []span {
 	return spans
 }
 
-// markByte holds the bytes a quotation mark can start with: the straight
-// marks, and the lead bytes of the UTF-8 forms of the curly marks, „
-// (0xE2) and the guillemets (0xC2). quoteSpans skips every other byte:
-// no other byte begins a mark, and a continuation byte or an invalid one
-// skipped alone is what decoding it would have done too.
-var markByte = func() (t [256]bool) {
-	for _, m := range []string{"\"", "'", "“", "”", "„", "‘", "’", "«", "»"} {
-		t[m[0]] = true
+// markBytes are the bytes a quotation mark can start with: the straight
+// marks, and the lead bytes of the UTF-8 forms of the curly marks and „
+// (0xE2) and of the guillemets (0xC2). None of them can continue another
+// character, so each occurrence is a mark's first byte or an invalid byte,
+// and decoding rune by rune from the start would stop on it too.
+var markBytes = [...]byte{'"', '\'', 0xE2, 0xC2}
+
+// markFinder finds the next byte of markBytes with the fast byte search,
+// keeping where each occurs next so that a paragraph is searched about
+// once for each, however many marks of another kind it has: prose
+// between quotation marks is most of a paragraph and needs no decoding.
+type markFinder struct {
+	at    [len(markBytes)]int // where each of markBytes next occurs, or b
+	valid bool
+}
+
+// from returns the offset of the first byte of markBytes in text[i:b],
+// or b. Calls must not go back.
+func (f *markFinder) from(text string, i, b int) int {
+	first := b
+	for k, m := range markBytes {
+		if !f.valid || f.at[k] < i {
+			f.at[k] = b
+			if n := strings.IndexByte(text[i:b], m); n >= 0 {
+				f.at[k] = i + n
+			}
+		}
+		first = min(first, f.at[k])
 	}
-	return t
-}()
+	f.valid = true
+	return first
+}
 
 // openMark is an opening mark waiting for its closing mark.
 type openMark struct {
