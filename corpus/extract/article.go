@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -70,9 +71,18 @@ type scratch struct {
 	sents []sentence
 	ments []mention
 	ids   []int
+	infos []paraInfo
+	ents  []entity
+	// The article's maps, emptied between articles: clearing keeps
+	// their tables for the next.
+	midCaps  map[string]bool
+	anonSeen map[string]int
+	folded   map[string][]string
 }
 
-var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+var scratchPool = sync.Pool{New: func() any {
+	return &scratch{midCaps: map[string]bool{}, anonSeen: map[string]int{}, folded: map[string][]string{}}
+}}
 
 // release empties s, dropping the strings and slices it points to so the
 // pool holds no document's data, and returns it to the pool.
@@ -80,7 +90,15 @@ func (s *scratch) release() {
 	clear(s.toks)
 	clear(s.sents)
 	clear(s.ments)
+	clear(s.infos)
+	// An entity's roles slice is the Roles of its quotations: clearing
+	// the entity drops it, so the next article starts a slice of its own.
+	clear(s.ents)
 	s.toks, s.spans, s.sents, s.ments, s.ids = s.toks[:0], s.spans[:0], s.sents[:0], s.ments[:0], s.ids[:0]
+	s.infos, s.ents = s.infos[:0], s.ents[:0]
+	clear(s.midCaps)
+	clear(s.anonSeen)
+	clear(s.folded)
 	scratchPool.Put(s)
 }
 
@@ -107,16 +125,25 @@ func Article(text string, from int) []Found {
 		return mergeFound(qa, articleParas(text, intro))
 	}
 	var turns []Found
-	kept := paras[:0:0]
+	// The prose paragraphs around dialogue runs, gathered from the first
+	// run on: most articles have none and read paras as they are.
+	var kept []paragraph
+	dialogue := false
 	people := map[string]bool{}
 	for k := 0; k < len(paras); {
 		n, ok := dialogueRun(text, paras[k:], people)
 		if !ok {
 			// Skip the whole run looked at: every line of it is prose.
 			n = max(n, 1)
-			kept = append(kept, paras[k:k+n]...)
+			if dialogue {
+				kept = append(kept, paras[k:k+n]...)
+			}
 			k += n
 			continue
+		}
+		if !dialogue {
+			dialogue = true
+			kept = append(kept, paras[:k]...)
 		}
 		t, _ := labelled(text, paras[k].start, paras[k+n-1].end)
 		turns = append(turns, t...)
@@ -134,6 +161,9 @@ func Article(text string, from int) []Found {
 // by at least two speakers who read as people. people caches personLabel
 // across runs.
 func dialogueRun(text string, paras []paragraph, people map[string]bool) (int, bool) {
+	if !mayOpenTurn(text, paras[0]) {
+		return 0, false // nearly every paragraph: no need for the map below
+	}
 	n := 0
 	names := map[string]bool{}
 	for _, p := range paras {
@@ -220,12 +250,13 @@ func personLabel(text, name string) bool {
 
 // articleParas extracts the quotations of the given paragraphs of prose.
 func articleParas(text string, paras []paragraph) []Found {
-	a := &article{text: text, midCaps: map[string]bool{}, anonSeen: map[string]int{}, folded: map[string][]string{}}
-	infos := make([]paraInfo, len(paras))
-	single := len(paras) > 0 && usesSingleQuotes(text, paras)
 	sc := scratchPool.Get().(*scratch)
-	a.sc = sc
 	defer sc.release()
+	a := &article{text: text, sc: sc, midCaps: sc.midCaps, anonSeen: sc.anonSeen, folded: sc.folded, ents: sc.ents}
+	defer func() { sc.ents = a.ents }() // keep a grown array for the next article
+	sc.infos = slices.Grow(sc.infos, len(paras))[:len(paras)]
+	infos := sc.infos
+	single := len(paras) > 0 && usesSingleQuotes(text, paras)
 	all := sc.toks
 	var low lowerArena
 	for k, p := range paras {
