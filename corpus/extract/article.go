@@ -1483,12 +1483,8 @@ func (a *article) colonIntro(in *paraInfo, si, c int) attribution {
 	if rs >= c {
 		return none
 	}
-	intro := strings.ToLower(strings.TrimSpace(a.text[toks[rs].start:toks[c].start]))
-	intro = strings.TrimRight(intro, " .")
-	for _, p := range paraphraseIntros {
-		if intro == p || endsWith(intro, " ", p) || endsWith(intro, ", ", p) {
-			return attribution{ent: -1, drop: true}
-		}
+	if paraphraseLed(a.text[toks[rs].start:toks[c].start]) {
+		return attribution{ent: -1, drop: true}
 	}
 	if at := a.verbCue(in, si, rs, c); at.ent >= 0 || at.anon {
 		at.cue = "colon"
@@ -1518,6 +1514,42 @@ func (a *article) colonIntro(in *paraInfo, si, c int) attribution {
 		end = b
 	}
 	return none
+}
+
+// paraphraseLed reports whether the clause before a colon is, or ends
+// with, one of paraphraseIntros, in any case.
+func paraphraseLed(intro string) bool {
+	intro = strings.TrimSpace(intro)
+	if !isASCII(intro) {
+		intro = strings.TrimRight(strings.ToLower(intro), " .")
+		for _, p := range paraphraseIntros {
+			if intro == p || endsWith(intro, " ", p) || endsWith(intro, ", ", p) {
+				return true
+			}
+		}
+		return false
+	}
+	// The same test on ASCII text, which lowering changes byte for byte,
+	// without building the lower-case clause (it can be a whole
+	// sentence) for every colon.
+	intro = strings.TrimRight(intro, " .")
+	for _, p := range paraphraseIntros {
+		n := len(intro) - len(p)
+		// A clause ending in ", p" also ends in " p".
+		if n >= 0 && strings.EqualFold(intro[n:], p) && (n == 0 || intro[n-1] == ' ') {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // lastSpeechCue finds, in sentence si, a speech verb with a subject

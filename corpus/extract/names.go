@@ -652,12 +652,10 @@ func foldTokens(name string) []string {
 
 // honorific reports whether a title is only a courtesy: Mr., Ms., Mrs.
 func honorific(title string) bool {
-	switch strings.ToLower(strings.TrimSuffix(title, ".")) {
-	case "mr", "mrs", "ms", "miss", "mx":
-		return true
-	}
-	return false
+	return inSet(honorifics, strings.TrimSuffix(title, "."))
 }
+
+var honorifics = set(`mr mrs ms miss mx`)
 
 // occupation reports whether w, a capitalised word before a two-word name,
 // is by its ending a job ("Meteorologist Yannick Brel", "Physician Ana
