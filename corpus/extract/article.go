@@ -1536,14 +1536,25 @@ func paraphraseLed(intro string) bool {
 	for _, p := range paraphraseIntros {
 		n := len(intro) - len(p)
 		// A clause ending in ", p" also ends in " p".
-		if n >= 0 && strings.EqualFold(intro[n:], p) && (n == 0 || intro[n-1] == ' ') {
+		// Every intro ends in a letter: comparing the last bytes first,
+		// folded to lower case, rules out most intros at once.
+		if n >= 0 && intro[len(intro)-1]|0x20 == p[len(p)-1] && strings.EqualFold(intro[n:], p) && (n == 0 || intro[n-1] == ' ') {
 			return true
 		}
 	}
 	return false
 }
 
+// isASCII reports whether s is all ASCII, eight bytes at a time.
 func isASCII(s string) bool {
+	for len(s) >= 8 {
+		w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		if w&0x8080808080808080 != 0 {
+			return false
+		}
+		s = s[8:]
+	}
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false
