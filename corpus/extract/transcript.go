@@ -121,6 +121,14 @@ func parseLabel(text string, s, e int) (label, bool) {
 // record does: "The Minister for Transport", "The Parliamentary Secretary
 // to the Treasury" (capitalised words joined by small lower-case ones).
 func officeLabel(s string) bool {
+	// Nearly every label fails on its first word: look at it before
+	// splitting the label into words. "the" has no non-ASCII case forms.
+	if len(s) < 4 || !strings.EqualFold(s[:3], "the") {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(s[3:]); !unicode.IsSpace(r) {
+		return false
+	}
 	words := strings.Fields(s)
 	if len(words) < 2 || len(words) > 9 || !strings.EqualFold(words[0], "the") {
 		return false
@@ -154,14 +162,18 @@ var labelDashes = []string{" -- ", " — ", " – "}
 // aloneLabel reads a line that is only a speaker label: a name and its
 // roles joined by dashes, or a generic label word ("Operator") alone.
 func aloneLabel(line string) (label, bool) {
-	if genericLabels[strings.ToLower(line)] && unicode.IsUpper(firstRune(line)) && !strings.ContainsRune(line, ' ') {
+	// Every line without a colon comes here, most of them whole sentences
+	// or paragraphs: the cheap tests go first, and the lookup lowers the
+	// word without copying the line.
+	if !strings.ContainsRune(line, ' ') && unicode.IsUpper(firstRune(line)) && inSet(genericLabels, line) {
 		return label{raw: line, upper: !hasLower(line), alone: true}, true
 	}
 	for _, d := range labelDashes {
-		parts := strings.Split(line, d)
-		if len(parts) < 2 || len(parts) > 4 {
+		// Counting first spares splitting the lines with no such dash.
+		if n := strings.Count(line, d); n < 1 || n > 3 {
 			continue
 		}
+		parts := strings.Split(line, d)
 		name := strings.TrimSpace(parts[0])
 		if len(strings.Fields(name)) < 2 || !labelName(name) {
 			return label{}, false
@@ -910,6 +922,20 @@ func sentenceEnd(text string) int {
 	return len(text)
 }
 
+// handOverCues, in a sentence past a turn's first, say it hands the floor
+// to the reporter it names.
+var handOverCues = byteStrings("start with", "go to", "call on", "question")
+
+// containsAny reports whether s holds one of subs.
+func containsAny(s []byte, subs [][]byte) bool {
+	for _, sub := range subs {
+		if bytes.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
 var selectionCues = byteStrings("last question", "next question", "final question", "one more question", "call on", "go ahead", "take questions", "take a question", "press person")
 
 // byteStrings returns ss as byte slices, to search lowered bytes with.
@@ -927,14 +953,11 @@ func (t *transcript) noteTurn(turn string) {
 	if t.asker != nil {
 		// Only a current asker can be let go: skip the search otherwise.
 		t.low = appendLower(t.low[:0], turn)
-		for _, c := range selectionCues {
-			if bytes.Contains(t.low, c) {
-				t.asker = nil
-				break
-			}
+		if containsAny(t.low, selectionCues) {
+			t.asker = nil
 		}
 	}
-	if sp := calledOn(turn, t.labels); sp != nil {
+	if sp := calledOn(turn, t.labels, &t.low); sp != nil {
 		t.pending, t.asker = sp, nil
 	}
 }
@@ -942,7 +965,8 @@ func (t *transcript) noteTurn(turn string) {
 // calledOn finds "Name of Outlet" where a speaker hands the floor to a
 // reporter: the turn opens with it, or the sentence holding it says
 // "start with", "go to", "call on" or "question".
-func calledOn(turn string, labels map[string]bool) *turnSpeaker {
+// low is a buffer to lower sentences in, reused across turns.
+func calledOn(turn string, labels map[string]bool, low *[]byte) *turnSpeaker {
 	if !strings.Contains(turn, " of ") && !strings.Contains(turn, " from ") {
 		return nil
 	}
@@ -953,8 +977,8 @@ func calledOn(turn string, labels map[string]bool) *turnSpeaker {
 		rest = rest[end:]
 		opening := strings.TrimSpace(sent) == strings.TrimSpace(turn[:min(len(turn), len(sent))])
 		if !opening {
-			low := strings.ToLower(sent)
-			if !strings.Contains(low, "start with") && !strings.Contains(low, "go to") && !strings.Contains(low, "call on") && !strings.Contains(low, "question") {
+			*low = appendLower((*low)[:0], sent)
+			if !containsAny(*low, handOverCues) {
 				continue
 			}
 		}
