@@ -168,12 +168,14 @@ func aloneLabel(line string) (label, bool) {
 	if !strings.ContainsRune(line, ' ') && unicode.IsUpper(firstRune(line)) && inSet(genericLabels, line) {
 		return label{raw: line, upper: !hasLower(line), alone: true}, true
 	}
+	if !dashNearStart(line) {
+		return label{}, false
+	}
 	for _, d := range labelDashes {
-		// Counting first spares splitting the lines with no such dash.
-		if n := strings.Count(line, d); n < 1 || n > 3 {
+		parts := strings.Split(line, d)
+		if len(parts) < 2 || len(parts) > 4 {
 			continue
 		}
-		parts := strings.Split(line, d)
 		name := strings.TrimSpace(parts[0])
 		if len(strings.Fields(name)) < 2 || !labelName(name) {
 			return label{}, false
@@ -190,6 +192,32 @@ func aloneLabel(line string) (label, bool) {
 	}
 	return label{}, false
 }
+
+// dashNearStart reports whether one of labelDashes starts close enough
+// to the start of line to end a name labelName accepts: at most 50 bytes
+// of name, then any white space. A dash further on makes aloneLabel fail
+// whatever else the line holds, so this bounded look spares searching
+// whole paragraphs for three dashes.
+func dashNearStart(line string) bool {
+	a := len(line) - len(strings.TrimLeftFunc(line, unicode.IsSpace))
+	end := min(len(line), a+51)
+	// White space may pad the name before the dash. A byte of a
+	// multi-byte rune is taken for white space too: that only widens the
+	// window.
+	for end < len(line) && (line[end] >= utf8.RuneSelf || asciiSpace[line[end]]) {
+		end++
+	}
+	window := line[:min(len(line), end+len(" — "))]
+	for _, d := range labelDashes {
+		if strings.Contains(window, d) {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiSpace[b] is unicode.IsSpace(rune(b)) for the ASCII bytes.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // officeWords reports whether s reads as a job title or a firm: one to
 // eight capitalised words joined by small lower-case ones, no sentence.
@@ -248,12 +276,18 @@ func labelName(s string) bool {
 	}
 	// One pass: a sixth word fails the label whatever the first five are.
 	wi := -1
-	for w := range strings.FieldsSeq(s) {
+	for i := 0; ; {
+		ws, we := nextField(s, i)
+		if ws == we {
+			break
+		}
+		w := s[ws:we]
+		i = we
 		if wi++; wi >= 5 {
 			return false
 		}
 		r := firstRune(w)
-		tw := strings.Trim(w, ".'’")
+		tw := trimNamePunct(w)
 		if wi == 0 && inSet(labelStop, tw) {
 			return false
 		}
@@ -270,6 +304,82 @@ func labelName(s string) bool {
 		}
 	}
 	return true
+}
+
+// nextField returns the bounds of the first word of s[i:] as
+// strings.Fields splits it, or two equal offsets when there is none. It
+// reads ASCII a byte at a time: labels are short and mostly ASCII, and
+// the iterator of strings.FieldsSeq costs more than the label.
+func nextField(s string, i int) (int, int) {
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += size
+	}
+	start := i
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			break
+		}
+		i += size
+	}
+	return start, i
+}
+
+// trimNamePunct is strings.Trim(w, ".'’") without the general cut-set
+// machinery a non-ASCII cut set falls back to.
+func trimNamePunct(w string) string {
+	for len(w) > 0 {
+		if w[0] == '.' || w[0] == '\'' {
+			w = w[1:]
+		} else if strings.HasPrefix(w, "’") {
+			w = w[len("’"):]
+		} else {
+			break
+		}
+	}
+	for len(w) > 0 {
+		if c := w[len(w)-1]; c == '.' || c == '\'' {
+			w = w[:len(w)-1]
+		} else if strings.HasSuffix(w, "’") {
+			w = w[:len(w)-len("’")]
+		} else {
+			break
+		}
+	}
+	return w
+}
+
+// sameUpper reports whether strings.ToUpper(a) == strings.ToUpper(b)
+// without building either: the mapping is rune by rune, an invalid byte
+// becoming U+FFFD, so comparing the mapped runes is the same test.
+func sameUpper(a, b string) bool {
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if ra != rb && unicode.ToUpper(ra) != unicode.ToUpper(rb) {
+			return false
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return a == "" && b == ""
 }
 
 // skipTimestamp skips "[00:01:02]", "(01:02)", "00:01:02 -" at text[s:].
