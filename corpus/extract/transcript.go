@@ -1077,7 +1077,7 @@ func (t *transcript) noteTurn(turn string) {
 // "start with", "go to", "call on" or "question".
 // low is a buffer to lower sentences in, reused across turns.
 func calledOn(turn string, labels map[string]bool, low *[]byte) *turnSpeaker {
-	if !strings.Contains(turn, " of ") && !strings.Contains(turn, " from ") {
+	if !hasOfFrom(turn, " of ", " from ") {
 		return nil
 	}
 	rest := turn
@@ -1085,6 +1085,9 @@ func calledOn(turn string, labels map[string]bool, low *[]byte) *turnSpeaker {
 		end := sentenceEnd(rest)
 		sent := rest[:end]
 		rest = rest[end:]
+		if !hasOfFrom(sent, "of", "from") {
+			continue // no word "of" or "from" for a name to lean on
+		}
 		opening := strings.TrimSpace(sent) == strings.TrimSpace(turn[:min(len(turn), len(sent))])
 		if !opening {
 			*low = appendLower((*low)[:0], sent)
@@ -1129,6 +1132,24 @@ func calledOn(turn string, labels map[string]bool, low *[]byte) *turnSpeaker {
 		}
 	}
 	return nil
+}
+
+// hasOfFrom reports whether s contains of or from, two strings whose
+// 'f' is the second letter of "of" and the first of "from". It looks at
+// each 'f' of s instead of searching twice from a space, which is common
+// enough in text to slow strings.Contains down. Every turn is searched.
+func hasOfFrom(s, of, from string) bool {
+	ofF, fromF := strings.IndexByte(of, 'f'), strings.IndexByte(from, 'f')
+	for i := 0; ; i++ {
+		k := strings.IndexByte(s[i:], 'f')
+		if k < 0 {
+			return false
+		}
+		i += k
+		if i >= ofF && strings.HasPrefix(s[i-ofF:], of) || i >= fromF && strings.HasPrefix(s[i-fromF:], from) {
+			return true
+		}
+	}
 }
 
 // splitTitles separates leading titles from a subtitle voice's name:
