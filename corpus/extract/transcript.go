@@ -809,6 +809,32 @@ func (t *transcript) emit(sp *turnSpeaker, s, e int) {
 // header: it is not a turn.
 func (t *transcript) headerLine(s int) bool { return t.header[s] }
 
+// headerPrefixes open the header lines of an interview naming its Q and
+// A, lower case; none is longer than "interviewed by".
+var headerPrefixes = []struct {
+	prefix string
+	q      bool
+}{
+	{"interviewer:", true}, {"q =", true}, {"q:", true}, {"questions:", true}, {"questions by", true}, {"interviewed by", true},
+	{"interviewee:", false}, {"a =", false}, {"a:", false}, {"answers:", false}, {"interview with", false}, {"guest:", false},
+}
+
+// appendLowerRunes appends strings.ToLower of the first n runes of s to
+// dst: the start of strings.ToLower(s), whose every rune maps to at least
+// one byte, so its first n bytes at least.
+func appendLowerRunes(dst []byte, s string, n int) []byte {
+	end := 0
+	for i := 0; i < n && end < len(s); i++ {
+		if s[end] < utf8.RuneSelf {
+			end++
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[end:])
+		end += size
+	}
+	return appendLower(dst, s[:end])
+}
+
 // readHeader finds the names of an interview's Q and A in its opening
 // lines: "Interviewer: Jane Roe", "Q = Jane Roe", "Interview with X".
 func (t *transcript) readHeader(from int) {
@@ -826,15 +852,12 @@ func (t *transcript) readHeader(from int) {
 			continue
 		}
 		n++
-		low := strings.ToLower(line)
-		for _, p := range []struct {
-			prefix string
-			q      bool
-		}{
-			{"interviewer:", true}, {"q =", true}, {"q:", true}, {"questions:", true}, {"questions by", true}, {"interviewed by", true},
-			{"interviewee:", false}, {"a =", false}, {"a:", false}, {"answers:", false}, {"interview with", false}, {"guest:", false},
-		} {
-			if !strings.HasPrefix(low, p.prefix) {
+		// Only the prefixes are compared: lower no more runes than the
+		// longest has bytes, not the whole of a long opening turn.
+		var buf [64]byte
+		low := appendLowerRunes(buf[:0], line, len("interviewed by"))
+		for _, p := range headerPrefixes {
+			if len(low) < len(p.prefix) || string(low[:len(p.prefix)]) != p.prefix {
 				continue
 			}
 			name := strings.TrimSpace(line[len(p.prefix):])
@@ -863,16 +886,18 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 		return sp
 	}
 	raw := l.raw
-	up := strings.ToUpper(strings.Trim(raw, "."))
-	switch up {
-	case "Q", "QUESTION", "QUESTIONER", "REPORTER", "INTERVIEWER":
+	// Compared in capitals without upper-casing: Q turns, never
+	// remembered, come here every time.
+	bare := strings.Trim(raw, ".")
+	switch {
+	case upperIs(bare, "Q", "QUESTION", "QUESTIONER", "REPORTER", "INTERVIEWER"):
 		if t.qName != "" {
 			return &turnSpeaker{name: t.qName, role: "interviewer", conf: model.High}
 		}
-		if up == "Q" || up == "QUESTION" {
+		if upperIs(bare, "Q", "QUESTION") {
 			return t.questioner(l.textStart, e)
 		}
-	case "A", "ANSWER", "INTERVIEWEE":
+	case upperIs(bare, "A", "ANSWER", "INTERVIEWEE"):
 		if t.aName != "" {
 			return &turnSpeaker{name: t.aName, conf: model.High}
 		}
@@ -880,19 +905,19 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 	words := strings.Fields(raw)
 	n := 0
 	for n < len(words)-1 {
-		w := strings.ToLower(strings.Trim(words[n], "."))
-		if titleWords[w] || demonyms[w] && titleWords[strings.ToLower(strings.Trim(words[n+1], "."))] || connectors[w] && n > 0 {
+		w := strings.Trim(words[n], ".")
+		if inSet(titleWords, w) || inSet(demonyms, w) && inSet(titleWords, strings.Trim(words[n+1], ".")) || n > 0 && inSet(connectors, w) {
 			n++
 			continue
 		}
 		break
 	}
-	if len(words)-n >= 3 && !maleNames[strings.ToLower(words[n])] && !femaleNames[strings.ToLower(words[n])] {
+	if len(words)-n >= 3 && !inSet(maleNames, words[n]) && !inSet(femaleNames, words[n]) {
 		// "Librarian Sofia Renn": a role word the vocabulary does not
 		// know, before a given name and a surname.
 		plain := true
 		for _, w := range words[n:] {
-			if connectors[strings.ToLower(w)] {
+			if inSet(connectors, w) {
 				plain = false
 			}
 		}
@@ -909,8 +934,7 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 		name = recase(name)
 		role = recase(role)
 	}
-	switch strings.ToLower(strings.Trim(role, ".")) {
-	case "mr", "mrs", "ms", "miss", "mx":
+	if inSet(courtesyTitles, strings.Trim(role, ".")) {
 		role = ""
 	}
 	if l.role != "" {
@@ -922,8 +946,13 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 	sp := &turnSpeaker{name: name, role: role, conf: model.High}
 	lw := strings.ToLower(name)
 	generic := true
-	for _, w := range strings.Fields(lw) {
-		if !genericLabels[w] && strings.Trim(w, "0123456789") != "" {
+	for i := 0; ; {
+		ws, we := nextField(lw, i)
+		if ws == we {
+			break
+		}
+		i = we
+		if w := lw[ws:we]; !genericLabels[w] && strings.Trim(w, "0123456789") != "" {
 			generic = false
 		}
 	}
@@ -931,7 +960,7 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 		// "CALLER (DAVE, MILLBROOK)": each caller is a person of their
 		// own, known by a first name only in this programme.
 		sp = &turnSpeaker{name: who, role: strings.ToLower(name) + where, conf: model.High, local: true}
-	} else if groupLabels[strings.ToLower(strings.Trim(words[len(words)-1], "."))] {
+	} else if inSet(groupLabels, strings.Trim(words[len(words)-1], ".")) {
 		// "Hon. Members: Hear, hear." is a chorus, not one speaker.
 		sp = &turnSpeaker{}
 	} else if n > 0 && honorific(words[0]) && len(words)-n == 1 {
@@ -940,11 +969,26 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 	} else if generic || strings.HasPrefix(lw, "unidentified") || strings.HasPrefix(lw, "unknown") {
 		sp.local = true
 	}
-	t.labels[strings.ToLower(name)] = true
+	t.labels[lw] = true
 	// Only labels that get here are remembered: Q and A turns depend on
 	// the header and on who was called on, these only on the label.
 	t.named[key] = sp
 	return sp
+}
+
+// courtesyTitles are the honorifics a label's role loses: "MR. SMITH" is
+// Smith, with no role.
+var courtesyTitles = set(`mr mrs ms miss mx`)
+
+// upperIs reports whether strings.ToUpper(s) is one of words, which are
+// in capitals.
+func upperIs(s string, words ...string) bool {
+	for _, w := range words {
+		if sameUpper(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // questioner names the reporter asking in a Q turn: one who introduces
@@ -1300,8 +1344,11 @@ var publicCallers = set(`caller listener viewer questioner participant`)
 // publicCaller reads the name (and place) in the brackets of a label for
 // a member of the public.
 func publicCaller(label, bracket string) (who, where string, ok bool) {
+	if bracket == "" {
+		return "", "", false // most labels: spare lowering and splitting
+	}
 	words := strings.Fields(strings.ToLower(label))
-	if len(words) == 0 || !publicCallers[words[len(words)-1]] || bracket == "" {
+	if len(words) == 0 || !publicCallers[words[len(words)-1]] {
 		return "", "", false
 	}
 	first, rest, _ := strings.Cut(bracket, ",")
