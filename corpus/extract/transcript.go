@@ -553,6 +553,13 @@ func Transcript(text string, from int) []Found {
 
 // mergeFound merges two lists of quotations, each in text order.
 func mergeFound(a, b []Found) []Found {
+	// A transcript's prose is mostly a heading with no quotation in it.
+	if len(b) == 0 {
+		return a
+	}
+	if len(a) == 0 {
+		return b
+	}
 	out := make([]Found, 0, len(a)+len(b))
 	for len(a) > 0 || len(b) > 0 {
 		if len(b) == 0 || len(a) > 0 && a[0].Start <= b[0].Start {
@@ -1022,22 +1029,33 @@ func selfIntro(text string, labels map[string]bool) (name, outlet string) {
 		end := sentenceEnd(text)
 		sent := strings.TrimRight(strings.TrimSpace(text[:end]), ".!?")
 		text = text[end:]
-		parts := strings.Split(sent, ", ")
-		for i, part := range parts {
-			who, rest := part, ""
-			if i+1 < len(parts) {
-				rest = strings.Join(parts[i+1:], ", ")
+		// The parts of sent between ", ", walked in place: what follows a
+		// part is the rest of sent, as a copy would join it.
+		for start := 0; ; {
+			part, rest := sent[start:], ""
+			next := -1
+			if c := strings.Index(part, ", "); c >= 0 {
+				part, next = part[:c], start+c+len(", ")
+				rest = sent[next:]
 			}
-			for _, sep := range []string{" from ", " with ", " of "} {
-				if c := strings.Index(part, sep); c > 0 {
-					who, rest = part[:c], part[c+len(sep):]
-					break
+			// The name opens the part: a part that opens in lower case
+			// names no one, and its separators need no search.
+			if unicode.IsUpper(firstRune(strings.TrimLeftFunc(part, unicode.IsSpace))) {
+				who := part
+				for _, sep := range []string{" from ", " with ", " of "} {
+					if c := strings.Index(part, sep); c > 0 {
+						who, rest = part[:c], part[c+len(sep):]
+						break
+					}
+				}
+				if rest != "" && len(rest) <= 60 && strings.Count(rest, " ") <= 6 && personWords(who, labels) {
+					return who, rest
 				}
 			}
-			if rest == "" || len(rest) > 60 || strings.Count(rest, " ") > 6 || !personWords(who, labels) {
-				continue
+			if next < 0 {
+				break
 			}
-			return who, rest
+			start = next
 		}
 	}
 	return "", ""
@@ -1046,17 +1064,23 @@ func selfIntro(text string, labels map[string]bool) (name, outlet string) {
 // personWords reports whether s is two or three capitalised words that
 // are neither titles nor a known label.
 func personWords(s string, labels map[string]bool) bool {
-	words := strings.Fields(s)
-	if len(words) < 2 || len(words) > 3 {
-		return false
-	}
-	for _, w := range words {
-		lw := strings.ToLower(strings.Trim(w, ".,"))
-		if !unicode.IsUpper(firstRune(w)) || titleWords[lw] || notNames[lw] || labels[lw] || strings.ContainsAny(w, "’'") {
+	n := 0
+	for i := 0; ; {
+		ws, we := nextField(s, i)
+		if ws == we {
+			break
+		}
+		i = we
+		if n++; n > 3 {
+			return false
+		}
+		w := s[ws:we]
+		lw := strings.Trim(w, ".,")
+		if !unicode.IsUpper(firstRune(w)) || inSet(titleWords, lw) || inSet(notNames, lw) || inSet(labels, lw) || strings.ContainsAny(w, "’'") {
 			return false
 		}
 	}
-	return true
+	return n >= 2
 }
 
 func sentenceEnd(text string) int {
