@@ -82,13 +82,13 @@ func assemble(docs []model.Document, perDoc [][]extract.Found, problems []model.
 		d := &docs[i]
 		for _, f := range perDoc[i] {
 			quotes = append(quotes, model.Quote{
-				Doc:        i,
-				Speaker:    ids[len(quotes)],
+				Doc:        int32(i),
+				Speaker:    int32(ids[len(quotes)]),
 				Text:       f.Text,
-				Start:      f.Start,
-				End:        f.End,
-				Line:       d.LineAt(f.Start),
-				Cue:        f.Cue,
+				Start:      int32(f.Start),
+				End:        int32(f.End),
+				Line:       int32(d.LineAt(f.Start)),
+				Cue:        model.CueOf(f.Cue),
 				Confidence: f.Confidence,
 			})
 		}
