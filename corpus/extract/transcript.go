@@ -216,9 +216,6 @@ func dashNearStart(line string) bool {
 	return false
 }
 
-// asciiSpace[b] is unicode.IsSpace(rune(b)) for the ASCII bytes.
-var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
-
 // officeWords reports whether s reads as a job title or a firm: one to
 // eight capitalised words joined by small lower-case ones, no sentence.
 func officeWords(s string) bool {
