@@ -53,6 +53,7 @@ type loaded struct {
 // merged once at the end, as they span documents.
 func BuildWith(sources []Source, problems []model.Problem, opts Options) (*model.Corpus, error) {
 	results := make([]loaded, len(sources))
+	bufs := newTextBlocks(sources)
 	var total int64
 	for _, s := range sources {
 		total += s.Size
@@ -61,7 +62,7 @@ func BuildWith(sources []Source, problems []model.Problem, opts Options) (*model
 	done := make(chan int64, 64)
 	go func() {
 		forEach(len(sources), opts.Workers, func(i int) {
-			results[i] = load(sources[i])
+			results[i] = load(sources[i], bufs)
 			done <- sources[i].Size
 		})
 		close(done)
@@ -102,13 +103,22 @@ func BuildWith(sources []Source, problems []model.Problem, opts Options) (*model
 	return c, nil
 }
 
-func load(src Source) loaded {
-	data, err := src.Read()
+func load(src Source, bufs *textBlocks) loaded {
+	var data []byte
+	var err error
+	if src.file != "" {
+		data, err = readFile(src.file, bufs)
+	} else {
+		data, err = src.Read()
+	}
 	if err != nil {
 		return loaded{problem: readReason(err)}
 	}
 	doc, err := ParseDocument(src.Name, data)
 	if err != nil {
+		if src.file != "" {
+			bufs.putBack(data) // doc, which may share data, is dropped
+		}
 		return loaded{problem: err.Error()}
 	}
 	return loaded{doc: doc, found: extract.Document(&doc)}

@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -22,10 +21,16 @@ var ErrNothingLoaded = errors.New("no documents could be loaded")
 // Source is one file to read: the name to show and how to read it.
 type Source struct {
 	Name string
+	// Read returns the source's bytes. The document keeps them as its
+	// text, without a copy: Read must return bytes that nothing changes
+	// afterwards (a fresh slice, or one that is never written again).
 	Read func() ([]byte, error)
-	// Size is the expected size in bytes, 0 when unknown; it only feeds
-	// progress reports.
+	// Size is the expected size in bytes, 0 when unknown; it feeds
+	// progress reports and sizes the buffers files are read into.
 	Size int64
+	// file is the path of a file on disk found by Discover. Build reads
+	// it into a buffer cut from shared blocks instead of calling Read.
+	file string
 }
 
 // Load reads the files and folders in paths into a corpus. Folders are
@@ -82,13 +87,13 @@ func assemble(docs []model.Document, perDoc [][]extract.Found, problems []model.
 		d := &docs[i]
 		for _, f := range perDoc[i] {
 			quotes = append(quotes, model.Quote{
-				Doc:        i,
-				Speaker:    ids[len(quotes)],
+				Doc:        int32(i),
+				Speaker:    int32(ids[len(quotes)]),
 				Text:       f.Text,
-				Start:      f.Start,
-				End:        f.End,
-				Line:       d.LineAt(f.Start),
-				Cue:        f.Cue,
+				Start:      int32(f.Start),
+				End:        int32(f.End),
+				Line:       int32(d.LineAt(f.Start)),
+				Cue:        model.CueOf(f.Cue),
 				Confidence: f.Confidence,
 			})
 		}
@@ -139,7 +144,7 @@ func Discover(paths []string) ([]Source, []model.Problem) {
 			return
 		}
 		seen[real] = true
-		sources = append(sources, Source{Name: name, Read: func() ([]byte, error) { return readFile(name) }, Size: size})
+		sources = append(sources, Source{Name: name, Read: func() ([]byte, error) { return readFile(name, nil) }, Size: size, file: name})
 	}
 	for _, p := range paths {
 		info, err := os.Stat(p)
@@ -212,28 +217,51 @@ func realPath(p string) string {
 	return p
 }
 
-func readFile(name string) ([]byte, error) {
+// readFile reads the file name into a buffer from bufs (nil: one of its
+// own) of the size Stat gives: growing a buffer while reading would leave
+// up to twice the file in garbage, and ingest memory is budgeted.
+func readFile(name string, bufs *textBlocks) ([]byte, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	// Size the buffer from Stat: growing it by doubling while reading
-	// would leave twice the file in garbage, and ingest memory is budgeted.
-	var buf bytes.Buffer
+	var size int64
 	if info, err := f.Stat(); err == nil {
-		if info.Size() > MaxFileSize {
-			return nil, fmt.Errorf("%w (%d MiB)", ErrTooLarge, info.Size()>>20)
-		}
-		buf.Grow(int(info.Size()) + bytes.MinRead)
+		size = info.Size()
 	}
-	// Read one byte past the limit so a file that grew after Stat is still
-	// caught.
-	_, err = buf.ReadFrom(io.LimitReader(f, MaxFileSize+1))
-	data := buf.Bytes()
-	if err != nil {
+	if size > MaxFileSize {
+		return nil, fmt.Errorf("%w (%d MiB)", ErrTooLarge, size>>20)
+	}
+	buf := bufs.get(int(size))
+	n, err := io.ReadFull(f, buf)
+	switch {
+	case err == io.EOF || err == io.ErrUnexpectedEOF:
+		return buf[:n], nil // the file shrank after Stat
+	case err != nil:
+		bufs.putBack(buf)
 		return nil, err
 	}
+	// A file that grew after Stat, or one whose size Stat does not know
+	// (a pipe named explicitly, a /proc file), is read on to its end, one
+	// byte past the limit so that growth beyond it is still caught.
+	var probe [1]byte
+	m, err := f.Read(probe[:])
+	if m == 0 {
+		if err != nil && err != io.EOF {
+			bufs.putBack(buf)
+			return nil, err
+		}
+		return buf, nil
+	}
+	rest, err := io.ReadAll(io.LimitReader(f, MaxFileSize-size))
+	if err != nil {
+		bufs.putBack(buf)
+		return nil, err
+	}
+	data := make([]byte, 0, len(buf)+1+len(rest))
+	data = append(append(append(data, buf...), probe[0]), rest...)
+	bufs.putBack(buf)
 	if len(data) > MaxFileSize {
 		return nil, ErrTooLarge
 	}
