@@ -524,31 +524,23 @@ func endsWith(s, sep, p string) bool {
 
 // moreWords reports whether s has more than n words, reading no further
 // than needed: quotations are long and only short ones matter.
-func moreWords(s string, n int) bool {
-	count, in := 0, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			in = false
-		} else if !in {
-			in = true
-			if count++; count > n {
-				return true
-			}
-		}
-	}
-	return false
-}
+func moreWords(s string, n int) bool { return countWords(s, n+1) > n }
 
 // wordCount counts the space-separated words of s without allocating.
-func wordCount(s string) int {
+func wordCount(s string) int { return countWords(s, len(s)) }
+
+// countWords counts the space-separated words of s, up to limit.
+func countWords(s string, limit int) int {
 	n, in := 0, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s) && n < limit; {
+		space, size := spaceAt(s, i)
+		if space {
 			in = false
 		} else if !in {
 			in = true
 			n++
 		}
+		i += size
 	}
 	return n
 }

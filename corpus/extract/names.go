@@ -90,11 +90,14 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 		if t.kind != tWord {
 			continue
 		}
-		if g, ok := pronounGender(t.low); ok {
+		// The vocabulary bits say at once whether the word is a pronoun
+		// or an article, the two kinds of word tested first.
+		if t.in(vPronouns) {
+			g, _ := pronounGender(t.low)
 			out = append(out, mention{i: k, j: k + 1, ni: k, kind: mPronoun, g: g, ent: -1})
 			continue
 		}
-		if (t.low == "the" || t.low == "a" || t.low == "an") && k+1 < hi {
+		if t.in(vArticles) && k+1 < hi {
 			if m, ok := a.roleRef(toks, k, hi); ok {
 				out = append(out, m)
 				k = m.j - 1
@@ -114,7 +117,7 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 				}
 			}
 		}
-		if !a.nameStart(toks, k, lo) {
+		if !t.cap || !a.nameStart(toks, k, lo) {
 			continue
 		}
 		m := k + 1

@@ -305,6 +305,8 @@ const (
 	vNationals
 	vDeterminers
 	vTitleNouns
+	vPronouns // he, she: see pronounGender
+	vArticles // the, a, an
 )
 
 // vocabTable is vocabOf as an open-addressing hash table keyed by
@@ -385,6 +387,8 @@ var vocabOf = func() map[string]vocab {
 		{vNationals, nationals},
 		{vDeterminers, determiners},
 		{vTitleNouns, titleNouns},
+		{vPronouns, set(`he she`)},
+		{vArticles, set(`the a an`)},
 	} {
 		for w := range s.set {
 			m[w] |= s.v
