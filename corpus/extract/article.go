@@ -533,7 +533,15 @@ func wordCount(s string) int { return countWords(s, len(s)) }
 func countWords(s string, limit int) int {
 	n, in := 0, false
 	for i := 0; i < len(s) && n < limit; {
-		space, size := spaceAt(s, i)
+		// spaceAt, by hand: this loop runs over every quotation.
+		space, size := false, 1
+		if c := s[i]; c < utf8.RuneSelf {
+			space = asciiSpace[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
 		if space {
 			in = false
 		} else if !in {
@@ -847,7 +855,7 @@ func (a *article) resolve(m *mention, cue string) attribution {
 		if m.ent < 0 {
 			return none
 		}
-		bare := wordCount(m.name) == 1
+		bare := countWords(m.name, 2) == 1 // one word, counting no further
 		return attribution{ent: m.ent, conf: model.High, bare: bare, cue: cue, tight: true}
 	case mPronoun, mRoleRef, mOrgRef:
 		if m.ent >= 0 {
