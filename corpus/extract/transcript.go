@@ -512,6 +512,11 @@ func endMarker(line string) bool {
 		// ruled out without copying it.
 		return false
 	}
+	if len(l) != 0 && len(l) != len("END") && (l[0] < '0' || l[0] > '9') {
+		// Not END or ###, and no time: upper-casing keeps a first letter
+		// from being a digit. Spares copying most short lines.
+		return false
+	}
 	l = strings.ToUpper(l)
 	if l == "END" || l == "###" || l == "" {
 		return true
