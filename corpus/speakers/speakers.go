@@ -25,15 +25,38 @@ type Mention struct {
 
 // group is every mention with one folded name.
 type group struct {
-	words    []string // folded words
-	spell    map[string]int
-	order    []string // spellings in first-seen order
+	words    []string       // folded words
+	spell    map[string]int // spelling as shown -> index in order
+	order    []string       // spellings in first-seen order
+	counts   []int          // mentions of each spelling in order
 	roles    []string
 	org      bool
 	scoped   bool
 	first    int // first mention index, for stable speaker order
 	parent   int
 	mentions int
+}
+
+// groupKey is what puts two mentions in one group: their folded name, and
+// the document of a scoped one; organisations apart from people.
+type groupKey struct {
+	kind   uint8 // 0 person, 1 organisation, 2 scoped
+	scope  string
+	folded string
+}
+
+// mentionKey is everything of a mention that decides its group and
+// spelling. A speaker is mentioned once per quotation, by the same few
+// spellings: each is read (split, folded) once, not once per quotation.
+type mentionKey struct {
+	name, scope string
+	org         bool
+}
+
+// mentionRead is where a mentionKey goes: its group (-1 for no name) and
+// the index of its spelling in the group's order.
+type mentionRead struct {
+	group, spelling int
 }
 
 // Resolve merges mentions into speakers and returns, for each mention, the
@@ -46,42 +69,27 @@ type group struct {
 // the roles single out). A shared given name alone never merges two people.
 func Resolve(mentions []Mention) ([]model.Speaker, []int) {
 	var groups []*group
-	byKey := map[string]int{}
+	byKey := map[groupKey]int{}
+	read := map[mentionKey]mentionRead{}
 	gid := make([]int, len(mentions))
 	for i, m := range mentions {
-		name := strings.Join(strings.Fields(m.Name), " ")
-		if name == "" {
-			gid[i] = -1
+		mk := mentionKey{m.Name, m.Scope, m.Org}
+		r, known := read[mk]
+		if !known {
+			r = readMention(m, i, &groups, byKey)
+			read[mk] = r
+		}
+		gid[i] = r.group
+		if r.group < 0 {
 			continue
 		}
-		folded := Fold(strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The "))
-		key := folded
-		switch {
-		case m.Scope != "":
-			key = "scope\x00" + m.Scope + "\x00" + folded
-		case m.Org:
-			key = "org\x00" + folded
-		}
-		id, ok := byKey[key]
-		if !ok {
-			id = len(groups)
-			byKey[key] = id
-			groups = append(groups, &group{words: strings.Fields(folded), spell: map[string]int{}, org: m.Org, scoped: m.Scope != "", first: i, parent: id})
-		}
-		g := groups[id]
-		shown := name
-		if m.Scope != "" {
-			shown = name + " (" + m.Scope + ")"
-		}
-		if g.spell[shown] == 0 {
-			g.order = append(g.order, shown)
-		}
-		g.spell[shown]++
+		g := groups[r.group]
+		g.counts[r.spelling]++
 		g.mentions++
-		for _, r := range append([]string{m.Role}, m.Roles...) {
-			g.roles = addRole(g.roles, r)
+		g.roles = addRole(g.roles, m.Role)
+		for _, role := range m.Roles {
+			g.roles = addRole(g.roles, role)
 		}
-		gid[i] = id
 	}
 	mergePeople(groups)
 
@@ -118,6 +126,42 @@ func Resolve(mentions []Mention) ([]model.Speaker, []int) {
 		ids[i] = speakerOf[find(groups, g)]
 	}
 	return out, ids
+}
+
+// readMention finds the group and spelling of m, the mention numbered i,
+// adding them if they are new.
+func readMention(m Mention, i int, groups *[]*group, byKey map[groupKey]int) mentionRead {
+	name := strings.Join(strings.Fields(m.Name), " ")
+	if name == "" {
+		return mentionRead{group: -1}
+	}
+	folded := Fold(strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The "))
+	key := groupKey{folded: folded}
+	switch {
+	case m.Scope != "":
+		key.kind, key.scope = 2, m.Scope
+	case m.Org:
+		key.kind = 1
+	}
+	id, ok := byKey[key]
+	if !ok {
+		id = len(*groups)
+		byKey[key] = id
+		*groups = append(*groups, &group{words: strings.Fields(folded), spell: map[string]int{}, org: m.Org, scoped: m.Scope != "", first: i, parent: id})
+	}
+	g := (*groups)[id]
+	shown := name
+	if m.Scope != "" {
+		shown = name + " (" + m.Scope + ")"
+	}
+	sp, ok := g.spell[shown]
+	if !ok {
+		sp = len(g.order)
+		g.spell[shown] = sp
+		g.order = append(g.order, shown)
+		g.counts = append(g.counts, 0)
+	}
+	return mentionRead{group: id, spelling: sp}
 }
 
 func firstOf(groups []*group, ids []int) int {
@@ -254,8 +298,8 @@ func build(groups []*group, ids []int) model.Speaker {
 	var roles []string
 	for _, id := range ids {
 		g := groups[id]
-		for _, s := range g.order {
-			cands = append(cands, cand{s, len(strings.Fields(s)), hasLower(s), g.spell[s], len(cands)})
+		for k, s := range g.order {
+			cands = append(cands, cand{s, len(strings.Fields(s)), hasLower(s), g.counts[k], len(cands)})
 		}
 		for _, r := range g.roles {
 			roles = addRole(roles, r)
