@@ -25,16 +25,20 @@ type Mention struct {
 
 // group is every mention with one folded name.
 type group struct {
-	words    []string       // folded words
-	spell    map[string]int // spelling as shown -> index in order
-	order    []string       // spellings in first-seen order
-	counts   []int          // mentions of each spelling in order
-	roles    []string
-	org      bool
-	scoped   bool
-	first    int // first mention index, for stable speaker order
-	parent   int
-	mentions int
+	words  []string       // folded words
+	spell  map[string]int // spelling as shown -> index in order
+	order  []string       // spellings in first-seen order
+	counts []int          // mentions of each spelling in order
+	roles  []string
+	// knownRole is a role given to addRole for this group already: given
+	// again, it changes nothing. A speaker's mentions mostly repeat one
+	// role, so this spares comparing it with every role of the group.
+	knownRole string
+	org       bool
+	scoped    bool
+	first     int // first mention index, for stable speaker order
+	parent    int
+	mentions  int
 }
 
 // groupKey is what puts two mentions in one group: their folded name, and
@@ -70,14 +74,25 @@ type mentionRead struct {
 func Resolve(mentions []Mention) ([]model.Speaker, []int) {
 	var groups []*group
 	byKey := map[groupKey]int{}
+	// Most mentions are of people, with no scope: those are remembered by
+	// name alone, a cheaper key to hash.
+	readPlain := map[string]mentionRead{}
 	read := map[mentionKey]mentionRead{}
 	gid := make([]int, len(mentions))
 	for i, m := range mentions {
-		mk := mentionKey{m.Name, m.Scope, m.Org}
-		r, known := read[mk]
-		if !known {
-			r = readMention(m, i, &groups, byKey)
-			read[mk] = r
+		var r mentionRead
+		var known bool
+		if m.Scope == "" && !m.Org {
+			if r, known = readPlain[m.Name]; !known {
+				r = readMention(m, i, &groups, byKey)
+				readPlain[m.Name] = r
+			}
+		} else {
+			mk := mentionKey{m.Name, m.Scope, m.Org}
+			if r, known = read[mk]; !known {
+				r = readMention(m, i, &groups, byKey)
+				read[mk] = r
+			}
 		}
 		gid[i] = r.group
 		if r.group < 0 {
@@ -86,9 +101,9 @@ func Resolve(mentions []Mention) ([]model.Speaker, []int) {
 		g := groups[r.group]
 		g.counts[r.spelling]++
 		g.mentions++
-		g.roles = addRole(g.roles, m.Role)
+		g.addRole(m.Role)
 		for _, role := range m.Roles {
-			g.roles = addRole(g.roles, role)
+			g.addRole(role)
 		}
 	}
 	mergePeople(groups)
@@ -117,13 +132,18 @@ func Resolve(mentions []Mention) ([]model.Speaker, []int) {
 		speakerOf[r] = s
 		out[s] = build(groups, members[roots[r]])
 	}
+	// Each group's speaker, looked up once rather than once per mention.
+	groupSpeaker := make([]int, len(groups))
+	for id := range groups {
+		groupSpeaker[id] = speakerOf[find(groups, id)]
+	}
 	ids := make([]int, len(mentions))
 	for i, g := range gid {
 		if g < 0 {
 			ids[i] = model.Unknown
 			continue
 		}
-		ids[i] = speakerOf[find(groups, g)]
+		ids[i] = groupSpeaker[g]
 	}
 	return out, ids
 }
@@ -131,11 +151,17 @@ func Resolve(mentions []Mention) ([]model.Speaker, []int) {
 // readMention finds the group and spelling of m, the mention numbered i,
 // adding them if they are new.
 func readMention(m Mention, i int, groups *[]*group, byKey map[groupKey]int) mentionRead {
-	name := strings.Join(strings.Fields(m.Name), " ")
+	name := m.Name
+	if !singleSpaced(name) {
+		name = strings.Join(strings.Fields(name), " ")
+	}
 	if name == "" {
 		return mentionRead{group: -1}
 	}
-	folded := Fold(strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The "))
+	// Fold's words, joined as Fold joins them: a folded word holds only
+	// letters and digits, so splitting the join again gives these words.
+	words := FoldWords(strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The "))
+	folded := strings.Join(words, " ")
 	key := groupKey{folded: folded}
 	switch {
 	case m.Scope != "":
@@ -147,7 +173,7 @@ func readMention(m Mention, i int, groups *[]*group, byKey map[groupKey]int) men
 	if !ok {
 		id = len(*groups)
 		byKey[key] = id
-		*groups = append(*groups, &group{words: strings.Fields(folded), spell: map[string]int{}, org: m.Org, scoped: m.Scope != "", first: i, parent: id})
+		*groups = append(*groups, &group{words: words, spell: map[string]int{}, org: m.Org, scoped: m.Scope != "", first: i, parent: id})
 	}
 	g := (*groups)[id]
 	shown := name
@@ -299,7 +325,7 @@ func build(groups []*group, ids []int) model.Speaker {
 	for _, id := range ids {
 		g := groups[id]
 		for k, s := range g.order {
-			cands = append(cands, cand{s, len(strings.Fields(s)), hasLower(s), g.counts[k], len(cands)})
+			cands = append(cands, cand{s, wordCount(s), hasLower(s), g.counts[k], len(cands)})
 		}
 		for _, r := range g.roles {
 			roles = addRole(roles, r)
@@ -313,14 +339,81 @@ func build(groups []*group, ids []int) model.Speaker {
 		}
 	}
 	sp := model.Speaker{Name: cands[best].s, Roles: roles}
-	seen := map[string]bool{strings.ToLower(sp.Name): true}
+	// An alias is a spelling that differs from the name and the aliases
+	// before it other than in case. A speaker has a handful of spellings:
+	// comparing with each costs less than lowering them all into a set.
 	for _, c := range cands {
-		if k := strings.ToLower(c.s); !seen[k] {
-			seen[k] = true
+		if sameLower(c.s, sp.Name) {
+			continue
+		}
+		dup := false
+		for _, a := range sp.Aliases {
+			if sameLower(c.s, a) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
 			sp.Aliases = append(sp.Aliases, c.s)
 		}
 	}
 	return sp
+}
+
+// sameLower reports whether strings.ToLower(a) == strings.ToLower(b)
+// without building either: the mapping is rune by rune, an invalid byte
+// becoming U+FFFD, so comparing the mapped runes is the same test.
+func sameLower(a, b string) bool {
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if ra != rb && unicode.ToLower(ra) != unicode.ToLower(rb) {
+			return false
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return a == "" && b == ""
+}
+
+// wordCount is len(strings.Fields(s)) without the slice.
+func wordCount(s string) int {
+	n, inWord := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			inWord = false
+		} else if !inWord {
+			inWord = true
+			n++
+		}
+	}
+	return n
+}
+
+// singleSpaced reports whether strings.Join(strings.Fields(s), " ") is s
+// itself: words joined by single plain spaces, none around them. Most
+// names are written so, and need no copy.
+func singleSpaced(s string) bool {
+	prevSpace := true // no space may open s
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			if r != ' ' || prevSpace {
+				return false
+			}
+			prevSpace = true
+			continue
+		}
+		prevSpace = false
+	}
+	return !prevSpace || s == ""
+}
+
+// addRole adds r to the group's roles unless it holds it already.
+func (g *group) addRole(r string) {
+	if r == "" || r == g.knownRole {
+		return
+	}
+	g.roles = addRole(g.roles, r)
+	g.knownRole = r
 }
 
 func addRole(roles []string, r string) []string {
