@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -16,6 +17,7 @@ type entity struct {
 	name   string   // the fullest spelling seen
 	words  []string // folded words of name
 	roles  []string
+	heads  []string // roleHeadOf each of roles, worked out once
 	g      gender
 	org    bool
 	place  bool
@@ -53,6 +55,40 @@ type article struct {
 	out      []Found
 	foundEnt []int
 	bare     []bool // the cue named the speaker by one word only
+	sc       *scratch
+}
+
+// scratch holds the working arrays of one article's extraction: tokens,
+// quotation spans, sentences, mentions and the pronoun history's entity
+// lists. Each paragraph or sentence takes a window of them (see window),
+// and they are recycled across articles, since their contents are the
+// bulk of what extraction would otherwise allocate and none of it
+// outlives the call.
+type scratch struct {
+	toks  []token
+	spans []span
+	sents []sentence
+	ments []mention
+	ids   []int
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// release empties s, dropping the strings and slices it points to so the
+// pool holds no document's data, and returns it to the pool.
+func (s *scratch) release() {
+	clear(s.toks)
+	clear(s.sents)
+	clear(s.ments)
+	s.toks, s.spans, s.sents, s.ments, s.ids = s.toks[:0], s.spans[:0], s.sents[:0], s.ments[:0], s.ids[:0]
+	scratchPool.Put(s)
+}
+
+// window returns buf[from:] with no spare capacity, so appending to the
+// window copies it rather than overwriting what buf holds next. A buffer
+// that grows later leaves earlier windows on its old array, still valid.
+func window[T any](buf []T, from int) []T {
+	return buf[from:len(buf):len(buf)]
 }
 
 type paraInfo struct {
@@ -101,8 +137,11 @@ func dialogueRun(text string, paras []paragraph, people map[string]bool) (int, b
 	n := 0
 	names := map[string]bool{}
 	for _, p := range paras {
+		if !mayOpenTurn(text, p) {
+			break
+		}
 		l, ok := parseLabel(text, p.start, p.end)
-		if !ok || l.textStart >= p.end || strings.ContainsRune(text[p.start:p.end], '\n') {
+		if !ok || l.textStart >= p.end {
 			break
 		}
 		if r := firstRune(text[l.textStart:p.end]); r == '"' || r == '“' || r == '«' {
@@ -129,6 +168,27 @@ func dialogueRun(text string, paras []paragraph, people map[string]bool) (int, b
 		return n, false // "Price: $399", "Weight: 2 kg" is a list, not a dialogue
 	}
 	return n, true
+}
+
+// mayOpenTurn rules out, far faster than parseLabel, the paragraphs that
+// cannot open a turn of a dialogue run: one spanning several lines, or
+// one whose line (after any timestamp and opening bold) has no colon
+// within the 61 bytes parseLabel looks for one in, unless it starts with
+// a White House "Q" or "A". A label with no colon is otherwise one on a
+// line of its own, which has no turn text on the line and so ends a run
+// anyway. Nearly every paragraph of prose is ruled out here.
+func mayOpenTurn(text string, p paragraph) bool {
+	if strings.IndexByte(text[p.start:p.end], '\n') >= 0 {
+		return false
+	}
+	line := text[skipTimestamp(text, p.start, p.end):p.end]
+	if line != "" && (line[0] == 'Q' || line[0] == 'A') {
+		return true
+	}
+	if strings.HasPrefix(line, "**") || strings.HasPrefix(line, "__") {
+		line = line[2:]
+	}
+	return strings.IndexByte(line[:min(len(line), 61)], ':') >= 0
 }
 
 // personLabel reports whether a label names a person: written in
@@ -163,33 +223,30 @@ func articleParas(text string, paras []paragraph) []Found {
 	a := &article{text: text, midCaps: map[string]bool{}, anonSeen: map[string]int{}, folded: map[string][]string{}}
 	infos := make([]paraInfo, len(paras))
 	single := len(paras) > 0 && usesSingleQuotes(text, paras)
-	// Every paragraph's tokens are a window of one pooled array; a
-	// paragraph whose tokens outgrow it leaves the earlier windows on the
-	// old array, which stays valid until this call returns.
-	buf := tokenBufs.Get().(*[]token)
-	all := (*buf)[:0]
-	defer func() {
-		clear(all) // drop the strings before the array sits in the pool
-		*buf = all[:0]
-		tokenBufs.Put(buf)
-	}()
+	sc := scratchPool.Get().(*scratch)
+	a.sc = sc
+	defer sc.release()
+	all := sc.toks
+	var low lowerArena
 	for k, p := range paras {
 		in := &infos[k]
 		in.p = p
+		firstSpan := len(sc.spans)
 		if single {
-			in.spans = singleQuoteSpans(text, p.start, p.end, nil)
+			sc.spans = singleQuoteSpans(text, p.start, p.end, sc.spans)
 		} else {
-			in.spans = quoteSpans(text, p.start, p.end, nil)
+			sc.spans = quoteSpans(text, p.start, p.end, sc.spans)
 		}
+		in.spans = window(sc.spans, firstSpan)
 		first := len(all)
 		cur := p.start
 		for qi, s := range in.spans {
-			all = tokenize(text, cur, s.open, all)
+			all = low.tokenize(text, cur, s.open, all)
 			all = append(all, token{start: s.open, end: s.close, kind: tQuote, q: int32(qi)})
 			cur = s.close
 		}
-		all = tokenize(text, cur, p.end, all)
-		in.toks = all[first:len(all):len(all)]
+		all = low.tokenize(text, cur, p.end, all)
+		in.toks = window(all, first)
 		for i := 1; i < len(in.toks); i++ {
 			t, prev := &in.toks[i], &in.toks[i-1]
 			if t.kind == tWord && t.cap && (prev.kind == tWord || prev.is(',')) {
@@ -197,6 +254,7 @@ func articleParas(text string, paras []paragraph) []Found {
 			}
 		}
 	}
+	sc.toks = all
 	// A quotation is emitted at most once per span: size the output once.
 	spans := 0
 	for k := range infos {
@@ -219,13 +277,16 @@ func articleParas(text string, paras []paragraph) []Found {
 				break
 			}
 		}
+		// A Title Case headline capitalises every word: its runs are not
+		// names.
+		isHeadline := headline(in.toks)
 		lastSpeech := none
 		for si := range in.sents {
 			s := &in.sents[si]
-			s.ments = a.parseMentions(in.toks, s.lo, s.hi, nil)
-			if headline(in.toks) {
-				// A Title Case headline capitalises every word: its runs
-				// are not names.
+			firstMent := len(sc.ments)
+			sc.ments = a.parseMentions(in.toks, s.lo, s.hi, sc.ments)
+			s.ments = window(sc.ments, firstMent)
+			if isHeadline {
 				s.ments = s.ments[:0]
 			}
 			a.link(in, si)
@@ -507,7 +568,9 @@ func labelPhrase(toks []token, x int) bool {
 // sentences splits a paragraph's tokens into sentences. A quotation ending
 // in a full stop ends the sentence unless a cue follows it.
 func (a *article) sentences(toks []token) []sentence {
-	var out []sentence
+	first := len(a.sc.sents)
+	out := a.sc.sents
+	defer func() { a.sc.sents = out }()
 	lo := 0
 	for i := range toks {
 		t := &toks[i]
@@ -530,7 +593,7 @@ func (a *article) sentences(toks []token) []sentence {
 	if lo < len(toks) {
 		out = append(out, sentence{lo: lo, hi: len(toks)})
 	}
-	return out
+	return window(out, first)
 }
 
 // speechAhead reports whether a speech verb comes within the next few
@@ -687,21 +750,25 @@ func (a *article) entityFor(m *mention) int {
 		en.g = m.g
 	}
 	if m.role != "" {
-		for _, r := range strings.Split(m.role, "; ") {
-			en.roles = addUnique(en.roles, r)
+		for r := range strings.SplitSeq(m.role, "; ") {
+			if !hasFold(en.roles, r) {
+				en.roles = append(en.roles, r)
+				en.heads = append(en.heads, roleHeadOf(r))
+			}
 		}
 	}
 	en.seen = a.clock
 	return best
 }
 
-func addUnique(list []string, s string) []string {
+// hasFold reports whether list holds s in any case.
+func hasFold(list []string, s string) bool {
 	for _, x := range list {
 		if strings.EqualFold(x, s) {
-			return list
+			return true
 		}
 	}
-	return append(list, s)
+	return false
 }
 
 // unnamed stands in the pronoun history for a person the text leaves
@@ -712,7 +779,8 @@ const unnamed = -2
 // the one speaking first (the subject of a speech verb is who "he" goes on
 // to be), then subjects and others in order, modifiers last.
 func (a *article) pushHistory(toks []token, ms []mention, speaker int) {
-	var ids []int
+	first := len(a.sc.ids)
+	ids := a.sc.ids
 	if speaker >= 0 && a.ents[speaker].person {
 		ids = append(ids, speaker)
 	} else if len(ms) > 0 && ms[0].kind == mAnon {
@@ -737,13 +805,16 @@ func (a *article) pushHistory(toks []token, ms []mention, speaker int) {
 			ids = append(ids, m.ent)
 		}
 	}
-	if len(ids) == 0 {
+	a.sc.ids = ids
+	if len(ids) == first {
 		return
 	}
-	a.history = append(a.history, ids)
-	if len(a.history) > 8 {
-		a.history = a.history[1:]
+	if len(a.history) == 8 {
+		// Only the last few sentences matter: shift rather than grow.
+		copy(a.history, a.history[1:])
+		a.history = a.history[:7]
 	}
+	a.history = append(a.history, window(ids, first))
 }
 
 // resolve turns a mention into an attribution.
@@ -844,10 +915,8 @@ func (a *article) role(m *mention) int {
 		if en.org || en.place {
 			continue
 		}
-		all := strings.ToLower(strings.Join(en.roles, " "))
 		match := false
-		for _, r := range en.roles {
-			rh := roleHeadOf(r)
+		for _, rh := range en.heads {
 			for _, h := range heads {
 				if rh == h {
 					match = true
@@ -858,6 +927,10 @@ func (a *article) role(m *mention) int {
 			continue
 		}
 		score := en.seen
+		all := ""
+		if len(m.mods) > 0 {
+			all = strings.ToLower(strings.Join(en.roles, " "))
+		}
 		for _, md := range m.mods {
 			if containsWord(all, md) {
 				score += 1 << 20

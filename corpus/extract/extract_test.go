@@ -237,9 +237,11 @@ func BenchmarkExtract(b *testing.B) {
 // strings.ToLower on random strings mixing ASCII, letters whose lower case
 // has another length (İ, K), and invalid bytes.
 func TestLowerHelpers(t *testing.T) {
-	pieces := []string{"A", "z", "Q", ".", " ", "É", "İ", "\u212a", "ß", "Σ", "\xff", "\xe2\x80", "’", "mc", "MR", "U.S"}
+	pieces := []string{"A", "z", "Q", ".", " ", "É", "İ", "\u212a", "ß", "Σ", "\xff", "\xe2\x80", "’", "mc", "MR", "U.S", "Said", "minister", "’s"}
 	r := rand.New(rand.NewSource(1))
 	set := map[string]bool{}
+	var arena lowerArena
+	var lowered [][2]string
 	for i := 0; i < 5000; i++ {
 		var b strings.Builder
 		for n := r.Intn(12); n > 0; n-- {
@@ -256,6 +258,44 @@ func TestLowerHelpers(t *testing.T) {
 		set[want] = true
 		if !inSet(set, s) {
 			t.Fatalf("inSet(%q) = false after adding %q", s, want)
+		}
+		if s == "" {
+			continue
+		}
+		// A word's token carries its lower case and its vocabulary sets.
+		tok := arena.appendWord(nil, s, 0, len(s))[0]
+		if w := strings.ToLower(tok.word); tok.low != w || tok.vocab != vocabOf[w] {
+			t.Fatalf("token of %q: low %q vocab %b, want %q %b", s, tok.low, tok.vocab, w, vocabOf[w])
+		}
+		lowered = append(lowered, [2]string{tok.low, strings.ToLower(tok.word)})
+	}
+	// Strings handed out earlier are unchanged by later ones sharing
+	// their block.
+	for _, l := range lowered {
+		if l[0] != l[1] {
+			t.Fatalf("string lowered to %q now reads %q", l[1], l[0])
+		}
+	}
+}
+
+// TestVocabTable checks the hash table tokens look words up in against
+// the vocabulary map it is built from, for every word in it, every word
+// with one letter changed, and words in no set.
+func TestVocabTable(t *testing.T) {
+	for w, v := range vocabOf {
+		if got := lookupVocab(w, vocabHashString(w)); got != v {
+			t.Fatalf("lookupVocab(%q) = %b, want %b", w, got, v)
+		}
+		for i := range len(w) {
+			x := w[:i] + "q" + w[i+1:]
+			if got := lookupVocab(x, vocabHashString(x)); got != vocabOf[x] {
+				t.Fatalf("lookupVocab(%q) = %b, want %b", x, got, vocabOf[x])
+			}
+		}
+	}
+	for _, w := range []string{"", "zebra", "saidx", "the the", "Said"} {
+		if got := lookupVocab(w, vocabHashString(w)); got != vocabOf[w] {
+			t.Fatalf("lookupVocab(%q) = %b, want %b", w, got, vocabOf[w])
 		}
 	}
 }
