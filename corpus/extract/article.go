@@ -80,7 +80,7 @@ type scratch struct {
 	folded   map[string][]string
 }
 
-var scratchPool = sync.Pool{New: func() any {
+var articleScratchPool = sync.Pool{New: func() any {
 	return &scratch{midCaps: map[string]bool{}, anonSeen: map[string]int{}, folded: map[string][]string{}}
 }}
 
@@ -99,7 +99,7 @@ func (s *scratch) release() {
 	clear(s.midCaps)
 	clear(s.anonSeen)
 	clear(s.folded)
-	scratchPool.Put(s)
+	articleScratchPool.Put(s)
 }
 
 // window returns buf[from:] with no spare capacity, so appending to the
@@ -250,7 +250,7 @@ func personLabel(text, name string) bool {
 
 // articleParas extracts the quotations of the given paragraphs of prose.
 func articleParas(text string, paras []paragraph) []Found {
-	sc := scratchPool.Get().(*scratch)
+	sc := articleScratchPool.Get().(*scratch)
 	defer sc.release()
 	a := &article{text: text, sc: sc, midCaps: sc.midCaps, anonSeen: sc.anonSeen, folded: sc.folded, ents: sc.ents}
 	defer func() { sc.ents = a.ents }() // keep a grown array for the next article
