@@ -71,7 +71,17 @@ func DetectKind(body string) model.Kind {
 		return model.Transcript
 	}
 	lines, labelled, upper, alone := 0, 0, 0, 0
-	distinct := map[string]bool{}
+	// Only whether two labels differ (in capitals) matters, not how many
+	// do: keep the first and compare, rather than upper-casing every
+	// label into a set.
+	first, seen, distinct := "", false, false
+	see := func(raw string) {
+		if !seen {
+			first, seen = raw, true
+		} else if !distinct && !sameUpper(first, raw) {
+			distinct = true
+		}
+	}
 	for s, e := range trimmedLines(body, 0) {
 		if s >= e {
 			continue
@@ -84,29 +94,34 @@ func DetectKind(body string) model.Kind {
 		rest := body[l.textStart:e]
 		if l.alone {
 			alone++
-			distinct[strings.ToUpper(l.raw)] = true
-			continue
+			see(l.raw)
+		} else {
+			if l.textStart >= e && !l.upper {
+				continue // "Title Case Words:" alone on a line is a heading
+			}
+			if r := firstRune(rest); r == '"' || r == '“' || r == '«' {
+				continue // `X: "..."` in prose
+			}
+			labelled++
+			see(l.raw)
+			if l.upper {
+				upper++
+			}
 		}
-		if l.textStart >= e && !l.upper {
-			continue // "Title Case Words:" alone on a line is a heading
-		}
-		if r := firstRune(rest); r == '"' || r == '“' || r == '«' {
-			continue // `X: "..."` in prose
-		}
-		labelled++
-		distinct[strings.ToUpper(l.raw)] = true
-		if l.upper {
-			upper++
+		if distinct && (upper >= 3 || alone >= 3) {
+			// These two tests below only grow true: the rest of the
+			// body cannot change the answer.
+			return model.Transcript
 		}
 	}
 	switch {
 	case labelled >= 2 && labelled*3 >= lines:
 		return model.Transcript
-	case upper >= 3 && len(distinct) >= 2:
+	case upper >= 3 && distinct:
 		return model.Transcript
-	case labelled >= 4 && len(distinct) >= 2 && labelled*6 >= lines:
+	case labelled >= 4 && distinct && labelled*6 >= lines:
 		return model.Transcript
-	case alone >= 3 && len(distinct) >= 2:
+	case alone >= 3 && distinct:
 		// Labels on lines of their own, each over its turn's paragraphs.
 		return model.Transcript
 	}

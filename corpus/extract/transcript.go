@@ -20,6 +20,9 @@ type label struct {
 	// earnings-call transcripts write them ("Helena Marsh -- Chief
 	// Executive Officer", "Operator"): the turn is the lines below.
 	alone bool
+	// id is 1 + the label's index in the labelTable of the transcript
+	// being read, 0 for a label read outside one.
+	id int32
 }
 
 // labelStop are words that end in a colon at a line start without naming
@@ -37,7 +40,11 @@ show event remarks statement press conference call recording audio re fw fwd fro
 // parseLabel reads a speaker label at text[s:e] (one trimmed line):
 // "NAME: text", "Name (role): text", "[00:01:02] NAME: text",
 // "**Name:** text", "Q    text", "Q: text".
-func parseLabel(text string, s, e int) (label, bool) {
+func parseLabel(text string, s, e int) (label, bool) { return parseLabelIn(text, s, e, nil) }
+
+// parseLabelIn is parseLabel reading the label's name through tab, which
+// may be nil.
+func parseLabelIn(text string, s, e int, tab *labelTable) (label, bool) {
 	i := skipTimestamp(text, s, e)
 	line := text[i:e]
 	// White House style: "Q" then several spaces.
@@ -86,6 +93,18 @@ func parseLabel(text string, s, e int) (label, bool) {
 			return label{}, false
 		}
 	}
+	l, ok := tab.readName(name)
+	if !ok {
+		return label{}, false
+	}
+	rest := line[after:]
+	l.textStart = i + after + (len(rest) - len(strings.TrimLeftFunc(rest, unicode.IsSpace)))
+	return l, true
+}
+
+// nameLabel reads the part of a label before its colon: a name, a role in
+// brackets after it, or an office with its holder in brackets.
+func nameLabel(name string) (label, bool) {
 	l := label{}
 	if p := strings.IndexAny(name, "(["); p > 0 {
 		q := strings.IndexAny(name, ")]")
@@ -112,8 +131,6 @@ func parseLabel(text string, s, e int) (label, bool) {
 	}
 	l.raw = name
 	l.upper = !hasLower(name)
-	rest := line[after:]
-	l.textStart = i + after + (len(rest) - len(strings.TrimLeftFunc(rest, unicode.IsSpace)))
 	return l, true
 }
 
@@ -121,6 +138,14 @@ func parseLabel(text string, s, e int) (label, bool) {
 // record does: "The Minister for Transport", "The Parliamentary Secretary
 // to the Treasury" (capitalised words joined by small lower-case ones).
 func officeLabel(s string) bool {
+	// Nearly every label fails on its first word: look at it before
+	// splitting the label into words. "the" has no non-ASCII case forms.
+	if len(s) < 4 || !strings.EqualFold(s[:3], "the") {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(s[3:]); !unicode.IsSpace(r) {
+		return false
+	}
 	words := strings.Fields(s)
 	if len(words) < 2 || len(words) > 9 || !strings.EqualFold(words[0], "the") {
 		return false
@@ -154,8 +179,14 @@ var labelDashes = []string{" -- ", " — ", " – "}
 // aloneLabel reads a line that is only a speaker label: a name and its
 // roles joined by dashes, or a generic label word ("Operator") alone.
 func aloneLabel(line string) (label, bool) {
-	if genericLabels[strings.ToLower(line)] && unicode.IsUpper(firstRune(line)) && !strings.ContainsRune(line, ' ') {
+	// Every line without a colon comes here, most of them whole sentences
+	// or paragraphs: the cheap tests go first, and the lookup lowers the
+	// word without copying the line.
+	if !strings.ContainsRune(line, ' ') && unicode.IsUpper(firstRune(line)) && inSet(genericLabels, line) {
 		return label{raw: line, upper: !hasLower(line), alone: true}, true
+	}
+	if !dashNearStart(line) {
+		return label{}, false
 	}
 	for _, d := range labelDashes {
 		parts := strings.Split(line, d)
@@ -177,6 +208,29 @@ func aloneLabel(line string) (label, bool) {
 		return label{raw: name, role: strings.Join(roles, "; "), upper: !hasLower(name), alone: true}, true
 	}
 	return label{}, false
+}
+
+// dashNearStart reports whether one of labelDashes starts close enough
+// to the start of line to end a name labelName accepts: at most 50 bytes
+// of name, then any white space. A dash further on makes aloneLabel fail
+// whatever else the line holds, so this bounded look spares searching
+// whole paragraphs for three dashes.
+func dashNearStart(line string) bool {
+	a := len(line) - len(strings.TrimLeftFunc(line, unicode.IsSpace))
+	end := min(len(line), a+51)
+	// White space may pad the name before the dash. A byte of a
+	// multi-byte rune is taken for white space too: that only widens the
+	// window.
+	for end < len(line) && (line[end] >= utf8.RuneSelf || asciiSpace[line[end]]) {
+		end++
+	}
+	window := line[:min(len(line), end+len(" — "))]
+	for _, d := range labelDashes {
+		if strings.Contains(window, d) {
+			return true
+		}
+	}
+	return false
 }
 
 // officeWords reports whether s reads as a job title or a firm: one to
@@ -236,12 +290,18 @@ func labelName(s string) bool {
 	}
 	// One pass: a sixth word fails the label whatever the first five are.
 	wi := -1
-	for w := range strings.FieldsSeq(s) {
+	for i := 0; ; {
+		ws, we := nextField(s, i)
+		if ws == we {
+			break
+		}
+		w := s[ws:we]
+		i = we
 		if wi++; wi >= 5 {
 			return false
 		}
 		r := firstRune(w)
-		tw := strings.Trim(w, ".'’")
+		tw := trimNamePunct(w)
 		if wi == 0 && inSet(labelStop, tw) {
 			return false
 		}
@@ -258,6 +318,82 @@ func labelName(s string) bool {
 		}
 	}
 	return true
+}
+
+// nextField returns the bounds of the first word of s[i:] as
+// strings.Fields splits it, or two equal offsets when there is none. It
+// reads ASCII a byte at a time: labels are short and mostly ASCII, and
+// the iterator of strings.FieldsSeq costs more than the label.
+func nextField(s string, i int) (int, int) {
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += size
+	}
+	start := i
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			break
+		}
+		i += size
+	}
+	return start, i
+}
+
+// trimNamePunct is strings.Trim(w, ".'’") without the general cut-set
+// machinery a non-ASCII cut set falls back to.
+func trimNamePunct(w string) string {
+	for len(w) > 0 {
+		if w[0] == '.' || w[0] == '\'' {
+			w = w[1:]
+		} else if strings.HasPrefix(w, "’") {
+			w = w[len("’"):]
+		} else {
+			break
+		}
+	}
+	for len(w) > 0 {
+		if c := w[len(w)-1]; c == '.' || c == '\'' {
+			w = w[:len(w)-1]
+		} else if strings.HasSuffix(w, "’") {
+			w = w[:len(w)-len("’")]
+		} else {
+			break
+		}
+	}
+	return w
+}
+
+// sameUpper reports whether strings.ToUpper(a) == strings.ToUpper(b)
+// without building either: the mapping is rune by rune, an invalid byte
+// becoming U+FFFD, so comparing the mapped runes is the same test.
+func sameUpper(a, b string) bool {
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if ra != rb && unicode.ToUpper(ra) != unicode.ToUpper(rb) {
+			return false
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return a == "" && b == ""
 }
 
 // skipTimestamp skips "[00:01:02]", "(01:02)", "00:01:02 -" at text[s:].
@@ -373,6 +509,11 @@ func endMarker(line string) bool {
 		// ruled out without copying it.
 		return false
 	}
+	if len(l) != 0 && len(l) != len("END") && (l[0] < '0' || l[0] > '9') {
+		// Not END or ###, and no time: upper-casing keeps a first letter
+		// from being a digit. Spares copying most short lines.
+		return false
+	}
 	l = strings.ToUpper(l)
 	if l == "END" || l == "###" || l == "" {
 		return true
@@ -402,15 +543,9 @@ type transcript struct {
 	labels  map[string]bool
 	header  map[int]bool // offsets of header lines naming Q and A
 	low     []byte       // reused to lower each turn's text
-	// named holds the speaker each label names, read once: a label
-	// recurs every few turns. Speakers are shared, never changed.
-	named map[labelKey]*turnSpeaker
-}
-
-// labelKey is what the speaker of a plain label depends on.
-type labelKey struct {
-	raw, role string
-	upper     bool
+	// tab numbers the labels; it holds the speaker each label names,
+	// read once. Speakers are shared, never changed.
+	tab *labelTable
 }
 
 // Transcript extracts one quotation per speaker turn from text[from:]:
@@ -431,6 +566,13 @@ func Transcript(text string, from int) []Found {
 
 // mergeFound merges two lists of quotations, each in text order.
 func mergeFound(a, b []Found) []Found {
+	// A transcript's prose is mostly a heading with no quotation in it.
+	if len(b) == 0 {
+		return a
+	}
+	if len(a) == 0 {
+		return b
+	}
 	out := make([]Found, 0, len(a)+len(b))
 	for len(a) > 0 || len(b) > 0 {
 		if len(b) == 0 || len(a) > 0 && a[0].Start <= b[0].Start {
@@ -469,13 +611,19 @@ type labelLine struct {
 	l          label
 }
 
-// lineBufs recycles the line arrays of labelLines.
-var lineBufs = sync.Pool{New: func() any { return new([]labelLine) }}
+// lineScratch is what labelled needs for one transcript and drops after:
+// the lines and the label table, recycled through lineScratchPool.
+type lineScratch struct {
+	lines []labelLine
+	tab   labelTable
+}
+
+var lineScratchPool = sync.Pool{New: func() any { return &lineScratch{tab: newLabelTable()} }}
 
 // labelLines appends to out the non-blank lines of text[from:to], reading
 // each one's label once for all the passes over a transcript that need
-// them.
-func labelLines(text string, from, to int, out []labelLine) []labelLine {
+// them, and numbering the labels in tab.
+func labelLines(text string, from, to int, out []labelLine, tab *labelTable) []labelLine {
 	blank := false
 	for i := from; i < to; {
 		nl := strings.IndexByte(text[i:to], '\n')
@@ -489,36 +637,29 @@ func labelLines(text string, from, to int, out []labelLine) []labelLine {
 			blank = true
 			continue
 		}
-		l, ok := parseLabel(text, s, e)
+		l, ok := parseLabelIn(text, s, e, tab)
+		if ok {
+			tab.count(&l)
+		}
 		out = append(out, labelLine{s: s, e: e, afterBlank: blank, ok: ok, l: l})
 		blank = false
 	}
 	return out
 }
 
-// labelCounts counts how often each label opens one of lines.
-func labelCounts(lines []labelLine) map[string]int {
-	counts := map[string]int{}
-	for _, ln := range lines {
-		if ln.ok {
-			counts[ln.l.raw]++
-		}
-	}
-	return counts
-}
-
 // labelled reads the labelled turns of text[from:to] and returns them
 // with the paragraphs that are not speech: the header before the first
 // turn, and in a compact log the narration after a blank line.
 func labelled(text string, from, to int) ([]Found, []paragraph) {
-	t := &transcript{text: text, labels: map[string]bool{}, header: map[int]bool{}, named: map[labelKey]*turnSpeaker{}}
+	scratch := lineScratchPool.Get().(*lineScratch)
+	t := &transcript{text: text, labels: map[string]bool{}, header: map[int]bool{}, tab: &scratch.tab}
 	t.readHeader(from)
-	buf := lineBufs.Get().(*[]labelLine)
-	lines := labelLines(text, from, to, (*buf)[:0])
+	lines := labelLines(text, from, to, scratch.lines[:0], t.tab)
 	defer func() {
 		clear(lines) // drop the strings before the array sits in the pool
-		*buf = lines[:0]
-		lineBufs.Put(buf)
+		scratch.lines = lines[:0]
+		scratch.tab.reset()
+		lineScratchPool.Put(scratch)
 	}()
 	turns := 0
 	for _, ln := range lines {
@@ -529,20 +670,18 @@ func labelled(text string, from, to int) ([]Found, []paragraph) {
 	// Nearly every label opens one turn: size the output once.
 	t.out = make([]Found, 0, turns)
 	compact := compactTurns(lines)
-	counts := labelCounts(lines)
-	people := map[string]bool{}
+	t.tab.countRaw()
 	speaker := func(l label) bool {
-		// "Length: four minutes" once in a document is a field, not a
-		// speaker: a label speaks when it recurs or reads as a person.
-		if counts[l.raw] >= 2 || l.upper || l.role != "" || inSet(genericLabels, l.raw) {
-			return true
+		in := t.tab.of(l)
+		if in.speaks == 0 {
+			// "Length: four minutes" once in a document is a field, not a
+			// speaker: a label speaks when it recurs or reads as a person.
+			in.speaks = -1
+			if in.rawLines >= 2 || l.upper || l.role != "" || inSet(genericLabels, l.raw) || personLabel(text, l.raw) {
+				in.speaks = 1
+			}
 		}
-		is, known := people[l.raw]
-		if !known {
-			is = personLabel(text, l.raw)
-			people[l.raw] = is
-		}
-		return is
+		return in.speaks > 0
 	}
 	var prose []paragraph
 	var cur *turnSpeaker
@@ -687,6 +826,32 @@ func (t *transcript) emit(sp *turnSpeaker, s, e int) {
 // header: it is not a turn.
 func (t *transcript) headerLine(s int) bool { return t.header[s] }
 
+// headerPrefixes open the header lines of an interview naming its Q and
+// A, lower case; none is longer than "interviewed by".
+var headerPrefixes = []struct {
+	prefix string
+	q      bool
+}{
+	{"interviewer:", true}, {"q =", true}, {"q:", true}, {"questions:", true}, {"questions by", true}, {"interviewed by", true},
+	{"interviewee:", false}, {"a =", false}, {"a:", false}, {"answers:", false}, {"interview with", false}, {"guest:", false},
+}
+
+// appendLowerRunes appends strings.ToLower of the first n runes of s to
+// dst: the start of strings.ToLower(s), whose every rune maps to at least
+// one byte, so its first n bytes at least.
+func appendLowerRunes(dst []byte, s string, n int) []byte {
+	end := 0
+	for i := 0; i < n && end < len(s); i++ {
+		if s[end] < utf8.RuneSelf {
+			end++
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[end:])
+		end += size
+	}
+	return appendLower(dst, s[:end])
+}
+
 // readHeader finds the names of an interview's Q and A in its opening
 // lines: "Interviewer: Jane Roe", "Q = Jane Roe", "Interview with X".
 func (t *transcript) readHeader(from int) {
@@ -704,15 +869,12 @@ func (t *transcript) readHeader(from int) {
 			continue
 		}
 		n++
-		low := strings.ToLower(line)
-		for _, p := range []struct {
-			prefix string
-			q      bool
-		}{
-			{"interviewer:", true}, {"q =", true}, {"q:", true}, {"questions:", true}, {"questions by", true}, {"interviewed by", true},
-			{"interviewee:", false}, {"a =", false}, {"a:", false}, {"answers:", false}, {"interview with", false}, {"guest:", false},
-		} {
-			if !strings.HasPrefix(low, p.prefix) {
+		// Only the prefixes are compared: lower no more runes than the
+		// longest has bytes, not the whole of a long opening turn.
+		var buf [64]byte
+		low := appendLowerRunes(buf[:0], line, len("interviewed by"))
+		for _, p := range headerPrefixes {
+			if len(low) < len(p.prefix) || string(low[:len(p.prefix)]) != p.prefix {
 				continue
 			}
 			name := strings.TrimSpace(line[len(p.prefix):])
@@ -736,21 +898,23 @@ func (t *transcript) readHeader(from int) {
 
 // speakerOf names the speaker of a labelled turn.
 func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
-	key := labelKey{l.raw, l.role, l.upper}
-	if sp, ok := t.named[key]; ok {
-		return sp
+	in := t.tab.of(l)
+	if in.sp != nil {
+		return in.sp
 	}
 	raw := l.raw
-	up := strings.ToUpper(strings.Trim(raw, "."))
-	switch up {
-	case "Q", "QUESTION", "QUESTIONER", "REPORTER", "INTERVIEWER":
+	// Compared in capitals without upper-casing: Q turns, never
+	// remembered, come here every time.
+	bare := strings.Trim(raw, ".")
+	switch {
+	case upperIs(bare, "Q", "QUESTION", "QUESTIONER", "REPORTER", "INTERVIEWER"):
 		if t.qName != "" {
 			return &turnSpeaker{name: t.qName, role: "interviewer", conf: model.High}
 		}
-		if up == "Q" || up == "QUESTION" {
+		if upperIs(bare, "Q", "QUESTION") {
 			return t.questioner(l.textStart, e)
 		}
-	case "A", "ANSWER", "INTERVIEWEE":
+	case upperIs(bare, "A", "ANSWER", "INTERVIEWEE"):
 		if t.aName != "" {
 			return &turnSpeaker{name: t.aName, conf: model.High}
 		}
@@ -758,19 +922,19 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 	words := strings.Fields(raw)
 	n := 0
 	for n < len(words)-1 {
-		w := strings.ToLower(strings.Trim(words[n], "."))
-		if titleWords[w] || demonyms[w] && titleWords[strings.ToLower(strings.Trim(words[n+1], "."))] || connectors[w] && n > 0 {
+		w := strings.Trim(words[n], ".")
+		if inSet(titleWords, w) || inSet(demonyms, w) && inSet(titleWords, strings.Trim(words[n+1], ".")) || n > 0 && inSet(connectors, w) {
 			n++
 			continue
 		}
 		break
 	}
-	if len(words)-n >= 3 && !maleNames[strings.ToLower(words[n])] && !femaleNames[strings.ToLower(words[n])] {
+	if len(words)-n >= 3 && !inSet(maleNames, words[n]) && !inSet(femaleNames, words[n]) {
 		// "Librarian Sofia Renn": a role word the vocabulary does not
 		// know, before a given name and a surname.
 		plain := true
 		for _, w := range words[n:] {
-			if connectors[strings.ToLower(w)] {
+			if inSet(connectors, w) {
 				plain = false
 			}
 		}
@@ -787,8 +951,7 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 		name = recase(name)
 		role = recase(role)
 	}
-	switch strings.ToLower(strings.Trim(role, ".")) {
-	case "mr", "mrs", "ms", "miss", "mx":
+	if inSet(courtesyTitles, strings.Trim(role, ".")) {
 		role = ""
 	}
 	if l.role != "" {
@@ -800,8 +963,13 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 	sp := &turnSpeaker{name: name, role: role, conf: model.High}
 	lw := strings.ToLower(name)
 	generic := true
-	for _, w := range strings.Fields(lw) {
-		if !genericLabels[w] && strings.Trim(w, "0123456789") != "" {
+	for i := 0; ; {
+		ws, we := nextField(lw, i)
+		if ws == we {
+			break
+		}
+		i = we
+		if w := lw[ws:we]; !genericLabels[w] && strings.Trim(w, "0123456789") != "" {
 			generic = false
 		}
 	}
@@ -809,7 +977,7 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 		// "CALLER (DAVE, MILLBROOK)": each caller is a person of their
 		// own, known by a first name only in this programme.
 		sp = &turnSpeaker{name: who, role: strings.ToLower(name) + where, conf: model.High, local: true}
-	} else if groupLabels[strings.ToLower(strings.Trim(words[len(words)-1], "."))] {
+	} else if inSet(groupLabels, strings.Trim(words[len(words)-1], ".")) {
 		// "Hon. Members: Hear, hear." is a chorus, not one speaker.
 		sp = &turnSpeaker{}
 	} else if n > 0 && honorific(words[0]) && len(words)-n == 1 {
@@ -818,11 +986,26 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 	} else if generic || strings.HasPrefix(lw, "unidentified") || strings.HasPrefix(lw, "unknown") {
 		sp.local = true
 	}
-	t.labels[strings.ToLower(name)] = true
+	t.labels[lw] = true
 	// Only labels that get here are remembered: Q and A turns depend on
 	// the header and on who was called on, these only on the label.
-	t.named[key] = sp
+	in.sp = sp
 	return sp
+}
+
+// courtesyTitles are the honorifics a label's role loses: "MR. SMITH" is
+// Smith, with no role.
+var courtesyTitles = set(`mr mrs ms miss mx`)
+
+// upperIs reports whether strings.ToUpper(s) is one of words, which are
+// in capitals.
+func upperIs(s string, words ...string) bool {
+	for _, w := range words {
+		if sameUpper(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // questioner names the reporter asking in a Q turn: one who introduces
@@ -856,22 +1039,33 @@ func selfIntro(text string, labels map[string]bool) (name, outlet string) {
 		end := sentenceEnd(text)
 		sent := strings.TrimRight(strings.TrimSpace(text[:end]), ".!?")
 		text = text[end:]
-		parts := strings.Split(sent, ", ")
-		for i, part := range parts {
-			who, rest := part, ""
-			if i+1 < len(parts) {
-				rest = strings.Join(parts[i+1:], ", ")
+		// The parts of sent between ", ", walked in place: what follows a
+		// part is the rest of sent, as a copy would join it.
+		for start := 0; ; {
+			part, rest := sent[start:], ""
+			next := -1
+			if c := strings.Index(part, ", "); c >= 0 {
+				part, next = part[:c], start+c+len(", ")
+				rest = sent[next:]
 			}
-			for _, sep := range []string{" from ", " with ", " of "} {
-				if c := strings.Index(part, sep); c > 0 {
-					who, rest = part[:c], part[c+len(sep):]
-					break
+			// The name opens the part: a part that opens in lower case
+			// names no one, and its separators need no search.
+			if unicode.IsUpper(firstRune(strings.TrimLeftFunc(part, unicode.IsSpace))) {
+				who := part
+				for _, sep := range []string{" from ", " with ", " of "} {
+					if c := strings.Index(part, sep); c > 0 {
+						who, rest = part[:c], part[c+len(sep):]
+						break
+					}
+				}
+				if rest != "" && len(rest) <= 60 && strings.Count(rest, " ") <= 6 && personWords(who, labels) {
+					return who, rest
 				}
 			}
-			if rest == "" || len(rest) > 60 || strings.Count(rest, " ") > 6 || !personWords(who, labels) {
-				continue
+			if next < 0 {
+				break
 			}
-			return who, rest
+			start = next
 		}
 	}
 	return "", ""
@@ -880,17 +1074,23 @@ func selfIntro(text string, labels map[string]bool) (name, outlet string) {
 // personWords reports whether s is two or three capitalised words that
 // are neither titles nor a known label.
 func personWords(s string, labels map[string]bool) bool {
-	words := strings.Fields(s)
-	if len(words) < 2 || len(words) > 3 {
-		return false
-	}
-	for _, w := range words {
-		lw := strings.ToLower(strings.Trim(w, ".,"))
-		if !unicode.IsUpper(firstRune(w)) || titleWords[lw] || notNames[lw] || labels[lw] || strings.ContainsAny(w, "’'") {
+	n := 0
+	for i := 0; ; {
+		ws, we := nextField(s, i)
+		if ws == we {
+			break
+		}
+		i = we
+		if n++; n > 3 {
+			return false
+		}
+		w := s[ws:we]
+		lw := strings.Trim(w, ".,")
+		if !unicode.IsUpper(firstRune(w)) || inSet(titleWords, lw) || inSet(notNames, lw) || inSet(labels, lw) || strings.ContainsAny(w, "’'") {
 			return false
 		}
 	}
-	return true
+	return n >= 2
 }
 
 func sentenceEnd(text string) int {
@@ -910,6 +1110,20 @@ func sentenceEnd(text string) int {
 	return len(text)
 }
 
+// handOverCues, in a sentence past a turn's first, say it hands the floor
+// to the reporter it names.
+var handOverCues = byteStrings("start with", "go to", "call on", "question")
+
+// containsAny reports whether s holds one of subs.
+func containsAny(s []byte, subs [][]byte) bool {
+	for _, sub := range subs {
+		if bytes.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
 var selectionCues = byteStrings("last question", "next question", "final question", "one more question", "call on", "go ahead", "take questions", "take a question", "press person")
 
 // byteStrings returns ss as byte slices, to search lowered bytes with.
@@ -927,14 +1141,11 @@ func (t *transcript) noteTurn(turn string) {
 	if t.asker != nil {
 		// Only a current asker can be let go: skip the search otherwise.
 		t.low = appendLower(t.low[:0], turn)
-		for _, c := range selectionCues {
-			if bytes.Contains(t.low, c) {
-				t.asker = nil
-				break
-			}
+		if containsAny(t.low, selectionCues) {
+			t.asker = nil
 		}
 	}
-	if sp := calledOn(turn, t.labels); sp != nil {
+	if sp := calledOn(turn, t.labels, &t.low); sp != nil {
 		t.pending, t.asker = sp, nil
 	}
 }
@@ -942,8 +1153,9 @@ func (t *transcript) noteTurn(turn string) {
 // calledOn finds "Name of Outlet" where a speaker hands the floor to a
 // reporter: the turn opens with it, or the sentence holding it says
 // "start with", "go to", "call on" or "question".
-func calledOn(turn string, labels map[string]bool) *turnSpeaker {
-	if !strings.Contains(turn, " of ") && !strings.Contains(turn, " from ") {
+// low is a buffer to lower sentences in, reused across turns.
+func calledOn(turn string, labels map[string]bool, low *[]byte) *turnSpeaker {
+	if !hasOfFrom(turn, " of ", " from ") {
 		return nil
 	}
 	rest := turn
@@ -951,10 +1163,13 @@ func calledOn(turn string, labels map[string]bool) *turnSpeaker {
 		end := sentenceEnd(rest)
 		sent := rest[:end]
 		rest = rest[end:]
+		if !hasOfFrom(sent, "of", "from") {
+			continue // no word "of" or "from" for a name to lean on
+		}
 		opening := strings.TrimSpace(sent) == strings.TrimSpace(turn[:min(len(turn), len(sent))])
 		if !opening {
-			low := strings.ToLower(sent)
-			if !strings.Contains(low, "start with") && !strings.Contains(low, "go to") && !strings.Contains(low, "call on") && !strings.Contains(low, "question") {
+			*low = appendLower((*low)[:0], sent)
+			if !containsAny(*low, handOverCues) {
 				continue
 			}
 		}
@@ -995,6 +1210,24 @@ func calledOn(turn string, labels map[string]bool) *turnSpeaker {
 		}
 	}
 	return nil
+}
+
+// hasOfFrom reports whether s contains of or from, two strings whose
+// 'f' is the second letter of "of" and the first of "from". It looks at
+// each 'f' of s instead of searching twice from a space, which is common
+// enough in text to slow strings.Contains down. Every turn is searched.
+func hasOfFrom(s, of, from string) bool {
+	ofF, fromF := strings.IndexByte(of, 'f'), strings.IndexByte(from, 'f')
+	for i := 0; ; i++ {
+		k := strings.IndexByte(s[i:], 'f')
+		if k < 0 {
+			return false
+		}
+		i += k
+		if i >= ofF && strings.HasPrefix(s[i-ofF:], of) || i >= fromF && strings.HasPrefix(s[i-fromF:], from) {
+			return true
+		}
+	}
 }
 
 // splitTitles separates leading titles from a subtitle voice's name:
@@ -1145,8 +1378,11 @@ var publicCallers = set(`caller listener viewer questioner participant`)
 // publicCaller reads the name (and place) in the brackets of a label for
 // a member of the public.
 func publicCaller(label, bracket string) (who, where string, ok bool) {
+	if bracket == "" {
+		return "", "", false // most labels: spare lowering and splitting
+	}
 	words := strings.Fields(strings.ToLower(label))
-	if len(words) == 0 || !publicCallers[words[len(words)-1]] || bracket == "" {
+	if len(words) == 0 || !publicCallers[words[len(words)-1]] {
 		return "", "", false
 	}
 	first, rest, _ := strings.Cut(bracket, ",")

@@ -1,0 +1,77 @@
+package extract_test
+
+import (
+	"testing"
+
+	"github.com/backchannel-news/backchannel/corpus"
+	"github.com/backchannel-news/backchannel/corpus/extract"
+	"github.com/backchannel-news/backchannel/corpus/gen"
+	"github.com/backchannel-news/backchannel/corpus/internal/cputime"
+	"github.com/backchannel-news/backchannel/model"
+)
+
+// generatedDocs parses the 1,000 documents of BenchmarkExtractGenerated.
+func generatedDocs(b *testing.B) (docs []model.Document, sizes []int) {
+	b.Helper()
+	for _, f := range gen.Corpus(1, 1000) {
+		d, err := corpus.ParseDocument(f.Name, f.Data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, d)
+		sizes = append(sizes, len(f.Data))
+	}
+	return docs, sizes
+}
+
+// measure runs work b.N times over size bytes and reports MB/cpu-s: CPU
+// time, which a shared machine's wall time hides.
+func measure(b *testing.B, size int, work func()) {
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu := cputime.Now()
+	for i := 0; i < b.N; i++ {
+		work()
+	}
+	b.ReportMetric(float64(size)*float64(b.N)/1e6/(float64(cputime.Now()-cpu)/1e9), "MB/cpu-s")
+}
+
+// BenchmarkTranscriptGenerated is BenchmarkExtractGenerated for the
+// transcripts of the generated corpus alone: the transcript reader's share
+// of extraction, apart from the article reader's larger one. Run it with
+// -cpu 1.
+func BenchmarkTranscriptGenerated(b *testing.B) {
+	all, sizes := generatedDocs(b)
+	var docs []model.Document
+	size := 0
+	for i, d := range all {
+		if d.Kind == model.Transcript {
+			docs = append(docs, d)
+			size += sizes[i]
+		}
+	}
+	if len(docs) == 0 {
+		b.Fatal("the generated corpus holds no transcript")
+	}
+	measure(b, size, func() {
+		for j := range docs {
+			extract.Document(&docs[j])
+		}
+	})
+}
+
+// BenchmarkDetectKind times the kind detection every document goes through
+// when it is parsed, over the bodies of the generated corpus.
+func BenchmarkDetectKind(b *testing.B) {
+	docs, sizes := generatedDocs(b)
+	size := 0
+	for _, n := range sizes {
+		size += n
+	}
+	measure(b, size, func() {
+		for j := range docs {
+			extract.DetectKind(docs[j].Text[docs[j].BodyStart:])
+		}
+	})
+}
