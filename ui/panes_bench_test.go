@@ -67,8 +67,8 @@ func bigClaims(c *model.Corpus, topics int) *model.ClaimSet {
 			pos := model.Position{Label: label}
 			for k := 0; k < 2; k++ {
 				q := c.Quotes[(t*4+p*2+k)%len(c.Quotes)]
-				cs.Claims = append(cs.Claims, model.Claim{ID: len(cs.Claims), Holder: c.Speakers[q.Speaker].Name, Speaker: q.Speaker,
-					Text: q.Text, Doc: q.Doc, Line: q.Line, Start: q.Start, End: q.End, Quote: q.ID, Topic: topic.ID, Position: label})
+				cs.Claims = append(cs.Claims, model.Claim{ID: len(cs.Claims), Holder: c.Speakers[q.Speaker].Name, Speaker: int(q.Speaker),
+					Text: q.Text, Doc: int(q.Doc), Line: int(q.Line), Start: int(q.Start), End: int(q.End), Quote: int(q.ID), Topic: topic.ID, Position: label})
 				pos.Claims = append(pos.Claims, len(cs.Claims)-1)
 			}
 			topic.Positions = append(topic.Positions, pos)
