@@ -108,14 +108,18 @@ type Index struct {
 	// names, the rest quotes; the ID of each is its position in its
 	// range, as model.New numbers them.
 	docs, speakers int
-	// folded holds, for each text with a rune other than an ASCII letter
-	// that case folding changes (é folds to É), the text case-folded:
-	// each rune replaced by one representative of its case-folding orbit
-	// of the same byte length. copied has their bits. In every other
-	// text a rune other than an ASCII letter is its own representative,
-	// so matching compares its bytes as they are.
-	folded map[int32][]byte
-	copied []uint64
+	// copied has a bit for each text with a rune other than an ASCII
+	// letter that case folding changes (é folds to É); in every other
+	// text such a rune is its own representative, and matching compares
+	// its bytes as they are. Those texts are case-folded (each rune
+	// replaced by one representative of its case-folding orbit of the
+	// same byte length) into folded, the n-th of them at
+	// folded[foldedAt[n]:foldedAt[n+1]]; ranks[w] counts the copied texts
+	// before word w of copied.
+	copied   []uint64
+	ranks    []uint32
+	folded   []byte
+	foldedAt []uint32
 	// masks has a bit for each kind of byte text i holds; a query whose
 	// bits are not all there cannot match, and the text is not read.
 	masks []uint64
@@ -152,11 +156,14 @@ func NewIndex(c *model.Corpus) *Index {
 // next speakers speaker names.
 func newIndex(docs, speakers, n int, text func(i int) string) *Index {
 	words := (n + 63) / 64
-	ix := &Index{text: text, docs: docs, speakers: speakers, texts: make([]string, n), folded: map[int32][]byte{}, copied: make([]uint64, words),
+	ix := &Index{text: text, docs: docs, speakers: speakers, texts: make([]string, n), copied: make([]uint64, words), ranks: make([]uint32, words),
 		masks: make([]uint64, n), starts: make([]uint64, n), odd: make([]uint64, words), camel: make([]uint64, words)}
-	var mu sync.Mutex
+	var (
+		mu     sync.Mutex
+		copies = map[int][]byte{}
+	)
 	parallel(n, func(lo, hi int) {
-		folded := map[int32][]byte{}
+		mine := map[int][]byte{}
 		for i := lo; i < hi; i++ {
 			t := text(i)
 			// sahilm/fuzzy stops reading a text at its first NUL.
@@ -165,13 +172,22 @@ func newIndex(docs, speakers, n int, text func(i int) string) *Index {
 			}
 			ix.texts[i] = t
 			if f := ix.fold(i); f != nil {
-				folded[int32(i)] = f
+				mine[i] = f
 			}
 		}
 		mu.Lock()
-		maps.Copy(ix.folded, folded)
+		maps.Copy(copies, mine)
 		mu.Unlock()
 	})
+	ix.foldedAt = make([]uint32, 0, len(copies)+1)
+	for w, word := range ix.copied {
+		ix.ranks[w] = uint32(len(ix.foldedAt))
+		for ; word != 0; word &= word - 1 {
+			ix.foldedAt = append(ix.foldedAt, uint32(len(ix.folded)))
+			ix.folded = append(ix.folded, copies[w*64+bits.TrailingZeros64(word)]...)
+		}
+	}
+	ix.foldedAt = append(ix.foldedAt, uint32(len(ix.folded)))
 	return ix
 }
 
@@ -202,8 +218,9 @@ func (ix *Index) isOdd(i int) bool { return ix.odd[i/64]&(1<<(i%64)) != 0 }
 // million quotes to read them as a byte slice would double what the index
 // costs.
 func (ix *Index) f(i int) []byte {
-	if ix.copied[i/64]&(1<<(i%64)) != 0 {
-		return ix.folded[int32(i)]
+	if word := ix.copied[i/64]; word&(1<<(i%64)) != 0 {
+		n := ix.ranks[i/64] + uint32(bits.OnesCount64(word&(1<<(i%64)-1)))
+		return ix.folded[ix.foldedAt[n]:ix.foldedAt[n+1]]
 	}
 	s := ix.texts[i]
 	return unsafe.Slice(unsafe.StringData(s), len(s))
@@ -810,22 +827,38 @@ func equalFold(f, q []byte) bool {
 }
 
 // index is bytes.Index for a folded needle in text bytes, ASCII letters in
-// either case: the first byte is found as indexByte finds it, the rest
-// compared in place.
+// either case. Eight places at a time it keeps those where the first two
+// bytes of the needle are, which are few, and compares the rest there.
 func index(f, needle []byte) int {
 	if len(needle) == 1 {
 		return indexByte(f, needle[0])
 	}
-	for off := 0; off+len(needle) <= len(f); {
-		j := indexByte(f[off:len(f)-len(needle)+1], needle[0])
-		if j < 0 {
-			return -1
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	c0, c1 := needle[0], needle[1]
+	up0, up1 := caseBit(c0), caseBit(c1)
+	s0, s1 := uint64(c0)*ones, uint64(c1)*ones
+	u0, u1 := uint64(up0)*ones, uint64(up1)*ones
+	last := len(f) - len(needle) // the last place the needle can start
+	j := 0
+	for ; j <= last && j+9 <= len(f); j += 8 {
+		v0 := (binary.LittleEndian.Uint64(f[j:]) | u0) ^ s0
+		v1 := (binary.LittleEndian.Uint64(f[j+1:]) | u1) ^ s1
+		// Every byte equal to the needle's is flagged, and a few more
+		// above one that is: each place flagged is checked.
+		for t := (v0 - ones) &^ v0 & (v1 - ones) &^ v1 & highs; t != 0; t &= t - 1 {
+			k := j + bits.TrailingZeros64(t)/8
+			if k > last {
+				return -1
+			}
+			if equalFold(f[k:k+len(needle)], needle) {
+				return k
+			}
 		}
-		j += off
-		if equalFold(f[j+1:j+len(needle)], needle[1:]) {
+	}
+	for ; j <= last; j++ {
+		if f[j]|up0 == c0 && equalFold(f[j:j+len(needle)], needle) {
 			return j
 		}
-		off = j + 1
 	}
 	return -1
 }
