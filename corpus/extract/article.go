@@ -73,6 +73,11 @@ type scratch struct {
 	ids   []int
 	infos []paraInfo
 	ents  []entity
+	// The pronoun history: at most eight sentences, so one small array
+	// serves every article.
+	history [][]int
+	// The document's paragraphs, for Article.
+	paras []paragraph
 	// The article's maps, emptied between articles: clearing keeps
 	// their tables for the next.
 	midCaps  map[string]bool
@@ -95,7 +100,8 @@ func (s *scratch) release() {
 	// the entity drops it, so the next article starts a slice of its own.
 	clear(s.ents)
 	s.toks, s.spans, s.sents, s.ments, s.ids = s.toks[:0], s.spans[:0], s.sents[:0], s.ments[:0], s.ids[:0]
-	s.infos, s.ents = s.infos[:0], s.ents[:0]
+	clear(s.history)
+	s.infos, s.ents, s.history, s.paras = s.infos[:0], s.ents[:0], s.history[:0], s.paras[:0]
 	clear(s.midCaps)
 	clear(s.anonSeen)
 	clear(s.folded)
@@ -120,7 +126,10 @@ type paraInfo struct {
 // more speaker-labelled lines inside it (an excerpt of a call) is read as
 // transcript turns.
 func Article(text string, from int) []Found {
-	paras := paragraphs(text, from)
+	sc := scratchPool.Get().(*scratch)
+	defer sc.release()
+	paras := paragraphsInto(sc.paras, text, from)
+	sc.paras = paras[:0] // a grown array for the next article
 	if qa, intro, ok := boldInterview(text, paras); ok {
 		return mergeFound(qa, articleParas(text, intro))
 	}
@@ -252,8 +261,8 @@ func personLabel(text, name string) bool {
 func articleParas(text string, paras []paragraph) []Found {
 	sc := scratchPool.Get().(*scratch)
 	defer sc.release()
-	a := &article{text: text, sc: sc, midCaps: sc.midCaps, anonSeen: sc.anonSeen, folded: sc.folded, ents: sc.ents}
-	defer func() { sc.ents = a.ents }() // keep a grown array for the next article
+	a := &article{text: text, sc: sc, midCaps: sc.midCaps, anonSeen: sc.anonSeen, folded: sc.folded, ents: sc.ents, history: sc.history}
+	defer func() { sc.ents, sc.history = a.ents, a.history }() // keep grown arrays for the next article
 	sc.infos = slices.Grow(sc.infos, len(paras))[:len(paras)]
 	infos := sc.infos
 	single := len(paras) > 0 && usesSingleQuotes(text, paras)

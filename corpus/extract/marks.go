@@ -23,7 +23,13 @@ type paragraph struct{ start, end int }
 // lines; otherwise every line is a paragraph. Reading wrapped text line by
 // line would cut every quotation that crosses a line break.
 func paragraphs(text string, from int) []paragraph {
-	var lines []paragraph
+	return paragraphsInto(nil, text, from)
+}
+
+// paragraphsInto is paragraphs, appending to buf when the document is
+// not wrapped (nearly always).
+func paragraphsInto(buf []paragraph, text string, from int) []paragraph {
+	lines := buf[:0]
 	long, inner, open := 0, 0, 0
 	prevInBlock := false
 	for s, e := range trimmedLines(text, from) {
