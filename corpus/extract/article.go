@@ -50,7 +50,6 @@ type article struct {
 	ents     []entity
 	midCaps  map[string]bool
 	anonSeen map[string]int // role noun -> clock of its last unnamed holder
-	folded   map[string][]string
 	clock    int
 	history  [][]int // person entities of recent sentences, subject first
 	out      []Found
@@ -82,11 +81,10 @@ type scratch struct {
 	// their tables for the next.
 	midCaps  map[string]bool
 	anonSeen map[string]int
-	folded   map[string][]string
 }
 
 var scratchPool = sync.Pool{New: func() any {
-	return &scratch{midCaps: map[string]bool{}, anonSeen: map[string]int{}, folded: map[string][]string{}}
+	return &scratch{midCaps: map[string]bool{}, anonSeen: map[string]int{}}
 }}
 
 // release empties s, dropping the strings and slices it points to so the
@@ -104,7 +102,6 @@ func (s *scratch) release() {
 	s.infos, s.ents, s.history, s.paras = s.infos[:0], s.ents[:0], s.history[:0], s.paras[:0]
 	clear(s.midCaps)
 	clear(s.anonSeen)
-	clear(s.folded)
 	scratchPool.Put(s)
 }
 
@@ -261,7 +258,7 @@ func personLabel(text, name string) bool {
 func articleParas(text string, paras []paragraph) []Found {
 	sc := scratchPool.Get().(*scratch)
 	defer sc.release()
-	a := &article{text: text, sc: sc, midCaps: sc.midCaps, anonSeen: sc.anonSeen, folded: sc.folded, ents: sc.ents, history: sc.history}
+	a := &article{text: text, sc: sc, midCaps: sc.midCaps, anonSeen: sc.anonSeen, ents: sc.ents, history: sc.history}
 	defer func() { sc.ents, sc.history = a.ents, a.history }() // keep grown arrays for the next article
 	sc.infos = slices.Grow(sc.infos, len(paras))[:len(paras)]
 	infos := sc.infos
@@ -721,12 +718,7 @@ func (a *article) reportedSubject(in *paraInfo, si int, m *mention) int {
 }
 
 func (a *article) entityFor(m *mention) int {
-	words, ok := a.folded[m.name]
-	if !ok {
-		// Names repeat through a document: fold each spelling once.
-		words = foldTokens(m.name)
-		a.folded[m.name] = words
-	}
+	words := foldTokens(m.name)
 	if len(words) == 0 {
 		return -1
 	}

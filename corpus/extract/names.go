@@ -3,6 +3,8 @@ package extract
 import (
 	"bytes"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -648,10 +650,34 @@ func firstRune(s string) rune {
 	return r
 }
 
-// foldTokens splits a name into folded words for comparison.
+// foldTokens splits a name into folded words for comparison. The same
+// names recur through a document and across the documents of a corpus,
+// and folding one takes thousands of instructions and several strings:
+// each spelling is folded once and kept in foldMemo. The words are shared
+// and must not be changed.
 func foldTokens(name string) []string {
-	return speakers.FoldWords(name)
+	if w, ok := foldMemo.Load(name); ok {
+		return w.([]string)
+	}
+	words := speakers.FoldWords(name)
+	if foldMemoSize.Add(1) > foldMemoMax {
+		// A bound on the memory a long-running server spends on it:
+		// start over rather than track which names are still in use.
+		foldMemo.Clear()
+		foldMemoSize.Store(1)
+	}
+	foldMemo.Store(name, words)
+	return words
 }
+
+var (
+	foldMemo     sync.Map // name -> speakers.FoldWords(name)
+	foldMemoSize atomic.Int64
+)
+
+// foldMemoMax is the most spellings foldMemo holds: far more than the
+// people of any one story, a few hundred kilobytes at most.
+const foldMemoMax = 4096
 
 // honorific reports whether a title is only a courtesy: Mr., Ms., Mrs.
 func honorific(title string) bool {
