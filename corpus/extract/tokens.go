@@ -148,23 +148,20 @@ var maxVocabLen = func() int {
 
 // tokenize appends the tokens of text[a:b] to toks.
 func (l *lowerArena) tokenize(text string, a, b int, toks []token) []token {
+	s := text[:b] // bounds the loops below for the compiler's checks too
 	i := a
-	for i < b {
-		r, size := rune(text[i]), 1
-		if r < utf8.RuneSelf {
-			// ASCII, most of the text: tables instead of the unicode
-			// package's general lookups.
-			if asciiSpace[r] {
-				i++
-				continue
-			}
-			if !asciiWord[r] {
-				toks = append(toks, token{start: i, end: i + 1, kind: tPunct, punct: r})
-				i++
-				continue
-			}
-		} else {
-			r, size = utf8.DecodeRuneInString(text[i:b])
+	for i < len(s) {
+		r, size := rune(s[i]), 1
+		switch byteClass[s[i]] {
+		case bSpace:
+			i++
+			continue
+		case bPunct:
+			toks = append(toks, token{start: i, end: i + 1, kind: tPunct, punct: r})
+			i++
+			continue
+		case bOther:
+			r, size = utf8.DecodeRuneInString(s[i:])
 			if unicode.IsSpace(r) {
 				i += size
 				continue
@@ -176,14 +173,16 @@ func (l *lowerArena) tokenize(text string, a, b int, toks []token) []token {
 			}
 		}
 		j := i + size
-		for j < b {
-			if text[j] < utf8.RuneSelf && asciiWord[text[j]] {
+		for {
+			for j < len(s) && byteClass[s[j]] == bWord {
 				j++ // the common case, without the general checks below
-				continue
 			}
-			c, cs := rune(text[j]), 1
+			if j >= len(s) {
+				break
+			}
+			c, cs := rune(s[j]), 1
 			if c >= utf8.RuneSelf {
-				c, cs = utf8.DecodeRuneInString(text[j:b])
+				c, cs = utf8.DecodeRuneInString(s[j:])
 				if isWordRune(c) {
 					j += cs
 					continue
@@ -193,19 +192,19 @@ func (l *lowerArena) tokenize(text string, a, b int, toks []token) []token {
 				// Joiners stay inside a word only when a letter follows
 				// ("U.S", "Sarkov's", "well-known"), or for an abbreviation's
 				// final dot.
-				if j+cs < b && wordRuneAt(text, j+cs, b) {
+				if j+cs < len(s) && wordRuneAt(s, j+cs, len(s)) {
 					j += cs
 					continue
 				}
-				if (c == '\'' || c == '’') && (text[j-1] == 's' || text[j-1] == 'S') && j-i > 2 {
+				if (c == '\'' || c == '’') && (s[j-1] == 's' || s[j-1] == 'S') && j-i > 2 {
 					// "Supporters' Trust": a plural possessive keeps its
 					// mark as part of the word.
-					if j+cs >= b || text[j+cs] == ' ' {
+					if j+cs >= len(s) || s[j+cs] == ' ' {
 						j += cs
 						break
 					}
 				}
-				if c == '.' && (isAbbreviation(text[i:j]) || utf8.RuneCountInString(text[i:j]) == 1 && unicode.IsUpper(r)) {
+				if c == '.' && (isAbbreviation(s[i:j]) || utf8.RuneCountInString(s[i:j]) == 1 && unicode.IsUpper(r)) {
 					j += cs
 				}
 			}
@@ -216,6 +215,32 @@ func (l *lowerArena) tokenize(text string, a, b int, toks []token) []token {
 	}
 	return toks
 }
+
+// byteClass sorts the bytes for tokenize: ASCII white space, ASCII letters
+// and digits, other ASCII (punctuation), and the rest, which begin or
+// continue a multi-byte character and need decoding.
+var byteClass = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = bOther
+		case asciiSpace[c]:
+			t[c] = bSpace
+		case asciiWord[c]:
+			t[c] = bWord
+		default:
+			t[c] = bPunct
+		}
+	}
+	return t
+}()
+
+const (
+	bPunct uint8 = iota
+	bSpace
+	bWord
+	bOther
+)
 
 const (
 	lowBits  = 0x0101010101010101 // one in each byte's lowest bit
