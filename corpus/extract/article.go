@@ -30,6 +30,10 @@ type entity struct {
 type sentence struct {
 	lo, hi int
 	ments  []mention
+	// cueWords is set when the sentence has a word verbCue looks for: a
+	// lower-case speech verb or "according". Most sentences have none,
+	// and verbCue, asked about every sentence, can answer at once.
+	cueWords bool
 }
 
 // attribution is who a quotation is given to and how surely.
@@ -609,8 +613,12 @@ func (a *article) sentences(toks []token) []sentence {
 	out := a.sc.sents
 	defer func() { a.sc.sents = out }()
 	lo := 0
+	cueWords := false
 	for i := range toks {
 		t := &toks[i]
+		if t.kind == tWord && (t.in(vSpeechVerbs) && !t.cap || t.low == "according") {
+			cueWords = true
+		}
 		end := false
 		switch {
 		case t.terminal():
@@ -623,12 +631,12 @@ func (a *article) sentences(toks []token) []sentence {
 			end = (last == '.' || last == '!' || last == '?' || last == '…') && (midSentence || !speechAhead(toks, i+1))
 		}
 		if end {
-			out = append(out, sentence{lo: lo, hi: i + 1})
-			lo = i + 1
+			out = append(out, sentence{lo: lo, hi: i + 1, cueWords: cueWords})
+			lo, cueWords = i+1, false
 		}
 	}
 	if lo < len(toks) {
-		out = append(out, sentence{lo: lo, hi: len(toks)})
+		out = append(out, sentence{lo: lo, hi: len(toks), cueWords: cueWords})
 	}
 	return window(out, first)
 }
@@ -1324,6 +1332,9 @@ func (a *article) beforeCue(in *paraInfo, si, x int) attribution {
 // verbCue finds the last speech verb in toks[rs:x] and its subject.
 func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 	s := &in.sents[si]
+	if !s.cueWords {
+		return none // no speech verb and no "according to" anywhere in it
+	}
 	toks := in.toks
 	for k := rs; k+2 < x; k++ {
 		if toks[k].low == "according" && toks[k+1].low == "to" {
