@@ -711,7 +711,7 @@ func (a *article) reportedSubject(in *paraInfo, si int, m *mention) int {
 	if v > s.lo && toks[v].kind == tWord && toks[v].low == "that" {
 		v--
 	}
-	if v <= s.lo || toks[v].kind != tWord || toks[v].cap || !speechVerbs[toks[v].low] {
+	if v <= s.lo || toks[v].kind != tWord || toks[v].cap || !toks[v].in(vSpeechVerbs) {
 		return -1
 	}
 	at := a.verbCue(in, si, s.lo, v+1)
@@ -1018,7 +1018,7 @@ func roleHeadOf(role string) string {
 			return head
 		}
 		w = strings.TrimSuffix(strings.TrimSuffix(strings.Trim(w, ".,;"), "’s"), "'s")
-		if roleHeads[w] || titleWords[w] {
+		if vocabOfWord(w)&(vRoleHeads|vTitleWords) != 0 {
 			head = w
 		}
 	}
@@ -1276,7 +1276,7 @@ func (a *article) anonymousCue(toks []token, j, hi int) attribution {
 			return none
 		}
 		w := strings.TrimSuffix(t.low, "s")
-		if roleHeads[w] || w == "person" || w == "people" || w == "official" || w == "source" || w == "diplomat" {
+		if vocabOfWord(w)&vRoleHeads != 0 || w == "person" || w == "people" || w == "official" || w == "source" || w == "diplomat" {
 			role = true
 		}
 	}
@@ -1386,7 +1386,7 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 			named := hasNameMention(s, c+1, k)
 			short := k-c-1 <= 3 && !named
 			participle := strings.HasSuffix(w, "ing") && !named // ", speaking on condition of anonymity,"
-			if !(w == "who" || w == "which" || w == "a" || w == "an" || w == "the" || w == "known" || w == "whose" || (roleHeads[w] || roleMods[w]) && !named || short || participle) {
+			if !(w == "who" || w == "which" || w == "a" || w == "an" || w == "the" || w == "known" || w == "whose" || toks[c+1].in(vRoleHeads|vRoleMods) && !named || short || participle) {
 				break
 			}
 			k = c

@@ -39,7 +39,7 @@ var abbreviations = set(`mr mrs ms dr st jr sr gen sen sec rep gov lt col capt s
 u.s u.k u.n e.u d.c no vs etc inc corp ltd co mt ft gens reps sens p.m a.m i.e e.g`)
 
 // isAbbreviation reports whether w, in any case, is one of abbreviations.
-func isAbbreviation(w string) bool { return inSet(abbreviations, w) }
+func isAbbreviation(w string) bool { return vocabOfFold(w)&vAbbreviations != 0 }
 
 // inSet reports whether set holds strings.ToLower(w). The usual short
 // ASCII word is lowered on the stack, not the heap: vocabulary lookups
@@ -362,6 +362,15 @@ func (l *lowerArena) appendWord(toks []token, text string, i, j int) []token {
 		t.vocab = lookupVocab(t.low, vocabHashString(t.low))
 	}
 	return toks
+}
+
+// undotted returns the vocabulary sets holding the word less a final dot
+// ("Gen." is gen): titles are often abbreviated.
+func (t *token) undotted() vocab {
+	if w, ok := strings.CutSuffix(t.low, "."); ok {
+		return vocabOfWord(w)
+	}
+	return t.vocab
 }
 
 // in reports whether the word is in one of the vocabulary sets v names.

@@ -307,6 +307,8 @@ const (
 	vTitleNouns
 	vPronouns // he, she: see pronounGender
 	vArticles // the, a, an
+	vPrepositions
+	vAbbreviations
 )
 
 // vocabSlots is vocabOf as an open-addressing hash table, keyed by
@@ -387,6 +389,21 @@ func lookupVocab(low string, h uint32) vocab {
 	}
 }
 
+// vocabOfWord returns vocabOf[w].
+func vocabOfWord(w string) vocab { return lookupVocab(w, vocabHashString(w)) }
+
+// vocabOfFold returns vocabOf[strings.ToLower(w)], lowering a short ASCII
+// word in a register.
+func vocabOfFold(w string) vocab {
+	if len(w) <= 8 && isASCII(w) {
+		k := packWord(w)
+		upper, _ := caseMasks(k)
+		k |= upper >> 2
+		return lookupShort(k, len(w), shortHash(k))
+	}
+	return vocabOfWord(strings.ToLower(w))
+}
+
 // lookupShort returns vocabOf[w] for a word w of n <= 8 bytes, given
 // key = packWord(w) and h = shortHash(key).
 func lookupShort(key uint64, n int, h uint32) vocab {
@@ -428,6 +445,8 @@ var vocabOf = func() map[string]vocab {
 		{vTitleNouns, titleNouns},
 		{vPronouns, set(`he she`)},
 		{vArticles, set(`the a an`)},
+		{vPrepositions, prepositions},
+		{vAbbreviations, abbreviations},
 	} {
 		for w := range s.set {
 			m[w] |= s.v
