@@ -331,7 +331,9 @@ func articleParas(text string, paras []paragraph) []Found {
 				s.ments = s.ments[:0]
 			}
 			a.link(in, si)
-			for x := s.lo; x < s.hi; x++ {
+			// A paragraph with no quotation (about half) has no token to
+			// look for.
+			for x := s.lo; x < s.hi && len(in.spans) > 0; x++ {
 				if in.toks[x].kind != tQuote {
 					continue
 				}

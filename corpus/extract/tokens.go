@@ -290,12 +290,12 @@ func (l *lowerArena) appendWord(toks []token, text string, i, j int) []token {
 	t := &toks[len(toks)-1]
 	w := text[i:j]
 	if n := len(w); n > 2 && (w[n-1] == 's' || w[n-1] == 'S') {
-		for _, suf := range [...]string{"'s", "’s", "'S", "’S"} {
-			if len(w) > len(suf) && strings.HasSuffix(w, suf) {
-				w = w[:len(w)-len(suf)]
-				t.poss = true
-				break
-			}
+		// A possessive 's or ’s, either s in either case.
+		switch {
+		case w[n-2] == '\'':
+			w, t.poss = w[:n-2], true
+		case n > 4 && w[n-4:n-1] == "’":
+			w, t.poss = w[:n-4], true
 		}
 	}
 	t.word = w
