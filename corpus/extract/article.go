@@ -218,17 +218,17 @@ func dialogueRun(text string, paras []paragraph, people map[string]bool) (int, b
 // line of its own, which has no turn text on the line and so ends a run
 // anyway. Nearly every paragraph of prose is ruled out here.
 func mayOpenTurn(text string, p paragraph) bool {
-	if strings.IndexByte(text[p.start:p.end], '\n') >= 0 {
-		return false
-	}
 	line := text[skipTimestamp(text, p.start, p.end):p.end]
-	if line != "" && (line[0] == 'Q' || line[0] == 'A') {
-		return true
+	if line == "" || line[0] != 'Q' && line[0] != 'A' {
+		if strings.HasPrefix(line, "**") || strings.HasPrefix(line, "__") {
+			line = line[2:]
+		}
+		if strings.IndexByte(line[:min(len(line), 61)], ':') < 0 {
+			return false
+		}
 	}
-	if strings.HasPrefix(line, "**") || strings.HasPrefix(line, "__") {
-		line = line[2:]
-	}
-	return strings.IndexByte(line[:min(len(line), 61)], ':') >= 0
+	// Last, as it reads the whole paragraph.
+	return strings.IndexByte(text[p.start:p.end], '\n') < 0
 }
 
 // personLabel reports whether a label names a person: written in
@@ -618,7 +618,9 @@ func (a *article) sentences(toks []token) []sentence {
 	cueWords := false
 	for i := range toks {
 		t := &toks[i]
-		if t.kind == tWord && (t.in(vSpeechVerbs) && !t.cap || t.low == "according") {
+		// A speech verb not capitalised, or "according"; punctuation and
+		// quotations have no vocabulary.
+		if t.vocab&(vSpeechVerbs|vAccording) != 0 && (!t.cap || t.in(vAccording)) {
 			cueWords = true
 		}
 		end := false
@@ -735,9 +737,8 @@ func (a *article) entityFor(m *mention) int {
 	a.clock++
 	best := -1
 	if m.org || m.place {
-		key := strings.Join(words, " ")
 		for e := range a.ents {
-			if (a.ents[e].org || a.ents[e].place) && strings.Join(a.ents[e].words, " ") == key {
+			if (a.ents[e].org || a.ents[e].place) && sameJoined(a.ents[e].words, words) {
 				best = e
 			}
 		}
@@ -792,7 +793,9 @@ func (a *article) entityFor(m *mention) int {
 		en.g = m.g
 	}
 	if m.role != "" {
-		for r := range strings.SplitSeq(m.role, "; ") {
+		for rest, more := m.role, true; more; {
+			var r string
+			r, rest, more = strings.Cut(rest, "; ")
 			if !hasFold(en.roles, r) {
 				en.roles = append(en.roles, r)
 				en.heads = append(en.heads, roleHeadOf(r))
@@ -801,6 +804,27 @@ func (a *article) entityFor(m *mention) int {
 	}
 	en.seen = a.clock
 	return best
+}
+
+// sameJoined reports whether strings.Join(a, " ") == strings.Join(b, " ")
+// without joining, as it is asked for every organisation named.
+func sameJoined(a, b []string) bool {
+	if slices.Equal(a, b) {
+		return true
+	}
+	if plainWords(a) && plainWords(b) {
+		return false // words with no space, none empty, join apart
+	}
+	return strings.Join(a, " ") == strings.Join(b, " ")
+}
+
+func plainWords(ws []string) bool {
+	for _, w := range ws {
+		if w == "" || strings.IndexByte(w, ' ') >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // hasFold reports whether list holds s in any case.

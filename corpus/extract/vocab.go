@@ -309,6 +309,7 @@ const (
 	vArticles // the, a, an
 	vPrepositions
 	vAbbreviations
+	vAccording // the word "according", which opens a cue
 )
 
 // vocabSlots is vocabOf as an open-addressing hash table, keyed by
@@ -447,6 +448,7 @@ var vocabOf = func() map[string]vocab {
 		{vArticles, set(`the a an`)},
 		{vPrepositions, prepositions},
 		{vAbbreviations, abbreviations},
+		{vAccording, set(`according`)},
 	} {
 		for w := range s.set {
 			m[w] |= s.v
