@@ -45,6 +45,12 @@ type frontMatter struct {
 // document's text is data itself, not a copy: the caller must not change
 // data afterwards.
 func ParseDocument(name string, data []byte) (model.Document, error) {
+	return parseDocument(name, data, nil)
+}
+
+// parseDocument is ParseDocument with the line starts cut from lines (nil:
+// allocated on their own).
+func parseDocument(name string, data []byte, lines *blocks[int32]) (model.Document, error) {
 	doc := model.Document{Path: name}
 	if len(data) > MaxFileSize {
 		return doc, fmt.Errorf("%w (%d MiB)", ErrTooLarge, len(data)>>20)
@@ -66,7 +72,11 @@ func ParseDocument(name string, data []byte) (model.Document, error) {
 	text := unsafe.String(unsafe.SliceData(data), len(data))
 	text = strings.TrimPrefix(text, "\ufeff")
 	doc.Text = text
-	doc.LineStarts = model.LineStartsOf(text)
+	if lines != nil {
+		doc.LineStarts = model.LineStartsIn(text, lines.get)
+	} else {
+		doc.LineStarts = model.LineStartsOf(text)
+	}
 	if fm, bodyStart, ok, err := splitFrontMatter(text); ok {
 		if err != nil {
 			return doc, fmt.Errorf("front matter: %v", err)

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -56,47 +57,129 @@ func Build(sources []Source, problems []model.Problem) (*model.Corpus, error) {
 // Assemble extracts the quotes of docs, merges their speakers and builds the
 // corpus.
 func Assemble(docs []model.Document, problems []model.Problem) *model.Corpus {
-	return assemble(docs, extractAll(docs, 0), problems)
+	found := make([]docQuotes, len(docs))
+	forEach(len(docs), 0, func(i int) { found[i] = extractQuotes(&docs[i], nil) })
+	return assemble(docs, found, problems)
 }
 
-// assemble merges the speakers of perDoc, the quotes found in each of docs,
-// and builds the corpus. It runs once, after the parallel per-document work.
-func assemble(docs []model.Document, perDoc [][]extract.Found, problems []model.Problem) *model.Corpus {
-	// Quotes are numbered in document order straight from perDoc: a
-	// flattened copy of every Found would be the largest thing on the
-	// heap while loading.
-	n := 0
-	for i := range docs {
-		n += len(perDoc[i])
+// docQuotes is what extraction keeps of one document's quotes until the
+// corpus is assembled. Kept as extract.Found (120 bytes, one mention per
+// quote, a slice grown by append), they took more memory than the text by
+// the time every document was read; as model.Quote, a quarter of it.
+type docQuotes struct {
+	quotes   []foundQuote
+	mentions []speakers.Mention // distinct, in order of first mention
+	// odd holds the text of any quote that is not its span of the
+	// document's text, which extractors never make today.
+	odd map[int]string
+}
+
+// foundQuote is a quote until assembly: its text is the span of the
+// document's text, its speaker a mention of the document.
+type foundQuote struct {
+	start, end, line int32
+	mention          int32
+	cue              model.Cue
+	confidence       model.Confidence
+}
+
+// ingestBlocks holds the blocks one load cuts what documents keep from.
+type ingestBlocks struct {
+	text     *blocks[byte]
+	lines    *blocks[int32]
+	quotes   *blocks[foundQuote]
+	mentions *blocks[speakers.Mention]
+}
+
+// extractQuotes finds the quotes of d and keeps them as docQuotes, cut
+// from bl when given.
+func extractQuotes(d *model.Document, bl *ingestBlocks) docQuotes {
+	found := extract.Document(d)
+	if len(found) == 0 {
+		return docQuotes{}
 	}
-	mentions := make([]speakers.Mention, 0, n)
-	for i := range docs {
-		for _, f := range perDoc[i] {
-			m := speakers.Mention{Name: f.Speaker, Role: f.Role, Roles: f.Roles, Org: f.Org}
-			if f.Local {
-				// A transcript's "Q" or "MODERATOR" is someone else in every
-				// document: name the document to keep them apart.
-				m.Scope = scopeName(docs[i].Path)
-			}
+	var out docQuotes
+	var mentions []speakers.Mention
+	if bl != nil {
+		out.quotes = bl.quotes.get(len(found))
+	} else {
+		out.quotes = make([]foundQuote, len(found))
+	}
+	for k, f := range found {
+		m := speakers.Mention{Name: f.Speaker, Role: f.Role, Roles: f.Roles, Org: f.Org}
+		if f.Local {
+			// A transcript's "Q" or "MODERATOR" is someone else in every
+			// document: name the document to keep them apart.
+			m.Scope = scopeName(d.Path)
+		}
+		j := slices.IndexFunc(mentions, func(o speakers.Mention) bool {
+			return o.Name == m.Name && o.Role == m.Role && o.Org == m.Org && o.Scope == m.Scope && slices.Equal(o.Roles, m.Roles)
+		})
+		if j < 0 {
+			j = len(mentions)
 			mentions = append(mentions, m)
+		}
+		if f.Start < 0 || f.End > len(d.Text) || f.Start > f.End || f.Text != d.Text[f.Start:f.End] {
+			if out.odd == nil {
+				out.odd = map[int]string{}
+			}
+			out.odd[k] = f.Text
+		}
+		out.quotes[k] = foundQuote{
+			start:      int32(f.Start),
+			end:        int32(f.End),
+			line:       int32(d.LineAt(f.Start)),
+			mention:    int32(j),
+			cue:        model.CueOf(f.Cue),
+			confidence: f.Confidence,
+		}
+	}
+	if bl != nil {
+		out.mentions = bl.mentions.get(len(mentions))
+	} else {
+		out.mentions = make([]speakers.Mention, len(mentions))
+	}
+	copy(out.mentions, mentions)
+	return out
+}
+
+// assemble merges the speakers of the quotes found in each of docs and
+// builds the corpus. It runs once, after the parallel per-document work,
+// and drops each document's part of found once it is copied.
+func assemble(docs []model.Document, found []docQuotes, problems []model.Problem) *model.Corpus {
+	n := 0
+	for i := range found {
+		n += len(found[i].quotes)
+	}
+	// One mention per quote, in corpus order, as speakers.Resolve counts
+	// them: a copy of the document's mention, which shares its strings.
+	mentions := make([]speakers.Mention, 0, n)
+	for i := range found {
+		for _, q := range found[i].quotes {
+			mentions = append(mentions, found[i].mentions[q.mention])
 		}
 	}
 	people, ids := speakers.Resolve(mentions)
 	quotes := make([]model.Quote, 0, n)
-	for i := range docs {
-		d := &docs[i]
-		for _, f := range perDoc[i] {
+	for i := range found {
+		text := docs[i].Text
+		for k, q := range found[i].quotes {
+			t, odd := found[i].odd[k]
+			if !odd {
+				t = text[q.start:q.end]
+			}
 			quotes = append(quotes, model.Quote{
 				Doc:        int32(i),
 				Speaker:    int32(ids[len(quotes)]),
-				Text:       f.Text,
-				Start:      int32(f.Start),
-				End:        int32(f.End),
-				Line:       int32(d.LineAt(f.Start)),
-				Cue:        model.CueOf(f.Cue),
-				Confidence: f.Confidence,
+				Text:       t,
+				Start:      q.start,
+				End:        q.end,
+				Line:       q.line,
+				Cue:        q.cue,
+				Confidence: q.confidence,
 			})
 		}
+		found[i] = docQuotes{}
 	}
 	return model.New(docs, people, quotes, problems)
 }
@@ -220,7 +303,7 @@ func realPath(p string) string {
 // readFile reads the file name into a buffer from bufs (nil: one of its
 // own) of the size Stat gives: growing a buffer while reading would leave
 // up to twice the file in garbage, and ingest memory is budgeted.
-func readFile(name string, bufs *textBlocks) ([]byte, error) {
+func readFile(name string, bufs *blocks[byte]) ([]byte, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err

@@ -12,7 +12,7 @@ import (
 )
 
 func TestTextBlocksHandOutDisjointBuffersOfTheSizeAsked(t *testing.T) {
-	sizes := []int{0, 1, 4000, 300, ownBufferOver, ownBufferOver + 1, 7, textBlockSize / 3, 12345}
+	sizes := []int{0, 1, 4000, 300, textBlockSize / 4, textBlockSize/4 + 1, 7, textBlockSize / 3, 12345}
 	var sources []Source
 	for i := 0; i < 40; i++ {
 		for _, n := range sizes {
@@ -52,7 +52,7 @@ func TestTextBlocksHandOutDisjointBuffersOfTheSizeAsked(t *testing.T) {
 		t.Errorf("%d bytes still expected after every file had its buffer", bufs.left)
 	}
 	// The last block was no larger than what was left to put in it.
-	if free := len(bufs.block) - bufs.used; free > ownBufferOver {
+	if free := len(bufs.block) - bufs.used; free > textBlockSize/4 {
 		t.Errorf("last block has %d bytes unused", free)
 	}
 }
@@ -78,13 +78,13 @@ func TestTextBlocksTakeBackOnlyTheLastBuffer(t *testing.T) {
 func TestReadFileReadsEverySizeWhole(t *testing.T) {
 	dir := t.TempDir()
 	bufs := newTextBlocks(nil)
-	for _, n := range []int{0, 1, 511, 512, 4096, ownBufferOver + 3} {
+	for _, n := range []int{0, 1, 511, 512, 4096, textBlockSize/4 + 3} {
 		want := []byte(strings.Repeat("abcdefg\n", n/8+1)[:n])
 		p := filepath.Join(dir, fmt.Sprint(n))
 		if err := os.WriteFile(p, want, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		for _, b := range []*textBlocks{nil, bufs} {
+		for _, b := range []*blocks[byte]{nil, bufs} {
 			got, err := readFile(p, b)
 			if err != nil || !bytes.Equal(got, want) {
 				t.Errorf("readFile of %d bytes = %d bytes, %v", n, len(got), err)
@@ -136,5 +136,30 @@ func TestTextsSurviveRejectedFilesBetweenThem(t *testing.T) {
 		if d.Text != want[i] {
 			t.Errorf("%s holds %q, want %q", d.Path, d.Text, want[i])
 		}
+	}
+}
+
+// With no size announced, blocks start small and double, so a small load
+// does not pay for a whole block.
+func TestBlocksOfUnknownTotalGrow(t *testing.T) {
+	b := newBlocks[int32](1<<16, -1)
+	b.get(10)
+	if len(b.block) != 1<<10 {
+		t.Fatalf("first block %d elements, want %d", len(b.block), 1<<10)
+	}
+	var sizes []int
+	for i := 0; i < 200; i++ {
+		b.get(1000)
+		if len(sizes) == 0 || sizes[len(sizes)-1] != len(b.block) {
+			sizes = append(sizes, len(b.block))
+		}
+	}
+	for i := 1; i < len(sizes); i++ {
+		if sizes[i] != min(2*sizes[i-1], 1<<16) {
+			t.Fatalf("block sizes %v: not doubling up to the maximum", sizes)
+		}
+	}
+	if sizes[len(sizes)-1] != 1<<16 {
+		t.Errorf("block sizes %v never reach the maximum", sizes)
 	}
 }

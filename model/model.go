@@ -94,14 +94,24 @@ func (d *Document) Line(n int) string {
 func (d *Document) NumLines() int { return len(d.LineStarts) }
 
 // LineStartsOf computes Document.LineStarts for text.
-func LineStartsOf(text string) []int32 {
+func LineStartsOf(text string) []int32 { return LineStartsIn(text, nil) }
+
+// LineStartsIn is LineStartsOf with the slice from alloc, which returns n
+// elements (nil: make).
+func LineStartsIn(text string, alloc func(n int) []int32) []int32 {
 	// Counted first so the slice is allocated once at its exact size: it
 	// lives as long as the document.
 	n := strings.Count(text, "\n")
 	if strings.HasSuffix(text, "\n") {
 		n--
 	}
-	starts := make([]int32, 1, n+1)
+	var starts []int32
+	if alloc != nil {
+		starts = alloc(n + 1)[:1]
+	} else {
+		starts = make([]int32, 1, n+1)
+	}
+	starts[0] = 0
 	for i := 0; ; {
 		nl := strings.IndexByte(text[i:], '\n')
 		if nl < 0 {

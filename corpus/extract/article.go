@@ -87,7 +87,7 @@ type scratch struct {
 	anonSeen map[string]int
 }
 
-var scratchPool = sync.Pool{New: func() any {
+var articleScratchPool = sync.Pool{New: func() any {
 	return &scratch{midCaps: map[string]bool{}, anonSeen: map[string]int{}}
 }}
 
@@ -106,7 +106,7 @@ func (s *scratch) release() {
 	s.infos, s.ents, s.history, s.paras = s.infos[:0], s.ents[:0], s.history[:0], s.paras[:0]
 	clear(s.midCaps)
 	clear(s.anonSeen)
-	scratchPool.Put(s)
+	articleScratchPool.Put(s)
 }
 
 // window returns buf[from:] with no spare capacity, so appending to the
@@ -127,7 +127,7 @@ type paraInfo struct {
 // more speaker-labelled lines inside it (an excerpt of a call) is read as
 // transcript turns.
 func Article(text string, from int) []Found {
-	sc := scratchPool.Get().(*scratch)
+	sc := articleScratchPool.Get().(*scratch)
 	defer sc.release()
 	paras := paragraphsInto(sc.paras, text, from)
 	sc.paras = paras[:0] // a grown array for the next article
@@ -260,7 +260,7 @@ func personLabel(text, name string) bool {
 
 // articleParas extracts the quotations of the given paragraphs of prose.
 func articleParas(text string, paras []paragraph) []Found {
-	sc := scratchPool.Get().(*scratch)
+	sc := articleScratchPool.Get().(*scratch)
 	defer sc.release()
 	a := &article{text: text, sc: sc, midCaps: sc.midCaps, anonSeen: sc.anonSeen, ents: sc.ents, history: sc.history}
 	defer func() { sc.ents, sc.history = a.ents, a.history }() // keep grown arrays for the next article
