@@ -30,10 +30,10 @@ type entity struct {
 type sentence struct {
 	lo, hi int
 	ments  []mention
-	// cueWords is set when the sentence has a word verbCue looks for: a
-	// lower-case speech verb or "according". Most sentences have none,
-	// and verbCue, asked about every sentence, can answer at once.
-	cueWords bool
+	// The words verbCue looks for, noted as the sentence is cut: a
+	// lower-case speech verb, "according". verbCue is asked about every
+	// sentence and need not scan one without them.
+	speechVerb, according bool
 }
 
 // attribution is who a quotation is given to and how surely.
@@ -615,13 +615,13 @@ func (a *article) sentences(toks []token) []sentence {
 	out := a.sc.sents
 	defer func() { a.sc.sents = out }()
 	lo := 0
-	cueWords := false
+	speechVerb, according := false, false
 	for i := range toks {
 		t := &toks[i]
-		// A speech verb not capitalised, or "according"; punctuation and
-		// quotations have no vocabulary.
-		if t.vocab&(vSpeechVerbs|vAccording) != 0 && (!t.cap || t.in(vAccording)) {
-			cueWords = true
+		// Punctuation and quotations have no vocabulary.
+		if t.vocab&(vSpeechVerbs|vAccording) != 0 {
+			speechVerb = speechVerb || t.in(vSpeechVerbs) && !t.cap
+			according = according || t.in(vAccording)
 		}
 		end := false
 		switch {
@@ -635,12 +635,12 @@ func (a *article) sentences(toks []token) []sentence {
 			end = (last == '.' || last == '!' || last == '?' || last == '…') && (midSentence || !speechAhead(toks, i+1))
 		}
 		if end {
-			out = append(out, sentence{lo: lo, hi: i + 1, cueWords: cueWords})
-			lo, cueWords = i+1, false
+			out = append(out, sentence{lo: lo, hi: i + 1, speechVerb: speechVerb, according: according})
+			lo, speechVerb, according = i+1, false, false
 		}
 	}
 	if lo < len(toks) {
-		out = append(out, sentence{lo: lo, hi: len(toks), cueWords: cueWords})
+		out = append(out, sentence{lo: lo, hi: len(toks), speechVerb: speechVerb, according: according})
 	}
 	return window(out, first)
 }
@@ -1358,11 +1358,11 @@ func (a *article) beforeCue(in *paraInfo, si, x int) attribution {
 // verbCue finds the last speech verb in toks[rs:x] and its subject.
 func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 	s := &in.sents[si]
-	if !s.cueWords {
+	if !s.speechVerb && !s.according {
 		return none // no speech verb and no "according to" anywhere in it
 	}
 	toks := in.toks
-	for k := rs; k+2 < x; k++ {
+	for k := rs; k+2 < x && s.according; k++ {
 		if toks[k].low == "according" && toks[k+1].low == "to" {
 			if m := mentionAt(s, k+2, false); m != nil {
 				at := a.resolve(m, "according to")
@@ -1370,7 +1370,7 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 			}
 		}
 	}
-	for v := x - 1; v >= rs; v-- {
+	for v := x - 1; v >= rs && s.speechVerb; v-- {
 		t := &toks[v]
 		if t.kind != tWord || !t.in(vSpeechVerbs) || t.cap {
 			continue
