@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"encoding/binary"
 	"math/bits"
 	"strings"
 	"unicode"
@@ -110,6 +111,19 @@ func (l *lowerArena) lowerPacked(low uint64, n int) string {
 	for ; n > 0; n-- {
 		l.block = append(l.block, byte(low))
 		low >>= 8
+	}
+	return unsafe.String(&l.block[start], len(l.block)-start)
+}
+
+// lowerPacked16 returns the word of n bytes, 8 < n <= 16, packed in
+// low1 and low2 (see packWord), in the block.
+func (l *lowerArena) lowerPacked16(low1, low2 uint64, n int) string {
+	l.reserve(n)
+	start := len(l.block)
+	l.block = binary.LittleEndian.AppendUint64(l.block, low1)
+	for n -= 8; n > 0; n-- {
+		l.block = append(l.block, byte(low2))
+		low2 >>= 8
 	}
 	return unsafe.String(&l.block[start], len(l.block)-start)
 }
@@ -314,6 +328,25 @@ func (l *lowerArena) appendWord(toks []token, text string, i, j int) []token {
 			t.cap = upper&0x80 != 0
 			t.allCaps = t.cap && bits.OnesCount64(upper|lower) >= 2 && lower == 0
 			t.vocab = lookupShort(low, n, shortHash(low))
+			return toks
+		}
+	}
+	if n := len(w); n > 8 && n <= 16 && i+16 <= len(text) {
+		// The same for a word of nine to sixteen bytes, in two halves.
+		x1, x2 := load8(text, i), load8(text, i+8)&(^uint64(0)>>(128-8*n))
+		if (x1|x2)&highBits == 0 {
+			u1, l1 := caseMasks(x1)
+			u2, l2 := caseMasks(x2)
+			low1, low2 := x1|u1>>2, x2|u2>>2
+			t.low = w
+			if u1|u2 != 0 {
+				t.low = l.lowerPacked16(low1, low2, n)
+			}
+			t.cap = u1&0x80 != 0
+			t.allCaps = t.cap && bits.OnesCount64(u1|l1)+bits.OnesCount64(u2|l2) >= 2 && l1|l2 == 0
+			if n <= maxVocabLen {
+				t.vocab = lookupVocab(t.low, midHash(low1, low2))
+			}
 			return toks
 		}
 	}
