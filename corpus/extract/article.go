@@ -269,6 +269,7 @@ func articleParas(text string, paras []paragraph) []Found {
 	single := len(paras) > 0 && usesSingleQuotes(text, paras)
 	all := sc.toks
 	var low lowerArena
+	var marks markFinder // shared by the paragraphs, which come in order
 	for k, p := range paras {
 		in := &infos[k]
 		in.p = p
@@ -276,7 +277,7 @@ func articleParas(text string, paras []paragraph) []Found {
 		if single {
 			sc.spans = singleQuoteSpans(text, p.start, p.end, sc.spans)
 		} else {
-			sc.spans = quoteSpans(text, p.start, p.end, sc.spans)
+			sc.spans = marks.quoteSpans(text, p.start, p.end, sc.spans)
 		}
 		in.spans = window(sc.spans, firstSpan)
 		first := len(all)

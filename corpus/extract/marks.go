@@ -132,12 +132,18 @@ func spaceAt(s string, i int) (bool, int) {
 // A mark left open is closed at the paragraph's end, so a stray mark never
 // swallows the rest of the document.
 func quoteSpans(text string, a, b int, spans []span) []span {
+	var next markFinder
+	return next.quoteSpans(text, a, b, spans)
+}
+
+// quoteSpans is quoteSpans finding marks with f, which a document's
+// paragraphs share (see markFinder).
+func (f *markFinder) quoteSpans(text string, a, b int, spans []span) []span {
 	var buf [8]openMark
 	stack := buf[:0]
 	single := -1 // a stand-alone single mark waiting for its closing mark
-	var next markFinder
 	for i := a; i < b; {
-		if i = next.from(text, i, b); i >= b {
+		if i = f.from(text, i, b); i >= b {
 			break
 		}
 		r, size := rune(text[i]), 1
@@ -209,29 +215,35 @@ func quoteSpans(text string, a, b int, spans []span) []span {
 var markBytes = [...]byte{'"', '\'', 0xE2, 0xC2}
 
 // markFinder finds the next byte of markBytes with the fast byte search,
-// keeping where each occurs next so that a paragraph is searched about
-// once for each, however many marks of another kind it has: prose
-// between quotation marks is most of a paragraph and needs no decoding.
+// keeping where each occurs next in the whole text, so that the text is
+// searched about once for each byte, however many paragraphs and marks of
+// other kinds lie between two of them: prose between quotation marks is
+// most of a document and needs no decoding. The zero value is ready.
 type markFinder struct {
-	at    [len(markBytes)]int // where each of markBytes next occurs, or b
+	at    [len(markBytes)]int // where each of markBytes next occurs, or len(text)
+	from0 int                 // where the positions in at were found from
 	valid bool
 }
 
 // from returns the offset of the first byte of markBytes in text[i:b],
-// or b. Calls must not go back.
+// or b. Asked about an earlier offset than before, it searches afresh.
 func (f *markFinder) from(text string, i, b int) int {
-	first := b
+	if i < f.from0 {
+		f.valid = false
+	}
+	f.from0 = i
+	first := len(text)
 	for k, m := range markBytes {
 		if !f.valid || f.at[k] < i {
-			f.at[k] = b
-			if n := strings.IndexByte(text[i:b], m); n >= 0 {
+			f.at[k] = len(text)
+			if n := strings.IndexByte(text[i:], m); n >= 0 {
 				f.at[k] = i + n
 			}
 		}
 		first = min(first, f.at[k])
 	}
 	f.valid = true
-	return first
+	return min(first, b)
 }
 
 // openMark is an opening mark waiting for its closing mark.
