@@ -221,6 +221,7 @@ var markBytes = [...]byte{'"', '\'', 0xE2, 0xC2}
 // most of a document and needs no decoding. The zero value is ready.
 type markFinder struct {
 	at    [len(markBytes)]int // where each of markBytes next occurs, or len(text)
+	first int                 // the least of at
 	from0 int                 // where the positions in at were found from
 	valid bool
 }
@@ -232,6 +233,9 @@ func (f *markFinder) from(text string, i, b int) int {
 		f.valid = false
 	}
 	f.from0 = i
+	if f.valid && f.first >= i {
+		return min(f.first, b) // no mark passed since the last call
+	}
 	first := len(text)
 	for k, m := range markBytes {
 		if !f.valid || f.at[k] < i {
@@ -242,7 +246,7 @@ func (f *markFinder) from(text string, i, b int) int {
 		}
 		first = min(first, f.at[k])
 	}
-	f.valid = true
+	f.valid, f.first = true, first
 	return min(first, b)
 }
 
