@@ -85,6 +85,11 @@ type scratch struct {
 	// their tables for the next.
 	midCaps  map[string]bool
 	anonSeen map[string]int
+	// The per-quotation lists beside the output, and the extractor state
+	// itself.
+	foundEnt []int
+	bare     []bool
+	art      article
 }
 
 var articleScratchPool = sync.Pool{New: func() any {
@@ -106,6 +111,7 @@ func (s *scratch) release() {
 	s.infos, s.ents, s.history, s.paras = s.infos[:0], s.ents[:0], s.history[:0], s.paras[:0]
 	clear(s.midCaps)
 	clear(s.anonSeen)
+	s.art = article{} // it points to the text and to the quotations returned
 	articleScratchPool.Put(s)
 }
 
@@ -262,8 +268,13 @@ func personLabel(text, name string) bool {
 func articleParas(text string, paras []paragraph) []Found {
 	sc := articleScratchPool.Get().(*scratch)
 	defer sc.release()
-	a := &article{text: text, sc: sc, midCaps: sc.midCaps, anonSeen: sc.anonSeen, ents: sc.ents, history: sc.history}
-	defer func() { sc.ents, sc.history = a.ents, a.history }() // keep grown arrays for the next article
+	sc.art = article{text: text, sc: sc, midCaps: sc.midCaps, anonSeen: sc.anonSeen, ents: sc.ents, history: sc.history,
+		foundEnt: sc.foundEnt[:0], bare: sc.bare[:0]}
+	a := &sc.art
+	defer func() {
+		// Keep grown arrays for the next article.
+		sc.ents, sc.history, sc.foundEnt, sc.bare = a.ents, a.history, a.foundEnt[:0], a.bare[:0]
+	}()
 	sc.infos = slices.Grow(sc.infos, len(paras))[:len(paras)]
 	infos := sc.infos
 	single := len(paras) > 0 && usesSingleQuotes(text, paras)
@@ -303,8 +314,8 @@ func articleParas(text string, paras []paragraph) []Found {
 		spans += len(infos[k].spans)
 	}
 	a.out = make([]Found, 0, spans)
-	a.foundEnt = make([]int, 0, spans)
-	a.bare = make([]bool, 0, spans)
+	a.foundEnt = slices.Grow(a.foundEnt, spans)
+	a.bare = slices.Grow(a.bare, spans)
 	prevQuote := -1 // index in a.out of the last quotation of the paragraph before
 	prevColon := none
 	prevSpeech := none
