@@ -279,7 +279,7 @@ func articleParas(text string, paras []paragraph) []Found {
 	infos := sc.infos
 	single := len(paras) > 0 && usesSingleQuotes(text, paras)
 	all := sc.toks
-	var low lowerArena
+	tz := tokenizer{midCaps: a.midCaps}
 	var marks markFinder // shared by the paragraphs, which come in order
 	for k, p := range paras {
 		in := &infos[k]
@@ -292,20 +292,15 @@ func articleParas(text string, paras []paragraph) []Found {
 		}
 		in.spans = window(sc.spans, firstSpan)
 		first := len(all)
+		tz.paraStart = first
 		cur := p.start
 		for qi, s := range in.spans {
-			all = low.tokenize(text, cur, s.open, all)
+			all = tz.tokenize(text, cur, s.open, all)
 			all = append(all, token{start: s.open, end: s.close, kind: tQuote, q: int32(qi)})
 			cur = s.close
 		}
-		all = low.tokenize(text, cur, p.end, all)
+		all = tz.tokenize(text, cur, p.end, all)
 		in.toks = window(all, first)
-		for i := 1; i < len(in.toks); i++ {
-			t, prev := &in.toks[i], &in.toks[i-1]
-			if t.kind == tWord && t.cap && (prev.kind == tWord || prev.is(',')) {
-				a.midCaps[t.low] = true
-			}
-		}
 	}
 	sc.toks = all
 	// A quotation is emitted at most once per span: size the output once.

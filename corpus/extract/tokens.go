@@ -160,8 +160,19 @@ var maxVocabLen = func() int {
 	return n
 }()
 
+// tokenizer makes the tokens of an article's paragraphs.
+type tokenizer struct {
+	lowerArena
+	// midCaps, when set, gathers the capitalised words seen after a
+	// word or a comma of the same paragraph (the one whose first token
+	// is toks[paraStart]): capitals there mark names, not sentence
+	// starts. Noted as each word is made, to spare another pass.
+	midCaps   map[string]bool
+	paraStart int
+}
+
 // tokenize appends the tokens of text[a:b] to toks.
-func (l *lowerArena) tokenize(text string, a, b int, toks []token) []token {
+func (l *tokenizer) tokenize(text string, a, b int, toks []token) []token {
 	s := text[:b] // bounds the loops below for the compiler's checks too
 	i := a
 	for i < len(s) {
@@ -225,6 +236,7 @@ func (l *lowerArena) tokenize(text string, a, b int, toks []token) []token {
 			break
 		}
 		toks = l.appendWord(toks, text, i, j)
+		l.noteMidCap(toks)
 		i = j
 	}
 	return toks
@@ -299,7 +311,7 @@ func wordRuneAt(text string, k, b int) bool {
 
 // appendWord appends the token of the word text[i:j] to toks. It fills
 // the token in place: a token is large and made for every word.
-func (l *lowerArena) appendWord(toks []token, text string, i, j int) []token {
+func (l *tokenizer) appendWord(toks []token, text string, i, j int) []token {
 	toks = append(toks, token{start: i, end: j, kind: tWord})
 	t := &toks[len(toks)-1]
 	w := text[i:j]
@@ -395,6 +407,17 @@ func (l *lowerArena) appendWord(toks []token, text string, i, j int) []token {
 		t.vocab = lookupVocab(t.low, vocabHashString(t.low))
 	}
 	return toks
+}
+
+// noteMidCap records in midCaps the last of toks, a word, if it is
+// capitalised and follows a word or a comma of its paragraph.
+func (l *tokenizer) noteMidCap(toks []token) {
+	n := len(toks) - 1
+	if t := &toks[n]; t.cap && l.midCaps != nil && n > l.paraStart {
+		if prev := &toks[n-1]; prev.kind == tWord || prev.is(',') {
+			l.midCaps[t.low] = true
+		}
+	}
 }
 
 // undotted returns the vocabulary sets holding the word less a final dot
