@@ -100,7 +100,8 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // good share of extraction's. Bytes are only ever appended to a block,
 // never changed once a string refers to them, which is what makes
 // unsafe.String over them sound; a full block is left to the strings made
-// from it and a new one started.
+// from it and a new one started. Blocks are never recycled: a lower-case
+// word can outlive its article as the Cue of a quotation.
 type lowerArena struct{ block []byte }
 
 // lowerPacked returns the word of n bytes packed in low (see packWord),
