@@ -225,6 +225,11 @@ func dashNearStart(line string) bool {
 		end++
 	}
 	window := line[:min(len(line), end+len(" — "))]
+	// Every dash holds a '-' or the 0xE2 that opens "—" and "–": most
+	// windows have neither, and two byte searches rule them out.
+	if strings.IndexByte(window, '-') < 0 && strings.IndexByte(window, 0xE2) < 0 {
+		return false
+	}
 	for _, d := range labelDashes {
 		if strings.Contains(window, d) {
 			return true
@@ -830,7 +835,8 @@ func (t *transcript) emit(sp *turnSpeaker, s, e int) {
 func (t *transcript) headerLine(s int) bool { return t.header[s] }
 
 // headerPrefixes open the header lines of an interview naming its Q and
-// A, lower case; none is longer than "interviewed by".
+// A, lower case; none is longer than "interviewed by", and each opens with
+// i, q, a or g.
 var headerPrefixes = []struct {
 	prefix string
 	q      bool
@@ -872,6 +878,11 @@ func (t *transcript) readHeader(from int) {
 			continue
 		}
 		n++
+		if c := line[0] | 0x20; line[0] < utf8.RuneSelf && c != 'i' && c != 'q' && c != 'a' && c != 'g' {
+			// Every prefix opens with one of these letters; a line opening
+			// with another ASCII byte matches none.
+			continue
+		}
 		// Only the prefixes are compared: lower no more runes than the
 		// longest has bytes, not the whole of a long opening turn.
 		var buf [64]byte
@@ -1096,22 +1107,25 @@ func personWords(s string, labels map[string]bool) bool {
 	return n >= 2
 }
 
+// sentenceEnd returns the length of text's first sentence: through a
+// line end, or a '.', '?' or '!' before a space or the end of text.
 func sentenceEnd(text string) int {
 	for i := 0; i < len(text); i++ {
-		switch text[i] {
-		case '.', '?', '!':
-			if i+1 >= len(text) {
-				return i + 1
-			}
-			if r, _ := utf8.DecodeRuneInString(text[i+1:]); unicode.IsSpace(r) {
-				return i + 1
-			}
-		case '\n':
+		if !sentenceStops[text[i]] {
+			continue // most bytes: one table look-up
+		}
+		if text[i] == '\n' || i+1 >= len(text) {
+			return i + 1
+		}
+		if r, _ := utf8.DecodeRuneInString(text[i+1:]); unicode.IsSpace(r) {
 			return i + 1
 		}
 	}
 	return len(text)
 }
+
+// sentenceStops marks the bytes that can end a sentence.
+var sentenceStops = [256]bool{'.': true, '?': true, '!': true, '\n': true}
 
 // handOverCues, in a sentence past a turn's first, say it hands the floor
 // to the reporter it names.
