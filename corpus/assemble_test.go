@@ -43,9 +43,9 @@ func TestAssembleMergesAcrossDocuments(t *testing.T) {
 	if len(roles) == 0 || roles[0] != "Governor" {
 		t.Errorf("roles %q, want Governor", roles)
 	}
-	askers := map[int]bool{}
+	askers := map[int32]bool{}
 	for _, q := range c.Quotes {
-		if q.Cue == "transcript" && (q.Text == "When?" || q.Text == "Is it safe?") {
+		if q.Cue.String() == "transcript" && (q.Text == "When?" || q.Text == "Is it safe?") {
 			askers[q.Speaker] = true
 		}
 	}
@@ -54,7 +54,7 @@ func TestAssembleMergesAcrossDocuments(t *testing.T) {
 	}
 	for _, q := range c.Quotes {
 		d := c.Docs[q.Doc]
-		if d.Text[q.Start:q.End] != q.Text || d.LineAt(q.Start) != q.Line {
+		if d.Text[q.Start:q.End] != q.Text || d.LineAt(int(q.Start)) != int(q.Line) {
 			t.Errorf("quote %q does not point into %s", q.Text, d.Path)
 		}
 	}

@@ -118,14 +118,14 @@ func TestAttributionAccuracy(t *testing.T) {
 					break
 				}
 			}
-			got := c.SpeakerName(q.Speaker)
+			got := c.SpeakerName(int(q.Speaker))
 			switch {
 			case match < 0:
 				t.Logf("%s:%d: unexpected quotation %q (speaker %q)", d.Path, q.Line, clip(q.Text), got)
 			case wants[match].notQ:
 				used[match] = true
 				t.Logf("%s:%d: %q is not a quotation (speaker %q)", d.Path, q.Line, clip(q.Text), got)
-			case !speakerIs(c, q.Speaker, wants[match].speaker):
+			case !speakerIs(c, int(q.Speaker), wants[match].speaker):
 				used[match] = true
 				t.Logf("%s:%d: %q: speaker %q, want %q", d.Path, q.Line, clip(q.Text), got, wants[match].speaker)
 			default:

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"gopkg.in/yaml.v3"
 
@@ -40,8 +41,16 @@ type frontMatter struct {
 	Author string `yaml:"author"`
 }
 
-// ParseDocument checks data and turns it into a document named name.
+// ParseDocument checks data and turns it into a document named name. The
+// document's text is data itself, not a copy: the caller must not change
+// data afterwards.
 func ParseDocument(name string, data []byte) (model.Document, error) {
+	return parseDocument(name, data, nil)
+}
+
+// parseDocument is ParseDocument with the line starts cut from lines (nil:
+// allocated on their own).
+func parseDocument(name string, data []byte, lines *blocks[int32]) (model.Document, error) {
 	doc := model.Document{Path: name}
 	if len(data) > MaxFileSize {
 		return doc, fmt.Errorf("%w (%d MiB)", ErrTooLarge, len(data)>>20)
@@ -56,10 +65,18 @@ func ParseDocument(name string, data []byte) (model.Document, error) {
 		off := firstInvalidUTF8(data)
 		return doc, fmt.Errorf("%w (bad byte at line %d, offset %d)", ErrEncoding, bytes.Count(data[:off], []byte("\n"))+1, off)
 	}
-	text := string(data)
+	// The text is the largest thing a corpus holds; a copy would double
+	// it while loading. unsafe.String is safe because nothing writes to
+	// data after this (the contract above and on Source.Read), so the
+	// string is as immutable as any other.
+	text := unsafe.String(unsafe.SliceData(data), len(data))
 	text = strings.TrimPrefix(text, "\ufeff")
 	doc.Text = text
-	doc.LineStarts = model.LineStartsOf(text)
+	if lines != nil {
+		doc.LineStarts = model.LineStartsIn(text, lines.get)
+	} else {
+		doc.LineStarts = model.LineStartsOf(text)
+	}
 	if fm, bodyStart, ok, err := splitFrontMatter(text); ok {
 		if err != nil {
 			return doc, fmt.Errorf("front matter: %v", err)
@@ -96,7 +113,14 @@ func firstInvalidUTF8(data []byte) int {
 	return len(data)
 }
 
-var fmDelim = regexp.MustCompile(`(?m)^---[ \t]*\r?$`)
+// isDelimiter reports whether line (without its "\n") is a front matter
+// delimiter: "---", then only spaces or tabs, and a "\r" if the file has
+// CRLF line ends.
+func isDelimiter(line string) bool {
+	rest, ok := strings.CutPrefix(line, "---")
+	rest = strings.TrimSuffix(rest, "\r")
+	return ok && strings.Trim(rest, " \t") == ""
+}
 
 // splitFrontMatter finds a YAML header opened by "---" on the first line and
 // closed by "---" on a later one. ok is false when there is none.
@@ -104,19 +128,37 @@ func splitFrontMatter(text string) (fm frontMatter, bodyStart int, ok bool, err 
 	if !strings.HasPrefix(text, "---") {
 		return fm, 0, false, nil
 	}
-	first := fmDelim.FindStringIndex(text)
-	if first == nil || first[0] != 0 {
+	lineEnd := func(from int) int {
+		if i := strings.IndexByte(text[from:], '\n'); i >= 0 {
+			return from + i
+		}
+		return len(text)
+	}
+	open := lineEnd(0)
+	if !isDelimiter(text[:open]) {
 		return fm, 0, false, nil
 	}
-	rest := text[first[1]:]
-	closing := fmDelim.FindStringIndex(rest)
-	if closing == nil {
+	// header keeps the "\n" that ends the opening line: YAML does not
+	// mind, and it keeps the header's line numbers those of the file.
+	close := -1
+	for start := open + 1; start < len(text); {
+		end := lineEnd(start)
+		if isDelimiter(text[start:end]) {
+			close = start
+			bodyStart = end
+			break
+		}
+		start = end + 1
+	}
+	if close < 0 {
 		return fm, 0, false, nil
 	}
-	header := rest[:closing[0]]
-	bodyStart = first[1] + closing[1]
+	header := text[open:close]
 	if bodyStart < len(text) && text[bodyStart] == '\n' {
 		bodyStart++
+	}
+	if fm, ok := simpleFrontMatter(header); ok {
+		return fm, bodyStart, true, nil
 	}
 	if err := yaml.Unmarshal([]byte(header), &fm); err != nil {
 		return fm, bodyStart, true, err
@@ -124,8 +166,126 @@ func splitFrontMatter(text string) (fm frontMatter, bodyStart int, ok bool, err 
 	return fm, bodyStart, true, nil
 }
 
+// simpleFrontMatter reads the common header, "key: value" lines with plain
+// or quoted values, the way yaml.Unmarshal would, in a fraction of its
+// time and with no copies: values are slices of header. ok is false for
+// anything else (indentation, escapes, flow or block values, anchors,
+// tags, duplicate keys, characters YAML refuses), which is then left to
+// the YAML parser, errors included.
+func simpleFrontMatter(header string) (fm frontMatter, ok bool) {
+	var seen [6]bool // by field, in frontMatter's order
+	for len(header) > 0 {
+		var line string
+		if i := strings.IndexByte(header, '\n'); i >= 0 {
+			line, header = header[:i], header[i+1:]
+		} else {
+			line, header = header, ""
+		}
+		line = strings.TrimSuffix(line, "\r")
+		if line == "" || line[0] == '#' && yamlPrintable(line) {
+			continue
+		}
+		key, value, ok := simpleMapping(line)
+		if !ok {
+			return frontMatter{}, false
+		}
+		var field *string
+		var i int
+		switch key {
+		case "title":
+			field, i = &fm.Title, 0
+		case "source":
+			field, i = &fm.Source, 1
+		case "outlet":
+			field, i = &fm.Outlet, 2
+		case "date":
+			field, i = &fm.Date, 3
+		case "url":
+			field, i = &fm.URL, 4
+		case "author":
+			field, i = &fm.Author, 5
+		default:
+			// Another key: ignored, as yaml.Unmarshal does, but a second
+			// one of the same name is an error only the parser words.
+			if strings.Contains(header, "\n"+key+":") || strings.HasPrefix(header, key+":") {
+				return frontMatter{}, false
+			}
+			continue
+		}
+		if seen[i] {
+			return frontMatter{}, false // duplicate key: the parser's error
+		}
+		seen[i] = true
+		*field = value
+	}
+	return fm, true
+}
+
+// simpleMapping splits a "key: value" line whose key is a plain word and
+// whose value is a single-line plain scalar, or a quoted one without
+// escapes, and returns the value as YAML reads it. ok is false for
+// anything else.
+func simpleMapping(line string) (key, value string, ok bool) {
+	k := 0
+	for k < len(line) && (line[k] >= 'a' && line[k] <= 'z' || line[k] >= 'A' && line[k] <= 'Z' || line[k] >= '0' && line[k] <= '9' || line[k] == '_' || k > 0 && line[k] == '-') {
+		k++
+	}
+	if k == 0 || k > 128 || k == len(line) || line[k] != ':' {
+		return "", "", false
+	}
+	key, rest := line[:k], line[k+1:]
+	if rest != "" && rest[0] != ' ' || !yamlPrintable(rest) {
+		return "", "", false
+	}
+	v := strings.Trim(rest, " ")
+	switch {
+	case v == "" || v == "~" || v == "null" || v == "Null" || v == "NULL":
+		return key, "", true // null: the field is left empty
+	case v[0] == '"' || v[0] == '\'':
+		q := v[0]
+		end := strings.IndexByte(v[1:], q) + 1
+		if end != len(v)-1 || q == '"' && strings.IndexByte(v, '\\') >= 0 {
+			return "", "", false // escapes, or more after the closing quote
+		}
+		return key, v[1:end], true
+	case strings.IndexByte("-?:,[]{}#&*!|>%@`", v[0]) >= 0:
+		return "", "", false // an indicator: not a plain scalar
+	case strings.Contains(v, ": ") || strings.Contains(v, " #") || v[len(v)-1] == ':':
+		return "", "", false
+	}
+	return key, v, true
+}
+
+// yamlPrintable reports whether s holds only characters YAML takes as is
+// on one line: printable ASCII and the non-ASCII ranges YAML allows, less
+// the ones it reads as line breaks (U+0085, U+2028, U+2029) and the byte
+// order mark. Tabs are refused too; they only ever lead to the parser.
+func yamlPrintable(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == 0x7f {
+			return false
+		} else if c >= 0x80 {
+			for _, r := range s[i:] {
+				if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 || r == 0x2028 || r == 0x2029 || r == 0xfeff || r > 0xfffd && r < 0x10000 || r == utf8.RuneError {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return true
+}
+
+// firstLine is the first line of body with any text, without Markdown
+// heading marks, cut at 200 characters.
 func firstLine(body string) string {
-	for _, l := range strings.Split(body, "\n") {
+	for len(body) > 0 {
+		l := body
+		if i := strings.IndexByte(body, '\n'); i >= 0 {
+			l, body = body[:i], body[i+1:]
+		} else {
+			body = ""
+		}
 		l = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(l), "#"))
 		if l != "" {
 			if utf8.RuneCountInString(l) > 200 {
@@ -139,6 +299,32 @@ func firstLine(body string) string {
 
 var sourceLine = regexp.MustCompile(`(?im)^\s*source:\s*(.+?)\s*$`)
 
+// sourceValue reads a "Source: X" line as sourceLine does, without the
+// regexp engine, which cost as much as all the other checks of a document
+// together: the value is the rest of the line trimmed of spaces (or, the
+// regexp's way, its last character when the rest is all spaces).
+func sourceValue(line string) (string, bool) {
+	const spaces = "\t\n\f\r " // the regexp's \s
+	l := strings.TrimLeft(line, spaces)
+	if strings.HasPrefix(l, "\u017f") { // ſ, which (?i) folds to s
+		if m := sourceLine.FindStringSubmatch(line); m != nil {
+			return m[1], true
+		}
+		return "", false
+	}
+	if len(l) < len("source:") || !strings.EqualFold(l[:len("source:")], "source:") {
+		return "", false
+	}
+	rest := l[len("source:"):]
+	if v := strings.Trim(rest, spaces); v != "" {
+		return v, true
+	}
+	if rest == "" {
+		return "", false
+	}
+	return rest[len(rest)-1:], true
+}
+
 // trailingSource reads a "Source: X" line among the last lines of body.
 func trailingSource(body string) string {
 	// The last five lines, last first, found from the end: splitting the
@@ -146,8 +332,8 @@ func trailingSource(body string) string {
 	rest := strings.TrimRight(body, "\n\r\t ")
 	for range 5 {
 		nl := strings.LastIndexByte(rest, '\n')
-		if m := sourceLine.FindStringSubmatch(rest[nl+1:]); m != nil {
-			return m[1]
+		if v, ok := sourceValue(rest[nl+1:]); ok {
+			return v
 		}
 		if nl < 0 {
 			break

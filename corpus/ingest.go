@@ -7,7 +7,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/backchannel-news/backchannel/corpus/extract"
+	"github.com/backchannel-news/backchannel/corpus/speakers"
 	"github.com/backchannel-news/backchannel/model"
 )
 
@@ -43,7 +43,7 @@ func (p Progress) String() string {
 // loaded is what a worker makes of one source.
 type loaded struct {
 	doc     model.Document
-	found   []extract.Found
+	found   docQuotes
 	problem string // why the source was not loaded, "" when it was
 }
 
@@ -53,15 +53,28 @@ type loaded struct {
 // merged once at the end, as they span documents.
 func BuildWith(sources []Source, problems []model.Problem, opts Options) (*model.Corpus, error) {
 	results := make([]loaded, len(sources))
+	bl := &ingestBlocks{
+		text:     newTextBlocks(sources),
+		lines:    newBlocks[int32](1<<16, -1),
+		quotes:   newBlocks[foundQuote](1<<14, -1),
+		mentions: newBlocks[speakers.Mention](1<<12, -1),
+	}
 	var total int64
+	sized := true
 	for _, s := range sources {
 		total += s.Size
+		sized = sized && (s.Size > 0 || s.file != "")
+	}
+	if sized {
+		// Every size is known (a file's from Stat): the heap can be
+		// bounded by them.
+		defer boundHeap(total)()
 	}
 	prog := Progress{TotalFiles: len(sources), TotalBytes: total}
 	done := make(chan int64, 64)
 	go func() {
 		forEach(len(sources), opts.Workers, func(i int) {
-			results[i] = load(sources[i])
+			results[i] = load(sources[i], bl)
 			done <- sources[i].Size
 		})
 		close(done)
@@ -84,7 +97,7 @@ func BuildWith(sources []Source, problems []model.Problem, opts Options) (*model
 	}
 
 	docs := make([]model.Document, 0, len(sources))
-	perDoc := make([][]extract.Found, 0, len(sources))
+	perDoc := make([]docQuotes, 0, len(sources))
 	for i := range results {
 		r := &results[i]
 		if r.problem != "" {
@@ -102,23 +115,26 @@ func BuildWith(sources []Source, problems []model.Problem, opts Options) (*model
 	return c, nil
 }
 
-func load(src Source) loaded {
-	data, err := src.Read()
+func load(src Source, bl *ingestBlocks) loaded {
+	var data []byte
+	var err error
+	if src.file != "" {
+		data, err = readFile(src.file, bl.text)
+	} else {
+		data, err = src.Read()
+	}
 	if err != nil {
 		return loaded{problem: readReason(err)}
 	}
-	doc, err := ParseDocument(src.Name, data)
+	doc, err := parseDocument(src.Name, data, bl.lines)
 	if err != nil {
+		if src.file != "" {
+			bl.text.putBack(data) // doc, which may share data, is dropped
+		}
+		bl.lines.putBack(doc.LineStarts)
 		return loaded{problem: err.Error()}
 	}
-	return loaded{doc: doc, found: extract.Document(&doc)}
-}
-
-// extractAll finds the quotes of every document, on every core.
-func extractAll(docs []model.Document, workers int) [][]extract.Found {
-	out := make([][]extract.Found, len(docs))
-	forEach(len(docs), workers, func(i int) { out[i] = extract.Document(&docs[i]) })
-	return out
+	return loaded{doc: doc, found: extractQuotes(&doc, bl)}
 }
 
 // forEach calls f(i) for every i in [0, n) on workers goroutines (0: one

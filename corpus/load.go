@@ -1,13 +1,13 @@
 package corpus
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -22,10 +22,16 @@ var ErrNothingLoaded = errors.New("no documents could be loaded")
 // Source is one file to read: the name to show and how to read it.
 type Source struct {
 	Name string
+	// Read returns the source's bytes. The document keeps them as its
+	// text, without a copy: Read must return bytes that nothing changes
+	// afterwards (a fresh slice, or one that is never written again).
 	Read func() ([]byte, error)
-	// Size is the expected size in bytes, 0 when unknown; it only feeds
-	// progress reports.
+	// Size is the expected size in bytes, 0 when unknown; it feeds
+	// progress reports and sizes the buffers files are read into.
 	Size int64
+	// file is the path of a file on disk found by Discover. Build reads
+	// it into a buffer cut from shared blocks instead of calling Read.
+	file string
 }
 
 // Load reads the files and folders in paths into a corpus. Folders are
@@ -51,47 +57,129 @@ func Build(sources []Source, problems []model.Problem) (*model.Corpus, error) {
 // Assemble extracts the quotes of docs, merges their speakers and builds the
 // corpus.
 func Assemble(docs []model.Document, problems []model.Problem) *model.Corpus {
-	return assemble(docs, extractAll(docs, 0), problems)
+	found := make([]docQuotes, len(docs))
+	forEach(len(docs), 0, func(i int) { found[i] = extractQuotes(&docs[i], nil) })
+	return assemble(docs, found, problems)
 }
 
-// assemble merges the speakers of perDoc, the quotes found in each of docs,
-// and builds the corpus. It runs once, after the parallel per-document work.
-func assemble(docs []model.Document, perDoc [][]extract.Found, problems []model.Problem) *model.Corpus {
-	// Quotes are numbered in document order straight from perDoc: a
-	// flattened copy of every Found would be the largest thing on the
-	// heap while loading.
-	n := 0
-	for i := range docs {
-		n += len(perDoc[i])
+// docQuotes is what extraction keeps of one document's quotes until the
+// corpus is assembled. Kept as extract.Found (120 bytes, one mention per
+// quote, a slice grown by append), they took more memory than the text by
+// the time every document was read; as model.Quote, a quarter of it.
+type docQuotes struct {
+	quotes   []foundQuote
+	mentions []speakers.Mention // distinct, in order of first mention
+	// odd holds the text of any quote that is not its span of the
+	// document's text, which extractors never make today.
+	odd map[int]string
+}
+
+// foundQuote is a quote until assembly: its text is the span of the
+// document's text, its speaker a mention of the document.
+type foundQuote struct {
+	start, end, line int32
+	mention          int32
+	cue              model.Cue
+	confidence       model.Confidence
+}
+
+// ingestBlocks holds the blocks one load cuts what documents keep from.
+type ingestBlocks struct {
+	text     *blocks[byte]
+	lines    *blocks[int32]
+	quotes   *blocks[foundQuote]
+	mentions *blocks[speakers.Mention]
+}
+
+// extractQuotes finds the quotes of d and keeps them as docQuotes, cut
+// from bl when given.
+func extractQuotes(d *model.Document, bl *ingestBlocks) docQuotes {
+	found := extract.Document(d)
+	if len(found) == 0 {
+		return docQuotes{}
 	}
-	mentions := make([]speakers.Mention, 0, n)
-	for i := range docs {
-		for _, f := range perDoc[i] {
-			m := speakers.Mention{Name: f.Speaker, Role: f.Role, Roles: f.Roles, Org: f.Org}
-			if f.Local {
-				// A transcript's "Q" or "MODERATOR" is someone else in every
-				// document: name the document to keep them apart.
-				m.Scope = scopeName(docs[i].Path)
-			}
+	var out docQuotes
+	var mentions []speakers.Mention
+	if bl != nil {
+		out.quotes = bl.quotes.get(len(found))
+	} else {
+		out.quotes = make([]foundQuote, len(found))
+	}
+	for k, f := range found {
+		m := speakers.Mention{Name: f.Speaker, Role: f.Role, Roles: f.Roles, Org: f.Org}
+		if f.Local {
+			// A transcript's "Q" or "MODERATOR" is someone else in every
+			// document: name the document to keep them apart.
+			m.Scope = scopeName(d.Path)
+		}
+		j := slices.IndexFunc(mentions, func(o speakers.Mention) bool {
+			return o.Name == m.Name && o.Role == m.Role && o.Org == m.Org && o.Scope == m.Scope && slices.Equal(o.Roles, m.Roles)
+		})
+		if j < 0 {
+			j = len(mentions)
 			mentions = append(mentions, m)
+		}
+		if f.Start < 0 || f.End > len(d.Text) || f.Start > f.End || f.Text != d.Text[f.Start:f.End] {
+			if out.odd == nil {
+				out.odd = map[int]string{}
+			}
+			out.odd[k] = f.Text
+		}
+		out.quotes[k] = foundQuote{
+			start:      int32(f.Start),
+			end:        int32(f.End),
+			line:       int32(d.LineAt(f.Start)),
+			mention:    int32(j),
+			cue:        model.CueOf(f.Cue),
+			confidence: f.Confidence,
+		}
+	}
+	if bl != nil {
+		out.mentions = bl.mentions.get(len(mentions))
+	} else {
+		out.mentions = make([]speakers.Mention, len(mentions))
+	}
+	copy(out.mentions, mentions)
+	return out
+}
+
+// assemble merges the speakers of the quotes found in each of docs and
+// builds the corpus. It runs once, after the parallel per-document work,
+// and drops each document's part of found once it is copied.
+func assemble(docs []model.Document, found []docQuotes, problems []model.Problem) *model.Corpus {
+	n := 0
+	for i := range found {
+		n += len(found[i].quotes)
+	}
+	// One mention per quote, in corpus order, as speakers.Resolve counts
+	// them: a copy of the document's mention, which shares its strings.
+	mentions := make([]speakers.Mention, 0, n)
+	for i := range found {
+		for _, q := range found[i].quotes {
+			mentions = append(mentions, found[i].mentions[q.mention])
 		}
 	}
 	people, ids := speakers.Resolve(mentions)
 	quotes := make([]model.Quote, 0, n)
-	for i := range docs {
-		d := &docs[i]
-		for _, f := range perDoc[i] {
+	for i := range found {
+		text := docs[i].Text
+		for k, q := range found[i].quotes {
+			t, odd := found[i].odd[k]
+			if !odd {
+				t = text[q.start:q.end]
+			}
 			quotes = append(quotes, model.Quote{
-				Doc:        i,
-				Speaker:    ids[len(quotes)],
-				Text:       f.Text,
-				Start:      f.Start,
-				End:        f.End,
-				Line:       d.LineAt(f.Start),
-				Cue:        f.Cue,
-				Confidence: f.Confidence,
+				Doc:        int32(i),
+				Speaker:    int32(ids[len(quotes)]),
+				Text:       t,
+				Start:      q.start,
+				End:        q.end,
+				Line:       q.line,
+				Cue:        q.cue,
+				Confidence: q.confidence,
 			})
 		}
+		found[i] = docQuotes{}
 	}
 	return model.New(docs, people, quotes, problems)
 }
@@ -139,7 +227,7 @@ func Discover(paths []string) ([]Source, []model.Problem) {
 			return
 		}
 		seen[real] = true
-		sources = append(sources, Source{Name: name, Read: func() ([]byte, error) { return readFile(name) }, Size: size})
+		sources = append(sources, Source{Name: name, Read: func() ([]byte, error) { return readFile(name, nil) }, Size: size, file: name})
 	}
 	for _, p := range paths {
 		info, err := os.Stat(p)
@@ -212,28 +300,51 @@ func realPath(p string) string {
 	return p
 }
 
-func readFile(name string) ([]byte, error) {
+// readFile reads the file name into a buffer from bufs (nil: one of its
+// own) of the size Stat gives: growing a buffer while reading would leave
+// up to twice the file in garbage, and ingest memory is budgeted.
+func readFile(name string, bufs *blocks[byte]) ([]byte, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	// Size the buffer from Stat: growing it by doubling while reading
-	// would leave twice the file in garbage, and ingest memory is budgeted.
-	var buf bytes.Buffer
+	var size int64
 	if info, err := f.Stat(); err == nil {
-		if info.Size() > MaxFileSize {
-			return nil, fmt.Errorf("%w (%d MiB)", ErrTooLarge, info.Size()>>20)
-		}
-		buf.Grow(int(info.Size()) + bytes.MinRead)
+		size = info.Size()
 	}
-	// Read one byte past the limit so a file that grew after Stat is still
-	// caught.
-	_, err = buf.ReadFrom(io.LimitReader(f, MaxFileSize+1))
-	data := buf.Bytes()
-	if err != nil {
+	if size > MaxFileSize {
+		return nil, fmt.Errorf("%w (%d MiB)", ErrTooLarge, size>>20)
+	}
+	buf := bufs.get(int(size))
+	n, err := io.ReadFull(f, buf)
+	switch {
+	case err == io.EOF || err == io.ErrUnexpectedEOF:
+		return buf[:n], nil // the file shrank after Stat
+	case err != nil:
+		bufs.putBack(buf)
 		return nil, err
 	}
+	// A file that grew after Stat, or one whose size Stat does not know
+	// (a pipe named explicitly, a /proc file), is read on to its end, one
+	// byte past the limit so that growth beyond it is still caught.
+	var probe [1]byte
+	m, err := f.Read(probe[:])
+	if m == 0 {
+		if err != nil && err != io.EOF {
+			bufs.putBack(buf)
+			return nil, err
+		}
+		return buf, nil
+	}
+	rest, err := io.ReadAll(io.LimitReader(f, MaxFileSize-size))
+	if err != nil {
+		bufs.putBack(buf)
+		return nil, err
+	}
+	data := make([]byte, 0, len(buf)+1+len(rest))
+	data = append(append(append(data, buf...), probe[0]), rest...)
+	bufs.putBack(buf)
 	if len(data) > MaxFileSize {
 		return nil, ErrTooLarge
 	}

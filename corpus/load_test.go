@@ -156,8 +156,8 @@ func TestQuoteLinesAndOffsetsPointIntoTheFile(t *testing.T) {
 		t.Fatalf("quotes = %+v", c.Quotes)
 	}
 	q := c.Quotes[0]
-	if q.Line != 6 || c.Docs[0].Text[q.Start:q.End] != q.Text || c.SpeakerName(q.Speaker) != "Oren Brask" {
-		t.Fatalf("quote = %+v speaker %q", q, c.SpeakerName(q.Speaker))
+	if q.Line != 6 || c.Docs[0].Text[q.Start:q.End] != q.Text || c.SpeakerName(int(q.Speaker)) != "Oren Brask" {
+		t.Fatalf("quote = %+v speaker %q", q, c.SpeakerName(int(q.Speaker)))
 	}
 }
 

@@ -15,7 +15,12 @@ type Corpus struct {
 	// UI can show the same report the command line printed.
 	Problems []Problem
 
-	quotesByDoc  [][]int
+	// quoteIDs is 0, 1, ... len(Quotes)-1 and docQuotes[d] is where
+	// document d's quotes begin in it: quotes are sorted by document, so
+	// QuotesOf is a subslice and the index costs 4 bytes a quote instead
+	// of a slice per document.
+	quoteIDs     []int32
+	docQuotes    []int32
 	speakerByKey map[string]int
 }
 
@@ -45,14 +50,32 @@ func New(docs []Document, speakers []Speaker, quotes []Quote, problems []Problem
 		}
 		return a.Start < b.Start
 	})
-	c.quotesByDoc = make([][]int, len(c.Docs))
+	// Each speaker's list is allocated once at its size: grown by append
+	// it would leave up to half of it as slack and as much again in garbage.
+	perSpeaker := make([]int32, len(c.Speakers))
+	for i := range c.Quotes {
+		if s := c.Quotes[i].Speaker; s != Unknown {
+			perSpeaker[s]++
+		}
+	}
+	for i, n := range perSpeaker {
+		if n > 0 {
+			c.Speakers[i].Quotes = make([]int32, 0, n)
+		}
+	}
+	c.quoteIDs = make([]int32, len(c.Quotes))
+	c.docQuotes = make([]int32, len(c.Docs)+1)
 	for i := range c.Quotes {
 		q := &c.Quotes[i]
-		q.ID = i
-		c.quotesByDoc[q.Doc] = append(c.quotesByDoc[q.Doc], i)
+		q.ID = int32(i)
+		c.quoteIDs[i] = int32(i)
+		c.docQuotes[q.Doc+1]++
 		if q.Speaker != Unknown {
-			c.Speakers[q.Speaker].Quotes = append(c.Speakers[q.Speaker].Quotes, i)
+			c.Speakers[q.Speaker].Quotes = append(c.Speakers[q.Speaker].Quotes, int32(i))
 		}
+	}
+	for d := range c.Docs {
+		c.docQuotes[d+1] += c.docQuotes[d]
 	}
 	c.speakerByKey = make(map[string]int)
 	for i, s := range c.Speakers {
@@ -67,11 +90,12 @@ func New(docs []Document, speakers []Speaker, quotes []Quote, problems []Problem
 }
 
 // QuotesOf returns the IDs of the quotes in document doc, in text order.
-func (c *Corpus) QuotesOf(doc int) []int {
-	if doc < 0 || doc >= len(c.quotesByDoc) {
+// The slice is shared: callers must not change it.
+func (c *Corpus) QuotesOf(doc int) []int32 {
+	if doc < 0 || doc+1 >= len(c.docQuotes) || c.docQuotes[doc] == c.docQuotes[doc+1] {
 		return nil
 	}
-	return c.quotesByDoc[doc]
+	return c.quoteIDs[c.docQuotes[doc]:c.docQuotes[doc+1]:c.docQuotes[doc+1]]
 }
 
 // SpeakerName returns the canonical name of speaker id, or "" for Unknown.
@@ -93,11 +117,11 @@ func (c *Corpus) FindSpeaker(name string) int {
 
 // QuotesBy returns the IDs of the quotes of any of the given speakers, in
 // corpus order. An empty set means every quote.
-func (c *Corpus) QuotesBy(speakers map[int]bool) []int {
-	ids := make([]int, 0, len(c.Quotes))
+func (c *Corpus) QuotesBy(speakers map[int]bool) []int32 {
+	ids := make([]int32, 0, len(c.Quotes))
 	for i := range c.Quotes {
-		if len(speakers) == 0 || speakers[c.Quotes[i].Speaker] {
-			ids = append(ids, i)
+		if len(speakers) == 0 || speakers[int(c.Quotes[i].Speaker)] {
+			ids = append(ids, int32(i))
 		}
 	}
 	return ids

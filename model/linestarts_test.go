@@ -18,10 +18,10 @@ func TestLineStartsOf(t *testing.T) {
 			b.WriteString(pieces[r.Intn(len(pieces))])
 		}
 		text := b.String()
-		want := []int{0}
+		want := []int32{0}
 		for j := 0; j < len(text); j++ {
 			if text[j] == '\n' && j+1 < len(text) {
-				want = append(want, j+1)
+				want = append(want, int32(j+1))
 			}
 		}
 		if got := LineStartsOf(text); !slices.Equal(got, want) || cap(got) != len(got) {

@@ -320,8 +320,8 @@ func (a *App) jump(h search.Hit) {
 		a.setFocus(quotesPane)
 	case search.Quote:
 		q := a.cm.Corpus.Quotes[h.ID]
-		a.quotes.SelectQuote(q.ID)
-		a.openReader(q.Doc, q.ID)
+		a.quotes.SelectQuote(int(q.ID))
+		a.openReader(int(q.Doc), int(q.ID))
 	}
 }
 

@@ -24,7 +24,7 @@ func listedQuotes(a *App) []int {
 func speakerIDs(a *App, ids []int) []string {
 	var names []string
 	for _, id := range ids {
-		names = append(names, a.cm.speakerLabel(a.cm.Corpus.Quotes[id].Speaker))
+		names = append(names, a.cm.speakerLabel(int(a.cm.Corpus.Quotes[id].Speaker)))
 	}
 	return names
 }
@@ -112,7 +112,7 @@ func TestEnterOnQuoteOpensReaderAtItsLine(t *testing.T) {
 		id, _ := a.quotes.Selected()
 		q := a.cm.Corpus.Quotes[id]
 		press(a, "enter")
-		if a.focus != readerPane || a.reader.Doc() != q.Doc || a.reader.CurrentQuote() != id {
+		if a.focus != readerPane || a.reader.Doc() != int(q.Doc) || a.reader.CurrentQuote() != id {
 			t.Fatalf("%v: reader shows doc %d quote %d focused %v; want doc %d quote %d", size,
 				a.reader.Doc(), a.reader.CurrentQuote(), a.focus, q.Doc, id)
 		}
@@ -133,7 +133,10 @@ func TestReaderStepsThroughQuotesAndListsTheSpeaker(t *testing.T) {
 	if a.reader.CurrentQuote() != -1 {
 		t.Fatalf("document opened at a quote (%d), want the top", a.reader.CurrentQuote())
 	}
-	quotes := a.cm.Corpus.QuotesOf(0)
+	var quotes []int
+	for _, id := range a.cm.Corpus.QuotesOf(0) {
+		quotes = append(quotes, int(id))
+	}
 	press(a, "n", "n")
 	if a.reader.CurrentQuote() != quotes[1] {
 		t.Fatalf("n n: current quote %d, want %d", a.reader.CurrentQuote(), quotes[1])
@@ -143,12 +146,12 @@ func TestReaderStepsThroughQuotesAndListsTheSpeaker(t *testing.T) {
 		t.Fatalf("N: current quote %d, want %d", a.reader.CurrentQuote(), quotes[0])
 	}
 	press(a, "n", "s")
-	speaker := a.cm.Corpus.Quotes[quotes[1]].Speaker
+	speaker := int(a.cm.Corpus.Quotes[quotes[1]].Speaker)
 	if a.focus != quotesPane {
 		t.Fatalf("s focused %v, want quotes", a.focus)
 	}
 	for _, id := range listedQuotes(a) {
-		if a.cm.Corpus.Quotes[id].Speaker != speaker {
+		if int(a.cm.Corpus.Quotes[id].Speaker) != speaker {
 			t.Fatalf("s lists quote %d of another speaker", id)
 		}
 	}
@@ -174,7 +177,7 @@ func TestSpeakerKeyWithoutCurrentQuoteTakesFirstOnScreen(t *testing.T) {
 	a := newTestApp(t, 80, 24)
 	press(a, "j", "enter", "s") // the article, at the top: no quote current yet
 	first := a.cm.Corpus.Quotes[a.cm.Corpus.QuotesOf(1)[0]]
-	if sel, _ := a.quotes.Selected(); sel != first.ID {
+	if sel, _ := a.quotes.Selected(); sel != int(first.ID) {
 		t.Fatalf("s at the top listed around quote %d, want the first of the document (%d)", sel, first.ID)
 	}
 }
@@ -221,7 +224,7 @@ func TestSearchGroupsHitsAndJumps(t *testing.T) {
 		t.Fatalf("enter on a speaker hit: mode %v focus %v", a.mode, a.focus)
 	}
 	for _, id := range listedQuotes(a) {
-		if a.cm.Corpus.Quotes[id].Speaker != hit.ID {
+		if int(a.cm.Corpus.Quotes[id].Speaker) != hit.ID {
 			t.Fatalf("quote %d listed for another speaker after jumping to %s", id, hit.Text)
 		}
 	}
@@ -240,7 +243,7 @@ func TestSearchGroupsHitsAndJumps(t *testing.T) {
 	}
 	press(a, "enter")
 	q := a.cm.Corpus.Quotes[hit.ID]
-	if a.focus != readerPane || a.reader.Doc() != q.Doc || a.reader.CurrentQuote() != q.ID {
+	if a.focus != readerPane || a.reader.Doc() != int(q.Doc) || a.reader.CurrentQuote() != int(q.ID) {
 		t.Fatalf("enter on a quote hit: focus %v doc %d quote %d, want reader at %d/%d", a.focus, a.reader.Doc(), a.reader.CurrentQuote(), q.Doc, q.ID)
 	}
 }
@@ -367,7 +370,7 @@ func TestOpeningADocumentMovesTheDocumentCursor(t *testing.T) {
 	a := newTestApp(t, 200, 50)
 	press(a, "tab", "tab", "G", "enter")
 	id, _ := a.quotes.Selected()
-	if got, want := a.docs.Selected(), a.cm.Corpus.Quotes[id].Doc; got != want {
+	if got, want := a.docs.Selected(), int(a.cm.Corpus.Quotes[id].Doc); got != want {
 		t.Errorf("documents cursor on %d while the reader shows %d", got, want)
 	}
 }

@@ -28,7 +28,7 @@ func bigCorpus(docs, lines, speakers int) *model.Corpus {
 			start := b.Len() + len(label)
 			text := fmt.Sprintf("Turn %d of call %d, about the berth, the tender and the fee that nobody wants to name.", l, d)
 			b.WriteString(label + text + "\n")
-			qs = append(qs, model.Quote{Doc: d, Speaker: s, Text: text, Start: start, End: start + len(text), Line: l + 1, Cue: "transcript", Confidence: model.High})
+			qs = append(qs, model.Quote{Doc: int32(d), Speaker: int32(s), Text: text, Start: int32(start), End: int32(start + len(text)), Line: int32(l + 1), Cue: model.CueOf("transcript"), Confidence: model.High})
 		}
 		text := b.String()
 		ds = append(ds, model.Document{Path: fmt.Sprintf("gen/call-%d.txt", d), Title: fmt.Sprintf("Call %d", d), Kind: model.Transcript, Text: text, LineStarts: model.LineStartsOf(text)})

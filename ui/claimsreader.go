@@ -32,11 +32,11 @@ func (r Reader) markTarget() (markTarget, bool) {
 	c := r.cm.Corpus
 	if i := r.quoteAtCursor(); i >= 0 && r.visible(i) {
 		q := &c.Quotes[r.quotes[i]]
-		holder := c.SpeakerName(q.Speaker)
+		holder := c.SpeakerName(int(q.Speaker))
 		if holder == "" {
 			holder = docHolder(&c.Docs[r.doc])
 		}
-		return markTarget{doc: r.doc, start: q.Start, end: q.End, holder: holder}, true
+		return markTarget{doc: r.doc, start: int(q.Start), end: int(q.End), holder: holder}, true
 	}
 	// Else the sentence at the top of the screen: scrolling a row at a
 	// time brings any sentence of a long paragraph there.
@@ -46,7 +46,7 @@ func (r Reader) markTarget() (markTarget, bool) {
 		from = r.rows[r.offset].start
 	}
 	for n := max(1, r.TopLine()); n <= d.NumLines(); n++ {
-		ls := d.LineStarts[n-1]
+		ls := int(d.LineStarts[n-1])
 		if ls < d.BodyStart {
 			continue
 		}

@@ -28,8 +28,8 @@ func testClaims(t *testing.T, c *model.Corpus) *model.ClaimSet {
 		}
 		q := -1
 		for _, id := range c.QuotesOf(doc) {
-			if c.Quotes[id].Start == start {
-				q = id
+			if int(c.Quotes[id].Start) == start {
+				q = int(id)
 			}
 		}
 		id := len(cs.Claims)
@@ -202,7 +202,7 @@ func TestClaimsViewMarkMakesNewTopic(t *testing.T) {
 	v := newTestClaimsView(t, store, 78, 20)
 	c := v.cm.Corpus
 	q := c.Quotes[0]
-	v.StartMark(markTarget{doc: q.Doc, start: q.Start, end: q.End, holder: "Mara Voss"})
+	v.StartMark(markTarget{doc: int(q.Doc), start: int(q.Start), end: int(q.End), holder: "Mara Voss"})
 	if !strings.Contains(v.View(), "Mark as a claim under") || !strings.Contains(v.View(), "Mara Voss: “The shipment leaves Thursday") {
 		t.Fatalf("picker does not say what is marked:\n%s", v.View())
 	}
@@ -227,7 +227,7 @@ func TestClaimsViewMarkMakesNewTopic(t *testing.T) {
 		t.Errorf("after marking, the view shows %q, not the topic the claim went to", v.current().ID)
 	}
 	cl := v.set.Claims[tp.Positions[0].Claims[0]]
-	if !cl.Curated || cl.Holder != "Mara Voss" || cl.Start != q.Start {
+	if !cl.Curated || cl.Holder != "Mara Voss" || cl.Start != int(q.Start) {
 		t.Errorf("marked claim = %+v", cl)
 	}
 	if got := opKinds(store); got != "topic,mark" {
@@ -281,7 +281,7 @@ func TestClaimsViewWideShowsWholeTopicLabels(t *testing.T) {
 func TestClaimsViewDismissKeepsPlace(t *testing.T) {
 	v := newTestClaimsView(t, openStore(t), 78, 20)
 	q := v.cm.Corpus.Quotes[0]
-	v.StartMark(markTarget{doc: q.Doc, start: q.Start, end: q.End, holder: "Mara Voss"})
+	v.StartMark(markTarget{doc: int(q.Doc), start: int(q.Start), end: int(q.End), holder: "Mara Voss"})
 	v = drive(v, "enter", "third", "enter", "early", "enter", "g", "j")
 	if len(v.topics) != 3 || v.current().ID != "t2" {
 		t.Fatalf("setup: %d topics, cursor on %q", len(v.topics), v.current().ID)
@@ -563,7 +563,7 @@ func TestClaimsViewMarkUnderExistingPosition(t *testing.T) {
 	store := openStore(t)
 	v := newTestClaimsView(t, store, 78, 20)
 	q := v.cm.Corpus.Quotes[0]
-	v.StartMark(markTarget{doc: q.Doc, start: q.Start, end: q.End, holder: "Mara Voss"})
+	v.StartMark(markTarget{doc: int(q.Doc), start: int(q.Start), end: int(q.End), holder: "Mara Voss"})
 	v = drive(v, "j", "enter") // rows: new topic, t1, t2
 	if v.flow.step != pickingPosition || v.flow.topic != "t1" || v.Typing() {
 		t.Fatalf("choosing a topic: step %v topic %q typing %v, want t1's position picker", v.flow.step, v.flow.topic, v.Typing())
@@ -579,7 +579,7 @@ func TestClaimsViewMarkUnderExistingPosition(t *testing.T) {
 	if v.flow.step != flowBrowse || opKinds(store) != "mark" {
 		t.Fatalf("after choosing a position: step %v, ops %s", v.flow.step, opKinds(store))
 	}
-	if op := store.Ops()[0]; op.Topic != "t1" || op.Position != "never seen" || op.Start != q.Start {
+	if op := store.Ops()[0]; op.Topic != "t1" || op.Position != "never seen" || op.Start != int(q.Start) {
 		t.Errorf("saved %+v, want the quote under t1 / never seen", op)
 	}
 	p := v.set.Topic("t1").Positions
@@ -596,7 +596,7 @@ func TestClaimsViewMarkUnderNewPosition(t *testing.T) {
 	store := openStore(t)
 	v := newTestClaimsView(t, store, 78, 20)
 	q := v.cm.Corpus.Quotes[0]
-	v.StartMark(markTarget{doc: q.Doc, start: q.Start, end: q.End, holder: "Mara Voss"})
+	v.StartMark(markTarget{doc: int(q.Doc), start: int(q.Start), end: int(q.End), holder: "Mara Voss"})
 	v = drive(v, "j", "j", "enter", "G") // t2, its last row
 	if v.picks[v.pickAt].value != "" {
 		t.Fatalf("G in the position picker is on %+v, want + new position", v.picks[v.pickAt])
@@ -627,7 +627,7 @@ func TestClaimsViewEscStepsBack(t *testing.T) {
 	store := openStore(t)
 	v := newTestClaimsView(t, store, 78, 20)
 	q := v.cm.Corpus.Quotes[0]
-	v.StartMark(markTarget{doc: q.Doc, start: q.Start, end: q.End, holder: "Mara Voss"})
+	v.StartMark(markTarget{doc: int(q.Doc), start: int(q.Start), end: int(q.End), holder: "Mara Voss"})
 	v = drive(v, "j", "j", "enter", "j", "j", "enter") // t2, + new position
 	v = drive(v, "esc")
 	if v.flow.step != pickingPosition || v.picks[v.pickAt].value != "" {
@@ -708,7 +708,7 @@ func TestAppClaimsPositionPickerGolden(t *testing.T) {
 func TestClaimsViewMarkReadOnlyIsRefused(t *testing.T) {
 	v := newTestClaimsView(t, nil, 78, 20)
 	q := v.cm.Corpus.Quotes[0]
-	v.StartMark(markTarget{doc: q.Doc, start: q.Start, end: q.End, holder: "Mara Voss"})
+	v.StartMark(markTarget{doc: int(q.Doc), start: int(q.Start), end: int(q.End), holder: "Mara Voss"})
 	if v.flow.step != flowBrowse || !strings.Contains(v.status, "not saved") {
 		t.Errorf("read-only mark: step %v status %q, want it refused", v.flow.step, v.status)
 	}

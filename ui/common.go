@@ -26,7 +26,7 @@ type Shared struct {
 	// unattributed holds the IDs of the quotes with no speaker, in corpus
 	// order: the corpus indexes quotes by speaker only, and scanning every
 	// quote on a keypress would not scale.
-	unattributed []int
+	unattributed []int32
 }
 
 // NewShared prepares c for any number of sessions.
@@ -41,7 +41,7 @@ func newShared(c *model.Corpus, ix *search.Index) *Shared {
 	for i := range c.Quotes {
 		sh.allQuotes[i] = quoteItem(i)
 		if c.Quotes[i].Speaker == model.Unknown {
-			sh.unattributed = append(sh.unattributed, i)
+			sh.unattributed = append(sh.unattributed, int32(i))
 		}
 	}
 	return sh
@@ -62,7 +62,7 @@ func NewCommon(sh *Shared, s *Styles, k KeyMap) *Common {
 }
 
 // quotesOf returns the quote IDs of speaker id, model.Unknown included.
-func (cm *Common) quotesOf(id int) []int {
+func (cm *Common) quotesOf(id int) []int32 {
 	if id == model.Unknown {
 		return cm.shared.unattributed
 	}

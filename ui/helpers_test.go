@@ -83,8 +83,8 @@ func testCorpus(tb testing.TB) *model.Corpus {
 		if start < 0 {
 			tb.Fatalf("quote %q not in document %d", text, doc)
 		}
-		quotes = append(quotes, model.Quote{Doc: doc, Speaker: speaker, Text: text, Start: start, End: start + len(text),
-			Line: docs[doc].LineAt(start), Cue: cue, Confidence: conf})
+		quotes = append(quotes, model.Quote{Doc: int32(doc), Speaker: int32(speaker), Text: text, Start: int32(start), End: int32(start + len(text)),
+			Line: int32(docs[doc].LineAt(start)), Cue: model.CueOf(cue), Confidence: conf})
 	}
 	add(0, "The shipment leaves Thursday, not a day later.", voss, "transcript", model.High)
 	add(0, "Then the harbour office must not see the manifest.", lehr, "transcript", model.High)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -51,11 +52,11 @@ func (p *QuoteList) SetSpeakers(set map[int]bool) {
 	p.speakers = set
 	items := p.cm.shared.allQuotes // never modified: the list only reads it
 	if len(set) > 0 {
-		var ids []int
+		var ids []int32
 		for s := range set {
 			ids = append(ids, p.cm.quotesOf(s)...)
 		}
-		sort.Ints(ids)
+		slices.Sort(ids)
 		items = make([]list.Item, len(ids))
 		for i, id := range ids {
 			items[i] = quoteItem(id)
@@ -90,7 +91,7 @@ func (p QuoteList) Update(msg tea.Msg) (QuoteList, tea.Cmd) {
 		switch {
 		case key.Matches(k, p.cm.Keys.QuoteContext):
 			if id, ok := p.Selected(); ok {
-				return p, openDocument(p.cm.Corpus.Quotes[id].Doc, id)
+				return p, openDocument(int(p.cm.Corpus.Quotes[id].Doc), id)
 			}
 			return p, nil
 		case key.Matches(k, p.cm.Keys.ClearFilter):
@@ -168,11 +169,11 @@ func (d quoteDelegate) Render(w io.Writer, m list.Model, index int, item list.It
 	selected := index == m.Index()
 	width := m.Width() - 2
 	bar := selectionBar(st, selected, d.focused)
-	name := st.Speaker(q.Speaker)
+	name := st.Speaker(int(q.Speaker))
 	if selected {
 		name = name.Bold(true)
 	}
-	head := name.Render(d.cm.speakerLabel(q.Speaker))
+	head := name.Render(d.cm.speakerLabel(int(q.Speaker)))
 	if f := confidenceFlag(q.Confidence); f != "" {
 		head += st.Warn.Render(f)
 	}

@@ -20,9 +20,9 @@ type Reader struct {
 	width   int
 	height  int
 
-	doc    int   // document ID, -1 before one is opened
-	quotes []int // quote IDs of doc, in text order
-	cur    int   // index into quotes of the current quote, -1 for none
+	doc    int     // document ID, -1 before one is opened
+	quotes []int32 // quote IDs of doc, in text order
+	cur    int     // index into quotes of the current quote, -1 for none
 
 	// rows are the wrapped screen rows of the whole document at width;
 	// only those on screen are styled, in View.
@@ -116,7 +116,7 @@ func (r *Reader) Open(doc, quote int) {
 	}
 	r.cur, r.offset, r.spot = -1, 0, [2]int{}
 	for i, id := range r.quotes {
-		if id == quote {
+		if int(id) == quote {
 			r.setCurrent(i)
 			break
 		}
@@ -131,7 +131,7 @@ func (r Reader) CurrentQuote() int {
 	if r.cur < 0 {
 		return -1
 	}
-	return r.quotes[r.cur]
+	return int(r.quotes[r.cur])
 }
 
 // TopLine is the 1-based document line at the top of the screen.
@@ -190,14 +190,14 @@ func (r *Reader) build() {
 	var pieces []textPiece
 	next := 0 // first quote that may still touch this line
 	for n := 1; n <= d.NumLines(); n++ {
-		ls := d.LineStarts[n-1]
+		ls := int(d.LineStarts[n-1])
 		raw := d.Line(n)
 		le := ls + len(raw)
 		nextStart := len(d.Text) // where the line after this one starts
 		if n < d.NumLines() {
-			nextStart = d.LineStarts[n]
+			nextStart = int(d.LineStarts[n])
 		}
-		for next < len(r.quotes) && qs[r.quotes[next]].End < ls {
+		for next < len(r.quotes) && int(qs[r.quotes[next]].End) < ls {
 			next++
 		}
 		// Build the display text: the line with markers at quote edges
@@ -213,13 +213,14 @@ func (r *Reader) build() {
 		pos := ls
 		for i := next; i < len(r.quotes); i++ {
 			q := &qs[r.quotes[i]]
-			if q.Start > le {
+			qStart, qEnd := int(q.Start), int(q.End)
+			if qStart > le {
 				break
 			}
-			if q.End <= ls && q.Start < ls {
+			if qEnd <= ls && qStart < ls {
 				continue // closed on an earlier line
 			}
-			from, to := max(q.Start, ls), min(q.End, le)
+			from, to := max(qStart, ls), min(qEnd, le)
 			if from < pos {
 				from = pos // overlapping quotes: draw each byte once
 			}
@@ -228,11 +229,11 @@ func (r *Reader) build() {
 			}
 			write(pos, from)
 			spanStart := b.Len()
-			if q.Start >= ls {
+			if qStart >= ls {
 				b.WriteString(quoteOpen)
 			}
 			write(from, to)
-			if q.End <= nextStart {
+			if qEnd <= nextStart {
 				b.WriteString(quoteClose)
 			}
 			spans = append(spans, quoteSpan{spanStart, b.Len(), i})
@@ -350,7 +351,7 @@ func (r Reader) Update(msg tea.Msg) (Reader, tea.Cmd) {
 	case key.Matches(k, keys.SpeakerQuotes):
 		if i := r.quoteAtCursor(); i >= 0 {
 			id := r.quotes[i]
-			return r, listSpeakerQuotes(r.cm.Corpus.Quotes[id].Speaker, id)
+			return r, listSpeakerQuotes(int(r.cm.Corpus.Quotes[id].Speaker), int(id))
 		}
 	case key.Matches(k, keys.Back):
 		return r, leaveReader
@@ -380,7 +381,7 @@ func (r Reader) View() string {
 			mark = st.Bar.Render("▶")
 		}
 		base := st.Normal
-		if d.LineStarts[row.line-1] < d.BodyStart {
+		if int(d.LineStarts[row.line-1]) < d.BodyStart {
 			base = st.Muted // front matter
 		}
 		line := st.LineNo.Render(num) + " " + mark + " " + r.styleRow(row, base)
@@ -408,7 +409,7 @@ func (r Reader) marginNote(i int) string {
 	var names []string
 	for ; k < len(r.quoteRows) && r.quoteRows[k][0] == i; k++ {
 		q := &r.cm.Corpus.Quotes[r.quotes[k]]
-		names = append(names, st.Speaker(q.Speaker).Render(r.cm.speakerLabel(q.Speaker))+st.Warn.Render(confidenceFlag(q.Confidence)))
+		names = append(names, st.Speaker(int(q.Speaker)).Render(r.cm.speakerLabel(int(q.Speaker)))+st.Warn.Render(confidenceFlag(q.Confidence)))
 	}
 	return strings.Join(names, st.Muted.Render(", "))
 }
@@ -421,7 +422,7 @@ func (r Reader) styleRow(row readerRow, base lipgloss.Style) string {
 	pos := 0
 	for _, s := range row.spans {
 		b.WriteString(base.Render(row.text[pos:s.start]))
-		style := st.Speaker(r.cm.Corpus.Quotes[r.quotes[s.q]].Speaker)
+		style := st.Speaker(int(r.cm.Corpus.Quotes[r.quotes[s.q]].Speaker))
 		if s.q == r.cur {
 			style = style.Inherit(st.Current)
 		}
@@ -452,7 +453,7 @@ func (r Reader) header() string {
 	case r.cur >= 0:
 		q := &r.cm.Corpus.Quotes[r.quotes[r.cur]]
 		h = st.Bar.Render("▶ ") + fmt.Sprintf("quote %d/%d ", r.cur+1, len(r.quotes)) +
-			st.Speaker(q.Speaker).Render(r.cm.speakerLabel(q.Speaker)) + st.Warn.Render(confidenceFlag(q.Confidence)) +
+			st.Speaker(int(q.Speaker)).Render(r.cm.speakerLabel(int(q.Speaker))) + st.Warn.Render(confidenceFlag(q.Confidence)) +
 			st.Muted.Render(fmt.Sprintf(" · line %d · ", q.Line)) + h
 	default:
 		h += st.Muted.Render(" · " + plural(len(r.quotes), "quote"))

@@ -326,7 +326,7 @@ func (s SearchView) renderRow(i int) string {
 			st.Muted.Render(" · "+plural(len(c.Speakers[h.ID].Quotes), "quote"))
 	case search.Quote:
 		q := &c.Quotes[h.ID]
-		who := st.Speaker(q.Speaker).Render(s.cm.speakerLabel(q.Speaker)) + st.Warn.Render(confidenceFlag(q.Confidence)) + ": "
+		who := st.Speaker(int(q.Speaker)).Render(s.cm.speakerLabel(int(q.Speaker))) + st.Warn.Render(confidenceFlag(q.Confidence)) + ": "
 		text, matched := windowAround(h.Text, h.Matched, width/3)
 		line = who + st.Highlight(text, matched, base)
 	}

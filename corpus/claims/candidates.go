@@ -82,25 +82,26 @@ func docCandidates(idx *corpusIndex, d int) []candidate {
 	// it: when extraction gave the quote no speaker, the frame may name
 	// one (", said Jo Bloggs, the engineer").
 	addQuote := func(q *model.Quote, frame *span) {
-		holder, speaker := c.SpeakerName(q.Speaker), q.Speaker
+		qStart, qEnd, speaker := int(q.Start), int(q.End), int(q.Speaker)
+		holder := c.SpeakerName(speaker)
 		if holder == "" && frame != nil {
 			// The frame runs on to the end of the sentence the quote
 			// ends in, where the attribution of a long quote stands.
 			f := *frame
 			for _, s := range sents {
-				if s.start < q.End && s.end >= q.End && s.end > f.end {
+				if s.start < qEnd && s.end >= qEnd && s.end > f.end {
 					f.end = s.end
 				}
 			}
 			var outside []token
 			for _, t := range tokenize(doc.Text, f) {
-				if t.start < q.Start || t.start >= q.End {
+				if t.start < qStart || t.start >= qEnd {
 					outside = append(outside, t)
 				}
 			}
 			holder, speaker, _ = reportedHolder(c, outside, refs)
 		}
-		if (holder == "" || holder == Unattributed) && prevEnd >= 0 && prevEnd <= q.Start && !strings.Contains(doc.Text[prevEnd:q.Start], "\n") {
+		if (holder == "" || holder == Unattributed) && prevEnd >= 0 && prevEnd <= qStart && !strings.Contains(doc.Text[prevEnd:qStart], "\n") {
 			holder, speaker = prevHolder, prevSpeaker
 		}
 		if holder == "" {
@@ -108,15 +109,15 @@ func docCandidates(idx *corpusIndex, d int) []candidate {
 		} else {
 			refs.add(holder, speaker)
 		}
-		prevEnd, prevHolder, prevSpeaker = q.End, holder, speaker
+		prevEnd, prevHolder, prevSpeaker = qEnd, holder, speaker
 		first := len(out)
 		var own [][]string
-		for _, s := range sentences(doc.Text, q.Start, q.End) {
+		for _, s := range sentences(doc.Text, qStart, qEnd) {
 			if strings.HasSuffix(strings.TrimRight(doc.Text[s.start:s.end], `"”’'`), "?") {
 				continue // a question asked takes no position
 			}
 			cd := newCandidate(doc, s, holder, speaker, model.FromQuote)
-			cd.claim.Quote = q.ID
+			cd.claim.Quote = int(q.ID)
 			if len(cd.toks) >= 3 {
 				prevConcepts = concepts(&cd)
 				own = append(own, prevConcepts)
@@ -168,8 +169,8 @@ func docCandidates(idx *corpusIndex, d int) []candidate {
 			if q := quoteIn(c, quoteIDs, cl); q != nil {
 				// The quote carries the statement; its frame is only
 				// attribution.
-				if !done[q.ID] {
-					done[q.ID] = true
+				if !done[int(q.ID)] {
+					done[int(q.ID)] = true
 					addQuote(q, &cl)
 				}
 				continue
@@ -183,15 +184,16 @@ func docCandidates(idx *corpusIndex, d int) []candidate {
 			fragment := -1
 			for _, id := range quoteIDs {
 				q := &c.Quotes[id]
-				if q.Start < cl.end && q.End > cl.start && !done[id] {
-					done[id] = true
+				if int(q.Start) < cl.end && int(q.End) > cl.start && !done[int(id)] {
+					done[int(id)] = true
 					if fragment < 0 || c.Quotes[fragment].Speaker == model.Unknown {
-						fragment = id
+						fragment = int(id)
 					}
 				}
 			}
 			if fragment >= 0 && c.Quotes[fragment].Speaker != model.Unknown {
-				holder, speaker = c.SpeakerName(c.Quotes[fragment].Speaker), c.Quotes[fragment].Speaker
+				speaker = int(c.Quotes[fragment].Speaker)
+				holder = c.SpeakerName(speaker)
 			}
 			var cd candidate
 			if holder != "" {
@@ -215,7 +217,7 @@ func docCandidates(idx *corpusIndex, d int) []candidate {
 	}
 	// A quote no sentence held (one spanning lines) is still a statement.
 	for _, id := range quoteIDs {
-		if !done[id] {
+		if !done[int(id)] {
 			addQuote(&c.Quotes[id], nil)
 		}
 	}
@@ -238,10 +240,10 @@ func newCandidate(doc *model.Document, s span, holder string, speaker int, kind 
 // of its own: at least four words, opening with a capital. Shorter quoted
 // words and fragments ("described it as 'fake'", "the fee was 'a normal,
 // lawful payment ...'") are part of the clause's statement.
-func quoteIn(c *model.Corpus, ids []int, cl span) *model.Quote {
+func quoteIn(c *model.Corpus, ids []int32, cl span) *model.Quote {
 	for _, id := range ids {
 		q := &c.Quotes[id]
-		if q.Start < cl.end && q.End > cl.start && len(strings.Fields(q.Text)) >= 4 && isCapitalized(strings.TrimLeft(q.Text, `"“‘'(`)) {
+		if int(q.Start) < cl.end && int(q.End) > cl.start && len(strings.Fields(q.Text)) >= 4 && isCapitalized(strings.TrimLeft(q.Text, `"“‘'(`)) {
 			return q
 		}
 	}

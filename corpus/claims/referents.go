@@ -67,11 +67,12 @@ func genders(c *model.Corpus) map[string]gender {
 		doc := &c.Docs[q.Doc]
 		// The words right after the closing mark, up to the line's end:
 		// `," she said.`
-		end := min(len(doc.Text), q.End+24)
-		if nl := strings.IndexByte(doc.Text[q.End:end], '\n'); nl >= 0 {
-			end = q.End + nl
+		qEnd := int(q.End)
+		end := min(len(doc.Text), qEnd+24)
+		if nl := strings.IndexByte(doc.Text[qEnd:end], '\n'); nl >= 0 {
+			end = qEnd + nl
 		}
-		after := tokenize(doc.Text, span{q.End, end})
+		after := tokenize(doc.Text, span{qEnd, end})
 		if len(after) >= 2 && reportingSet[after[1].lower] {
 			note(c.Speakers[q.Speaker].Name, pronounGender[after[0].lower])
 		}

@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -16,6 +18,7 @@ type entity struct {
 	name   string   // the fullest spelling seen
 	words  []string // folded words of name
 	roles  []string
+	heads  []string // roleHeadOf each of roles, worked out once
 	g      gender
 	org    bool
 	place  bool
@@ -53,6 +56,57 @@ type article struct {
 	out      []Found
 	foundEnt []int
 	bare     []bool // the cue named the speaker by one word only
+	sc       *scratch
+}
+
+// scratch holds the working arrays of one article's extraction: tokens,
+// quotation spans, sentences, mentions and the pronoun history's entity
+// lists. Each paragraph or sentence takes a window of them (see window),
+// and they are recycled across articles, since their contents are the
+// bulk of what extraction would otherwise allocate and none of it
+// outlives the call.
+type scratch struct {
+	toks  []token
+	spans []span
+	sents []sentence
+	ments []mention
+	ids   []int
+	infos []paraInfo
+	ents  []entity
+	// The article's maps, emptied between articles: clearing keeps
+	// their tables for the next.
+	midCaps  map[string]bool
+	anonSeen map[string]int
+	folded   map[string][]string
+}
+
+var articleScratchPool = sync.Pool{New: func() any {
+	return &scratch{midCaps: map[string]bool{}, anonSeen: map[string]int{}, folded: map[string][]string{}}
+}}
+
+// release empties s, dropping the strings and slices it points to so the
+// pool holds no document's data, and returns it to the pool.
+func (s *scratch) release() {
+	clear(s.toks)
+	clear(s.sents)
+	clear(s.ments)
+	clear(s.infos)
+	// An entity's roles slice is the Roles of its quotations: clearing
+	// the entity drops it, so the next article starts a slice of its own.
+	clear(s.ents)
+	s.toks, s.spans, s.sents, s.ments, s.ids = s.toks[:0], s.spans[:0], s.sents[:0], s.ments[:0], s.ids[:0]
+	s.infos, s.ents = s.infos[:0], s.ents[:0]
+	clear(s.midCaps)
+	clear(s.anonSeen)
+	clear(s.folded)
+	articleScratchPool.Put(s)
+}
+
+// window returns buf[from:] with no spare capacity, so appending to the
+// window copies it rather than overwriting what buf holds next. A buffer
+// that grows later leaves earlier windows on its old array, still valid.
+func window[T any](buf []T, from int) []T {
+	return buf[from:len(buf):len(buf)]
 }
 
 type paraInfo struct {
@@ -71,16 +125,25 @@ func Article(text string, from int) []Found {
 		return mergeFound(qa, articleParas(text, intro))
 	}
 	var turns []Found
-	kept := paras[:0:0]
+	// The prose paragraphs around dialogue runs, gathered from the first
+	// run on: most articles have none and read paras as they are.
+	var kept []paragraph
+	dialogue := false
 	people := map[string]bool{}
 	for k := 0; k < len(paras); {
 		n, ok := dialogueRun(text, paras[k:], people)
 		if !ok {
 			// Skip the whole run looked at: every line of it is prose.
 			n = max(n, 1)
-			kept = append(kept, paras[k:k+n]...)
+			if dialogue {
+				kept = append(kept, paras[k:k+n]...)
+			}
 			k += n
 			continue
+		}
+		if !dialogue {
+			dialogue = true
+			kept = append(kept, paras[:k]...)
 		}
 		t, _ := labelled(text, paras[k].start, paras[k+n-1].end)
 		turns = append(turns, t...)
@@ -98,11 +161,17 @@ func Article(text string, from int) []Found {
 // by at least two speakers who read as people. people caches personLabel
 // across runs.
 func dialogueRun(text string, paras []paragraph, people map[string]bool) (int, bool) {
+	if !mayOpenTurn(text, paras[0]) {
+		return 0, false // nearly every paragraph: no need for the map below
+	}
 	n := 0
 	names := map[string]bool{}
 	for _, p := range paras {
+		if !mayOpenTurn(text, p) {
+			break
+		}
 		l, ok := parseLabel(text, p.start, p.end)
-		if !ok || l.textStart >= p.end || strings.ContainsRune(text[p.start:p.end], '\n') {
+		if !ok || l.textStart >= p.end {
 			break
 		}
 		if r := firstRune(text[l.textStart:p.end]); r == '"' || r == '“' || r == '«' {
@@ -129,6 +198,27 @@ func dialogueRun(text string, paras []paragraph, people map[string]bool) (int, b
 		return n, false // "Price: $399", "Weight: 2 kg" is a list, not a dialogue
 	}
 	return n, true
+}
+
+// mayOpenTurn rules out, far faster than parseLabel, the paragraphs that
+// cannot open a turn of a dialogue run: one spanning several lines, or
+// one whose line (after any timestamp and opening bold) has no colon
+// within the 61 bytes parseLabel looks for one in, unless it starts with
+// a White House "Q" or "A". A label with no colon is otherwise one on a
+// line of its own, which has no turn text on the line and so ends a run
+// anyway. Nearly every paragraph of prose is ruled out here.
+func mayOpenTurn(text string, p paragraph) bool {
+	if strings.IndexByte(text[p.start:p.end], '\n') >= 0 {
+		return false
+	}
+	line := text[skipTimestamp(text, p.start, p.end):p.end]
+	if line != "" && (line[0] == 'Q' || line[0] == 'A') {
+		return true
+	}
+	if strings.HasPrefix(line, "**") || strings.HasPrefix(line, "__") {
+		line = line[2:]
+	}
+	return strings.IndexByte(line[:min(len(line), 61)], ':') >= 0
 }
 
 // personLabel reports whether a label names a person: written in
@@ -160,36 +250,34 @@ func personLabel(text, name string) bool {
 
 // articleParas extracts the quotations of the given paragraphs of prose.
 func articleParas(text string, paras []paragraph) []Found {
-	a := &article{text: text, midCaps: map[string]bool{}, anonSeen: map[string]int{}, folded: map[string][]string{}}
-	infos := make([]paraInfo, len(paras))
+	sc := articleScratchPool.Get().(*scratch)
+	defer sc.release()
+	a := &article{text: text, sc: sc, midCaps: sc.midCaps, anonSeen: sc.anonSeen, folded: sc.folded, ents: sc.ents}
+	defer func() { sc.ents = a.ents }() // keep a grown array for the next article
+	sc.infos = slices.Grow(sc.infos, len(paras))[:len(paras)]
+	infos := sc.infos
 	single := len(paras) > 0 && usesSingleQuotes(text, paras)
-	// Every paragraph's tokens are a window of one pooled array; a
-	// paragraph whose tokens outgrow it leaves the earlier windows on the
-	// old array, which stays valid until this call returns.
-	buf := tokenBufs.Get().(*[]token)
-	all := (*buf)[:0]
-	defer func() {
-		clear(all) // drop the strings before the array sits in the pool
-		*buf = all[:0]
-		tokenBufs.Put(buf)
-	}()
+	all := sc.toks
+	var low lowerArena
 	for k, p := range paras {
 		in := &infos[k]
 		in.p = p
+		firstSpan := len(sc.spans)
 		if single {
-			in.spans = singleQuoteSpans(text, p.start, p.end, nil)
+			sc.spans = singleQuoteSpans(text, p.start, p.end, sc.spans)
 		} else {
-			in.spans = quoteSpans(text, p.start, p.end, nil)
+			sc.spans = quoteSpans(text, p.start, p.end, sc.spans)
 		}
+		in.spans = window(sc.spans, firstSpan)
 		first := len(all)
 		cur := p.start
 		for qi, s := range in.spans {
-			all = tokenize(text, cur, s.open, all)
+			all = low.tokenize(text, cur, s.open, all)
 			all = append(all, token{start: s.open, end: s.close, kind: tQuote, q: int32(qi)})
 			cur = s.close
 		}
-		all = tokenize(text, cur, p.end, all)
-		in.toks = all[first:len(all):len(all)]
+		all = low.tokenize(text, cur, p.end, all)
+		in.toks = window(all, first)
 		for i := 1; i < len(in.toks); i++ {
 			t, prev := &in.toks[i], &in.toks[i-1]
 			if t.kind == tWord && t.cap && (prev.kind == tWord || prev.is(',')) {
@@ -197,6 +285,7 @@ func articleParas(text string, paras []paragraph) []Found {
 			}
 		}
 	}
+	sc.toks = all
 	// A quotation is emitted at most once per span: size the output once.
 	spans := 0
 	for k := range infos {
@@ -219,13 +308,16 @@ func articleParas(text string, paras []paragraph) []Found {
 				break
 			}
 		}
+		// A Title Case headline capitalises every word: its runs are not
+		// names.
+		isHeadline := headline(in.toks)
 		lastSpeech := none
 		for si := range in.sents {
 			s := &in.sents[si]
-			s.ments = a.parseMentions(in.toks, s.lo, s.hi, nil)
-			if headline(in.toks) {
-				// A Title Case headline capitalises every word: its runs
-				// are not names.
+			firstMent := len(sc.ments)
+			sc.ments = a.parseMentions(in.toks, s.lo, s.hi, sc.ments)
+			s.ments = window(sc.ments, firstMent)
+			if isHeadline {
 				s.ments = s.ments[:0]
 			}
 			a.link(in, si)
@@ -432,31 +524,31 @@ func endsWith(s, sep, p string) bool {
 
 // moreWords reports whether s has more than n words, reading no further
 // than needed: quotations are long and only short ones matter.
-func moreWords(s string, n int) bool {
-	count, in := 0, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			in = false
-		} else if !in {
-			in = true
-			if count++; count > n {
-				return true
-			}
-		}
-	}
-	return false
-}
+func moreWords(s string, n int) bool { return countWords(s, n+1) > n }
 
 // wordCount counts the space-separated words of s without allocating.
-func wordCount(s string) int {
+func wordCount(s string) int { return countWords(s, len(s)) }
+
+// countWords counts the space-separated words of s, up to limit.
+func countWords(s string, limit int) int {
 	n, in := 0, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s) && n < limit; {
+		// spaceAt, by hand: this loop runs over every quotation.
+		space, size := false, 1
+		if c := s[i]; c < utf8.RuneSelf {
+			space = asciiSpace[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		if space {
 			in = false
 		} else if !in {
 			in = true
 			n++
 		}
+		i += size
 	}
 	return n
 }
@@ -507,7 +599,9 @@ func labelPhrase(toks []token, x int) bool {
 // sentences splits a paragraph's tokens into sentences. A quotation ending
 // in a full stop ends the sentence unless a cue follows it.
 func (a *article) sentences(toks []token) []sentence {
-	var out []sentence
+	first := len(a.sc.sents)
+	out := a.sc.sents
+	defer func() { a.sc.sents = out }()
 	lo := 0
 	for i := range toks {
 		t := &toks[i]
@@ -530,7 +624,7 @@ func (a *article) sentences(toks []token) []sentence {
 	if lo < len(toks) {
 		out = append(out, sentence{lo: lo, hi: len(toks)})
 	}
-	return out
+	return window(out, first)
 }
 
 // speechAhead reports whether a speech verb comes within the next few
@@ -687,21 +781,25 @@ func (a *article) entityFor(m *mention) int {
 		en.g = m.g
 	}
 	if m.role != "" {
-		for _, r := range strings.Split(m.role, "; ") {
-			en.roles = addUnique(en.roles, r)
+		for r := range strings.SplitSeq(m.role, "; ") {
+			if !hasFold(en.roles, r) {
+				en.roles = append(en.roles, r)
+				en.heads = append(en.heads, roleHeadOf(r))
+			}
 		}
 	}
 	en.seen = a.clock
 	return best
 }
 
-func addUnique(list []string, s string) []string {
+// hasFold reports whether list holds s in any case.
+func hasFold(list []string, s string) bool {
 	for _, x := range list {
 		if strings.EqualFold(x, s) {
-			return list
+			return true
 		}
 	}
-	return append(list, s)
+	return false
 }
 
 // unnamed stands in the pronoun history for a person the text leaves
@@ -712,7 +810,8 @@ const unnamed = -2
 // the one speaking first (the subject of a speech verb is who "he" goes on
 // to be), then subjects and others in order, modifiers last.
 func (a *article) pushHistory(toks []token, ms []mention, speaker int) {
-	var ids []int
+	first := len(a.sc.ids)
+	ids := a.sc.ids
 	if speaker >= 0 && a.ents[speaker].person {
 		ids = append(ids, speaker)
 	} else if len(ms) > 0 && ms[0].kind == mAnon {
@@ -737,13 +836,16 @@ func (a *article) pushHistory(toks []token, ms []mention, speaker int) {
 			ids = append(ids, m.ent)
 		}
 	}
-	if len(ids) == 0 {
+	a.sc.ids = ids
+	if len(ids) == first {
 		return
 	}
-	a.history = append(a.history, ids)
-	if len(a.history) > 8 {
-		a.history = a.history[1:]
+	if len(a.history) == 8 {
+		// Only the last few sentences matter: shift rather than grow.
+		copy(a.history, a.history[1:])
+		a.history = a.history[:7]
 	}
+	a.history = append(a.history, window(ids, first))
 }
 
 // resolve turns a mention into an attribution.
@@ -753,7 +855,7 @@ func (a *article) resolve(m *mention, cue string) attribution {
 		if m.ent < 0 {
 			return none
 		}
-		bare := wordCount(m.name) == 1
+		bare := countWords(m.name, 2) == 1 // one word, counting no further
 		return attribution{ent: m.ent, conf: model.High, bare: bare, cue: cue, tight: true}
 	case mPronoun, mRoleRef, mOrgRef:
 		if m.ent >= 0 {
@@ -844,10 +946,8 @@ func (a *article) role(m *mention) int {
 		if en.org || en.place {
 			continue
 		}
-		all := strings.ToLower(strings.Join(en.roles, " "))
 		match := false
-		for _, r := range en.roles {
-			rh := roleHeadOf(r)
+		for _, rh := range en.heads {
 			for _, h := range heads {
 				if rh == h {
 					match = true
@@ -858,6 +958,10 @@ func (a *article) role(m *mention) int {
 			continue
 		}
 		score := en.seen
+		all := ""
+		if len(m.mods) > 0 {
+			all = strings.ToLower(strings.Join(en.roles, " "))
+		}
 		for _, md := range m.mods {
 			if containsWord(all, md) {
 				score += 1 << 20
@@ -1379,12 +1483,8 @@ func (a *article) colonIntro(in *paraInfo, si, c int) attribution {
 	if rs >= c {
 		return none
 	}
-	intro := strings.ToLower(strings.TrimSpace(a.text[toks[rs].start:toks[c].start]))
-	intro = strings.TrimRight(intro, " .")
-	for _, p := range paraphraseIntros {
-		if intro == p || endsWith(intro, " ", p) || endsWith(intro, ", ", p) {
-			return attribution{ent: -1, drop: true}
-		}
+	if paraphraseLed(a.text[toks[rs].start:toks[c].start]) {
+		return attribution{ent: -1, drop: true}
 	}
 	if at := a.verbCue(in, si, rs, c); at.ent >= 0 || at.anon {
 		at.cue = "colon"
@@ -1414,6 +1514,53 @@ func (a *article) colonIntro(in *paraInfo, si, c int) attribution {
 		end = b
 	}
 	return none
+}
+
+// paraphraseLed reports whether the clause before a colon is, or ends
+// with, one of paraphraseIntros, in any case.
+func paraphraseLed(intro string) bool {
+	intro = strings.TrimSpace(intro)
+	if !isASCII(intro) {
+		intro = strings.TrimRight(strings.ToLower(intro), " .")
+		for _, p := range paraphraseIntros {
+			if intro == p || endsWith(intro, " ", p) || endsWith(intro, ", ", p) {
+				return true
+			}
+		}
+		return false
+	}
+	// The same test on ASCII text, which lowering changes byte for byte,
+	// without building the lower-case clause (it can be a whole
+	// sentence) for every colon.
+	intro = strings.TrimRight(intro, " .")
+	for _, p := range paraphraseIntros {
+		n := len(intro) - len(p)
+		// A clause ending in ", p" also ends in " p".
+		// Every intro ends in a letter: comparing the last bytes first,
+		// folded to lower case, rules out most intros at once.
+		if n >= 0 && intro[len(intro)-1]|0x20 == p[len(p)-1] && strings.EqualFold(intro[n:], p) && (n == 0 || intro[n-1] == ' ') {
+			return true
+		}
+	}
+	return false
+}
+
+// isASCII reports whether s is all ASCII, eight bytes at a time.
+func isASCII(s string) bool {
+	for len(s) >= 8 {
+		w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		if w&0x8080808080808080 != 0 {
+			return false
+		}
+		s = s[8:]
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // lastSpeechCue finds, in sentence si, a speech verb with a subject

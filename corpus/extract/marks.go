@@ -82,13 +82,20 @@ func trimmedLines(text string, from int) iter.Seq2[int, int] {
 
 func trimSpan(text string, a, b int) (int, int) {
 	for a < b {
-		r, size := utf8.DecodeRuneInString(text[a:b])
-		if !unicode.IsSpace(r) {
+		space, size := spaceAt(text[:b], a)
+		if !space {
 			break
 		}
 		a += size
 	}
 	for b > a {
+		if c := text[b-1]; c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				break
+			}
+			b--
+			continue
+		}
 		r, size := utf8.DecodeLastRuneInString(text[a:b])
 		if !unicode.IsSpace(r) {
 			break
@@ -96,6 +103,16 @@ func trimSpan(text string, a, b int) (int, int) {
 		b -= size
 	}
 	return a, b
+}
+
+// spaceAt reports whether the rune at s[i:] is white space, and its
+// size: an ASCII byte by table, without decoding.
+func spaceAt(s string, i int) (bool, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return asciiSpace[c], 1
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsSpace(r), size
 }
 
 // quoteSpans finds the quotations in text[a:b] of a document that quotes
@@ -112,7 +129,11 @@ func quoteSpans(text string, a, b int, spans []span) []span {
 	var buf [8]openMark
 	stack := buf[:0]
 	single := -1 // a stand-alone single mark waiting for its closing mark
+	var next markFinder
 	for i := a; i < b; {
+		if i = next.from(text, i, b); i >= b {
+			break
+		}
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(text[i:b])
@@ -172,6 +193,39 @@ func quoteSpans(text string, a, b int, spans []span) []span {
 		spans = appendSpan(text, spans, stack[0].at, b, b, false)
 	}
 	return spans
+}
+
+// markBytes are the bytes a quotation mark can start with: the straight
+// marks, and the lead bytes of the UTF-8 forms of the curly marks and „
+// (0xE2) and of the guillemets (0xC2). None of them can continue another
+// character, so each occurrence is a mark's first byte or an invalid byte,
+// and decoding rune by rune from the start would stop on it too.
+var markBytes = [...]byte{'"', '\'', 0xE2, 0xC2}
+
+// markFinder finds the next byte of markBytes with the fast byte search,
+// keeping where each occurs next so that a paragraph is searched about
+// once for each, however many marks of another kind it has: prose
+// between quotation marks is most of a paragraph and needs no decoding.
+type markFinder struct {
+	at    [len(markBytes)]int // where each of markBytes next occurs, or b
+	valid bool
+}
+
+// from returns the offset of the first byte of markBytes in text[i:b],
+// or b. Calls must not go back.
+func (f *markFinder) from(text string, i, b int) int {
+	first := b
+	for k, m := range markBytes {
+		if !f.valid || f.at[k] < i {
+			f.at[k] = b
+			if n := strings.IndexByte(text[i:b], m); n >= 0 {
+				f.at[k] = i + n
+			}
+		}
+		first = min(first, f.at[k])
+	}
+	f.valid = true
+	return first
 }
 
 // openMark is an opening mark waiting for its closing mark.
@@ -352,11 +406,27 @@ func usesSingleQuotes(text string, paras []paragraph) bool {
 	}
 	all := text[paras[0].start:paras[len(paras)-1].end]
 	openers := 0
-	for i, r := range all {
-		if r != '\'' && r != '‘' {
-			continue
+	// Each ' and ‘ is found with the fast substring search: every
+	// occurrence of their bytes is the mark itself, whatever invalid UTF-8
+	// comes before it, since neither holds a byte that can continue
+	// another character. The next of each kind is kept until passed, so
+	// a document with many of one and none of the other is read once.
+	straight, curly := -1, -1
+	for from := 0; ; {
+		if straight < from {
+			straight = indexFrom(all, from, "'")
 		}
-		_, size := utf8.DecodeRuneInString(all[i:])
+		if curly < from {
+			curly = indexFrom(all, from, "‘")
+		}
+		i, size := straight, 1
+		if curly < straight {
+			i, size = curly, len("‘")
+		}
+		if i >= len(all) {
+			break
+		}
+		from = i + size
 		prevOK := i == 0
 		if !prevOK {
 			p, _ := utf8.DecodeLastRuneInString(all[:i])
@@ -392,6 +462,15 @@ func usesSingleQuotes(text string, paras []paragraph) bool {
 		}
 	}
 	return true
+}
+
+// indexFrom returns the offset of the first sep in s[from:], counted from
+// the start of s, or len(s) when there is none.
+func indexFrom(s string, from int, sep string) int {
+	if k := strings.Index(s[from:], sep); k >= 0 {
+		return from + k
+	}
+	return len(s)
 }
 
 func insideSpan(spans []span, i int) bool {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -89,11 +90,14 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 		if t.kind != tWord {
 			continue
 		}
-		if g, ok := pronounGender(t.low); ok {
+		// The vocabulary bits say at once whether the word is a pronoun
+		// or an article, the two kinds of word tested first.
+		if t.in(vPronouns) {
+			g, _ := pronounGender(t.low)
 			out = append(out, mention{i: k, j: k + 1, ni: k, kind: mPronoun, g: g, ent: -1})
 			continue
 		}
-		if (t.low == "the" || t.low == "a" || t.low == "an") && k+1 < hi {
+		if t.in(vArticles) && k+1 < hi {
 			if m, ok := a.roleRef(toks, k, hi); ok {
 				out = append(out, m)
 				k = m.j - 1
@@ -113,7 +117,7 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 				}
 			}
 		}
-		if !a.nameStart(toks, k, lo) {
+		if !t.cap || !a.nameStart(toks, k, lo) {
 			continue
 		}
 		m := k + 1
@@ -141,7 +145,7 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 				if e < hi && toks[e].kind == tWord && !toks[e].cap && !toks[e].poss && toks[e].in(vOrgWords) {
 					out[len(out)-1].mod = true
 					org := mention{i: k, ni: k, j: e + 1, kind: mName, org: true, ent: -1}
-					org.name = joinWords(toks[k : e+1])
+					org.name = a.joinWords(toks[k : e+1])
 					out = append(out, org)
 					m = e + 1
 				}
@@ -312,7 +316,7 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 			return mention{i: k, j: m, ni: n, kind: mRoleRef, head: strings.TrimSuffix(toks[n].low, "."), ent: -1}, true
 		}
 		if n > k {
-			mm.role = joinWords(toks[k:n])
+			mm.role = a.joinWords(toks[k:n])
 			if honorific(mm.role) {
 				mm.role = "" // "Ms." says nothing about what she does
 			}
@@ -335,7 +339,7 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 	if allDemonyms {
 		return mm, false
 	}
-	mm.name = strings.TrimSuffix(joinWords(toks[mm.ni:m]), "’s")
+	mm.name = strings.TrimSuffix(a.joinWords(toks[mm.ni:m]), "’s")
 	nameToks := m - mm.ni
 	firstLow := toks[mm.ni].low
 	switch {
@@ -380,7 +384,7 @@ func (a *article) attachRole(toks []token, lo, first int, out []mention, mm ment
 			prev := &out[len(out)-1]
 			prev.mod = true
 			mm.i, mm.ni = prev.i, prev.i
-			mm.name = joinWords(toks[prev.i:mm.j])
+			mm.name = a.joinWords(toks[prev.i:mm.j])
 		}
 		return append(out, mm)
 	}
@@ -409,7 +413,7 @@ func (a *article) attachRole(toks []token, lo, first int, out []mention, mm ment
 		}
 	}
 	if start < mm.ni {
-		mm.role = joinWords(toks[start:mm.ni])
+		mm.role = a.joinWords(toks[start:mm.ni])
 		if honorific(mm.role) {
 			mm.role = ""
 		}
@@ -429,7 +433,7 @@ func (a *article) attachRole(toks []token, lo, first int, out []mention, mm ment
 		// "According to the lawyer, Wendt".
 		closed := mm.j >= len(toks) || toks[mm.j].is(',') || toks[mm.j].terminal()
 		if closed || r == lo || r-1 == lo && toks[r-1].kind == tWord && toks[r-1].in(vDeterminers) {
-			mm.role = joinWords(toks[r : mm.i-1])
+			mm.role = a.joinWords(toks[r : mm.i-1])
 			mm.person = true
 		}
 	}
@@ -439,13 +443,19 @@ func (a *article) attachRole(toks []token, lo, first int, out []mention, mm ment
 	return append(out, mm)
 }
 
+// roleGender reads a gender from the words of a role ("his widow",
+// "spokeswoman"). It lowers one word at a time into a stack buffer, the
+// same as lowering the whole role first, since lowering never makes or
+// removes a space: names and roles are read for every mention.
 func roleGender(role string) gender {
-	for _, w := range strings.Fields(strings.ToLower(role)) {
-		w = strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
+	var buf [32]byte
+	for w := range strings.FieldsSeq(role) {
+		lw := appendLower(buf[:0], w)
+		lw = bytes.TrimSuffix(bytes.TrimSuffix(lw, []byte("’s")), []byte("'s"))
 		switch {
-		case maleRoles[w]:
+		case maleRoles[string(lw)]:
 			return male
-		case femaleRoles[w] || strings.HasSuffix(w, "woman"):
+		case femaleRoles[string(lw)] || bytes.HasSuffix(lw, []byte("woman")):
 			return female
 		}
 	}
@@ -532,7 +542,7 @@ func (a *article) apposition(toks []token, hi int, out []mention) ([]mention, in
 		}
 	}
 	if hasHead && len(role) > 0 && mm.kind == mName && !mm.org && !mm.place {
-		r := joinWords(role)
+		r := a.joinWords(role)
 		if mm.role == "" {
 			mm.role = r
 		} else {
@@ -546,8 +556,14 @@ func (a *article) apposition(toks []token, hi int, out []mention) ([]mention, in
 	return out, end
 }
 
-// joinWords joins tokens with single spaces, restoring possessives.
-func joinWords(toks []token) string {
+// joinWords joins the words of toks with single spaces, restoring
+// possessives as ’s. Most names and roles are written that way already,
+// and then the result is the text itself, with no string to build: names
+// are joined for every capitalised run of an article.
+func (a *article) joinWords(toks []token) string {
+	if asWritten(a.text, toks) {
+		return a.text[toks[0].start:toks[len(toks)-1].end]
+	}
 	var b strings.Builder
 	for i, t := range toks {
 		if t.kind != tWord {
@@ -562,6 +578,25 @@ func joinWords(toks []token) string {
 		}
 	}
 	return b.String()
+}
+
+// asWritten reports whether text already holds toks as joinWords joins
+// them: words only, one space between each two, any possessive written
+// with ’s.
+func asWritten(text string, toks []token) bool {
+	if len(toks) == 0 {
+		return false
+	}
+	for i := range toks {
+		t := &toks[i]
+		if t.kind != tWord || i > 0 && (t.start != toks[i-1].end+1 || text[t.start-1] != ' ') {
+			return false
+		}
+		if t.poss && text[t.start+len(t.word):t.end] != "’s" {
+			return false
+		}
+	}
+	return true
 }
 
 // recase turns an upper-case transcript label word into a readable one:
@@ -620,12 +655,10 @@ func foldTokens(name string) []string {
 
 // honorific reports whether a title is only a courtesy: Mr., Ms., Mrs.
 func honorific(title string) bool {
-	switch strings.ToLower(strings.TrimSuffix(title, ".")) {
-	case "mr", "mrs", "ms", "miss", "mx":
-		return true
-	}
-	return false
+	return inSet(honorifics, strings.TrimSuffix(title, "."))
 }
+
+var honorifics = set(`mr mrs ms miss mx`)
 
 // occupation reports whether w, a capitalised word before a two-word name,
 // is by its ending a job ("Meteorologist Yannick Brel", "Physician Ana

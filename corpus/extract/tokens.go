@@ -1,10 +1,11 @@
 package extract
 
 import (
+	"math/bits"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 type tokKind uint8
@@ -32,10 +33,6 @@ type token struct {
 	allCaps    bool // every letter upper case, at least two letters
 	poss       bool // the word carried a possessive 's
 }
-
-// tokenBufs recycles the token arrays of articles. Tokens are the bulk of
-// what extraction allocates and none outlives the call that made it.
-var tokenBufs = sync.Pool{New: func() any { return new([]token) }}
 
 // abbreviations keep their dot: the dot does not end a sentence.
 var abbreviations = set(`mr mrs ms dr st jr sr gen sen sec rep gov lt col capt sgt prof rev adm maj cmdr
@@ -95,22 +92,88 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
+// lowerArena hands out the lower-case forms of an article's words. A word
+// already in lower case is its own lower-case form; an ASCII word with
+// capitals is lowered into a shared block instead of a string of its own,
+// since tokens are made for every word and ToLower's allocations were a
+// good share of extraction's. Bytes are only ever appended to a block,
+// never changed once a string refers to them, which is what makes
+// unsafe.String over them sound; a full block is left to the strings made
+// from it and a new one started.
+type lowerArena struct{ block []byte }
+
+// lowerPacked returns the word of n bytes packed in low (see packWord),
+// in the block.
+func (l *lowerArena) lowerPacked(low uint64, n int) string {
+	l.reserve(n)
+	start := len(l.block)
+	for ; n > 0; n-- {
+		l.block = append(l.block, byte(low))
+		low >>= 8
+	}
+	return unsafe.String(&l.block[start], len(l.block)-start)
+}
+
+// reserve makes room for n more bytes in the block.
+func (l *lowerArena) reserve(n int) {
+	if cap(l.block)-len(l.block) < n {
+		// Blocks double from a small first one: most articles are short.
+		l.block = make([]byte, 0, max(min(2*cap(l.block), 8192), 256, n))
+	}
+}
+
+// lowerASCII returns strings.ToLower(w) for an ASCII w, in the block.
+func (l *lowerArena) lowerASCII(w string) string {
+	l.reserve(len(w))
+	start := len(l.block)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		l.block = append(l.block, c)
+	}
+	return unsafe.String(&l.block[start], len(w))
+}
+
+// maxVocabLen is the length of the longest word of the vocabulary: a
+// longer word need not be looked up.
+var maxVocabLen = func() int {
+	n := 0
+	for w := range vocabOf {
+		n = max(n, len(w))
+	}
+	return n
+}()
+
 // tokenize appends the tokens of text[a:b] to toks.
-func tokenize(text string, a, b int, toks []token) []token {
+func (l *lowerArena) tokenize(text string, a, b int, toks []token) []token {
 	i := a
 	for i < b {
 		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
+		if r < utf8.RuneSelf {
+			// ASCII, most of the text: tables instead of the unicode
+			// package's general lookups.
+			if asciiSpace[r] {
+				i++
+				continue
+			}
+			if !asciiWord[r] {
+				toks = append(toks, token{start: i, end: i + 1, kind: tPunct, punct: r})
+				i++
+				continue
+			}
+		} else {
 			r, size = utf8.DecodeRuneInString(text[i:b])
-		}
-		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || unicode.IsSpace(r) {
-			i += size
-			continue
-		}
-		if !isWordRune(r) {
-			toks = append(toks, token{start: i, end: i + size, kind: tPunct, punct: r})
-			i += size
-			continue
+			if unicode.IsSpace(r) {
+				i += size
+				continue
+			}
+			if !isWordRune(r) {
+				toks = append(toks, token{start: i, end: i + size, kind: tPunct, punct: r})
+				i += size
+				continue
+			}
 		}
 		j := i + size
 		for j < b {
@@ -121,21 +184,18 @@ func tokenize(text string, a, b int, toks []token) []token {
 			c, cs := rune(text[j]), 1
 			if c >= utf8.RuneSelf {
 				c, cs = utf8.DecodeRuneInString(text[j:b])
-			}
-			if isWordRune(c) {
-				j += cs
-				continue
+				if isWordRune(c) {
+					j += cs
+					continue
+				}
 			}
 			if c == '\'' || c == '’' || c == '-' || c == '.' || c == '&' {
 				// Joiners stay inside a word only when a letter follows
 				// ("U.S", "Sarkov's", "well-known"), or for an abbreviation's
 				// final dot.
-				if j+cs < b {
-					n, _ := utf8.DecodeRuneInString(text[j+cs : b])
-					if isWordRune(n) {
-						j += cs
-						continue
-					}
+				if j+cs < b && wordRuneAt(text, j+cs, b) {
+					j += cs
+					continue
 				}
 				if (c == '\'' || c == '’') && (text[j-1] == 's' || text[j-1] == 'S') && j-i > 2 {
 					// "Supporters' Trust": a plural possessive keeps its
@@ -151,15 +211,59 @@ func tokenize(text string, a, b int, toks []token) []token {
 			}
 			break
 		}
-		toks = append(toks, wordToken(text, i, j))
+		toks = l.appendWord(toks, text, i, j)
 		i = j
 	}
 	return toks
 }
 
-func wordToken(text string, i, j int) token {
+const (
+	lowBits  = 0x0101010101010101 // one in each byte's lowest bit
+	highBits = 0x8080808080808080 // one in each byte's highest bit
+)
+
+// load8 returns the eight bytes of s from i, the first lowest.
+func load8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// caseMasks returns, for eight ASCII bytes (high bits clear), the high
+// bit of each byte that is an upper-case letter and of each that is a
+// lower-case one. Adding 0x80-'A' to a byte sets its high bit just when
+// it is 'A' or above, and no byte carries into the next since none
+// exceeds 0x7f.
+func caseMasks(x uint64) (upper, lower uint64) {
+	upper = (x + lowBits*(0x80-'A')) &^ (x + lowBits*(0x80-'Z'-1)) & highBits
+	lower = (x + lowBits*(0x80-'a')) &^ (x + lowBits*(0x80-'z'-1)) & highBits
+	return upper, lower
+}
+
+// asciiSpace[b] is unicode.IsSpace(rune(b)) for the ASCII bytes.
+var asciiSpace = func() (t [utf8.RuneSelf]bool) {
+	for b := range t {
+		t[b] = unicode.IsSpace(rune(b))
+	}
+	return t
+}()
+
+// wordRuneAt reports whether the rune at text[k:b] (k < b) is a letter or
+// digit.
+func wordRuneAt(text string, k, b int) bool {
+	if c := text[k]; c < utf8.RuneSelf {
+		return asciiWord[c]
+	}
+	r, _ := utf8.DecodeRuneInString(text[k:b])
+	return isWordRune(r)
+}
+
+// appendWord appends the token of the word text[i:j] to toks. It fills
+// the token in place: a token is large and made for every word.
+func (l *lowerArena) appendWord(toks []token, text string, i, j int) []token {
+	toks = append(toks, token{start: i, end: j, kind: tWord})
+	t := &toks[len(toks)-1]
 	w := text[i:j]
-	t := token{start: i, end: j, kind: tWord}
 	if n := len(w); n > 2 && (w[n-1] == 's' || w[n-1] == 'S') {
 		for _, suf := range [...]string{"'s", "’s", "'S", "’S"} {
 			if len(w) > len(suf) && strings.HasSuffix(w, suf) {
@@ -170,26 +274,69 @@ func wordToken(text string, i, j int) token {
 		}
 	}
 	t.word = w
-	t.low = strings.ToLower(w)
-	t.vocab = vocabOf[t.low]
-	first := rune(w[0])
-	if first >= utf8.RuneSelf {
-		first, _ = utf8.DecodeRuneInString(w)
+	if n := len(w); n <= 8 && i+8 <= len(text) {
+		// A short word, nearly every one: its eight bytes, read at once,
+		// give its ASCII-ness, capitals, letters, lower case and hash
+		// with no loop over bytes (see caseMasks).
+		x := load8(text, i) & (^uint64(0) >> (64 - 8*n))
+		if x&highBits == 0 {
+			upper, lower := caseMasks(x)
+			low := x | upper>>2 // 'A'..'Z' + 0x20 is 'a'..'z'
+			t.low = w
+			if upper != 0 {
+				t.low = l.lowerPacked(low, n)
+			}
+			t.cap = upper&0x80 != 0
+			t.allCaps = t.cap && bits.OnesCount64(upper|lower) >= 2 && lower == 0
+			t.vocab = lookupShort(low, n, shortHash(low))
+			return toks
+		}
 	}
-	t.cap = unicode.IsUpper(first)
-	if t.cap {
-		letters, upper := 0, 0
-		for _, c := range w {
-			if unicode.IsLetter(c) {
-				letters++
-				if unicode.IsUpper(c) {
-					upper++
+	// Otherwise: an ASCII word is read byte by byte, any other the
+	// general way.
+	letters, upper := 0, 0
+	k := 0
+	for ; k < len(w); k++ {
+		c := w[k]
+		if c >= utf8.RuneSelf {
+			break
+		}
+		switch {
+		case 'A' <= c && c <= 'Z':
+			upper++
+			letters++
+		case 'a' <= c && c <= 'z':
+			letters++
+		}
+	}
+	if k == len(w) {
+		t.low = w
+		if upper > 0 {
+			t.low = l.lowerASCII(w)
+		}
+		t.cap = 'A' <= w[0] && w[0] <= 'Z'
+		t.allCaps = t.cap && letters >= 2 && letters == upper
+	} else {
+		t.low = strings.ToLower(w)
+		first, _ := utf8.DecodeRuneInString(w)
+		t.cap = unicode.IsUpper(first)
+		if t.cap {
+			letters, upper := 0, 0
+			for _, c := range w {
+				if unicode.IsLetter(c) {
+					letters++
+					if unicode.IsUpper(c) {
+						upper++
+					}
 				}
 			}
+			t.allCaps = letters >= 2 && letters == upper
 		}
-		t.allCaps = letters >= 2 && letters == upper
 	}
-	return t
+	if len(t.low) <= maxVocabLen {
+		t.vocab = lookupVocab(t.low, vocabHashString(t.low))
+	}
+	return toks
 }
 
 // in reports whether the word is in one of the vocabulary sets v names.

@@ -238,9 +238,6 @@ func dashNearStart(line string) bool {
 	return false
 }
 
-// asciiSpace[b] is unicode.IsSpace(rune(b)) for the ASCII bytes.
-var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
-
 // officeWords reports whether s reads as a job title or a firm: one to
 // eight capitalised words joined by small lower-case ones, no sentence.
 func officeWords(s string) bool {
@@ -620,13 +617,13 @@ type labelLine struct {
 }
 
 // lineScratch is what labelled needs for one transcript and drops after:
-// the lines and the label table, recycled through scratchPool.
+// the lines and the label table, recycled through lineScratchPool.
 type lineScratch struct {
 	lines []labelLine
 	tab   labelTable
 }
 
-var scratchPool = sync.Pool{New: func() any { return &lineScratch{tab: newLabelTable()} }}
+var lineScratchPool = sync.Pool{New: func() any { return &lineScratch{tab: newLabelTable()} }}
 
 // labelLines appends to out the non-blank lines of text[from:to], reading
 // each one's label once for all the passes over a transcript that need
@@ -659,7 +656,7 @@ func labelLines(text string, from, to int, out []labelLine, tab *labelTable) []l
 // with the paragraphs that are not speech: the header before the first
 // turn, and in a compact log the narration after a blank line.
 func labelled(text string, from, to int) ([]Found, []paragraph) {
-	scratch := scratchPool.Get().(*lineScratch)
+	scratch := lineScratchPool.Get().(*lineScratch)
 	t := &transcript{text: text, labels: map[string]bool{}, header: map[int]bool{}, tab: &scratch.tab}
 	t.readHeader(from)
 	lines := labelLines(text, from, to, scratch.lines[:0], t.tab)
@@ -667,7 +664,7 @@ func labelled(text string, from, to int) ([]Found, []paragraph) {
 		clear(lines) // drop the strings before the array sits in the pool
 		scratch.lines = lines[:0]
 		scratch.tab.reset()
-		scratchPool.Put(scratch)
+		lineScratchPool.Put(scratch)
 	}()
 	turns := 0
 	for _, ln := range lines {

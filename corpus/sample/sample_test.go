@@ -86,7 +86,7 @@ func TestTranscriptTurns(t *testing.T) {
 		continued := 0
 		for n := 1; n <= d.NumLines(); n++ {
 			l := d.Line(n)
-			if d.LineStarts[n-1] >= d.BodyStart && l != "" && !strings.HasPrefix(l, "[") && !strings.Contains(l, ": ") {
+			if int(d.LineStarts[n-1]) >= d.BodyStart && l != "" && !strings.HasPrefix(l, "[") && !strings.Contains(l, ": ") {
 				continued++
 			}
 		}
@@ -110,10 +110,10 @@ func TestTranscriptTurns(t *testing.T) {
 		if q == nil {
 			continue
 		}
-		if q.Cue != "transcript" || q.Confidence != model.High {
+		if q.Cue.String() != "transcript" || q.Confidence != model.High {
 			t.Errorf("%s: %q cue %q confidence %v, want transcript/high", tc.doc, tc.phrase, q.Cue, q.Confidence)
 		}
-		if want := d.LineAt(strings.Index(d.Text, tc.phrase)); q.Line != want {
+		if want := d.LineAt(strings.Index(d.Text, tc.phrase)); int(q.Line) != want {
 			t.Errorf("%s: %q on line %d, want %d", tc.doc, tc.phrase, q.Line, want)
 		}
 		if d.Text[q.Start:q.End] != q.Text {
@@ -199,7 +199,7 @@ func attributed(t *testing.T, c *model.Corpus, d *model.Document, phrase, surnam
 		t.Errorf("%s: no quote contains %q", d.Path, phrase)
 		return nil
 	}
-	if name := c.SpeakerName(q.Speaker); !strings.Contains(strings.ToLower(name), surname) {
+	if name := c.SpeakerName(int(q.Speaker)); !strings.Contains(strings.ToLower(name), surname) {
 		t.Errorf("%s: %q attributed to %q, want %s", d.Path, phrase, name, surname)
 	}
 	return q

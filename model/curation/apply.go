@@ -286,8 +286,8 @@ func spanIn(text string, op Op) (start, end int, ok bool) {
 func quoteAt(c *model.Corpus, doc, start, end int) int {
 	for _, id := range c.QuotesOf(doc) {
 		q := &c.Quotes[id]
-		if q.Start <= start && q.End >= end {
-			return id
+		if int(q.Start) <= start && int(q.End) >= end {
+			return int(id)
 		}
 	}
 	return -1

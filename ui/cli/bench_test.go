@@ -40,7 +40,7 @@ func BenchmarkQuotesOutput(b *testing.B) {
 		{"text", func(r []quoteRow) error {
 			t := &table{header: []string{"SPEAKER", "WHERE", "QUOTE"}}
 			for i, q := range r {
-				t.add(st.speaker(c.Quotes[i].Speaker, speakerLabel(q.Speaker, q.Confidence)), location(q.Doc, q.Line), "“"+oneLine(q.Text)+"”")
+				t.add(st.speaker(int(c.Quotes[i].Speaker), speakerLabel(q.Speaker, q.Confidence)), location(q.Doc, q.Line), "“"+oneLine(q.Text)+"”")
 			}
 			return t.write(io.Discard, st, 0)
 		}},

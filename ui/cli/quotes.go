@@ -23,14 +23,14 @@ type quoteRow struct {
 
 func newQuoteRow(c *model.Corpus, q *model.Quote) quoteRow {
 	return quoteRow{
-		Speaker:    c.SpeakerName(q.Speaker),
+		Speaker:    c.SpeakerName(int(q.Speaker)),
 		Text:       q.Text,
 		Doc:        c.Docs[q.Doc].Path,
-		Line:       q.Line,
-		Cue:        q.Cue,
+		Line:       int(q.Line),
+		Cue:        q.Cue.String(),
 		Confidence: q.Confidence.String(),
-		Start:      q.Start,
-		End:        q.End,
+		Start:      int(q.Start),
+		End:        int(q.End),
 	}
 }
 
@@ -61,7 +61,7 @@ medium, low or none), start and end (byte offsets of the text in the file).`,
 					t := &table{header: []string{"SPEAKER", "WHERE", "QUOTE"}, styles: []lipgloss.Style{st.plain, st.muted}}
 					for i, r := range rows {
 						label := speakerLabel(r.Speaker, r.Confidence)
-						t.add(st.speaker(c.Quotes[ids[i]].Speaker, label), location(r.Doc, r.Line), "“"+oneLine(r.Text)+"”")
+						t.add(st.speaker(int(c.Quotes[ids[i]].Speaker), label), location(r.Doc, r.Line), "“"+oneLine(r.Text)+"”")
 					}
 					return t
 				})

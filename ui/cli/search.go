@@ -30,7 +30,7 @@ func newSearchRow(c *model.Corpus, h search.Hit) searchRow {
 		r.Speaker = c.SpeakerName(h.ID)
 	case search.Quote:
 		q := &c.Quotes[h.ID]
-		r.Doc, r.Line, r.Speaker = c.Docs[q.Doc].Path, q.Line, c.SpeakerName(q.Speaker)
+		r.Doc, r.Line, r.Speaker = c.Docs[q.Doc].Path, int(q.Line), c.SpeakerName(int(q.Speaker))
 	}
 	return r
 }
@@ -41,7 +41,7 @@ func hitSpeaker(c *model.Corpus, h search.Hit) int {
 	case search.Speaker:
 		return h.ID
 	case search.Quote:
-		return c.Quotes[h.ID].Speaker
+		return int(c.Quotes[h.ID].Speaker)
 	}
 	return model.Unknown
 }
@@ -93,7 +93,7 @@ With --speaker, only that speaker's quotes are searched.`,
 				var rows []searchRow
 				var rowSpeaker []int // speaker ID behind each row, for its colour
 				for _, h := range search.NewIndex(c).Search(query, 0) {
-					if who != nil && (h.Kind != search.Quote || !who[c.Quotes[h.ID].Speaker]) {
+					if who != nil && (h.Kind != search.Quote || !who[int(c.Quotes[h.ID].Speaker)]) {
 						continue
 					}
 					rows = append(rows, newSearchRow(c, h))

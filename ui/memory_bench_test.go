@@ -1,0 +1,65 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"runtime"
+	"runtime/metrics"
+	"testing"
+
+	"github.com/backchannel-news/backchannel/corpus"
+	"github.com/backchannel-news/backchannel/corpus/gen"
+)
+
+// BenchmarkProgramHeap measures what the program holds once a generated
+// corpus is loaded from disk and made ready for sessions (the search index
+// and the shared lists NewShared builds), relative to the corpus bytes:
+//
+//	go test -run '^$' -bench ProgramHeap ./ui
+//
+// corpus-heap/corpus is the loaded corpus alone, program-heap/corpus adds
+// what NewShared builds, index-heap/corpus is that difference. All are
+// the heap after a collection: objects and the spans they sit in.
+func BenchmarkProgramHeap(b *testing.B) {
+	for _, docs := range []int{1_000, 10_000} {
+		if testing.Short() && docs > 1_000 {
+			continue
+		}
+		dir, err := os.MkdirTemp("", "backchannel-heap-")
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer os.RemoveAll(dir)
+		size, err := gen.WriteDir(dir, 1, docs)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("docs=%d", docs), func(b *testing.B) {
+			var loaded, ready uint64
+			for i := 0; i < b.N; i++ {
+				runtime.GC()
+				before := liveHeap()
+				c, err := corpus.Load([]string{dir})
+				if err != nil {
+					b.Fatal(err)
+				}
+				runtime.GC()
+				loaded = liveHeap() - before
+				sh := NewShared(c)
+				runtime.GC()
+				ready = liveHeap() - before
+				runtime.KeepAlive(sh)
+			}
+			b.ReportMetric(float64(loaded)/float64(size), "corpus-heap/corpus")
+			b.ReportMetric(float64(ready)/float64(size), "program-heap/corpus")
+			b.ReportMetric(float64(ready-loaded)/float64(size), "index-heap/corpus")
+		})
+	}
+}
+
+// liveHeap is the memory held by heap objects and the spans they sit in.
+func liveHeap() uint64 {
+	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/memory/classes/heap/unused:bytes"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64() + s[1].Value.Uint64()
+}
