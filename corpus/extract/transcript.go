@@ -930,7 +930,9 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 			return &turnSpeaker{name: t.aName, conf: model.High}
 		}
 	}
-	words := strings.Fields(raw)
+	// A label has at most five words (labelName): split it on the stack.
+	var wordBuf [8]string
+	words := appendFields(wordBuf[:0], raw)
 	n := 0
 	for n < len(words)-1 {
 		w := strings.Trim(words[n], ".")
@@ -956,8 +958,7 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 	if n > 0 && strings.Trim(strings.Join(words[n:], ""), "0123456789") == "" {
 		n = 0 // "SPEAKER 1" is a name, not speaker number one
 	}
-	role := strings.Join(words[:n], " ")
-	name := strings.Join(words[n:], " ")
+	role, name := splitWords(raw, words, n)
 	if l.upper {
 		name = recase(name)
 		role = recase(role)
@@ -1004,6 +1005,45 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 	return sp
 }
 
+// appendFields appends the words of s, as strings.Fields splits them, to
+// dst.
+func appendFields(dst []string, s string) []string {
+	for i := 0; ; {
+		ws, we := nextField(s, i)
+		if ws == we {
+			return dst
+		}
+		dst = append(dst, s[ws:we])
+		i = we
+	}
+}
+
+// splitWords returns strings.Join(words[:n], " ") and
+// strings.Join(words[n:], " "), where words are raw's words. A label is
+// nearly always written with single spaces, and then both are slices of
+// it, not copies.
+func splitWords(raw string, words []string, n int) (before, after string) {
+	size := len(words) - 1
+	for _, w := range words {
+		size += len(w)
+	}
+	if size != len(raw) || strings.Count(raw, " ") != len(words)-1 {
+		// Some gap is not one plain space.
+		return strings.Join(words[:n], " "), strings.Join(words[n:], " ")
+	}
+	if n == 0 {
+		return "", raw
+	}
+	off := n - 1
+	for _, w := range words[:n] {
+		off += len(w)
+	}
+	if n == len(words) {
+		return raw, ""
+	}
+	return raw[:off], raw[off+1:]
+}
+
 // courtesyTitles are the honorifics a label's role loses: "MR. SMITH" is
 // Smith, with no role.
 var courtesyTitles = set(`mr mrs ms miss mx`)
@@ -1040,8 +1080,12 @@ func (t *transcript) questioner(s, e int) *turnSpeaker {
 	if t.asker != nil {
 		return &turnSpeaker{name: t.asker.name, role: t.asker.role, conf: model.Low, q: true}
 	}
-	return &turnSpeaker{name: "Questioner", role: "reporter", local: true, conf: model.High, q: true}
+	return &unnamedQuestioner
 }
+
+// unnamedQuestioner speaks the Q turns no one is named for. Like every
+// turnSpeaker it is shared and never changed, so one serves them all.
+var unnamedQuestioner = turnSpeaker{name: "Questioner", role: "reporter", local: true, conf: model.High, q: true}
 
 // selfIntro reads "Name Surname, Outlet." among a turn's first sentences,
 // also after a greeting ("Madam Mayor, Tom Reyes, Channel 6.").
