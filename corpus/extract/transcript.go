@@ -544,10 +544,10 @@ type transcript struct {
 	qName   string // questioner named in a header
 	aName   string // answerer named in a header
 	asker   *turnSpeaker
-	pending *turnSpeaker // questioner named by the previous turn
-	labels  map[string]bool
-	header  map[int]bool // offsets of header lines naming Q and A
-	low     []byte       // reused to lower each turn's text
+	pending *turnSpeaker    // questioner named by the previous turn
+	labels  map[string]bool // one-word labels, lower case: not a reporter's name
+	header  map[int]bool    // offsets of header lines naming Q and A
+	low     []byte          // reused to lower each turn's text
 	// tab numbers the labels; it holds the speaker each label names,
 	// read once. Speakers are shared, never changed.
 	tab *labelTable
@@ -973,18 +973,20 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 		role += l.role
 	}
 	sp := &turnSpeaker{name: name, role: role, conf: model.High}
-	lw := strings.ToLower(name)
 	generic := true
 	for i := 0; ; {
-		ws, we := nextField(lw, i)
+		ws, we := nextField(name, i)
 		if ws == we {
 			break
 		}
 		i = we
-		if w := lw[ws:we]; !genericLabels[w] && strings.Trim(w, "0123456789") != "" {
+		if w := name[ws:we]; !inSet(genericLabels, w) && strings.Trim(w, "0123456789") != "" {
 			generic = false
 		}
 	}
+	// The name's first runes, lowered, for the prefixes below.
+	var buf [32]byte
+	lowStart := string(appendLowerRunes(buf[:0], name, len("unidentified")))
 	if who, where, ok := publicCaller(name, l.role); ok {
 		// "CALLER (DAVE, MILLBROOK)": each caller is a person of their
 		// own, known by a first name only in this programme.
@@ -995,10 +997,14 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 	} else if n > 0 && honorific(words[0]) && len(words)-n == 1 {
 		// "Mr SPEAKER", "Madam CHAIR": the honorific makes the office
 		// one particular person, not a generic label.
-	} else if generic || strings.HasPrefix(lw, "unidentified") || strings.HasPrefix(lw, "unknown") {
+	} else if generic || strings.HasPrefix(lowStart, "unidentified") || strings.HasPrefix(lowStart, "unknown") {
 		sp.local = true
 	}
-	t.labels[lw] = true
+	if !strings.Contains(name, " ") {
+		// t.labels is looked up by single words: a name of several could
+		// never be found there.
+		t.labels[strings.ToLower(name)] = true
+	}
 	// Only labels that get here are remembered: Q and A turns depend on
 	// the header and on who was called on, these only on the label.
 	in.sp = sp
