@@ -272,9 +272,19 @@ func walkDir(dir string, onPath map[string]bool, add func(name, real string, siz
 			continue
 		}
 		full := filepath.Join(dir, e.Name())
-		info, err := os.Stat(full) // follows symlinks
+		link := e.Type()&fs.ModeSymlink != 0
+		if !link && !e.IsDir() && (!e.Type().IsRegular() || !IsDocumentName(e.Name())) {
+			continue // not a document: no need to look at it further
+		}
+		var info fs.FileInfo
+		var err error
+		if link {
+			info, err = os.Stat(full) // where the link leads
+		} else {
+			info, err = e.Info()
+		}
 		if err != nil {
-			if e.Type()&fs.ModeSymlink != 0 {
+			if link {
 				*problems = append(*problems, model.Problem{Path: full, Reason: "broken symbolic link"})
 			} else {
 				*problems = append(*problems, model.Problem{Path: full, Reason: readReason(err)})
@@ -285,7 +295,14 @@ func walkDir(dir string, onPath map[string]bool, add func(name, real string, siz
 		case info.IsDir():
 			walkDir(full, onPath, add, problems)
 		case info.Mode().IsRegular() && IsDocumentName(e.Name()):
-			add(full, realPath(full), info.Size())
+			// A plain file's real path is its folder's real path and its
+			// name: resolving it again would cost a system call for every
+			// folder above it.
+			r := filepath.Join(real, e.Name())
+			if link {
+				r = realPath(full)
+			}
+			add(full, r, info.Size())
 		}
 	}
 }
