@@ -158,6 +158,7 @@ func assemble(docs []model.Document, found []docQuotes, problems []model.Problem
 		for _, q := range found[i].quotes {
 			mentions = append(mentions, found[i].mentions[q.mention])
 		}
+		found[i].mentions = nil // copied: the collector may have them
 	}
 	people, ids := speakers.Resolve(mentions)
 	quotes := make([]model.Quote, 0, n)
