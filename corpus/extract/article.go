@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -70,9 +71,18 @@ type scratch struct {
 	sents []sentence
 	ments []mention
 	ids   []int
+	infos []paraInfo
+	ents  []entity
+	// The article's maps, emptied between articles: clearing keeps
+	// their tables for the next.
+	midCaps  map[string]bool
+	anonSeen map[string]int
+	folded   map[string][]string
 }
 
-var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+var articleScratchPool = sync.Pool{New: func() any {
+	return &scratch{midCaps: map[string]bool{}, anonSeen: map[string]int{}, folded: map[string][]string{}}
+}}
 
 // release empties s, dropping the strings and slices it points to so the
 // pool holds no document's data, and returns it to the pool.
@@ -80,8 +90,16 @@ func (s *scratch) release() {
 	clear(s.toks)
 	clear(s.sents)
 	clear(s.ments)
+	clear(s.infos)
+	// An entity's roles slice is the Roles of its quotations: clearing
+	// the entity drops it, so the next article starts a slice of its own.
+	clear(s.ents)
 	s.toks, s.spans, s.sents, s.ments, s.ids = s.toks[:0], s.spans[:0], s.sents[:0], s.ments[:0], s.ids[:0]
-	scratchPool.Put(s)
+	s.infos, s.ents = s.infos[:0], s.ents[:0]
+	clear(s.midCaps)
+	clear(s.anonSeen)
+	clear(s.folded)
+	articleScratchPool.Put(s)
 }
 
 // window returns buf[from:] with no spare capacity, so appending to the
@@ -107,16 +125,25 @@ func Article(text string, from int) []Found {
 		return mergeFound(qa, articleParas(text, intro))
 	}
 	var turns []Found
-	kept := paras[:0:0]
+	// The prose paragraphs around dialogue runs, gathered from the first
+	// run on: most articles have none and read paras as they are.
+	var kept []paragraph
+	dialogue := false
 	people := map[string]bool{}
 	for k := 0; k < len(paras); {
 		n, ok := dialogueRun(text, paras[k:], people)
 		if !ok {
 			// Skip the whole run looked at: every line of it is prose.
 			n = max(n, 1)
-			kept = append(kept, paras[k:k+n]...)
+			if dialogue {
+				kept = append(kept, paras[k:k+n]...)
+			}
 			k += n
 			continue
+		}
+		if !dialogue {
+			dialogue = true
+			kept = append(kept, paras[:k]...)
 		}
 		t, _ := labelled(text, paras[k].start, paras[k+n-1].end)
 		turns = append(turns, t...)
@@ -134,6 +161,9 @@ func Article(text string, from int) []Found {
 // by at least two speakers who read as people. people caches personLabel
 // across runs.
 func dialogueRun(text string, paras []paragraph, people map[string]bool) (int, bool) {
+	if !mayOpenTurn(text, paras[0]) {
+		return 0, false // nearly every paragraph: no need for the map below
+	}
 	n := 0
 	names := map[string]bool{}
 	for _, p := range paras {
@@ -220,12 +250,13 @@ func personLabel(text, name string) bool {
 
 // articleParas extracts the quotations of the given paragraphs of prose.
 func articleParas(text string, paras []paragraph) []Found {
-	a := &article{text: text, midCaps: map[string]bool{}, anonSeen: map[string]int{}, folded: map[string][]string{}}
-	infos := make([]paraInfo, len(paras))
-	single := len(paras) > 0 && usesSingleQuotes(text, paras)
-	sc := scratchPool.Get().(*scratch)
-	a.sc = sc
+	sc := articleScratchPool.Get().(*scratch)
 	defer sc.release()
+	a := &article{text: text, sc: sc, midCaps: sc.midCaps, anonSeen: sc.anonSeen, folded: sc.folded, ents: sc.ents}
+	defer func() { sc.ents = a.ents }() // keep a grown array for the next article
+	sc.infos = slices.Grow(sc.infos, len(paras))[:len(paras)]
+	infos := sc.infos
+	single := len(paras) > 0 && usesSingleQuotes(text, paras)
 	all := sc.toks
 	var low lowerArena
 	for k, p := range paras {
@@ -493,31 +524,31 @@ func endsWith(s, sep, p string) bool {
 
 // moreWords reports whether s has more than n words, reading no further
 // than needed: quotations are long and only short ones matter.
-func moreWords(s string, n int) bool {
-	count, in := 0, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			in = false
-		} else if !in {
-			in = true
-			if count++; count > n {
-				return true
-			}
-		}
-	}
-	return false
-}
+func moreWords(s string, n int) bool { return countWords(s, n+1) > n }
 
 // wordCount counts the space-separated words of s without allocating.
-func wordCount(s string) int {
+func wordCount(s string) int { return countWords(s, len(s)) }
+
+// countWords counts the space-separated words of s, up to limit.
+func countWords(s string, limit int) int {
 	n, in := 0, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s) && n < limit; {
+		// spaceAt, by hand: this loop runs over every quotation.
+		space, size := false, 1
+		if c := s[i]; c < utf8.RuneSelf {
+			space = asciiSpace[c]
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		if space {
 			in = false
 		} else if !in {
 			in = true
 			n++
 		}
+		i += size
 	}
 	return n
 }
@@ -824,7 +855,7 @@ func (a *article) resolve(m *mention, cue string) attribution {
 		if m.ent < 0 {
 			return none
 		}
-		bare := wordCount(m.name) == 1
+		bare := countWords(m.name, 2) == 1 // one word, counting no further
 		return attribution{ent: m.ent, conf: model.High, bare: bare, cue: cue, tight: true}
 	case mPronoun, mRoleRef, mOrgRef:
 		if m.ent >= 0 {
@@ -1452,12 +1483,8 @@ func (a *article) colonIntro(in *paraInfo, si, c int) attribution {
 	if rs >= c {
 		return none
 	}
-	intro := strings.ToLower(strings.TrimSpace(a.text[toks[rs].start:toks[c].start]))
-	intro = strings.TrimRight(intro, " .")
-	for _, p := range paraphraseIntros {
-		if intro == p || endsWith(intro, " ", p) || endsWith(intro, ", ", p) {
-			return attribution{ent: -1, drop: true}
-		}
+	if paraphraseLed(a.text[toks[rs].start:toks[c].start]) {
+		return attribution{ent: -1, drop: true}
 	}
 	if at := a.verbCue(in, si, rs, c); at.ent >= 0 || at.anon {
 		at.cue = "colon"
@@ -1487,6 +1514,53 @@ func (a *article) colonIntro(in *paraInfo, si, c int) attribution {
 		end = b
 	}
 	return none
+}
+
+// paraphraseLed reports whether the clause before a colon is, or ends
+// with, one of paraphraseIntros, in any case.
+func paraphraseLed(intro string) bool {
+	intro = strings.TrimSpace(intro)
+	if !isASCII(intro) {
+		intro = strings.TrimRight(strings.ToLower(intro), " .")
+		for _, p := range paraphraseIntros {
+			if intro == p || endsWith(intro, " ", p) || endsWith(intro, ", ", p) {
+				return true
+			}
+		}
+		return false
+	}
+	// The same test on ASCII text, which lowering changes byte for byte,
+	// without building the lower-case clause (it can be a whole
+	// sentence) for every colon.
+	intro = strings.TrimRight(intro, " .")
+	for _, p := range paraphraseIntros {
+		n := len(intro) - len(p)
+		// A clause ending in ", p" also ends in " p".
+		// Every intro ends in a letter: comparing the last bytes first,
+		// folded to lower case, rules out most intros at once.
+		if n >= 0 && intro[len(intro)-1]|0x20 == p[len(p)-1] && strings.EqualFold(intro[n:], p) && (n == 0 || intro[n-1] == ' ') {
+			return true
+		}
+	}
+	return false
+}
+
+// isASCII reports whether s is all ASCII, eight bytes at a time.
+func isASCII(s string) bool {
+	for len(s) >= 8 {
+		w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		if w&0x8080808080808080 != 0 {
+			return false
+		}
+		s = s[8:]
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // lastSpeechCue finds, in sentence si, a speech verb with a subject

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/backchannel-news/backchannel/model"
 )
@@ -262,12 +264,14 @@ func TestLowerHelpers(t *testing.T) {
 		if s == "" {
 			continue
 		}
-		// A word's token carries its lower case and its vocabulary sets.
-		tok := arena.appendWord(nil, s, 0, len(s))[0]
-		if w := strings.ToLower(tok.word); tok.low != w || tok.vocab != vocabOf[w] {
-			t.Fatalf("token of %q: low %q vocab %b, want %q %b", s, tok.low, tok.vocab, w, vocabOf[w])
+		// A word's token carries its lower case and its vocabulary sets,
+		// whether it is read eight bytes at a time (text runs on past
+		// it) or not (it ends the text).
+		for _, text := range []string{s, s + "XYZ\xffXYZ\xff"} {
+			tok := arena.appendWord(nil, text, 0, len(s))[0]
+			checkWordToken(t, tok)
+			lowered = append(lowered, [2]string{tok.low, strings.ToLower(tok.word)})
 		}
-		lowered = append(lowered, [2]string{tok.low, strings.ToLower(tok.word)})
 	}
 	// Strings handed out earlier are unchanged by later ones sharing
 	// their block.
@@ -278,13 +282,42 @@ func TestLowerHelpers(t *testing.T) {
 	}
 }
 
+// checkWordToken fails unless tok, a word's token, holds the word's lower
+// case, vocabulary sets and capitals as the unicode package reads them.
+func checkWordToken(t *testing.T, tok token) {
+	t.Helper()
+	w := strings.ToLower(tok.word)
+	if tok.low != w || tok.vocab != vocabOf[w] {
+		t.Fatalf("token of %q: low %q vocab %b, want %q %b", tok.word, tok.low, tok.vocab, w, vocabOf[w])
+	}
+	letters, upper := 0, 0
+	for _, r := range tok.word {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	first, _ := utf8.DecodeRuneInString(tok.word)
+	wantCap := unicode.IsUpper(first)
+	if tok.cap != wantCap || tok.allCaps != (wantCap && letters >= 2 && letters == upper) {
+		t.Fatalf("token of %q: cap %v allCaps %v", tok.word, tok.cap, tok.allCaps)
+	}
+}
+
 // TestVocabTable checks the hash table tokens look words up in against
 // the vocabulary map it is built from, for every word in it, every word
 // with one letter changed, and words in no set.
 func TestVocabTable(t *testing.T) {
+	var arena lowerArena
 	for w, v := range vocabOf {
 		if got := lookupVocab(w, vocabHashString(w)); got != v {
 			t.Fatalf("lookupVocab(%q) = %b, want %b", w, got, v)
+		}
+		// The word as a token, capitalised or not, in running text.
+		for _, form := range []string{w, strings.ToUpper(w[:1]) + w[1:], strings.ToUpper(w)} {
+			checkWordToken(t, arena.appendWord(nil, form+" and more", 0, len(form))[0])
 		}
 		for i := range len(w) {
 			x := w[:i] + "q" + w[i+1:]

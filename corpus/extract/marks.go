@@ -82,13 +82,20 @@ func trimmedLines(text string, from int) iter.Seq2[int, int] {
 
 func trimSpan(text string, a, b int) (int, int) {
 	for a < b {
-		r, size := utf8.DecodeRuneInString(text[a:b])
-		if !unicode.IsSpace(r) {
+		space, size := spaceAt(text[:b], a)
+		if !space {
 			break
 		}
 		a += size
 	}
 	for b > a {
+		if c := text[b-1]; c < utf8.RuneSelf {
+			if !asciiSpace[c] {
+				break
+			}
+			b--
+			continue
+		}
 		r, size := utf8.DecodeLastRuneInString(text[a:b])
 		if !unicode.IsSpace(r) {
 			break
@@ -96,6 +103,16 @@ func trimSpan(text string, a, b int) (int, int) {
 		b -= size
 	}
 	return a, b
+}
+
+// spaceAt reports whether the rune at s[i:] is white space, and its
+// size: an ASCII byte by table, without decoding.
+func spaceAt(s string, i int) (bool, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return asciiSpace[c], 1
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsSpace(r), size
 }
 
 // quoteSpans finds the quotations in text[a:b] of a document that quotes

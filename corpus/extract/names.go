@@ -90,11 +90,14 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 		if t.kind != tWord {
 			continue
 		}
-		if g, ok := pronounGender(t.low); ok {
+		// The vocabulary bits say at once whether the word is a pronoun
+		// or an article, the two kinds of word tested first.
+		if t.in(vPronouns) {
+			g, _ := pronounGender(t.low)
 			out = append(out, mention{i: k, j: k + 1, ni: k, kind: mPronoun, g: g, ent: -1})
 			continue
 		}
-		if (t.low == "the" || t.low == "a" || t.low == "an") && k+1 < hi {
+		if t.in(vArticles) && k+1 < hi {
 			if m, ok := a.roleRef(toks, k, hi); ok {
 				out = append(out, m)
 				k = m.j - 1
@@ -114,7 +117,7 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 				}
 			}
 		}
-		if !a.nameStart(toks, k, lo) {
+		if !t.cap || !a.nameStart(toks, k, lo) {
 			continue
 		}
 		m := k + 1
@@ -652,12 +655,10 @@ func foldTokens(name string) []string {
 
 // honorific reports whether a title is only a courtesy: Mr., Ms., Mrs.
 func honorific(title string) bool {
-	switch strings.ToLower(strings.TrimSuffix(title, ".")) {
-	case "mr", "mrs", "ms", "miss", "mx":
-		return true
-	}
-	return false
+	return inSet(honorifics, strings.TrimSuffix(title, "."))
 }
+
+var honorifics = set(`mr mrs ms miss mx`)
 
 // occupation reports whether w, a capitalised word before a two-word name,
 // is by its ending a job ("Meteorologist Yannick Brel", "Physician Ana

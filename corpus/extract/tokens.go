@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -101,12 +102,29 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // from it and a new one started.
 type lowerArena struct{ block []byte }
 
+// lowerPacked returns the word of n bytes packed in low (see packWord),
+// in the block.
+func (l *lowerArena) lowerPacked(low uint64, n int) string {
+	l.reserve(n)
+	start := len(l.block)
+	for ; n > 0; n-- {
+		l.block = append(l.block, byte(low))
+		low >>= 8
+	}
+	return unsafe.String(&l.block[start], len(l.block)-start)
+}
+
+// reserve makes room for n more bytes in the block.
+func (l *lowerArena) reserve(n int) {
+	if cap(l.block)-len(l.block) < n {
+		// Blocks double from a small first one: most articles are short.
+		l.block = make([]byte, 0, max(min(2*cap(l.block), 8192), 256, n))
+	}
+}
+
 // lowerASCII returns strings.ToLower(w) for an ASCII w, in the block.
 func (l *lowerArena) lowerASCII(w string) string {
-	if cap(l.block)-len(l.block) < len(w) {
-		// Blocks double from a small first one: most articles are short.
-		l.block = make([]byte, 0, max(min(2*cap(l.block), 8192), 256, len(w)))
-	}
+	l.reserve(len(w))
 	start := len(l.block)
 	for i := 0; i < len(w); i++ {
 		c := w[i]
@@ -199,6 +217,29 @@ func (l *lowerArena) tokenize(text string, a, b int, toks []token) []token {
 	return toks
 }
 
+const (
+	lowBits  = 0x0101010101010101 // one in each byte's lowest bit
+	highBits = 0x8080808080808080 // one in each byte's highest bit
+)
+
+// load8 returns the eight bytes of s from i, the first lowest.
+func load8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// caseMasks returns, for eight ASCII bytes (high bits clear), the high
+// bit of each byte that is an upper-case letter and of each that is a
+// lower-case one. Adding 0x80-'A' to a byte sets its high bit just when
+// it is 'A' or above, and no byte carries into the next since none
+// exceeds 0x7f.
+func caseMasks(x uint64) (upper, lower uint64) {
+	upper = (x + lowBits*(0x80-'A')) &^ (x + lowBits*(0x80-'Z'-1)) & highBits
+	lower = (x + lowBits*(0x80-'a')) &^ (x + lowBits*(0x80-'z'-1)) & highBits
+	return upper, lower
+}
+
 // asciiSpace[b] is unicode.IsSpace(rune(b)) for the ASCII bytes.
 var asciiSpace = func() (t [utf8.RuneSelf]bool) {
 	for b := range t {
@@ -233,9 +274,26 @@ func (l *lowerArena) appendWord(toks []token, text string, i, j int) []token {
 		}
 	}
 	t.word = w
-	// An ASCII word, nearly every one, is read in one pass: its hash for
-	// the vocabulary, its capitals and its letters.
-	h := uint32(vocabHashSeed)
+	if n := len(w); n <= 8 && i+8 <= len(text) {
+		// A short word, nearly every one: its eight bytes, read at once,
+		// give its ASCII-ness, capitals, letters, lower case and hash
+		// with no loop over bytes (see caseMasks).
+		x := load8(text, i) & (^uint64(0) >> (64 - 8*n))
+		if x&highBits == 0 {
+			upper, lower := caseMasks(x)
+			low := x | upper>>2 // 'A'..'Z' + 0x20 is 'a'..'z'
+			t.low = w
+			if upper != 0 {
+				t.low = l.lowerPacked(low, n)
+			}
+			t.cap = upper&0x80 != 0
+			t.allCaps = t.cap && bits.OnesCount64(upper|lower) >= 2 && lower == 0
+			t.vocab = lookupShort(low, n, shortHash(low))
+			return toks
+		}
+	}
+	// Otherwise: an ASCII word is read byte by byte, any other the
+	// general way.
 	letters, upper := 0, 0
 	k := 0
 	for ; k < len(w); k++ {
@@ -247,11 +305,9 @@ func (l *lowerArena) appendWord(toks []token, text string, i, j int) []token {
 		case 'A' <= c && c <= 'Z':
 			upper++
 			letters++
-			c += 'a' - 'A'
 		case 'a' <= c && c <= 'z':
 			letters++
 		}
-		h = vocabHash(h, c)
 	}
 	if k == len(w) {
 		t.low = w
@@ -262,7 +318,6 @@ func (l *lowerArena) appendWord(toks []token, text string, i, j int) []token {
 		t.allCaps = t.cap && letters >= 2 && letters == upper
 	} else {
 		t.low = strings.ToLower(w)
-		h = vocabHashString(t.low)
 		first, _ := utf8.DecodeRuneInString(w)
 		t.cap = unicode.IsUpper(first)
 		if t.cap {
@@ -279,7 +334,7 @@ func (l *lowerArena) appendWord(toks []token, text string, i, j int) []token {
 		}
 	}
 	if len(t.low) <= maxVocabLen {
-		t.vocab = lookupVocab(t.low, h)
+		t.vocab = lookupVocab(t.low, vocabHashString(t.low))
 	}
 	return toks
 }

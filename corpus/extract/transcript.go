@@ -20,6 +20,9 @@ type label struct {
 	// earnings-call transcripts write them ("Helena Marsh -- Chief
 	// Executive Officer", "Operator"): the turn is the lines below.
 	alone bool
+	// id is 1 + the label's index in the labelTable of the transcript
+	// being read, 0 for a label read outside one.
+	id int32
 }
 
 // labelStop are words that end in a colon at a line start without naming
@@ -37,7 +40,11 @@ show event remarks statement press conference call recording audio re fw fwd fro
 // parseLabel reads a speaker label at text[s:e] (one trimmed line):
 // "NAME: text", "Name (role): text", "[00:01:02] NAME: text",
 // "**Name:** text", "Q    text", "Q: text".
-func parseLabel(text string, s, e int) (label, bool) {
+func parseLabel(text string, s, e int) (label, bool) { return parseLabelIn(text, s, e, nil) }
+
+// parseLabelIn is parseLabel reading the label's name through tab, which
+// may be nil.
+func parseLabelIn(text string, s, e int, tab *labelTable) (label, bool) {
 	i := skipTimestamp(text, s, e)
 	line := text[i:e]
 	// White House style: "Q" then several spaces.
@@ -86,6 +93,18 @@ func parseLabel(text string, s, e int) (label, bool) {
 			return label{}, false
 		}
 	}
+	l, ok := tab.readName(name)
+	if !ok {
+		return label{}, false
+	}
+	rest := line[after:]
+	l.textStart = i + after + (len(rest) - len(strings.TrimLeftFunc(rest, unicode.IsSpace)))
+	return l, true
+}
+
+// nameLabel reads the part of a label before its colon: a name, a role in
+// brackets after it, or an office with its holder in brackets.
+func nameLabel(name string) (label, bool) {
 	l := label{}
 	if p := strings.IndexAny(name, "(["); p > 0 {
 		q := strings.IndexAny(name, ")]")
@@ -112,8 +131,6 @@ func parseLabel(text string, s, e int) (label, bool) {
 	}
 	l.raw = name
 	l.upper = !hasLower(name)
-	rest := line[after:]
-	l.textStart = i + after + (len(rest) - len(strings.TrimLeftFunc(rest, unicode.IsSpace)))
 	return l, true
 }
 
@@ -492,6 +509,11 @@ func endMarker(line string) bool {
 		// ruled out without copying it.
 		return false
 	}
+	if len(l) != 0 && len(l) != len("END") && (l[0] < '0' || l[0] > '9') {
+		// Not END or ###, and no time: upper-casing keeps a first letter
+		// from being a digit. Spares copying most short lines.
+		return false
+	}
 	l = strings.ToUpper(l)
 	if l == "END" || l == "###" || l == "" {
 		return true
@@ -521,15 +543,9 @@ type transcript struct {
 	labels  map[string]bool
 	header  map[int]bool // offsets of header lines naming Q and A
 	low     []byte       // reused to lower each turn's text
-	// named holds the speaker each label names, read once: a label
-	// recurs every few turns. Speakers are shared, never changed.
-	named map[labelKey]*turnSpeaker
-}
-
-// labelKey is what the speaker of a plain label depends on.
-type labelKey struct {
-	raw, role string
-	upper     bool
+	// tab numbers the labels; it holds the speaker each label names,
+	// read once. Speakers are shared, never changed.
+	tab *labelTable
 }
 
 // Transcript extracts one quotation per speaker turn from text[from:]:
@@ -595,13 +611,19 @@ type labelLine struct {
 	l          label
 }
 
-// lineBufs recycles the line arrays of labelLines.
-var lineBufs = sync.Pool{New: func() any { return new([]labelLine) }}
+// lineScratch is what labelled needs for one transcript and drops after:
+// the lines and the label table, recycled through lineScratchPool.
+type lineScratch struct {
+	lines []labelLine
+	tab   labelTable
+}
+
+var lineScratchPool = sync.Pool{New: func() any { return &lineScratch{tab: newLabelTable()} }}
 
 // labelLines appends to out the non-blank lines of text[from:to], reading
 // each one's label once for all the passes over a transcript that need
-// them.
-func labelLines(text string, from, to int, out []labelLine) []labelLine {
+// them, and numbering the labels in tab.
+func labelLines(text string, from, to int, out []labelLine, tab *labelTable) []labelLine {
 	blank := false
 	for i := from; i < to; {
 		nl := strings.IndexByte(text[i:to], '\n')
@@ -615,36 +637,29 @@ func labelLines(text string, from, to int, out []labelLine) []labelLine {
 			blank = true
 			continue
 		}
-		l, ok := parseLabel(text, s, e)
+		l, ok := parseLabelIn(text, s, e, tab)
+		if ok {
+			tab.count(&l)
+		}
 		out = append(out, labelLine{s: s, e: e, afterBlank: blank, ok: ok, l: l})
 		blank = false
 	}
 	return out
 }
 
-// labelCounts counts how often each label opens one of lines.
-func labelCounts(lines []labelLine) map[string]int {
-	counts := map[string]int{}
-	for _, ln := range lines {
-		if ln.ok {
-			counts[ln.l.raw]++
-		}
-	}
-	return counts
-}
-
 // labelled reads the labelled turns of text[from:to] and returns them
 // with the paragraphs that are not speech: the header before the first
 // turn, and in a compact log the narration after a blank line.
 func labelled(text string, from, to int) ([]Found, []paragraph) {
-	t := &transcript{text: text, labels: map[string]bool{}, header: map[int]bool{}, named: map[labelKey]*turnSpeaker{}}
+	scratch := lineScratchPool.Get().(*lineScratch)
+	t := &transcript{text: text, labels: map[string]bool{}, header: map[int]bool{}, tab: &scratch.tab}
 	t.readHeader(from)
-	buf := lineBufs.Get().(*[]labelLine)
-	lines := labelLines(text, from, to, (*buf)[:0])
+	lines := labelLines(text, from, to, scratch.lines[:0], t.tab)
 	defer func() {
 		clear(lines) // drop the strings before the array sits in the pool
-		*buf = lines[:0]
-		lineBufs.Put(buf)
+		scratch.lines = lines[:0]
+		scratch.tab.reset()
+		lineScratchPool.Put(scratch)
 	}()
 	turns := 0
 	for _, ln := range lines {
@@ -655,20 +670,18 @@ func labelled(text string, from, to int) ([]Found, []paragraph) {
 	// Nearly every label opens one turn: size the output once.
 	t.out = make([]Found, 0, turns)
 	compact := compactTurns(lines)
-	counts := labelCounts(lines)
-	people := map[string]bool{}
+	t.tab.countRaw()
 	speaker := func(l label) bool {
-		// "Length: four minutes" once in a document is a field, not a
-		// speaker: a label speaks when it recurs or reads as a person.
-		if counts[l.raw] >= 2 || l.upper || l.role != "" || inSet(genericLabels, l.raw) {
-			return true
+		in := t.tab.of(l)
+		if in.speaks == 0 {
+			// "Length: four minutes" once in a document is a field, not a
+			// speaker: a label speaks when it recurs or reads as a person.
+			in.speaks = -1
+			if in.rawLines >= 2 || l.upper || l.role != "" || inSet(genericLabels, l.raw) || personLabel(text, l.raw) {
+				in.speaks = 1
+			}
 		}
-		is, known := people[l.raw]
-		if !known {
-			is = personLabel(text, l.raw)
-			people[l.raw] = is
-		}
-		return is
+		return in.speaks > 0
 	}
 	var prose []paragraph
 	var cur *turnSpeaker
@@ -885,9 +898,9 @@ func (t *transcript) readHeader(from int) {
 
 // speakerOf names the speaker of a labelled turn.
 func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
-	key := labelKey{l.raw, l.role, l.upper}
-	if sp, ok := t.named[key]; ok {
-		return sp
+	in := t.tab.of(l)
+	if in.sp != nil {
+		return in.sp
 	}
 	raw := l.raw
 	// Compared in capitals without upper-casing: Q turns, never
@@ -976,7 +989,7 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 	t.labels[lw] = true
 	// Only labels that get here are remembered: Q and A turns depend on
 	// the header and on who was called on, these only on the label.
-	t.named[key] = sp
+	in.sp = sp
 	return sp
 }
 

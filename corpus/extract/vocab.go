@@ -305,40 +305,65 @@ const (
 	vNationals
 	vDeterminers
 	vTitleNouns
+	vPronouns // he, she: see pronounGender
+	vArticles // the, a, an
 )
 
-// vocabTable is vocabOf as an open-addressing hash table keyed by
-// vocabHash, which tokenize computes while it lowers a word: looking
-// every word of every article up in a Go map was a tenth of extraction's
-// time. A quarter full, a lookup mostly reads one slot.
-var vocabTable = func() []vocabEntry {
+// vocabSlots is vocabOf as an open-addressing hash table, keyed by
+// vocabHashString: looking every word of every article up in a Go map was
+// a tenth of extraction's time. A word of up to eight bytes, nearly every
+// word of prose, is compared as one integer, its bytes packed
+// little-endian (see packWord), with no string comparison; a longer one
+// is compared with vocabWords, its string. Under half full, a lookup
+// mostly reads one slot.
+var vocabSlots, vocabWords = func() ([]vocabSlot, []string) {
 	n := 1
-	for n < 4*len(vocabOf) {
+	for n < 2*len(vocabOf) {
 		n *= 2
 	}
-	t := make([]vocabEntry, n)
+	slots, words := make([]vocabSlot, n), make([]string, n)
 	for w, v := range vocabOf {
 		i := vocabHashString(w) & uint32(n-1)
-		for t[i].word != "" {
+		for slots[i].n != 0 {
 			i = (i + 1) & uint32(n-1)
 		}
-		t[i] = vocabEntry{w, v}
+		slots[i] = vocabSlot{key: packWord(w[:min(len(w), 8)]), v: v, n: uint32(len(w))}
+		words[i] = w
 	}
-	return t
+	return slots, words
 }()
 
-type vocabEntry struct {
-	word string
-	v    vocab
+type vocabSlot struct {
+	key uint64 // the word's first eight bytes, as packWord packs them
+	v   vocab
+	n   uint32 // the word's length; 0 for an empty slot
 }
 
-// vocabHash is FNV-1a: the hash so far with byte c added. The seed is
-// vocabHashSeed.
+// packWord packs the bytes of w, at most eight, into an integer, the
+// first byte lowest; the bytes past w are zero.
+func packWord(w string) uint64 {
+	var k uint64
+	for i := len(w) - 1; i >= 0; i-- {
+		k = k<<8 | uint64(w[i])
+	}
+	return k
+}
+
+// shortHash hashes a word of up to eight bytes packed by packWord.
+// Fibonacci hashing: the top bits of the product depend on every byte.
+func shortHash(key uint64) uint32 { return uint32((key * 0x9E3779B97F4A7C15) >> 32) }
+
+// vocabHash is FNV-1a, the hash of a word longer than eight bytes: the
+// hash so far with byte c added. The seed is vocabHashSeed.
 func vocabHash(h uint32, c byte) uint32 { return (h ^ uint32(c)) * 16777619 }
 
 const vocabHashSeed = 2166136261
 
+// vocabHashString is the hash vocabSlots is keyed by.
 func vocabHashString(w string) uint32 {
+	if len(w) <= 8 {
+		return shortHash(packWord(w))
+	}
 	h := uint32(vocabHashSeed)
 	for i := 0; i < len(w); i++ {
 		h = vocabHash(h, w[i])
@@ -348,14 +373,30 @@ func vocabHashString(w string) uint32 {
 
 // lookupVocab returns vocabOf[low], given h = vocabHashString(low).
 func lookupVocab(low string, h uint32) vocab {
-	mask := uint32(len(vocabTable) - 1)
+	if len(low) <= 8 {
+		return lookupShort(packWord(low), len(low), h)
+	}
+	mask := uint32(len(vocabSlots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
-		e := &vocabTable[i]
-		if e.word == low {
+		switch e := &vocabSlots[i]; {
+		case e.n == 0:
+			return 0
+		case int(e.n) == len(low) && vocabWords[i] == low:
 			return e.v
 		}
-		if e.word == "" {
+	}
+}
+
+// lookupShort returns vocabOf[w] for a word w of n <= 8 bytes, given
+// key = packWord(w) and h = shortHash(key).
+func lookupShort(key uint64, n int, h uint32) vocab {
+	mask := uint32(len(vocabSlots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		switch e := &vocabSlots[i]; {
+		case e.n == 0:
 			return 0
+		case e.key == key && int(e.n) == n:
+			return e.v
 		}
 	}
 }
@@ -385,6 +426,8 @@ var vocabOf = func() map[string]vocab {
 		{vNationals, nationals},
 		{vDeterminers, determiners},
 		{vTitleNouns, titleNouns},
+		{vPronouns, set(`he she`)},
+		{vArticles, set(`the a an`)},
 	} {
 		for w := range s.set {
 			m[w] |= s.v

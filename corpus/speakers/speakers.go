@@ -25,15 +25,42 @@ type Mention struct {
 
 // group is every mention with one folded name.
 type group struct {
-	words    []string // folded words
-	spell    map[string]int
-	order    []string // spellings in first-seen order
-	roles    []string
-	org      bool
-	scoped   bool
-	first    int // first mention index, for stable speaker order
-	parent   int
-	mentions int
+	words  []string       // folded words
+	spell  map[string]int // spelling as shown -> index in order
+	order  []string       // spellings in first-seen order
+	counts []int          // mentions of each spelling in order
+	roles  []string
+	// knownRole is a role given to addRole for this group already: given
+	// again, it changes nothing. A speaker's mentions mostly repeat one
+	// role, so this spares comparing it with every role of the group.
+	knownRole string
+	org       bool
+	scoped    bool
+	first     int // first mention index, for stable speaker order
+	parent    int
+	mentions  int
+}
+
+// groupKey is what puts two mentions in one group: their folded name, and
+// the document of a scoped one; organisations apart from people.
+type groupKey struct {
+	kind   uint8 // 0 person, 1 organisation, 2 scoped
+	scope  string
+	folded string
+}
+
+// mentionKey is everything of a mention that decides its group and
+// spelling. A speaker is mentioned once per quotation, by the same few
+// spellings: each is read (split, folded) once, not once per quotation.
+type mentionKey struct {
+	name, scope string
+	org         bool
+}
+
+// mentionRead is where a mentionKey goes: its group (-1 for no name) and
+// the index of its spelling in the group's order.
+type mentionRead struct {
+	group, spelling int
 }
 
 // Resolve merges mentions into speakers and returns, for each mention, the
@@ -46,42 +73,38 @@ type group struct {
 // the roles single out). A shared given name alone never merges two people.
 func Resolve(mentions []Mention) ([]model.Speaker, []int) {
 	var groups []*group
-	byKey := map[string]int{}
+	byKey := map[groupKey]int{}
+	// Most mentions are of people, with no scope: those are remembered by
+	// name alone, a cheaper key to hash.
+	readPlain := map[string]mentionRead{}
+	read := map[mentionKey]mentionRead{}
 	gid := make([]int, len(mentions))
 	for i, m := range mentions {
-		name := strings.Join(strings.Fields(m.Name), " ")
-		if name == "" {
-			gid[i] = -1
+		var r mentionRead
+		var known bool
+		if m.Scope == "" && !m.Org {
+			if r, known = readPlain[m.Name]; !known {
+				r = readMention(m, i, &groups, byKey)
+				readPlain[m.Name] = r
+			}
+		} else {
+			mk := mentionKey{m.Name, m.Scope, m.Org}
+			if r, known = read[mk]; !known {
+				r = readMention(m, i, &groups, byKey)
+				read[mk] = r
+			}
+		}
+		gid[i] = r.group
+		if r.group < 0 {
 			continue
 		}
-		folded := Fold(strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The "))
-		key := folded
-		switch {
-		case m.Scope != "":
-			key = "scope\x00" + m.Scope + "\x00" + folded
-		case m.Org:
-			key = "org\x00" + folded
-		}
-		id, ok := byKey[key]
-		if !ok {
-			id = len(groups)
-			byKey[key] = id
-			groups = append(groups, &group{words: strings.Fields(folded), spell: map[string]int{}, org: m.Org, scoped: m.Scope != "", first: i, parent: id})
-		}
-		g := groups[id]
-		shown := name
-		if m.Scope != "" {
-			shown = name + " (" + m.Scope + ")"
-		}
-		if g.spell[shown] == 0 {
-			g.order = append(g.order, shown)
-		}
-		g.spell[shown]++
+		g := groups[r.group]
+		g.counts[r.spelling]++
 		g.mentions++
-		for _, r := range append([]string{m.Role}, m.Roles...) {
-			g.roles = addRole(g.roles, r)
+		g.addRole(m.Role)
+		for _, role := range m.Roles {
+			g.addRole(role)
 		}
-		gid[i] = id
 	}
 	mergePeople(groups)
 
@@ -109,15 +132,62 @@ func Resolve(mentions []Mention) ([]model.Speaker, []int) {
 		speakerOf[r] = s
 		out[s] = build(groups, members[roots[r]])
 	}
+	// Each group's speaker, looked up once rather than once per mention.
+	groupSpeaker := make([]int, len(groups))
+	for id := range groups {
+		groupSpeaker[id] = speakerOf[find(groups, id)]
+	}
 	ids := make([]int, len(mentions))
 	for i, g := range gid {
 		if g < 0 {
 			ids[i] = model.Unknown
 			continue
 		}
-		ids[i] = speakerOf[find(groups, g)]
+		ids[i] = groupSpeaker[g]
 	}
 	return out, ids
+}
+
+// readMention finds the group and spelling of m, the mention numbered i,
+// adding them if they are new.
+func readMention(m Mention, i int, groups *[]*group, byKey map[groupKey]int) mentionRead {
+	name := m.Name
+	if !singleSpaced(name) {
+		name = strings.Join(strings.Fields(name), " ")
+	}
+	if name == "" {
+		return mentionRead{group: -1}
+	}
+	// Fold's words, joined as Fold joins them: a folded word holds only
+	// letters and digits, so splitting the join again gives these words.
+	words := FoldWords(strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The "))
+	folded := strings.Join(words, " ")
+	key := groupKey{folded: folded}
+	switch {
+	case m.Scope != "":
+		key.kind, key.scope = 2, m.Scope
+	case m.Org:
+		key.kind = 1
+	}
+	id, ok := byKey[key]
+	if !ok {
+		id = len(*groups)
+		byKey[key] = id
+		*groups = append(*groups, &group{words: words, spell: map[string]int{}, org: m.Org, scoped: m.Scope != "", first: i, parent: id})
+	}
+	g := (*groups)[id]
+	shown := name
+	if m.Scope != "" {
+		shown = name + " (" + m.Scope + ")"
+	}
+	sp, ok := g.spell[shown]
+	if !ok {
+		sp = len(g.order)
+		g.spell[shown] = sp
+		g.order = append(g.order, shown)
+		g.counts = append(g.counts, 0)
+	}
+	return mentionRead{group: id, spelling: sp}
 }
 
 func firstOf(groups []*group, ids []int) int {
@@ -254,8 +324,8 @@ func build(groups []*group, ids []int) model.Speaker {
 	var roles []string
 	for _, id := range ids {
 		g := groups[id]
-		for _, s := range g.order {
-			cands = append(cands, cand{s, len(strings.Fields(s)), hasLower(s), g.spell[s], len(cands)})
+		for k, s := range g.order {
+			cands = append(cands, cand{s, wordCount(s), hasLower(s), g.counts[k], len(cands)})
 		}
 		for _, r := range g.roles {
 			roles = addRole(roles, r)
@@ -269,14 +339,81 @@ func build(groups []*group, ids []int) model.Speaker {
 		}
 	}
 	sp := model.Speaker{Name: cands[best].s, Roles: roles}
-	seen := map[string]bool{strings.ToLower(sp.Name): true}
+	// An alias is a spelling that differs from the name and the aliases
+	// before it other than in case. A speaker has a handful of spellings:
+	// comparing with each costs less than lowering them all into a set.
 	for _, c := range cands {
-		if k := strings.ToLower(c.s); !seen[k] {
-			seen[k] = true
+		if sameLower(c.s, sp.Name) {
+			continue
+		}
+		dup := false
+		for _, a := range sp.Aliases {
+			if sameLower(c.s, a) {
+				dup = true
+				break
+			}
+		}
+		if !dup {
 			sp.Aliases = append(sp.Aliases, c.s)
 		}
 	}
 	return sp
+}
+
+// sameLower reports whether strings.ToLower(a) == strings.ToLower(b)
+// without building either: the mapping is rune by rune, an invalid byte
+// becoming U+FFFD, so comparing the mapped runes is the same test.
+func sameLower(a, b string) bool {
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if ra != rb && unicode.ToLower(ra) != unicode.ToLower(rb) {
+			return false
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return a == "" && b == ""
+}
+
+// wordCount is len(strings.Fields(s)) without the slice.
+func wordCount(s string) int {
+	n, inWord := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			inWord = false
+		} else if !inWord {
+			inWord = true
+			n++
+		}
+	}
+	return n
+}
+
+// singleSpaced reports whether strings.Join(strings.Fields(s), " ") is s
+// itself: words joined by single plain spaces, none around them. Most
+// names are written so, and need no copy.
+func singleSpaced(s string) bool {
+	prevSpace := true // no space may open s
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			if r != ' ' || prevSpace {
+				return false
+			}
+			prevSpace = true
+			continue
+		}
+		prevSpace = false
+	}
+	return !prevSpace || s == ""
+}
+
+// addRole adds r to the group's roles unless it holds it already.
+func (g *group) addRole(r string) {
+	if r == "" || r == g.knownRole {
+		return
+	}
+	g.roles = addRole(g.roles, r)
+	g.knownRole = r
 }
 
 func addRole(roles []string, r string) []string {

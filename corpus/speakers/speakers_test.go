@@ -146,3 +146,30 @@ func TestFoldWordsSplitsFold(t *testing.T) {
 		}
 	}
 }
+
+// TestCopyFreeHelpers checks the helpers that stand in for a copying
+// standard-library expression against that expression, on names with
+// the spaces, cases and bytes that make them differ if they are wrong.
+func TestCopyFreeHelpers(t *testing.T) {
+	pieces := []string{"Anna", "ANNA", "anna", " ", "  ", "\t", "\u00a0", "\u3000", "\u212a", "k", "K", "ß", "İ", "i", "\xff", "\ufffd", "É", "é", "ǅ", "ǆ"}
+	r := rand.New(rand.NewSource(5))
+	for i := 0; i < 20000; i++ {
+		var a, b strings.Builder
+		for j := r.Intn(5); j > 0; j-- {
+			a.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		for j := r.Intn(5); j > 0; j-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		x, y := a.String(), b.String()
+		if got, want := sameLower(x, y), strings.ToLower(x) == strings.ToLower(y); got != want {
+			t.Fatalf("sameLower(%q, %q) = %v", x, y, got)
+		}
+		if got, want := singleSpaced(x), strings.Join(strings.Fields(x), " ") == x; got != want {
+			t.Fatalf("singleSpaced(%q) = %v", x, got)
+		}
+		if got, want := wordCount(x), len(strings.Fields(x)); got != want {
+			t.Fatalf("wordCount(%q) = %d, want %d", x, got, want)
+		}
+	}
+}

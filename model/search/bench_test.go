@@ -2,12 +2,14 @@ package search
 
 import (
 	"fmt"
+	"runtime"
 	"testing"
 	"time"
 
 	"github.com/sahilm/fuzzy"
 
 	"github.com/backchannel-news/backchannel/corpus/gen"
+	"github.com/backchannel-news/backchannel/model"
 )
 
 // Queries a reader types: one letter (the worst case, nearly every quote
@@ -27,12 +29,7 @@ const benchLimit = 500 // what the reader's search pane asks for
 
 func quoteIndex(n int) (*Index, []string) {
 	lines := gen.QuoteLines(1, n)
-	kinds := make([]Kind, n)
-	ids := make([]int32, n)
-	for i := range lines {
-		kinds[i], ids[i] = Quote, int32(i)
-	}
-	return newIndex(kinds, ids, lines), lines
+	return indexOf(lines), lines
 }
 
 // BenchmarkSearch times one query over n quotes from a cold start, and the
@@ -103,11 +100,38 @@ func BenchmarkFuzzyBaseline(b *testing.B) {
 
 func BenchmarkNewIndex(b *testing.B) {
 	lines := gen.QuoteLines(1, 100_000)
-	kinds := make([]Kind, len(lines))
-	ids := make([]int32, len(lines))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		newIndex(kinds, ids, lines)
+		indexOf(lines)
 	}
+}
+
+// BenchmarkIndexMemory reports what NewIndex keeps per quote: the heap
+// growth of indexing a corpus of generated quotes, in all and beside the
+// folded copy of the texts.
+func BenchmarkIndexMemory(b *testing.B) {
+	const n = 100_000
+	lines := gen.QuoteLines(1, n)
+	quotes := make([]model.Quote, n)
+	var text int
+	for i, l := range lines {
+		quotes[i] = model.Quote{Speaker: model.Unknown, Text: l}
+		text += len(l)
+	}
+	c := model.New([]model.Document{{}}, nil, quotes, nil)
+	var before, after runtime.MemStats
+	var ix *Index
+	for i := 0; i < b.N; i++ {
+		ix = nil
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		ix = NewIndex(c)
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+	}
+	runtime.KeepAlive(ix)
+	grown := float64(after.HeapAlloc) - float64(before.HeapAlloc)
+	b.ReportMetric(grown/n, "index-B/quote")
+	b.ReportMetric((grown-float64(text))/n, "beside-text-B/quote")
 }

@@ -87,16 +87,24 @@ type Result struct {
 
 // Index holds the searchable strings of one corpus. It is read-only after
 // NewIndex and safe for concurrent use by any number of sessions.
+//
+// It keeps 20 bytes per text beside the folded copy: a million quotes
+// leave the texts themselves where the corpus holds them.
 type Index struct {
-	kinds []Kind
-	ids   []int32
-	texts []string
+	// text returns text i as the corpus holds it; only the few texts
+	// shown or scored are read there.
+	text func(i int) string
+	// Texts [0, docs) are document titles, then docs+speakers speaker
+	// names, then quotes; the ID of each is its position in its range,
+	// as model.New numbers them.
+	docs, speakers int
 	// folded holds every text case-folded (each rune replaced by one
 	// representative of its case-folding orbit, same byte length), so
-	// matching compares bytes. Text i is folded[offs[i]:offs[i]+lens[i]].
+	// matching compares bytes. Text i is folded[offs[i]:offs[i+1]]; eight
+	// bytes of padding follow the last, so a word can be read at any
+	// offset.
 	folded []byte
 	offs   []uint32
-	lens   []uint32
 	// masks has a bit for each kind of byte text i holds; a query whose
 	// bits are not all there cannot match, and the text is not read.
 	masks []uint64
@@ -104,43 +112,47 @@ type Index struct {
 	// query whose first byte's is missing cannot start a word there, and
 	// the text is not read to find out.
 	starts []uint64
-	// odd marks texts whose folding changes byte length (the Kelvin sign
-	// folds to k) or that hold invalid UTF-8; sahilm/fuzzy itself matches
-	// those, they are rare.
-	odd []bool
+	// odd has a bit for each text whose folding changes byte length (the
+	// Kelvin sign folds to k) or that holds invalid UTF-8; sahilm/fuzzy
+	// itself matches those, they are rare.
+	odd []uint64
+	// camel has a bit for each text where a lower-case letter comes right
+	// before an upper-case one, the only texts whose score needs their
+	// case.
+	camel []uint64
 }
 
 // NewIndex prepares the corpus for search.
 func NewIndex(c *model.Corpus) *Index {
-	n := len(c.Docs) + len(c.Speakers) + len(c.Quotes)
-	kinds := make([]Kind, 0, n)
-	ids := make([]int32, 0, n)
-	texts := make([]string, 0, n)
-	for _, d := range c.Docs {
-		kinds, ids, texts = append(kinds, Doc), append(ids, int32(d.ID)), append(texts, d.Title)
+	docs, speakers := len(c.Docs), len(c.Speakers)
+	text := func(i int) string {
+		switch {
+		case i < docs:
+			return c.Docs[i].Title
+		case i < docs+speakers:
+			return c.Speakers[i-docs].Name
+		}
+		return c.Quotes[i-docs-speakers].Text
 	}
-	for _, s := range c.Speakers {
-		kinds, ids, texts = append(kinds, Speaker), append(ids, int32(s.ID)), append(texts, s.Name)
-	}
-	for _, q := range c.Quotes {
-		kinds, ids, texts = append(kinds, Quote), append(ids, int32(q.ID)), append(texts, q.Text)
-	}
-	return newIndex(kinds, ids, texts)
+	return newIndex(docs, speakers, len(c.Docs)+len(c.Speakers)+len(c.Quotes), text)
 }
 
-func newIndex(kinds []Kind, ids []int32, texts []string) *Index {
-	n := len(texts)
-	ix := &Index{kinds: kinds, ids: ids, texts: texts, offs: make([]uint32, n), lens: make([]uint32, n), masks: make([]uint64, n), starts: make([]uint64, n), odd: make([]bool, n)}
+// newIndex indexes n texts, the first docs of them document titles, the
+// next speakers speaker names.
+func newIndex(docs, speakers, n int, text func(i int) string) *Index {
+	ix := &Index{text: text, docs: docs, speakers: speakers, offs: make([]uint32, n+1), masks: make([]uint64, n), starts: make([]uint64, n), odd: make([]uint64, (n+63)/64), camel: make([]uint64, (n+63)/64)}
 	var total uint32
-	for i, t := range texts {
+	for i := 0; i < n; i++ {
+		ix.offs[i] = total
+		t := text(i)
 		// sahilm/fuzzy stops reading a text at its first NUL.
 		if z := indexNUL(t); z >= 0 {
 			t = t[:z]
 		}
-		ix.offs[i], ix.lens[i] = total, uint32(len(t))
 		total += uint32(len(t))
 	}
-	ix.folded = make([]byte, total)
+	ix.offs[n] = total
+	ix.folded = make([]byte, total+8)
 	parallel(n, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			ix.fold(i)
@@ -148,6 +160,34 @@ func newIndex(kinds []Kind, ids []int32, texts []string) *Index {
 	})
 	return ix
 }
+
+func (ix *Index) kind(i int) Kind {
+	switch {
+	case i < ix.docs:
+		return Doc
+	case i < ix.docs+ix.speakers:
+		return Speaker
+	}
+	return Quote
+}
+
+func (ix *Index) id(i int) int {
+	switch {
+	case i < ix.docs:
+		return i
+	case i < ix.docs+ix.speakers:
+		return i - ix.docs
+	}
+	return i - ix.docs - ix.speakers
+}
+
+func (ix *Index) isOdd(i int) bool { return ix.odd[i/64]&(1<<(i%64)) != 0 }
+
+// f is text i folded.
+func (ix *Index) f(i int) []byte { return ix.folded[ix.offs[i]:ix.offs[i+1]] }
+
+// original is text i as the corpus holds it, up to any NUL.
+func (ix *Index) original(i int) string { return ix.text(i)[:ix.offs[i+1]-ix.offs[i]] }
 
 func indexNUL(s string) int {
 	for i := 0; i < len(s); i++ {
@@ -160,13 +200,18 @@ func indexNUL(s string) int {
 
 // fold fills text i's part of the arena, its masks and its odd flag.
 func (ix *Index) fold(i int) {
-	s := ix.texts[i][:ix.lens[i]]
-	dst := ix.folded[ix.offs[i] : ix.offs[i]+ix.lens[i]]
+	s := ix.original(i)
+	dst := ix.f(i)
 	var mask, starts uint64
-	inWord := false // the previous rune is a letter or digit
+	inWord := false    // the previous rune is a letter or digit
+	prevLower := false // the previous rune is lower case
 	for j := 0; j < len(s); {
 		b := s[j]
 		if b < utf8.RuneSelf {
+			if prevLower && 'A' <= b && b <= 'Z' {
+				ix.camel[i/64] |= 1 << (i % 64)
+			}
+			prevLower = 'a' <= b && b <= 'z'
 			b = lower[b]
 			dst[j] = b
 			mask |= maskBit(b)
@@ -180,10 +225,14 @@ func (ix *Index) fold(i int) {
 		r, size := utf8.DecodeRuneInString(s[j:])
 		f := foldRune(r)
 		if (r == utf8.RuneError && size == 1) || utf8.RuneLen(f) != size {
-			ix.odd[i] = true
+			ix.odd[i/64] |= 1 << (i % 64)
 			ix.masks[i], ix.starts[i] = ^uint64(0), ^uint64(0)
 			return
 		}
+		if prevLower && unicode.IsUpper(r) {
+			ix.camel[i/64] |= 1 << (i % 64)
+		}
+		prevLower = unicode.IsLower(r)
 		utf8.EncodeRune(dst[j:], f)
 		for _, fb := range dst[j : j+size] {
 			mask |= maskBit(fb)
@@ -247,7 +296,18 @@ type pattern struct {
 	// ascii holds the folded query when every rune of it folds to one
 	// byte, the usual case, which chain handles without calls.
 	ascii []byte
+	// table is set for an ascii query of minTable to 63 bytes: bit k of
+	// table[b] is set when byte k of the query is b. See subsequences.
+	table *[256]uint64
+	// exact is set for a query of one ascii letter or digit: a text
+	// holds it exactly when its mask has the bit.
+	exact bool
 }
+
+// minTable is the query length from which the automaton decides faster
+// than the chain: the chain stops at every query byte it finds, the
+// automaton reads every byte of the text at the same pace.
+const minTable = 5
 
 func compile(query string) pattern {
 	p := pattern{query: query}
@@ -263,6 +323,15 @@ func compile(query string) pattern {
 	p.key, p.folded = string(key), key
 	if len(key) == len(p.enc) {
 		p.ascii = key
+		if m := len(key); m >= minTable && m <= 63 {
+			p.table = new([256]uint64)
+			for k, b := range key {
+				p.table[b] |= 1 << k
+			}
+		}
+		if c := key[0]; len(key) == 1 && ('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			p.exact = true
+		}
 	}
 	return p
 }
@@ -320,11 +389,11 @@ func (ix *Index) chain(i int, p *pattern, at []int, from int, end uint32, adj in
 	if p.mask&^ix.masks[i] != 0 {
 		return 0, 0, false
 	}
-	if ix.odd[i] {
-		ms := fuzzy.Find(p.query, []string{ix.texts[i]})
+	if ix.isOdd(i) {
+		ms := fuzzy.Find(p.query, []string{ix.text(i)})
 		return 0, unbounded, len(ms) > 0
 	}
-	f := ix.folded[ix.offs[i] : ix.offs[i]+ix.lens[i]]
+	f := ix.f(i)
 	if p.ascii != nil {
 		return chainASCII(f, p.ascii, at, from, end, adj)
 	}
@@ -390,32 +459,107 @@ func chainASCII(f, q []byte, at []int, from int, end uint32, adj int32) (uint32,
 	return uint32(j), adj, true
 }
 
+// subsequences sets found[k] when the text of candidate cands[k] holds
+// the query's bytes in order, for a query with a table. Each text runs
+// through an automaton whose state is a one-bit word, the bit of the next
+// query byte to find: a byte that is that one moves it up, s += s&table[b],
+// two instructions in a chain per byte and no branch. Two texts run side
+// by side, so the processor overlaps their chains.
+func (ix *Index) subsequences(p *pattern, cands []int32, entry func(int) int32, found []bool) {
+	goal := uint64(1) << len(p.ascii)
+	pending := -1 // a candidate waiting for a second
+	for k, c := range cands {
+		e := int(entry(int(c)))
+		if ix.isOdd(e) {
+			_, _, found[k] = ix.chain(e, p, nil, 0, 0, 0)
+			continue
+		}
+		if pending < 0 {
+			pending = k
+			continue
+		}
+		s, t := automaton2(ix.f(int(entry(int(cands[pending])))), ix.f(e), p.table)
+		found[pending], found[k] = s == goal, t == goal
+		pending = -1
+	}
+	if pending >= 0 {
+		s, _ := automaton2(ix.f(int(entry(int(cands[pending])))), nil, p.table)
+		found[pending] = s == goal
+	}
+}
+
+// automaton2 runs f and g through the automaton of subsequences, from the
+// start state, and returns their end states.
+func automaton2(f, g []byte, table *[256]uint64) (uint64, uint64) {
+	s, t := uint64(1), uint64(1)
+	n := min(len(f), len(g))
+	f2, g2 := f[:n], g[:n]
+	for j := range f2 {
+		s += s & table[f2[j]]
+		t += t & table[g2[j]]
+	}
+	for _, b := range f[n:] {
+		s += s & table[b]
+	}
+	for _, b := range g[n:] {
+		t += t & table[b]
+	}
+	return s, t
+}
+
+// below reports whether text i, which matches p, certainly holds it less
+// closely than tier, which is InWord or WordStart.
+func (ix *Index) below(i int, p *pattern, tier Tier) bool {
+	if ix.isOdd(i) {
+		return false
+	}
+	if tier == WordStart {
+		if maskBit(p.folded[0])&ix.starts[i] == 0 {
+			return true
+		}
+		t, _ := ix.occurrence(i, p, 0)
+		return t < WordStart
+	}
+	return index(ix.f(i), p.folded) < 0
+}
+
 // bound is the most text i can score with a chain of possible adjacency
-// adj: every rune at its best non-adjacent score, plus adj, less the
-// unmatched characters.
-func (ix *Index) bound(i int, p *pattern, adj int32) int {
+// adj whose first rune is at byte first or later (0 if not known): every
+// rune at its best non-adjacent score, plus adj, less the unmatched
+// characters. The first rune has no adjacency, and where it could score
+// most its leading penalty cuts in: at byte 0 it scores 10, after that 20
+// less 5 per byte before it, down to -15.
+func (ix *Index) bound(i int, p *pattern, adj int32, first int) int {
 	if adj == unbounded {
 		return math.MaxInt
 	}
 	m := len(p.enc)
-	return m*bestNonAdjacentScore + int(adj) + m - int(ix.lens[i])
+	lead := bestNonAdjacentScore + max(leadingPenalty*max(first, 1), maxLeadingPenalty)
+	return lead + (m-1)*bestNonAdjacentScore + int(adj) + m - int(ix.offs[i+1]-ix.offs[i])
 }
 
 // score scores text i, which matches p, as sahilm/fuzzy does. at needs room
 // for one offset per query rune and receives the matched byte offsets; when
 // chained is set it already holds the chain from a fresh chain call.
 func (ix *Index) score(i int, p *pattern, at []int, chained bool) int {
-	if ix.odd[i] {
-		ms := fuzzy.Find(p.query, []string{ix.texts[i]})
+	if ix.isOdd(i) {
+		ms := fuzzy.Find(p.query, []string{ix.text(i)})
 		copy(at, ms[0].MatchedIndexes)
 		return ms[0].Score
 	}
 	if !chained {
 		ix.chain(i, p, at, 0, 0, 0)
 	}
-	f := ix.folded[ix.offs[i] : ix.offs[i]+ix.lens[i]]
+	f := ix.f(i)
 	m := len(p.enc)
-	s := ix.texts[i]
+	// Only the camel-case bonus needs the text's own case; most texts
+	// have no lower-case letter before an upper-case one, and are scored
+	// from the folded copy, which the chain has just read.
+	camel := ix.camel[i/64]&(1<<(i%64)) != 0
+	var s string
+	if camel {
+		s = ix.original(i)
+	}
 	total, adjacent, lastMatch := 0, 0, -1
 	for k := 0; k < m; k++ {
 		pk := p.enc[k]
@@ -427,19 +571,26 @@ func (ix *Index) score(i int, p *pattern, at []int, chained bool) int {
 		for j := at[k]; ; {
 			sc := 0
 			prev, prevSize := rune(0), 0
-			if j == 0 {
+			switch {
+			case j == 0:
 				sc += firstCharBonus
-			} else if s[j-1] < utf8.RuneSelf {
+			case camel && s[j-1] < utf8.RuneSelf:
 				prev, prevSize = rune(s[j-1]), 1
-			} else {
+			case camel:
 				prev, prevSize = utf8.DecodeLastRuneInString(s[:j])
+			case f[j-1] < utf8.RuneSelf:
+				prev, prevSize = rune(f[j-1]), 1
+			default:
+				prev, prevSize = utf8.DecodeLastRune(f[:j])
 			}
-			cand := rune(s[j])
-			if cand >= utf8.RuneSelf {
-				cand, _ = utf8.DecodeRuneInString(s[j:])
-			}
-			if isLower(prev) && isUpper(cand) {
-				sc += camelCaseBonus
+			if camel {
+				cand := rune(s[j])
+				if cand >= utf8.RuneSelf {
+					cand, _ = utf8.DecodeRuneInString(s[j:])
+				}
+				if isLower(prev) && isUpper(cand) {
+					sc += camelCaseBonus
+				}
 			}
 			if j != 0 && isSeparator(prev) {
 				sc += separatorBonus
@@ -480,11 +631,11 @@ func (ix *Index) score(i int, p *pattern, at []int, chained bool) int {
 // before which there is none; and it reads the text for a word start only
 // when some word there starts with the query's first byte.
 func (ix *Index) tier(i int, p *pattern, from int) Tier {
-	if ix.odd[i] {
-		t, _ := oddTier(ix.texts[i][:ix.lens[i]], p)
+	if ix.isOdd(i) {
+		t, _ := oddTier(ix.original(i), p)
 		return t
 	}
-	f := ix.folded[ix.offs[i] : ix.offs[i]+ix.lens[i]]
+	f := ix.f(i)
 	if from+len(p.folded) > len(f) {
 		return Scattered
 	}
@@ -506,11 +657,11 @@ func (ix *Index) tier(i int, p *pattern, from int) Tier {
 // of the first occurrence of p as written from byte from on that starts a
 // word, else of the first one.
 func (ix *Index) occurrence(i int, p *pattern, from int) (Tier, int) {
-	s := ix.texts[i][:ix.lens[i]]
-	if ix.odd[i] {
+	s := ix.original(i)
+	if ix.isOdd(i) {
 		return oddTier(s, p)
 	}
-	f := ix.folded[ix.offs[i] : ix.offs[i]+ix.lens[i]]
+	f := ix.f(i)
 	first := -1
 	for {
 		j := index(f[from:], p.folded)
@@ -699,7 +850,7 @@ type matches struct {
 // is set, the matches for narrowing the next query. When p extends the
 // query from was made for, only the added runes are searched for.
 func (ix *Index) run(ctx context.Context, p *pattern, from *matches, resume bool, limit int, keep bool) ([]scored, int, *matches) {
-	n := len(ix.texts)
+	n := len(ix.masks)
 	if from != nil {
 		n = len(from.entries)
 	}
@@ -717,9 +868,23 @@ func (ix *Index) run(ctx context.Context, p *pattern, from *matches, resume bool
 	workers := max(1, min(runtime.GOMAXPROCS(0), n/minParallel))
 	tops := make([]topK, workers)
 	var next atomic.Int64
+	// How each candidate is decided: a long query by the automaton, two
+	// texts at a time, unless the previous query's chains can be resumed
+	// to look for the runes typed since, which is cheaper still; a single
+	// letter or digit by the mask alone; the rest by the chain, which also
+	// gives what scoring needs.
+	resume = resume && from != nil && from.runes > 0
+	table, exact := p.table != nil && !resume, p.exact
+	if keep && (table || exact) {
+		// Those matches carry no chain to resume: the next query starts
+		// each afresh.
+		kept.runes = 0
+	}
 	work := func(top *topK) {
 		top.limit = limit
 		at := make([]int, len(p.enc))
+		cands := make([]int32, 0, chunkSize)
+		found := make([]bool, chunkSize)
 		for {
 			ch := int(next.Add(1) - 1)
 			// A cancelled search stops at the next chunk; its result is
@@ -728,35 +893,82 @@ func (ix *Index) run(ctx context.Context, p *pattern, from *matches, resume bool
 				return
 			}
 			lo, hi := ch*chunkSize, min((ch+1)*chunkSize, n)
-			out := lo
+			entry := func(c int) int32 {
+				if from != nil {
+					return from.entries[c]
+				}
+				return int32(c)
+			}
+			cands = cands[:0]
 			for c := lo; c < hi; c++ {
-				e := int32(c)
+				if p.mask&^ix.masks[entry(c)] == 0 {
+					cands = append(cands, int32(c))
+				}
+			}
+			if table {
+				ix.subsequences(p, cands, entry, found)
+			}
+			out := lo
+			for k, c32 := range cands {
+				c := int(c32)
+				e := entry(c)
 				var (
 					end     uint32
 					adj     int32
 					ok      bool
 					already int
 				)
-				if from != nil {
-					e = from.entries[c]
-					if resume {
+				chained := false
+				switch {
+				case table:
+					if !found[k] {
+						continue
+					}
+				case exact && !ix.isOdd(int(e)):
+				default:
+					if from != nil && resume {
 						already, end, adj = from.runes, from.ends[c], from.adjs[c]
 					}
-				}
-				if end, adj, ok = ix.chain(int(e), p, at, already, end, adj); !ok {
-					continue
+					if end, adj, ok = ix.chain(int(e), p, at, already, end, adj); !ok {
+						continue
+					}
+					chained = true
 				}
 				if keep {
 					kept.entries[out], kept.ends[out], kept.adjs[out] = e, end, adj
 				}
 				out++
+				full := limit > 0 && len(top.items) == limit
+				if full {
+					worst := top.items[0].tier
+					// With no word starting with the query's first byte a
+					// text is InWord at best: skip it without reading it.
+					if worst == WordStart && !ix.isOdd(int(e)) && maskBit(p.folded[0])&ix.starts[e] == 0 {
+						continue
+					}
+					// Without its chain a text's bound is not known (one
+					// rune has no adjacency, so its is): first skip it if
+					// it is below the tier of the worst kept, which is
+					// cheaper to find than the chain.
+					if !chained && len(p.enc) > 1 && worst > Scattered && ix.below(int(e), p, worst) {
+						continue
+					}
+				}
+				if !chained && len(p.enc) > 1 {
+					already = 0
+					end, adj, _ = ix.chain(int(e), p, at, 0, 0, 0)
+					chained = true
+				}
+				first := 0
+				if chained && already == 0 {
+					first = at[0]
+				}
 				// The score cannot exceed the bound: skip texts whose bound
 				// would not get them in, first at the best tier, then at
 				// the text's own, which is cheaper to find than the score.
-				full := limit > 0 && len(top.items) == limit
 				var bound int
 				if full {
-					bound = ix.bound(int(e), p, adj)
+					bound = ix.bound(int(e), p, adj, first)
 					if !better(scored{bound, e, WordStart}, top.items[0]) {
 						continue
 					}
@@ -767,7 +979,7 @@ func (ix *Index) run(ctx context.Context, p *pattern, from *matches, resume bool
 				// that rune in the query.
 				from, off := 0, 0
 				for k, enc := range p.enc {
-					if k >= already {
+					if chained && k >= already {
 						from = max(from, at[k]-off)
 					}
 					off += len(enc)
@@ -776,7 +988,7 @@ func (ix *Index) run(ctx context.Context, p *pattern, from *matches, resume bool
 				if full && !better(scored{bound, e, tier}, top.items[0]) {
 					continue
 				}
-				top.add(scored{ix.score(int(e), p, at, already == 0), e, tier})
+				top.add(scored{ix.score(int(e), p, at, chained && already == 0), e, tier})
 			}
 			chunks[ch] = out - lo
 		}
@@ -894,19 +1106,21 @@ func (ix *Index) hits(p *pattern, top []scored) []Hit {
 		e := int(s.entry)
 		m := pos[i*len(p.enc) : (i+1)*len(p.enc) : (i+1)*len(p.enc)]
 		if tier, start := ix.occurrence(e, p, 0); tier > Scattered {
-			runOffsets(ix.texts[e], start, m)
+			runOffsets(ix.original(e), start, m)
 		} else {
 			ix.score(e, p, m, false)
 		}
-		hits[i] = Hit{Kind: ix.kinds[e], ID: int(ix.ids[e]), Text: ix.texts[e], Tier: s.tier, Score: s.score, Matched: m}
+		hits[i] = Hit{Kind: ix.kind(e), ID: ix.id(e), Text: ix.text(e), Tier: s.tier, Score: s.score, Matched: m}
 	}
 	return hits
 }
 
-// parallel calls f on contiguous parts of [0, n) on every core.
+// parallel calls f on contiguous parts of [0, n) on every core. Each part
+// but the last is a multiple of 64 long, so workers setting bits of odd and camel
+// never share a word.
 func parallel(n int, f func(lo, hi int)) {
 	workers := max(1, min(runtime.GOMAXPROCS(0), n/minParallel))
-	chunk := (n + workers - 1) / workers
+	chunk := ((n+workers-1)/workers + 63) &^ 63
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		lo, hi := w*chunk, min((w+1)*chunk, n)
@@ -999,7 +1213,7 @@ func (s *Searcher) SearchContext(ctx context.Context, query string, limit int) (
 	for _, l := range s.levels {
 		kept += len(l.found.entries)
 	}
-	for len(s.levels) > 1 && (len(s.levels) > maxLevels || kept > maxKeptPerText*len(s.ix.texts)) {
+	for len(s.levels) > 1 && (len(s.levels) > maxLevels || kept > maxKeptPerText*len(s.ix.masks)) {
 		kept -= len(s.levels[0].found.entries)
 		s.levels = append(s.levels[:0], s.levels[1:]...)
 	}

@@ -67,12 +67,7 @@ func randomQuery(r *rand.Rand, texts []string) string {
 }
 
 func indexOf(texts []string) *Index {
-	kinds := make([]Kind, len(texts))
-	ids := make([]int32, len(texts))
-	for i := range texts {
-		kinds[i], ids[i] = Quote, int32(i)
-	}
-	return newIndex(kinds, ids, texts)
+	return newIndex(0, 0, len(texts), func(i int) string { return texts[i] })
 }
 
 // tierOf is the ranking rule written plainly, rune by rune with

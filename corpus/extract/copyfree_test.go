@@ -1,0 +1,55 @@
+package extract
+
+import (
+	"math/rand"
+	"strings"
+	"testing"
+)
+
+// TestCopyFreeHelpers holds each helper that stands in for a copying or
+// slower standard-library expression to that expression, on strings made
+// of the pieces that tell them apart: Unicode spaces, letters whose case
+// mapping changes their length or leaves ASCII, invalid bytes.
+func TestCopyFreeHelpers(t *testing.T) {
+	pieces := []string{"Anna", "ANNA", "of", "from", "f", "o", " ", "  ", "\t", "\n", "\u00a0", "\u3000", "\u0085",
+		".", "'", "’", "\u212a", "k", "ß", "ſ", "İ", "ı", "\xff", "\xe2\x80", "\ufffd", "É", "ǅ", "ǆ", "Ⱥ", "ɐ", "Q"}
+	r := rand.New(rand.NewSource(6))
+	word := func(n int) string {
+		var b strings.Builder
+		for j := r.Intn(n); j > 0; j-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		return b.String()
+	}
+	for i := 0; i < 20000; i++ {
+		x, y := word(6), word(6)
+		if got, want := sameUpper(x, y), strings.ToUpper(x) == strings.ToUpper(y); got != want {
+			t.Fatalf("sameUpper(%q, %q) = %v", x, y, got)
+		}
+		if got, want := trimNamePunct(x), strings.Trim(x, ".'’"); got != want {
+			t.Fatalf("trimNamePunct(%q) = %q, want %q", x, got, want)
+		}
+		var fields []string
+		for k := 0; ; {
+			s, e := nextField(x, k)
+			if s == e {
+				break
+			}
+			fields = append(fields, x[s:e])
+			k = e
+		}
+		if want := strings.Fields(x); strings.Join(fields, "|") != strings.Join(want, "|") || len(fields) != len(want) {
+			t.Fatalf("nextField splits %q into %q, want %q", x, fields, want)
+		}
+		if got, want := hasOfFrom(x, " of ", " from "), strings.Contains(x, " of ") || strings.Contains(x, " from "); got != want {
+			t.Fatalf("hasOfFrom(%q, spaced) = %v", x, got)
+		}
+		if got, want := hasOfFrom(x, "of", "from"), strings.Contains(x, "of") || strings.Contains(x, "from"); got != want {
+			t.Fatalf("hasOfFrom(%q) = %v", x, got)
+		}
+		low := string(appendLowerRunes(nil, x, 3))
+		if full := strings.ToLower(x); !strings.HasPrefix(full, low) || len(low) < min(3, len(full)) {
+			t.Fatalf("appendLowerRunes(%q, 3) = %q, not the start of %q", x, low, full)
+		}
+	}
+}

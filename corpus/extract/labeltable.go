@@ -1,0 +1,100 @@
+package extract
+
+// labelTable numbers the distinct labels of one transcript (name, role,
+// capitals) and remembers how each label's name part, as written, reads.
+// A label recurs every few turns: what depends only on it (how often it
+// opens a line, whether its lines are turns, its speaker) is worked out
+// once per label rather than once per turn, and each spelling is parsed
+// once. Labels are looked up by number, with no hashing per turn.
+type labelTable struct {
+	names map[string]nameRead // the name part of "Name (role):" as written
+	ids   map[labelKey]int32  // 1 + index in info
+	info  []labelInfo
+}
+
+// labelKey is what the speaker of a plain label depends on.
+type labelKey struct {
+	raw, role string
+	upper     bool
+}
+
+// nameRead is how a label's name part reads: its label, textStart unset.
+type nameRead struct {
+	l  label
+	ok bool
+}
+
+// labelInfo is what one transcript learns of one of its labels.
+type labelInfo struct {
+	key      labelKey
+	lines    int  // lines the label opens
+	rawLines int  // lines labels of the same name open, whatever their role
+	speaks   int8 // whether the label's lines are turns: 0 unknown, 1 yes, -1 no
+	// sp is the speaker the label names, once named, for a label whose
+	// speaker depends on nothing else (see speakerOf).
+	sp *turnSpeaker
+}
+
+func newLabelTable() labelTable {
+	return labelTable{names: map[string]nameRead{}, ids: map[labelKey]int32{}}
+}
+
+// readName reads a label's name part through the table, or directly when
+// there is no table.
+func (tab *labelTable) readName(name string) (label, bool) {
+	if tab == nil {
+		return nameLabel(name)
+	}
+	if r, ok := tab.names[name]; ok {
+		return r.l, r.ok
+	}
+	l, ok := nameLabel(name)
+	if ok {
+		l.id = tab.number(l)
+	}
+	tab.names[name] = nameRead{l, ok}
+	return l, ok
+}
+
+// number returns 1 + the index of l's label, adding it if new.
+func (tab *labelTable) number(l label) int32 {
+	k := labelKey{l.raw, l.role, l.upper}
+	if id, ok := tab.ids[k]; ok {
+		return id
+	}
+	tab.info = append(tab.info, labelInfo{key: k})
+	id := int32(len(tab.info))
+	tab.ids[k] = id
+	return id
+}
+
+// count numbers l, if its name was not read through the table (Q and
+// stand-alone labels), and counts a line it opens.
+func (tab *labelTable) count(l *label) {
+	if l.id == 0 {
+		l.id = tab.number(*l)
+	}
+	tab.info[l.id-1].lines++
+}
+
+// countRaw sets rawLines once every line is counted.
+func (tab *labelTable) countRaw() {
+	byRaw := make(map[string]int, len(tab.info))
+	for _, in := range tab.info {
+		byRaw[in.key.raw] += in.lines
+	}
+	for i := range tab.info {
+		tab.info[i].rawLines = byRaw[tab.info[i].key.raw]
+	}
+}
+
+// of returns what the table knows of l, a label it numbered.
+func (tab *labelTable) of(l label) *labelInfo { return &tab.info[l.id-1] }
+
+// reset empties the table for another transcript, dropping its strings.
+func (tab *labelTable) reset() {
+	clear(tab.names)
+	clear(tab.ids)
+	clear(tab.info)
+	tab.info = tab.info[:0]
+}
