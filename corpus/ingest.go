@@ -107,7 +107,7 @@ func BuildWith(sources []Source, problems []model.Problem, opts Options) (*model
 	}
 	clear(docs[n:])
 	clear(found[n:])
-	c := assemble(docs[:n], found[:n], problems)
+	c := assemble(docs[:n], found[:n], problems, sized)
 	if len(c.Docs) == 0 {
 		return c, ErrNothingLoaded
 	}
