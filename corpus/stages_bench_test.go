@@ -69,7 +69,7 @@ func BenchmarkIngestStages(b *testing.B) {
 			// assemble drops what it copies: give each round its own.
 			again := slices.Clone(found)
 			b.StartTimer()
-			assemble(docs, again, nil)
+			assemble(docs, again, nil, false)
 		}
 		perCore(b)
 	})
