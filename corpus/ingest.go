@@ -7,7 +7,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/backchannel-news/backchannel/corpus/speakers"
 	"github.com/backchannel-news/backchannel/model"
 )
 
@@ -53,11 +52,11 @@ func BuildWith(sources []Source, problems []model.Problem, opts Options) (*model
 	reasons := make([]string, len(sources)) // why each source was not loaded, "" when it was
 	// Blocks of 64-80 KiB: large enough to sit in spans of their own, small
 	// enough that the unused end of the last one does not count.
-	bl := &ingestBlocks{
+	st := &ingestState{
 		text:     newTextBlocks(sources),
 		lines:    newBlocks[int32](1<<14, -1),
 		quotes:   newBlocks[foundQuote](1<<12, -1),
-		mentions: newBlocks[speakers.Mention](1<<10, -1),
+		mentions: newMentionTable(),
 	}
 	var total int64
 	sized := true
@@ -74,7 +73,7 @@ func BuildWith(sources []Source, problems []model.Problem, opts Options) (*model
 	done := make(chan int64, 64)
 	go func() {
 		forEach(len(sources), opts.Workers, func(i int) {
-			docs[i], found[i], reasons[i] = load(sources[i], bl)
+			docs[i], found[i], reasons[i] = load(sources[i], st)
 			done <- sources[i].Size
 		})
 		close(done)
@@ -107,7 +106,7 @@ func BuildWith(sources []Source, problems []model.Problem, opts Options) (*model
 	}
 	clear(docs[n:])
 	clear(found[n:])
-	c := assemble(docs[:n], found[:n], problems, sized)
+	c := assemble(docs[:n], found[:n], st.mentions, problems, sized)
 	if len(c.Docs) == 0 {
 		return c, ErrNothingLoaded
 	}
@@ -116,26 +115,26 @@ func BuildWith(sources []Source, problems []model.Problem, opts Options) (*model
 
 // load reads, checks and parses src and extracts its quotes, or says why
 // it could not.
-func load(src Source, bl *ingestBlocks) (model.Document, docQuotes, string) {
+func load(src Source, st *ingestState) (model.Document, docQuotes, string) {
 	var data []byte
 	var err error
 	if src.file != "" {
-		data, err = readFile(src.file, bl.text)
+		data, err = readFile(src.file, st.text)
 	} else {
 		data, err = src.Read()
 	}
 	if err != nil {
 		return model.Document{}, docQuotes{}, readReason(err)
 	}
-	doc, err := parseDocument(src.Name, data, bl.lines)
+	doc, err := parseDocument(src.Name, data, st.lines)
 	if err != nil {
 		if src.file != "" {
-			bl.text.putBack(data) // doc, which may share data, is dropped
+			st.text.putBack(data) // doc, which may share data, is dropped
 		}
-		bl.lines.putBack(doc.LineStarts)
+		st.lines.putBack(doc.LineStarts)
 		return model.Document{}, docQuotes{}, err.Error()
 	}
-	return doc, extractQuotes(&doc, bl), ""
+	return doc, extractQuotes(&doc, st), ""
 }
 
 // forEach calls f(i) for every i in [0, n) on workers goroutines (0: one

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/backchannel-news/backchannel/corpus/extract"
 	"github.com/backchannel-news/backchannel/corpus/speakers"
@@ -59,8 +60,9 @@ func Build(sources []Source, problems []model.Problem) (*model.Corpus, error) {
 // corpus.
 func Assemble(docs []model.Document, problems []model.Problem) *model.Corpus {
 	found := make([]docQuotes, len(docs))
-	forEach(len(docs), 0, func(i int) { found[i] = extractQuotes(&docs[i], nil) })
-	return assemble(docs, found, problems, false)
+	st := &ingestState{mentions: newMentionTable()}
+	forEach(len(docs), 0, func(i int) { found[i] = extractQuotes(&docs[i], st) })
+	return assemble(docs, found, st.mentions, problems, false)
 }
 
 // docQuotes is what extraction keeps of one document's quotes until the
@@ -68,15 +70,14 @@ func Assemble(docs []model.Document, problems []model.Problem) *model.Corpus {
 // quote, a slice grown by append), they took more memory than the text by
 // the time every document was read; as model.Quote, a quarter of it.
 type docQuotes struct {
-	quotes   []foundQuote
-	mentions []speakers.Mention // distinct, in order of first mention
+	quotes []foundQuote
 	// odd holds the text of any quote that is not its span of the
 	// document's text, which extractors never make today.
 	odd map[int]string
 }
 
 // foundQuote is a quote until assembly: its text is the span of the
-// document's text, its speaker a mention of the document.
+// document's text, its speaker a mention in the load's mentionTable.
 type foundQuote struct {
 	start, end, line int32
 	mention          int32
@@ -84,28 +85,74 @@ type foundQuote struct {
 	confidence       model.Confidence
 }
 
-// ingestBlocks holds the blocks one load cuts what documents keep from.
-type ingestBlocks struct {
+// ingestState is what the workers of one load share: the blocks what
+// documents keep is cut from (nil: allocated one by one) and the table of
+// speaker mentions.
+type ingestState struct {
 	text     *blocks[byte]
 	lines    *blocks[int32]
 	quotes   *blocks[foundQuote]
-	mentions *blocks[speakers.Mention]
+	mentions *mentionTable
+}
+
+// mentionTable numbers the distinct speaker mentions of a load. A speaker
+// is mentioned the same way in document after document: kept once each,
+// the mentions take a few hundred kilobytes instead of a tenth of the
+// corpus.
+type mentionTable struct {
+	mu   sync.Mutex
+	ids  map[string]int32 // by mentionKey
+	list []speakers.Mention
+}
+
+func newMentionTable() *mentionTable { return &mentionTable{ids: map[string]int32{}} }
+
+// id returns the number of m, numbering it if it is new.
+func (t *mentionTable) id(m speakers.Mention) int32 {
+	key := mentionKey(m)
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	id, ok := t.ids[key]
+	if !ok {
+		id = int32(len(t.list))
+		t.ids[key] = id
+		t.list = append(t.list, m)
+	}
+	return id
+}
+
+// mentionKey is every field of m, NUL-separated: no name, role or path
+// holds a NUL (a document with one is refused as binary).
+func mentionKey(m speakers.Mention) string {
+	var b strings.Builder
+	org := "p"
+	if m.Org {
+		org = "o"
+	}
+	for _, s := range []string{m.Name, m.Role, m.Scope, org} {
+		b.WriteString(s)
+		b.WriteByte(0)
+	}
+	for _, r := range m.Roles {
+		b.WriteString(r)
+		b.WriteByte(0)
+	}
+	return b.String()
 }
 
 // extractQuotes finds the quotes of d and keeps them as docQuotes, cut
-// from bl when given.
-func extractQuotes(d *model.Document, bl *ingestBlocks) docQuotes {
+// from st's blocks, their mentions numbered in st's table.
+func extractQuotes(d *model.Document, st *ingestState) docQuotes {
 	found := extract.Document(d)
 	if len(found) == 0 {
 		return docQuotes{}
 	}
-	var out docQuotes
+	out := docQuotes{quotes: st.quotes.get(len(found))}
+	// The document's distinct mentions and their numbers: a document
+	// names its few speakers again and again, so the shared table is
+	// asked once for each.
 	var mentions []speakers.Mention
-	if bl != nil {
-		out.quotes = bl.quotes.get(len(found))
-	} else {
-		out.quotes = make([]foundQuote, len(found))
-	}
+	var ids []int32
 	for k, f := range found {
 		m := speakers.Mention{Name: f.Speaker, Role: f.Role, Roles: f.Roles, Org: f.Org}
 		if f.Local {
@@ -119,6 +166,7 @@ func extractQuotes(d *model.Document, bl *ingestBlocks) docQuotes {
 		if j < 0 {
 			j = len(mentions)
 			mentions = append(mentions, m)
+			ids = append(ids, st.mentions.id(m))
 		}
 		if f.Start < 0 || f.End > len(d.Text) || f.Start > f.End || f.Text != d.Text[f.Start:f.End] {
 			if out.odd == nil {
@@ -130,17 +178,11 @@ func extractQuotes(d *model.Document, bl *ingestBlocks) docQuotes {
 			start:      int32(f.Start),
 			end:        int32(f.End),
 			line:       int32(d.LineAt(f.Start)),
-			mention:    int32(j),
+			mention:    ids[j],
 			cue:        model.CueOf(f.Cue),
 			confidence: f.Confidence,
 		}
 	}
-	if bl != nil {
-		out.mentions = bl.mentions.get(len(mentions))
-	} else {
-		out.mentions = make([]speakers.Mention, len(mentions))
-	}
-	copy(out.mentions, mentions)
 	return out
 }
 
@@ -148,7 +190,7 @@ func extractQuotes(d *model.Document, bl *ingestBlocks) docQuotes {
 // builds the corpus. It runs once, after the parallel per-document work,
 // and drops each document's part of found once it is copied. bounded says
 // the heap is held to a budget (see boundHeap).
-func assemble(docs []model.Document, found []docQuotes, problems []model.Problem, bounded bool) *model.Corpus {
+func assemble(docs []model.Document, found []docQuotes, table *mentionTable, problems []model.Problem, bounded bool) *model.Corpus {
 	n := 0
 	for i := range found {
 		n += len(found[i].quotes)
@@ -158,9 +200,8 @@ func assemble(docs []model.Document, found []docQuotes, problems []model.Problem
 	mentions := make([]speakers.Mention, 0, n)
 	for i := range found {
 		for _, q := range found[i].quotes {
-			mentions = append(mentions, found[i].mentions[q.mention])
+			mentions = append(mentions, table.list[q.mention])
 		}
-		found[i].mentions = nil // copied: the collector may have them
 	}
 	people, ids := speakers.Resolve(mentions)
 	if bounded {
