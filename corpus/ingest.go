@@ -106,7 +106,7 @@ func BuildWith(sources []Source, problems []model.Problem, opts Options) (*model
 	}
 	clear(docs[n:])
 	clear(found[n:])
-	c := assemble(docs[:n], found[:n], st.mentions, problems, sized)
+	c := assemble(docs[:n], found[:n], st.mentions, problems)
 	if len(c.Docs) == 0 {
 		return c, ErrNothingLoaded
 	}

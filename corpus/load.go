@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -62,7 +61,7 @@ func Assemble(docs []model.Document, problems []model.Problem) *model.Corpus {
 	found := make([]docQuotes, len(docs))
 	st := &ingestState{mentions: newMentionTable()}
 	forEach(len(docs), 0, func(i int) { found[i] = extractQuotes(&docs[i], st) })
-	return assemble(docs, found, st.mentions, problems, false)
+	return assemble(docs, found, st.mentions, problems)
 }
 
 // docQuotes is what extraction keeps of one document's quotes until the
@@ -188,30 +187,29 @@ func extractQuotes(d *model.Document, st *ingestState) docQuotes {
 
 // assemble merges the speakers of the quotes found in each of docs and
 // builds the corpus. It runs once, after the parallel per-document work,
-// and drops each document's part of found once it is copied. bounded says
-// the heap is held to a budget (see boundHeap).
-func assemble(docs []model.Document, found []docQuotes, table *mentionTable, problems []model.Problem, bounded bool) *model.Corpus {
+// and drops each document's part of found once it is copied.
+func assemble(docs []model.Document, found []docQuotes, table *mentionTable, problems []model.Problem) *model.Corpus {
 	n := 0
 	for i := range found {
 		n += len(found[i].quotes)
 	}
-	// One mention per quote, in corpus order, as speakers.Resolve counts
-	// them: a copy of the document's mention, which shares its strings.
-	mentions := make([]speakers.Mention, 0, n)
+	// The distinct mentions in order of first mention in the corpus, and
+	// how many quotes each stands for: what speakers.Resolve would count
+	// from one mention per quote, without a copy of one for every quote.
+	at := make([]int32, len(table.list)) // 1 + where each is in mentions, 0 until seen
+	var mentions []speakers.Mention
+	var counts []int32
 	for i := range found {
 		for _, q := range found[i].quotes {
-			mentions = append(mentions, table.list[q.mention])
+			if at[q.mention] == 0 {
+				mentions = append(mentions, table.list[q.mention])
+				counts = append(counts, 0)
+				at[q.mention] = int32(len(mentions))
+			}
+			counts[at[q.mention]-1]++
 		}
 	}
-	people, ids := speakers.Resolve(mentions)
-	if bounded {
-		// The mentions, 0.4x the corpus, die here at once, and the quotes
-		// (0.25x) are made next. Left to the collector, which is paced by
-		// the live heap it found in Resolve, the quotes would sit on top of
-		// the dead mentions: the load's peak. Collecting now costs a few
-		// milliseconds, as little of what is live holds pointers.
-		runtime.GC()
-	}
+	people, ids := speakers.ResolveCounted(mentions, counts)
 	quotes := make([]model.Quote, 0, n)
 	for i := range found {
 		text := docs[i].Text
@@ -222,7 +220,7 @@ func assemble(docs []model.Document, found []docQuotes, table *mentionTable, pro
 			}
 			quotes = append(quotes, model.Quote{
 				Doc:        int32(i),
-				Speaker:    int32(ids[len(quotes)]),
+				Speaker:    int32(ids[at[q.mention]-1]),
 				Text:       t,
 				Start:      q.start,
 				End:        q.end,

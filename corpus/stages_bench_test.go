@@ -71,7 +71,7 @@ func BenchmarkIngestStages(b *testing.B) {
 			// assemble drops what it copies: give each round its own.
 			again := slices.Clone(found)
 			b.StartTimer()
-			assemble(docs, again, st.mentions, nil, false)
+			assemble(docs, again, st.mentions, nil)
 		}
 		perCore(b)
 	})
