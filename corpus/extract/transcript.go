@@ -225,6 +225,11 @@ func dashNearStart(line string) bool {
 		end++
 	}
 	window := line[:min(len(line), end+len(" — "))]
+	// Every dash holds a '-' or the 0xE2 that opens "—" and "–": most
+	// windows have neither, and two byte searches rule them out.
+	if strings.IndexByte(window, '-') < 0 && strings.IndexByte(window, 0xE2) < 0 {
+		return false
+	}
 	for _, d := range labelDashes {
 		if strings.Contains(window, d) {
 			return true
@@ -539,10 +544,10 @@ type transcript struct {
 	qName   string // questioner named in a header
 	aName   string // answerer named in a header
 	asker   *turnSpeaker
-	pending *turnSpeaker // questioner named by the previous turn
-	labels  map[string]bool
-	header  map[int]bool // offsets of header lines naming Q and A
-	low     []byte       // reused to lower each turn's text
+	pending *turnSpeaker    // questioner named by the previous turn
+	labels  map[string]bool // one-word labels, lower case: not a reporter's name
+	header  map[int]bool    // offsets of header lines naming Q and A
+	low     []byte          // reused to lower each turn's text
 	// tab numbers the labels; it holds the speaker each label names,
 	// read once. Speakers are shared, never changed.
 	tab *labelTable
@@ -827,7 +832,8 @@ func (t *transcript) emit(sp *turnSpeaker, s, e int) {
 func (t *transcript) headerLine(s int) bool { return t.header[s] }
 
 // headerPrefixes open the header lines of an interview naming its Q and
-// A, lower case; none is longer than "interviewed by".
+// A, lower case; none is longer than "interviewed by", and each opens with
+// i, q, a or g.
 var headerPrefixes = []struct {
 	prefix string
 	q      bool
@@ -869,6 +875,11 @@ func (t *transcript) readHeader(from int) {
 			continue
 		}
 		n++
+		if c := line[0] | 0x20; line[0] < utf8.RuneSelf && c != 'i' && c != 'q' && c != 'a' && c != 'g' {
+			// Every prefix opens with one of these letters; a line opening
+			// with another ASCII byte matches none.
+			continue
+		}
 		// Only the prefixes are compared: lower no more runes than the
 		// longest has bytes, not the whole of a long opening turn.
 		var buf [64]byte
@@ -919,7 +930,9 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 			return &turnSpeaker{name: t.aName, conf: model.High}
 		}
 	}
-	words := strings.Fields(raw)
+	// A label has at most five words (labelName): split it on the stack.
+	var wordBuf [8]string
+	words := appendFields(wordBuf[:0], raw)
 	n := 0
 	for n < len(words)-1 {
 		w := strings.Trim(words[n], ".")
@@ -945,8 +958,7 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 	if n > 0 && strings.Trim(strings.Join(words[n:], ""), "0123456789") == "" {
 		n = 0 // "SPEAKER 1" is a name, not speaker number one
 	}
-	role := strings.Join(words[:n], " ")
-	name := strings.Join(words[n:], " ")
+	role, name := splitWords(raw, words, n)
 	if l.upper {
 		name = recase(name)
 		role = recase(role)
@@ -961,18 +973,20 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 		role += l.role
 	}
 	sp := &turnSpeaker{name: name, role: role, conf: model.High}
-	lw := strings.ToLower(name)
 	generic := true
 	for i := 0; ; {
-		ws, we := nextField(lw, i)
+		ws, we := nextField(name, i)
 		if ws == we {
 			break
 		}
 		i = we
-		if w := lw[ws:we]; !genericLabels[w] && strings.Trim(w, "0123456789") != "" {
+		if w := name[ws:we]; !inSet(genericLabels, w) && strings.Trim(w, "0123456789") != "" {
 			generic = false
 		}
 	}
+	// The name's first runes, lowered, for the prefixes below.
+	var buf [32]byte
+	lowStart := string(appendLowerRunes(buf[:0], name, len("unidentified")))
 	if who, where, ok := publicCaller(name, l.role); ok {
 		// "CALLER (DAVE, MILLBROOK)": each caller is a person of their
 		// own, known by a first name only in this programme.
@@ -983,14 +997,57 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 	} else if n > 0 && honorific(words[0]) && len(words)-n == 1 {
 		// "Mr SPEAKER", "Madam CHAIR": the honorific makes the office
 		// one particular person, not a generic label.
-	} else if generic || strings.HasPrefix(lw, "unidentified") || strings.HasPrefix(lw, "unknown") {
+	} else if generic || strings.HasPrefix(lowStart, "unidentified") || strings.HasPrefix(lowStart, "unknown") {
 		sp.local = true
 	}
-	t.labels[lw] = true
+	if !strings.Contains(name, " ") {
+		// t.labels is looked up by single words: a name of several could
+		// never be found there.
+		t.labels[strings.ToLower(name)] = true
+	}
 	// Only labels that get here are remembered: Q and A turns depend on
 	// the header and on who was called on, these only on the label.
 	in.sp = sp
 	return sp
+}
+
+// appendFields appends the words of s, as strings.Fields splits them, to
+// dst.
+func appendFields(dst []string, s string) []string {
+	for i := 0; ; {
+		ws, we := nextField(s, i)
+		if ws == we {
+			return dst
+		}
+		dst = append(dst, s[ws:we])
+		i = we
+	}
+}
+
+// splitWords returns strings.Join(words[:n], " ") and
+// strings.Join(words[n:], " "), where words are raw's words. A label is
+// nearly always written with single spaces, and then both are slices of
+// it, not copies.
+func splitWords(raw string, words []string, n int) (before, after string) {
+	size := len(words) - 1
+	for _, w := range words {
+		size += len(w)
+	}
+	if size != len(raw) || strings.Count(raw, " ") != len(words)-1 {
+		// Some gap is not one plain space.
+		return strings.Join(words[:n], " "), strings.Join(words[n:], " ")
+	}
+	if n == 0 {
+		return "", raw
+	}
+	off := n - 1
+	for _, w := range words[:n] {
+		off += len(w)
+	}
+	if n == len(words) {
+		return raw, ""
+	}
+	return raw[:off], raw[off+1:]
 }
 
 // courtesyTitles are the honorifics a label's role loses: "MR. SMITH" is
@@ -1029,8 +1086,12 @@ func (t *transcript) questioner(s, e int) *turnSpeaker {
 	if t.asker != nil {
 		return &turnSpeaker{name: t.asker.name, role: t.asker.role, conf: model.Low, q: true}
 	}
-	return &turnSpeaker{name: "Questioner", role: "reporter", local: true, conf: model.High, q: true}
+	return &unnamedQuestioner
 }
+
+// unnamedQuestioner speaks the Q turns no one is named for. Like every
+// turnSpeaker it is shared and never changed, so one serves them all.
+var unnamedQuestioner = turnSpeaker{name: "Questioner", role: "reporter", local: true, conf: model.High, q: true}
 
 // selfIntro reads "Name Surname, Outlet." among a turn's first sentences,
 // also after a greeting ("Madam Mayor, Tom Reyes, Channel 6.").
@@ -1093,22 +1154,25 @@ func personWords(s string, labels map[string]bool) bool {
 	return n >= 2
 }
 
+// sentenceEnd returns the length of text's first sentence: through a
+// line end, or a '.', '?' or '!' before a space or the end of text.
 func sentenceEnd(text string) int {
 	for i := 0; i < len(text); i++ {
-		switch text[i] {
-		case '.', '?', '!':
-			if i+1 >= len(text) {
-				return i + 1
-			}
-			if r, _ := utf8.DecodeRuneInString(text[i+1:]); unicode.IsSpace(r) {
-				return i + 1
-			}
-		case '\n':
+		if !sentenceStops[text[i]] {
+			continue // most bytes: one table look-up
+		}
+		if text[i] == '\n' || i+1 >= len(text) {
+			return i + 1
+		}
+		if r, _ := utf8.DecodeRuneInString(text[i+1:]); unicode.IsSpace(r) {
 			return i + 1
 		}
 	}
 	return len(text)
 }
+
+// sentenceStops marks the bytes that can end a sentence.
+var sentenceStops = [256]bool{'.': true, '?': true, '!': true, '\n': true}
 
 // handOverCues, in a sentence past a turn's first, say it hands the floor
 // to the reporter it names.

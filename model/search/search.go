@@ -12,9 +12,12 @@
 // It is fast enough to search a million quotes on every keystroke: texts
 // are case-folded once into one byte arena, a per-text character mask
 // rejects most texts without reading them, the matcher jumps between
-// occurrences with bytes.Index instead of decoding every rune, only the top
-// results are kept and sorted, partitions run on every core, and a
-// Searcher narrows its previous result set when the query grows.
+// occurrences with bytes.Index instead of decoding every rune, a long
+// query runs through a branch-free automaton two texts at a time, a text
+// that cannot reach the tier of the worst hit kept is counted without
+// being scored, only the top results are kept and sorted, partitions run
+// on every core, and a Searcher narrows its previous result set when the
+// query grows.
 package search
 
 import (
@@ -491,18 +494,19 @@ func (ix *Index) subsequences(p *pattern, cands []int32, entry func(int) int32, 
 // automaton2 runs f and g through the automaton of subsequences, from the
 // start state, and returns their end states.
 func automaton2(f, g []byte, table *[256]uint64) (uint64, uint64) {
+	tab := table[:] // checked for nil once, not on every byte
 	s, t := uint64(1), uint64(1)
 	n := min(len(f), len(g))
 	f2, g2 := f[:n], g[:n]
 	for j := range f2 {
-		s += s & table[f2[j]]
-		t += t & table[g2[j]]
+		s += s & tab[f2[j]]
+		t += t & tab[g2[j]]
 	}
 	for _, b := range f[n:] {
-		s += s & table[b]
+		s += s & tab[b]
 	}
 	for _, b := range g[n:] {
-		t += t & table[b]
+		t += t & tab[b]
 	}
 	return s, t
 }
