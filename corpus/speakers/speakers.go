@@ -382,6 +382,14 @@ func build(groups []*group, ids []int) model.Speaker {
 // becoming U+FFFD, so comparing the mapped runes is the same test.
 func sameLower(a, b string) bool {
 	for a != "" && b != "" {
+		if ca, cb := a[0], b[0]; ca < utf8.RuneSelf && cb < utf8.RuneSelf {
+			// Two ASCII bytes, the usual case: lower them in place.
+			if ca != cb && lowerASCII(ca) != lowerASCII(cb) {
+				return false
+			}
+			a, b = a[1:], b[1:]
+			continue
+		}
 		ra, na := utf8.DecodeRuneInString(a)
 		rb, nb := utf8.DecodeRuneInString(b)
 		if ra != rb && unicode.ToLower(ra) != unicode.ToLower(rb) {
@@ -392,11 +400,32 @@ func sameLower(a, b string) bool {
 	return a == "" && b == ""
 }
 
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// isSpaceASCII is unicode.IsSpace for a byte below utf8.RuneSelf.
+func isSpaceASCII(c byte) bool {
+	return c == ' ' || '\t' <= c && c <= '\r'
+}
+
 // wordCount is len(strings.Fields(s)) without the slice.
 func wordCount(s string) int {
 	n, inWord := 0, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s); {
+		space, size := false, 1
+		if c := s[i]; c < utf8.RuneSelf {
+			space = isSpaceASCII(c)
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		i += size
+		if space {
 			inWord = false
 		} else if !inWord {
 			inWord = true
@@ -411,15 +440,26 @@ func wordCount(s string) int {
 // names are written so, and need no copy.
 func singleSpaced(s string) bool {
 	prevSpace := true // no space may open s
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			if r != ' ' || prevSpace {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false // not a plain space
+			}
+			prevSpace = false
+			i += size
+			continue
+		}
+		if isSpaceASCII(c) {
+			if c != ' ' || prevSpace {
 				return false
 			}
 			prevSpace = true
-			continue
+		} else {
+			prevSpace = false
 		}
-		prevSpace = false
+		i++
 	}
 	return !prevSpace || s == ""
 }
