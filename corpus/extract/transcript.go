@@ -657,7 +657,9 @@ func labelLines(text string, from, to int, out []labelLine, tab *labelTable) []l
 // turn, and in a compact log the narration after a blank line.
 func labelled(text string, from, to int) ([]Found, []paragraph) {
 	scratch := lineScratchPool.Get().(*lineScratch)
-	t := &transcript{text: text, labels: map[string]bool{}, header: map[int]bool{}, tab: &scratch.tab}
+	// labels and header are made on first use: most transcripts have no
+	// header, and many no one-word label.
+	t := &transcript{text: text, tab: &scratch.tab}
 	t.readHeader(from)
 	lines := labelLines(text, from, to, scratch.lines[:0], t.tab)
 	defer func() {
@@ -831,6 +833,14 @@ func (t *transcript) emit(sp *turnSpeaker, s, e int) {
 // header: it is not a turn.
 func (t *transcript) headerLine(s int) bool { return t.header[s] }
 
+// markHeader records that the line at offset s named Q or A.
+func (t *transcript) markHeader(s int) {
+	if t.header == nil {
+		t.header = map[int]bool{}
+	}
+	t.header[s] = true
+}
+
 // headerPrefixes open the header lines of an interview naming its Q and
 // A, lower case; none is longer than "interviewed by", and each opens with
 // i, q, a or g.
@@ -898,10 +908,10 @@ func (t *transcript) readHeader(from int) {
 			}
 			if p.q && t.qName == "" {
 				t.qName = name
-				t.header[ls] = true
+				t.markHeader(ls)
 			} else if !p.q && t.aName == "" {
 				t.aName = name
-				t.header[ls] = true
+				t.markHeader(ls)
 			}
 		}
 	}
@@ -1003,6 +1013,9 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 	if !strings.Contains(name, " ") {
 		// t.labels is looked up by single words: a name of several could
 		// never be found there.
+		if t.labels == nil {
+			t.labels = map[string]bool{}
+		}
 		t.labels[strings.ToLower(name)] = true
 	}
 	// Only labels that get here are remembered: Q and A turns depend on
