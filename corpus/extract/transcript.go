@@ -548,6 +548,7 @@ type transcript struct {
 	labels  map[string]bool // one-word labels, lower case: not a reporter's name
 	header  map[int]bool    // offsets of header lines naming Q and A
 	low     []byte          // reused to lower each turn's text
+	words   []string        // reused to split a sentence into words
 	// tab numbers the labels; it holds the speaker each label names,
 	// read once. Speakers are shared, never changed.
 	tab *labelTable
@@ -1222,7 +1223,7 @@ func (t *transcript) noteTurn(turn string) {
 			t.asker = nil
 		}
 	}
-	if sp := calledOn(turn, t.labels, &t.low); sp != nil {
+	if sp := calledOn(turn, t.labels, &t.low, &t.words); sp != nil {
 		t.pending, t.asker = sp, nil
 	}
 }
@@ -1230,8 +1231,9 @@ func (t *transcript) noteTurn(turn string) {
 // calledOn finds "Name of Outlet" where a speaker hands the floor to a
 // reporter: the turn opens with it, or the sentence holding it says
 // "start with", "go to", "call on" or "question".
-// low is a buffer to lower sentences in, reused across turns.
-func calledOn(turn string, labels map[string]bool, low *[]byte) *turnSpeaker {
+// low and words are buffers to lower and split sentences in, reused
+// across turns.
+func calledOn(turn string, labels map[string]bool, low *[]byte, words *[]string) *turnSpeaker {
 	if !hasOfFrom(turn, " of ", " from ") {
 		return nil
 	}
@@ -1250,7 +1252,8 @@ func calledOn(turn string, labels map[string]bool, low *[]byte) *turnSpeaker {
 				continue
 			}
 		}
-		words := strings.Fields(sent)
+		*words = appendFields((*words)[:0], sent)
+		words := *words
 		for i := 0; i < len(words); i++ {
 			// A run of one or two capitalised words, then "of"/"from".
 			j := i
