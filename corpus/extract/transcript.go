@@ -761,10 +761,14 @@ func expandNames(text string, turns []Found, prose []paragraph) {
 		return
 	}
 	full := map[string]string{}
+	expanded := 0
 	for i := range turns {
 		name := turns[i].Speaker
 		if name == "" || turns[i].Local || strings.ContainsRune(name, ' ') {
 			continue
+		}
+		if i > 0 && name == turns[i-1].Speaker && !turns[i-1].Local {
+			continue // looked at for the turn before
 		}
 		if _, done := full[name]; done {
 			continue
@@ -802,7 +806,11 @@ func expandNames(text string, turns []Found, prose []paragraph) {
 		}
 		if found != "" && !ambiguous {
 			full[name] = found
+			expanded++
 		}
+	}
+	if expanded == 0 {
+		return // the usual case: no turn to rename
 	}
 	for i := range turns {
 		if f := full[turns[i].Speaker]; f != "" {
@@ -929,6 +937,9 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 	// remembered, come here every time.
 	bare := strings.Trim(raw, ".")
 	switch {
+	case bare != "" && bare[0] < utf8.RuneSelf && !strings.ContainsRune("QqRrIiAa", rune(bare[0])):
+		// None of the words below opens with this ASCII letter. (A
+		// non-ASCII one may upper-case to one that does: ı to I.)
 	case upperIs(bare, "Q", "QUESTION", "QUESTIONER", "REPORTER", "INTERVIEWER"):
 		if t.qName != "" {
 			return &turnSpeaker{name: t.qName, role: "interviewer", conf: model.High}
