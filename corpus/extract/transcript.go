@@ -548,6 +548,7 @@ type transcript struct {
 	labels  map[string]bool // one-word labels, lower case: not a reporter's name
 	header  map[int]bool    // offsets of header lines naming Q and A
 	low     []byte          // reused to lower each turn's text
+	words   []string        // reused to split a sentence into words
 	// tab numbers the labels; it holds the speaker each label names,
 	// read once. Speakers are shared, never changed.
 	tab *labelTable
@@ -657,7 +658,9 @@ func labelLines(text string, from, to int, out []labelLine, tab *labelTable) []l
 // turn, and in a compact log the narration after a blank line.
 func labelled(text string, from, to int) ([]Found, []paragraph) {
 	scratch := lineScratchPool.Get().(*lineScratch)
-	t := &transcript{text: text, labels: map[string]bool{}, header: map[int]bool{}, tab: &scratch.tab}
+	// labels and header are made on first use: most transcripts have no
+	// header, and many no one-word label.
+	t := &transcript{text: text, tab: &scratch.tab}
 	t.readHeader(from)
 	lines := labelLines(text, from, to, scratch.lines[:0], t.tab)
 	defer func() {
@@ -758,10 +761,14 @@ func expandNames(text string, turns []Found, prose []paragraph) {
 		return
 	}
 	full := map[string]string{}
+	expanded := 0
 	for i := range turns {
 		name := turns[i].Speaker
 		if name == "" || turns[i].Local || strings.ContainsRune(name, ' ') {
 			continue
+		}
+		if i > 0 && name == turns[i-1].Speaker && !turns[i-1].Local {
+			continue // looked at for the turn before
 		}
 		if _, done := full[name]; done {
 			continue
@@ -799,7 +806,11 @@ func expandNames(text string, turns []Found, prose []paragraph) {
 		}
 		if found != "" && !ambiguous {
 			full[name] = found
+			expanded++
 		}
+	}
+	if expanded == 0 {
+		return // the usual case: no turn to rename
 	}
 	for i := range turns {
 		if f := full[turns[i].Speaker]; f != "" {
@@ -830,6 +841,14 @@ func (t *transcript) emit(sp *turnSpeaker, s, e int) {
 // headerLine reports whether the line at offset s named Q or A in the
 // header: it is not a turn.
 func (t *transcript) headerLine(s int) bool { return t.header[s] }
+
+// markHeader records that the line at offset s named Q or A.
+func (t *transcript) markHeader(s int) {
+	if t.header == nil {
+		t.header = map[int]bool{}
+	}
+	t.header[s] = true
+}
 
 // headerPrefixes open the header lines of an interview naming its Q and
 // A, lower case; none is longer than "interviewed by", and each opens with
@@ -898,10 +917,10 @@ func (t *transcript) readHeader(from int) {
 			}
 			if p.q && t.qName == "" {
 				t.qName = name
-				t.header[ls] = true
+				t.markHeader(ls)
 			} else if !p.q && t.aName == "" {
 				t.aName = name
-				t.header[ls] = true
+				t.markHeader(ls)
 			}
 		}
 	}
@@ -918,6 +937,9 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 	// remembered, come here every time.
 	bare := strings.Trim(raw, ".")
 	switch {
+	case bare != "" && bare[0] < utf8.RuneSelf && !strings.ContainsRune("QqRrIiAa", rune(bare[0])):
+		// None of the words below opens with this ASCII letter. (A
+		// non-ASCII one may upper-case to one that does: ı to I.)
 	case upperIs(bare, "Q", "QUESTION", "QUESTIONER", "REPORTER", "INTERVIEWER"):
 		if t.qName != "" {
 			return &turnSpeaker{name: t.qName, role: "interviewer", conf: model.High}
@@ -1003,6 +1025,9 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 	if !strings.Contains(name, " ") {
 		// t.labels is looked up by single words: a name of several could
 		// never be found there.
+		if t.labels == nil {
+			t.labels = map[string]bool{}
+		}
 		t.labels[strings.ToLower(name)] = true
 	}
 	// Only labels that get here are remembered: Q and A turns depend on
@@ -1209,7 +1234,7 @@ func (t *transcript) noteTurn(turn string) {
 			t.asker = nil
 		}
 	}
-	if sp := calledOn(turn, t.labels, &t.low); sp != nil {
+	if sp := calledOn(turn, t.labels, &t.low, &t.words); sp != nil {
 		t.pending, t.asker = sp, nil
 	}
 }
@@ -1217,8 +1242,9 @@ func (t *transcript) noteTurn(turn string) {
 // calledOn finds "Name of Outlet" where a speaker hands the floor to a
 // reporter: the turn opens with it, or the sentence holding it says
 // "start with", "go to", "call on" or "question".
-// low is a buffer to lower sentences in, reused across turns.
-func calledOn(turn string, labels map[string]bool, low *[]byte) *turnSpeaker {
+// low and words are buffers to lower and split sentences in, reused
+// across turns.
+func calledOn(turn string, labels map[string]bool, low *[]byte, words *[]string) *turnSpeaker {
 	if !hasOfFrom(turn, " of ", " from ") {
 		return nil
 	}
@@ -1237,7 +1263,8 @@ func calledOn(turn string, labels map[string]bool, low *[]byte) *turnSpeaker {
 				continue
 			}
 		}
-		words := strings.Fields(sent)
+		*words = appendFields((*words)[:0], sent)
+		words := *words
 		for i := 0; i < len(words); i++ {
 			// A run of one or two capitalised words, then "of"/"from".
 			j := i
