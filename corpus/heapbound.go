@@ -18,6 +18,10 @@ import (
 // generated corpora, 1.7 keeps the peak near 2x at 1k and 10k documents.
 const loadHeapBudget = 1.7
 
+// minLoadHeapBudget is the least heap a load is given: Go's collector
+// lets any program's heap reach 4 MB before it first collects.
+const minLoadHeapBudget = 4 << 20
+
 // boundingHeap is set while a load bounds the heap: the limit is one per
 // process, so a load started during another runs under the first's.
 var boundingHeap atomic.Bool
@@ -44,7 +48,10 @@ func boundHeap(corpusBytes int64) (release func()) {
 		return func() {}
 	}
 	base, live0 := memoryInUse()
-	budget := int64(loadHeapBudget * float64(corpusBytes))
+	// A small corpus gets the heap the collector allows any program
+	// before its first collection: a budget of a few times a few kilobytes
+	// would have it collect after every document.
+	budget := max(int64(loadHeapBudget*float64(corpusBytes)), minLoadHeapBudget)
 	var (
 		mu   sync.Mutex // orders the watcher's updates before release's
 		done bool
