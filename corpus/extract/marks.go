@@ -286,8 +286,16 @@ const (
 // space, punctuation or the paragraph's end.
 func straightDir(text string, a, b, i, size int) markDir {
 	prev, next := neighbours(text, a, b, i, size)
-	opens := (unicode.IsSpace(prev) || opensBefore(prev)) && !unicode.IsSpace(next)
-	closes := !unicode.IsSpace(prev) && (unicode.IsSpace(next) || unicode.IsPunct(next))
+	var opens, closes bool
+	if prev < utf8.RuneSelf && next < utf8.RuneSelf {
+		// The same tests by table, for the usual ASCII neighbours.
+		p, n := asciiMarkSide[prev], asciiMarkSide[next]
+		opens = p&(sideSpace|sideOpener) != 0 && n&sideSpace == 0
+		closes = p&sideSpace == 0 && n&(sideSpace|sidePunct) != 0
+	} else {
+		opens = (unicode.IsSpace(prev) || opensBefore(prev)) && !unicode.IsSpace(next)
+		closes = !unicode.IsSpace(prev) && (unicode.IsSpace(next) || unicode.IsPunct(next))
+	}
 	switch {
 	case opens && !closes:
 		return opening
@@ -302,13 +310,40 @@ func straightDir(text string, a, b, i, size int) markDir {
 func neighbours(text string, a, b, i, size int) (prev, next rune) {
 	prev, next = ' ', ' '
 	if i > a {
-		prev, _ = utf8.DecodeLastRuneInString(text[a:i])
+		if prev = rune(text[i-1]); prev >= utf8.RuneSelf {
+			prev, _ = utf8.DecodeLastRuneInString(text[a:i])
+		}
 	}
 	if i+size < b {
-		next, _ = utf8.DecodeRuneInString(text[i+size : b])
+		if next = rune(text[i+size]); next >= utf8.RuneSelf {
+			next, _ = utf8.DecodeRuneInString(text[i+size : b])
+		}
 	}
 	return prev, next
 }
+
+// asciiMarkSide holds, for each ASCII rune, what straightDir asks of a
+// mark's neighbours: unicode.IsSpace, opensBefore, unicode.IsPunct.
+var asciiMarkSide = func() (t [utf8.RuneSelf]uint8) {
+	for r := range rune(utf8.RuneSelf) {
+		if unicode.IsSpace(r) {
+			t[r] |= sideSpace
+		}
+		if opensBefore(r) {
+			t[r] |= sideOpener
+		}
+		if unicode.IsPunct(r) {
+			t[r] |= sidePunct
+		}
+	}
+	return t
+}()
+
+const (
+	sideSpace = 1 << iota
+	sideOpener
+	sidePunct
+)
 
 // opensBefore reports whether r is punctuation a quotation may open right
 // after: a bracket, a dash, a slash or another opening mark.
