@@ -136,9 +136,17 @@ func apply(c *model.Corpus, found *model.ClaimSet, ops []Op, r *refs) (*model.Cl
 		placed[key] = place{d, s, e}
 		return d, s, e, true
 	}
+	withdrawn := undone(ops)
 	for _, op := range ops {
 		where := fmt.Sprintf("%s by %s on %s", op.Kind, op.Author, op.Time.Format("2006-01-02 15:04"))
+		if withdrawn[op.ID] {
+			continue
+		}
 		switch op.Kind {
+		case Undo:
+			if !withdrawn[op.Undoes] {
+				stale = append(stale, where+": no change "+op.Undoes+" to undo")
+			}
 		case NewTopic:
 			get(op.Topic, true).t.Label = op.Label
 		case Rename:
@@ -266,6 +274,28 @@ func apply(c *model.Corpus, found *model.ClaimSet, ops []Op, r *refs) (*model.Cl
 		out.Topics = append(out.Topics, t)
 	}
 	return out, stale
+}
+
+// undone returns the IDs of the changes withdrawn by undos in ops. An undo
+// counts unless it is itself undone by a later one, so undoing an undo
+// brings its change back; read from the newest line up, each undo's fate
+// is settled before the change it names is reached. An undo names an
+// earlier line; one naming no such line withdraws nothing.
+func undone(ops []Op) map[string]bool {
+	at := make(map[string]int, len(ops))
+	for i, op := range ops {
+		if _, dup := at[op.ID]; !dup {
+			at[op.ID] = i
+		}
+	}
+	out := map[string]bool{}
+	for i := len(ops) - 1; i >= 0; i-- {
+		op := ops[i]
+		if j, ok := at[op.Undoes]; op.Kind == Undo && !out[op.ID] && ok && j < i {
+			out[op.Undoes] = true
+		}
+	}
+	return out
 }
 
 // spanIn finds op's text in a document's text: at its recorded span, else

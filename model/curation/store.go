@@ -67,36 +67,64 @@ func (s *Store) Ops() []Op {
 // the package's notes on references.
 func (s *Store) Ref(path string) string { return s.refs.ref(path) }
 
-// Add records a change made by author: it fills in the op's ID and time,
-// stores op.Doc, given as the corpus names the document, as its reference
-// (so the change still applies however the corpus is named next time),
-// re-reads the file, appends the op to what is on disk (keeping changes
-// other writers made since this store last read it) and writes the result
-// atomically.
+// Add records a change made by author, as Save does.
 func (s *Store) Add(author string, op Op) error {
-	if _, ok := required[op.Kind]; !ok {
-		return fmt.Errorf("unknown change %q", op.Kind)
+	_, err := s.Save(author, op)
+	return err
+}
+
+// Save records changes made together by author, in one write: it fills in
+// each op's ID and time, stores op.Doc, given as the corpus names the
+// document, as its reference (so the change still applies however the
+// corpus is named next time), re-reads the file, appends the ops to what
+// is on disk (keeping changes other writers made since this store last
+// read it) and writes the result atomically. It returns the ops as saved,
+// whose IDs an undo names. An undo must name a change in the file; it is
+// given that change's topic so the line reads as what it withdraws.
+func (s *Store) Save(author string, ops ...Op) ([]Op, error) {
+	author = strings.TrimSpace(author)
+	if author == "" {
+		author = "unknown"
 	}
-	op.Author = strings.TrimSpace(author)
-	if op.Author == "" {
-		op.Author = "unknown"
-	}
-	op.Time = s.now().UTC().Truncate(time.Second)
-	op.ID = newID()
-	if op.Doc != "" {
-		op.Doc = s.Ref(op.Doc)
-	}
-	if err := validate(op); err != nil {
-		return err
+	now := s.now().UTC().Truncate(time.Second)
+	saved := make([]Op, 0, len(ops))
+	for _, op := range ops {
+		if _, ok := required[op.Kind]; !ok {
+			return nil, fmt.Errorf("unknown change %q", op.Kind)
+		}
+		op.Author, op.Time, op.ID = author, now, newID()
+		if op.Doc != "" {
+			op.Doc = s.Ref(op.Doc)
+		}
+		if err := validate(op); err != nil {
+			return nil, err
+		}
+		saved = append(saved, op)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.locked(func() error {
+	err := s.locked(func() error {
 		disk, _, err := s.readDisk()
 		if err != nil {
 			return err
 		}
-		merged := append(disk, op)
+		byID := make(map[string]Op, len(disk))
+		for _, op := range disk {
+			byID[op.ID] = op
+		}
+		for i := range saved {
+			if saved[i].Kind != Undo {
+				continue
+			}
+			target, ok := byID[saved[i].Undoes]
+			if !ok {
+				return fmt.Errorf("no change %s in %s to undo", saved[i].Undoes, s.path)
+			}
+			if saved[i].Topic == "" {
+				saved[i].Topic = target.Topic
+			}
+		}
+		merged := append(disk, saved...)
 		sum, err := writeAtomic(s.path, render(merged))
 		if err != nil {
 			return err
@@ -104,6 +132,10 @@ func (s *Store) Add(author string, op Op) error {
 		s.ops, s.version = merged, sum
 		return nil
 	})
+	if err != nil {
+		return nil, err
+	}
+	return saved, nil
 }
 
 // Reload re-reads the file if another writer changed it, reporting
@@ -129,6 +161,11 @@ func validate(op Op) error {
 		if op.fields()[k] == "" {
 			return fmt.Errorf("%s needs %s", op.Kind, k)
 		}
+	}
+	// Files read back may hold a note without a topic, written by hand;
+	// it is reported when applied. A note written now needs one to go to.
+	if op.Kind == Note && op.Topic == "" {
+		return errors.New("note needs topic")
 	}
 	if op.Doc != "" && (op.Start < 0 || op.End < op.Start) {
 		return fmt.Errorf("span %d-%d is not a span of the document", op.Start, op.End)
