@@ -42,6 +42,9 @@ type ClaimsView struct {
 	pickAt int
 
 	status string
+	// done is this session's curation actions, oldest first, which u
+	// undoes newest first.
+	done []doneChange
 	// want is the topic to show once a save comes back: where a claim
 	// was put, or what a topic was merged into.
 	want   string
@@ -116,6 +119,16 @@ type claimsSavedMsg struct {
 	shown shownClaims
 	err   error
 	what  string
+	done  *doneChange // the action saved, for u to undo; nil for a re-read
+	undid *doneChange // the action an undo withdrew, or failed to
+}
+
+// doneChange is one curation action of this session: the changes it saved,
+// which an undo names, and what it did, in the words of its status line.
+type doneChange struct {
+	what  string
+	ids   []string
+	topic string // the topic it acted on, shown again when it is undone
 }
 
 // shownClaims is a curated claim set and the changes that no longer apply.
@@ -149,15 +162,36 @@ func findClaims(c *model.Corpus, find func(*model.Corpus) *model.ClaimSet, store
 	}
 }
 
-// saveChanges appends ops to the store and re-applies the curation.
-func saveChanges(c *model.Corpus, found *model.ClaimSet, store *curation.Store, author, what string, ops ...curation.Op) tea.Cmd {
+// saveChanges appends ops to the store, in one write so an undo takes
+// back all or none of them, and re-applies the curation. topic is the one
+// they act on.
+func saveChanges(c *model.Corpus, found *model.ClaimSet, store *curation.Store, author, what, topic string, ops ...curation.Op) tea.Cmd {
 	return func() tea.Msg {
-		for _, op := range ops {
-			if err := store.Add(author, op); err != nil {
-				return claimsSavedMsg{shown: curate(c, found, store), err: fmt.Errorf("not saved: %w", err)}
-			}
+		saved, err := store.Save(author, ops...)
+		if err != nil {
+			return claimsSavedMsg{shown: curate(c, found, store), err: fmt.Errorf("not saved: %w", err)}
 		}
-		return claimsSavedMsg{shown: curate(c, found, store), what: what}
+		d := &doneChange{what: what, topic: topic}
+		for _, op := range saved {
+			d.ids = append(d.ids, op.ID)
+		}
+		return claimsSavedMsg{shown: curate(c, found, store), what: what, done: d}
+	}
+}
+
+// undoChange appends an undo of each change d saved. The store appends
+// to the file as it is on disk, so what other sessions and processes
+// wrote since stays, and still applies.
+func undoChange(c *model.Corpus, found *model.ClaimSet, store *curation.Store, author string, d doneChange) tea.Cmd {
+	return func() tea.Msg {
+		ops := make([]curation.Op, 0, len(d.ids))
+		for i := len(d.ids) - 1; i >= 0; i-- {
+			ops = append(ops, curation.Op{Kind: curation.Undo, Undoes: d.ids[i]})
+		}
+		if _, err := store.Save(author, ops...); err != nil {
+			return claimsSavedMsg{shown: curate(c, found, store), err: fmt.Errorf("not undone: %w", err), undid: &d}
+		}
+		return claimsSavedMsg{shown: curate(c, found, store), what: "undone: " + d.what, undid: &d}
 	}
 }
 
@@ -286,9 +320,18 @@ func (v ClaimsView) Update(msg tea.Msg) (ClaimsView, tea.Cmd) {
 		return v, nil
 	case claimsSavedMsg:
 		v.show(msg.shown)
-		if msg.err != nil {
+		switch {
+		case msg.err != nil && msg.undid != nil:
+			v.done = append(v.done, *msg.undid) // still there to undo
 			v.status = msg.err.Error()
-		} else if msg.what != "" {
+		case msg.err != nil:
+			v.status = msg.err.Error()
+		case msg.done != nil:
+			v.done = append(v.done, *msg.done)
+			// Said here because the short help is cut first on a
+			// narrow terminal, and a wrong dismiss takes the topic away.
+			v.status = msg.what + " · u undoes it"
+		case msg.what != "":
 			v.status = msg.what
 		}
 		return v, nil
@@ -313,6 +356,9 @@ func (v ClaimsView) Update(msg tea.Msg) (ClaimsView, tea.Cmd) {
 func (v ClaimsView) updateBrowse(k tea.KeyMsg) (ClaimsView, tea.Cmd) {
 	keys := v.cm.Keys
 	t := v.current()
+	// A status answers the key before; left up, "claim saved" would seem
+	// to answer the next one too.
+	v.status = ""
 	switch {
 	case key.Matches(k, keys.Close):
 		switch {
@@ -353,12 +399,16 @@ func (v ClaimsView) updateBrowse(k tea.KeyMsg) (ClaimsView, tea.Cmd) {
 		} else {
 			v.holder = ""
 		}
+	case key.Matches(k, keys.Undo):
+		// Before the t == nil case: undoing the dismissal of the last
+		// topic is how the list gets it back.
+		return v.undo()
 	case t == nil:
 	case v.store == nil && isCuration(k, keys):
 		v.status = notSaved
 	case key.Matches(k, keys.Dismiss):
 		if !v.inClaims && v.holder == "" {
-			return v, saveChanges(v.cm.Corpus, v.found, v.store, v.author, "dismissed “"+t.Label+"”",
+			return v, saveChanges(v.cm.Corpus, v.found, v.store, v.author, "dismissed “"+t.Label+"”", t.ID,
 				curation.Op{Kind: curation.Dismiss, Topic: t.ID})
 		}
 	case key.Matches(k, keys.Rename) && v.holder == "":
@@ -386,6 +436,20 @@ func (v ClaimsView) updateBrowse(k tea.KeyMsg) (ClaimsView, tea.Cmd) {
 		}
 	}
 	return v, nil
+}
+
+// undo withdraws this session's newest curation action not yet undone.
+// It is taken off the list now, so a second u undoes the one before even
+// while the first is being saved; a failed save puts it back.
+func (v ClaimsView) undo() (ClaimsView, tea.Cmd) {
+	if len(v.done) == 0 {
+		v.status = "nothing to undo: no curation changed in this session yet"
+		return v, nil
+	}
+	d := v.done[len(v.done)-1]
+	v.done = v.done[:len(v.done)-1]
+	v.want = d.topic
+	return v, undoChange(v.cm.Corpus, v.found, v.store, v.author, d)
 }
 
 const notSaved = "curation is not saved in this session: no annotations file could be opened"
@@ -489,7 +553,7 @@ func (v ClaimsView) updatePicker(k tea.KeyMsg) (ClaimsView, tea.Cmd) {
 			from := v.flow.topic
 			v.flow = flow{}
 			v.want = p.value
-			return v, saveChanges(v.cm.Corpus, v.found, v.store, v.author, "merged into “"+p.label+"”",
+			return v, saveChanges(v.cm.Corpus, v.found, v.store, v.author, "merged into “"+p.label+"”", from,
 				curation.Op{Kind: curation.Merge, Topic: from, Into: p.value})
 		case p.value == "":
 			v.flow.topic = ""
@@ -572,7 +636,11 @@ func (v ClaimsView) submit(text string) (ClaimsView, tea.Cmd) {
 			op.Doc = v.cm.Corpus.Docs[f.claim.Doc].Path
 			op.Start, op.End = f.claim.Start, f.claim.End
 		}
-		return v.save("note saved", op)
+		what := "note saved"
+		if text == "" {
+			what = "note removed"
+		}
+		return v.save(what, op)
 	case f.step == typingLabel:
 		// A new topic has no positions to pick from.
 		v.flow.label = text
@@ -610,6 +678,11 @@ func (v ClaimsView) place(position string) (ClaimsView, tea.Cmd) {
 
 // save ends the flow and saves ops, then shows the topic they acted on.
 func (v ClaimsView) save(what string, ops ...curation.Op) (ClaimsView, tea.Cmd) {
+	topic := v.flow.topic
+	if v.flow.action == curation.Move {
+		// Undoing a move shows the topic the claim goes back to.
+		topic = v.flow.claim.Topic
+	}
 	v.want = v.flow.topic
 	v.flow = flow{}
 	v.input.Blur()
@@ -617,7 +690,7 @@ func (v ClaimsView) save(what string, ops ...curation.Op) (ClaimsView, tea.Cmd) 
 		v.status = notSaved
 		return v, nil
 	}
-	return v, saveChanges(v.cm.Corpus, v.found, v.store, v.author, what, ops...)
+	return v, saveChanges(v.cm.Corpus, v.found, v.store, v.author, what, topic, ops...)
 }
 
 var slugRE = regexp.MustCompile(`[^a-z0-9]+`)
@@ -656,13 +729,14 @@ func (v ClaimsView) ShortHelp() []key.Binding {
 	case v.Typing():
 		return []key.Binding{k.Confirm, k.Close}
 	}
+	k.Undo.SetEnabled(len(v.done) > 0)
 	if v.set == nil || len(v.topics) == 0 {
-		return []key.Binding{k.Close} // still finding, or none: nothing to act on
+		return []key.Binding{k.Undo, k.Close} // still finding, or none: nothing to act on
 	}
 	if v.inClaims || v.holder != "" {
-		return []key.Binding{k.OpenClaim, k.HolderClaims, k.MoveClaim, k.AddNote, k.Close}
+		return []key.Binding{k.OpenClaim, k.HolderClaims, k.MoveClaim, k.AddNote, k.Undo, k.Close}
 	}
-	return []key.Binding{k.OpenClaim, k.Dismiss, k.Rename, k.MergeTopic, k.Close}
+	return []key.Binding{k.OpenClaim, k.Dismiss, k.Rename, k.MergeTopic, k.Undo, k.Close}
 }
 
 func (v ClaimsView) FullHelp() [][]key.Binding {
@@ -676,8 +750,9 @@ func (v ClaimsView) FullHelp() [][]key.Binding {
 		// only Enter and Esc act on the step.
 		return [][]key.Binding{{k.Confirm, k.Close}}
 	}
+	k.Undo.SetEnabled(len(v.done) > 0)
 	if v.set == nil || len(v.topics) == 0 {
-		return [][]key.Binding{{k.Close}}
+		return [][]key.Binding{{k.Undo, k.Close}}
 	}
 	// Topic keys act in the topic list, claim keys on a chosen claim; the
 	// help offers only those that would do something now.
@@ -690,7 +765,7 @@ func (v ClaimsView) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.OpenClaim, k.HolderClaims, k.Close},
-		{k.Dismiss, k.Rename, k.MergeTopic, k.MoveClaim, k.AddNote},
+		{k.Dismiss, k.Rename, k.MergeTopic, k.MoveClaim, k.AddNote, k.Undo},
 	}
 }
 

@@ -54,6 +54,7 @@ type KeyMap struct {
 	MergeTopic   key.Binding
 	MoveClaim    key.Binding
 	AddNote      key.Binding
+	Undo         key.Binding
 	Confirm      key.Binding
 
 	// Search box and overlays.
@@ -104,6 +105,7 @@ func DefaultKeyMap() KeyMap {
 		MergeTopic:   key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "merge into topic")),
 		MoveClaim:    key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "move claim")),
 		AddNote:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add note")),
+		Undo:         key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
 		Confirm:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "confirm")),
 
 		ResultUp:   key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑/ctrl+p", "previous result")),

@@ -1,0 +1,197 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest"
+
+	"github.com/backchannel-news/backchannel/corpus/sample"
+	"github.com/backchannel-news/backchannel/model/curation"
+)
+
+// u takes back a dismissal: the topic is listed again with the cursor on
+// it, the status says what was undone, and the file gains an undo line.
+func TestClaimsViewUndoDismiss(t *testing.T) {
+	store := openStore(t)
+	v := newTestClaimsView(t, store, 78, 20)
+	v = drive(v, "d")
+	if v.set.Topic("t1").Dismissed != true || len(v.topics) != 1 {
+		t.Fatalf("setup: dismiss did not take t1 off the list")
+	}
+	if !strings.Contains(v.status, "dismissed “manifest") || !strings.Contains(v.status, "u undoes it") {
+		t.Errorf("status after dismiss %q does not say u undoes it", v.status)
+	}
+	v = drive(v, "u")
+	if len(v.topics) != 2 || v.current().ID != "t1" {
+		t.Fatalf("after u: %d topics, cursor on %q; want t1 back and chosen", len(v.topics), v.current().ID)
+	}
+	if want := "undone: dismissed “manifest, harbour office: seen vs never seen”"; v.status != want {
+		t.Errorf("status %q, want %q", v.status, want)
+	}
+	if !strings.Contains(v.View(), "undone: dismissed") {
+		t.Errorf("the undo is not on screen:\n%s", v.View())
+	}
+	if got := opKinds(store); got != "dismiss,undo" {
+		t.Errorf("ops saved: %s, want the dismiss and its undo", got)
+	}
+	if ops := store.Ops(); ops[1].Undoes != ops[0].ID {
+		t.Errorf("the undo names %q, not the dismiss %q", ops[1].Undoes, ops[0].ID)
+	}
+	v = drive(v, "u")
+	if !strings.Contains(v.status, "nothing to undo") || opKinds(store) != "dismiss,undo" {
+		t.Errorf("a second u with nothing left: status %q, ops %s", v.status, opKinds(store))
+	}
+}
+
+// Every curation action the view offers can be undone, newest first, back
+// to the claims as found; a mark into a new topic is undone whole.
+func TestClaimsViewUndoesEveryAction(t *testing.T) {
+	store := openStore(t)
+	v := newTestClaimsView(t, store, 140, 30)
+	initial := v.set
+	q := v.cm.Corpus.Quotes[0]
+
+	v = drive(v, "r", "ctrl+u")
+	v.input.SetValue("Did the office see it?")
+	v = drive(v, "enter")                              // rename t1
+	v = drive(v, "enter", "a", "asked twice", "enter") // note on Otto Lehr's claim
+	v = drive(v, "v", "j", "enter", "enter")           // move it to "never seen"
+	v = drive(v, "esc", "g", "M", "enter")             // merge t2 into t1
+	v.StartMark(markTarget{doc: int(q.Doc), start: int(q.Start), end: int(q.End), holder: "Mara Voss"})
+	v = drive(v, "enter", "When", "enter", "Thursday", "enter") // mark into a new topic
+	v = drive(v, "g", "d")                                      // dismiss the first listed
+	if got := opKinds(store); got != "rename,note,move,merge,topic,mark,dismiss" {
+		t.Fatalf("setup saved %s", got)
+	}
+	wants := []string{"dismissed", "claim saved under “Thursday”", "merged into", "claim moved to “never seen”", "note saved", "renamed to “Did the office see it?”"}
+	for _, want := range wants {
+		v = drive(v, "u")
+		if !strings.HasPrefix(v.status, "undone: ") || !strings.Contains(v.status, want) {
+			t.Errorf("undo: status %q, want it to say it undid %q", v.status, want)
+		}
+	}
+	if !reflect.DeepEqual(v.set, initial) {
+		t.Errorf("after undoing everything the claims differ from those found:\n%+v\nwant\n%+v", v.set, initial)
+	}
+	if n := strings.Count(opKinds(store), "undo"); n != 7 {
+		t.Errorf("%d undo lines for 7 changes: %s", n, opKinds(store))
+	}
+}
+
+// Another process appends to the file between a dismiss and its undo: its
+// lines stay, the file is only appended to, and its change still shows.
+func TestClaimsViewUndoKeepsAnotherWritersChanges(t *testing.T) {
+	store := openStore(t)
+	v := drive(newTestClaimsView(t, store, 78, 20), "d")
+	other, err := curation.Open(store.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := other.Add("ben", curation.Op{Kind: curation.Rename, Topic: "t1", Label: "Ben's name for it"}); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(store.Path())
+	v = drive(v, "u")
+	after, _ := os.ReadFile(store.Path())
+	if !bytes.HasPrefix(after, before) || len(after) == len(before) {
+		t.Fatalf("the undo did not append to the file as the other writer left it:\n%s", after)
+	}
+	if tp := v.set.Topic("t1"); tp.Dismissed || tp.Label != "Ben's name for it" {
+		t.Errorf("after the undo t1 = %+v; want listed again under ben's name", tp)
+	}
+	if v.current().ID != "t1" {
+		t.Errorf("cursor on %q, want the restored topic", v.current().ID)
+	}
+	if got := opKinds(store); got != "dismiss,rename,undo" {
+		t.Errorf("ops: %s", got)
+	}
+}
+
+// Dismissing every topic leaves an empty list, and u still brings the
+// last one back: it is the only way out.
+func TestClaimsViewUndoFromAnEmptyList(t *testing.T) {
+	v := drive(newTestClaimsView(t, openStore(t), 78, 20), "d", "d")
+	if len(v.topics) != 0 {
+		t.Fatalf("setup: %d topics left", len(v.topics))
+	}
+	if help := descsOf(v.ShortHelp()); !strings.Contains(help, "undo") {
+		t.Errorf("empty list help %q does not offer undo", help)
+	}
+	v = drive(v, "u")
+	if len(v.topics) != 1 || v.current().ID != "t2" {
+		t.Errorf("u on the empty list: %d topics; want t2 back", len(v.topics))
+	}
+}
+
+// A failed undo stays to be tried again.
+func TestClaimsViewFailedUndoIsKept(t *testing.T) {
+	store := openStore(t)
+	v := drive(newTestClaimsView(t, store, 78, 20), "d")
+	data, _ := os.ReadFile(store.Path())
+	if err := os.WriteFile(store.Path(), append(data, "op=broken\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	v = drive(v, "u")
+	if !strings.Contains(v.status, "not undone") || len(v.done) != 1 {
+		t.Fatalf("undo over a broken file: status %q, %d left to undo", v.status, len(v.done))
+	}
+	if err := os.WriteFile(store.Path(), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	v = drive(v, "u")
+	if v.set.Topic("t1").Dismissed || len(v.done) != 0 {
+		t.Errorf("undo once the file is mended: t1 dismissed=%v", v.set.Topic("t1").Dismissed)
+	}
+}
+
+func descsOf(bs []key.Binding) string {
+	var out []string
+	for _, b := range bs {
+		if b.Enabled() {
+			out = append(out, b.Help().Desc)
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// The whole program on the sample: dismiss the strongest conflict, undo
+// it, and the screen shows it back with what was undone.
+func TestAppClaimsUndo(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			c, err := sample.Load()
+			if err != nil {
+				t.Fatal(err)
+			}
+			store := openStore(t)
+			tm := teatest.NewTestModel(t, New(c, testRenderer(), Options{SearchDelay: time.Millisecond, Annotations: store, Author: "tester"}),
+				teatest.WithInitialTermSize(size[0], size[1]))
+			wait := func(text string) {
+				teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(text)) },
+					teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+			}
+			wait("documents ·")
+			tm.Send(keys("c")[0])
+			wait("conflicts")
+			tm.Send(keys("d")[0])
+			wait("dismissed")
+			tm.Send(keys("u")[0])
+			wait("undone")
+			tm.Send(keys("q")[0])
+			final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*App)
+			if got := opKinds(store); got != "dismiss,undo" {
+				t.Errorf("ops saved: %s", got)
+			}
+			view := strings.Replace(final.View(), final.statusLine(), "curation is saved to <temp>", 1)
+			golden.RequireEqual(t, view)
+		})
+	}
+}
