@@ -63,6 +63,9 @@ type flow struct {
 	// fromReader is set for a mark begun in the reader: cancelling it
 	// goes back there.
 	fromReader bool
+	// already is the claims covering the text marked or moved, the moved
+	// claim aside: a topic holding one is not given the text twice.
+	already []model.Claim
 }
 
 type flowStep int
@@ -81,7 +84,8 @@ const (
 type pick struct {
 	value  string
 	label  string
-	claims int // claims already under a position; the topic picker leaves it 0
+	claims int    // claims already under a position; the topic picker leaves it 0
+	note   string // topic picker: that the topic already has the text, and where
 }
 
 // markTarget is the text the reader asked to make a claim.
@@ -286,6 +290,16 @@ func (v *ClaimsView) StartMark(t markTarget) {
 		return
 	}
 	v.flow = flow{action: curation.Mark, mark: t, fromReader: true}
+	v.flow.already = v.claimsOver(t.doc, t.start, t.end, -1)
+	if len(v.flow.already) > 0 {
+		cl := v.flow.already[0]
+		more := ""
+		if n := len(v.flow.already) - 1; n > 0 {
+			more = fmt.Sprintf(" (and %s)", plural(n, "other"))
+		}
+		v.status = fmt.Sprintf("already a claim in “%s” under “%s”%s: choose that topic to go to it and move it with %s, or another to claim it there too",
+			v.topicLabel(cl.Topic), cl.Position, more, v.cm.Keys.MoveClaim.Help().Key)
+	}
 	v.startPicker("", "")
 }
 
@@ -432,9 +446,75 @@ func (v ClaimsView) updateBrowse(k tea.KeyMsg) (ClaimsView, tea.Cmd) {
 	case key.Matches(k, keys.MoveClaim):
 		if cl := v.selectedClaim(); cl != nil {
 			v.flow = flow{action: curation.Move, claim: cl, topic: cl.Topic}
+			// Its own topic is left out: a move within it adds nothing.
+			for _, o := range v.claimsOver(cl.Doc, cl.Start, cl.End, cl.ID) {
+				if o.Topic != cl.Topic {
+					v.flow.already = append(v.flow.already, o)
+				}
+			}
 			v.startPicker("", "")
 		}
 	}
+	return v, nil
+}
+
+// claimsOver returns the claims covering any of doc[start:end] in topics
+// not dismissed, but for the claim with ID except.
+func (v ClaimsView) claimsOver(doc, start, end, except int) []model.Claim {
+	var out []model.Claim
+	for i := range v.set.Claims {
+		cl := &v.set.Claims[i]
+		if cl.ID == except || cl.Doc != doc || cl.End <= start || end <= cl.Start {
+			continue
+		}
+		if t := v.set.Topic(cl.Topic); t != nil && !t.Dismissed {
+			out = append(out, *cl)
+		}
+	}
+	return out
+}
+
+func (v ClaimsView) topicLabel(id string) string {
+	if t := v.set.Topic(id); t != nil {
+		return t.Label
+	}
+	return id
+}
+
+// alreadyThere answers the choice of a topic that already has the text
+// being marked or moved. Putting it there again would show it twice, so
+// a mark goes to the claim that is there, for v to move it to the side
+// wanted; a move stays in the picker for another topic.
+func (v ClaimsView) alreadyThere(topic string) (ClaimsView, tea.Cmd) {
+	var there model.Claim
+	for _, cl := range v.flow.already {
+		if cl.Topic == topic {
+			there = cl
+			break
+		}
+	}
+	label := v.topicLabel(topic)
+	if v.flow.action == curation.Move {
+		v.status = fmt.Sprintf("“%s” already has this text under “%s”, held by %s: choose another topic", label, there.Position, there.Holder)
+		return v, nil
+	}
+	for i, t := range v.topics {
+		if t.ID != topic {
+			continue
+		}
+		v.flow, v.holder = flow{}, ""
+		v.topic, v.inClaims, v.claim = i, true, 0
+		for j, id := range v.claimIDs() {
+			if v.set.Claims[id].Start == there.Start && v.set.Claims[id].Doc == there.Doc {
+				v.claim = j
+			}
+		}
+		v.status = fmt.Sprintf("already a claim here under “%s”, now selected: %s moves it to another position or topic",
+			there.Position, v.cm.Keys.MoveClaim.Help().Key)
+		return v, nil
+	}
+	// A topic not listed (no conflict, nothing curated) cannot be shown.
+	v.status = fmt.Sprintf("“%s” already has this text under “%s”: choose another topic", label, there.Position)
 	return v, nil
 }
 
@@ -479,13 +559,23 @@ func (v *ClaimsView) move(n int) {
 // except is left out (the topic being merged). The cursor starts on at,
 // the topic chosen before when the user steps back, else on the first row.
 func (v *ClaimsView) startPicker(except, at string) {
+	held := map[string]string{} // topic -> the position holding the text
+	for _, cl := range v.flow.already {
+		if _, ok := held[cl.Topic]; !ok {
+			held[cl.Topic] = cl.Position
+		}
+	}
 	v.picks = nil
 	if v.flow.action != curation.Merge {
 		v.picks = append(v.picks, pick{label: "+ new topic"})
 	}
 	for _, t := range v.set.Topics {
 		if t.ID != except && !t.Dismissed {
-			v.picks = append(v.picks, pick{value: t.ID, label: t.Label})
+			p := pick{value: t.ID, label: t.Label}
+			if pos, ok := held[t.ID]; ok {
+				p.note = "has it under “" + pos + "”"
+			}
+			v.picks = append(v.picks, p)
 		}
 	}
 	v.pickAt = 0
@@ -531,6 +621,7 @@ func (v ClaimsView) updatePicker(k tea.KeyMsg) (ClaimsView, tea.Cmd) {
 		}
 		back := v.flow.fromReader
 		v.flow = flow{}
+		v.status = "" // what it said was about the flow just left
 		if back {
 			return v, closeClaims
 		}
@@ -558,6 +649,8 @@ func (v ClaimsView) updatePicker(k tea.KeyMsg) (ClaimsView, tea.Cmd) {
 		case p.value == "":
 			v.flow.topic = ""
 			v.startInput(typingLabel, "new topic: ", "")
+		case p.note != "":
+			return v.alreadyThere(p.value)
 		default:
 			v.flow.label = ""
 			v.flow.topic = p.value
@@ -1088,6 +1181,12 @@ func (v ClaimsView) pickerLines(w, h int) []string {
 			count := " · " + plural(p.claims, "claim")
 			label = fit(label, max(1, w-2-ansi.StringWidth(count)))
 			rows = append(rows, selectionBar(st, i == v.pickAt, true)+style.Render(label)+st.Muted.Render(count))
+			continue
+		}
+		if p.note != "" {
+			note := " · " + p.note
+			label = fit(label, max(1, w-2-ansi.StringWidth(note)))
+			rows = append(rows, selectionBar(st, i == v.pickAt, true)+style.Render(label)+st.Muted.Render(note))
 			continue
 		}
 		rows = append(rows, selectionBar(st, i == v.pickAt, true)+style.Render(fit(label, w-2)))
