@@ -82,32 +82,16 @@ func (s *Store) Add(author string, op Op) error {
 // whose IDs an undo names. An undo must name a change in the file; it is
 // given that change's topic so the line reads as what it withdraws.
 func (s *Store) Save(author string, ops ...Op) ([]Op, error) {
-	author = strings.TrimSpace(author)
-	if author == "" {
-		author = "unknown"
-	}
 	now := s.now().UTC().Truncate(time.Second)
 	saved := make([]Op, 0, len(ops))
 	for _, op := range ops {
-		if _, ok := required[op.Kind]; !ok {
-			return nil, fmt.Errorf("unknown change %q", op.Kind)
-		}
-		op.Author, op.Time, op.ID = author, now, newID()
-		if op.Doc != "" {
-			op.Doc = s.Ref(op.Doc)
-		}
-		if err := validate(op); err != nil {
+		op, err := s.stamp(author, now, op)
+		if err != nil {
 			return nil, err
 		}
 		saved = append(saved, op)
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	err := s.locked(func() error {
-		disk, _, err := s.readDisk()
-		if err != nil {
-			return err
-		}
+	err := s.appendOps(func(disk []Op) ([]Op, error) {
 		byID := make(map[string]Op, len(disk))
 		for _, op := range disk {
 			byID[op.ID] = op
@@ -118,24 +102,91 @@ func (s *Store) Save(author string, ops ...Op) ([]Op, error) {
 			}
 			target, ok := byID[saved[i].Undoes]
 			if !ok {
-				return fmt.Errorf("no change %s in %s to undo", saved[i].Undoes, s.path)
+				return nil, fmt.Errorf("no change %s in %s to undo", saved[i].Undoes, s.path)
 			}
 			if saved[i].Topic == "" {
 				saved[i].Topic = target.Topic
 			}
 		}
-		merged := append(disk, saved...)
-		sum, err := writeAtomic(s.path, render(merged))
+		return saved, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return saved, nil
+}
+
+// Undismiss brings topic back into the list: it appends an undo of each
+// dismissal of topic in force in the file as it is under the lock, so one
+// another writer saved meanwhile is taken back too. It returns the undos
+// saved, none when the topic was not dismissed.
+func (s *Store) Undismiss(author, topic string) ([]Op, error) {
+	now := s.now().UTC().Truncate(time.Second)
+	var saved []Op
+	err := s.appendOps(func(disk []Op) ([]Op, error) {
+		withdrawn := undone(disk)
+		for _, op := range disk {
+			if op.Kind != Dismiss || op.Topic != topic || withdrawn[op.ID] {
+				continue
+			}
+			undo, err := s.stamp(author, now, Op{Kind: Undo, Undoes: op.ID, Topic: topic})
+			if err != nil {
+				return nil, err
+			}
+			saved = append(saved, undo)
+		}
+		return saved, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return saved, nil
+}
+
+// stamp checks a change and fills in what the store gives it: author,
+// time, a new ID, and the document's reference.
+func (s *Store) stamp(author string, now time.Time, op Op) (Op, error) {
+	if _, ok := required[op.Kind]; !ok {
+		return Op{}, fmt.Errorf("unknown change %q", op.Kind)
+	}
+	op.Author = strings.TrimSpace(author)
+	if op.Author == "" {
+		op.Author = "unknown"
+	}
+	op.Time, op.ID = now, newID()
+	if op.Doc != "" {
+		op.Doc = s.Ref(op.Doc)
+	}
+	return op, validate(op)
+}
+
+// appendOps re-reads the file under the lock, appends what add makes of
+// it and writes the result atomically. Nothing is written when add
+// returns no ops.
+func (s *Store) appendOps(add func(disk []Op) ([]Op, error)) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.locked(func() error {
+		disk, sum, err := s.readDisk()
+		if err != nil {
+			return err
+		}
+		ops, err := add(disk)
+		if err != nil {
+			return err
+		}
+		if len(ops) == 0 {
+			s.ops, s.version = disk, sum
+			return nil
+		}
+		merged := append(disk, ops...)
+		sum, err = writeAtomic(s.path, render(merged))
 		if err != nil {
 			return err
 		}
 		s.ops, s.version = merged, sum
 		return nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	return saved, nil
 }
 
 // Reload re-reads the file if another writer changed it, reporting

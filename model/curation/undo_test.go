@@ -188,3 +188,44 @@ func TestEmptyNoteRemovesIt(t *testing.T) {
 		t.Error("a note with no topic was accepted")
 	}
 }
+
+// Undismiss takes back every dismissal of a topic in force, including one
+// another process saved after this store last read the file, and writes
+// nothing for a topic that is not dismissed.
+func TestUndismissTakesBackEveryDismissal(t *testing.T) {
+	path := newPath(t)
+	a, b := mustOpen(t, path), mustOpen(t, path)
+	first, err := a.Save("ana", Op{Kind: Dismiss, Topic: "auto"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Save("ana", Op{Kind: Undo, Undoes: first[0].ID}); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Add("ana", Op{Kind: Dismiss, Topic: "auto"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Add("ben", Op{Kind: Dismiss, Topic: "auto"}); err != nil {
+		t.Fatal(err)
+	}
+	undos, err := a.Undismiss("cal", "auto")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The first dismissal was undone already: only the two in force.
+	if len(undos) != 2 || undos[0].Author != "cal" || undos[0].Kind != Undo {
+		t.Fatalf("undismiss saved %+v, want two undos by cal", undos)
+	}
+	c := testCorpus()
+	cs, stale := mustOpen(t, path).Apply(c, found(c))
+	if len(stale) != 0 || cs.Topic("auto").Dismissed {
+		t.Errorf("after undismiss: dismissed=%v stale=%v", cs.Topic("auto").Dismissed, stale)
+	}
+	before, _ := os.ReadFile(path)
+	if undos, err := a.Undismiss("cal", "auto"); err != nil || len(undos) != 0 {
+		t.Errorf("undismiss of a topic in the list: %v, %v; want nothing", undos, err)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("undismiss of a topic in the list wrote to the file")
+	}
+}
