@@ -195,3 +195,85 @@ func TestAppClaimsUndo(t *testing.T) {
 		})
 	}
 }
+
+// A topic dismissed in an earlier session is not lost: D lists the
+// dismissed topics, d on one brings it back by undoing its dismissal in
+// the file, and u takes that back in turn.
+func TestClaimsViewBringsBackAnEarlierDismissal(t *testing.T) {
+	store := openStore(t)
+	earlier, err := store.Save("ben", curation.Op{Kind: curation.Dismiss, Topic: "t1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := newTestClaimsView(t, store, 78, 20)
+	if len(v.topics) != 1 || !strings.HasSuffix(v.Title(), "· 1 dismissed") {
+		t.Fatalf("setup: %d topics listed, title %q", len(v.topics), v.Title())
+	}
+	v = drive(v, "D")
+	if len(v.topics) != 2 || v.topics[1].ID != "t1" || v.current().ID != "t2" {
+		t.Fatalf("D: topics %d, last %q, cursor on %q; want t1 listed last, cursor kept", len(v.topics), v.topics[len(v.topics)-1].ID, v.current().ID)
+	}
+	if !strings.Contains(v.status, "1 dismissed topic listed last") {
+		t.Errorf("status %q", v.status)
+	}
+	v = drive(v, "j")
+	view := v.View()
+	if row := lineWith(view, "manifest, harbour office: seen"); !strings.Contains(row, "×") {
+		t.Errorf("the dismissed topic's row is not marked ×: %q", row)
+	}
+	if !strings.Contains(view, "× dismissed: d brings it back") {
+		t.Errorf("the dismissed topic does not say how to bring it back:\n%s", view)
+	}
+	if help := descsOf(v.ShortHelp()); !strings.Contains(help, "bring back") {
+		t.Errorf("help on a dismissed topic: %q", help)
+	}
+	v = drive(v, "d")
+	if tp := v.set.Topic("t1"); tp.Dismissed || v.current().ID != "t1" || v.dismissed != 0 {
+		t.Fatalf("d on the dismissed topic: dismissed=%v, cursor on %q", tp.Dismissed, v.current().ID)
+	}
+	if !strings.Contains(v.status, "brought back “manifest") {
+		t.Errorf("status %q", v.status)
+	}
+	ops := store.Ops()
+	if last := ops[len(ops)-1]; last.Kind != curation.Undo || last.Undoes != earlier[0].ID || last.Author != "tester" {
+		t.Errorf("bringing back saved %+v; want tester's undo of ben's dismissal", last)
+	}
+	v = drive(v, "u")
+	if !v.set.Topic("t1").Dismissed || !strings.Contains(v.status, "undone: brought back") {
+		t.Errorf("u after bringing back: dismissed=%v status %q", v.set.Topic("t1").Dismissed, v.status)
+	}
+	v = drive(v, "D")
+	if len(v.topics) != 1 || v.showDismissed {
+		t.Errorf("D again does not hide the dismissed: %d topics", len(v.topics))
+	}
+}
+
+// With every topic dismissed the empty list says so and how to list them.
+func TestClaimsViewAllDismissedSaysHowToSeeThem(t *testing.T) {
+	store := openStore(t)
+	for _, id := range []string{"t1", "t2"} {
+		if err := store.Add("ben", curation.Op{Kind: curation.Dismiss, Topic: id}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	v := newTestClaimsView(t, store, 78, 20)
+	if !strings.Contains(v.View(), "2 topics dismissed: D lists them.") {
+		t.Errorf("empty list does not point at the dismissed topics:\n%s", v.View())
+	}
+	if help := descsOf(v.ShortHelp()); !strings.Contains(help, "show dismissed") {
+		t.Errorf("empty list help %q", help)
+	}
+	v = drive(v, "D")
+	if len(v.topics) != 2 {
+		t.Errorf("D on the empty list shows %d topics", len(v.topics))
+	}
+}
+
+func TestClaimsViewDismissedGolden(t *testing.T) {
+	store := openStore(t)
+	if err := store.Add("ben", curation.Op{Kind: curation.Dismiss, Topic: "t2"}); err != nil {
+		t.Fatal(err)
+	}
+	v := drive(newTestClaimsView(t, store, 78, 20), "D", "j")
+	requireGolden(t, v.View(), 78, 20)
+}

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/cursor"
@@ -28,6 +29,11 @@ type ClaimsView struct {
 	set       *model.ClaimSet // found with the user's curation applied
 	topics    []*model.Topic  // set.Listed()
 	conflicts int             // len(set.Conflicts()), counted once per set for the title
+	dismissed int             // topics dismissed, counted once per set for the title
+	// showDismissed lists the dismissed topics after the others, where d
+	// brings one back; hidden, a dismissal from an earlier session could
+	// not be undone.
+	showDismissed bool
 
 	topic    int  // index into topics
 	claim    int  // index into the chosen topic's claims, in position order
@@ -183,6 +189,26 @@ func saveChanges(c *model.Corpus, found *model.ClaimSet, store *curation.Store, 
 	}
 }
 
+// undismiss brings topic back into the list, taking back every dismissal
+// of it in force, whoever made it and when.
+func undismiss(c *model.Corpus, found *model.ClaimSet, store *curation.Store, author, topic, what string) tea.Cmd {
+	return func() tea.Msg {
+		saved, err := store.Undismiss(author, topic)
+		if err != nil {
+			return claimsSavedMsg{shown: curate(c, found, store), err: fmt.Errorf("not saved: %w", err)}
+		}
+		if len(saved) == 0 {
+			// Another writer brought it back first.
+			return claimsSavedMsg{shown: curate(c, found, store), what: "already back in the list"}
+		}
+		d := &doneChange{what: what, topic: topic}
+		for _, op := range saved {
+			d.ids = append(d.ids, op.ID)
+		}
+		return claimsSavedMsg{shown: curate(c, found, store), what: what, done: d}
+	}
+}
+
 // undoChange appends an undo of each change d saved. The store appends
 // to the file as it is on disk, so what other sessions and processes
 // wrote since stays, and still applies.
@@ -205,7 +231,7 @@ func (v *ClaimsView) show(s shownClaims) {
 		current = t.ID
 	}
 	v.set = s.set
-	v.topics = s.set.Listed()
+	v.listTopics()
 	v.conflicts = len(s.set.Conflicts())
 	if v.want != "" {
 		current, v.want = v.want, ""
@@ -221,6 +247,24 @@ func (v *ClaimsView) show(s shownClaims) {
 	v.claim = clamp(v.claim, 0, max(0, len(v.claimIDs())-1))
 	if len(s.stale) > 0 {
 		v.status = fmt.Sprintf("%s no longer apply: %s", plural(len(s.stale), "saved change"), s.stale[0])
+	}
+}
+
+// listTopics lists the set's topics to show: the conflicts and curated
+// topics, then, when asked for, the dismissed ones, strongest first.
+func (v *ClaimsView) listTopics() {
+	v.topics = v.set.Listed()
+	v.dismissed = 0
+	var gone []*model.Topic
+	for i := range v.set.Topics {
+		if t := &v.set.Topics[i]; t.Dismissed {
+			v.dismissed++
+			gone = append(gone, t)
+		}
+	}
+	if v.showDismissed {
+		sort.SliceStable(gone, func(i, j int) bool { return gone[i].Score > gone[j].Score })
+		v.topics = append(v.topics, gone...)
 	}
 }
 
@@ -417,9 +461,33 @@ func (v ClaimsView) updateBrowse(k tea.KeyMsg) (ClaimsView, tea.Cmd) {
 		// Before the t == nil case: undoing the dismissal of the last
 		// topic is how the list gets it back.
 		return v.undo()
+	case key.Matches(k, keys.ShowDismissed) && v.holder == "":
+		var at string
+		if t != nil {
+			at = t.ID
+		}
+		v.showDismissed = !v.showDismissed
+		v.listTopics()
+		v.topic, v.inClaims = 0, false
+		for i, tp := range v.topics {
+			if tp.ID == at {
+				v.topic = i
+			}
+		}
+		switch {
+		case v.showDismissed && v.dismissed == 0:
+			v.status = "no topic is dismissed"
+		case v.showDismissed:
+			v.status = fmt.Sprintf("%s listed last, marked ×: d brings one back", plural(v.dismissed, "dismissed topic"))
+		}
 	case t == nil:
 	case v.store == nil && isCuration(k, keys):
 		v.status = notSaved
+	case key.Matches(k, keys.Dismiss) && t.Dismissed:
+		if !v.inClaims && v.holder == "" {
+			v.want = t.ID
+			return v, undismiss(v.cm.Corpus, v.found, v.store, v.author, t.ID, "brought back “"+t.Label+"”")
+		}
 	case key.Matches(k, keys.Dismiss):
 		if !v.inClaims && v.holder == "" {
 			return v, saveChanges(v.cm.Corpus, v.found, v.store, v.author, "dismissed “"+t.Label+"”", t.ID,
@@ -807,7 +875,11 @@ func (v ClaimsView) Title() string {
 	case v.holder != "":
 		return "Claims of " + printable(v.holder)
 	}
-	return fmt.Sprintf("Claims · %s", plural(v.conflicts, "conflict"))
+	title := fmt.Sprintf("Claims · %s", plural(v.conflicts, "conflict"))
+	if v.dismissed > 0 {
+		title += fmt.Sprintf(" · %d dismissed", v.dismissed)
+	}
+	return title
 }
 
 // Scroll moves the cursor, for the mouse wheel.
@@ -823,13 +895,26 @@ func (v ClaimsView) ShortHelp() []key.Binding {
 		return []key.Binding{k.Confirm, k.Close}
 	}
 	k.Undo.SetEnabled(len(v.done) > 0)
+	v.showDismissedHelp(&k)
 	if v.set == nil || len(v.topics) == 0 {
-		return []key.Binding{k.Undo, k.Close} // still finding, or none: nothing to act on
+		return []key.Binding{k.Undo, k.ShowDismissed, k.Close} // still finding, or none: nothing to act on
 	}
 	if v.inClaims || v.holder != "" {
 		return []key.Binding{k.OpenClaim, k.HolderClaims, k.MoveClaim, k.AddNote, k.Undo, k.Close}
 	}
+	if t := v.current(); t != nil && t.Dismissed {
+		k.Dismiss.SetHelp(k.Dismiss.Help().Key, "bring back")
+	}
 	return []key.Binding{k.OpenClaim, k.Dismiss, k.Rename, k.MergeTopic, k.Undo, k.Close}
+}
+
+// showDismissedHelp offers D where it acts: in the topic list, with
+// topics dismissed or shown.
+func (v ClaimsView) showDismissedHelp(k *KeyMap) {
+	k.ShowDismissed.SetEnabled(v.holder == "" && (v.dismissed > 0 || v.showDismissed))
+	if v.showDismissed {
+		k.ShowDismissed.SetHelp(k.ShowDismissed.Help().Key, "hide dismissed")
+	}
 }
 
 func (v ClaimsView) FullHelp() [][]key.Binding {
@@ -844,13 +929,17 @@ func (v ClaimsView) FullHelp() [][]key.Binding {
 		return [][]key.Binding{{k.Confirm, k.Close}}
 	}
 	k.Undo.SetEnabled(len(v.done) > 0)
+	v.showDismissedHelp(&k)
 	if v.set == nil || len(v.topics) == 0 {
-		return [][]key.Binding{{k.Undo, k.Close}}
+		return [][]key.Binding{{k.Undo, k.ShowDismissed, k.Close}}
 	}
 	// Topic keys act in the topic list, claim keys on a chosen claim; the
 	// help offers only those that would do something now.
 	inList, onClaim := !v.inClaims && v.holder == "", v.selectedClaim() != nil
 	k.Dismiss.SetEnabled(inList)
+	if t := v.current(); t != nil && t.Dismissed {
+		k.Dismiss.SetHelp(k.Dismiss.Help().Key, "bring back")
+	}
 	k.MergeTopic.SetEnabled(inList)
 	k.Rename.SetEnabled(v.holder == "")
 	k.HolderClaims.SetEnabled(onClaim)
@@ -858,7 +947,7 @@ func (v ClaimsView) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.OpenClaim, k.HolderClaims, k.Close},
-		{k.Dismiss, k.Rename, k.MergeTopic, k.MoveClaim, k.AddNote, k.Undo},
+		{k.Dismiss, k.ShowDismissed, k.Rename, k.MergeTopic, k.MoveClaim, k.AddNote, k.Undo},
 	}
 }
 
@@ -881,6 +970,9 @@ func (v ClaimsView) View() string {
 		body = v.holderLines(v.width, h)
 	case len(v.topics) == 0:
 		body = []string{st.Muted.Render("No conflicting claims found. Mark a quote in the reader with m to start a topic.")}
+		if v.dismissed > 0 {
+			body = append(body, st.Muted.Render(fmt.Sprintf("%s dismissed: %s lists them.", plural(v.dismissed, "topic"), v.cm.Keys.ShowDismissed.Help().Key)))
+		}
 	case v.width >= 100:
 		// Topic labels are a few shared words and two sides: 56 columns show
 		// most whole at 200, and leave positions 2-3 columns side by side.
@@ -941,8 +1033,14 @@ func (v ClaimsView) topicRow(i, w int) string {
 	score := fmt.Sprintf("%5.1f", t.Score)
 	label := fit(printable(t.Label), max(1, w-10))
 	style := st.Normal
-	if sel {
+	switch {
+	case sel:
 		style = st.Selected
+	case t.Dismissed:
+		style = st.Muted
+	}
+	if t.Dismissed {
+		mark = "×" // a character, so it survives NO_COLOR
 	}
 	return selectionBar(st, sel, !v.inClaims) + st.Muted.Render(score) + " " + mark + " " + style.Render(label)
 }
@@ -956,6 +1054,9 @@ func (v ClaimsView) topicDetail(w, h int) []string {
 		return nil
 	}
 	head := []string{fit(st.Header.Render(printable(t.Label)), w)}
+	if t.Dismissed {
+		head = append(head, fit(st.Muted.Render("× dismissed: "+v.cm.Keys.Dismiss.Help().Key+" brings it back"), w))
+	}
 	if why := t.Why.String(); why != "" {
 		head = append(head, fit(st.Muted.Render(why), w))
 	}
