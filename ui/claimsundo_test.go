@@ -277,3 +277,30 @@ func TestClaimsViewDismissedGolden(t *testing.T) {
 	v := drive(newTestClaimsView(t, store, 78, 20), "D", "j")
 	requireGolden(t, v.View(), 78, 20)
 }
+
+// U redoes what u undid, as a new undo line naming the undo; u takes the
+// redone action back again; a new change ends what can be redone.
+func TestClaimsViewRedo(t *testing.T) {
+	store := openStore(t)
+	v := drive(newTestClaimsView(t, store, 78, 20), "d", "u")
+	if help := descsOf(v.ShortHelp()); !strings.Contains(help, "redo") {
+		t.Errorf("help after an undo %q does not offer redo", help)
+	}
+	v = drive(v, "U")
+	if !v.set.Topic("t1").Dismissed || v.status != "redone: dismissed “manifest, harbour office: seen vs never seen”" {
+		t.Fatalf("U: t1 dismissed=%v, status %q", v.set.Topic("t1").Dismissed, v.status)
+	}
+	ops := store.Ops()
+	if got := opKinds(store); got != "dismiss,undo,undo" || ops[2].Undoes != ops[1].ID {
+		t.Errorf("redo saved %s, naming %q; want an undo of the undo %q", got, ops[2].Undoes, ops[1].ID)
+	}
+	v = drive(v, "u")
+	if v.set.Topic("t1").Dismissed || !strings.HasPrefix(v.status, "undone: dismissed") {
+		t.Fatalf("u after U: t1 dismissed=%v, status %q", v.set.Topic("t1").Dismissed, v.status)
+	}
+	v = drive(v, "g", "r", "enter") // a new change: the rename, same name
+	v = drive(v, "U")
+	if !strings.Contains(v.status, "nothing to redo") || v.set.Topic("t1").Dismissed {
+		t.Errorf("U after a new change: status %q, t1 dismissed=%v", v.status, v.set.Topic("t1").Dismissed)
+	}
+}

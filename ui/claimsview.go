@@ -49,8 +49,9 @@ type ClaimsView struct {
 
 	status string
 	// done is this session's curation actions, oldest first, which u
-	// undoes newest first.
-	done []doneChange
+	// undoes newest first; undone is what u took back, which U redoes
+	// until a new action is saved.
+	done, undone []doneChange
 	// want is the topic to show once a save comes back: where a claim
 	// was put, or what a topic was merged into.
 	want   string
@@ -129,9 +130,20 @@ type claimsSavedMsg struct {
 	shown shownClaims
 	err   error
 	what  string
-	done  *doneChange // the action saved, for u to undo; nil for a re-read
-	undid *doneChange // the action an undo withdrew, or failed to
+	// hist is the action saved, or the undo or redo of one, as step
+	// says; when saving failed, the entry to put back where it was. nil
+	// for a re-read.
+	hist *doneChange
+	step histStep
 }
+
+type histStep int
+
+const (
+	newAction histStep = iota
+	undoStep
+	redoStep
+)
 
 // doneChange is one curation action of this session: the changes it saved,
 // which an undo names, and what it did, in the words of its status line.
@@ -181,12 +193,17 @@ func saveChanges(c *model.Corpus, found *model.ClaimSet, store *curation.Store, 
 		if err != nil {
 			return claimsSavedMsg{shown: curate(c, found, store), err: fmt.Errorf("not saved: %w", err)}
 		}
-		d := &doneChange{what: what, topic: topic}
-		for _, op := range saved {
-			d.ids = append(d.ids, op.ID)
-		}
-		return claimsSavedMsg{shown: curate(c, found, store), what: what, done: d}
+		return claimsSavedMsg{shown: curate(c, found, store), what: what, hist: savedAs(what, topic, saved)}
 	}
+}
+
+// savedAs is the entry for an action that saved ops.
+func savedAs(what, topic string, ops []curation.Op) *doneChange {
+	d := &doneChange{what: what, topic: topic}
+	for _, op := range ops {
+		d.ids = append(d.ids, op.ID)
+	}
+	return d
 }
 
 // undismiss brings topic back into the list, taking back every dismissal
@@ -201,27 +218,27 @@ func undismiss(c *model.Corpus, found *model.ClaimSet, store *curation.Store, au
 			// Another writer brought it back first.
 			return claimsSavedMsg{shown: curate(c, found, store), what: "already back in the list"}
 		}
-		d := &doneChange{what: what, topic: topic}
-		for _, op := range saved {
-			d.ids = append(d.ids, op.ID)
-		}
-		return claimsSavedMsg{shown: curate(c, found, store), what: what, done: d}
+		return claimsSavedMsg{shown: curate(c, found, store), what: what, hist: savedAs(what, topic, saved)}
 	}
 }
 
-// undoChange appends an undo of each change d saved. The store appends
-// to the file as it is on disk, so what other sessions and processes
-// wrote since stays, and still applies.
-func undoChange(c *model.Corpus, found *model.ClaimSet, store *curation.Store, author string, d doneChange) tea.Cmd {
+// withdraw appends an undo of each line d saved: for an action, that
+// undoes it; for the undo lines of an undo, that redoes the action. The
+// store appends to the file as it is on disk, so what other sessions and
+// processes wrote since stays, and still applies.
+func withdraw(c *model.Corpus, found *model.ClaimSet, store *curation.Store, author string, d doneChange, step histStep) tea.Cmd {
 	return func() tea.Msg {
 		ops := make([]curation.Op, 0, len(d.ids))
 		for i := len(d.ids) - 1; i >= 0; i-- {
 			ops = append(ops, curation.Op{Kind: curation.Undo, Undoes: d.ids[i]})
 		}
-		if _, err := store.Save(author, ops...); err != nil {
-			return claimsSavedMsg{shown: curate(c, found, store), err: fmt.Errorf("not undone: %w", err), undid: &d}
+		verb := map[histStep]string{undoStep: "undone", redoStep: "redone"}[step]
+		saved, err := store.Save(author, ops...)
+		if err != nil {
+			return claimsSavedMsg{shown: curate(c, found, store), err: fmt.Errorf("not %s: %w", verb, err), hist: &d, step: step}
 		}
-		return claimsSavedMsg{shown: curate(c, found, store), what: "undone: " + d.what, undid: &d}
+		return claimsSavedMsg{shown: curate(c, found, store), what: verb + ": " + d.what,
+			hist: savedAs(d.what, d.topic, saved), step: step}
 	}
 }
 
@@ -378,20 +395,7 @@ func (v ClaimsView) Update(msg tea.Msg) (ClaimsView, tea.Cmd) {
 		return v, nil
 	case claimsSavedMsg:
 		v.show(msg.shown)
-		switch {
-		case msg.err != nil && msg.undid != nil:
-			v.done = append(v.done, *msg.undid) // still there to undo
-			v.status = msg.err.Error()
-		case msg.err != nil:
-			v.status = msg.err.Error()
-		case msg.done != nil:
-			v.done = append(v.done, *msg.done)
-			// Said here because the short help is cut first on a
-			// narrow terminal, and a wrong dismiss takes the topic away.
-			v.status = msg.what + " · u undoes it"
-		case msg.what != "":
-			v.status = msg.what
-		}
+		v.record(msg)
 		return v, nil
 	case tea.KeyMsg:
 		if v.set == nil {
@@ -461,6 +465,8 @@ func (v ClaimsView) updateBrowse(k tea.KeyMsg) (ClaimsView, tea.Cmd) {
 		// Before the t == nil case: undoing the dismissal of the last
 		// topic is how the list gets it back.
 		return v.undo()
+	case key.Matches(k, keys.Redo):
+		return v.redo()
 	case key.Matches(k, keys.ShowDismissed) && v.holder == "":
 		var at string
 		if t != nil {
@@ -586,9 +592,43 @@ func (v ClaimsView) alreadyThere(topic string) (ClaimsView, tea.Cmd) {
 	return v, nil
 }
 
-// undo withdraws this session's newest curation action not yet undone.
-// It is taken off the list now, so a second u undoes the one before even
-// while the first is being saved; a failed save puts it back.
+// record files a save's outcome in the session's history and says it.
+func (v *ClaimsView) record(msg claimsSavedMsg) {
+	switch {
+	case msg.err != nil:
+		v.status = msg.err.Error()
+		// A failed undo or redo stays to be tried again.
+		switch {
+		case msg.hist != nil && msg.step == undoStep:
+			v.done = append(v.done, *msg.hist)
+		case msg.hist != nil && msg.step == redoStep:
+			v.undone = append(v.undone, *msg.hist)
+		}
+		return
+	case msg.hist == nil:
+		if msg.what != "" {
+			v.status = msg.what
+		}
+		return
+	}
+	v.status = msg.what
+	switch msg.step {
+	case newAction:
+		v.done, v.undone = append(v.done, *msg.hist), nil
+		// Said here because the short help is cut first on a narrow
+		// terminal, and a wrong dismiss takes the topic away.
+		v.status += " · " + v.cm.Keys.Undo.Help().Key + " undoes it"
+	case undoStep:
+		v.undone = append(v.undone, *msg.hist)
+	case redoStep:
+		v.done = append(v.done, *msg.hist)
+	}
+}
+
+// undo withdraws this session's newest curation action not yet undone,
+// and redo the newest undo. The entry is taken off its list now, so a
+// second u undoes the one before even while the first is being saved; a
+// failed save puts it back.
 func (v ClaimsView) undo() (ClaimsView, tea.Cmd) {
 	if len(v.done) == 0 {
 		v.status = "nothing to undo: no curation changed in this session yet"
@@ -597,7 +637,18 @@ func (v ClaimsView) undo() (ClaimsView, tea.Cmd) {
 	d := v.done[len(v.done)-1]
 	v.done = v.done[:len(v.done)-1]
 	v.want = d.topic
-	return v, undoChange(v.cm.Corpus, v.found, v.store, v.author, d)
+	return v, withdraw(v.cm.Corpus, v.found, v.store, v.author, d, undoStep)
+}
+
+func (v ClaimsView) redo() (ClaimsView, tea.Cmd) {
+	if len(v.undone) == 0 {
+		v.status = "nothing to redo: no undo since the last change"
+		return v, nil
+	}
+	d := v.undone[len(v.undone)-1]
+	v.undone = v.undone[:len(v.undone)-1]
+	v.want = d.topic
+	return v, withdraw(v.cm.Corpus, v.found, v.store, v.author, d, redoStep)
 }
 
 const notSaved = "curation is not saved in this session: no annotations file could be opened"
@@ -895,17 +946,18 @@ func (v ClaimsView) ShortHelp() []key.Binding {
 		return []key.Binding{k.Confirm, k.Close}
 	}
 	k.Undo.SetEnabled(len(v.done) > 0)
+	k.Redo.SetEnabled(len(v.undone) > 0)
 	v.showDismissedHelp(&k)
 	if v.set == nil || len(v.topics) == 0 {
-		return []key.Binding{k.Undo, k.ShowDismissed, k.Close} // still finding, or none: nothing to act on
+		return []key.Binding{k.Undo, k.Redo, k.ShowDismissed, k.Close} // still finding, or none: nothing to act on
 	}
 	if v.inClaims || v.holder != "" {
-		return []key.Binding{k.OpenClaim, k.HolderClaims, k.MoveClaim, k.AddNote, k.Undo, k.Close}
+		return []key.Binding{k.OpenClaim, k.HolderClaims, k.MoveClaim, k.AddNote, k.Undo, k.Redo, k.Close}
 	}
 	if t := v.current(); t != nil && t.Dismissed {
 		k.Dismiss.SetHelp(k.Dismiss.Help().Key, "bring back")
 	}
-	return []key.Binding{k.OpenClaim, k.Dismiss, k.Rename, k.MergeTopic, k.Undo, k.Close}
+	return []key.Binding{k.OpenClaim, k.Dismiss, k.Rename, k.MergeTopic, k.Undo, k.Redo, k.Close}
 }
 
 // showDismissedHelp offers D where it acts: in the topic list, with
@@ -929,9 +981,10 @@ func (v ClaimsView) FullHelp() [][]key.Binding {
 		return [][]key.Binding{{k.Confirm, k.Close}}
 	}
 	k.Undo.SetEnabled(len(v.done) > 0)
+	k.Redo.SetEnabled(len(v.undone) > 0)
 	v.showDismissedHelp(&k)
 	if v.set == nil || len(v.topics) == 0 {
-		return [][]key.Binding{{k.Undo, k.ShowDismissed, k.Close}}
+		return [][]key.Binding{{k.Undo, k.Redo, k.ShowDismissed, k.Close}}
 	}
 	// Topic keys act in the topic list, claim keys on a chosen claim; the
 	// help offers only those that would do something now.
@@ -947,7 +1000,7 @@ func (v ClaimsView) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.OpenClaim, k.HolderClaims, k.Close},
-		{k.Dismiss, k.ShowDismissed, k.Rename, k.MergeTopic, k.MoveClaim, k.AddNote, k.Undo},
+		{k.Dismiss, k.ShowDismissed, k.Rename, k.MergeTopic, k.MoveClaim, k.AddNote, k.Undo, k.Redo},
 	}
 }
 

@@ -56,6 +56,7 @@ type KeyMap struct {
 	MoveClaim     key.Binding
 	AddNote       key.Binding
 	Undo          key.Binding
+	Redo          key.Binding
 	Confirm       key.Binding
 
 	// Search box and overlays.
@@ -108,6 +109,7 @@ func DefaultKeyMap() KeyMap {
 		MoveClaim:     key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "move claim")),
 		AddNote:       key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add note")),
 		Undo:          key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
+		Redo:          key.NewBinding(key.WithKeys("U"), key.WithHelp("U", "redo")),
 		Confirm:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "confirm")),
 
 		ResultUp:   key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑/ctrl+p", "previous result")),
