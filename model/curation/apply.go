@@ -179,6 +179,20 @@ func apply(c *model.Corpus, found *model.ClaimSet, ops []Op, r *refs) (*model.Cl
 				Doc: d, Line: doc.LineAt(s), Start: s, End: e, Kind: model.FromUser, Quote: quoteAt(c, d, s, e),
 				Curated: true,
 			})
+		case Drop:
+			w := get(op.Topic, false)
+			d, s, e, ok := locate(op)
+			if w == nil || !ok {
+				stale = append(stale, where+": no such claim in topic "+op.Topic)
+				continue
+			}
+			if _, ok := w.take(d, s, e); !ok {
+				stale = append(stale, where+": the claim is not in topic "+op.Topic)
+				continue
+			}
+			// Still listed when it is no longer a conflict, so the user
+			// sees what the drop left.
+			w.t.Curated = true
 		case Move:
 			d, s, e, ok := locate(op)
 			if !ok {

@@ -179,3 +179,31 @@ func TestPathFor(t *testing.T) {
 		}
 	}
 }
+
+// A dropped claim leaves its topic, found or marked; dropping one the
+// topic does not have is reported.
+func TestApplyDrop(t *testing.T) {
+	c := testCorpus()
+	as, ae := span("The tapes are real")
+	cs0, ce := span("Cal said nothing")
+	ops := []Op{
+		{Kind: Drop, Topic: "auto", Doc: "news/a.md", Start: as, End: ae, Text: docText[as:ae]},
+		{Kind: Mark, Topic: "auto", Position: "real", Doc: "news/a.md", Start: cs0, End: ce, Holder: "Cal", Text: docText[cs0:ce]},
+		{Kind: Drop, Topic: "auto", Doc: "news/a.md", Start: cs0, End: ce, Text: docText[cs0:ce]},
+	}
+	cs, stale := Apply(c, found(c), ops)
+	if len(stale) != 0 {
+		t.Fatal(stale)
+	}
+	got := positionsOf(cs, "auto")
+	if len(got["real"]) != 0 || strings.Join(got["fake"], ",") != "Ben" {
+		t.Errorf("after the drops auto holds %v, want only Ben's claim", got)
+	}
+	if tp := cs.Topic("auto"); !tp.Curated || len(cs.Conflicts()) != 0 {
+		t.Errorf("a topic a claim was dropped from: curated=%v, conflicts %d", tp.Curated, len(cs.Conflicts()))
+	}
+	_, stale = Apply(c, found(c), []Op{ops[0], ops[0]})
+	if len(stale) != 1 || !strings.Contains(stale[0], "not in topic auto") {
+		t.Errorf("dropping a claim twice: stale %v, want the second reported", stale)
+	}
+}

@@ -27,6 +27,7 @@ const (
 	Dismiss  = "dismiss" // Topic is not a real conflict
 	Note     = "note"    // attach Text to the claim at Doc[Start:End] in Topic, or to Topic; no Text removes the note
 	Undo     = "undo"    // withdraw the change whose ID is Undoes, as if it had not been made
+	Drop     = "drop"    // take the claim at Doc[Start:End] out of Topic: it is not a claim there
 )
 
 // Op is one change, as one line of the file.
@@ -198,6 +199,7 @@ var required = map[string][]string{
 	Dismiss:  {"topic"},
 	Note:     nil, // without text it removes the note; Add also wants a topic
 	Undo:     {"undoes"},
+	Drop:     {"topic", "doc", "span"},
 }
 
 func opFrom(m map[string]string) (Op, error) {
