@@ -304,3 +304,59 @@ func TestClaimsViewRedo(t *testing.T) {
 		t.Errorf("U after a new change: status %q, t1 dismissed=%v", v.status, v.set.Topic("t1").Dismissed)
 	}
 }
+
+// d on a claim takes it out of its topic, saying so; u puts it back.
+func TestClaimsViewRemovesAClaim(t *testing.T) {
+	store := openStore(t)
+	v := drive(newTestClaimsView(t, store, 78, 20), "enter", "j") // The Coastal Ledger's claim in t1
+	if help := descsOf(v.ShortHelp()); !strings.Contains(help, "remove claim") {
+		t.Errorf("help on a claim %q does not offer to remove it", help)
+	}
+	v = drive(v, "d")
+	if got := positionsOf(v, "t1"); strings.Join(got["never seen"], ",") != "Ilse Brandt" {
+		t.Fatalf("after d t1 / never seen holds %v, want Ilse Brandt alone", got["never seen"])
+	}
+	if !strings.Contains(v.status, "removed The Coastal Ledger’s claim from “manifest, harbour office") {
+		t.Errorf("status %q", v.status)
+	}
+	if v.current().ID != "t1" || !v.inClaims {
+		t.Errorf("after removing a claim the view left its topic's claims: topic %q, in claims %v", v.current().ID, v.inClaims)
+	}
+	if op := store.Ops()[0]; op.Kind != curation.Drop || op.Topic != "t1" || op.Holder != "The Coastal Ledger" {
+		t.Errorf("saved %+v, want a drop from t1", op)
+	}
+	v = drive(v, "u")
+	if got := positionsOf(v, "t1"); len(got["never seen"]) != 2 {
+		t.Errorf("after u t1 / never seen holds %v, want the claim back", got["never seen"])
+	}
+}
+
+// positionsOf is the holders of a shown topic's claims by position.
+func positionsOf(v ClaimsView, topic string) map[string][]string {
+	out := map[string][]string{}
+	if t := v.set.Topic(topic); t != nil {
+		for _, p := range t.Positions {
+			for _, id := range p.Claims {
+				out[p.Label] = append(out[p.Label], v.set.Claims[id].Holder)
+			}
+		}
+	}
+	return out
+}
+
+// A holder's list follows a change made from it: claim IDs are numbered
+// afresh after each save, and the list must not show another's claim.
+func TestClaimsViewHolderListFollowsChanges(t *testing.T) {
+	v := drive(newTestClaimsView(t, openStore(t), 78, 20), "enter", "o") // Otto Lehr's claims
+	if v.holder != "Otto Lehr" {
+		t.Fatalf("setup: holder %q", v.holder)
+	}
+	v = drive(v, "v", "j", "j", "enter", "enter") // to t2 / routine
+	cl := v.selectedClaim()
+	if cl == nil || cl.Holder != "Otto Lehr" || cl.Topic != "t2" {
+		t.Fatalf("after moving from the holder's list the chosen claim is %+v; want Otto Lehr's, now in t2", cl)
+	}
+	if view := v.View(); !strings.Contains(view, "Otto Lehr") || strings.Contains(view, "Coastal Ledger") {
+		t.Errorf("the holder's list shows another's claim:\n%s", view)
+	}
+}

@@ -247,8 +247,23 @@ func (v *ClaimsView) show(s shownClaims) {
 	if t := v.current(); t != nil {
 		current = t.ID
 	}
+	var was *model.Claim // the claim chosen in a holder's list
+	if v.holder != "" {
+		was = v.selectedClaim()
+	}
 	v.set = s.set
 	v.listTopics()
+	if v.holder != "" {
+		// Claim IDs are numbered afresh in each set: the list is made
+		// again, on the claim that was chosen.
+		v.held = v.set.ByHolder(v.holder)
+		v.heldAt = min(v.heldAt, max(0, len(v.held)-1))
+		for i, id := range v.held {
+			if cl := &v.set.Claims[id]; was != nil && cl.Doc == was.Doc && cl.Start == was.Start && cl.Topic == was.Topic {
+				v.heldAt = i
+			}
+		}
+	}
 	v.conflicts = len(s.set.Conflicts())
 	if v.want != "" {
 		current, v.want = v.want, ""
@@ -489,6 +504,15 @@ func (v ClaimsView) updateBrowse(k tea.KeyMsg) (ClaimsView, tea.Cmd) {
 	case t == nil:
 	case v.store == nil && isCuration(k, keys):
 		v.status = notSaved
+	case key.Matches(k, keys.Dismiss) && v.selectedClaim() != nil:
+		// On a claim, d says that claim is wrong, as on a topic it says
+		// the conflict is.
+		cl := v.selectedClaim()
+		v.want = cl.Topic
+		what := fmt.Sprintf("removed %s’s claim from “%s”", cl.Holder, v.topicLabel(cl.Topic))
+		return v, saveChanges(v.cm.Corpus, v.found, v.store, v.author, what, cl.Topic,
+			curation.Op{Kind: curation.Drop, Topic: cl.Topic, Doc: v.cm.Corpus.Docs[cl.Doc].Path,
+				Start: cl.Start, End: cl.End, Holder: cl.Holder, Text: cl.Text})
 	case key.Matches(k, keys.Dismiss) && t.Dismissed:
 		if !v.inClaims && v.holder == "" {
 			v.want = t.ID
@@ -952,7 +976,8 @@ func (v ClaimsView) ShortHelp() []key.Binding {
 		return []key.Binding{k.Undo, k.Redo, k.ShowDismissed, k.Close} // still finding, or none: nothing to act on
 	}
 	if v.inClaims || v.holder != "" {
-		return []key.Binding{k.OpenClaim, k.HolderClaims, k.MoveClaim, k.AddNote, k.Undo, k.Redo, k.Close}
+		k.Dismiss.SetHelp(k.Dismiss.Help().Key, "remove claim")
+		return []key.Binding{k.OpenClaim, k.HolderClaims, k.MoveClaim, k.AddNote, k.Dismiss, k.Undo, k.Redo, k.Close}
 	}
 	if t := v.current(); t != nil && t.Dismissed {
 		k.Dismiss.SetHelp(k.Dismiss.Help().Key, "bring back")
@@ -989,8 +1014,11 @@ func (v ClaimsView) FullHelp() [][]key.Binding {
 	// Topic keys act in the topic list, claim keys on a chosen claim; the
 	// help offers only those that would do something now.
 	inList, onClaim := !v.inClaims && v.holder == "", v.selectedClaim() != nil
-	k.Dismiss.SetEnabled(inList)
-	if t := v.current(); t != nil && t.Dismissed {
+	k.Dismiss.SetEnabled(inList || onClaim)
+	switch t := v.current(); {
+	case onClaim:
+		k.Dismiss.SetHelp(k.Dismiss.Help().Key, "remove claim")
+	case t != nil && t.Dismissed:
 		k.Dismiss.SetHelp(k.Dismiss.Help().Key, "bring back")
 	}
 	k.MergeTopic.SetEnabled(inList)
