@@ -298,7 +298,11 @@ func TestClaimsViewRedo(t *testing.T) {
 	if v.set.Topic("t1").Dismissed || !strings.HasPrefix(v.status, "undone: dismissed") {
 		t.Fatalf("u after U: t1 dismissed=%v, status %q", v.set.Topic("t1").Dismissed, v.status)
 	}
-	v = drive(v, "g", "r", "enter") // a new change: the rename, same name
+	v = drive(v, "g", "r", "enter") // the same name: no change, redo still there
+	if !strings.Contains(v.status, "unchanged") || opKinds(store) != "dismiss,undo,undo,undo" {
+		t.Fatalf("rename to the same name: status %q, ops %s; want nothing saved", v.status, opKinds(store))
+	}
+	v = drive(v, "r", "!", "enter") // a new change
 	v = drive(v, "U")
 	if !strings.Contains(v.status, "nothing to redo") || v.set.Topic("t1").Dismissed {
 		t.Errorf("U after a new change: status %q, t1 dismissed=%v", v.status, v.set.Topic("t1").Dismissed)

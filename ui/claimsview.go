@@ -864,6 +864,17 @@ func (v ClaimsView) inputBack() (ClaimsView, tea.Cmd) {
 func (v ClaimsView) submit(text string) (ClaimsView, tea.Cmd) {
 	f := v.flow
 	switch {
+	case f.action == curation.Rename || f.action == curation.Note:
+		if text == v.unchanged() {
+			// Enter to leave the box: a line that changes nothing would
+			// only be one more to undo.
+			v.flow = flow{}
+			v.input.Blur()
+			v.status = "unchanged, nothing saved"
+			return v, nil
+		}
+	}
+	switch {
 	case f.action == curation.Rename:
 		return v.save("renamed to “"+text+"”", curation.Op{Kind: curation.Rename, Topic: f.topic, Label: text})
 	case f.action == curation.Note:
@@ -885,6 +896,26 @@ func (v ClaimsView) submit(text string) (ClaimsView, tea.Cmd) {
 		return v, nil
 	}
 	return v.place(text)
+}
+
+// unchanged is what a rename or note box started with: the topic's name,
+// or the claim's or topic's note.
+func (v ClaimsView) unchanged() string {
+	f := v.flow
+	switch {
+	case f.action == curation.Note && f.claim != nil:
+		return strings.TrimSpace(f.claim.Note)
+	case f.action == curation.Note:
+		return strings.TrimSpace(v.topicNote(f.topic))
+	}
+	return strings.TrimSpace(v.topicLabel(f.topic))
+}
+
+func (v ClaimsView) topicNote(id string) string {
+	if t := v.set.Topic(id); t != nil {
+		return t.Note
+	}
+	return ""
 }
 
 // place saves the claim being marked or moved under position of the
