@@ -316,10 +316,19 @@ func labelName(s string) bool {
 		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 			return false
 		}
-		for _, c := range w {
-			if !(unicode.IsLetter(c) || unicode.IsDigit(c) || c == '.' || c == '\'' || c == '’' || c == '-') {
+		for k := 0; k < len(w); {
+			if c := w[k]; c < utf8.RuneSelf {
+				if !nameByte[c] {
+					return false
+				}
+				k++
+				continue
+			}
+			c, size := utf8.DecodeRuneInString(w[k:])
+			if !(unicode.IsLetter(c) || unicode.IsDigit(c) || c == '’') {
 				return false
 			}
+			k += size
 		}
 	}
 	return true
@@ -400,6 +409,16 @@ func sameUpper(a, b string) bool {
 	}
 	return a == "" && b == ""
 }
+
+// nameByte[b] is whether the ASCII byte b may appear in a word of a
+// label's name: a letter, a digit, a dot, an apostrophe or a hyphen.
+var nameByte = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		r := rune(c)
+		t[c] = unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '\'' || r == '-'
+	}
+	return t
+}()
 
 // skipTimestamp skips "[00:01:02]", "(01:02)", "00:01:02 -" at text[s:].
 func skipTimestamp(text string, s, e int) int {
