@@ -1275,7 +1275,10 @@ func calledOn(turn string, labels map[string]bool, low *[]byte, words *[]string)
 		if !hasOfFrom(sent, "of", "from") {
 			continue // no word "of" or "from" for a name to lean on
 		}
-		opening := strings.TrimSpace(sent) == strings.TrimSpace(turn[:min(len(turn), len(sent))])
+		// The first sentence opens the turn; a later one only when it
+		// repeats the turn's start.
+		opening := len(sent)+len(rest) == len(turn) ||
+			strings.TrimSpace(sent) == strings.TrimSpace(turn[:min(len(turn), len(sent))])
 		if !opening {
 			*low = appendLower((*low)[:0], sent)
 			if !containsAny(*low, handOverCues) {
