@@ -564,19 +564,39 @@ func Fold(name string) string {
 }
 
 // FoldWords is strings.Fields(Fold(name)) without building the joined
-// string: the folded words of name.
+// string: the folded words of name. The words share one string, so a name
+// costs two allocations rather than one per word: extraction folds the
+// name of every mention it compares.
 func FoldWords(name string) []string {
-	var words []string
+	var buf [64]byte
+	var endBuf [8]int
+	folded, ends := buf[:0], endBuf[:0] // the words back to back; where each ends
 	for w := range strings.FieldsSeq(name) {
-		if f := foldWord(w); f != "" {
-			words = append(words, f)
+		before := len(folded)
+		if folded = appendFoldWord(folded, w); len(folded) > before {
+			ends = append(ends, len(folded))
 		}
+	}
+	if len(ends) == 0 {
+		return nil
+	}
+	all := string(folded)
+	words := make([]string, len(ends))
+	start := 0
+	for i, end := range ends {
+		words[i], start = all[start:end], end
 	}
 	return words
 }
 
 // foldWord is one word of Fold.
 func foldWord(w string) string {
+	var b [32]byte
+	return string(appendFoldWord(b[:0], w))
+}
+
+// appendFoldWord appends the folded form of the word w to dst.
+func appendFoldWord(dst []byte, w string) []byte {
 	// Two buffers on the stack take turns holding each step's output.
 	var b1, b2 [32]byte
 	s := appendLetters(b1[:0], w)
@@ -585,7 +605,7 @@ func foldWord(w string) string {
 	}
 	s = appendHardC(b2[:0], s)
 	s = appendSounds(b1[:0], s)
-	return string(appendCollapsed(b2[:0], s))
+	return appendCollapsed(dst, s)
 }
 
 // appendLetters appends w lower-cased with accents stripped, keeping only
