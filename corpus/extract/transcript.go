@@ -106,8 +106,8 @@ func parseLabelIn(text string, s, e int, tab *labelTable) (label, bool) {
 // brackets after it, or an office with its holder in brackets.
 func nameLabel(name string) (label, bool) {
 	l := label{}
-	if p := strings.IndexAny(name, "(["); p > 0 {
-		q := strings.IndexAny(name, ")]")
+	if p := indexEither(name, '(', '['); p > 0 {
+		q := indexEither(name, ')', ']')
 		if q < p {
 			return label{}, false
 		}
@@ -132,6 +132,17 @@ func nameLabel(name string) (label, bool) {
 	l.raw = name
 	l.upper = !hasLower(name)
 	return l, true
+}
+
+// indexEither is strings.IndexAny(s, string(a)+string(b)) for two ASCII
+// bytes, without building the byte set for every label's short name.
+func indexEither(s string, a, b byte) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == a || s[i] == b {
+			return i
+		}
+	}
+	return -1
 }
 
 // officeLabel reports whether s names an office the way a parliamentary
