@@ -24,9 +24,10 @@ type ClaimsView struct {
 	store  *curation.Store // nil: curation cannot be saved
 	author string
 
-	found  *model.ClaimSet // as found by rules; nil until found
-	set    *model.ClaimSet // found with the user's curation applied
-	topics []*model.Topic  // set.Listed()
+	found     *model.ClaimSet // as found by rules; nil until found
+	set       *model.ClaimSet // found with the user's curation applied
+	topics    []*model.Topic  // set.Listed()
+	conflicts int             // len(set.Conflicts()), counted once per set for the title
 
 	topic    int  // index into topics
 	claim    int  // index into the chosen topic's claims, in position order
@@ -167,6 +168,7 @@ func (v *ClaimsView) show(s shownClaims) {
 	}
 	v.set = s.set
 	v.topics = s.set.Listed()
+	v.conflicts = len(s.set.Conflicts())
 	if v.want != "" {
 		current, v.want = v.want, ""
 	}
@@ -639,7 +641,7 @@ func (v ClaimsView) Title() string {
 	case v.holder != "":
 		return "Claims of " + printable(v.holder)
 	}
-	return fmt.Sprintf("Claims · %s", plural(len(v.set.Conflicts()), "conflict"))
+	return fmt.Sprintf("Claims · %s", plural(v.conflicts, "conflict"))
 }
 
 // Scroll moves the cursor, for the mouse wheel.
@@ -749,24 +751,32 @@ func (v ClaimsView) footer() []string {
 }
 
 // topicLines is the ranked topic list, scrolled to keep the cursor in view.
+// Only the rows on screen are drawn, so a frame costs the same over fifty
+// topics or fifty thousand.
 func (v ClaimsView) topicLines(w, h int) []string {
-	st := v.cm.Styles
-	var lines []string
-	for i, t := range v.topics {
-		mark := " "
-		if t.Curated {
-			mark = "+"
-		}
-		sel := i == v.topic
-		score := fmt.Sprintf("%5.1f", t.Score)
-		label := fit(printable(t.Label), max(1, w-10))
-		style := st.Normal
-		if sel {
-			style = st.Selected
-		}
-		lines = append(lines, selectionBar(st, sel, !v.inClaims)+st.Muted.Render(score)+" "+mark+" "+style.Render(label))
+	lo, hi := windowRange(len(v.topics), v.topic, h)
+	lines := make([]string, 0, hi-lo)
+	for i := lo; i < hi; i++ {
+		lines = append(lines, v.topicRow(i, w))
 	}
-	return window(lines, v.topic, h)
+	return lines
+}
+
+func (v ClaimsView) topicRow(i, w int) string {
+	st := v.cm.Styles
+	t := v.topics[i]
+	mark := " "
+	if t.Curated {
+		mark = "+"
+	}
+	sel := i == v.topic
+	score := fmt.Sprintf("%5.1f", t.Score)
+	label := fit(printable(t.Label), max(1, w-10))
+	style := st.Normal
+	if sel {
+		style = st.Selected
+	}
+	return selectionBar(st, sel, !v.inClaims) + st.Muted.Render(score) + " " + mark + " " + style.Render(label)
 }
 
 // topicDetail is the chosen topic: why it was found, then its positions,
@@ -792,61 +802,99 @@ func (v ClaimsView) topicDetail(w, h int) []string {
 	rest := h - len(head) - 1
 	var body []string
 	if n >= 2 && colW >= 44 {
-		var cols [][]string
-		selLine := 0
-		idx := 0
+		var cols []positionLayout
+		selLine, longest := 0, 0
 		for _, p := range t.Positions {
-			col, sel := v.positionLines(p, idx, colW)
-			if sel >= 0 {
-				selLine = sel
+			col := v.layOut(p, cols, colW)
+			if col.sel >= 0 {
+				selLine = col.sel
 			}
-			idx += len(p.Claims)
+			longest = max(longest, col.lines)
 			cols = append(cols, col)
 		}
-		joined := cols[0]
+		lo, hi := windowRange(longest, selLine, rest)
+		body = v.drawLines(cols[0], lo, hi)
 		for i := 1; i < len(cols); i++ {
-			joined = sideBySide(joined, cols[i], colW*i+2*(i-1), 2, 0)
+			body = sideBySide(body, v.drawLines(cols[i], lo, hi), colW*i+2*(i-1), 2, 0)
 		}
-		body = window(joined, selLine, rest)
 	} else {
-		var all []string
-		selLine, titleLine, idx := 0, 0, 0
+		var stack []positionLayout
+		selLine, titleLine, lines := 0, 0, 0
 		for _, p := range t.Positions {
-			col, sel := v.positionLines(p, idx, w)
-			if sel >= 0 {
-				selLine, titleLine = len(all)+sel, len(all)
+			col := v.layOut(p, stack, w)
+			if col.sel >= 0 {
+				selLine, titleLine = lines+col.sel, lines
 			}
-			idx += len(p.Claims)
-			all = append(all, col...)
+			lines += col.lines
+			stack = append(stack, col)
 		}
 		// Keep the selected claim's position title on screen when it
 		// fits, so the side it takes is never scrolled away.
+		target := selLine
 		if selLine-titleLine < rest*2/3 {
-			body = window(all, titleLine+rest/3, rest)
-		} else {
-			body = window(all, selLine, rest)
+			target = titleLine + rest/3
+		}
+		lo, hi := windowRange(lines, target, rest)
+		at := 0
+		for _, col := range stack {
+			body = append(body, v.drawLines(col, lo-at, hi-at)...)
+			at += col.lines
 		}
 	}
 	return append(append(head, ""), body...)
 }
 
-// positionLines draws one position: its label and claim count, then each
-// claim as a line of holder and place and two of text. first is the index
-// of its first claim among the topic's; sel is the line of the selected
-// claim, or -1.
-func (v ClaimsView) positionLines(p model.Position, first, w int) (lines []string, sel int) {
-	st := v.cm.Styles
-	sel = -1
-	title := fmt.Sprintf("── %s (%d) ", printable(p.Label), len(p.Claims))
-	lines = append(lines, st.Header.Render(fit(title+strings.Repeat("─", max(0, w-ansi.StringWidth(title))), w)))
-	for i, id := range p.Claims {
-		selected := v.inClaims && first+i == v.claim
-		if selected {
-			sel = len(lines)
-		}
-		lines = append(lines, v.claimLines(&v.set.Claims[id], w, selected, "")...)
+// positionLayout is where the lines of one position fall, worked out
+// without drawing them: a topic's positions are laid out in full, then
+// only the lines on screen are drawn.
+type positionLayout struct {
+	p       model.Position
+	first   int   // index of its first claim among the topic's
+	heights []int // lines of each claim
+	lines   int   // lines in all, its title included
+	sel     int   // line of the selected claim, or -1
+	w       int
+}
+
+// layOut lays position p out at width w after the positions before it.
+func (v ClaimsView) layOut(p model.Position, before []positionLayout, w int) positionLayout {
+	l := positionLayout{p: p, heights: make([]int, len(p.Claims)), lines: 1, sel: -1, w: w}
+	for _, b := range before {
+		l.first += len(b.p.Claims)
 	}
-	return lines, sel
+	for i, id := range p.Claims {
+		if v.inClaims && l.first+i == v.claim {
+			l.sel = l.lines
+		}
+		l.heights[i] = v.claimHeight(&v.set.Claims[id], w, "")
+		l.lines += l.heights[i]
+	}
+	return l
+}
+
+// drawLines draws lines [lo, hi) of a laid out position: its label and
+// claim count, then each claim as a line of holder and place and two of
+// text.
+func (v ClaimsView) drawLines(l positionLayout, lo, hi int) []string {
+	st := v.cm.Styles
+	lo, hi = max(lo, 0), min(hi, l.lines)
+	var lines []string
+	if lo == 0 && hi > 0 {
+		title := fmt.Sprintf("── %s (%d) ", printable(l.p.Label), len(l.p.Claims))
+		lines = append(lines, st.Header.Render(fit(title+strings.Repeat("─", max(0, l.w-ansi.StringWidth(title))), l.w)))
+	}
+	at := 1
+	for i, id := range l.p.Claims {
+		if at >= hi {
+			break
+		}
+		if at+l.heights[i] > lo {
+			cl := v.claimLines(&v.set.Claims[id], l.w, v.inClaims && l.first+i == v.claim, "")
+			lines = append(lines, cl[max(0, lo-at):min(len(cl), hi-at)]...)
+		}
+		at += l.heights[i]
+	}
+	return lines
 }
 
 // claimLines is one claim: "+" for curated, "·" for found automatically,
@@ -857,13 +905,10 @@ func (v ClaimsView) claimLines(cl *model.Claim, w int, selected bool, context st
 	if cl.Curated {
 		mark = "+"
 	}
-	where := printable(fmt.Sprintf("%s:%d", v.cm.Corpus.Docs[cl.Doc].Path, cl.Line))
-	holder := printable(cl.Holder)
+	holder, where, oneLine := v.claimPlace(cl, w)
 	head := selectionBar(st, selected, true) + mark + " " + st.Speaker(cl.Speaker).Render(holder)
 	var out []string
-	// The place is what Enter opens; it goes on a line of its own rather
-	// than be cut off.
-	if ansi.StringWidth(holder)+ansi.StringWidth(where)+5 <= w {
+	if oneLine {
 		out = []string{head + " " + st.Muted.Render(where)}
 	} else {
 		out = []string{fit(head, w), fit("    "+st.Muted.Render(where), w)}
@@ -875,7 +920,7 @@ func (v ClaimsView) claimLines(cl *model.Claim, w int, selected bool, context st
 	if selected {
 		style = st.Selected
 	}
-	for _, l := range wrapLines("“"+cl.Text+"”", max(1, w-4), 2) {
+	for _, l := range claimText(cl, w) {
 		out = append(out, "    "+style.Render(l))
 	}
 	if cl.Note != "" {
@@ -884,22 +929,73 @@ func (v ClaimsView) claimLines(cl *model.Claim, w int, selected bool, context st
 	return out
 }
 
-// holderLines lists every claim of one holder with its topic and position.
-func (v ClaimsView) holderLines(w, h int) []string {
-	var lines []string
-	sel := 0
-	for i, id := range v.held {
-		cl := &v.set.Claims[id]
-		ctx := cl.Position
-		if t := v.set.Topic(cl.Topic); t != nil {
-			ctx = t.Label + " → " + cl.Position
-		}
-		if i == v.heldAt {
-			sel = len(lines)
-		}
-		lines = append(lines, v.claimLines(cl, w, i == v.heldAt, ctx)...)
+// claimHeight is the number of lines claimLines draws, found without
+// drawing them.
+func (v ClaimsView) claimHeight(cl *model.Claim, w int, context string) int {
+	n := 2
+	if _, _, oneLine := v.claimPlace(cl, w); oneLine {
+		n = 1
 	}
-	return window(lines, sel, h)
+	if context != "" {
+		n++
+	}
+	n += len(claimText(cl, w))
+	if cl.Note != "" {
+		n++
+	}
+	return n
+}
+
+// claimPlace is a claim's holder and document:line as shown, and whether
+// both fit on one line of w. The place is what Enter opens; it goes on a
+// line of its own rather than be cut off.
+func (v ClaimsView) claimPlace(cl *model.Claim, w int) (holder, where string, oneLine bool) {
+	where = printable(fmt.Sprintf("%s:%d", v.cm.Corpus.Docs[cl.Doc].Path, cl.Line))
+	holder = printable(cl.Holder)
+	return holder, where, ansi.StringWidth(holder)+ansi.StringWidth(where)+5 <= w
+}
+
+// claimText is a claim's text as shown, in up to two lines.
+func claimText(cl *model.Claim, w int) []string {
+	return wrapLines("“"+cl.Text+"”", max(1, w-4), 2)
+}
+
+// holderLines lists every claim of one holder with its topic and position.
+// All are laid out, only those on screen drawn.
+func (v ClaimsView) holderLines(w, h int) []string {
+	heights := make([]int, len(v.held))
+	sel, total := 0, 0
+	for i, id := range v.held {
+		if i == v.heldAt {
+			sel = total
+		}
+		heights[i] = v.claimHeight(&v.set.Claims[id], w, v.heldContext(id))
+		total += heights[i]
+	}
+	lo, hi := windowRange(total, sel, h)
+	var lines []string
+	at := 0
+	for i, id := range v.held {
+		if at >= hi {
+			break
+		}
+		if at+heights[i] > lo {
+			cl := v.claimLines(&v.set.Claims[id], w, i == v.heldAt, v.heldContext(id))
+			lines = append(lines, cl[max(0, lo-at):min(len(cl), hi-at)]...)
+		}
+		at += heights[i]
+	}
+	return lines
+}
+
+// heldContext says where a claim in a holder's list stands: its topic and
+// position.
+func (v ClaimsView) heldContext(id int) string {
+	cl := &v.set.Claims[id]
+	if t := v.set.Topic(cl.Topic); t != nil {
+		return t.Label + " → " + cl.Position
+	}
+	return cl.Position
 }
 
 func (v ClaimsView) pickerLines(w, h int) []string {
@@ -963,14 +1059,24 @@ func (v ClaimsView) subjectLines(w int) []string {
 
 // window returns at most h of lines, scrolled so line sel is in view.
 func window(lines []string, sel, h int) []string {
-	if h <= 0 {
+	lo, hi := windowRange(len(lines), sel, h)
+	if hi == 0 {
 		return nil
 	}
-	if len(lines) <= h {
-		return lines
+	return lines[lo:hi]
+}
+
+// windowRange is the part [lo, hi) of n lines that window shows, so that a
+// view can draw only those.
+func windowRange(n, sel, h int) (lo, hi int) {
+	if h <= 0 {
+		return 0, 0
 	}
-	off := clamp(sel-h/3, 0, len(lines)-h)
-	return lines[off : off+h]
+	if n <= h {
+		return 0, n
+	}
+	off := clamp(sel-h/3, 0, n-h)
+	return off, off + h
 }
 
 // sideBySide puts right beside left, left padded to leftW and gap spaces;

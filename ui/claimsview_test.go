@@ -752,3 +752,114 @@ func TestClaimsStepHelpOffersOnlyItsKeys(t *testing.T) {
 		}
 	}
 }
+
+// manyClaims is the test claims repeated into a topic of two long positions
+// (notes, curated marks and long holders among them) ahead of sixty small
+// topics, for the views that draw only what is on screen.
+func manyClaims(t *testing.T, c *model.Corpus) *model.ClaimSet {
+	base := testClaims(t, c)
+	cs := &model.ClaimSet{}
+	add := func(i int, topic, position string) int {
+		cl := base.Claims[i%len(base.Claims)]
+		cl.ID, cl.Topic, cl.Position = len(cs.Claims), topic, position
+		if i%3 == 0 {
+			cl.Note = fmt.Sprintf("checked against the log, note %d", i)
+		}
+		if i%5 == 0 {
+			cl.Holder = "The Very Long Name Of A Harbour Authority Spokesperson " + cl.Holder
+		}
+		cl.Curated = i%4 == 0
+		cs.Claims = append(cs.Claims, cl)
+		return cl.ID
+	}
+	big := model.Topic{ID: "big", Label: "manifest: seen vs never seen", Score: 99}
+	for p, label := range []string{"seen", "never seen"} {
+		pos := model.Position{Label: label}
+		for i := 0; i < 23+p*9; i++ {
+			pos.Claims = append(pos.Claims, add(i+p, big.ID, label))
+		}
+		big.Positions = append(big.Positions, pos)
+	}
+	cs.Topics = append(cs.Topics, big)
+	for n := 0; n < 60; n++ {
+		tp := model.Topic{ID: fmt.Sprintf("small-%d", n), Label: fmt.Sprintf("shipment %d: routine vs different", n), Score: float64(60 - n)}
+		for p, label := range []string{"routine", "different"} {
+			tp.Positions = append(tp.Positions, model.Position{Label: label, Claims: []int{add(n+p, tp.ID, label)}})
+		}
+		cs.Topics = append(cs.Topics, tp)
+	}
+	return cs
+}
+
+// The claims view draws only the topic rows and claim lines on screen, from
+// a layout of the rest: what it draws must be exactly those lines of the
+// whole list drawn out, at every scroll position.
+func TestClaimsViewDrawsTheLinesOnScreenOfTheWholeList(t *testing.T) {
+	cm := testCommon(t)
+	cs := manyClaims(t, cm.Corpus)
+	v := NewClaimsView(cm, cs, nil, "tester")
+	for _, w := range []int{30, 78, 140} {
+		for i := range cs.Claims {
+			for _, ctx := range []string{"", "manifest → seen"} {
+				if got, want := v.claimHeight(&cs.Claims[i], w, ctx), len(v.claimLines(&cs.Claims[i], w, false, ctx)); got != want {
+					t.Fatalf("width %d claim %d context %q: laid out as %d lines, drawn as %d", w, i, ctx, got, want)
+				}
+			}
+		}
+		for _, at := range []int{0, 1, 7, 30, len(v.topics) - 1} {
+			v.topic = at
+			var rows []string
+			for i := range v.topics {
+				rows = append(rows, v.topicRow(i, w))
+			}
+			for _, h := range []int{1, 5, 17, 100} {
+				if got, want := v.topicLines(w, h), window(rows, at, h); !slices.Equal(got, want) {
+					t.Fatalf("width %d, topic %d, %d rows: drew %q, want %q", w, at, h, got, want)
+				}
+			}
+		}
+		v.topic, v.inClaims = 0, true
+		for _, sel := range []int{0, 5, 24, 40} {
+			v.claim = sel
+			var before []positionLayout
+			for _, p := range v.current().Positions {
+				l := v.layOut(p, before, w)
+				before = append(before, l)
+				all := v.drawLines(l, 0, l.lines)
+				if len(all) != l.lines {
+					t.Fatalf("width %d position %q: laid out as %d lines, drawn as %d", w, p.Label, l.lines, len(all))
+				}
+				for lo := -2; lo <= l.lines; lo += 3 {
+					for hi := lo; hi <= l.lines+2; hi += 4 {
+						want := all[clamp(lo, 0, l.lines):clamp(hi, 0, l.lines)]
+						if got := v.drawLines(l, lo, hi); !slices.Equal(got, want) && len(got)+len(want) > 0 {
+							t.Fatalf("width %d position %q lines [%d, %d): drew %q, want %q", w, p.Label, lo, hi, got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// However long a topic or a holder's list, the selected claim is on screen.
+func TestClaimsViewKeepsTheSelectedClaimOnScreen(t *testing.T) {
+	cm := testCommon(t)
+	cs := manyClaims(t, cm.Corpus)
+	for _, sz := range [][2]int{{78, 20}, {140, 30}} {
+		v := NewClaimsView(cm, cs, nil, "tester")
+		v.SetSize(sz[0], sz[1])
+		v = drive(v, "enter")
+		for i := 0; i < 60; i++ {
+			view := v.View()
+			// One bar marks the topic, one the claim.
+			if got := strings.Count(view, "┃"); got != 2 {
+				t.Fatalf("%dx%d claim %d: %d selection bars on screen, want 2:\n%s", sz[0], sz[1], v.claim, got, view)
+			}
+			if lines := strings.Count(view, "\n") + 1; lines != sz[1] {
+				t.Fatalf("%dx%d claim %d: %d lines, want %d", sz[0], sz[1], v.claim, lines, sz[1])
+			}
+			v = drive(v, "j")
+		}
+	}
+}

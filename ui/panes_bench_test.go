@@ -6,13 +6,15 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/backchannel-news/backchannel/model"
 	"github.com/backchannel-news/backchannel/model/search"
 )
 
 // BenchmarkPaneViewAtScale draws each pane alone after moving its cursor
 // one row, the work of one frame per pane, over a thousand quotes and over
-// a million. A pane whose cost grows with the number of items shows it in
-// the difference.
+// a million, with a conflict for every twenty quotes (fifty, then fifty
+// thousand topics). A pane whose cost grows with the number of items shows
+// it in the difference.
 //
 //	go test -run '^$' -bench PaneView -benchmem ./ui
 func BenchmarkPaneViewAtScale(b *testing.B) {
@@ -24,7 +26,7 @@ func BenchmarkPaneViewAtScale(b *testing.B) {
 func benchPanes(b *testing.B, docs, turns, speakers int) {
 	c := bigCorpus(docs, turns, speakers)
 	ix := search.NewIndex(c)
-	a := New(c, testRenderer(), Options{Index: ix})
+	a := New(c, testRenderer(), Options{Index: ix, Claims: bigClaims(c, len(c.Quotes)/20)})
 	send(a, tea.WindowSizeMsg{Width: 200, Height: 50})
 	a.reader.Open(docs/2, -1)
 	// The search pane shows a full result set for a common query.
@@ -40,6 +42,8 @@ func benchPanes(b *testing.B, docs, turns, speakers int) {
 		{"quotes", func() { a.quotes, _ = a.quotes.Update(down) }, func() string { return a.quotes.View() }},
 		{"reader", func() { a.reader, _ = a.reader.Update(down) }, func() string { return a.reader.View() }},
 		{"search", func() { a.search, _ = a.search.Update(down) }, func() string { return a.search.View() }},
+		// The title counts the conflicts; the frame draws it above the pane.
+		{"claims", func() { a.claims, _ = a.claims.Update(down) }, func() string { return a.claims.Title() + a.claims.View() }},
 	}
 	for _, p := range panes {
 		b.Run(fmt.Sprintf("quotes=%d/%s", len(c.Quotes), p.name), func(b *testing.B) {
@@ -50,4 +54,26 @@ func benchPanes(b *testing.B, docs, turns, speakers int) {
 			}
 		})
 	}
+}
+
+// bigClaims makes topics conflicts over c's quotes, strongest first: two
+// positions of two claims each, by different speakers.
+func bigClaims(c *model.Corpus, topics int) *model.ClaimSet {
+	cs := &model.ClaimSet{}
+	for t := 0; t < topics; t++ {
+		topic := model.Topic{ID: fmt.Sprintf("fee-%d", t), Label: fmt.Sprintf("berth fee %d: paid vs never paid", t),
+			Score: float64(topics - t), Why: model.Why{Shared: []string{"berth", "fee"}, Opposing: "paid vs never paid"}}
+		for p, label := range []string{"paid", "never paid"} {
+			pos := model.Position{Label: label}
+			for k := 0; k < 2; k++ {
+				q := c.Quotes[(t*4+p*2+k)%len(c.Quotes)]
+				cs.Claims = append(cs.Claims, model.Claim{ID: len(cs.Claims), Holder: c.Speakers[q.Speaker].Name, Speaker: int(q.Speaker),
+					Text: q.Text, Doc: int(q.Doc), Line: int(q.Line), Start: int(q.Start), End: int(q.End), Quote: int(q.ID), Topic: topic.ID, Position: label})
+				pos.Claims = append(pos.Claims, len(cs.Claims)-1)
+			}
+			topic.Positions = append(topic.Positions, pos)
+		}
+		cs.Topics = append(cs.Topics, topic)
+	}
+	return cs
 }

@@ -74,6 +74,13 @@ type mentionRead struct {
 // a bare surname that only one fuller name in the corpus carries (or that
 // the roles single out). A shared given name alone never merges two people.
 func Resolve(mentions []Mention) ([]model.Speaker, []int) {
+	return ResolveCounted(mentions, nil)
+}
+
+// ResolveCounted is Resolve for mentions that each stand for counts[i]
+// identical mentions (nil: one each), numbered by their first: what
+// Resolve makes of a mention per quotation, without one per quotation.
+func ResolveCounted(mentions []Mention, counts []int32) ([]model.Speaker, []int) {
 	var groups []*group
 	// A speaker is quoted several times, by a few spellings: sized for a
 	// distinct spelling per eight quotations, the maps seldom grow.
@@ -111,8 +118,12 @@ func Resolve(mentions []Mention) ([]model.Speaker, []int) {
 			continue
 		}
 		g := groups[r.group]
-		g.counts[r.spelling]++
-		g.mentions++
+		w := 1
+		if counts != nil {
+			w = int(counts[i])
+		}
+		g.counts[r.spelling] += w
+		g.mentions += w
 		g.addRole(m.Role)
 		for _, role := range m.Roles {
 			g.addRole(role)
