@@ -186,10 +186,9 @@ func readMention(m Mention, i int, groups *[]*group, byKey map[groupKey]int) men
 	if name == "" {
 		return mentionRead{group: -1}
 	}
-	// Fold's words, joined as Fold joins them: a folded word holds only
-	// letters and digits, so splitting the join again gives these words.
-	words := FoldWords(strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The "))
-	folded := strings.Join(words, " ")
+	// The group's key and words: a folded word holds only letters and
+	// digits, so the words are what splitting the key would give.
+	folded, words := foldName(strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The "))
 	key := groupKey{folded: folded}
 	switch {
 	case m.Scope != "":
@@ -559,45 +558,45 @@ var nicknames = map[string]string{
 // (Yury, Yuri, Jurij), w/v, kh/h, ks/x, ph/f, a hard c/k (Oscar, Oskar), doubled letters (Borovskyy,
 // Borovsky), and a leading "ye" (Yevgeny, Evgeny).
 func Fold(name string) string {
-	var b strings.Builder
-	b.Grow(len(name))
-	for _, w := range strings.Fields(name) {
-		word := foldWord(w)
-		if word == "" {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(word)
-	}
-	return b.String()
+	folded, _ := foldName(name)
+	return folded
 }
 
 // FoldWords is strings.Fields(Fold(name)) without building the joined
-// string: the folded words of name. The words share one string, so a name
-// costs two allocations rather than one per word: extraction folds the
-// name of every mention it compares.
+// string: the folded words of name. Extraction folds the name of every
+// mention it compares.
 func FoldWords(name string) []string {
+	_, words := foldName(name)
+	return words
+}
+
+// foldName returns Fold(name) and its words, cut from it: two
+// allocations per name rather than one per word, the join and the slice.
+func foldName(name string) (string, []string) {
 	var buf [64]byte
-	var endBuf [8]int
-	folded, ends := buf[:0], endBuf[:0] // the words back to back; where each ends
+	var bounds [16]int
+	folded, at := buf[:0], bounds[:0] // where each word starts and ends
 	for w := range strings.FieldsSeq(name) {
 		before := len(folded)
-		if folded = appendFoldWord(folded, w); len(folded) > before {
-			ends = append(ends, len(folded))
+		if before > 0 {
+			folded = append(folded, ' ')
 		}
+		start := len(folded)
+		if folded = appendFoldWord(folded, w); len(folded) == start {
+			folded = folded[:before] // the word folds to nothing
+			continue
+		}
+		at = append(at, start, len(folded))
 	}
-	if len(ends) == 0 {
-		return nil
+	if len(at) == 0 {
+		return "", nil
 	}
 	all := string(folded)
-	words := make([]string, len(ends))
-	start := 0
-	for i, end := range ends {
-		words[i], start = all[start:end], end
+	words := make([]string, len(at)/2)
+	for i := range words {
+		words[i] = all[at[2*i]:at[2*i+1]]
 	}
-	return words
+	return all, words
 }
 
 // foldWord is one word of Fold.
