@@ -33,22 +33,18 @@ type Store struct {
 var ErrCorrupt = errors.New("annotations file cannot be read")
 
 // Open loads the annotations file at path; a missing file is an empty log.
-// Temporary files left by a writer that died before renaming are removed.
+//
+// Reading takes no lock: writers replace the file by renaming a complete
+// one over it, so a reader always sees one whole version. Nothing is
+// created until the first change is saved, so a journalist who only reads
+// leaves no file beside the documents, and a read-only folder can be read.
 func Open(path string) (*Store, error) {
 	s := &Store{path: path, now: time.Now}
-	err := s.locked(func() error {
-		s.removeStaleTemps()
-		ops, sum, err := s.readDisk()
-		if err != nil {
-			return err
-		}
-		s.ops, s.version = ops, sum
-		return nil
-	})
+	ops, sum, err := s.readDisk()
 	if err != nil {
 		return nil, err
 	}
-	// After locked, which made the folder, so its symlinks resolve.
+	s.ops, s.version = ops, sum
 	s.refs = newRefs(realPath(filepath.Dir(path)))
 	return s, nil
 }
@@ -167,6 +163,9 @@ func (s *Store) appendOps(add func(disk []Op) ([]Op, error)) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.locked(func() error {
+		// Under the lock, no live writer's temporary file is taken for
+		// one a crashed writer left.
+		s.removeStaleTemps()
 		disk, sum, err := s.readDisk()
 		if err != nil {
 			return err
@@ -194,17 +193,13 @@ func (s *Store) appendOps(add func(disk []Op) ([]Op, error)) error {
 func (s *Store) Reload() (bool, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	changed := false
-	err := s.locked(func() error {
-		ops, sum, err := s.readDisk()
-		if err != nil {
-			return err
-		}
-		changed = sum != s.version
-		s.ops, s.version = ops, sum
-		return nil
-	})
-	return changed, err
+	ops, sum, err := s.readDisk()
+	if err != nil {
+		return false, err
+	}
+	changed := sum != s.version
+	s.ops, s.version = ops, sum
+	return changed, nil
 }
 
 func validate(op Op) error {
@@ -259,8 +254,8 @@ func (s *Store) locked(fn func() error) error {
 
 func tempPattern(path string) string { return "." + filepath.Base(path) + ".tmp-*" }
 
-// removeStaleTemps deletes temporary files a crashed writer left. It runs
-// under the lock, so no live writer's temp file is taken.
+// removeStaleTemps deletes temporary files a crashed writer left. It must
+// run under the lock, so no live writer's temp file is taken.
 func (s *Store) removeStaleTemps() {
 	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(s.path), tempPattern(s.path)))
 	for _, m := range matches {
