@@ -364,3 +364,50 @@ func TestClaimsViewHolderListFollowsChanges(t *testing.T) {
 		t.Errorf("the holder's list shows another's claim:\n%s", view)
 	}
 }
+
+// Saved changes that no longer apply are counted in the status, which has
+// room for one, and ! lists them all.
+func TestClaimsViewListsChangesNoLongerApplied(t *testing.T) {
+	store := openStore(t)
+	for _, op := range []curation.Op{
+		{Kind: curation.Rename, Topic: "gone-topic", Label: "x"},
+		{Kind: curation.Mark, Topic: "t1", Position: "p", Doc: "leak/missing.txt", Start: 0, End: 4, Text: "lost"},
+	} {
+		if err := store.Add("ben", op); err != nil {
+			t.Fatal(err)
+		}
+	}
+	v := newTestClaimsView(t, store, 78, 20)
+	if !strings.HasPrefix(v.status, "2 saved changes no longer apply, ! lists them: rename by ben") {
+		t.Fatalf("status %q", v.status)
+	}
+	full := ""
+	for _, col := range v.FullHelp() {
+		full += descsOf(col) + ", "
+	}
+	if !strings.Contains(full, "changes no longer applied") {
+		t.Errorf("full help %q does not offer !", full)
+	}
+	v = drive(v, "!")
+	view := v.View()
+	for _, want := range []string{"Saved changes that no longer apply", "no topic gone-topic", "leak/missing.txt no longer holds the marked"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("the list lacks %q:\n%s", want, view)
+		}
+	}
+	if !strings.Contains(v.Title(), "2 changes no longer applied") {
+		t.Errorf("title %q", v.Title())
+	}
+	v = drive(v, "esc")
+	if v.staleShown || !strings.Contains(v.View(), "manifest, harbour office") {
+		t.Errorf("esc did not go back to the topics:\n%s", v.View())
+	}
+}
+
+// With none, ! does nothing and is not offered.
+func TestClaimsViewNoStaleChanges(t *testing.T) {
+	v := drive(newTestClaimsView(t, openStore(t), 78, 20), "!")
+	if v.staleShown || v.status != "" {
+		t.Errorf("! with nothing stale: shown %v, status %q", v.staleShown, v.status)
+	}
+}

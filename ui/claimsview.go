@@ -30,6 +30,12 @@ type ClaimsView struct {
 	topics    []*model.Topic  // set.Listed()
 	conflicts int             // len(set.Conflicts()), counted once per set for the title
 	dismissed int             // topics dismissed, counted once per set for the title
+	// stale is the saved changes that no longer apply to the corpus (a
+	// document gone or edited), which ! lists while staleShown; the
+	// status line has room for one.
+	stale      []string
+	staleShown bool
+	staleAt    int
 	// showDismissed lists the dismissed topics after the others, where d
 	// brings one back; hidden, a dismissal from an earlier session could
 	// not be undone.
@@ -277,8 +283,15 @@ func (v *ClaimsView) show(s shownClaims) {
 		}
 	}
 	v.claim = clamp(v.claim, 0, max(0, len(v.claimIDs())-1))
-	if len(s.stale) > 0 {
-		v.status = fmt.Sprintf("%s no longer apply: %s", plural(len(s.stale), "saved change"), s.stale[0])
+	v.stale = s.stale
+	if len(v.stale) == 0 {
+		v.staleShown = false
+	}
+	switch n := len(s.stale); {
+	case n == 1:
+		v.status = "1 saved change no longer applies: " + s.stale[0]
+	case n > 1:
+		v.status = fmt.Sprintf("%d saved changes no longer apply, %s lists them: %s", n, v.cm.Keys.Problems.Help().Key, s.stale[0])
 	}
 }
 
@@ -436,7 +449,20 @@ func (v ClaimsView) updateBrowse(k tea.KeyMsg) (ClaimsView, tea.Cmd) {
 	// A status answers the key before; left up, "claim saved" would seem
 	// to answer the next one too.
 	v.status = ""
+	if v.staleShown {
+		switch {
+		case key.Matches(k, keys.Close, keys.Problems):
+			v.staleShown = false
+		case key.Matches(k, keys.Up):
+			v.staleAt = max(0, v.staleAt-1)
+		case key.Matches(k, keys.Down):
+			v.staleAt = min(len(v.stale)-1, v.staleAt+1)
+		}
+		return v, nil
+	}
 	switch {
+	case key.Matches(k, keys.Problems) && len(v.stale) > 0:
+		v.staleShown, v.staleAt = true, 0
 	case key.Matches(k, keys.Close):
 		switch {
 		case v.holder != "":
@@ -978,6 +1004,8 @@ func (v ClaimsView) Title() string {
 	switch {
 	case v.set == nil:
 		return "Claims"
+	case v.staleShown:
+		return "Claims · " + plural(len(v.stale), "change") + " no longer applied"
 	case v.holder != "":
 		return "Claims of " + printable(v.holder)
 	}
@@ -993,7 +1021,10 @@ func (v *ClaimsView) Scroll(n int) { v.move(n) }
 
 func (v ClaimsView) ShortHelp() []key.Binding {
 	k := v.cm.Keys
+	v.staleHelp(&k)
 	switch {
+	case v.staleShown:
+		return []key.Binding{k.Up, k.Down, k.Close}
 	case v.picking():
 		k.Confirm.SetHelp("enter", "choose")
 		return []key.Binding{k.Up, k.Down, k.Confirm, k.Close}
@@ -1004,7 +1035,7 @@ func (v ClaimsView) ShortHelp() []key.Binding {
 	k.Redo.SetEnabled(len(v.undone) > 0)
 	v.showDismissedHelp(&k)
 	if v.set == nil || len(v.topics) == 0 {
-		return []key.Binding{k.Undo, k.Redo, k.ShowDismissed, k.Close} // still finding, or none: nothing to act on
+		return []key.Binding{k.Undo, k.Redo, k.ShowDismissed, k.Problems, k.Close} // still finding, or none: nothing to act on
 	}
 	if v.inClaims || v.holder != "" {
 		k.Dismiss.SetHelp(k.Dismiss.Help().Key, "remove claim")
@@ -1025,9 +1056,18 @@ func (v ClaimsView) showDismissedHelp(k *KeyMap) {
 	}
 }
 
+// staleHelp offers ! when saved changes no longer apply.
+func (v ClaimsView) staleHelp(k *KeyMap) {
+	k.Problems.SetHelp(k.Problems.Help().Key, "changes no longer applied")
+	k.Problems.SetEnabled(len(v.stale) > 0)
+}
+
 func (v ClaimsView) FullHelp() [][]key.Binding {
 	k := v.cm.Keys
+	v.staleHelp(&k)
 	switch {
+	case v.staleShown:
+		return [][]key.Binding{{k.Up, k.Down, k.Close}}
 	case v.picking():
 		k.Confirm.SetHelp("enter", "choose")
 		return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Confirm, k.Close}}
@@ -1040,7 +1080,7 @@ func (v ClaimsView) FullHelp() [][]key.Binding {
 	k.Redo.SetEnabled(len(v.undone) > 0)
 	v.showDismissedHelp(&k)
 	if v.set == nil || len(v.topics) == 0 {
-		return [][]key.Binding{{k.Undo, k.Redo, k.ShowDismissed, k.Close}}
+		return [][]key.Binding{{k.Undo, k.Redo, k.ShowDismissed, k.Problems, k.Close}}
 	}
 	// Topic keys act in the topic list, claim keys on a chosen claim; the
 	// help offers only those that would do something now.
@@ -1058,7 +1098,7 @@ func (v ClaimsView) FullHelp() [][]key.Binding {
 	k.MoveClaim.SetEnabled(onClaim)
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.OpenClaim, k.HolderClaims, k.Close},
+		{k.OpenClaim, k.HolderClaims, k.Problems, k.Close},
 		{k.Dismiss, k.ShowDismissed, k.Rename, k.MergeTopic, k.MoveClaim, k.AddNote, k.Undo, k.Redo},
 	}
 }
@@ -1074,6 +1114,8 @@ func (v ClaimsView) View() string {
 	h := v.height - len(footer)
 	var body []string
 	switch {
+	case v.staleShown:
+		body = v.staleLines(v.width, h)
 	case v.picking():
 		body = v.pickerLines(v.width, h)
 	case v.Typing() && (v.flow.action == curation.Mark || v.flow.action == curation.Move):
@@ -1339,6 +1381,29 @@ func (v ClaimsView) claimPlace(cl *model.Claim, w int) (holder, where string, on
 // claimText is a claim's text as shown, in up to two lines.
 func claimText(cl *model.Claim, w int) []string {
 	return wrapLines("“"+cl.Text+"”", max(1, w-4), 2)
+}
+
+// staleLines lists the saved changes that no longer apply, each wrapped
+// whole: which document or topic they name is what the user needs.
+func (v ClaimsView) staleLines(w, h int) []string {
+	st := v.cm.Styles
+	head := []string{st.Header.Render(fit("Saved changes that no longer apply", w)),
+		fit(st.Muted.Render("They stay in the annotations file; redo them here if still wanted."), w), ""}
+	var rows []string
+	at := 0
+	for i, s := range v.stale {
+		if i == v.staleAt {
+			at = len(rows)
+		}
+		for j, l := range wrapLines(printable(s), max(1, w-2), 4) {
+			lead := "  "
+			if j == 0 {
+				lead = selectionBar(st, i == v.staleAt, true)
+			}
+			rows = append(rows, lead+l)
+		}
+	}
+	return append(head, window(rows, at, h-len(head))...)
 }
 
 // holderLines lists every claim of one holder with its topic and position.
