@@ -164,7 +164,7 @@ func apply(c *model.Corpus, found *model.ClaimSet, ops []Op, r *refs) (*model.Cl
 		case Mark:
 			d, s, e, ok := locate(op)
 			if !ok {
-				stale = append(stale, fmt.Sprintf("%s: %s no longer holds the marked text", where, op.Doc))
+				stale = append(stale, fmt.Sprintf("%s: %s no longer holds the marked text%s", where, op.Doc, quoted(op.Text)))
 				continue
 			}
 			w := get(op.Topic, true)
@@ -196,7 +196,7 @@ func apply(c *model.Corpus, found *model.ClaimSet, ops []Op, r *refs) (*model.Cl
 		case Move:
 			d, s, e, ok := locate(op)
 			if !ok {
-				stale = append(stale, fmt.Sprintf("%s: %s no longer holds the claim", where, op.Doc))
+				stale = append(stale, fmt.Sprintf("%s: %s no longer holds the claim%s", where, op.Doc, quoted(op.Text)))
 				continue
 			}
 			var (
@@ -288,6 +288,19 @@ func apply(c *model.Corpus, found *model.ClaimSet, ops []Op, r *refs) (*model.Cl
 		out.Topics = append(out.Topics, t)
 	}
 	return out, stale
+}
+
+// quoted is a change's text for a report, so the user knows what to mark
+// again: its first words, on one line.
+func quoted(text string) string {
+	text = strings.Join(strings.Fields(text), " ")
+	if text == "" {
+		return ""
+	}
+	if r := []rune(text); len(r) > 60 {
+		text = string(r[:60]) + "…"
+	}
+	return " “" + text + "”"
 }
 
 // undone returns the IDs of the changes withdrawn by undos in ops. An undo

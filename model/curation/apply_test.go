@@ -135,6 +135,9 @@ func TestApplyReportsStaleChanges(t *testing.T) {
 	if len(cs.Claims) != 2 {
 		t.Error("a stale change altered the claims")
 	}
+	if !strings.Contains(stale[0], "gone.md no longer holds the marked text “abc”") {
+		t.Errorf("report %q does not quote the text that was marked", stale[0])
+	}
 }
 
 // A marked claim follows its text when the document is edited above it.
