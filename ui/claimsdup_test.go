@@ -99,3 +99,17 @@ func TestClaimsViewMarkNewQuoteSaysNothingOfDuplicates(t *testing.T) {
 		t.Errorf("a quote in no topic is reported as marked: %q\n%s", v.status, v.View())
 	}
 }
+
+// A mark begun while the view was left on a holder's claims shows, once
+// saved, the topic the claim went to.
+func TestClaimsViewMarkFromHolderListShowsTheTopic(t *testing.T) {
+	v := drive(newTestClaimsView(t, openStore(t), 78, 20), "enter", "o")
+	if v.holder == "" {
+		t.Fatal("setup: no holder list")
+	}
+	markQuote(&v, 0)
+	v = drive(v, "j", "j", "enter", "enter") // t2, its first position
+	if v.holder != "" || v.current().ID != "t2" || !strings.Contains(v.View(), "shipment: routine vs different") {
+		t.Errorf("after the mark: holder %q, topic %q\n%s", v.holder, v.current().ID, v.View())
+	}
+}

@@ -378,6 +378,9 @@ func (v *ClaimsView) StartMark(t markTarget) {
 		v.status = notSaved
 		return
 	}
+	// Once saved, the view shows the topic the claim went to, not the
+	// holder's list or the list of stale changes it was left on.
+	v.holder, v.staleShown = "", false
 	v.flow = flow{action: curation.Mark, mark: t, fromReader: true}
 	v.flow.already = v.claimsOver(t.doc, t.start, t.end, -1)
 	if len(v.flow.already) > 0 {
