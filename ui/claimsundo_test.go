@@ -13,7 +13,6 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
 
-	"github.com/backchannel-news/backchannel/corpus/sample"
 	"github.com/backchannel-news/backchannel/model/curation"
 )
 
@@ -167,17 +166,8 @@ func descsOf(bs []key.Binding) string {
 func TestAppClaimsUndo(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
-			c, err := sample.Load()
-			if err != nil {
-				t.Fatal(err)
-			}
 			store := openStore(t)
-			tm := teatest.NewTestModel(t, New(c, testRenderer(), Options{SearchDelay: time.Millisecond, Annotations: store, Author: "tester"}),
-				teatest.WithInitialTermSize(size[0], size[1]))
-			wait := func(text string) {
-				teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(text)) },
-					teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
-			}
+			tm, wait := runSample(t, size[0], size[1], Options{Annotations: store, Author: "tester"})
 			wait("documents ·")
 			tm.Send(keys("c")[0])
 			wait("conflicts")

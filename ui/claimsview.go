@@ -508,9 +508,9 @@ func (v ClaimsView) updateBrowse(k tea.KeyMsg) (ClaimsView, tea.Cmd) {
 	case key.Matches(k, keys.Undo):
 		// Before the t == nil case: undoing the dismissal of the last
 		// topic is how the list gets it back.
-		return v.undo()
+		return v.step(undoStep)
 	case key.Matches(k, keys.Redo):
-		return v.redo()
+		return v.step(redoStep)
 	case key.Matches(k, keys.ShowDismissed) && v.holder == "":
 		var at string
 		if t != nil {
@@ -678,30 +678,23 @@ func (v *ClaimsView) record(msg claimsSavedMsg) {
 	}
 }
 
-// undo withdraws this session's newest curation action not yet undone,
-// and redo the newest undo. The entry is taken off its list now, so a
-// second u undoes the one before even while the first is being saved; a
-// failed save puts it back.
-func (v ClaimsView) undo() (ClaimsView, tea.Cmd) {
-	if len(v.done) == 0 {
-		v.status = "nothing to undo: no curation changed in this session yet"
+// step undoes this session's newest curation action not yet undone, or
+// redoes the newest undo. The entry is taken off its list now, so a second
+// u undoes the one before even while the first is being saved; a failed
+// save puts it back.
+func (v ClaimsView) step(dir histStep) (ClaimsView, tea.Cmd) {
+	list, none := &v.done, "nothing to undo: no curation changed in this session yet"
+	if dir == redoStep {
+		list, none = &v.undone, "nothing to redo: no undo since the last change"
+	}
+	if len(*list) == 0 {
+		v.status = none
 		return v, nil
 	}
-	d := v.done[len(v.done)-1]
-	v.done = v.done[:len(v.done)-1]
+	d := (*list)[len(*list)-1]
+	*list = (*list)[:len(*list)-1]
 	v.want = d.topic
-	return v, withdraw(v.cm.Corpus, v.found, v.store, v.author, d, undoStep)
-}
-
-func (v ClaimsView) redo() (ClaimsView, tea.Cmd) {
-	if len(v.undone) == 0 {
-		v.status = "nothing to redo: no undo since the last change"
-		return v, nil
-	}
-	d := v.undone[len(v.undone)-1]
-	v.undone = v.undone[:len(v.undone)-1]
-	v.want = d.topic
-	return v, withdraw(v.cm.Corpus, v.found, v.store, v.author, d, redoStep)
+	return v, withdraw(v.cm.Corpus, v.found, v.store, v.author, d, dir)
 }
 
 const notSaved = "curation is not saved in this session: no annotations file could be opened"
