@@ -179,6 +179,19 @@ func apply(c *model.Corpus, found *model.ClaimSet, ops []Op, r *refs) (*model.Cl
 				Doc: d, Line: doc.LineAt(s), Start: s, End: e, Kind: model.FromUser, Quote: quoteAt(c, d, s, e),
 				Curated: true,
 			})
+		case Hold:
+			w := get(op.Topic, false)
+			d, s, e, ok := locate(op)
+			var cl *model.Claim
+			if w != nil && ok {
+				cl = w.find(d, s, e)
+			}
+			if cl == nil {
+				stale = append(stale, where+": no such claim in topic "+op.Topic+quoted(op.Text))
+				continue
+			}
+			cl.Holder, cl.Speaker, cl.Curated = op.Holder, c.FindSpeaker(op.Holder), true
+			w.t.Curated = true
 		case Drop:
 			w := get(op.Topic, false)
 			d, s, e, ok := locate(op)

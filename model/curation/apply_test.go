@@ -210,3 +210,27 @@ func TestApplyDrop(t *testing.T) {
 		t.Errorf("dropping a claim twice: stale %v, want the second reported", stale)
 	}
 }
+
+// A claim put to the wrong holder is given the right one, found among the
+// speakers in any spelling; a topic whose sides then share one holder is
+// no conflict.
+func TestApplyHold(t *testing.T) {
+	c := testCorpus()
+	bs, be := span("the tapes are fake")
+	op := Op{Kind: Hold, Topic: "auto", Doc: "news/a.md", Start: bs, End: be, Holder: "ANA", Text: docText[bs:be], Author: "cal"}
+	cs, stale := Apply(c, found(c), []Op{op})
+	if len(stale) != 0 {
+		t.Fatal(stale)
+	}
+	cl := cs.Claims[cs.Topic("auto").Positions[1].Claims[0]]
+	if cl.Holder != "ANA" || cl.Speaker != 0 || !cl.Curated {
+		t.Errorf("claim after holder = %+v; want held by ANA, speaker Ana (0), curated", cl)
+	}
+	if len(cs.Conflicts()) != 0 {
+		t.Error("one holder on both sides is still counted a conflict")
+	}
+	op.Topic = "nope"
+	if _, stale := Apply(c, found(c), []Op{op}); len(stale) != 1 || !strings.Contains(stale[0], "cal") {
+		t.Errorf("holder for a claim in no such topic: stale %v", stale)
+	}
+}

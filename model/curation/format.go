@@ -28,6 +28,7 @@ const (
 	Note     = "note"    // attach Text to the claim at Doc[Start:End] in Topic, or to Topic; no Text removes the note
 	Undo     = "undo"    // withdraw the change whose ID is Undoes, as if it had not been made
 	Drop     = "drop"    // take the claim at Doc[Start:End] out of Topic: it is not a claim there
+	Hold     = "holder"  // the claim at Doc[Start:End] in Topic is held by Holder, not whom it was put to
 )
 
 // Op is one change, as one line of the file.
@@ -45,7 +46,7 @@ type Op struct {
 
 	Doc        string // document reference (see Store.Ref); in files written before references, the path as typed
 	Start, End int    // byte span in the document
-	Holder     string // Mark: who holds the claim
+	Holder     string // Mark, Hold: who holds the claim
 	Text       string // Mark: the claim's text, to find it again if the document changed; Note: the note
 }
 
@@ -200,6 +201,7 @@ var required = map[string][]string{
 	Note:     nil, // without text it removes the note; Add also wants a topic
 	Undo:     {"undoes"},
 	Drop:     {"topic", "doc", "span"},
+	Hold:     {"topic", "doc", "span", "holder"},
 }
 
 func opFrom(m map[string]string) (Op, error) {

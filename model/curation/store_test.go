@@ -37,6 +37,7 @@ func TestRoundTrip(t *testing.T) {
 		{Kind: Dismiss, Topic: "ax:legal/illegal/fee"},
 		{Kind: Note, Topic: "t1", Text: "check with the lawyer = tomorrow"},
 		{Kind: Drop, Topic: "t1", Doc: "d.md", Start: 0, End: 5, Text: "not a claim"},
+		{Kind: Hold, Topic: "t1", Doc: "d.md", Start: 0, End: 5, Holder: "Ministry of Ports", Text: "abc"},
 	}
 	for i, op := range changes {
 		if err := s.Add(fmt.Sprintf("user %d", i), op); err != nil {

@@ -33,6 +33,7 @@ func TestUndoWithdrawsEachKindOfChange(t *testing.T) {
 		"merge":   {Kind: Merge, Topic: "auto", Into: "user:1"},
 		"note":    {Kind: Note, Topic: "auto", Doc: "news/a.md", Start: as, End: ae, Text: "checked"},
 		"topic":   {Kind: NewTopic, Topic: "user:2", Label: "another"},
+		"holder":  {Kind: Hold, Topic: "auto", Doc: "news/a.md", Start: as, End: ae, Holder: "Cal", Text: docText[as:ae]},
 		"drop":    {Kind: Drop, Topic: "auto", Doc: "news/a.md", Start: as, End: ae, Text: docText[as:ae]},
 	}
 	want, stale := Apply(c, found(c), withID(first))
