@@ -401,3 +401,35 @@ func TestClaimsViewNoStaleChanges(t *testing.T) {
 		t.Errorf("! with nothing stale: shown %v, status %q", v.staleShown, v.status)
 	}
 }
+
+// h on a claim says who really holds it: the box starts on the holder it
+// has, shows the claim, and the holder typed is found among the speakers.
+func TestClaimsViewChangesAClaimsHolder(t *testing.T) {
+	store := openStore(t)
+	v := drive(newTestClaimsView(t, store, 78, 20), "enter", "j", "h") // The Coastal Ledger's claim
+	if !v.Typing() || v.input.Value() != "The Coastal Ledger" {
+		t.Fatalf("h: typing %v, box %q; want the box on the holder it has", v.Typing(), v.input.Value())
+	}
+	if view := v.View(); !strings.Contains(view, "Say who holds the claim") || !strings.Contains(view, "The Coastal Ledger: “The harbour office said") {
+		t.Errorf("the holder box does not show the claim:\n%s", view)
+	}
+	v = drive(v, "enter")
+	if opKinds(store) != "" || !strings.Contains(v.status, "unchanged") {
+		t.Fatalf("enter on the same holder saved %q, status %q", opKinds(store), v.status)
+	}
+	v = drive(v, "h", "ctrl+u", "otto lehr", "enter")
+	cl := v.selectedClaim()
+	if cl == nil || cl.Holder != "otto lehr" || v.cm.Corpus.SpeakerName(cl.Speaker) != "Otto Lehr" || !cl.Curated {
+		t.Fatalf("after h the claim is %+v; want held by otto lehr, the speaker Otto Lehr", cl)
+	}
+	if v.status != "claim now held by “otto lehr” · u undoes it" {
+		t.Errorf("status %q", v.status)
+	}
+	if op := store.Ops()[0]; op.Kind != curation.Hold || op.Holder != "otto lehr" || op.Topic != "t1" {
+		t.Errorf("saved %+v", op)
+	}
+	v = drive(v, "u")
+	if cl := v.selectedClaim(); cl == nil || cl.Holder != "The Coastal Ledger" {
+		t.Errorf("after u the claim is %+v; want The Coastal Ledger's again", cl)
+	}
+}

@@ -509,6 +509,12 @@ func (v ClaimsView) updateBrowse(k tea.KeyMsg) (ClaimsView, tea.Cmd) {
 			v.flow = flow{action: curation.Merge, topic: t.ID}
 			v.startPicker(t.ID, "")
 		}
+	case key.Matches(k, keys.SetHolder):
+		if cl := v.selectedClaim(); cl != nil {
+			v.flow = flow{action: curation.Hold, claim: cl, topic: cl.Topic}
+			v.startInput(typingLabel, "held by: ", cl.Holder)
+			v.input.Placeholder = "a name as the documents write it, Enter to save"
+		}
 	case key.Matches(k, keys.MoveClaim):
 		if cl := v.selectedClaim(); cl != nil {
 			v.flow = flow{action: curation.Move, claim: cl, topic: cl.Topic}
@@ -587,7 +593,7 @@ func (v ClaimsView) alreadyThere(topic string) (ClaimsView, tea.Cmd) {
 const notSaved = "curation is not saved in this session: no annotations file could be opened"
 
 func isCuration(k tea.KeyMsg, keys KeyMap) bool {
-	return key.Matches(k, keys.Dismiss, keys.Rename, keys.AddNote, keys.MergeTopic, keys.MoveClaim)
+	return key.Matches(k, keys.Dismiss, keys.Rename, keys.AddNote, keys.MergeTopic, keys.MoveClaim, keys.SetHolder)
 }
 
 func openClaim(cl *model.Claim) tea.Cmd {
@@ -773,7 +779,7 @@ func (v ClaimsView) inputBack() (ClaimsView, tea.Cmd) {
 func (v ClaimsView) submit(text string) (ClaimsView, tea.Cmd) {
 	f := v.flow
 	switch {
-	case f.action == curation.Rename || f.action == curation.Note:
+	case f.action == curation.Rename || f.action == curation.Note || f.action == curation.Hold:
 		if text == v.unchanged() {
 			// Enter to leave the box: a line that changes nothing would
 			// only be one more to undo.
@@ -784,6 +790,10 @@ func (v ClaimsView) submit(text string) (ClaimsView, tea.Cmd) {
 		}
 	}
 	switch {
+	case f.action == curation.Hold:
+		cl := f.claim
+		return v.save("claim now held by “"+text+"”", curation.Op{Kind: curation.Hold, Topic: cl.Topic,
+			Doc: v.cm.Corpus.Docs[cl.Doc].Path, Start: cl.Start, End: cl.End, Holder: text, Text: cl.Text})
 	case f.action == curation.Rename:
 		return v.save("renamed to “"+text+"”", curation.Op{Kind: curation.Rename, Topic: f.topic, Label: text})
 	case f.action == curation.Note:
@@ -812,6 +822,8 @@ func (v ClaimsView) submit(text string) (ClaimsView, tea.Cmd) {
 func (v ClaimsView) unchanged() string {
 	f := v.flow
 	switch {
+	case f.action == curation.Hold:
+		return strings.TrimSpace(f.claim.Holder)
 	case f.action == curation.Note && f.claim != nil:
 		return strings.TrimSpace(f.claim.Note)
 	case f.action == curation.Note:
@@ -979,10 +991,11 @@ func (v ClaimsView) FullHelp() [][]key.Binding {
 	k.Rename.SetEnabled(v.holder == "")
 	k.HolderClaims.SetEnabled(onClaim)
 	k.MoveClaim.SetEnabled(onClaim)
+	k.SetHolder.SetEnabled(onClaim)
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.OpenClaim, k.HolderClaims, k.Problems, k.Close},
-		{k.Dismiss, k.ShowDismissed, k.Rename, k.MergeTopic, k.MoveClaim, k.AddNote, k.Undo, k.Redo},
+		{k.Dismiss, k.ShowDismissed, k.Rename, k.MergeTopic, k.MoveClaim, k.SetHolder, k.AddNote, k.Undo, k.Redo},
 	}
 }
 
@@ -1001,7 +1014,7 @@ func (v ClaimsView) View() string {
 		body = v.staleLines(v.width, h)
 	case v.picking():
 		body = v.pickerLines(v.width, h)
-	case v.Typing() && (v.flow.action == curation.Mark || v.flow.action == curation.Move):
+	case v.Typing() && (v.flow.action == curation.Mark || v.flow.action == curation.Move || v.flow.action == curation.Hold):
 		body = v.subjectLines(v.width)
 	case v.holder != "":
 		body = v.holderLines(v.width, h)
@@ -1361,7 +1374,7 @@ func (v ClaimsView) pickerLines(w, h int) []string {
 func (v ClaimsView) subjectLines(w int) []string {
 	st := v.cm.Styles
 	verb := map[string]string{curation.Mark: "Mark as a claim under", curation.Move: "Move the claim to",
-		curation.Merge: "Merge this topic into"}[v.flow.action]
+		curation.Merge: "Merge this topic into", curation.Hold: "Say who holds the claim"}[v.flow.action]
 	lines := []string{st.Header.Render(verb + ":")}
 	quoted := func(holder, text string) string {
 		return fit(st.Muted.Render(printable(holder)+": “"+printable(strings.Join(strings.Fields(text), " "))+"”"), w)
@@ -1370,7 +1383,7 @@ func (v ClaimsView) subjectLines(w int) []string {
 	case curation.Mark:
 		m := v.flow.mark
 		lines = append(lines, quoted(m.holder, v.cm.Corpus.Docs[m.doc].Text[m.start:m.end]))
-	case curation.Move:
+	case curation.Move, curation.Hold:
 		if cl := v.flow.claim; cl != nil {
 			lines = append(lines, quoted(cl.Holder, cl.Text))
 		}

@@ -54,6 +54,7 @@ type KeyMap struct {
 	Rename        key.Binding
 	MergeTopic    key.Binding
 	MoveClaim     key.Binding
+	SetHolder     key.Binding
 	AddNote       key.Binding
 	Undo          key.Binding
 	Redo          key.Binding
@@ -107,6 +108,7 @@ func DefaultKeyMap() KeyMap {
 		Rename:        key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rename topic")),
 		MergeTopic:    key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "merge into topic")),
 		MoveClaim:     key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "move claim")),
+		SetHolder:     key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "change holder")),
 		AddNote:       key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add note")),
 		Undo:          key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
 		Redo:          key.NewBinding(key.WithKeys("U"), key.WithHelp("U", "redo")),
