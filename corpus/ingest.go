@@ -7,7 +7,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/backchannel-news/backchannel/corpus/speakers"
 	"github.com/backchannel-news/backchannel/model"
 )
 
@@ -40,24 +39,24 @@ func (p Progress) String() string {
 	return fmt.Sprintf("%d/%d files, %.1f/%.1f MB", p.Files, p.TotalFiles, float64(p.Bytes)/1e6, float64(p.TotalBytes)/1e6)
 }
 
-// loaded is what a worker makes of one source.
-type loaded struct {
-	doc     model.Document
-	found   docQuotes
-	problem string // why the source was not loaded, "" when it was
-}
-
 // BuildWith is Build with options. Sources are read, checked, parsed and
 // their quotes extracted on every core; the results are put back in source
 // order, so the corpus is the same whatever the scheduling. Speakers are
 // merged once at the end, as they span documents.
 func BuildWith(sources []Source, problems []model.Problem, opts Options) (*model.Corpus, error) {
-	results := make([]loaded, len(sources))
-	bl := &ingestBlocks{
+	// Workers write straight into docs and found, which are then closed
+	// up in place: a second array of documents would cost a tenth of the
+	// corpus at the peak.
+	docs := make([]model.Document, len(sources))
+	found := make([]docQuotes, len(sources))
+	reasons := make([]string, len(sources)) // why each source was not loaded, "" when it was
+	// Blocks of 64-80 KiB: large enough to sit in spans of their own, small
+	// enough that the unused end of the last one does not count.
+	st := &ingestState{
 		text:     newTextBlocks(sources),
-		lines:    newBlocks[int32](1<<16, -1),
-		quotes:   newBlocks[foundQuote](1<<14, -1),
-		mentions: newBlocks[speakers.Mention](1<<12, -1),
+		lines:    newBlocks[int32](1<<14, -1),
+		quotes:   newBlocks[foundQuote](1<<12, -1),
+		mentions: newMentionTable(),
 	}
 	var total int64
 	sized := true
@@ -74,7 +73,7 @@ func BuildWith(sources []Source, problems []model.Problem, opts Options) (*model
 	done := make(chan int64, 64)
 	go func() {
 		forEach(len(sources), opts.Workers, func(i int) {
-			results[i] = load(sources[i], bl)
+			docs[i], found[i], reasons[i] = load(sources[i], st)
 			done <- sources[i].Size
 		})
 		close(done)
@@ -96,45 +95,46 @@ func BuildWith(sources []Source, problems []model.Problem, opts Options) (*model
 		}
 	}
 
-	docs := make([]model.Document, 0, len(sources))
-	perDoc := make([]docQuotes, 0, len(sources))
-	for i := range results {
-		r := &results[i]
-		if r.problem != "" {
-			problems = append(problems, model.Problem{Path: sources[i].Name, Reason: r.problem})
+	n := 0
+	for i, reason := range reasons {
+		if reason != "" {
+			problems = append(problems, model.Problem{Path: sources[i].Name, Reason: reason})
 			continue
 		}
-		docs = append(docs, r.doc)
-		perDoc = append(perDoc, r.found)
-		*r = loaded{} // let the collector have what assemble copies
+		docs[n], found[n] = docs[i], found[i]
+		n++
 	}
-	c := assemble(docs, perDoc, problems)
+	clear(docs[n:])
+	clear(found[n:])
+	c := assemble(docs[:n], found[:n], st.mentions, problems)
 	if len(c.Docs) == 0 {
 		return c, ErrNothingLoaded
 	}
 	return c, nil
 }
 
-func load(src Source, bl *ingestBlocks) loaded {
+// load reads, checks and parses src and extracts its quotes, or says why
+// it could not.
+func load(src Source, st *ingestState) (model.Document, docQuotes, string) {
 	var data []byte
 	var err error
 	if src.file != "" {
-		data, err = readFile(src.file, bl.text)
+		data, err = readFile(src.file, st.text)
 	} else {
 		data, err = src.Read()
 	}
 	if err != nil {
-		return loaded{problem: readReason(err)}
+		return model.Document{}, docQuotes{}, readReason(err)
 	}
-	doc, err := parseDocument(src.Name, data, bl.lines)
+	doc, err := parseDocument(src.Name, data, st.lines)
 	if err != nil {
 		if src.file != "" {
-			bl.text.putBack(data) // doc, which may share data, is dropped
+			st.text.putBack(data) // doc, which may share data, is dropped
 		}
-		bl.lines.putBack(doc.LineStarts)
-		return loaded{problem: err.Error()}
+		st.lines.putBack(doc.LineStarts)
+		return model.Document{}, docQuotes{}, err.Error()
 	}
-	return loaded{doc: doc, found: extractQuotes(&doc, bl)}
+	return doc, extractQuotes(&doc, st), ""
 }
 
 // forEach calls f(i) for every i in [0, n) on workers goroutines (0: one

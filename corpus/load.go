@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/backchannel-news/backchannel/corpus/extract"
 	"github.com/backchannel-news/backchannel/corpus/speakers"
@@ -58,8 +59,9 @@ func Build(sources []Source, problems []model.Problem) (*model.Corpus, error) {
 // corpus.
 func Assemble(docs []model.Document, problems []model.Problem) *model.Corpus {
 	found := make([]docQuotes, len(docs))
-	forEach(len(docs), 0, func(i int) { found[i] = extractQuotes(&docs[i], nil) })
-	return assemble(docs, found, problems)
+	st := &ingestState{mentions: newMentionTable()}
+	forEach(len(docs), 0, func(i int) { found[i] = extractQuotes(&docs[i], st) })
+	return assemble(docs, found, st.mentions, problems)
 }
 
 // docQuotes is what extraction keeps of one document's quotes until the
@@ -67,15 +69,14 @@ func Assemble(docs []model.Document, problems []model.Problem) *model.Corpus {
 // quote, a slice grown by append), they took more memory than the text by
 // the time every document was read; as model.Quote, a quarter of it.
 type docQuotes struct {
-	quotes   []foundQuote
-	mentions []speakers.Mention // distinct, in order of first mention
+	quotes []foundQuote
 	// odd holds the text of any quote that is not its span of the
 	// document's text, which extractors never make today.
 	odd map[int]string
 }
 
 // foundQuote is a quote until assembly: its text is the span of the
-// document's text, its speaker a mention of the document.
+// document's text, its speaker a mention in the load's mentionTable.
 type foundQuote struct {
 	start, end, line int32
 	mention          int32
@@ -83,28 +84,74 @@ type foundQuote struct {
 	confidence       model.Confidence
 }
 
-// ingestBlocks holds the blocks one load cuts what documents keep from.
-type ingestBlocks struct {
+// ingestState is what the workers of one load share: the blocks what
+// documents keep is cut from (nil: allocated one by one) and the table of
+// speaker mentions.
+type ingestState struct {
 	text     *blocks[byte]
 	lines    *blocks[int32]
 	quotes   *blocks[foundQuote]
-	mentions *blocks[speakers.Mention]
+	mentions *mentionTable
+}
+
+// mentionTable numbers the distinct speaker mentions of a load. A speaker
+// is mentioned the same way in document after document: kept once each,
+// the mentions take a few hundred kilobytes instead of a tenth of the
+// corpus.
+type mentionTable struct {
+	mu   sync.Mutex
+	ids  map[string]int32 // by mentionKey
+	list []speakers.Mention
+}
+
+func newMentionTable() *mentionTable { return &mentionTable{ids: map[string]int32{}} }
+
+// id returns the number of m, numbering it if it is new.
+func (t *mentionTable) id(m speakers.Mention) int32 {
+	key := mentionKey(m)
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	id, ok := t.ids[key]
+	if !ok {
+		id = int32(len(t.list))
+		t.ids[key] = id
+		t.list = append(t.list, m)
+	}
+	return id
+}
+
+// mentionKey is every field of m, NUL-separated: no name, role or path
+// holds a NUL (a document with one is refused as binary).
+func mentionKey(m speakers.Mention) string {
+	var b strings.Builder
+	org := "p"
+	if m.Org {
+		org = "o"
+	}
+	for _, s := range []string{m.Name, m.Role, m.Scope, org} {
+		b.WriteString(s)
+		b.WriteByte(0)
+	}
+	for _, r := range m.Roles {
+		b.WriteString(r)
+		b.WriteByte(0)
+	}
+	return b.String()
 }
 
 // extractQuotes finds the quotes of d and keeps them as docQuotes, cut
-// from bl when given.
-func extractQuotes(d *model.Document, bl *ingestBlocks) docQuotes {
+// from st's blocks, their mentions numbered in st's table.
+func extractQuotes(d *model.Document, st *ingestState) docQuotes {
 	found := extract.Document(d)
 	if len(found) == 0 {
 		return docQuotes{}
 	}
-	var out docQuotes
+	out := docQuotes{quotes: st.quotes.get(len(found))}
+	// The document's distinct mentions and their numbers: a document
+	// names its few speakers again and again, so the shared table is
+	// asked once for each.
 	var mentions []speakers.Mention
-	if bl != nil {
-		out.quotes = bl.quotes.get(len(found))
-	} else {
-		out.quotes = make([]foundQuote, len(found))
-	}
+	var ids []int32
 	for k, f := range found {
 		m := speakers.Mention{Name: f.Speaker, Role: f.Role, Roles: f.Roles, Org: f.Org}
 		if f.Local {
@@ -118,6 +165,7 @@ func extractQuotes(d *model.Document, bl *ingestBlocks) docQuotes {
 		if j < 0 {
 			j = len(mentions)
 			mentions = append(mentions, m)
+			ids = append(ids, st.mentions.id(m))
 		}
 		if f.Start < 0 || f.End > len(d.Text) || f.Start > f.End || f.Text != d.Text[f.Start:f.End] {
 			if out.odd == nil {
@@ -129,37 +177,39 @@ func extractQuotes(d *model.Document, bl *ingestBlocks) docQuotes {
 			start:      int32(f.Start),
 			end:        int32(f.End),
 			line:       int32(d.LineAt(f.Start)),
-			mention:    int32(j),
+			mention:    ids[j],
 			cue:        model.CueOf(f.Cue),
 			confidence: f.Confidence,
 		}
 	}
-	if bl != nil {
-		out.mentions = bl.mentions.get(len(mentions))
-	} else {
-		out.mentions = make([]speakers.Mention, len(mentions))
-	}
-	copy(out.mentions, mentions)
 	return out
 }
 
 // assemble merges the speakers of the quotes found in each of docs and
 // builds the corpus. It runs once, after the parallel per-document work,
 // and drops each document's part of found once it is copied.
-func assemble(docs []model.Document, found []docQuotes, problems []model.Problem) *model.Corpus {
+func assemble(docs []model.Document, found []docQuotes, table *mentionTable, problems []model.Problem) *model.Corpus {
 	n := 0
 	for i := range found {
 		n += len(found[i].quotes)
 	}
-	// One mention per quote, in corpus order, as speakers.Resolve counts
-	// them: a copy of the document's mention, which shares its strings.
-	mentions := make([]speakers.Mention, 0, n)
+	// The distinct mentions in order of first mention in the corpus, and
+	// how many quotes each stands for: what speakers.Resolve would count
+	// from one mention per quote, without a copy of one for every quote.
+	at := make([]int32, len(table.list)) // 1 + where each is in mentions, 0 until seen
+	var mentions []speakers.Mention
+	var counts []int32
 	for i := range found {
 		for _, q := range found[i].quotes {
-			mentions = append(mentions, found[i].mentions[q.mention])
+			if at[q.mention] == 0 {
+				mentions = append(mentions, table.list[q.mention])
+				counts = append(counts, 0)
+				at[q.mention] = int32(len(mentions))
+			}
+			counts[at[q.mention]-1]++
 		}
 	}
-	people, ids := speakers.Resolve(mentions)
+	people, ids := speakers.ResolveCounted(mentions, counts)
 	quotes := make([]model.Quote, 0, n)
 	for i := range found {
 		text := docs[i].Text
@@ -170,7 +220,7 @@ func assemble(docs []model.Document, found []docQuotes, problems []model.Problem
 			}
 			quotes = append(quotes, model.Quote{
 				Doc:        int32(i),
-				Speaker:    int32(ids[len(quotes)]),
+				Speaker:    int32(ids[at[q.mention]-1]),
 				Text:       t,
 				Start:      q.start,
 				End:        q.end,
@@ -272,9 +322,19 @@ func walkDir(dir string, onPath map[string]bool, add func(name, real string, siz
 			continue
 		}
 		full := filepath.Join(dir, e.Name())
-		info, err := os.Stat(full) // follows symlinks
+		link := e.Type()&fs.ModeSymlink != 0
+		if !link && !e.IsDir() && (!e.Type().IsRegular() || !IsDocumentName(e.Name())) {
+			continue // not a document: no need to look at it further
+		}
+		var info fs.FileInfo
+		var err error
+		if link {
+			info, err = os.Stat(full) // where the link leads
+		} else {
+			info, err = e.Info()
+		}
 		if err != nil {
-			if e.Type()&fs.ModeSymlink != 0 {
+			if link {
 				*problems = append(*problems, model.Problem{Path: full, Reason: "broken symbolic link"})
 			} else {
 				*problems = append(*problems, model.Problem{Path: full, Reason: readReason(err)})
@@ -285,7 +345,14 @@ func walkDir(dir string, onPath map[string]bool, add func(name, real string, siz
 		case info.IsDir():
 			walkDir(full, onPath, add, problems)
 		case info.Mode().IsRegular() && IsDocumentName(e.Name()):
-			add(full, realPath(full), info.Size())
+			// A plain file's real path is its folder's real path and its
+			// name: resolving it again would cost a system call for every
+			// folder above it.
+			r := filepath.Join(real, e.Name())
+			if link {
+				r = realPath(full)
+			}
+			add(full, r, info.Size())
 		}
 	}
 }

@@ -53,11 +53,13 @@ func BenchmarkIngestStages(b *testing.B) {
 		perCore(b)
 	})
 	found := make([]docQuotes, len(docs))
+	var st *ingestState
 	b.Run("extract", func(b *testing.B) {
 		b.SetBytes(size)
 		cpu = cputime.Now()
 		for i := 0; i < b.N; i++ {
-			forEach(len(docs), 0, func(j int) { found[j] = extractQuotes(&docs[j], nil) })
+			st = &ingestState{mentions: newMentionTable()}
+			forEach(len(docs), 0, func(j int) { found[j] = extractQuotes(&docs[j], st) })
 		}
 		perCore(b)
 	})
@@ -69,7 +71,7 @@ func BenchmarkIngestStages(b *testing.B) {
 			// assemble drops what it copies: give each round its own.
 			again := slices.Clone(found)
 			b.StartTimer()
-			assemble(docs, again, nil)
+			assemble(docs, again, st.mentions, nil)
 		}
 		perCore(b)
 	})

@@ -5,7 +5,9 @@ import (
 	"os"
 	"runtime"
 	"runtime/metrics"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/backchannel-news/backchannel/corpus"
 	"github.com/backchannel-news/backchannel/corpus/gen"
@@ -20,6 +22,8 @@ import (
 // corpus-heap/corpus is the loaded corpus alone, program-heap/corpus adds
 // what NewShared builds, index-heap/corpus is that difference. All are
 // the heap after a collection: objects and the spans they sit in.
+// startup-peak/corpus is the largest heap seen from the start of the load
+// to the end of NewShared, sampled every millisecond.
 func BenchmarkProgramHeap(b *testing.B) {
 	for _, docs := range []int{1_000, 10_000} {
 		if testing.Short() && docs > 1_000 {
@@ -35,10 +39,27 @@ func BenchmarkProgramHeap(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.Run(fmt.Sprintf("docs=%d", docs), func(b *testing.B) {
-			var loaded, ready uint64
+			var loaded, ready, peak uint64
 			for i := 0; i < b.N; i++ {
 				runtime.GC()
 				before := liveHeap()
+				var p atomic.Uint64
+				quit, sampled := make(chan struct{}), make(chan struct{})
+				go func() {
+					defer close(sampled)
+					t := time.NewTicker(time.Millisecond)
+					defer t.Stop()
+					for {
+						if h := liveHeap(); h > before && h-before > p.Load() {
+							p.Store(h - before)
+						}
+						select {
+						case <-quit:
+							return
+						case <-t.C:
+						}
+					}
+				}()
 				c, err := corpus.Load([]string{dir})
 				if err != nil {
 					b.Fatal(err)
@@ -46,6 +67,9 @@ func BenchmarkProgramHeap(b *testing.B) {
 				runtime.GC()
 				loaded = liveHeap() - before
 				sh := NewShared(c)
+				close(quit)
+				<-sampled
+				peak = max(peak, p.Load())
 				runtime.GC()
 				ready = liveHeap() - before
 				runtime.KeepAlive(sh)
@@ -53,6 +77,7 @@ func BenchmarkProgramHeap(b *testing.B) {
 			b.ReportMetric(float64(loaded)/float64(size), "corpus-heap/corpus")
 			b.ReportMetric(float64(ready)/float64(size), "program-heap/corpus")
 			b.ReportMetric(float64(ready-loaded)/float64(size), "index-heap/corpus")
+			b.ReportMetric(float64(peak)/float64(size), "startup-peak/corpus")
 		})
 	}
 }

@@ -30,6 +30,10 @@ type entity struct {
 type sentence struct {
 	lo, hi int
 	ments  []mention
+	// The words verbCue looks for, noted as the sentence is cut: a
+	// lower-case speech verb, "according". verbCue is asked about every
+	// sentence and need not scan one without them.
+	speechVerb, according bool
 }
 
 // attribution is who a quotation is given to and how surely.
@@ -50,7 +54,6 @@ type article struct {
 	ents     []entity
 	midCaps  map[string]bool
 	anonSeen map[string]int // role noun -> clock of its last unnamed holder
-	folded   map[string][]string
 	clock    int
 	history  [][]int // person entities of recent sentences, subject first
 	out      []Found
@@ -73,15 +76,24 @@ type scratch struct {
 	ids   []int
 	infos []paraInfo
 	ents  []entity
+	// The pronoun history: at most eight sentences, so one small array
+	// serves every article.
+	history [][]int
+	// The document's paragraphs, for Article.
+	paras []paragraph
 	// The article's maps, emptied between articles: clearing keeps
 	// their tables for the next.
 	midCaps  map[string]bool
 	anonSeen map[string]int
-	folded   map[string][]string
+	// The per-quotation lists beside the output, and the extractor state
+	// itself.
+	foundEnt []int
+	bare     []bool
+	art      article
 }
 
 var articleScratchPool = sync.Pool{New: func() any {
-	return &scratch{midCaps: map[string]bool{}, anonSeen: map[string]int{}, folded: map[string][]string{}}
+	return &scratch{midCaps: map[string]bool{}, anonSeen: map[string]int{}}
 }}
 
 // release empties s, dropping the strings and slices it points to so the
@@ -95,10 +107,11 @@ func (s *scratch) release() {
 	// the entity drops it, so the next article starts a slice of its own.
 	clear(s.ents)
 	s.toks, s.spans, s.sents, s.ments, s.ids = s.toks[:0], s.spans[:0], s.sents[:0], s.ments[:0], s.ids[:0]
-	s.infos, s.ents = s.infos[:0], s.ents[:0]
+	clear(s.history)
+	s.infos, s.ents, s.history, s.paras = s.infos[:0], s.ents[:0], s.history[:0], s.paras[:0]
 	clear(s.midCaps)
 	clear(s.anonSeen)
-	clear(s.folded)
+	s.art = article{} // it points to the text and to the quotations returned
 	articleScratchPool.Put(s)
 }
 
@@ -120,7 +133,10 @@ type paraInfo struct {
 // more speaker-labelled lines inside it (an excerpt of a call) is read as
 // transcript turns.
 func Article(text string, from int) []Found {
-	paras := paragraphs(text, from)
+	sc := articleScratchPool.Get().(*scratch)
+	defer sc.release()
+	paras := paragraphsInto(sc.paras, text, from)
+	sc.paras = paras[:0] // a grown array for the next article
 	if qa, intro, ok := boldInterview(text, paras); ok {
 		return mergeFound(qa, articleParas(text, intro))
 	}
@@ -208,17 +224,17 @@ func dialogueRun(text string, paras []paragraph, people map[string]bool) (int, b
 // line of its own, which has no turn text on the line and so ends a run
 // anyway. Nearly every paragraph of prose is ruled out here.
 func mayOpenTurn(text string, p paragraph) bool {
-	if strings.IndexByte(text[p.start:p.end], '\n') >= 0 {
-		return false
-	}
 	line := text[skipTimestamp(text, p.start, p.end):p.end]
-	if line != "" && (line[0] == 'Q' || line[0] == 'A') {
-		return true
+	if line == "" || line[0] != 'Q' && line[0] != 'A' {
+		if strings.HasPrefix(line, "**") || strings.HasPrefix(line, "__") {
+			line = line[2:]
+		}
+		if strings.IndexByte(line[:min(len(line), 61)], ':') < 0 {
+			return false
+		}
 	}
-	if strings.HasPrefix(line, "**") || strings.HasPrefix(line, "__") {
-		line = line[2:]
-	}
-	return strings.IndexByte(line[:min(len(line), 61)], ':') >= 0
+	// Last, as it reads the whole paragraph.
+	return strings.IndexByte(text[p.start:p.end], '\n') < 0
 }
 
 // personLabel reports whether a label names a person: written in
@@ -252,13 +268,19 @@ func personLabel(text, name string) bool {
 func articleParas(text string, paras []paragraph) []Found {
 	sc := articleScratchPool.Get().(*scratch)
 	defer sc.release()
-	a := &article{text: text, sc: sc, midCaps: sc.midCaps, anonSeen: sc.anonSeen, folded: sc.folded, ents: sc.ents}
-	defer func() { sc.ents = a.ents }() // keep a grown array for the next article
+	sc.art = article{text: text, sc: sc, midCaps: sc.midCaps, anonSeen: sc.anonSeen, ents: sc.ents, history: sc.history,
+		foundEnt: sc.foundEnt[:0], bare: sc.bare[:0]}
+	a := &sc.art
+	defer func() {
+		// Keep grown arrays for the next article.
+		sc.ents, sc.history, sc.foundEnt, sc.bare = a.ents, a.history, a.foundEnt[:0], a.bare[:0]
+	}()
 	sc.infos = slices.Grow(sc.infos, len(paras))[:len(paras)]
 	infos := sc.infos
 	single := len(paras) > 0 && usesSingleQuotes(text, paras)
 	all := sc.toks
-	var low lowerArena
+	tz := tokenizer{midCaps: a.midCaps}
+	var marks markFinder // shared by the paragraphs, which come in order
 	for k, p := range paras {
 		in := &infos[k]
 		in.p = p
@@ -266,24 +288,19 @@ func articleParas(text string, paras []paragraph) []Found {
 		if single {
 			sc.spans = singleQuoteSpans(text, p.start, p.end, sc.spans)
 		} else {
-			sc.spans = quoteSpans(text, p.start, p.end, sc.spans)
+			sc.spans = marks.quoteSpans(text, p.start, p.end, sc.spans)
 		}
 		in.spans = window(sc.spans, firstSpan)
 		first := len(all)
+		tz.paraStart = first
 		cur := p.start
 		for qi, s := range in.spans {
-			all = low.tokenize(text, cur, s.open, all)
+			all = tz.tokenize(text, cur, s.open, all)
 			all = append(all, token{start: s.open, end: s.close, kind: tQuote, q: int32(qi)})
 			cur = s.close
 		}
-		all = low.tokenize(text, cur, p.end, all)
+		all = tz.tokenize(text, cur, p.end, all)
 		in.toks = window(all, first)
-		for i := 1; i < len(in.toks); i++ {
-			t, prev := &in.toks[i], &in.toks[i-1]
-			if t.kind == tWord && t.cap && (prev.kind == tWord || prev.is(',')) {
-				a.midCaps[t.low] = true
-			}
-		}
 	}
 	sc.toks = all
 	// A quotation is emitted at most once per span: size the output once.
@@ -292,8 +309,8 @@ func articleParas(text string, paras []paragraph) []Found {
 		spans += len(infos[k].spans)
 	}
 	a.out = make([]Found, 0, spans)
-	a.foundEnt = make([]int, 0, spans)
-	a.bare = make([]bool, 0, spans)
+	a.foundEnt = slices.Grow(a.foundEnt, spans)
+	a.bare = slices.Grow(a.bare, spans)
 	prevQuote := -1 // index in a.out of the last quotation of the paragraph before
 	prevColon := none
 	prevSpeech := none
@@ -321,7 +338,9 @@ func articleParas(text string, paras []paragraph) []Found {
 				s.ments = s.ments[:0]
 			}
 			a.link(in, si)
-			for x := s.lo; x < s.hi; x++ {
+			// A paragraph with no quotation (about half) has no token to
+			// look for.
+			for x := s.lo; x < s.hi && len(in.spans) > 0; x++ {
 				if in.toks[x].kind != tQuote {
 					continue
 				}
@@ -603,8 +622,14 @@ func (a *article) sentences(toks []token) []sentence {
 	out := a.sc.sents
 	defer func() { a.sc.sents = out }()
 	lo := 0
+	speechVerb, according := false, false
 	for i := range toks {
 		t := &toks[i]
+		// Punctuation and quotations have no vocabulary.
+		if t.vocab&(vSpeechVerbs|vAccording) != 0 {
+			speechVerb = speechVerb || t.in(vSpeechVerbs) && !t.cap
+			according = according || t.in(vAccording)
+		}
 		end := false
 		switch {
 		case t.terminal():
@@ -617,12 +642,12 @@ func (a *article) sentences(toks []token) []sentence {
 			end = (last == '.' || last == '!' || last == '?' || last == '…') && (midSentence || !speechAhead(toks, i+1))
 		}
 		if end {
-			out = append(out, sentence{lo: lo, hi: i + 1})
-			lo = i + 1
+			out = append(out, sentence{lo: lo, hi: i + 1, speechVerb: speechVerb, according: according})
+			lo, speechVerb, according = i+1, false, false
 		}
 	}
 	if lo < len(toks) {
-		out = append(out, sentence{lo: lo, hi: len(toks)})
+		out = append(out, sentence{lo: lo, hi: len(toks), speechVerb: speechVerb, according: according})
 	}
 	return window(out, first)
 }
@@ -697,7 +722,7 @@ func (a *article) reportedSubject(in *paraInfo, si int, m *mention) int {
 	if v > s.lo && toks[v].kind == tWord && toks[v].low == "that" {
 		v--
 	}
-	if v <= s.lo || toks[v].kind != tWord || toks[v].cap || !speechVerbs[toks[v].low] {
+	if v <= s.lo || toks[v].kind != tWord || toks[v].cap || !toks[v].in(vSpeechVerbs) {
 		return -1
 	}
 	at := a.verbCue(in, si, s.lo, v+1)
@@ -712,21 +737,15 @@ func (a *article) reportedSubject(in *paraInfo, si int, m *mention) int {
 }
 
 func (a *article) entityFor(m *mention) int {
-	words, ok := a.folded[m.name]
-	if !ok {
-		// Names repeat through a document: fold each spelling once.
-		words = foldTokens(m.name)
-		a.folded[m.name] = words
-	}
+	words := foldTokens(m.name)
 	if len(words) == 0 {
 		return -1
 	}
 	a.clock++
 	best := -1
 	if m.org || m.place {
-		key := strings.Join(words, " ")
 		for e := range a.ents {
-			if (a.ents[e].org || a.ents[e].place) && strings.Join(a.ents[e].words, " ") == key {
+			if (a.ents[e].org || a.ents[e].place) && sameJoined(a.ents[e].words, words) {
 				best = e
 			}
 		}
@@ -781,7 +800,9 @@ func (a *article) entityFor(m *mention) int {
 		en.g = m.g
 	}
 	if m.role != "" {
-		for r := range strings.SplitSeq(m.role, "; ") {
+		for rest, more := m.role, true; more; {
+			var r string
+			r, rest, more = strings.Cut(rest, "; ")
 			if !hasFold(en.roles, r) {
 				en.roles = append(en.roles, r)
 				en.heads = append(en.heads, roleHeadOf(r))
@@ -790,6 +811,27 @@ func (a *article) entityFor(m *mention) int {
 	}
 	en.seen = a.clock
 	return best
+}
+
+// sameJoined reports whether strings.Join(a, " ") == strings.Join(b, " ")
+// without joining, as it is asked for every organisation named.
+func sameJoined(a, b []string) bool {
+	if slices.Equal(a, b) {
+		return true
+	}
+	if plainWords(a) && plainWords(b) {
+		return false // words with no space, none empty, join apart
+	}
+	return strings.Join(a, " ") == strings.Join(b, " ")
+}
+
+func plainWords(ws []string) bool {
+	for _, w := range ws {
+		if w == "" || strings.IndexByte(w, ' ') >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // hasFold reports whether list holds s in any case.
@@ -1009,7 +1051,7 @@ func roleHeadOf(role string) string {
 			return head
 		}
 		w = strings.TrimSuffix(strings.TrimSuffix(strings.Trim(w, ".,;"), "’s"), "'s")
-		if roleHeads[w] || titleWords[w] {
+		if vocabOfWord(w)&(vRoleHeads|vTitleWords) != 0 {
 			head = w
 		}
 	}
@@ -1267,7 +1309,7 @@ func (a *article) anonymousCue(toks []token, j, hi int) attribution {
 			return none
 		}
 		w := strings.TrimSuffix(t.low, "s")
-		if roleHeads[w] || w == "person" || w == "people" || w == "official" || w == "source" || w == "diplomat" {
+		if vocabOfWord(w)&vRoleHeads != 0 || w == "person" || w == "people" || w == "official" || w == "source" || w == "diplomat" {
 			role = true
 		}
 	}
@@ -1323,8 +1365,11 @@ func (a *article) beforeCue(in *paraInfo, si, x int) attribution {
 // verbCue finds the last speech verb in toks[rs:x] and its subject.
 func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 	s := &in.sents[si]
+	if !s.speechVerb && !s.according {
+		return none // no speech verb and no "according to" anywhere in it
+	}
 	toks := in.toks
-	for k := rs; k+2 < x; k++ {
+	for k := rs; k+2 < x && s.according; k++ {
 		if toks[k].low == "according" && toks[k+1].low == "to" {
 			if m := mentionAt(s, k+2, false); m != nil {
 				at := a.resolve(m, "according to")
@@ -1332,7 +1377,7 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 			}
 		}
 	}
-	for v := x - 1; v >= rs; v-- {
+	for v := x - 1; v >= rs && s.speechVerb; v-- {
 		t := &toks[v]
 		if t.kind != tWord || !t.in(vSpeechVerbs) || t.cap {
 			continue
@@ -1374,7 +1419,7 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 			named := hasNameMention(s, c+1, k)
 			short := k-c-1 <= 3 && !named
 			participle := strings.HasSuffix(w, "ing") && !named // ", speaking on condition of anonymity,"
-			if !(w == "who" || w == "which" || w == "a" || w == "an" || w == "the" || w == "known" || w == "whose" || (roleHeads[w] || roleMods[w]) && !named || short || participle) {
+			if !(w == "who" || w == "which" || w == "a" || w == "an" || w == "the" || w == "known" || w == "whose" || toks[c+1].in(vRoleHeads|vRoleMods) && !named || short || participle) {
 				break
 			}
 			k = c

@@ -53,3 +53,20 @@ func TestCopyFreeHelpers(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitWords holds splitWords to the joins it stands for, on labels
+// spaced every way.
+func TestSplitWords(t *testing.T) {
+	for _, raw := range []string{"", "Anna", "Mr Anna Berg", "Mr  Anna Berg", " Mr Anna", "Mr Anna ", "Mr\tAnna Berg", "Mr\u00a0Anna Berg", "Dr. Ana de la Cruz"} {
+		words := appendFields(nil, raw)
+		if want := strings.Fields(raw); strings.Join(words, "|") != strings.Join(want, "|") {
+			t.Fatalf("appendFields(%q) = %q, want %q", raw, words, want)
+		}
+		for n := 0; n <= len(words); n++ {
+			before, after := splitWords(raw, words, n)
+			if wb, wa := strings.Join(words[:n], " "), strings.Join(words[n:], " "); before != wb || after != wa {
+				t.Errorf("splitWords(%q, %d) = %q, %q, want %q, %q", raw, n, before, after, wb, wa)
+			}
+		}
+	}
+}

@@ -1,14 +1,17 @@
 package extract
 
 import (
+	"fmt"
 	"math/rand"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/backchannel-news/backchannel/corpus/speakers"
 	"github.com/backchannel-news/backchannel/model"
 )
 
@@ -242,7 +245,7 @@ func TestLowerHelpers(t *testing.T) {
 	pieces := []string{"A", "z", "Q", ".", " ", "É", "İ", "\u212a", "ß", "Σ", "\xff", "\xe2\x80", "’", "mc", "MR", "U.S", "Said", "minister", "’s"}
 	r := rand.New(rand.NewSource(1))
 	set := map[string]bool{}
-	var arena lowerArena
+	var arena tokenizer
 	var lowered [][2]string
 	for i := 0; i < 5000; i++ {
 		var b strings.Builder
@@ -310,7 +313,7 @@ func checkWordToken(t *testing.T, tok token) {
 // the vocabulary map it is built from, for every word in it, every word
 // with one letter changed, and words in no set.
 func TestVocabTable(t *testing.T) {
-	var arena lowerArena
+	var arena tokenizer
 	for w, v := range vocabOf {
 		if got := lookupVocab(w, vocabHashString(w)); got != v {
 			t.Fatalf("lookupVocab(%q) = %b, want %b", w, got, v)
@@ -329,6 +332,23 @@ func TestVocabTable(t *testing.T) {
 	for _, w := range []string{"", "zebra", "saidx", "the the", "Said"} {
 		if got := lookupVocab(w, vocabHashString(w)); got != vocabOf[w] {
 			t.Fatalf("lookupVocab(%q) = %b, want %b", w, got, vocabOf[w])
+		}
+	}
+}
+
+// TestFoldMemo checks that memoised folding gives what speakers.FoldWords
+// gives, for names seen before and new ones, and that the memo stays
+// within its bound however many spellings pass through it.
+func TestFoldMemo(t *testing.T) {
+	for i := 0; i < 3*foldMemoMax; i++ {
+		name := fmt.Sprintf("Ana%d Ruiz-%c", i, 'A'+rune(i%26))
+		for range 2 {
+			if got, want := foldTokens(name), speakers.FoldWords(name); !slices.Equal(got, want) {
+				t.Fatalf("foldTokens(%q) = %q, want %q", name, got, want)
+			}
+		}
+		if n := foldMemoSize.Load(); n > foldMemoMax {
+			t.Fatalf("memo holds %d spellings, more than %d", n, foldMemoMax)
 		}
 	}
 }

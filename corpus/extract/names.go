@@ -3,6 +3,8 @@ package extract
 import (
 	"bytes"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -67,7 +69,7 @@ func (a *article) nameStart(toks []token, k, lo int) bool {
 		// A capitalised first word is a name only with other evidence:
 		// a second capitalised word, a given name, or a title.
 		next := k + 1
-		if t.in(vMaleNames) || t.in(vFemaleNames) || titleWords[strings.TrimSuffix(t.low, ".")] || t.in(vOrgWords) {
+		if t.in(vMaleNames) || t.in(vFemaleNames) || t.undotted()&vTitleWords != 0 || t.in(vOrgWords) {
 			return true
 		}
 		if next < len(toks) && toks[next].kind == tWord && toks[next].cap && !toks[next].in(vNotNames) {
@@ -164,7 +166,7 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 		out[n-1].appos = true
 	}
 	for i := first; i < len(out); i++ {
-		if m := &out[i]; m.i > lo && toks[m.i-1].kind == tWord && prepositions[toks[m.i-1].low] {
+		if m := &out[i]; m.i > lo && toks[m.i-1].kind == tWord && toks[m.i-1].in(vPrepositions) {
 			m.obj = true
 		}
 	}
@@ -220,7 +222,7 @@ func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
 	}
 	w := toks[e].low
 	plural := false
-	if !toks[e].in(vRoleHeads) && !toks[e].in(vOrgWords) && strings.HasSuffix(w, "s") && roleHeads[strings.TrimSuffix(w, "s")] {
+	if !toks[e].in(vRoleHeads) && !toks[e].in(vOrgWords) && strings.HasSuffix(w, "s") && vocabOfWord(strings.TrimSuffix(w, "s"))&vRoleHeads != 0 {
 		plural = true
 	}
 	if toks[e].cap {
@@ -282,7 +284,7 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 	for x := k; x < m; x++ {
 		if toks[x].in(vOrgWords) {
 			isOrg = true
-		} else if isOrg && titleWords[strings.TrimSuffix(toks[x].low, ".")] {
+		} else if isOrg && toks[x].undotted()&vTitleWords != 0 {
 			// "Palace Spokesman Tomas Ruzek": a title after the
 			// organisation makes it a person's role.
 			isOrg = false
@@ -292,15 +294,15 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 		// Leading titles and demonyms are the role.
 		n := k
 		for n < m-1 {
-			w := strings.TrimSuffix(toks[n].low, ".")
-			nextTitle := n+1 < m-1 && titleWords[strings.TrimSuffix(toks[n+1].low, ".")]
+			wv := toks[n].undotted() // the word's sets, less any final dot
+			nextTitle := n+1 < m-1 && toks[n+1].undotted()&vTitleWords != 0
 			// "Transport Minister Elin Sandvik": a word qualifying a title
 			// belongs to the role, unless it is a given name.
-			if titleWords[w] || roleHeads[w] && n+1 < m-1 || nextTitle && !maleNames[w] && !femaleNames[w] {
+			if wv&vTitleWords != 0 || wv&vRoleHeads != 0 && n+1 < m-1 || nextTitle && wv&(vMaleNames|vFemaleNames) == 0 {
 				n++
 				continue
 			}
-			if connectors[w] && n > k {
+			if wv&vConnectors != 0 && n > k {
 				n++
 				continue
 			}
@@ -311,7 +313,7 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 		for n < m-2 && !toks[n].in(vMaleNames) && !toks[n].in(vFemaleNames) && (toks[n+1].in(vMaleNames) || toks[n+1].in(vFemaleNames) || occupation(toks[n].low)) && !toks[n].in(vConnectors) {
 			n++
 		}
-		if n == m-1 && titleWords[strings.TrimSuffix(toks[n].low, ".")] {
+		if n == m-1 && toks[n].undotted()&vTitleWords != 0 {
 			// Titles only: "Special Envoy" with no name is a role reference.
 			return mention{i: k, j: m, ni: n, kind: mRoleRef, head: strings.TrimSuffix(toks[n].low, "."), ent: -1}, true
 		}
@@ -341,22 +343,21 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 	}
 	mm.name = strings.TrimSuffix(a.joinWords(toks[mm.ni:m]), "’s")
 	nameToks := m - mm.ni
-	firstLow := toks[mm.ni].low
 	switch {
 	case isOrg:
 		mm.org = true
 	case nameToks == 1 && toks[mm.ni].allCaps && len(toks[mm.ni].word) <= 5:
 		mm.org = true // CIA, NATO, UNHCR
-	case nameToks == 1 && places[firstLow]:
+	case nameToks == 1 && toks[mm.ni].in(vPlaces):
 		mm.place = true
 	}
 	if !mm.org && !mm.place {
-		if maleNames[firstLow] {
+		if toks[mm.ni].in(vMaleNames) {
 			mm.person = true
 			if mm.g == unknownGender {
 				mm.g = male
 			}
-		} else if femaleNames[firstLow] {
+		} else if toks[mm.ni].in(vFemaleNames) {
 			mm.person = true
 			if mm.g == unknownGender {
 				mm.g = female
@@ -500,14 +501,14 @@ func (a *article) apposition(toks []token, hi int, out []mention) ([]mention, in
 		role = toks[s+1 : end]
 	case toks[s].poss && s+1 < end && (toks[s+1].in(vRoleHeads) || toks[s+1].in(vRoleMods)):
 		role = toks[s:end] // ", Nordhaven's managing partner,"
-	case roleMods[w] || roleHeads[w]:
+	case toks[s].in(vRoleMods | vRoleHeads):
 		role = toks[s:end]
 		seenHead := false
 		for _, t := range role {
 			// A name before the role's noun means this is a list of
 			// people, not a role ("Oskar Wendt, Vardenian presidential
 			// aide Yuri Lantsov has said").
-			if t.cap && !seenHead && !titleWords[strings.TrimSuffix(t.low, ".")] && !t.in(vDemonyms) || t.in(vSpeechVerbs) {
+			if t.cap && !seenHead && t.undotted()&vTitleWords == 0 && !t.in(vDemonyms) || t.in(vSpeechVerbs) {
 				return out, -1
 			}
 			if t.in(vRoleHeads) {
@@ -648,10 +649,34 @@ func firstRune(s string) rune {
 	return r
 }
 
-// foldTokens splits a name into folded words for comparison.
+// foldTokens splits a name into folded words for comparison. The same
+// names recur through a document and across the documents of a corpus,
+// and folding one takes thousands of instructions and several strings:
+// each spelling is folded once and kept in foldMemo. The words are shared
+// and must not be changed.
 func foldTokens(name string) []string {
-	return speakers.FoldWords(name)
+	if w, ok := foldMemo.Load(name); ok {
+		return w.([]string)
+	}
+	words := speakers.FoldWords(name)
+	if foldMemoSize.Add(1) > foldMemoMax {
+		// A bound on the memory a long-running server spends on it:
+		// start over rather than track which names are still in use.
+		foldMemo.Clear()
+		foldMemoSize.Store(1)
+	}
+	foldMemo.Store(name, words)
+	return words
 }
+
+var (
+	foldMemo     sync.Map // name -> speakers.FoldWords(name)
+	foldMemoSize atomic.Int64
+)
+
+// foldMemoMax is the most spellings foldMemo holds: far more than the
+// people of any one story, a few hundred kilobytes at most.
+const foldMemoMax = 4096
 
 // honorific reports whether a title is only a courtesy: Mr., Ms., Mrs.
 func honorific(title string) bool {

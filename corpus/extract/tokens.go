@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"encoding/binary"
 	"math/bits"
 	"strings"
 	"unicode"
@@ -39,7 +40,7 @@ var abbreviations = set(`mr mrs ms dr st jr sr gen sen sec rep gov lt col capt s
 u.s u.k u.n e.u d.c no vs etc inc corp ltd co mt ft gens reps sens p.m a.m i.e e.g`)
 
 // isAbbreviation reports whether w, in any case, is one of abbreviations.
-func isAbbreviation(w string) bool { return inSet(abbreviations, w) }
+func isAbbreviation(w string) bool { return vocabOfFold(w)&vAbbreviations != 0 }
 
 // inSet reports whether set holds strings.ToLower(w). The usual short
 // ASCII word is lowered on the stack, not the heap: vocabulary lookups
@@ -99,7 +100,8 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // good share of extraction's. Bytes are only ever appended to a block,
 // never changed once a string refers to them, which is what makes
 // unsafe.String over them sound; a full block is left to the strings made
-// from it and a new one started.
+// from it and a new one started. Blocks are never recycled: a lower-case
+// word can outlive its article as the Cue of a quotation.
 type lowerArena struct{ block []byte }
 
 // lowerPacked returns the word of n bytes packed in low (see packWord),
@@ -110,6 +112,19 @@ func (l *lowerArena) lowerPacked(low uint64, n int) string {
 	for ; n > 0; n-- {
 		l.block = append(l.block, byte(low))
 		low >>= 8
+	}
+	return unsafe.String(&l.block[start], len(l.block)-start)
+}
+
+// lowerPacked16 returns the word of n bytes, 8 < n <= 16, packed in
+// low1 and low2 (see packWord), in the block.
+func (l *lowerArena) lowerPacked16(low1, low2 uint64, n int) string {
+	l.reserve(n)
+	start := len(l.block)
+	l.block = binary.LittleEndian.AppendUint64(l.block, low1)
+	for n -= 8; n > 0; n-- {
+		l.block = append(l.block, byte(low2))
+		low2 >>= 8
 	}
 	return unsafe.String(&l.block[start], len(l.block)-start)
 }
@@ -146,25 +161,33 @@ var maxVocabLen = func() int {
 	return n
 }()
 
+// tokenizer makes the tokens of an article's paragraphs.
+type tokenizer struct {
+	lowerArena
+	// midCaps, when set, gathers the capitalised words seen after a
+	// word or a comma of the same paragraph (the one whose first token
+	// is toks[paraStart]): capitals there mark names, not sentence
+	// starts. Noted as each word is made, to spare another pass.
+	midCaps   map[string]bool
+	paraStart int
+}
+
 // tokenize appends the tokens of text[a:b] to toks.
-func (l *lowerArena) tokenize(text string, a, b int, toks []token) []token {
+func (l *tokenizer) tokenize(text string, a, b int, toks []token) []token {
+	s := text[:b] // bounds the loops below for the compiler's checks too
 	i := a
-	for i < b {
-		r, size := rune(text[i]), 1
-		if r < utf8.RuneSelf {
-			// ASCII, most of the text: tables instead of the unicode
-			// package's general lookups.
-			if asciiSpace[r] {
-				i++
-				continue
-			}
-			if !asciiWord[r] {
-				toks = append(toks, token{start: i, end: i + 1, kind: tPunct, punct: r})
-				i++
-				continue
-			}
-		} else {
-			r, size = utf8.DecodeRuneInString(text[i:b])
+	for i < len(s) {
+		r, size := rune(s[i]), 1
+		switch byteClass[s[i]] {
+		case bSpace:
+			i++
+			continue
+		case bPunct:
+			toks = append(toks, token{start: i, end: i + 1, kind: tPunct, punct: r})
+			i++
+			continue
+		case bOther:
+			r, size = utf8.DecodeRuneInString(s[i:])
 			if unicode.IsSpace(r) {
 				i += size
 				continue
@@ -176,14 +199,16 @@ func (l *lowerArena) tokenize(text string, a, b int, toks []token) []token {
 			}
 		}
 		j := i + size
-		for j < b {
-			if text[j] < utf8.RuneSelf && asciiWord[text[j]] {
+		for {
+			for j < len(s) && byteClass[s[j]] == bWord {
 				j++ // the common case, without the general checks below
-				continue
 			}
-			c, cs := rune(text[j]), 1
+			if j >= len(s) {
+				break
+			}
+			c, cs := rune(s[j]), 1
 			if c >= utf8.RuneSelf {
-				c, cs = utf8.DecodeRuneInString(text[j:b])
+				c, cs = utf8.DecodeRuneInString(s[j:])
 				if isWordRune(c) {
 					j += cs
 					continue
@@ -193,29 +218,56 @@ func (l *lowerArena) tokenize(text string, a, b int, toks []token) []token {
 				// Joiners stay inside a word only when a letter follows
 				// ("U.S", "Sarkov's", "well-known"), or for an abbreviation's
 				// final dot.
-				if j+cs < b && wordRuneAt(text, j+cs, b) {
+				if j+cs < len(s) && wordRuneAt(s, j+cs, len(s)) {
 					j += cs
 					continue
 				}
-				if (c == '\'' || c == '’') && (text[j-1] == 's' || text[j-1] == 'S') && j-i > 2 {
+				if (c == '\'' || c == '’') && (s[j-1] == 's' || s[j-1] == 'S') && j-i > 2 {
 					// "Supporters' Trust": a plural possessive keeps its
 					// mark as part of the word.
-					if j+cs >= b || text[j+cs] == ' ' {
+					if j+cs >= len(s) || s[j+cs] == ' ' {
 						j += cs
 						break
 					}
 				}
-				if c == '.' && (isAbbreviation(text[i:j]) || utf8.RuneCountInString(text[i:j]) == 1 && unicode.IsUpper(r)) {
+				if c == '.' && (isAbbreviation(s[i:j]) || utf8.RuneCountInString(s[i:j]) == 1 && unicode.IsUpper(r)) {
 					j += cs
 				}
 			}
 			break
 		}
 		toks = l.appendWord(toks, text, i, j)
+		l.noteMidCap(toks)
 		i = j
 	}
 	return toks
 }
+
+// byteClass sorts the bytes for tokenize: ASCII white space, ASCII letters
+// and digits, other ASCII (punctuation), and the rest, which begin or
+// continue a multi-byte character and need decoding.
+var byteClass = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = bOther
+		case asciiSpace[c]:
+			t[c] = bSpace
+		case asciiWord[c]:
+			t[c] = bWord
+		default:
+			t[c] = bPunct
+		}
+	}
+	return t
+}()
+
+const (
+	bPunct uint8 = iota
+	bSpace
+	bWord
+	bOther
+)
 
 const (
 	lowBits  = 0x0101010101010101 // one in each byte's lowest bit
@@ -260,17 +312,17 @@ func wordRuneAt(text string, k, b int) bool {
 
 // appendWord appends the token of the word text[i:j] to toks. It fills
 // the token in place: a token is large and made for every word.
-func (l *lowerArena) appendWord(toks []token, text string, i, j int) []token {
+func (l *tokenizer) appendWord(toks []token, text string, i, j int) []token {
 	toks = append(toks, token{start: i, end: j, kind: tWord})
 	t := &toks[len(toks)-1]
 	w := text[i:j]
 	if n := len(w); n > 2 && (w[n-1] == 's' || w[n-1] == 'S') {
-		for _, suf := range [...]string{"'s", "’s", "'S", "’S"} {
-			if len(w) > len(suf) && strings.HasSuffix(w, suf) {
-				w = w[:len(w)-len(suf)]
-				t.poss = true
-				break
-			}
+		// A possessive 's or ’s, either s in either case.
+		switch {
+		case w[n-2] == '\'':
+			w, t.poss = w[:n-2], true
+		case n > 4 && w[n-4:n-1] == "’":
+			w, t.poss = w[:n-4], true
 		}
 	}
 	t.word = w
@@ -289,6 +341,25 @@ func (l *lowerArena) appendWord(toks []token, text string, i, j int) []token {
 			t.cap = upper&0x80 != 0
 			t.allCaps = t.cap && bits.OnesCount64(upper|lower) >= 2 && lower == 0
 			t.vocab = lookupShort(low, n, shortHash(low))
+			return toks
+		}
+	}
+	if n := len(w); n > 8 && n <= 16 && i+16 <= len(text) {
+		// The same for a word of nine to sixteen bytes, in two halves.
+		x1, x2 := load8(text, i), load8(text, i+8)&(^uint64(0)>>(128-8*n))
+		if (x1|x2)&highBits == 0 {
+			u1, l1 := caseMasks(x1)
+			u2, l2 := caseMasks(x2)
+			low1, low2 := x1|u1>>2, x2|u2>>2
+			t.low = w
+			if u1|u2 != 0 {
+				t.low = l.lowerPacked16(low1, low2, n)
+			}
+			t.cap = u1&0x80 != 0
+			t.allCaps = t.cap && bits.OnesCount64(u1|l1)+bits.OnesCount64(u2|l2) >= 2 && l1|l2 == 0
+			if n <= maxVocabLen {
+				t.vocab = lookupVocab(t.low, midHash(low1, low2))
+			}
 			return toks
 		}
 	}
@@ -337,6 +408,26 @@ func (l *lowerArena) appendWord(toks []token, text string, i, j int) []token {
 		t.vocab = lookupVocab(t.low, vocabHashString(t.low))
 	}
 	return toks
+}
+
+// noteMidCap records in midCaps the last of toks, a word, if it is
+// capitalised and follows a word or a comma of its paragraph.
+func (l *tokenizer) noteMidCap(toks []token) {
+	n := len(toks) - 1
+	if t := &toks[n]; t.cap && l.midCaps != nil && n > l.paraStart {
+		if prev := &toks[n-1]; prev.kind == tWord || prev.is(',') {
+			l.midCaps[t.low] = true
+		}
+	}
+}
+
+// undotted returns the vocabulary sets holding the word less a final dot
+// ("Gen." is gen): titles are often abbreviated.
+func (t *token) undotted() vocab {
+	if w, ok := strings.CutSuffix(t.low, "."); ok {
+		return vocabOfWord(w)
+	}
+	return t.vocab
 }
 
 // in reports whether the word is in one of the vocabulary sets v names.

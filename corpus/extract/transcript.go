@@ -106,8 +106,8 @@ func parseLabelIn(text string, s, e int, tab *labelTable) (label, bool) {
 // brackets after it, or an office with its holder in brackets.
 func nameLabel(name string) (label, bool) {
 	l := label{}
-	if p := strings.IndexAny(name, "(["); p > 0 {
-		q := strings.IndexAny(name, ")]")
+	if p := indexEither(name, '(', '['); p > 0 {
+		q := indexEither(name, ')', ']')
 		if q < p {
 			return label{}, false
 		}
@@ -132,6 +132,17 @@ func nameLabel(name string) (label, bool) {
 	l.raw = name
 	l.upper = !hasLower(name)
 	return l, true
+}
+
+// indexEither is strings.IndexAny(s, string(a)+string(b)) for two ASCII
+// bytes, without building the byte set for every label's short name.
+func indexEither(s string, a, b byte) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == a || s[i] == b {
+			return i
+		}
+	}
+	return -1
 }
 
 // officeLabel reports whether s names an office the way a parliamentary
@@ -225,6 +236,11 @@ func dashNearStart(line string) bool {
 		end++
 	}
 	window := line[:min(len(line), end+len(" — "))]
+	// Every dash holds a '-' or the 0xE2 that opens "—" and "–": most
+	// windows have neither, and two byte searches rule them out.
+	if strings.IndexByte(window, '-') < 0 && strings.IndexByte(window, 0xE2) < 0 {
+		return false
+	}
 	for _, d := range labelDashes {
 		if strings.Contains(window, d) {
 			return true
@@ -311,10 +327,19 @@ func labelName(s string) bool {
 		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 			return false
 		}
-		for _, c := range w {
-			if !(unicode.IsLetter(c) || unicode.IsDigit(c) || c == '.' || c == '\'' || c == '’' || c == '-') {
+		for k := 0; k < len(w); {
+			if c := w[k]; c < utf8.RuneSelf {
+				if !nameByte[c] {
+					return false
+				}
+				k++
+				continue
+			}
+			c, size := utf8.DecodeRuneInString(w[k:])
+			if !(unicode.IsLetter(c) || unicode.IsDigit(c) || c == '’') {
 				return false
 			}
+			k += size
 		}
 	}
 	return true
@@ -395,6 +420,16 @@ func sameUpper(a, b string) bool {
 	}
 	return a == "" && b == ""
 }
+
+// nameByte[b] is whether the ASCII byte b may appear in a word of a
+// label's name: a letter, a digit, a dot, an apostrophe or a hyphen.
+var nameByte = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		r := rune(c)
+		t[c] = unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '\'' || r == '-'
+	}
+	return t
+}()
 
 // skipTimestamp skips "[00:01:02]", "(01:02)", "00:01:02 -" at text[s:].
 func skipTimestamp(text string, s, e int) int {
@@ -539,10 +574,11 @@ type transcript struct {
 	qName   string // questioner named in a header
 	aName   string // answerer named in a header
 	asker   *turnSpeaker
-	pending *turnSpeaker // questioner named by the previous turn
-	labels  map[string]bool
-	header  map[int]bool // offsets of header lines naming Q and A
-	low     []byte       // reused to lower each turn's text
+	pending *turnSpeaker    // questioner named by the previous turn
+	labels  map[string]bool // one-word labels, lower case: not a reporter's name
+	header  map[int]bool    // offsets of header lines naming Q and A
+	low     []byte          // reused to lower each turn's text
+	words   []string        // reused to split a sentence into words
 	// tab numbers the labels; it holds the speaker each label names,
 	// read once. Speakers are shared, never changed.
 	tab *labelTable
@@ -652,7 +688,9 @@ func labelLines(text string, from, to int, out []labelLine, tab *labelTable) []l
 // turn, and in a compact log the narration after a blank line.
 func labelled(text string, from, to int) ([]Found, []paragraph) {
 	scratch := lineScratchPool.Get().(*lineScratch)
-	t := &transcript{text: text, labels: map[string]bool{}, header: map[int]bool{}, tab: &scratch.tab}
+	// labels and header are made on first use: most transcripts have no
+	// header, and many no one-word label.
+	t := &transcript{text: text, tab: &scratch.tab}
 	t.readHeader(from)
 	lines := labelLines(text, from, to, scratch.lines[:0], t.tab)
 	defer func() {
@@ -753,10 +791,14 @@ func expandNames(text string, turns []Found, prose []paragraph) {
 		return
 	}
 	full := map[string]string{}
+	expanded := 0
 	for i := range turns {
 		name := turns[i].Speaker
 		if name == "" || turns[i].Local || strings.ContainsRune(name, ' ') {
 			continue
+		}
+		if i > 0 && name == turns[i-1].Speaker && !turns[i-1].Local {
+			continue // looked at for the turn before
 		}
 		if _, done := full[name]; done {
 			continue
@@ -794,7 +836,11 @@ func expandNames(text string, turns []Found, prose []paragraph) {
 		}
 		if found != "" && !ambiguous {
 			full[name] = found
+			expanded++
 		}
+	}
+	if expanded == 0 {
+		return // the usual case: no turn to rename
 	}
 	for i := range turns {
 		if f := full[turns[i].Speaker]; f != "" {
@@ -826,8 +872,17 @@ func (t *transcript) emit(sp *turnSpeaker, s, e int) {
 // header: it is not a turn.
 func (t *transcript) headerLine(s int) bool { return t.header[s] }
 
+// markHeader records that the line at offset s named Q or A.
+func (t *transcript) markHeader(s int) {
+	if t.header == nil {
+		t.header = map[int]bool{}
+	}
+	t.header[s] = true
+}
+
 // headerPrefixes open the header lines of an interview naming its Q and
-// A, lower case; none is longer than "interviewed by".
+// A, lower case; none is longer than "interviewed by", and each opens with
+// i, q, a or g.
 var headerPrefixes = []struct {
 	prefix string
 	q      bool
@@ -869,6 +924,11 @@ func (t *transcript) readHeader(from int) {
 			continue
 		}
 		n++
+		if c := line[0] | 0x20; line[0] < utf8.RuneSelf && c != 'i' && c != 'q' && c != 'a' && c != 'g' {
+			// Every prefix opens with one of these letters; a line opening
+			// with another ASCII byte matches none.
+			continue
+		}
 		// Only the prefixes are compared: lower no more runes than the
 		// longest has bytes, not the whole of a long opening turn.
 		var buf [64]byte
@@ -887,10 +947,10 @@ func (t *transcript) readHeader(from int) {
 			}
 			if p.q && t.qName == "" {
 				t.qName = name
-				t.header[ls] = true
+				t.markHeader(ls)
 			} else if !p.q && t.aName == "" {
 				t.aName = name
-				t.header[ls] = true
+				t.markHeader(ls)
 			}
 		}
 	}
@@ -907,6 +967,9 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 	// remembered, come here every time.
 	bare := strings.Trim(raw, ".")
 	switch {
+	case bare != "" && bare[0] < utf8.RuneSelf && !strings.ContainsRune("QqRrIiAa", rune(bare[0])):
+		// None of the words below opens with this ASCII letter. (A
+		// non-ASCII one may upper-case to one that does: ı to I.)
 	case upperIs(bare, "Q", "QUESTION", "QUESTIONER", "REPORTER", "INTERVIEWER"):
 		if t.qName != "" {
 			return &turnSpeaker{name: t.qName, role: "interviewer", conf: model.High}
@@ -919,7 +982,9 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 			return &turnSpeaker{name: t.aName, conf: model.High}
 		}
 	}
-	words := strings.Fields(raw)
+	// A label has at most five words (labelName): split it on the stack.
+	var wordBuf [8]string
+	words := appendFields(wordBuf[:0], raw)
 	n := 0
 	for n < len(words)-1 {
 		w := strings.Trim(words[n], ".")
@@ -945,8 +1010,7 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 	if n > 0 && strings.Trim(strings.Join(words[n:], ""), "0123456789") == "" {
 		n = 0 // "SPEAKER 1" is a name, not speaker number one
 	}
-	role := strings.Join(words[:n], " ")
-	name := strings.Join(words[n:], " ")
+	role, name := splitWords(raw, words, n)
 	if l.upper {
 		name = recase(name)
 		role = recase(role)
@@ -961,18 +1025,20 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 		role += l.role
 	}
 	sp := &turnSpeaker{name: name, role: role, conf: model.High}
-	lw := strings.ToLower(name)
 	generic := true
 	for i := 0; ; {
-		ws, we := nextField(lw, i)
+		ws, we := nextField(name, i)
 		if ws == we {
 			break
 		}
 		i = we
-		if w := lw[ws:we]; !genericLabels[w] && strings.Trim(w, "0123456789") != "" {
+		if w := name[ws:we]; !inSet(genericLabels, w) && strings.Trim(w, "0123456789") != "" {
 			generic = false
 		}
 	}
+	// The name's first runes, lowered, for the prefixes below.
+	var buf [32]byte
+	lowStart := string(appendLowerRunes(buf[:0], name, len("unidentified")))
 	if who, where, ok := publicCaller(name, l.role); ok {
 		// "CALLER (DAVE, MILLBROOK)": each caller is a person of their
 		// own, known by a first name only in this programme.
@@ -983,14 +1049,60 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 	} else if n > 0 && honorific(words[0]) && len(words)-n == 1 {
 		// "Mr SPEAKER", "Madam CHAIR": the honorific makes the office
 		// one particular person, not a generic label.
-	} else if generic || strings.HasPrefix(lw, "unidentified") || strings.HasPrefix(lw, "unknown") {
+	} else if generic || strings.HasPrefix(lowStart, "unidentified") || strings.HasPrefix(lowStart, "unknown") {
 		sp.local = true
 	}
-	t.labels[lw] = true
+	if !strings.Contains(name, " ") {
+		// t.labels is looked up by single words: a name of several could
+		// never be found there.
+		if t.labels == nil {
+			t.labels = map[string]bool{}
+		}
+		t.labels[strings.ToLower(name)] = true
+	}
 	// Only labels that get here are remembered: Q and A turns depend on
 	// the header and on who was called on, these only on the label.
 	in.sp = sp
 	return sp
+}
+
+// appendFields appends the words of s, as strings.Fields splits them, to
+// dst.
+func appendFields(dst []string, s string) []string {
+	for i := 0; ; {
+		ws, we := nextField(s, i)
+		if ws == we {
+			return dst
+		}
+		dst = append(dst, s[ws:we])
+		i = we
+	}
+}
+
+// splitWords returns strings.Join(words[:n], " ") and
+// strings.Join(words[n:], " "), where words are raw's words. A label is
+// nearly always written with single spaces, and then both are slices of
+// it, not copies.
+func splitWords(raw string, words []string, n int) (before, after string) {
+	size := len(words) - 1
+	for _, w := range words {
+		size += len(w)
+	}
+	if size != len(raw) || strings.Count(raw, " ") != len(words)-1 {
+		// Some gap is not one plain space.
+		return strings.Join(words[:n], " "), strings.Join(words[n:], " ")
+	}
+	if n == 0 {
+		return "", raw
+	}
+	off := n - 1
+	for _, w := range words[:n] {
+		off += len(w)
+	}
+	if n == len(words) {
+		return raw, ""
+	}
+	return raw[:off], raw[off+1:]
 }
 
 // courtesyTitles are the honorifics a label's role loses: "MR. SMITH" is
@@ -1029,8 +1141,12 @@ func (t *transcript) questioner(s, e int) *turnSpeaker {
 	if t.asker != nil {
 		return &turnSpeaker{name: t.asker.name, role: t.asker.role, conf: model.Low, q: true}
 	}
-	return &turnSpeaker{name: "Questioner", role: "reporter", local: true, conf: model.High, q: true}
+	return &unnamedQuestioner
 }
+
+// unnamedQuestioner speaks the Q turns no one is named for. Like every
+// turnSpeaker it is shared and never changed, so one serves them all.
+var unnamedQuestioner = turnSpeaker{name: "Questioner", role: "reporter", local: true, conf: model.High, q: true}
 
 // selfIntro reads "Name Surname, Outlet." among a turn's first sentences,
 // also after a greeting ("Madam Mayor, Tom Reyes, Channel 6.").
@@ -1093,22 +1209,25 @@ func personWords(s string, labels map[string]bool) bool {
 	return n >= 2
 }
 
+// sentenceEnd returns the length of text's first sentence: through a
+// line end, or a '.', '?' or '!' before a space or the end of text.
 func sentenceEnd(text string) int {
 	for i := 0; i < len(text); i++ {
-		switch text[i] {
-		case '.', '?', '!':
-			if i+1 >= len(text) {
-				return i + 1
-			}
-			if r, _ := utf8.DecodeRuneInString(text[i+1:]); unicode.IsSpace(r) {
-				return i + 1
-			}
-		case '\n':
+		if !sentenceStops[text[i]] {
+			continue // most bytes: one table look-up
+		}
+		if text[i] == '\n' || i+1 >= len(text) {
+			return i + 1
+		}
+		if r, _ := utf8.DecodeRuneInString(text[i+1:]); unicode.IsSpace(r) {
 			return i + 1
 		}
 	}
 	return len(text)
 }
+
+// sentenceStops marks the bytes that can end a sentence.
+var sentenceStops = [256]bool{'.': true, '?': true, '!': true, '\n': true}
 
 // handOverCues, in a sentence past a turn's first, say it hands the floor
 // to the reporter it names.
@@ -1145,7 +1264,7 @@ func (t *transcript) noteTurn(turn string) {
 			t.asker = nil
 		}
 	}
-	if sp := calledOn(turn, t.labels, &t.low); sp != nil {
+	if sp := calledOn(turn, t.labels, &t.low, &t.words); sp != nil {
 		t.pending, t.asker = sp, nil
 	}
 }
@@ -1153,8 +1272,9 @@ func (t *transcript) noteTurn(turn string) {
 // calledOn finds "Name of Outlet" where a speaker hands the floor to a
 // reporter: the turn opens with it, or the sentence holding it says
 // "start with", "go to", "call on" or "question".
-// low is a buffer to lower sentences in, reused across turns.
-func calledOn(turn string, labels map[string]bool, low *[]byte) *turnSpeaker {
+// low and words are buffers to lower and split sentences in, reused
+// across turns.
+func calledOn(turn string, labels map[string]bool, low *[]byte, words *[]string) *turnSpeaker {
 	if !hasOfFrom(turn, " of ", " from ") {
 		return nil
 	}
@@ -1166,14 +1286,18 @@ func calledOn(turn string, labels map[string]bool, low *[]byte) *turnSpeaker {
 		if !hasOfFrom(sent, "of", "from") {
 			continue // no word "of" or "from" for a name to lean on
 		}
-		opening := strings.TrimSpace(sent) == strings.TrimSpace(turn[:min(len(turn), len(sent))])
+		// The first sentence opens the turn; a later one only when it
+		// repeats the turn's start.
+		opening := len(sent)+len(rest) == len(turn) ||
+			strings.TrimSpace(sent) == strings.TrimSpace(turn[:min(len(turn), len(sent))])
 		if !opening {
 			*low = appendLower((*low)[:0], sent)
 			if !containsAny(*low, handOverCues) {
 				continue
 			}
 		}
-		words := strings.Fields(sent)
+		*words = appendFields((*words)[:0], sent)
+		words := *words
 		for i := 0; i < len(words); i++ {
 			// A run of one or two capitalised words, then "of"/"from".
 			j := i

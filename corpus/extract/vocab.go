@@ -307,6 +307,9 @@ const (
 	vTitleNouns
 	vPronouns // he, she: see pronounGender
 	vArticles // the, a, an
+	vPrepositions
+	vAbbreviations
+	vAccording // the word "according", which opens a cue
 )
 
 // vocabSlots is vocabOf as an open-addressing hash table, keyed by
@@ -353,7 +356,13 @@ func packWord(w string) uint64 {
 // Fibonacci hashing: the top bits of the product depend on every byte.
 func shortHash(key uint64) uint32 { return uint32((key * 0x9E3779B97F4A7C15) >> 32) }
 
-// vocabHash is FNV-1a, the hash of a word longer than eight bytes: the
+// midHash hashes a word of nine to sixteen bytes, its halves packed by
+// packWord.
+func midHash(k1, k2 uint64) uint32 {
+	return uint32((k1*0x9E3779B97F4A7C15 ^ k2*0xC2B2AE3D27D4EB4F) >> 32)
+}
+
+// vocabHash is FNV-1a, the hash of a word longer than sixteen bytes: the
 // hash so far with byte c added. The seed is vocabHashSeed.
 func vocabHash(h uint32, c byte) uint32 { return (h ^ uint32(c)) * 16777619 }
 
@@ -363,6 +372,9 @@ const vocabHashSeed = 2166136261
 func vocabHashString(w string) uint32 {
 	if len(w) <= 8 {
 		return shortHash(packWord(w))
+	}
+	if len(w) <= 16 {
+		return midHash(packWord(w[:8]), packWord(w[8:]))
 	}
 	h := uint32(vocabHashSeed)
 	for i := 0; i < len(w); i++ {
@@ -385,6 +397,21 @@ func lookupVocab(low string, h uint32) vocab {
 			return e.v
 		}
 	}
+}
+
+// vocabOfWord returns vocabOf[w].
+func vocabOfWord(w string) vocab { return lookupVocab(w, vocabHashString(w)) }
+
+// vocabOfFold returns vocabOf[strings.ToLower(w)], lowering a short ASCII
+// word in a register.
+func vocabOfFold(w string) vocab {
+	if len(w) <= 8 && isASCII(w) {
+		k := packWord(w)
+		upper, _ := caseMasks(k)
+		k |= upper >> 2
+		return lookupShort(k, len(w), shortHash(k))
+	}
+	return vocabOfWord(strings.ToLower(w))
 }
 
 // lookupShort returns vocabOf[w] for a word w of n <= 8 bytes, given
@@ -428,6 +455,9 @@ var vocabOf = func() map[string]vocab {
 		{vTitleNouns, titleNouns},
 		{vPronouns, set(`he she`)},
 		{vArticles, set(`the a an`)},
+		{vPrepositions, prepositions},
+		{vAbbreviations, abbreviations},
+		{vAccording, set(`according`)},
 	} {
 		for w := range s.set {
 			m[w] |= s.v

@@ -1,7 +1,9 @@
 package speakers_test
 
 import (
+	"fmt"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -47,4 +49,38 @@ func BenchmarkResolve(b *testing.B) {
 	}
 	b.ReportMetric(float64(cputime.Now()-cpu)/1e6/float64(b.N), "cpu-ms/op")
 	b.ReportMetric(float64(len(mentions)), "mentions/op")
+}
+
+// TestResolveCountedMatchesResolve checks that resolving each distinct
+// mention once with its count gives what resolving every mention does:
+// loading relies on it to avoid a copy of a mention per quote.
+func TestResolveCountedMatchesResolve(t *testing.T) {
+	all := generatedMentions(t, 7, 300)
+	var distinct []speakers.Mention
+	var counts []int32
+	first := map[string]int{}
+	for _, m := range all {
+		key := fmt.Sprintf("%#v", m)
+		i, ok := first[key]
+		if !ok {
+			i = len(distinct)
+			first[key] = i
+			distinct = append(distinct, m)
+			counts = append(counts, 0)
+		}
+		counts[i]++
+	}
+	if len(distinct) == len(all) {
+		t.Fatal("no mention repeats: the check would prove nothing")
+	}
+	wantPeople, wantIDs := speakers.Resolve(all)
+	gotPeople, gotIDs := speakers.ResolveCounted(distinct, counts)
+	if !reflect.DeepEqual(gotPeople, wantPeople) {
+		t.Fatalf("speakers differ: %d counted, %d resolved one by one", len(gotPeople), len(wantPeople))
+	}
+	for i, m := range all {
+		if got := gotIDs[first[fmt.Sprintf("%#v", m)]]; got != wantIDs[i] {
+			t.Fatalf("mention %d (%q): speaker %d counted, %d one by one", i, m.Name, got, wantIDs[i])
+		}
+	}
 }

@@ -23,32 +23,21 @@ func BenchmarkQuotesOutput(b *testing.B) {
 	}
 	c := corpus.Assemble(docs, nil)
 	b.Logf("%d documents, %d quotes, %d speakers", len(c.Docs), len(c.Quotes), len(c.Speakers))
-	rows := func() []quoteRow {
-		out := make([]quoteRow, len(c.Quotes))
-		for i := range c.Quotes {
-			out[i] = newQuoteRow(c, &c.Quotes[i])
-		}
-		return out
-	}
+	ids := c.QuotesBy(nil)
+	row, text := quoteListing(c, ids)
 	st := newTextStyles(io.Discard)
 	for _, tc := range []struct {
 		name  string
-		write func([]quoteRow) error
+		write func() error
 	}{
-		{"json", func(r []quoteRow) error { return writeJSON(io.Discard, r) }},
-		{"csv", func(r []quoteRow) error { return writeCSV(io.Discard, r) }},
-		{"text", func(r []quoteRow) error {
-			t := &table{header: []string{"SPEAKER", "WHERE", "QUOTE"}}
-			for i, q := range r {
-				t.add(st.speaker(int(c.Quotes[i].Speaker), speakerLabel(q.Speaker, q.Confidence)), location(q.Doc, q.Line), "“"+oneLine(q.Text)+"”")
-			}
-			return t.write(io.Discard, st, 0)
-		}},
+		{"json", func() error { return writeJSON(io.Discard, len(ids), row) }},
+		{"csv", func() error { return writeCSV(io.Discard, len(ids), row) }},
+		{"text", func() error { return text(st).write(io.Discard, st, 0) }},
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if err := tc.write(rows()); err != nil {
+				if err := tc.write(); err != nil {
 					b.Fatal(err)
 				}
 			}

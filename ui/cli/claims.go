@@ -83,9 +83,10 @@ line per claim with its topic, score, why and position.`,
 				topics := claimTopics(c, cs)
 				switch f {
 				case formatJSON:
-					return emit(e, f, topics, "conflicting claims", nil)
+					return emit(e, f, len(topics), rowOf(topics), "conflicting claims", nil)
 				case formatCSV:
-					return emit(e, f, claimCSV(topics), "conflicting claims", nil)
+					rows := claimCSV(topics)
+					return emit(e, f, len(rows), rowOf(rows), "conflicting claims", nil)
 				}
 				return emitClaimsText(e, topics)
 			}

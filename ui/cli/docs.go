@@ -47,7 +47,7 @@ only theirs.`,
 					}
 					rows = append(rows, docRow{Path: d.Path, Title: d.Title, Outlet: d.Outlet, Date: d.Date, Kind: d.Kind.String(), Quotes: counts[d.ID]})
 				}
-				return emit(e, o.format, rows, "documents", func(st *textStyles) *table {
+				return emit(e, o.format, len(rows), rowOf(rows), "documents", func(st *textStyles) *table {
 					// Title, outlet and date share the last column so the
 					// table fits 80 columns; JSON and CSV keep them apart.
 					t := &table{

@@ -93,18 +93,18 @@ func suggestSpeakers(c *model.Corpus, name string) string {
 	return " (did you mean " + strings.Join(out, ", ") + "?)"
 }
 
-// emit prints rows in the chosen format. An empty text listing prints
-// nothing on stdout and says so on stderr; JSON and CSV still print their
-// empty array or header so scripts need no special case.
-func emit[T any](e *env, f format, rows []T, noun string, text func(*textStyles) *table) int {
+// emit prints the n rows row(0)...row(n-1) in the chosen format. An empty
+// text listing prints nothing on stdout and says so on stderr; JSON and CSV
+// still print their empty array or header so scripts need no special case.
+func emit[T any](e *env, f format, n int, row func(int) T, noun string, text func(*textStyles) *table) int {
 	var err error
 	switch f {
 	case formatJSON:
-		err = writeJSON(e.stdout, rows)
+		err = writeJSON(e.stdout, n, row)
 	case formatCSV:
-		err = writeCSV(e.stdout, rows)
+		err = writeCSV(e.stdout, n, row)
 	default:
-		if len(rows) == 0 {
+		if n == 0 {
 			fmt.Fprintf(e.stderr, "backchannel: no %s found\n", noun)
 			return exitOK
 		}
@@ -117,6 +117,9 @@ func emit[T any](e *env, f format, rows []T, noun string, text func(*textStyles)
 	}
 	return exitOK
 }
+
+// rowOf is row i of rows, for emit.
+func rowOf[T any](rows []T) func(int) T { return func(i int) T { return rows[i] } }
 
 // location is the doc:line a journalist can open.
 func location(path string, line int) string { return fmt.Sprintf("%s:%d", path, line) }

@@ -39,11 +39,11 @@ func (f *format) Set(s string) error {
 	return fmt.Errorf("want text, json or csv")
 }
 
-// writeJSON prints rows as one indented JSON array ("[]" when empty, never
-// null, so scripts can always iterate). It streams one row at a time, so a
-// large corpus is not held twice in memory as JSON.
-func writeJSON[T any](w io.Writer, rows []T) error {
-	if len(rows) == 0 {
+// writeJSON prints the n rows row(0)...row(n-1) as one indented JSON array
+// ("[]" when empty, never null, so scripts can always iterate). It streams
+// one row at a time, so a large corpus is not held twice in memory as JSON.
+func writeJSON[T any](w io.Writer, n int, row func(int) T) error {
+	if n == 0 {
 		_, err := io.WriteString(w, "[]\n")
 		return err
 	}
@@ -53,12 +53,12 @@ func writeJSON[T any](w io.Writer, rows []T) error {
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("  ", "  ")
 	enc.SetEscapeHTML(false) // quotes are full of & and <, keep them readable
-	for i := range rows {
+	for i := range n {
 		if i > 0 {
 			bw.WriteString(",\n  ")
 		}
 		buf.Reset()
-		if err := enc.Encode(rows[i]); err != nil {
+		if err := enc.Encode(row(i)); err != nil {
 			return err
 		}
 		bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
@@ -67,10 +67,10 @@ func writeJSON[T any](w io.Writer, rows []T) error {
 	return bw.Flush()
 }
 
-// writeCSV prints rows with a header row. Columns are the struct's JSON
-// field names in order, so the two formats cannot drift apart; list fields
-// are joined with "; ".
-func writeCSV[T any](w io.Writer, rows []T) error {
+// writeCSV prints the n rows row(0)...row(n-1) after a header row. Columns
+// are the struct's JSON field names in order, so the two formats cannot
+// drift apart; list fields are joined with "; ".
+func writeCSV[T any](w io.Writer, n int, row func(int) T) error {
 	cw := csv.NewWriter(w)
 	typ := reflect.TypeFor[T]()
 	var header []string
@@ -80,8 +80,8 @@ func writeCSV[T any](w io.Writer, rows []T) error {
 	if err := cw.Write(header); err != nil {
 		return err
 	}
-	for _, r := range rows {
-		v := reflect.ValueOf(r)
+	for i := range n {
+		v := reflect.ValueOf(row(i))
 		record := make([]string, v.NumField())
 		for i := range record {
 			record[i] = csvCell(v.Field(i))
@@ -167,12 +167,31 @@ func terminalWidth(w io.Writer) int {
 type table struct {
 	header []string
 	rows   [][]string
+	// count and cells, when cells is set, stand for rows: a row's cells
+	// are made when they are measured and again when printed, so a
+	// listing of every quote of a large corpus is never held in memory.
+	count int
+	cells func(i int) []string
 	// styles per column; a cell may also arrive styled, as widths are
 	// measured without escape codes.
 	styles []lipgloss.Style
 }
 
 func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
+
+func (t *table) len() int {
+	if t.cells != nil {
+		return t.count
+	}
+	return len(t.rows)
+}
+
+func (t *table) row(i int) []string {
+	if t.cells != nil {
+		return t.cells(i)
+	}
+	return t.rows[i]
+}
 
 const (
 	// maxColumn caps a column's width so one long name cannot push the
@@ -191,7 +210,11 @@ const (
 func (t *table) write(w io.Writer, st *textStyles, width int) error {
 	n := len(t.header)
 	widths := make([]int, n)
-	for _, row := range append([][]string{t.header}, t.rows...) {
+	for r := -1; r < t.len(); r++ {
+		row := t.header
+		if r >= 0 {
+			row = t.row(r)
+		}
 		for i := 0; i < n-1; i++ {
 			widths[i] = max(widths[i], min(lipgloss.Width(row[i]), maxColumn))
 		}
@@ -249,8 +272,8 @@ func (t *table) write(w io.Writer, st *textStyles, width int) error {
 		bw.WriteString("\n")
 	}
 	line(t.header, true)
-	for _, row := range t.rows {
-		line(row, false)
+	for r := range t.len() {
+		line(t.row(r), false)
 	}
 	return bw.Flush()
 }

@@ -53,21 +53,31 @@ medium, low or none), start and end (byte offsets of the text in the file).`,
 					return exitFail
 				}
 				ids := c.QuotesBy(who)
-				rows := make([]quoteRow, len(ids))
-				for i, id := range ids {
-					rows[i] = newQuoteRow(c, &c.Quotes[id])
-				}
-				return emit(e, o.format, rows, "quotes", func(st *textStyles) *table {
-					t := &table{header: []string{"SPEAKER", "WHERE", "QUOTE"}, styles: []lipgloss.Style{st.plain, st.muted}}
-					for i, r := range rows {
-						label := speakerLabel(r.Speaker, r.Confidence)
-						t.add(st.speaker(int(c.Quotes[ids[i]].Speaker), label), location(r.Doc, r.Line), "“"+oneLine(r.Text)+"”")
-					}
-					return t
-				})
+				row, text := quoteListing(c, ids)
+				return emit(e, o.format, len(ids), row, "quotes", text)
 			}
 		},
 	}
+}
+
+// quoteListing gives the rows of the quotes ids for JSON and CSV and their
+// table for text. Rows are made as they are printed: every quote of a large
+// corpus held as rows would cost more memory than the corpus.
+func quoteListing(c *model.Corpus, ids []int32) (row func(int) quoteRow, text func(*textStyles) *table) {
+	row = func(i int) quoteRow { return newQuoteRow(c, &c.Quotes[ids[i]]) }
+	text = func(st *textStyles) *table {
+		return &table{
+			header: []string{"SPEAKER", "WHERE", "QUOTE"},
+			styles: []lipgloss.Style{st.plain, st.muted},
+			count:  len(ids),
+			cells: func(i int) []string {
+				r := row(i)
+				label := speakerLabel(r.Speaker, r.Confidence)
+				return []string{st.speaker(int(c.Quotes[ids[i]].Speaker), label), location(r.Doc, r.Line), "“" + oneLine(r.Text) + "”"}
+			},
+		}
+	}
+	return row, text
 }
 
 // speakerLabel shows an unknown speaker as such and marks an attribution

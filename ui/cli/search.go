@@ -102,7 +102,7 @@ With --speaker, only that speaker's quotes are searched.`,
 						break
 					}
 				}
-				return emit(e, o.format, rows, "matches", func(st *textStyles) *table {
+				return emit(e, o.format, len(rows), rowOf(rows), "matches", func(st *textStyles) *table {
 					t := &table{
 						header: []string{"KIND", "WHERE", "SPEAKER", "TEXT"},
 						styles: []lipgloss.Style{st.muted, st.muted, st.plain},

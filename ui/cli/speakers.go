@@ -47,7 +47,7 @@ which spellings were merged into whom.`,
 					sp := &c.Speakers[id]
 					rows[i] = speakerRow{Name: sp.Name, Aliases: nonNil(sp.Aliases), Roles: nonNil(sp.Roles), Quotes: len(sp.Quotes)}
 				}
-				return emit(e, o.format, rows, "speakers", func(st *textStyles) *table {
+				return emit(e, o.format, len(rows), rowOf(rows), "speakers", func(st *textStyles) *table {
 					t := &table{
 						header: []string{"SPEAKER", "QUOTES", "ALSO CALLED — ROLES"},
 						styles: []lipgloss.Style{st.plain, st.plain, st.muted},
