@@ -1343,8 +1343,12 @@ func (v ClaimsView) heldContext(id int) string {
 func (v ClaimsView) pickerLines(w, h int) []string {
 	st := v.cm.Styles
 	lines := v.subjectLines(w)
+	// Only the rows on screen are drawn: the topic picker lists every
+	// topic.
+	lo, hi := windowRange(len(v.picks), v.pickAt, h-len(lines))
 	var rows []string
-	for i, p := range v.picks {
+	for i := lo; i < hi; i++ {
+		p := v.picks[i]
 		style := st.Normal
 		if i == v.pickAt {
 			style = st.Selected
@@ -1365,7 +1369,7 @@ func (v ClaimsView) pickerLines(w, h int) []string {
 		}
 		rows = append(rows, selectionBar(st, i == v.pickAt, true)+style.Render(fit(label, w-2)))
 	}
-	return append(lines, window(rows, v.pickAt, h-len(lines))...)
+	return append(lines, rows...)
 }
 
 // subjectLines say what a mark, move or merge acts on, above its topic
