@@ -6,7 +6,7 @@ import (
 	"github.com/backchannel-news/backchannel/corpus"
 	"github.com/backchannel-news/backchannel/corpus/extract"
 	"github.com/backchannel-news/backchannel/corpus/gen"
-	"github.com/backchannel-news/backchannel/corpus/internal/cputime"
+	"github.com/backchannel-news/backchannel/corpus/gen/meter"
 	"github.com/backchannel-news/backchannel/model"
 )
 
@@ -30,11 +30,11 @@ func measure(b *testing.B, size int, work func()) {
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu := cputime.Now()
+	cpu := meter.CPUTime()
 	for i := 0; i < b.N; i++ {
 		work()
 	}
-	b.ReportMetric(float64(size)*float64(b.N)/1e6/(float64(cputime.Now()-cpu)/1e9), "MB/cpu-s")
+	b.ReportMetric(float64(size)*float64(b.N)/1e6/(float64(meter.CPUTime()-cpu)/1e9), "MB/cpu-s")
 }
 
 // BenchmarkTranscriptGenerated is BenchmarkExtractGenerated for the
