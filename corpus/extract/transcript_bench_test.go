@@ -41,18 +41,22 @@ func measure(b *testing.B, size int, work func()) {
 // transcripts of the generated corpus alone: the transcript reader's share
 // of extraction, apart from the article reader's larger one. Run it with
 // -cpu 1.
-func BenchmarkTranscriptGenerated(b *testing.B) {
+func BenchmarkTranscriptGenerated(b *testing.B) { extractKind(b, model.Transcript) }
+
+// extractKind is BenchmarkExtractGenerated over the generated documents
+// of one kind.
+func extractKind(b *testing.B, kind model.Kind) {
 	all, sizes := generatedDocs(b)
 	var docs []model.Document
 	size := 0
 	for i, d := range all {
-		if d.Kind == model.Transcript {
+		if d.Kind == kind {
 			docs = append(docs, d)
 			size += sizes[i]
 		}
 	}
 	if len(docs) == 0 {
-		b.Fatal("the generated corpus holds no transcript")
+		b.Fatalf("the generated corpus holds no document of kind %v", kind)
 	}
 	measure(b, size, func() {
 		for j := range docs {
