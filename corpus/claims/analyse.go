@@ -47,6 +47,12 @@ type stance struct {
 	// call was leaked by", "leaking two calls"). It only names the topic;
 	// the finder does not compare it.
 	of string
+	// ref is, on a rebuttal's dimension, 1 + the index of the statement
+	// rebutted within its document, and 0 on any other.
+	ref int
+	// byHolder marks a denial on the holder's own behalf ("not us"),
+	// whose side is the holder's name once holders are unified.
+	byHolder bool
 }
 
 // analysis is what the finder needs of one candidate.
@@ -410,15 +416,8 @@ func analyse(cd *candidate) analysis {
 		if side < 0 {
 			continue
 		}
-		names := strings.Split(axes[ax].name, "/")
-		var cue []string
-		for _, list := range axes[ax].sides {
-			for _, w := range list {
-				cue = append(cue, stem(w))
-			}
-		}
-		cue = append(cue, impliedStems[ax]...)
-		a.stances = append(a.stances, stance{dim: "ax:" + axes[ax].name, side: names[side], label: names[side], cue: cue,
+		names := axisNames[ax]
+		a.stances = append(a.stances, stance{dim: axisDims[ax], side: names[side], label: names[side], cue: axisCues[ax],
 			target: axisTarget[ax], head: axisHead[ax], about: axisAbout[ax], of: axisOf[ax]})
 	}
 
@@ -472,7 +471,7 @@ func analyse(cd *candidate) analysis {
 		}
 		if refuted {
 			// The statement answers the one before, not its own words.
-			a.stances = append(a.stances, stance{dim: fmt.Sprintf("ref:%d", cd.prev), side: "not", label: negWord(cd.toks, neg)})
+			a.stances = append(a.stances, stance{dim: fmt.Sprintf("ref:%d", cd.prev), ref: cd.prev + 1, side: "not", label: negWord(cd.toks, neg)})
 			seen = nil
 		}
 		for c, obj := range seen {
@@ -794,17 +793,17 @@ func agentStance(cd *candidate, neg []int, hedged []bool) (stance, bool) {
 			continue
 		}
 		n := toks[i+1]
-		who := ""
+		who, own := "", false
 		switch {
 		case n.lower == "us" || n.lower == "we" || n.lower == "me":
 			if cd.claim.Holder != Unattributed {
-				who = cd.claim.Holder
+				who, own = cd.claim.Holder, true
 			}
 		case n.lower == "the" && i+3 < len(toks) && toks[i+3].lower == "side":
 			who = joinWords(toks[i+1 : i+4])
 		}
 		if who != "" {
-			return stance{dim: "who:" + hasFamily, side: "not " + strings.ToLower(who), label: "not by " + who, cue: []string{hasFamily}}, true
+			return stance{dim: "who:" + hasFamily, side: "not " + strings.ToLower(who), label: "not by " + who, cue: []string{hasFamily}, byHolder: own}, true
 		}
 	}
 	return stance{}, false

@@ -543,11 +543,18 @@ func lastWord(name string) string {
 // documents: "Holm" becomes "Greta Holm" when that is the only
 // fuller name ending in it.
 func unifyHolders(cands []candidate) {
+	unify(len(cands), func(i int) (string, model.ClaimKind) { return cands[i].claim.Holder, cands[i].claim.Kind },
+		func(i int, full string) { cands[i].claim.Holder = full })
+}
+
+// unify reads the holder and kind of n statements in corpus order and
+// calls respell for each whose holder has one fuller spelling.
+func unify(n int, holder func(int) (string, model.ClaimKind), respell func(int, string)) {
 	fullest := map[string]string{}
 	ambiguous := map[string]bool{}
-	for _, cd := range cands {
-		h := cd.claim.Holder
-		if cd.claim.Kind == model.FromAuthor || h == Unattributed || !isCapitalized(h) {
+	for i := range n {
+		h, kind := holder(i)
+		if kind == model.FromAuthor || h == Unattributed || !isCapitalized(h) {
 			continue
 		}
 		key := strings.ToLower(lastWord(h))
@@ -562,14 +569,14 @@ func unifyHolders(cands []candidate) {
 			ambiguous[key] = true
 		}
 	}
-	for i := range cands {
-		h := cands[i].claim.Holder
-		if cands[i].claim.Kind == model.FromAuthor || h == Unattributed {
+	for i := range n {
+		h, kind := holder(i)
+		if kind == model.FromAuthor || h == Unattributed {
 			continue
 		}
 		key := strings.ToLower(lastWord(h))
 		if full, ok := fullest[key]; ok && !ambiguous[key] {
-			cands[i].claim.Holder = full
+			respell(i, full)
 		}
 	}
 }

@@ -190,6 +190,9 @@ var (
 	familyByStem     = map[string]string{}
 	axisWordsByStem  = map[string]bool{}
 	reportingStemSet = map[string]bool{}
+	axisDims         []string   // axis -> its dimension, "ax:" and its name
+	axisNames        [][]string // axis -> the names of its sides
+	axisCues         [][]string // axis -> the stems that voice it
 )
 
 func init() {
@@ -222,6 +225,19 @@ func init() {
 			cueByWord[w] = c
 			familyByStem[stem(w)] = f
 		}
+	}
+	// An axis's dimension, side names and cue are the same for every
+	// stance on it, and are shared.
+	for ax, a := range axes {
+		axisDims = append(axisDims, "ax:"+a.name)
+		axisNames = append(axisNames, strings.Split(a.name, "/"))
+		var cue []string
+		for _, list := range a.sides {
+			for _, w := range list {
+				cue = append(cue, stem(w))
+			}
+		}
+		axisCues = append(axisCues, append(cue, impliedStems[ax]...))
 	}
 	for _, w := range append(append([]string{}, reportingVerbs...), negatingVerbs...) {
 		reportingStemSet[stem(w)] = true

@@ -1,0 +1,384 @@
+package claims
+
+import (
+	"fmt"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/backchannel-news/backchannel/model"
+)
+
+// The finder keeps, per statement, only what comparing statements needs:
+// where it is, who holds it, its concepts as small numbers with two flags,
+// and its stances. Words, maps and spellings live only while its document
+// is read, so a newsroom corpus of hundreds of thousands of statements
+// costs a fraction of its own size; a topic's spellings are read again
+// from its few members' text.
+
+// Flags of a statement's concept entry, below the concept number.
+const (
+	ownConcept   = 1 // in the statement's own words, not borrowed context
+	plainConcept = 2 // said outside any negation
+	flagBits     = 2
+)
+
+// statement is one candidate once analysed.
+type statement struct {
+	doc, start, end int32 // doc is the index in the corpus
+	holder          int32 // index into statements.holders
+	speaker, quote  int32
+	kind            model.ClaimKind
+}
+
+// statements is the finder's compact view of every candidate of a corpus,
+// in corpus order.
+type statements struct {
+	c     *model.Corpus
+	stmts []statement
+	// conceptAt[i]:conceptAt[i+1] are statement i's entries in concepts,
+	// each a concept number shifted past flagBits, in ascending order.
+	conceptAt []int32
+	concepts  []uint32
+	names     []string         // concept number -> concept
+	ids       map[string]int32 // concept -> number
+	// firstSurface and firstSpelled are, per concept, the first spelling
+	// the corpus gives it, for a word a topic's members only borrowed.
+	firstSurface, firstSpelled []string
+	stances                    []heldStance // in statement order
+	doers                      []doerEntry  // in statement, then concept order
+	// subjects are the token ranges naming the holder of reported speech,
+	// for the few statements that have one.
+	subjects  map[int32][2]int32
+	holders   []string
+	holderIDs map[string]int32
+	holderKey []string // model.HolderKey of each holder
+	strs      map[string]string
+}
+
+type heldStance struct {
+	stmt int32
+	st   stance
+}
+
+type doerEntry struct {
+	stmt, concept int32
+	doer          string
+}
+
+// entries returns statement i's concept entries.
+func (s *statements) entries(i int) []uint32 {
+	return s.concepts[s.conceptAt[i]:s.conceptAt[i+1]]
+}
+
+// has reports whether statement i has concept k, borrowed or its own.
+func (s *statements) has(i int, k int32) bool {
+	e := s.entries(i)
+	j, found := slices.BinarySearchFunc(e, k, func(x uint32, k int32) int { return int(x>>flagBits) - int(k) })
+	_ = j
+	return found
+}
+
+// id returns the number of concept k, or -1 when no statement has it.
+func (s *statements) id(k string) int32 {
+	if n, ok := s.ids[k]; ok {
+		return n
+	}
+	return -1
+}
+
+// doer returns who does the plainly asserted deed k in statement i, or "".
+func (s *statements) doer(i int, k int32) string {
+	j, found := slices.BinarySearchFunc(s.doers, doerEntry{stmt: int32(i), concept: k}, func(a, b doerEntry) int {
+		if a.stmt != b.stmt {
+			return int(a.stmt) - int(b.stmt)
+		}
+		return int(a.concept) - int(b.concept)
+	})
+	if !found {
+		return ""
+	}
+	return s.doers[j].doer
+}
+
+// claim returns statement i as the model shows it.
+func (s *statements) claim(i int) model.Claim {
+	st := &s.stmts[i]
+	doc := &s.c.Docs[st.doc]
+	return model.Claim{
+		Holder: s.holders[st.holder], Speaker: int(st.speaker), Text: doc.Text[st.start:st.end],
+		Doc: doc.ID, Line: doc.LineAt(int(st.start)), Start: int(st.start), End: int(st.end),
+		Kind: st.kind, Quote: int(st.quote),
+	}
+}
+
+// holderOf returns the holder of statement i.
+func (s *statements) holderOf(i int) string { return s.holders[s.stmts[i].holder] }
+
+// spellings returns how statement i spells each of its own concepts, as
+// analyse reads them: the lower-case word and the word as a label shows
+// it, from the first word that has the concept.
+func (s *statements) spellings(i int) (surface, spelled map[string]string) {
+	st := &s.stmts[i]
+	text := s.c.Docs[st.doc].Text
+	toks := tokenize(text, span{int(st.start), int(st.end)})
+	subj, hasSubj := s.subjects[int32(i)]
+	surface, spelled = map[string]string{}, map[string]string{}
+	for j, t := range toks {
+		if hasSubj && int32(j) >= subj[0] && int32(j) < subj[1] {
+			continue
+		}
+		if c := concept(toks, j); c != "" {
+			if _, ok := surface[c]; !ok {
+				surface[c] = t.lower
+				spelled[c] = spelling(t)
+			}
+		}
+	}
+	return surface, spelled
+}
+
+// intern returns one copy of each distinct string the statements keep.
+func (s *statements) intern(v string) string {
+	if v == "" {
+		return ""
+	}
+	if w, ok := s.strs[v]; ok {
+		return w
+	}
+	s.strs[v] = v
+	return v
+}
+
+func (s *statements) holderID(h string) int32 {
+	if n, ok := s.holderIDs[h]; ok {
+		return n
+	}
+	n := int32(len(s.holders))
+	s.holders = append(s.holders, h)
+	s.holderIDs[h] = n
+	return n
+}
+
+// docStatements is what reading one document gives, numbered within it.
+type docStatements struct {
+	stmts   []statement // holder indexes holders below
+	holders []string
+	// conceptAt and concepts as in statements, numbered by names below.
+	conceptAt []int32
+	concepts  []uint32
+	names     []string
+	surface   []string // per local concept, its first spelling in the document
+	spelled   []string
+	stances   []heldStance
+	doers     []doerEntry
+	subjects  [][3]int32 // statement, first and end token
+}
+
+// readDoc finds and analyses the statements of document d.
+func readDoc(idx *corpusIndex, d int) docStatements {
+	cands := docCandidates(idx, d)
+	var out docStatements
+	ids := map[string]int32{}
+	holders := map[string]int32{}
+	local := func(k string) int32 {
+		if n, ok := ids[k]; ok {
+			return n
+		}
+		n := int32(len(out.names))
+		ids[k] = n
+		out.names = append(out.names, k)
+		out.surface = append(out.surface, "")
+		out.spelled = append(out.spelled, "")
+		return n
+	}
+	out.conceptAt = make([]int32, 1, len(cands)+1)
+	for i := range cands {
+		cd := &cands[i]
+		a := analyse(cd)
+		h, ok := holders[cd.claim.Holder]
+		if !ok {
+			h = int32(len(out.holders))
+			holders[cd.claim.Holder] = h
+			out.holders = append(out.holders, cd.claim.Holder)
+		}
+		out.stmts = append(out.stmts, statement{
+			doc: int32(d), start: int32(cd.claim.Start), end: int32(cd.claim.End), holder: h,
+			speaker: int32(cd.claim.Speaker), quote: int32(cd.claim.Quote), kind: cd.claim.Kind,
+		})
+		// Concepts are numbered in a fixed order, so that sums over them
+		// come out the same in every run.
+		keys := make([]string, 0, len(a.concepts))
+		for k := range a.concepts {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			var flags uint32
+			if a.own[k] {
+				flags |= ownConcept
+			}
+			if a.plain[k] {
+				flags |= plainConcept
+			}
+			out.concepts = append(out.concepts, uint32(local(k))<<flagBits|flags)
+		}
+		out.conceptAt = append(out.conceptAt, int32(len(out.concepts)))
+		// The document's first spelling of each concept, in statement
+		// order; within a statement, its first word with the concept.
+		for k, sp := range a.surface {
+			if n := local(k); out.surface[n] == "" {
+				out.surface[n], out.spelled[n] = sp, a.spelled[k]
+			}
+		}
+		for k, who := range a.doers {
+			out.doers = append(out.doers, doerEntry{stmt: int32(i), concept: local(k), doer: who})
+		}
+		for _, st := range a.stances {
+			out.stances = append(out.stances, heldStance{stmt: int32(i), st: st})
+		}
+		if sa, sb, ok := subjectRange(cd.subject); ok {
+			out.subjects = append(out.subjects, [3]int32{int32(i), sa, sb})
+		}
+	}
+	return out
+}
+
+// subjectRange returns the one run of tokens a subject marks.
+func subjectRange(subject map[int]bool) (int32, int32, bool) {
+	if len(subject) == 0 {
+		return 0, 0, false
+	}
+	lo, hi := -1, -1
+	for i := range subject {
+		if lo < 0 || i < lo {
+			lo = i
+		}
+		hi = max(hi, i)
+	}
+	if hi-lo+1 != len(subject) {
+		// Every subject is one run; if that ever changes the spellings
+		// of its statement would be read wrong.
+		panic(fmt.Sprintf("claims: subject is not one run of tokens: %v", subject))
+	}
+	return int32(lo), int32(hi + 1), true
+}
+
+// gather reads every document of c, on every core, and merges what each
+// gives in corpus order, so the result does not depend on scheduling.
+func gather(c *model.Corpus) *statements {
+	idx := &corpusIndex{c: c, genders: genders(c), surnames: surnames(c)}
+	s := &statements{c: c, ids: map[string]int32{}, holderIDs: map[string]int32{}, strs: map[string]string{},
+		subjects: map[int32][2]int32{}, conceptAt: []int32{0}}
+	workers := runtime.GOMAXPROCS(0)
+	// Documents are read a batch at a time so that only a batch's words
+	// and maps are alive at once.
+	batch := 32 * workers
+	results := make([]docStatements, batch)
+	for from := 0; from < len(c.Docs); from += batch {
+		to := min(from+batch, len(c.Docs))
+		var wg sync.WaitGroup
+		next := make(chan int, to-from)
+		for d := from; d < to; d++ {
+			next <- d
+		}
+		close(next)
+		for range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for d := range next {
+					results[d-from] = readDoc(idx, d)
+				}
+			}()
+		}
+		wg.Wait()
+		for i := range to - from {
+			s.merge(&results[i])
+			results[i] = docStatements{}
+		}
+	}
+	s.unifyHolders()
+	s.holderKey = make([]string, len(s.holders))
+	for i, h := range s.holders {
+		s.holderKey[i] = model.HolderKey(h)
+	}
+	s.strs = nil
+	return s
+}
+
+// merge appends one document's statements, numbering its concepts and
+// statements corpus-wide.
+func (s *statements) merge(ds *docStatements) {
+	base := int32(len(s.stmts))
+	global := make([]int32, len(ds.names))
+	for n, k := range ds.names {
+		g, ok := s.ids[k]
+		if !ok {
+			g = int32(len(s.names))
+			s.ids[k] = g
+			s.names = append(s.names, k)
+			s.firstSurface = append(s.firstSurface, "")
+			s.firstSpelled = append(s.firstSpelled, "")
+		}
+		global[n] = g
+		if s.firstSurface[g] == "" && ds.surface[n] != "" {
+			s.firstSurface[g], s.firstSpelled[g] = ds.surface[n], ds.spelled[n]
+		}
+	}
+	holders := make([]int32, len(ds.holders))
+	for n, h := range ds.holders {
+		holders[n] = s.holderID(h)
+	}
+	for i, st := range ds.stmts {
+		st.holder = holders[st.holder]
+		s.stmts = append(s.stmts, st)
+		from := len(s.concepts)
+		for _, e := range ds.concepts[ds.conceptAt[i]:ds.conceptAt[i+1]] {
+			s.concepts = append(s.concepts, uint32(global[e>>flagBits])<<flagBits|e&(1<<flagBits-1))
+		}
+		slices.Sort(s.concepts[from:])
+		s.conceptAt = append(s.conceptAt, int32(len(s.concepts)))
+	}
+	from := len(s.doers)
+	for _, d := range ds.doers {
+		s.doers = append(s.doers, doerEntry{stmt: base + d.stmt, concept: global[d.concept], doer: s.intern(d.doer)})
+	}
+	slices.SortFunc(s.doers[from:], func(a, b doerEntry) int {
+		if a.stmt != b.stmt {
+			return int(a.stmt) - int(b.stmt)
+		}
+		return int(a.concept) - int(b.concept)
+	})
+	for _, h := range ds.stances {
+		st := h.st
+		if st.ref > 0 {
+			// A rebuttal names the statement rebutted by its corpus index.
+			st.ref += int(base)
+			st.dim = fmt.Sprintf("ref:%d", st.ref-1)
+		}
+		st.dim, st.side, st.label = s.intern(st.dim), s.intern(st.side), s.intern(st.label)
+		st.target, st.head, st.doer, st.of = s.intern(st.target), s.intern(st.head), s.intern(st.doer), s.intern(st.of)
+		s.stances = append(s.stances, heldStance{stmt: base + h.stmt, st: st})
+	}
+	for _, sj := range ds.subjects {
+		s.subjects[base+sj[0]] = [2]int32{sj[1], sj[2]}
+	}
+}
+
+// unifyHolders gives holders that are not speakers one spelling across
+// documents: "Holm" becomes "Greta Holm" when that is the only
+// fuller name ending in it. A denial on the holder's own behalf ("not
+// us") then names the holder as spelled.
+func (s *statements) unifyHolders() {
+	unify(len(s.stmts), func(i int) (string, model.ClaimKind) { return s.holderOf(i), s.stmts[i].kind },
+		func(i int, full string) { s.stmts[i].holder = s.holderID(full) })
+	for i := range s.stances {
+		if st := &s.stances[i].st; st.byHolder {
+			who := s.holderOf(int(s.stances[i].stmt))
+			st.side, st.label = "not "+strings.ToLower(who), "not by "+who
+		}
+	}
+}
