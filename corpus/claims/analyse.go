@@ -55,39 +55,43 @@ type stance struct {
 	byHolder bool
 }
 
-// analysis is what the finder needs of one candidate.
+// analysis is what the finder needs of one candidate. Its concepts are
+// those of its own words, plainly said for those of the sentence before
+// it points back at (cd.inherited), and borrowed from the sentences
+// around it in its quote (cd.context).
 type analysis struct {
-	concepts map[string]bool
-	// own are the concepts of the statement's own words, without what it
-	// borrows from its quote or the sentence before.
-	own map[string]bool
-	// plain are the concepts said outside any negation: what the claim
-	// asserts, which a negation elsewhere can deny.
-	plain   map[string]bool
-	surface map[string]string // concept -> a word that spelled it
-	// spelled keeps a name's capitals ("Velmora") for a topic's question,
-	// where surface is the lower-case word the why line shows.
-	spelled map[string]string
+	// words are the statement's own content words, in order.
+	words   []ownWord
 	stances []stance
-	// doers are who does each plainly asserted deed, when shown.
-	doers map[string]string
+}
+
+// ownWord is a content word of a statement.
+type ownWord struct {
+	concept string
+	// surface is the lower-case word the why line shows; spelled keeps a
+	// name's capitals ("Velmora") for a topic's question.
+	surface, spelled string
+	// plain is set outside any negation: what the claim asserts, which a
+	// negation elsewhere can deny.
+	plain bool
+	doer  string // who does the deed, when plainly asserted and shown
 }
 
 // concept returns the topic concept of a token, or "" for a stop word:
 // the predicate family if any ("tapped" -> "leak"), else the stem.
 func concept(toks []token, i int) string {
-	t := toks[i]
+	t := &toks[i]
+	in := infoOf(t.lower)
 	// A reporting verb after "the" or "his" is a noun with a topic: "the
 	// calls", "his claims".
-	noun := i > 0 && nounMarkers[toks[i-1].lower] && (reportingSet[t.lower] || negatingVerbSet[t.lower])
-	if (isStop(t.lower) && !noun) || (t.lower == "us" && t.word != "US") {
+	noun := in.verb && i > 0 && nounMarkers[toks[i-1].lower]
+	if (in.stop && !noun) || (t.lower == "us" && t.word != "US") {
 		return ""
 	}
-	st := stem(t.lower)
-	if f, ok := familyByStem[st]; ok {
+	if f, ok := familyByStem[in.stem]; ok {
 		return f
 	}
-	return st
+	return in.stem
 }
 
 // concepts lists the content concepts of a candidate outside its subject.
@@ -303,7 +307,7 @@ func hedges(toks []token, neg []int) []bool {
 }
 
 func analyse(cd *candidate) analysis {
-	a := analysis{concepts: map[string]bool{}, own: map[string]bool{}, plain: map[string]bool{}, surface: map[string]string{}, spelled: map[string]string{}, doers: map[string]string{}}
+	var a analysis
 	neg := negation(cd.toks)
 	hedged := hedges(cd.toks, neg)
 	anyNeg := false
@@ -317,29 +321,12 @@ func analyse(cd *candidate) analysis {
 			continue
 		}
 		if c := concept(cd.toks, i); c != "" {
-			a.concepts[c] = true
-			a.own[c] = true
-			if neg[i] == 0 {
-				a.plain[c] = true
-				if d := doerOf(cd, i); d != "" {
-					a.doers[c] = d
-				}
+			w := ownWord{concept: c, surface: t.lower, spelled: spelling(t), plain: neg[i] == 0}
+			if w.plain {
+				w.doer = doerOf(cd, i)
 			}
-			if _, ok := a.surface[c]; !ok {
-				a.surface[c] = t.lower
-				a.spelled[c] = t.lower
-				if t.capital {
-					a.spelled[c] = t.word
-				}
-			}
+			a.words = append(a.words, w)
 		}
-	}
-	for _, c := range cd.inherited {
-		a.concepts[c] = true
-		a.plain[c] = true
-	}
-	for _, c := range cd.context {
-		a.concepts[c] = true
 	}
 
 	// Antonym axes: the side of the word, flipped under an odd number of

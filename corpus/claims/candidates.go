@@ -116,7 +116,7 @@ func docCandidates(idx *corpusIndex, d int) []candidate {
 			if strings.HasSuffix(strings.TrimRight(doc.Text[s.start:s.end], `"”’'`), "?") {
 				continue // a question asked takes no position
 			}
-			cd := newCandidate(doc, s, holder, speaker, model.FromQuote)
+			cd := newCandidate(doc, s, tokenize(doc.Text, s), holder, speaker, model.FromQuote)
 			cd.claim.Quote = int(q.ID)
 			if len(cd.toks) >= 3 {
 				prevConcepts = concepts(&cd)
@@ -197,14 +197,14 @@ func docCandidates(idx *corpusIndex, d int) []candidate {
 			}
 			var cd candidate
 			if holder != "" {
-				cd = newCandidate(doc, cl, holder, speaker, model.FromReported)
+				cd = newCandidate(doc, cl, toks, holder, speaker, model.FromReported)
 				cd.subject = subj
 				refs.add(holder, speaker)
 			} else {
 				if len(toks) < 3 {
 					continue
 				}
-				cd = newCandidate(doc, cl, docHolder(doc), model.Unknown, model.FromAuthor)
+				cd = newCandidate(doc, cl, toks, docHolder(doc), model.Unknown, model.FromAuthor)
 			}
 			cd.claim.Quote = fragment
 			if pointsBack(cd.toks) && len(out) > 0 {
@@ -224,14 +224,15 @@ func docCandidates(idx *corpusIndex, d int) []candidate {
 	return out
 }
 
-func newCandidate(doc *model.Document, s span, holder string, speaker int, kind model.ClaimKind) candidate {
+// newCandidate makes the statement s, whose words toks are.
+func newCandidate(doc *model.Document, s span, toks []token, holder string, speaker int, kind model.ClaimKind) candidate {
 	return candidate{
 		claim: model.Claim{
 			Holder: holder, Speaker: speaker, Text: doc.Text[s.start:s.end],
 			Doc: doc.ID, Line: doc.LineAt(s.start), Start: s.start, End: s.end,
 			Kind: kind, Quote: -1,
 		},
-		toks: tokenize(doc.Text, s),
+		toks: toks,
 		prev: -1,
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
@@ -183,6 +182,12 @@ func readDoc(idx *corpusIndex, d int) docStatements {
 	var out docStatements
 	ids := map[string]int32{}
 	holders := map[string]int32{}
+	// Per local concept, while one statement is read: its flags with
+	// inStatement, and the doer of its deed.
+	const inStatement = 1 << flagBits
+	var flags []uint32
+	var doers []string
+	var touched []int32
 	local := func(k string) int32 {
 		if n, ok := ids[k]; ok {
 			return n
@@ -192,6 +197,16 @@ func readDoc(idx *corpusIndex, d int) docStatements {
 		out.names = append(out.names, k)
 		out.surface = append(out.surface, "")
 		out.spelled = append(out.spelled, "")
+		flags = append(flags, 0)
+		doers = append(doers, "")
+		return n
+	}
+	add := func(k string, f uint32) int32 {
+		n := local(k)
+		if flags[n] == 0 {
+			touched = append(touched, n)
+		}
+		flags[n] |= f | inStatement
 		return n
 	}
 	out.conceptAt = make([]int32, 1, len(cands)+1)
@@ -208,34 +223,36 @@ func readDoc(idx *corpusIndex, d int) docStatements {
 			doc: int32(d), start: int32(cd.claim.Start), end: int32(cd.claim.End), holder: h,
 			speaker: int32(cd.claim.Speaker), quote: int32(cd.claim.Quote), kind: cd.claim.Kind,
 		})
-		// Concepts are numbered in a fixed order, so that sums over them
-		// come out the same in every run.
-		keys := make([]string, 0, len(a.concepts))
-		for k := range a.concepts {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			var flags uint32
-			if a.own[k] {
-				flags |= ownConcept
+		for _, w := range a.words {
+			f := uint32(ownConcept)
+			if w.plain {
+				f |= plainConcept
 			}
-			if a.plain[k] {
-				flags |= plainConcept
+			n := add(w.concept, f)
+			if w.doer != "" {
+				doers[n] = w.doer // the last word with the deed tells its doer
 			}
-			out.concepts = append(out.concepts, uint32(local(k))<<flagBits|flags)
+			// The document's first spelling of each concept: the first
+			// word with it in the first statement that has it.
+			if out.surface[n] == "" {
+				out.surface[n], out.spelled[n] = w.surface, w.spelled
+			}
 		}
+		for _, k := range cd.inherited {
+			add(k, plainConcept)
+		}
+		for _, k := range cd.context {
+			add(k, 0)
+		}
+		for _, n := range touched {
+			out.concepts = append(out.concepts, uint32(n)<<flagBits|flags[n]&(1<<flagBits-1))
+			if doers[n] != "" {
+				out.doers = append(out.doers, doerEntry{stmt: int32(i), concept: n, doer: doers[n]})
+			}
+			flags[n], doers[n] = 0, ""
+		}
+		touched = touched[:0]
 		out.conceptAt = append(out.conceptAt, int32(len(out.concepts)))
-		// The document's first spelling of each concept, in statement
-		// order; within a statement, its first word with the concept.
-		for k, sp := range a.surface {
-			if n := local(k); out.surface[n] == "" {
-				out.surface[n], out.spelled[n] = sp, a.spelled[k]
-			}
-		}
-		for k, who := range a.doers {
-			out.doers = append(out.doers, doerEntry{stmt: int32(i), concept: local(k), doer: who})
-		}
 		for _, st := range a.stances {
 			out.stances = append(out.stances, heldStance{stmt: int32(i), st: st})
 		}

@@ -191,14 +191,26 @@ func isWordRune(r rune) bool {
 // tokenize splits text[s.start:s.end] into words. Hyphenated words come out
 // as their parts; possessive "'s" is dropped.
 func tokenize(text string, s span) []token {
-	var out []token
-	punct := ""
+	// About one word in six bytes: room for most spans at once.
+	out := make([]token, 0, (s.end-s.start)/5+2)
+	// punct is the punctuation since the last word. It is a slice of text
+	// while its marks stand together, as they mostly do (", "), and is
+	// only built when spaces or invalid bytes come between them.
+	punct, inText, punctEnd := "", true, 0
 	first := true
 	for i := s.start; i < s.end; {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			if !unicode.IsSpace(r) {
-				punct += string(r)
+				valid := r != utf8.RuneError || size > 1
+				switch {
+				case punct == "" && valid:
+					punct, inText, punctEnd = text[i:i+size], true, i+size
+				case inText && punctEnd == i && valid:
+					punct, punctEnd = text[i-len(punct):i+size], i+size
+				default:
+					punct, inText = punct+string(r), false
+				}
 			}
 			i += size
 			continue
@@ -220,7 +232,9 @@ func tokenize(text string, s span) []token {
 			raw = raw[:len(raw)-sz]
 		}
 		partStart := i
-		for k, part := range strings.Split(raw, "-") {
+		rest := raw
+		for k := 0; ; k++ {
+			part, after, hyphen := strings.Cut(rest, "-")
 			w := stripPossessive(part)
 			if w != "" {
 				r0, _ := utf8.DecodeRuneInString(w)
@@ -233,6 +247,10 @@ func tokenize(text string, s span) []token {
 				punct = ""
 			}
 			partStart += len(part) + 1
+			if !hyphen {
+				break
+			}
+			rest = after
 		}
 		// What was trimmed off raw is read again as punctuation.
 		i += len(raw)
@@ -240,7 +258,7 @@ func tokenize(text string, s span) []token {
 	// In a line set in capitals, capitals do not mark names.
 	upper := 0
 	for _, t := range out {
-		if t.word == strings.ToUpper(t.word) {
+		if isUpperCase(t.word) {
 			upper++
 		}
 	}
@@ -250,6 +268,22 @@ func tokenize(text string, s span) []token {
 		}
 	}
 	return out
+}
+
+// isUpperCase reports whether strings.ToUpper would leave w as it is,
+// without building the upper-case copy.
+func isUpperCase(w string) bool {
+	for i := 0; i < len(w); {
+		r, size := utf8.DecodeRuneInString(w[i:])
+		if r == utf8.RuneError && size == 1 {
+			return false // ToUpper replaces invalid bytes
+		}
+		if unicode.ToUpper(r) != r {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 func stripPossessive(w string) string {
