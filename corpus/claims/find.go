@@ -87,7 +87,8 @@ func Find(c *model.Corpus) *model.ClaimSet {
 	// asserting it plainly.
 	byDim := map[string][]int32{}
 	for i := range s.stances {
-		byDim[s.stances[i].st.dim] = append(byDim[s.stances[i].st.dim], int32(i))
+		dim := s.strs[s.stances[i].dim]
+		byDim[dim] = append(byDim[dim], int32(i))
 	}
 	dims := make([]string, 0, len(byDim))
 	negated := make([]bool, len(df))
@@ -108,7 +109,7 @@ func Find(c *model.Corpus) *model.ClaimSet {
 	pool := func(dim string) map[int]stance {
 		pool := map[int]stance{}
 		for _, h := range byDim[dim] {
-			pool[int(s.stances[h].stmt)] = s.stances[h].st
+			pool[int(s.stances[h].stmt)] = s.stance(&s.stances[h])
 		}
 		var ref int
 		if _, err := fmt.Sscanf(dim, "ref:%d", &ref); err == nil {

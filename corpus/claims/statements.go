@@ -29,7 +29,7 @@ type statement struct {
 	doc, start, end int32 // doc is the index in the corpus
 	holder          int32 // index into statements.holders
 	speaker, quote  int32
-	kind            model.ClaimKind
+	kind            uint8 // a model.ClaimKind
 }
 
 // statements is the finder's compact view of every candidate of a corpus,
@@ -54,10 +54,60 @@ type statements struct {
 	holders   []string
 	holderIDs map[string]int32
 	holderKey []string // model.HolderKey of each holder
-	strs      map[string]string
+	// strs are the stances' strings, numbered by strIDs.
+	strs   []string
+	strIDs map[string]int32
 }
 
+// heldStance is a stance as the finder keeps it: its strings numbered in
+// statements.strs, so that it is small and holds no pointers for the
+// collector to follow. about is its words joined, each after a NUL.
 type heldStance struct {
+	stmt                                                 int32
+	dim, side, label, target, head, doer, of, about, cue int32
+	axis                                                 int16 // the axis whose words cue it, or -1
+	approx, byHolder                                     bool
+}
+
+// stance returns h as analyse made it.
+func (s *statements) stance(h *heldStance) stance {
+	st := stance{dim: s.strs[h.dim], side: s.strs[h.side], label: s.strs[h.label], target: s.strs[h.target],
+		head: s.strs[h.head], doer: s.strs[h.doer], of: s.strs[h.of], approx: h.approx}
+	if a := s.strs[h.about]; a != "" {
+		st.about = strings.Split(a[1:], "\x00")
+	}
+	switch {
+	case h.axis >= 0:
+		st.cue = axisCues[h.axis]
+	case h.cue >= 0:
+		st.cue = []string{s.strs[h.cue]}
+	}
+	return st
+}
+
+// hold numbers the strings of st, a stance of statement i.
+func (s *statements) hold(i int32, st stance) heldStance {
+	h := heldStance{stmt: i, dim: s.str(st.dim), side: s.str(st.side), label: s.str(st.label), target: s.str(st.target),
+		head: s.str(st.head), doer: s.str(st.doer), of: s.str(st.of), axis: -1, cue: -1, approx: st.approx, byHolder: st.byHolder}
+	var about strings.Builder
+	for _, w := range st.about {
+		about.WriteByte(0)
+		about.WriteString(w)
+	}
+	h.about = s.str(about.String())
+	switch {
+	case strings.HasPrefix(st.dim, "ax:"):
+		h.axis = int16(slices.Index(axisDims, st.dim))
+	case len(st.cue) == 1:
+		h.cue = s.str(st.cue[0])
+	case len(st.cue) > 1:
+		panic("claims: a stance off an axis has one cue word")
+	}
+	return h
+}
+
+// docStance is a stance of a document's statement i, before merging.
+type docStance struct {
 	stmt int32
 	st   stance
 }
@@ -109,7 +159,7 @@ func (s *statements) claim(i int) model.Claim {
 	return model.Claim{
 		Holder: s.holders[st.holder], Speaker: int(st.speaker), Text: doc.Text[st.start:st.end],
 		Doc: doc.ID, Line: doc.LineAt(int(st.start)), Start: int(st.start), End: int(st.end),
-		Kind: st.kind, Quote: int(st.quote),
+		Kind: model.ClaimKind(st.kind), Quote: int(st.quote),
 	}
 }
 
@@ -139,16 +189,15 @@ func (s *statements) spellings(i int) (surface, spelled map[string]string) {
 	return surface, spelled
 }
 
-// intern returns one copy of each distinct string the statements keep.
-func (s *statements) intern(v string) string {
-	if v == "" {
-		return ""
+// str returns the number of v in strs.
+func (s *statements) str(v string) int32 {
+	if n, ok := s.strIDs[v]; ok {
+		return n
 	}
-	if w, ok := s.strs[v]; ok {
-		return w
-	}
-	s.strs[v] = v
-	return v
+	n := int32(len(s.strs))
+	s.strs = append(s.strs, v)
+	s.strIDs[v] = n
+	return n
 }
 
 func (s *statements) holderID(h string) int32 {
@@ -171,7 +220,7 @@ type docStatements struct {
 	names     []string
 	surface   []string // per local concept, its first spelling in the document
 	spelled   []string
-	stances   []heldStance
+	stances   []docStance
 	doers     []doerEntry
 	subjects  [][3]int32 // statement, first and end token
 }
@@ -221,7 +270,7 @@ func readDoc(idx *corpusIndex, d int) docStatements {
 		}
 		out.stmts = append(out.stmts, statement{
 			doc: int32(d), start: int32(cd.claim.Start), end: int32(cd.claim.End), holder: h,
-			speaker: int32(cd.claim.Speaker), quote: int32(cd.claim.Quote), kind: cd.claim.Kind,
+			speaker: int32(cd.claim.Speaker), quote: int32(cd.claim.Quote), kind: uint8(cd.claim.Kind),
 		})
 		for _, w := range a.words {
 			f := uint32(ownConcept)
@@ -254,7 +303,7 @@ func readDoc(idx *corpusIndex, d int) docStatements {
 		touched = touched[:0]
 		out.conceptAt = append(out.conceptAt, int32(len(out.concepts)))
 		for _, st := range a.stances {
-			out.stances = append(out.stances, heldStance{stmt: int32(i), st: st})
+			out.stances = append(out.stances, docStance{stmt: int32(i), st: st})
 		}
 		if sa, sb, ok := subjectRange(cd.subject); ok {
 			out.subjects = append(out.subjects, [3]int32{int32(i), sa, sb})
@@ -287,7 +336,7 @@ func subjectRange(subject map[int]bool) (int32, int32, bool) {
 // gives in corpus order, so the result does not depend on scheduling.
 func gather(c *model.Corpus) *statements {
 	idx := &corpusIndex{c: c, genders: genders(c), surnames: surnames(c)}
-	s := &statements{c: c, ids: map[string]int32{}, holderIDs: map[string]int32{}, strs: map[string]string{},
+	s := &statements{c: c, ids: map[string]int32{}, holderIDs: map[string]int32{}, strIDs: map[string]int32{},
 		subjects: map[int32][2]int32{}, conceptAt: []int32{0}}
 	workers := runtime.GOMAXPROCS(0)
 	// Documents are read a batch at a time so that only a batch's words
@@ -322,7 +371,7 @@ func gather(c *model.Corpus) *statements {
 	for i, h := range s.holders {
 		s.holderKey[i] = model.HolderKey(h)
 	}
-	s.strs = nil
+	s.strIDs = nil
 	return s
 }
 
@@ -361,7 +410,7 @@ func (s *statements) merge(ds *docStatements) {
 	}
 	from := len(s.doers)
 	for _, d := range ds.doers {
-		s.doers = append(s.doers, doerEntry{stmt: base + d.stmt, concept: global[d.concept], doer: s.intern(d.doer)})
+		s.doers = append(s.doers, doerEntry{stmt: base + d.stmt, concept: global[d.concept], doer: s.strs[s.str(d.doer)]})
 	}
 	slices.SortFunc(s.doers[from:], func(a, b doerEntry) int {
 		if a.stmt != b.stmt {
@@ -376,9 +425,7 @@ func (s *statements) merge(ds *docStatements) {
 			st.ref += int(base)
 			st.dim = fmt.Sprintf("ref:%d", st.ref-1)
 		}
-		st.dim, st.side, st.label = s.intern(st.dim), s.intern(st.side), s.intern(st.label)
-		st.target, st.head, st.doer, st.of = s.intern(st.target), s.intern(st.head), s.intern(st.doer), s.intern(st.of)
-		s.stances = append(s.stances, heldStance{stmt: base + h.stmt, st: st})
+		s.stances = append(s.stances, s.hold(base+h.stmt, st))
 	}
 	for _, sj := range ds.subjects {
 		s.subjects[base+sj[0]] = [2]int32{sj[1], sj[2]}
@@ -390,12 +437,12 @@ func (s *statements) merge(ds *docStatements) {
 // fuller name ending in it. A denial on the holder's own behalf ("not
 // us") then names the holder as spelled.
 func (s *statements) unifyHolders() {
-	unify(len(s.stmts), func(i int) (string, model.ClaimKind) { return s.holderOf(i), s.stmts[i].kind },
+	unify(len(s.stmts), func(i int) (string, model.ClaimKind) { return s.holderOf(i), model.ClaimKind(s.stmts[i].kind) },
 		func(i int, full string) { s.stmts[i].holder = s.holderID(full) })
 	for i := range s.stances {
-		if st := &s.stances[i].st; st.byHolder {
-			who := s.holderOf(int(s.stances[i].stmt))
-			st.side, st.label = "not "+strings.ToLower(who), "not by "+who
+		if h := &s.stances[i]; h.byHolder {
+			who := s.holderOf(int(h.stmt))
+			h.side, h.label = s.str("not "+strings.ToLower(who)), s.str("not by "+who)
 		}
 	}
 }
