@@ -832,15 +832,15 @@ func doerOf(cd *candidate, i int) string {
 	if toks[j+1].punctBefore != "" {
 		return ""
 	}
-	holder := strings.ToLower(lastWord(cd.claim.Holder))
+	holder := func() string { return strings.ToLower(lastWord(cd.claim.Holder)) }
 	switch t := toks[j]; {
 	case t.lower == "i" || t.lower == "we":
 		if cd.claim.Holder != Unattributed && cd.claim.Kind != model.FromAuthor {
-			return holder
+			return holder()
 		}
 	case t.lower == "he" || t.lower == "she":
 		if cd.claim.Holder != Unattributed && cd.claim.Kind == model.FromReported {
-			return holder
+			return holder()
 		}
 	case t.capital:
 		return t.lower

@@ -51,7 +51,7 @@ func candidates(c *model.Corpus) []candidate {
 	idx := &corpusIndex{c: c, genders: genders(c), surnames: surnames(c)}
 	for d := range c.Docs {
 		base := len(out)
-		for _, cd := range docCandidates(idx, d) {
+		for _, cd := range docCandidates(idx, d, nil) {
 			if cd.prev >= 0 {
 				cd.prev += base
 			}
@@ -62,8 +62,12 @@ func candidates(c *model.Corpus) []candidate {
 	return out
 }
 
-func docCandidates(idx *corpusIndex, d int) []candidate {
+// docCandidates lists the statements of document d. Their words are cut
+// from words, when given, which the caller may reuse once it is done with
+// them.
+func docCandidates(idx *corpusIndex, d int, words *tokenArena) []candidate {
 	c := idx.c
+	tokenize := words.tokenize
 	doc := &c.Docs[d]
 	var out []candidate
 	quoteIDs := c.QuotesOf(d)

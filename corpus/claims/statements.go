@@ -225,18 +225,32 @@ type docStatements struct {
 	subjects  [][3]int32 // statement, first and end token
 }
 
-// readDoc finds and analyses the statements of document d.
-func readDoc(idx *corpusIndex, d int) docStatements {
-	cands := docCandidates(idx, d)
-	var out docStatements
-	ids := map[string]int32{}
-	holders := map[string]int32{}
+// docReader is one core's reusable tables for reading documents.
+type docReader struct {
+	ids, holders map[string]int32
 	// Per local concept, while one statement is read: its flags with
 	// inStatement, and the doer of its deed.
+	flags   []uint32
+	doers   []string
+	touched []int32
+	words   tokenArena
+}
+
+func newDocReader() *docReader {
+	return &docReader{ids: map[string]int32{}, holders: map[string]int32{}}
+}
+
+// readDoc finds and analyses the statements of document d.
+func (r *docReader) readDoc(idx *corpusIndex, d int) docStatements {
+	r.words.reset()
+	cands := docCandidates(idx, d, &r.words)
+	var out docStatements
+	clear(r.ids)
+	clear(r.holders)
+	ids, holders := r.ids, r.holders
 	const inStatement = 1 << flagBits
-	var flags []uint32
-	var doers []string
-	var touched []int32
+	flags, doers, touched := r.flags[:0], r.doers[:0], r.touched[:0]
+	defer func() { r.flags, r.doers, r.touched = flags, doers, touched }()
 	local := func(k string) int32 {
 		if n, ok := ids[k]; ok {
 			return n
@@ -343,6 +357,10 @@ func gather(c *model.Corpus) *statements {
 	// and maps are alive at once.
 	batch := 32 * workers
 	results := make([]docStatements, batch)
+	readers := make([]*docReader, workers)
+	for w := range readers {
+		readers[w] = newDocReader()
+	}
 	for from := 0; from < len(c.Docs); from += batch {
 		to := min(from+batch, len(c.Docs))
 		var wg sync.WaitGroup
@@ -351,12 +369,13 @@ func gather(c *model.Corpus) *statements {
 			next <- d
 		}
 		close(next)
-		for range workers {
+		for w := range workers {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
+				r := readers[w]
 				for d := range next {
-					results[d-from] = readDoc(idx, d)
+					results[d-from] = r.readDoc(idx, d)
 				}
 			}()
 		}

@@ -188,11 +188,46 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-' || r == '.'
 }
 
+// tokenArena hands out the token slices of one document from one buffer,
+// reused for the next document: most of what reading a document would
+// otherwise leave to the collector.
+type tokenArena struct{ buf []token }
+
+// reset makes the whole buffer free again; no slice it gave may be used
+// after.
+func (a *tokenArena) reset() { a.buf = a.buf[:0] }
+
+// tokenize is the package's tokenize, into the arena; a nil arena
+// allocates.
+func (a *tokenArena) tokenize(text string, s span) []token {
+	if a == nil {
+		return tokenize(text, s)
+	}
+	need := estimateTokens(s)
+	if cap(a.buf)-len(a.buf) < need {
+		// The slices given so far keep the old buffer.
+		a.buf = make([]token, 0, max(8192, 2*cap(a.buf), need))
+	}
+	from := len(a.buf)
+	out := tokenizeInto(a.buf[from:from], text, s)
+	if cap(out) == cap(a.buf)-from {
+		a.buf = a.buf[:from+len(out)] // filled in place
+	}
+	return out[:len(out):len(out)]
+}
+
+// estimateTokens is room for the words of most spans: about one word in
+// six bytes.
+func estimateTokens(s span) int { return (s.end-s.start)/5 + 2 }
+
 // tokenize splits text[s.start:s.end] into words. Hyphenated words come out
 // as their parts; possessive "'s" is dropped.
 func tokenize(text string, s span) []token {
-	// About one word in six bytes: room for most spans at once.
-	out := make([]token, 0, (s.end-s.start)/5+2)
+	return tokenizeInto(make([]token, 0, estimateTokens(s)), text, s)
+}
+
+// tokenizeInto is tokenize appending to out.
+func tokenizeInto(out []token, text string, s span) []token {
 	// punct is the punctuation since the last word. It is a slice of text
 	// while its marks stand together, as they mostly do (", "), and is
 	// only built when spaces or invalid bytes come between them.
