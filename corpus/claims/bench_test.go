@@ -14,7 +14,7 @@ import (
 
 // genCorpus builds a generated corpus of docs documents and returns it with
 // the bytes of its files.
-func genCorpus(b *testing.B, docs int) (*model.Corpus, int64) {
+func genCorpus(b testing.TB, docs int) (*model.Corpus, int64) {
 	b.Helper()
 	var sources []corpus.Source
 	var size int64
