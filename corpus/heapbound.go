@@ -12,6 +12,9 @@ import "github.com/backchannel-news/backchannel/corpus/internal/heapbound"
 // generated corpora, 1.7 keeps the peak near 2x at 1k and 10k documents.
 const loadHeapBudget = 1.7
 
+// minLoadHeapBudget is the least heap a load is given (heapbound.MinBudget).
+const minLoadHeapBudget = heapbound.MinBudget
+
 // boundHeap bounds the heap while corpusBytes of documents load to
 // loadHeapBudget times them (see heapbound.Bound), and returns the function
 // that lifts the bound.

@@ -60,3 +60,16 @@ func TestBuildWithoutSizesLeavesTheLimitAlone(t *testing.T) {
 		t.Errorf("limit %d while loading a source of unknown size", seen)
 	}
 }
+
+// A small corpus is given the collector's usual first heap, not a bound of
+// a few kilobytes that would have it collect after every document.
+func TestBoundHeapGivesASmallCorpusRoom(t *testing.T) {
+	prev := debug.SetMemoryLimit(math.MaxInt64)
+	defer debug.SetMemoryLimit(prev)
+	inUse, _ := memoryInUse()
+	release := boundHeap(30 << 10)
+	defer release()
+	if got := debug.SetMemoryLimit(-1); got < inUse+minLoadHeapBudget {
+		t.Errorf("limit %d for a 30 KiB corpus, want at least %d", got, inUse+minLoadHeapBudget)
+	}
+}

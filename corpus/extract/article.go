@@ -85,6 +85,11 @@ type scratch struct {
 	// their tables for the next.
 	midCaps  map[string]bool
 	anonSeen map[string]int
+	// The per-quotation lists beside the output, and the extractor state
+	// itself.
+	foundEnt []int
+	bare     []bool
+	art      article
 }
 
 var articleScratchPool = sync.Pool{New: func() any {
@@ -106,6 +111,7 @@ func (s *scratch) release() {
 	s.infos, s.ents, s.history, s.paras = s.infos[:0], s.ents[:0], s.history[:0], s.paras[:0]
 	clear(s.midCaps)
 	clear(s.anonSeen)
+	s.art = article{} // it points to the text and to the quotations returned
 	articleScratchPool.Put(s)
 }
 
@@ -262,13 +268,19 @@ func personLabel(text, name string) bool {
 func articleParas(text string, paras []paragraph) []Found {
 	sc := articleScratchPool.Get().(*scratch)
 	defer sc.release()
-	a := &article{text: text, sc: sc, midCaps: sc.midCaps, anonSeen: sc.anonSeen, ents: sc.ents, history: sc.history}
-	defer func() { sc.ents, sc.history = a.ents, a.history }() // keep grown arrays for the next article
+	sc.art = article{text: text, sc: sc, midCaps: sc.midCaps, anonSeen: sc.anonSeen, ents: sc.ents, history: sc.history,
+		foundEnt: sc.foundEnt[:0], bare: sc.bare[:0]}
+	a := &sc.art
+	defer func() {
+		// Keep grown arrays for the next article.
+		sc.ents, sc.history, sc.foundEnt, sc.bare = a.ents, a.history, a.foundEnt[:0], a.bare[:0]
+	}()
 	sc.infos = slices.Grow(sc.infos, len(paras))[:len(paras)]
 	infos := sc.infos
 	single := len(paras) > 0 && usesSingleQuotes(text, paras)
 	all := sc.toks
-	var low lowerArena
+	tz := tokenizer{midCaps: a.midCaps}
+	var marks markFinder // shared by the paragraphs, which come in order
 	for k, p := range paras {
 		in := &infos[k]
 		in.p = p
@@ -276,24 +288,19 @@ func articleParas(text string, paras []paragraph) []Found {
 		if single {
 			sc.spans = singleQuoteSpans(text, p.start, p.end, sc.spans)
 		} else {
-			sc.spans = quoteSpans(text, p.start, p.end, sc.spans)
+			sc.spans = marks.quoteSpans(text, p.start, p.end, sc.spans)
 		}
 		in.spans = window(sc.spans, firstSpan)
 		first := len(all)
+		tz.paraStart = first
 		cur := p.start
 		for qi, s := range in.spans {
-			all = low.tokenize(text, cur, s.open, all)
+			all = tz.tokenize(text, cur, s.open, all)
 			all = append(all, token{start: s.open, end: s.close, kind: tQuote, q: int32(qi)})
 			cur = s.close
 		}
-		all = low.tokenize(text, cur, p.end, all)
+		all = tz.tokenize(text, cur, p.end, all)
 		in.toks = window(all, first)
-		for i := 1; i < len(in.toks); i++ {
-			t, prev := &in.toks[i], &in.toks[i-1]
-			if t.kind == tWord && t.cap && (prev.kind == tWord || prev.is(',')) {
-				a.midCaps[t.low] = true
-			}
-		}
 	}
 	sc.toks = all
 	// A quotation is emitted at most once per span: size the output once.
@@ -302,8 +309,8 @@ func articleParas(text string, paras []paragraph) []Found {
 		spans += len(infos[k].spans)
 	}
 	a.out = make([]Found, 0, spans)
-	a.foundEnt = make([]int, 0, spans)
-	a.bare = make([]bool, 0, spans)
+	a.foundEnt = slices.Grow(a.foundEnt, spans)
+	a.bare = slices.Grow(a.bare, spans)
 	prevQuote := -1 // index in a.out of the last quotation of the paragraph before
 	prevColon := none
 	prevSpeech := none

@@ -245,7 +245,7 @@ func TestLowerHelpers(t *testing.T) {
 	pieces := []string{"A", "z", "Q", ".", " ", "É", "İ", "\u212a", "ß", "Σ", "\xff", "\xe2\x80", "’", "mc", "MR", "U.S", "Said", "minister", "’s"}
 	r := rand.New(rand.NewSource(1))
 	set := map[string]bool{}
-	var arena lowerArena
+	var arena tokenizer
 	var lowered [][2]string
 	for i := 0; i < 5000; i++ {
 		var b strings.Builder
@@ -313,7 +313,7 @@ func checkWordToken(t *testing.T, tok token) {
 // the vocabulary map it is built from, for every word in it, every word
 // with one letter changed, and words in no set.
 func TestVocabTable(t *testing.T) {
-	var arena lowerArena
+	var arena tokenizer
 	for w, v := range vocabOf {
 		if got := lookupVocab(w, vocabHashString(w)); got != v {
 			t.Fatalf("lookupVocab(%q) = %b, want %b", w, got, v)

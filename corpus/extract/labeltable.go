@@ -79,6 +79,20 @@ func (tab *labelTable) count(l *label) {
 
 // countRaw sets rawLines once every line is counted.
 func (tab *labelTable) countRaw() {
+	if len(tab.info) <= 16 {
+		// A transcript has a handful of labels: comparing them pairwise
+		// costs less than a map made for it.
+		for i := range tab.info {
+			n := 0
+			for _, other := range tab.info {
+				if other.key.raw == tab.info[i].key.raw {
+					n += other.lines
+				}
+			}
+			tab.info[i].rawLines = n
+		}
+		return
+	}
 	byRaw := make(map[string]int, len(tab.info))
 	for _, in := range tab.info {
 		byRaw[in.key.raw] += in.lines

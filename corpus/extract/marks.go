@@ -132,12 +132,18 @@ func spaceAt(s string, i int) (bool, int) {
 // A mark left open is closed at the paragraph's end, so a stray mark never
 // swallows the rest of the document.
 func quoteSpans(text string, a, b int, spans []span) []span {
+	var next markFinder
+	return next.quoteSpans(text, a, b, spans)
+}
+
+// quoteSpans is quoteSpans finding marks with f, which a document's
+// paragraphs share (see markFinder).
+func (f *markFinder) quoteSpans(text string, a, b int, spans []span) []span {
 	var buf [8]openMark
 	stack := buf[:0]
 	single := -1 // a stand-alone single mark waiting for its closing mark
-	var next markFinder
 	for i := a; i < b; {
-		if i = next.from(text, i, b); i >= b {
+		if i = f.from(text, i, b); i >= b {
 			break
 		}
 		r, size := rune(text[i]), 1
@@ -209,29 +215,39 @@ func quoteSpans(text string, a, b int, spans []span) []span {
 var markBytes = [...]byte{'"', '\'', 0xE2, 0xC2}
 
 // markFinder finds the next byte of markBytes with the fast byte search,
-// keeping where each occurs next so that a paragraph is searched about
-// once for each, however many marks of another kind it has: prose
-// between quotation marks is most of a paragraph and needs no decoding.
+// keeping where each occurs next in the whole text, so that the text is
+// searched about once for each byte, however many paragraphs and marks of
+// other kinds lie between two of them: prose between quotation marks is
+// most of a document and needs no decoding. The zero value is ready.
 type markFinder struct {
-	at    [len(markBytes)]int // where each of markBytes next occurs, or b
+	at    [len(markBytes)]int // where each of markBytes next occurs, or len(text)
+	first int                 // the least of at
+	from0 int                 // where the positions in at were found from
 	valid bool
 }
 
 // from returns the offset of the first byte of markBytes in text[i:b],
-// or b. Calls must not go back.
+// or b. Asked about an earlier offset than before, it searches afresh.
 func (f *markFinder) from(text string, i, b int) int {
-	first := b
+	if i < f.from0 {
+		f.valid = false
+	}
+	f.from0 = i
+	if f.valid && f.first >= i {
+		return min(f.first, b) // no mark passed since the last call
+	}
+	first := len(text)
 	for k, m := range markBytes {
 		if !f.valid || f.at[k] < i {
-			f.at[k] = b
-			if n := strings.IndexByte(text[i:b], m); n >= 0 {
+			f.at[k] = len(text)
+			if n := strings.IndexByte(text[i:], m); n >= 0 {
 				f.at[k] = i + n
 			}
 		}
 		first = min(first, f.at[k])
 	}
-	f.valid = true
-	return first
+	f.valid, f.first = true, first
+	return min(first, b)
 }
 
 // openMark is an opening mark waiting for its closing mark.
@@ -270,8 +286,16 @@ const (
 // space, punctuation or the paragraph's end.
 func straightDir(text string, a, b, i, size int) markDir {
 	prev, next := neighbours(text, a, b, i, size)
-	opens := (unicode.IsSpace(prev) || opensBefore(prev)) && !unicode.IsSpace(next)
-	closes := !unicode.IsSpace(prev) && (unicode.IsSpace(next) || unicode.IsPunct(next))
+	var opens, closes bool
+	if prev < utf8.RuneSelf && next < utf8.RuneSelf {
+		// The same tests by table, for the usual ASCII neighbours.
+		p, n := asciiMarkSide[prev], asciiMarkSide[next]
+		opens = p&(sideSpace|sideOpener) != 0 && n&sideSpace == 0
+		closes = p&sideSpace == 0 && n&(sideSpace|sidePunct) != 0
+	} else {
+		opens = (unicode.IsSpace(prev) || opensBefore(prev)) && !unicode.IsSpace(next)
+		closes = !unicode.IsSpace(prev) && (unicode.IsSpace(next) || unicode.IsPunct(next))
+	}
 	switch {
 	case opens && !closes:
 		return opening
@@ -286,13 +310,40 @@ func straightDir(text string, a, b, i, size int) markDir {
 func neighbours(text string, a, b, i, size int) (prev, next rune) {
 	prev, next = ' ', ' '
 	if i > a {
-		prev, _ = utf8.DecodeLastRuneInString(text[a:i])
+		if prev = rune(text[i-1]); prev >= utf8.RuneSelf {
+			prev, _ = utf8.DecodeLastRuneInString(text[a:i])
+		}
 	}
 	if i+size < b {
-		next, _ = utf8.DecodeRuneInString(text[i+size : b])
+		if next = rune(text[i+size]); next >= utf8.RuneSelf {
+			next, _ = utf8.DecodeRuneInString(text[i+size : b])
+		}
 	}
 	return prev, next
 }
+
+// asciiMarkSide holds, for each ASCII rune, what straightDir asks of a
+// mark's neighbours: unicode.IsSpace, opensBefore, unicode.IsPunct.
+var asciiMarkSide = func() (t [utf8.RuneSelf]uint8) {
+	for r := range rune(utf8.RuneSelf) {
+		if unicode.IsSpace(r) {
+			t[r] |= sideSpace
+		}
+		if opensBefore(r) {
+			t[r] |= sideOpener
+		}
+		if unicode.IsPunct(r) {
+			t[r] |= sidePunct
+		}
+	}
+	return t
+}()
+
+const (
+	sideSpace = 1 << iota
+	sideOpener
+	sidePunct
+)
 
 // opensBefore reports whether r is punctuation a quotation may open right
 // after: a bracket, a dash, a slash or another opening mark.

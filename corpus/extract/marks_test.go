@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/rand"
 	"strings"
 	"testing"
 )
@@ -95,5 +96,36 @@ func TestSingleQuoteDocumentMayNestDoubleMarks(t *testing.T) {
 	american := "Ode called it the 'false dawn' and the 'dark years'.\n\n\"It was over,\" she said."
 	if usesSingleQuotes(american, paragraphs(american, 0)) {
 		t.Errorf("double quotations outside single marks: read as a single-quote document")
+	}
+}
+
+// TestMarkFinder checks the shared mark finder against a plain search,
+// for queries that move forward through a text, as paragraphs do, and
+// ones that go back.
+func TestMarkFinder(t *testing.T) {
+	pieces := []string{"word ", "\"", "'", "“", "”", "«", "»", "—", "é", "\xc2", "\xe2", ". "}
+	r := rand.New(rand.NewSource(3))
+	for n := 0; n < 200; n++ {
+		var b strings.Builder
+		for k := r.Intn(40); k > 0; k-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		text := b.String()
+		var f markFinder
+		i := 0
+		for q := 0; q < 30 && len(text) > 0; q++ {
+			if r.Intn(5) == 0 {
+				i = r.Intn(len(text) + 1) // anywhere, perhaps back
+			}
+			end := i + r.Intn(len(text)-i+1)
+			want := i
+			for want < end && !strings.ContainsRune("\"'", rune(text[want])) && text[want] != 0xc2 && text[want] != 0xe2 {
+				want++
+			}
+			if got := f.from(text, i, end); got != want {
+				t.Fatalf("from(%q, %d, %d) = %d, want %d", text, i, end, got, want)
+			}
+			i = min(want+1, len(text))
+		}
 	}
 }

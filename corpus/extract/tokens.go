@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"encoding/binary"
 	"math/bits"
 	"strings"
 	"unicode"
@@ -99,7 +100,8 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // good share of extraction's. Bytes are only ever appended to a block,
 // never changed once a string refers to them, which is what makes
 // unsafe.String over them sound; a full block is left to the strings made
-// from it and a new one started.
+// from it and a new one started. Blocks are never recycled: a lower-case
+// word can outlive its article as the Cue of a quotation.
 type lowerArena struct{ block []byte }
 
 // lowerPacked returns the word of n bytes packed in low (see packWord),
@@ -110,6 +112,19 @@ func (l *lowerArena) lowerPacked(low uint64, n int) string {
 	for ; n > 0; n-- {
 		l.block = append(l.block, byte(low))
 		low >>= 8
+	}
+	return unsafe.String(&l.block[start], len(l.block)-start)
+}
+
+// lowerPacked16 returns the word of n bytes, 8 < n <= 16, packed in
+// low1 and low2 (see packWord), in the block.
+func (l *lowerArena) lowerPacked16(low1, low2 uint64, n int) string {
+	l.reserve(n)
+	start := len(l.block)
+	l.block = binary.LittleEndian.AppendUint64(l.block, low1)
+	for n -= 8; n > 0; n-- {
+		l.block = append(l.block, byte(low2))
+		low2 >>= 8
 	}
 	return unsafe.String(&l.block[start], len(l.block)-start)
 }
@@ -146,8 +161,19 @@ var maxVocabLen = func() int {
 	return n
 }()
 
+// tokenizer makes the tokens of an article's paragraphs.
+type tokenizer struct {
+	lowerArena
+	// midCaps, when set, gathers the capitalised words seen after a
+	// word or a comma of the same paragraph (the one whose first token
+	// is toks[paraStart]): capitals there mark names, not sentence
+	// starts. Noted as each word is made, to spare another pass.
+	midCaps   map[string]bool
+	paraStart int
+}
+
 // tokenize appends the tokens of text[a:b] to toks.
-func (l *lowerArena) tokenize(text string, a, b int, toks []token) []token {
+func (l *tokenizer) tokenize(text string, a, b int, toks []token) []token {
 	s := text[:b] // bounds the loops below for the compiler's checks too
 	i := a
 	for i < len(s) {
@@ -211,6 +237,7 @@ func (l *lowerArena) tokenize(text string, a, b int, toks []token) []token {
 			break
 		}
 		toks = l.appendWord(toks, text, i, j)
+		l.noteMidCap(toks)
 		i = j
 	}
 	return toks
@@ -285,7 +312,7 @@ func wordRuneAt(text string, k, b int) bool {
 
 // appendWord appends the token of the word text[i:j] to toks. It fills
 // the token in place: a token is large and made for every word.
-func (l *lowerArena) appendWord(toks []token, text string, i, j int) []token {
+func (l *tokenizer) appendWord(toks []token, text string, i, j int) []token {
 	toks = append(toks, token{start: i, end: j, kind: tWord})
 	t := &toks[len(toks)-1]
 	w := text[i:j]
@@ -314,6 +341,25 @@ func (l *lowerArena) appendWord(toks []token, text string, i, j int) []token {
 			t.cap = upper&0x80 != 0
 			t.allCaps = t.cap && bits.OnesCount64(upper|lower) >= 2 && lower == 0
 			t.vocab = lookupShort(low, n, shortHash(low))
+			return toks
+		}
+	}
+	if n := len(w); n > 8 && n <= 16 && i+16 <= len(text) {
+		// The same for a word of nine to sixteen bytes, in two halves.
+		x1, x2 := load8(text, i), load8(text, i+8)&(^uint64(0)>>(128-8*n))
+		if (x1|x2)&highBits == 0 {
+			u1, l1 := caseMasks(x1)
+			u2, l2 := caseMasks(x2)
+			low1, low2 := x1|u1>>2, x2|u2>>2
+			t.low = w
+			if u1|u2 != 0 {
+				t.low = l.lowerPacked16(low1, low2, n)
+			}
+			t.cap = u1&0x80 != 0
+			t.allCaps = t.cap && bits.OnesCount64(u1|l1)+bits.OnesCount64(u2|l2) >= 2 && l1|l2 == 0
+			if n <= maxVocabLen {
+				t.vocab = lookupVocab(t.low, midHash(low1, low2))
+			}
 			return toks
 		}
 	}
@@ -362,6 +408,17 @@ func (l *lowerArena) appendWord(toks []token, text string, i, j int) []token {
 		t.vocab = lookupVocab(t.low, vocabHashString(t.low))
 	}
 	return toks
+}
+
+// noteMidCap records in midCaps the last of toks, a word, if it is
+// capitalised and follows a word or a comma of its paragraph.
+func (l *tokenizer) noteMidCap(toks []token) {
+	n := len(toks) - 1
+	if t := &toks[n]; t.cap && l.midCaps != nil && n > l.paraStart {
+		if prev := &toks[n-1]; prev.kind == tWord || prev.is(',') {
+			l.midCaps[t.low] = true
+		}
+	}
 }
 
 // undotted returns the vocabulary sets holding the word less a final dot

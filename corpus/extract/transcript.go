@@ -106,8 +106,8 @@ func parseLabelIn(text string, s, e int, tab *labelTable) (label, bool) {
 // brackets after it, or an office with its holder in brackets.
 func nameLabel(name string) (label, bool) {
 	l := label{}
-	if p := strings.IndexAny(name, "(["); p > 0 {
-		q := strings.IndexAny(name, ")]")
+	if p := indexEither(name, '(', '['); p > 0 {
+		q := indexEither(name, ')', ']')
 		if q < p {
 			return label{}, false
 		}
@@ -132,6 +132,17 @@ func nameLabel(name string) (label, bool) {
 	l.raw = name
 	l.upper = !hasLower(name)
 	return l, true
+}
+
+// indexEither is strings.IndexAny(s, string(a)+string(b)) for two ASCII
+// bytes, without building the byte set for every label's short name.
+func indexEither(s string, a, b byte) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == a || s[i] == b {
+			return i
+		}
+	}
+	return -1
 }
 
 // officeLabel reports whether s names an office the way a parliamentary
@@ -316,10 +327,19 @@ func labelName(s string) bool {
 		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 			return false
 		}
-		for _, c := range w {
-			if !(unicode.IsLetter(c) || unicode.IsDigit(c) || c == '.' || c == '\'' || c == '’' || c == '-') {
+		for k := 0; k < len(w); {
+			if c := w[k]; c < utf8.RuneSelf {
+				if !nameByte[c] {
+					return false
+				}
+				k++
+				continue
+			}
+			c, size := utf8.DecodeRuneInString(w[k:])
+			if !(unicode.IsLetter(c) || unicode.IsDigit(c) || c == '’') {
 				return false
 			}
+			k += size
 		}
 	}
 	return true
@@ -400,6 +420,16 @@ func sameUpper(a, b string) bool {
 	}
 	return a == "" && b == ""
 }
+
+// nameByte[b] is whether the ASCII byte b may appear in a word of a
+// label's name: a letter, a digit, a dot, an apostrophe or a hyphen.
+var nameByte = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		r := rune(c)
+		t[c] = unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '\'' || r == '-'
+	}
+	return t
+}()
 
 // skipTimestamp skips "[00:01:02]", "(01:02)", "00:01:02 -" at text[s:].
 func skipTimestamp(text string, s, e int) int {
@@ -548,6 +578,7 @@ type transcript struct {
 	labels  map[string]bool // one-word labels, lower case: not a reporter's name
 	header  map[int]bool    // offsets of header lines naming Q and A
 	low     []byte          // reused to lower each turn's text
+	words   []string        // reused to split a sentence into words
 	// tab numbers the labels; it holds the speaker each label names,
 	// read once. Speakers are shared, never changed.
 	tab *labelTable
@@ -657,7 +688,9 @@ func labelLines(text string, from, to int, out []labelLine, tab *labelTable) []l
 // turn, and in a compact log the narration after a blank line.
 func labelled(text string, from, to int) ([]Found, []paragraph) {
 	scratch := lineScratchPool.Get().(*lineScratch)
-	t := &transcript{text: text, labels: map[string]bool{}, header: map[int]bool{}, tab: &scratch.tab}
+	// labels and header are made on first use: most transcripts have no
+	// header, and many no one-word label.
+	t := &transcript{text: text, tab: &scratch.tab}
 	t.readHeader(from)
 	lines := labelLines(text, from, to, scratch.lines[:0], t.tab)
 	defer func() {
@@ -758,10 +791,14 @@ func expandNames(text string, turns []Found, prose []paragraph) {
 		return
 	}
 	full := map[string]string{}
+	expanded := 0
 	for i := range turns {
 		name := turns[i].Speaker
 		if name == "" || turns[i].Local || strings.ContainsRune(name, ' ') {
 			continue
+		}
+		if i > 0 && name == turns[i-1].Speaker && !turns[i-1].Local {
+			continue // looked at for the turn before
 		}
 		if _, done := full[name]; done {
 			continue
@@ -799,7 +836,11 @@ func expandNames(text string, turns []Found, prose []paragraph) {
 		}
 		if found != "" && !ambiguous {
 			full[name] = found
+			expanded++
 		}
+	}
+	if expanded == 0 {
+		return // the usual case: no turn to rename
 	}
 	for i := range turns {
 		if f := full[turns[i].Speaker]; f != "" {
@@ -830,6 +871,14 @@ func (t *transcript) emit(sp *turnSpeaker, s, e int) {
 // headerLine reports whether the line at offset s named Q or A in the
 // header: it is not a turn.
 func (t *transcript) headerLine(s int) bool { return t.header[s] }
+
+// markHeader records that the line at offset s named Q or A.
+func (t *transcript) markHeader(s int) {
+	if t.header == nil {
+		t.header = map[int]bool{}
+	}
+	t.header[s] = true
+}
 
 // headerPrefixes open the header lines of an interview naming its Q and
 // A, lower case; none is longer than "interviewed by", and each opens with
@@ -898,10 +947,10 @@ func (t *transcript) readHeader(from int) {
 			}
 			if p.q && t.qName == "" {
 				t.qName = name
-				t.header[ls] = true
+				t.markHeader(ls)
 			} else if !p.q && t.aName == "" {
 				t.aName = name
-				t.header[ls] = true
+				t.markHeader(ls)
 			}
 		}
 	}
@@ -918,6 +967,9 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 	// remembered, come here every time.
 	bare := strings.Trim(raw, ".")
 	switch {
+	case bare != "" && bare[0] < utf8.RuneSelf && !strings.ContainsRune("QqRrIiAa", rune(bare[0])):
+		// None of the words below opens with this ASCII letter. (A
+		// non-ASCII one may upper-case to one that does: ı to I.)
 	case upperIs(bare, "Q", "QUESTION", "QUESTIONER", "REPORTER", "INTERVIEWER"):
 		if t.qName != "" {
 			return &turnSpeaker{name: t.qName, role: "interviewer", conf: model.High}
@@ -1003,6 +1055,9 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 	if !strings.Contains(name, " ") {
 		// t.labels is looked up by single words: a name of several could
 		// never be found there.
+		if t.labels == nil {
+			t.labels = map[string]bool{}
+		}
 		t.labels[strings.ToLower(name)] = true
 	}
 	// Only labels that get here are remembered: Q and A turns depend on
@@ -1209,7 +1264,7 @@ func (t *transcript) noteTurn(turn string) {
 			t.asker = nil
 		}
 	}
-	if sp := calledOn(turn, t.labels, &t.low); sp != nil {
+	if sp := calledOn(turn, t.labels, &t.low, &t.words); sp != nil {
 		t.pending, t.asker = sp, nil
 	}
 }
@@ -1217,8 +1272,9 @@ func (t *transcript) noteTurn(turn string) {
 // calledOn finds "Name of Outlet" where a speaker hands the floor to a
 // reporter: the turn opens with it, or the sentence holding it says
 // "start with", "go to", "call on" or "question".
-// low is a buffer to lower sentences in, reused across turns.
-func calledOn(turn string, labels map[string]bool, low *[]byte) *turnSpeaker {
+// low and words are buffers to lower and split sentences in, reused
+// across turns.
+func calledOn(turn string, labels map[string]bool, low *[]byte, words *[]string) *turnSpeaker {
 	if !hasOfFrom(turn, " of ", " from ") {
 		return nil
 	}
@@ -1230,14 +1286,18 @@ func calledOn(turn string, labels map[string]bool, low *[]byte) *turnSpeaker {
 		if !hasOfFrom(sent, "of", "from") {
 			continue // no word "of" or "from" for a name to lean on
 		}
-		opening := strings.TrimSpace(sent) == strings.TrimSpace(turn[:min(len(turn), len(sent))])
+		// The first sentence opens the turn; a later one only when it
+		// repeats the turn's start.
+		opening := len(sent)+len(rest) == len(turn) ||
+			strings.TrimSpace(sent) == strings.TrimSpace(turn[:min(len(turn), len(sent))])
 		if !opening {
 			*low = appendLower((*low)[:0], sent)
 			if !containsAny(*low, handOverCues) {
 				continue
 			}
 		}
-		words := strings.Fields(sent)
+		*words = appendFields((*words)[:0], sent)
+		words := *words
 		for i := 0; i < len(words); i++ {
 			// A run of one or two capitalised words, then "of"/"from".
 			j := i

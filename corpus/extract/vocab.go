@@ -356,7 +356,13 @@ func packWord(w string) uint64 {
 // Fibonacci hashing: the top bits of the product depend on every byte.
 func shortHash(key uint64) uint32 { return uint32((key * 0x9E3779B97F4A7C15) >> 32) }
 
-// vocabHash is FNV-1a, the hash of a word longer than eight bytes: the
+// midHash hashes a word of nine to sixteen bytes, its halves packed by
+// packWord.
+func midHash(k1, k2 uint64) uint32 {
+	return uint32((k1*0x9E3779B97F4A7C15 ^ k2*0xC2B2AE3D27D4EB4F) >> 32)
+}
+
+// vocabHash is FNV-1a, the hash of a word longer than sixteen bytes: the
 // hash so far with byte c added. The seed is vocabHashSeed.
 func vocabHash(h uint32, c byte) uint32 { return (h ^ uint32(c)) * 16777619 }
 
@@ -366,6 +372,9 @@ const vocabHashSeed = 2166136261
 func vocabHashString(w string) uint32 {
 	if len(w) <= 8 {
 		return shortHash(packWord(w))
+	}
+	if len(w) <= 16 {
+		return midHash(packWord(w[:8]), packWord(w[8:]))
 	}
 	h := uint32(vocabHashSeed)
 	for i := 0; i < len(w); i++ {

@@ -3,6 +3,8 @@
 package speakers
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -80,27 +82,37 @@ func Resolve(mentions []Mention) ([]model.Speaker, []int) {
 // Resolve makes of a mention per quotation, without one per quotation.
 func ResolveCounted(mentions []Mention, counts []int32) ([]model.Speaker, []int) {
 	var groups []*group
-	byKey := map[groupKey]int{}
+	// A speaker is quoted several times, by a few spellings: sized for a
+	// distinct spelling per eight quotations, the maps seldom grow.
+	hint := len(mentions)/8 + 8
+	byKey := make(map[groupKey]int, hint)
 	// Most mentions are of people, with no scope: those are remembered by
 	// name alone, a cheaper key to hash.
-	readPlain := map[string]mentionRead{}
+	readPlain := make(map[string]mentionRead, hint)
 	read := map[mentionKey]mentionRead{}
 	gid := make([]int, len(mentions))
-	for i, m := range mentions {
+	var lastRead mentionRead // where the previous mention went
+	for i := range mentions {
+		m := &mentions[i] // a Mention is large: not copied per quotation
 		var r mentionRead
 		var known bool
-		if m.Scope == "" && !m.Org {
+		if last := &mentions[max(i-1, 0)]; i > 0 && m.Name == last.Name && m.Scope == last.Scope && m.Org == last.Org {
+			// A turn after a turn by the same speaker, or a quotation in
+			// the same paragraph: no look-up.
+			r = lastRead
+		} else if m.Scope == "" && !m.Org {
 			if r, known = readPlain[m.Name]; !known {
-				r = readMention(m, i, &groups, byKey)
+				r = readMention(*m, i, &groups, byKey)
 				readPlain[m.Name] = r
 			}
 		} else {
 			mk := mentionKey{m.Name, m.Scope, m.Org}
 			if r, known = read[mk]; !known {
-				r = readMention(m, i, &groups, byKey)
+				r = readMention(*m, i, &groups, byKey)
 				read[mk] = r
 			}
 		}
+		lastRead = r
 		gid[i] = r.group
 		if r.group < 0 {
 			continue
@@ -119,29 +131,34 @@ func ResolveCounted(mentions []Mention, counts []int32) ([]model.Speaker, []int)
 	}
 	mergePeople(groups)
 
-	// Number the merged speakers in order of first mention.
-	roots := map[int]int{}
+	// Number the merged speakers in order of first mention. Groups are
+	// numbered densely, so slices indexed by group stand in for maps.
+	slot := make([]int, len(groups)) // root -> its index in members
+	for id := range slot {
+		slot[id] = -1
+	}
 	var rootOrder []int
 	for id := range groups {
-		r := find(groups, id)
-		if _, ok := roots[r]; !ok {
-			roots[r] = len(rootOrder)
+		if r := find(groups, id); slot[r] < 0 {
+			slot[r] = len(rootOrder)
 			rootOrder = append(rootOrder, r)
 		}
 	}
 	members := make([][]int, len(rootOrder))
 	for id := range groups {
-		s := roots[find(groups, id)]
+		s := slot[find(groups, id)]
 		members[s] = append(members[s], id)
 	}
-	sort.SliceStable(rootOrder, func(a, b int) bool {
-		return firstOf(groups, members[roots[rootOrder[a]]]) < firstOf(groups, members[roots[rootOrder[b]]])
-	})
+	first := make([]int, len(groups)) // root -> first mention of its speaker
+	for _, r := range rootOrder {
+		first[r] = firstOf(groups, members[slot[r]])
+	}
+	sort.SliceStable(rootOrder, func(a, b int) bool { return first[rootOrder[a]] < first[rootOrder[b]] })
 	out := make([]model.Speaker, len(rootOrder))
-	speakerOf := make(map[int]int, len(rootOrder))
+	speakerOf := make([]int, len(groups)) // root -> speaker
 	for s, r := range rootOrder {
 		speakerOf[r] = s
-		out[s] = build(groups, members[roots[r]])
+		out[s] = build(groups, members[slot[r]])
 	}
 	// Each group's speaker, looked up once rather than once per mention.
 	groupSpeaker := make([]int, len(groups))
@@ -169,10 +186,9 @@ func readMention(m Mention, i int, groups *[]*group, byKey map[groupKey]int) men
 	if name == "" {
 		return mentionRead{group: -1}
 	}
-	// Fold's words, joined as Fold joins them: a folded word holds only
-	// letters and digits, so splitting the join again gives these words.
-	words := FoldWords(strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The "))
-	folded := strings.Join(words, " ")
+	// The group's key and words: a folded word holds only letters and
+	// digits, so the words are what splitting the key would give.
+	folded, words := foldName(strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The "))
 	key := groupKey{folded: folded}
 	switch {
 	case m.Scope != "":
@@ -323,7 +339,7 @@ func union(groups []*group, a, b int) {
 // build makes one speaker of the groups: the canonical name is the
 // fullest spelling, preferring mixed case to a transcript's capitals.
 func build(groups []*group, ids []int) model.Speaker {
-	sort.Slice(ids, func(a, b int) bool { return groups[ids[a]].first < groups[ids[b]].first })
+	slices.SortFunc(ids, func(a, b int) int { return cmp.Compare(groups[a].first, groups[b].first) })
 	type cand struct {
 		s     string
 		words int
@@ -376,6 +392,14 @@ func build(groups []*group, ids []int) model.Speaker {
 // becoming U+FFFD, so comparing the mapped runes is the same test.
 func sameLower(a, b string) bool {
 	for a != "" && b != "" {
+		if ca, cb := a[0], b[0]; ca < utf8.RuneSelf && cb < utf8.RuneSelf {
+			// Two ASCII bytes, the usual case: lower them in place.
+			if ca != cb && lowerASCII(ca) != lowerASCII(cb) {
+				return false
+			}
+			a, b = a[1:], b[1:]
+			continue
+		}
 		ra, na := utf8.DecodeRuneInString(a)
 		rb, nb := utf8.DecodeRuneInString(b)
 		if ra != rb && unicode.ToLower(ra) != unicode.ToLower(rb) {
@@ -386,11 +410,32 @@ func sameLower(a, b string) bool {
 	return a == "" && b == ""
 }
 
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// isSpaceASCII is unicode.IsSpace for a byte below utf8.RuneSelf.
+func isSpaceASCII(c byte) bool {
+	return c == ' ' || '\t' <= c && c <= '\r'
+}
+
 // wordCount is len(strings.Fields(s)) without the slice.
 func wordCount(s string) int {
 	n, inWord := 0, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s); {
+		space, size := false, 1
+		if c := s[i]; c < utf8.RuneSelf {
+			space = isSpaceASCII(c)
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		i += size
+		if space {
 			inWord = false
 		} else if !inWord {
 			inWord = true
@@ -405,15 +450,26 @@ func wordCount(s string) int {
 // names are written so, and need no copy.
 func singleSpaced(s string) bool {
 	prevSpace := true // no space may open s
-	for _, r := range s {
-		if unicode.IsSpace(r) {
-			if r != ' ' || prevSpace {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false // not a plain space
+			}
+			prevSpace = false
+			i += size
+			continue
+		}
+		if isSpaceASCII(c) {
+			if c != ' ' || prevSpace {
 				return false
 			}
 			prevSpace = true
-			continue
+		} else {
+			prevSpace = false
 		}
-		prevSpace = false
+		i++
 	}
 	return !prevSpace || s == ""
 }
@@ -502,35 +558,55 @@ var nicknames = map[string]string{
 // (Yury, Yuri, Jurij), w/v, kh/h, ks/x, ph/f, a hard c/k (Oscar, Oskar), doubled letters (Borovskyy,
 // Borovsky), and a leading "ye" (Yevgeny, Evgeny).
 func Fold(name string) string {
-	var b strings.Builder
-	b.Grow(len(name))
-	for _, w := range strings.Fields(name) {
-		word := foldWord(w)
-		if word == "" {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(word)
-	}
-	return b.String()
+	folded, _ := foldName(name)
+	return folded
 }
 
 // FoldWords is strings.Fields(Fold(name)) without building the joined
-// string: the folded words of name.
+// string: the folded words of name. Extraction folds the name of every
+// mention it compares.
 func FoldWords(name string) []string {
-	var words []string
-	for w := range strings.FieldsSeq(name) {
-		if f := foldWord(w); f != "" {
-			words = append(words, f)
-		}
-	}
+	_, words := foldName(name)
 	return words
+}
+
+// foldName returns Fold(name) and its words, cut from it: two
+// allocations per name rather than one per word, the join and the slice.
+func foldName(name string) (string, []string) {
+	var buf [64]byte
+	var bounds [16]int
+	folded, at := buf[:0], bounds[:0] // where each word starts and ends
+	for w := range strings.FieldsSeq(name) {
+		before := len(folded)
+		if before > 0 {
+			folded = append(folded, ' ')
+		}
+		start := len(folded)
+		if folded = appendFoldWord(folded, w); len(folded) == start {
+			folded = folded[:before] // the word folds to nothing
+			continue
+		}
+		at = append(at, start, len(folded))
+	}
+	if len(at) == 0 {
+		return "", nil
+	}
+	all := string(folded)
+	words := make([]string, len(at)/2)
+	for i := range words {
+		words[i] = all[at[2*i]:at[2*i+1]]
+	}
+	return all, words
 }
 
 // foldWord is one word of Fold.
 func foldWord(w string) string {
+	var b [32]byte
+	return string(appendFoldWord(b[:0], w))
+}
+
+// appendFoldWord appends the folded form of the word w to dst.
+func appendFoldWord(dst []byte, w string) []byte {
 	// Two buffers on the stack take turns holding each step's output.
 	var b1, b2 [32]byte
 	s := appendLetters(b1[:0], w)
@@ -539,7 +615,7 @@ func foldWord(w string) string {
 	}
 	s = appendHardC(b2[:0], s)
 	s = appendSounds(b1[:0], s)
-	return string(appendCollapsed(b2[:0], s))
+	return appendCollapsed(dst, s)
 }
 
 // appendLetters appends w lower-cased with accents stripped, keeping only
@@ -628,7 +704,10 @@ func appendSounds(dst, s []byte) []byte {
 func appendCollapsed(dst, s []byte) []byte {
 	prev := rune(-1)
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRune(s[i:])
+		r, size := rune(s[i]), 1 // names are nearly always ASCII
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(s[i:])
+		}
 		if r != prev {
 			dst = append(dst, s[i:i+size]...)
 		}

@@ -91,21 +91,19 @@ type Result struct {
 // Index holds the searchable strings of one corpus. It is read-only after
 // NewIndex and safe for concurrent use by any number of sessions.
 //
-// It keeps 20 bytes per text beside the folded copy: a million quotes
-// leave the texts themselves where the corpus holds them.
+// Beside the folded copy it keeps 20 bytes and 2 bits per text: the texts
+// themselves stay where the corpus holds them.
 type Index struct {
 	// text returns text i as the corpus holds it; only the few texts
 	// shown or scored are read there.
 	text func(i int) string
-	// Texts [0, docs) are document titles, then docs+speakers speaker
-	// names, then quotes; the ID of each is its position in its range,
-	// as model.New numbers them.
+	// Texts [0, docs) are document titles, [docs, docs+speakers) speaker
+	// names, the rest quotes; the ID of each is its position in its
+	// range, as model.New numbers them.
 	docs, speakers int
 	// folded holds every text case-folded (each rune replaced by one
 	// representative of its case-folding orbit, same byte length), so
-	// matching compares bytes. Text i is folded[offs[i]:offs[i+1]]; eight
-	// bytes of padding follow the last, so a word can be read at any
-	// offset.
+	// matching compares bytes. Text i is folded[offs[i]:offs[i+1]].
 	folded []byte
 	offs   []uint32
 	// masks has a bit for each kind of byte text i holds; a query whose
@@ -155,7 +153,7 @@ func newIndex(docs, speakers, n int, text func(i int) string) *Index {
 		total += uint32(len(t))
 	}
 	ix.offs[n] = total
-	ix.folded = make([]byte, total+8)
+	ix.folded = make([]byte, total)
 	parallel(n, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			ix.fold(i)
@@ -201,7 +199,8 @@ func indexNUL(s string) int {
 	return -1
 }
 
-// fold fills text i's part of the arena, its masks and its odd flag.
+// fold fills text i's part of the arena, its masks and its odd and camel
+// bits.
 func (ix *Index) fold(i int) {
 	s := ix.original(i)
 	dst := ix.f(i)

@@ -12,6 +12,10 @@ import (
 	"sync/atomic"
 )
 
+// MinBudget is the least heap a job is given: Go's collector lets any
+// program's heap reach 4 MB before it first collects.
+const MinBudget = 4 << 20
+
 // boundingHeap is set while a job bounds the heap: the limit is one per
 // process, so a job started during another runs under the first's.
 var boundingHeap atomic.Bool
@@ -38,6 +42,10 @@ func Bound(budget int64) (release func()) {
 		return func() {}
 	}
 	base, live0 := InUse()
+	// A small job gets the heap the collector allows any program before
+	// its first collection: a budget of a few times a few kilobytes would
+	// have it collect after every document.
+	budget = max(budget, MinBudget)
 	var (
 		mu   sync.Mutex // orders the watcher's updates before release's
 		done bool
