@@ -1074,7 +1074,7 @@ func (ix *Index) run(ctx context.Context, p *pattern, from *matches, resume bool
 				}
 				if !chained && len(p.enc) > 1 {
 					already = 0
-					end, adj, _ = ix.chain(int(e), p, at, 0, 0, 0)
+					_, adj, _ = ix.chain(int(e), p, at, 0, 0, 0)
 					chained = true
 				}
 				first := 0
