@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"fmt"
-	"os"
 	"runtime"
 	"testing"
 	"time"
@@ -27,11 +26,7 @@ func BenchmarkIngest(b *testing.B) {
 		if testing.Short() && docs > 1_000 {
 			continue
 		}
-		dir, err := os.MkdirTemp("", "backchannel-ingest-")
-		if err != nil {
-			b.Fatal(err)
-		}
-		defer os.RemoveAll(dir)
+		dir := b.TempDir()
 		size, err := gen.WriteDir(dir, 1, docs)
 		if err != nil {
 			b.Fatal(err)

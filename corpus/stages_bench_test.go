@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"os"
 	"runtime"
 	"slices"
 	"testing"
@@ -16,11 +15,7 @@ import (
 // reading, parsing (checks, front matter, kind), quote extraction, and the
 // single-threaded speaker merge and model build.
 func BenchmarkIngestStages(b *testing.B) {
-	dir, err := os.MkdirTemp("", "backchannel-stages-")
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer os.RemoveAll(dir)
+	dir := b.TempDir()
 	size, err := gen.WriteDir(dir, 1, 1_000)
 	if err != nil {
 		b.Fatal(err)

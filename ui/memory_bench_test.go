@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"os"
 	"runtime"
 	"testing"
 	"time"
@@ -28,11 +27,7 @@ func BenchmarkProgramHeap(b *testing.B) {
 		if testing.Short() && docs > 1_000 {
 			continue
 		}
-		dir, err := os.MkdirTemp("", "backchannel-heap-")
-		if err != nil {
-			b.Fatal(err)
-		}
-		defer os.RemoveAll(dir)
+		dir := b.TempDir()
 		size, err := gen.WriteDir(dir, 1, docs)
 		if err != nil {
 			b.Fatal(err)
