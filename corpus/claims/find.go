@@ -104,7 +104,7 @@ func Find(c *model.Corpus) *model.ClaimSet {
 	// asserting it plainly.
 	byDim := map[string][]int32{}
 	for i := range s.stances {
-		dim := s.strs[s.stances[i].dim]
+		dim := s.strs.list[s.stances[i].dim]
 		byDim[dim] = append(byDim[dim], int32(i))
 	}
 	dims := make([]string, 0, len(byDim))

@@ -27,7 +27,7 @@ const (
 // statement is one candidate once analysed.
 type statement struct {
 	doc, start, end int32 // doc is the index in the corpus
-	holder          int32 // index into statements.holders
+	holder          int32 // number in statements.holders
 	speaker, quote  int32
 	kind            uint8 // a model.ClaimKind
 }
@@ -51,12 +51,28 @@ type statements struct {
 	// subjects are the token ranges naming the holder of reported speech,
 	// for the few statements that have one.
 	subjects  map[int32][2]int32
-	holders   []string
-	holderIDs map[string]int32
+	holders   numbering
 	holderKey []string // model.HolderKey of each holder
-	// strs are the stances' strings, numbered by strIDs.
-	strs   []string
-	strIDs map[string]int32
+	// strs are the stances' strings, numbered.
+	strs numbering
+}
+
+// numbering numbers distinct strings in the order first seen: list[n] is
+// the string numbered n.
+type numbering struct {
+	ids  map[string]int32
+	list []string
+}
+
+// of returns the number of v, numbering it if it is new.
+func (nb *numbering) of(v string) int32 {
+	if n, ok := nb.ids[v]; ok {
+		return n
+	}
+	n := int32(len(nb.list))
+	nb.list = append(nb.list, v)
+	nb.ids[v] = n
+	return n
 }
 
 // heldStance is a stance as the finder keeps it: its strings numbered in
@@ -71,35 +87,35 @@ type heldStance struct {
 
 // stance returns h as analyse made it.
 func (s *statements) stance(h *heldStance) stance {
-	st := stance{dim: s.strs[h.dim], side: s.strs[h.side], label: s.strs[h.label], target: s.strs[h.target],
-		head: s.strs[h.head], doer: s.strs[h.doer], of: s.strs[h.of], approx: h.approx}
-	if a := s.strs[h.about]; a != "" {
+	st := stance{dim: s.strs.list[h.dim], side: s.strs.list[h.side], label: s.strs.list[h.label], target: s.strs.list[h.target],
+		head: s.strs.list[h.head], doer: s.strs.list[h.doer], of: s.strs.list[h.of], approx: h.approx}
+	if a := s.strs.list[h.about]; a != "" {
 		st.about = strings.Split(a[1:], "\x00")
 	}
 	switch {
 	case h.axis >= 0:
 		st.cue = axisCues[h.axis]
 	case h.cue >= 0:
-		st.cue = []string{s.strs[h.cue]}
+		st.cue = []string{s.strs.list[h.cue]}
 	}
 	return st
 }
 
 // hold numbers the strings of st, a stance of statement i.
 func (s *statements) hold(i int32, st stance) heldStance {
-	h := heldStance{stmt: i, dim: s.str(st.dim), side: s.str(st.side), label: s.str(st.label), target: s.str(st.target),
-		head: s.str(st.head), doer: s.str(st.doer), of: s.str(st.of), axis: -1, cue: -1, approx: st.approx, byHolder: st.byHolder}
+	h := heldStance{stmt: i, dim: s.strs.of(st.dim), side: s.strs.of(st.side), label: s.strs.of(st.label), target: s.strs.of(st.target),
+		head: s.strs.of(st.head), doer: s.strs.of(st.doer), of: s.strs.of(st.of), axis: -1, cue: -1, approx: st.approx, byHolder: st.byHolder}
 	var about strings.Builder
 	for _, w := range st.about {
 		about.WriteByte(0)
 		about.WriteString(w)
 	}
-	h.about = s.str(about.String())
+	h.about = s.strs.of(about.String())
 	switch {
 	case strings.HasPrefix(st.dim, "ax:"):
 		h.axis = int16(slices.Index(axisDims, st.dim))
 	case len(st.cue) == 1:
-		h.cue = s.str(st.cue[0])
+		h.cue = s.strs.of(st.cue[0])
 	case len(st.cue) > 1:
 		panic("claims: a stance off an axis has one cue word")
 	}
@@ -157,14 +173,14 @@ func (s *statements) claim(i int) model.Claim {
 	st := &s.stmts[i]
 	doc := &s.c.Docs[st.doc]
 	return model.Claim{
-		Holder: s.holders[st.holder], Speaker: int(st.speaker), Text: doc.Text[st.start:st.end],
+		Holder: s.holders.list[st.holder], Speaker: int(st.speaker), Text: doc.Text[st.start:st.end],
 		Doc: doc.ID, Line: doc.LineAt(int(st.start)), Start: int(st.start), End: int(st.end),
 		Kind: model.ClaimKind(st.kind), Quote: int(st.quote),
 	}
 }
 
 // holderOf returns the holder of statement i.
-func (s *statements) holderOf(i int) string { return s.holders[s.stmts[i].holder] }
+func (s *statements) holderOf(i int) string { return s.holders.list[s.stmts[i].holder] }
 
 // spellings returns how statement i spells each of its own concepts, as
 // analyse reads them: the lower-case word and the word as a label shows
@@ -187,27 +203,6 @@ func (s *statements) spellings(i int) (surface, spelled map[string]string) {
 		}
 	}
 	return surface, spelled
-}
-
-// str returns the number of v in strs.
-func (s *statements) str(v string) int32 {
-	if n, ok := s.strIDs[v]; ok {
-		return n
-	}
-	n := int32(len(s.strs))
-	s.strs = append(s.strs, v)
-	s.strIDs[v] = n
-	return n
-}
-
-func (s *statements) holderID(h string) int32 {
-	if n, ok := s.holderIDs[h]; ok {
-		return n
-	}
-	n := int32(len(s.holders))
-	s.holders = append(s.holders, h)
-	s.holderIDs[h] = n
-	return n
 }
 
 // docStatements is what reading one document gives, numbered within it.
@@ -350,7 +345,7 @@ func subjectRange(subject map[int]bool) (int32, int32, bool) {
 // gives in corpus order, so the result does not depend on scheduling.
 func gather(c *model.Corpus) *statements {
 	idx := &corpusIndex{c: c, genders: genders(c), surnames: surnames(c)}
-	s := &statements{c: c, ids: map[string]int32{}, holderIDs: map[string]int32{}, strIDs: map[string]int32{},
+	s := &statements{c: c, ids: map[string]int32{}, holders: numbering{ids: map[string]int32{}}, strs: numbering{ids: map[string]int32{}},
 		subjects: map[int32][2]int32{}, conceptAt: []int32{0}}
 	workers := runtime.GOMAXPROCS(0)
 	// Documents are read a batch at a time so that only a batch's words
@@ -386,11 +381,11 @@ func gather(c *model.Corpus) *statements {
 		}
 	}
 	s.unifyHolders()
-	s.holderKey = make([]string, len(s.holders))
-	for i, h := range s.holders {
+	s.holderKey = make([]string, len(s.holders.list))
+	for i, h := range s.holders.list {
 		s.holderKey[i] = model.HolderKey(h)
 	}
-	s.strIDs = nil
+	s.strs.ids = nil
 	return s
 }
 
@@ -415,7 +410,7 @@ func (s *statements) merge(ds *docStatements) {
 	}
 	holders := make([]int32, len(ds.holders))
 	for n, h := range ds.holders {
-		holders[n] = s.holderID(h)
+		holders[n] = s.holders.of(h)
 	}
 	for i, st := range ds.stmts {
 		st.holder = holders[st.holder]
@@ -429,7 +424,7 @@ func (s *statements) merge(ds *docStatements) {
 	}
 	from := len(s.doers)
 	for _, d := range ds.doers {
-		s.doers = append(s.doers, doerEntry{stmt: base + d.stmt, concept: global[d.concept], doer: s.strs[s.str(d.doer)]})
+		s.doers = append(s.doers, doerEntry{stmt: base + d.stmt, concept: global[d.concept], doer: s.strs.list[s.strs.of(d.doer)]})
 	}
 	slices.SortFunc(s.doers[from:], func(a, b doerEntry) int {
 		if a.stmt != b.stmt {
@@ -457,11 +452,11 @@ func (s *statements) merge(ds *docStatements) {
 // us") then names the holder as spelled.
 func (s *statements) unifyHolders() {
 	unify(len(s.stmts), func(i int) (string, model.ClaimKind) { return s.holderOf(i), model.ClaimKind(s.stmts[i].kind) },
-		func(i int, full string) { s.stmts[i].holder = s.holderID(full) })
+		func(i int, full string) { s.stmts[i].holder = s.holders.of(full) })
 	for i := range s.stances {
 		if h := &s.stances[i]; h.byHolder {
 			who := s.holderOf(int(h.stmt))
-			h.side, h.label = s.str("not "+strings.ToLower(who)), s.str("not by "+who)
+			h.side, h.label = s.strs.of("not "+strings.ToLower(who)), s.strs.of("not by "+who)
 		}
 	}
 }
