@@ -68,7 +68,9 @@ func parseDocument(name string, data []byte, lines *blocks[int32]) (model.Docume
 	// The text is the largest thing a corpus holds; a copy would double
 	// it while loading. unsafe.String is safe because nothing writes to
 	// data after this (the contract above and on Source.Read), so the
-	// string is as immutable as any other.
+	// string is as immutable as any other. Loading hands a file's buffer
+	// back to be read into again (blocks.putBack) only when parsing
+	// failed and the document, string included, is dropped.
 	text := unsafe.String(unsafe.SliceData(data), len(data))
 	text = strings.TrimPrefix(text, "\ufeff")
 	doc.Text = text

@@ -99,8 +99,9 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // since tokens are made for every word and ToLower's allocations were a
 // good share of extraction's. Bytes are only ever appended to a block,
 // never changed once a string refers to them, which is what makes
-// unsafe.String over them sound; a full block is left to the strings made
-// from it and a new one started. Blocks are never recycled: a lower-case
+// unsafe.String over them sound: each method reserves room for the whole
+// word first, so its appends never move the block, and a full block is
+// left to the strings made from it and a new one started. Blocks are never recycled: a lower-case
 // word can outlive its article as the Cue of a quotation.
 type lowerArena struct{ block []byte }
 
