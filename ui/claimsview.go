@@ -401,14 +401,7 @@ func (v ClaimsView) updateBrowse(k tea.KeyMsg) (ClaimsView, tea.Cmd) {
 	// to answer the next one too.
 	v.status = ""
 	if v.staleShown {
-		switch {
-		case key.Matches(k, keys.Close, keys.Problems):
-			v.staleShown = false
-		case key.Matches(k, keys.Up):
-			v.staleAt = max(0, v.staleAt-1)
-		case key.Matches(k, keys.Down):
-			v.staleAt = min(len(v.stale)-1, v.staleAt+1)
-		}
+		v.updateStale(k)
 		return v, nil
 	}
 	switch {
@@ -443,17 +436,7 @@ func (v ClaimsView) updateBrowse(k tea.KeyMsg) (ClaimsView, tea.Cmd) {
 			v.inClaims, v.claim = true, 0
 		}
 	case key.Matches(k, keys.HolderClaims):
-		if cl := v.selectedClaim(); cl != nil && v.holder == "" {
-			v.holder, v.held, v.heldAt = cl.Holder, v.set.ByHolder(cl.Holder), 0
-			for i, id := range v.held {
-				if id == cl.ID {
-					v.heldAt = i
-				}
-			}
-			v.layOutHeld()
-		} else {
-			v.holder = ""
-		}
+		v.toggleHolder()
 	case key.Matches(k, keys.Undo):
 		// Before the t == nil case: undoing the dismissal of the last
 		// topic is how the list gets it back.
@@ -461,46 +444,12 @@ func (v ClaimsView) updateBrowse(k tea.KeyMsg) (ClaimsView, tea.Cmd) {
 	case key.Matches(k, keys.Redo):
 		return v.step(redoStep)
 	case key.Matches(k, keys.ShowDismissed) && v.holder == "":
-		var at string
-		if t != nil {
-			at = t.ID
-		}
-		v.showDismissed = !v.showDismissed
-		v.listTopics()
-		v.topic, v.inClaims = 0, false
-		for i, tp := range v.topics {
-			if tp.ID == at {
-				v.topic = i
-			}
-		}
-		switch {
-		case v.showDismissed && v.dismissed == 0:
-			v.status = "no topic is dismissed"
-		case v.showDismissed:
-			v.status = fmt.Sprintf("%s listed last, marked ×: d brings one back", plural(v.dismissed, "dismissed topic"))
-		}
+		v.toggleDismissed(t)
 	case t == nil:
 	case v.store == nil && isCuration(k, keys):
 		v.status = notSaved
-	case key.Matches(k, keys.Dismiss) && v.selectedClaim() != nil:
-		// On a claim, d says that claim is wrong, as on a topic it says
-		// the conflict is.
-		cl := v.selectedClaim()
-		v.want = cl.Topic
-		what := fmt.Sprintf("removed %s’s claim from “%s”", cl.Holder, v.topicLabel(cl.Topic))
-		return v, saveChanges(v.cm.Corpus, v.found, v.store, v.author, what, cl.Topic,
-			curation.Op{Kind: curation.Drop, Topic: cl.Topic, Doc: v.cm.Corpus.Docs[cl.Doc].Path,
-				Start: cl.Start, End: cl.End, Holder: cl.Holder, Text: cl.Text})
-	case key.Matches(k, keys.Dismiss) && t.Dismissed:
-		if !v.inClaims && v.holder == "" {
-			v.want = t.ID
-			return v, undismiss(v.cm.Corpus, v.found, v.store, v.author, t.ID, "brought back “"+t.Label+"”")
-		}
 	case key.Matches(k, keys.Dismiss):
-		if !v.inClaims && v.holder == "" {
-			return v, saveChanges(v.cm.Corpus, v.found, v.store, v.author, "dismissed “"+t.Label+"”", t.ID,
-				curation.Op{Kind: curation.Dismiss, Topic: t.ID})
-		}
+		return v.dismiss(t)
 	case key.Matches(k, keys.Rename) && v.holder == "":
 		// In a holder's claims the topic under the cursor is not on
 		// screen; renaming it there would be blind.
@@ -538,6 +487,82 @@ func (v ClaimsView) updateBrowse(k tea.KeyMsg) (ClaimsView, tea.Cmd) {
 		}
 	}
 	return v, nil
+}
+
+// updateStale moves through the list of saved changes that no longer
+// apply, or closes it.
+func (v *ClaimsView) updateStale(k tea.KeyMsg) {
+	keys := v.cm.Keys
+	switch {
+	case key.Matches(k, keys.Close, keys.Problems):
+		v.staleShown = false
+	case key.Matches(k, keys.Up):
+		v.staleAt = max(0, v.staleAt-1)
+	case key.Matches(k, keys.Down):
+		v.staleAt = min(len(v.stale)-1, v.staleAt+1)
+	}
+}
+
+// toggleHolder lists the claims of the selected claim's holder, on that
+// claim, or goes back from such a list.
+func (v *ClaimsView) toggleHolder() {
+	cl := v.selectedClaim()
+	if cl == nil || v.holder != "" {
+		v.holder = ""
+		return
+	}
+	v.holder, v.held, v.heldAt = cl.Holder, v.set.ByHolder(cl.Holder), 0
+	for i, id := range v.held {
+		if id == cl.ID {
+			v.heldAt = i
+		}
+	}
+	v.layOutHeld()
+}
+
+// toggleDismissed lists the dismissed topics after the others, or stops
+// listing them, staying on topic t if it is still listed.
+func (v *ClaimsView) toggleDismissed(t *model.Topic) {
+	var at string
+	if t != nil {
+		at = t.ID
+	}
+	v.showDismissed = !v.showDismissed
+	v.listTopics()
+	v.topic, v.inClaims = 0, false
+	for i, tp := range v.topics {
+		if tp.ID == at {
+			v.topic = i
+		}
+	}
+	switch {
+	case v.showDismissed && v.dismissed == 0:
+		v.status = "no topic is dismissed"
+	case v.showDismissed:
+		v.status = fmt.Sprintf("%s listed last, marked ×: d brings one back", plural(v.dismissed, "dismissed topic"))
+	}
+}
+
+// dismiss answers d: on a claim it says that claim is wrong, as on a
+// topic it says the conflict is; on a dismissed topic it brings it back.
+// Topics are dismissed from the topic list only.
+func (v ClaimsView) dismiss(t *model.Topic) (ClaimsView, tea.Cmd) {
+	if cl := v.selectedClaim(); cl != nil {
+		v.want = cl.Topic
+		what := fmt.Sprintf("removed %s’s claim from “%s”", cl.Holder, v.topicLabel(cl.Topic))
+		return v, saveChanges(v.cm.Corpus, v.found, v.store, v.author, what, cl.Topic,
+			curation.Op{Kind: curation.Drop, Topic: cl.Topic, Doc: v.cm.Corpus.Docs[cl.Doc].Path,
+				Start: cl.Start, End: cl.End, Holder: cl.Holder, Text: cl.Text})
+	}
+	if v.inClaims || v.holder != "" {
+		return v, nil
+	}
+	if t.Dismissed {
+		v.want = t.ID
+		return v, undismiss(v.cm.Corpus, v.found, v.store, v.author, t.ID, "brought back “"+t.Label+"”")
+	}
+	return v, saveChanges(v.cm.Corpus, v.found, v.store, v.author, "dismissed “"+t.Label+"”", t.ID,
+		curation.Op{Kind: curation.Dismiss, Topic: t.ID})
 }
 
 // claimsOver returns the claims covering any of doc[start:end] in topics
