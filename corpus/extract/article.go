@@ -1134,10 +1134,17 @@ func (a *article) attribute(in *paraInfo, si, x int) attribution {
 	// `Sandoval said the company had "inherited the problems" when it
 	// bought the estate and was "doing everything possible"`: with no new
 	// speaker or speech verb since, the sentence's quotation continues.
+	// So it does past `and that he had "..."`: a he or she opening a
+	// clause of what the speaker said is the speaker, when the gender
+	// does not say otherwise.
+	pron := unknownGender
 	for y := x - 1; y >= s.lo; y-- {
 		t := &toks[y]
 		if t.kind == tQuote {
 			if i := a.outIndex(in.spans[t.q].tStart); i >= 0 && a.foundEnt[i] >= 0 {
+				if en := &a.ents[a.foundEnt[i]]; pron != unknownGender && (en.org || en.place || en.g != unknownGender && en.g != pron) {
+					break
+				}
 				return attribution{ent: a.foundEnt[i], conf: model.Medium, cue: a.out[i].Cue, tight: true}
 			}
 			break
@@ -1146,6 +1153,10 @@ func (a *article) attribute(in *paraInfo, si, x int) attribution {
 			break
 		}
 		if m := mentionAt(s, y, false); m != nil && m.kind != mAnon && !m.poss && !m.mod {
+			if m.kind == mPronoun && m.g != unknownGender && pron == unknownGender && y > s.lo && toks[y-1].kind == tWord && toks[y-1].low == "that" {
+				pron = m.g
+				continue
+			}
 			break
 		}
 	}

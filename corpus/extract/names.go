@@ -133,6 +133,16 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 				m += 2
 				continue
 			}
+			// "Ministry of Water and Rivers": an office named after what
+			// it runs may join two fields with "and". Only after "of", and
+			// never onto a title or a given name, which start a second
+			// subject ("the Ministry of Health and Minister Ola Berg").
+			if n.kind == tWord && n.low == "and" && m-k >= 3 && toks[k].in(vOrgWords) && toks[k+1].low == "of" && m+1 < hi {
+				if c := &toks[m+1]; c.kind == tWord && c.cap && !c.in(vNotNames) && c.undotted()&(vTitleWords|vMaleNames|vFemaleNames|vOrgWords) == 0 {
+					m += 2
+					continue
+				}
+			}
 			break
 		}
 		if mm, ok := a.classify(toks, k, m); ok {
@@ -246,6 +256,11 @@ func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
 	case toks[e].in(vRoleHeads) || definite && toks[e].in(vTitleWords) && !toks[e].in(vRoleMods) && !toks[e].in(vDemonyms) && !honorific(w):
 		// "the archbishop said" names a title as well as a role.
 		if !definite {
+			if e+2 < hi && toks[e+1].is(',') && toks[e+2].kind == tWord && toks[e+2].cap && !toks[e+2].in(vNotNames) {
+				// "a retired judge, Rosalind Achebe": the name that
+				// follows says who; nobody here goes unnamed.
+				return mention{}, false
+			}
 			return mention{i: k, j: e + 1, ni: e, kind: mAnon, head: w, ent: -1}, true
 		}
 		return mention{i: k, j: e + 1, ni: e, kind: mRoleRef, head: w, mods: mods, ent: -1}, true
@@ -349,6 +364,8 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 	case nameToks == 1 && toks[mm.ni].allCaps && len(toks[mm.ni].word) <= 5:
 		mm.org = true // CIA, NATO, UNHCR
 	case nameToks == 1 && toks[mm.ni].in(vPlaces):
+		mm.place = true
+	case nameToks >= 2 && mm.role == "" && toks[m-1].in(vPlaceNouns):
 		mm.place = true
 	}
 	if !mm.org && !mm.place {

@@ -637,7 +637,7 @@ func labelLines(text string, from, to int, out []labelLine, tab *labelTable) []l
 		if nl >= 0 {
 			end, next = i+nl, i+nl+1
 		}
-		s, e := trimSpan(text, i, end)
+		s, e := trimLine(text, i, end)
 		i = next
 		if s >= e {
 			blank = true

@@ -144,6 +144,14 @@ newspaper magazine broadcaster firm outlet trust
 `)
 
 // places speak by metonymy ("Varno said") but are never he or she.
+// placeNouns ending a capitalised run make it a place ("Carrow Street",
+// "Karst Bay"), never a person a pronoun could stand for.
+var placeNouns = set(`
+street road avenue lane boulevard square bridge harbour harbor bay river
+valley island islands mountains county district province airport station
+estate quay
+`)
+
 var places = set(`
 russia ukraine america usa britain england france germany china israel iran
 italy spain poland turkey japan india canada australia europe belgium
@@ -310,6 +318,7 @@ const (
 	vPrepositions
 	vAbbreviations
 	vAccording // the word "according", which opens a cue
+	vPlaceNouns
 )
 
 // vocabSlots is vocabOf as an open-addressing hash table, keyed by
@@ -458,6 +467,7 @@ var vocabOf = func() map[string]vocab {
 		{vPrepositions, prepositions},
 		{vAbbreviations, abbreviations},
 		{vAccording, set(`according`)},
+		{vPlaceNouns, placeNouns},
 	} {
 		for w := range s.set {
 			m[w] |= s.v
