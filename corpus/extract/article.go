@@ -368,7 +368,7 @@ func articleParas(text string, paras []paragraph) []Found {
 					continue // a title, however long
 				}
 				short := !moreWords(text[sp.tStart:sp.tEnd], 3)
-				if at.ent < 0 && !at.anon && short && !colonLed(in.toks, s.lo, s.hi, x, text[sp.tStart:sp.tEnd]) {
+				if at.ent < 0 && !at.anon && short && !colonLed(in.toks, s.lo, s.hi, x, text[sp.tStart:sp.tEnd]) && !describedAs(in.toks, s.lo, x, text[sp.tStart:sp.tEnd]) {
 					continue // a scare quote or a title
 				}
 				if at.ent >= 0 && !at.tight && short {
@@ -1642,6 +1642,28 @@ func colonLed(toks []token, lo, hi, x int, quoted string) bool {
 	}
 	// A capitalised word after it opens the next sentence.
 	return x+1 >= hi || toks[x+1].kind != tWord || toks[x+1].cap
+}
+
+// describedAs reports whether the short quotation at toks[x] is the word
+// a report or a person used of something: "the inquiry describes the
+// regime as "inadequate" and the records as "chaotic"". Describing is
+// reporting what was written or said, so the word is a quotation even
+// when nobody can be named for it; a capitalised one is more likely a
+// name given to something.
+func describedAs(toks []token, lo, x int, quoted string) bool {
+	if x-1 <= lo || toks[x-1].kind != tWord || toks[x-1].low != "as" || quoted == "" || !unicode.IsLower(firstRune(quoted)) {
+		return false
+	}
+	for k := x - 2; k >= lo && k >= x-16; k-- {
+		t := &toks[k]
+		if t.terminal() {
+			return false
+		}
+		if t.kind == tWord && strings.HasPrefix(t.low, "describ") {
+			return true
+		}
+	}
+	return false
 }
 
 func lastRuneOf(s string) string {
