@@ -919,8 +919,42 @@ func (a *article) resolve(m *mention, cue string) attribution {
 				return attribution{ent: e, conf: model.Medium, cue: cue, tight: true}
 			}
 		}
+		if e := a.namedOrg(m.head); e >= 0 {
+			return attribution{ent: e, conf: model.Medium, cue: cue, tight: true}
+		}
 	}
 	return attribution{ent: -1, cue: cue, anon: true, tight: true}
+}
+
+// namedOrg finds what "the club" or "the company" stands for when no
+// organisation with that noun in its name is on record: the most recent
+// organisation whose name has no organisation noun at all ("Kelby
+// Harriers", known for one by its plural verb), which the text can only
+// call by its kind.
+func (a *article) namedOrg(head string) int {
+	switch head {
+	case "club", "company", "firm", "group":
+	default:
+		return -1
+	}
+	best := -1
+	for e := range a.ents {
+		en := &a.ents[e]
+		if !en.org || best >= 0 && en.seen <= a.ents[best].seen {
+			continue
+		}
+		plain := true
+		for _, w := range en.words {
+			if vocabOfWord(w)&vOrgWords != 0 {
+				plain = false
+				break
+			}
+		}
+		if plain {
+			best = e
+		}
+	}
+	return best
 }
 
 // pronoun finds the person "he" or "she" stands for: the first person of

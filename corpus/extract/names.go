@@ -367,6 +367,10 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 		mm.place = true
 	case nameToks >= 2 && mm.role == "" && toks[m-1].in(vPlaceNouns):
 		mm.place = true
+	case nameToks >= 2 && mm.role == "" && pluralVerbAt(toks, m) && !toks[mm.ni].in(vMaleNames|vFemaleNames):
+		// "Kelby Harriers have sacked their manager": a name taking a
+		// plural verb is a team or a group, not one person.
+		mm.org = true
 	}
 	if !mm.org && !mm.place {
 		if toks[mm.ni].in(vMaleNames) {
@@ -385,6 +389,19 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 		}
 	}
 	return mm, true
+}
+
+// pluralVerbAt reports whether toks[k], the word after a name, is a
+// plural verb: "have", "are", "were".
+func pluralVerbAt(toks []token, k int) bool {
+	if k >= len(toks) || toks[k].kind != tWord {
+		return false
+	}
+	switch toks[k].low {
+	case "have", "are", "were":
+		return true
+	}
+	return false
 }
 
 // attachRole gives a name the role words written before it ("Sarkov's aide
