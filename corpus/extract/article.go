@@ -926,15 +926,14 @@ func (a *article) resolve(m *mention, cue string) attribution {
 	return attribution{ent: -1, cue: cue, anon: true, tight: true}
 }
 
-// namedOrg finds what "the club" or "the company" stands for when no
+// namedOrg finds what "the club" or "the group" stands for when no
 // organisation with that noun in its name is on record: the most recent
 // organisation whose name has no organisation noun at all ("Kelby
 // Harriers", known for one by its plural verb), which the text can only
-// call by its kind.
+// call by its kind. Teams and groups are what take plural verbs; "the
+// company" is more likely a firm whose name reads as a person's.
 func (a *article) namedOrg(head string) int {
-	switch head {
-	case "club", "company", "firm", "group":
-	default:
+	if head != "club" && head != "group" {
 		return -1
 	}
 	best := -1
@@ -1169,16 +1168,12 @@ func (a *article) attribute(in *paraInfo, si, x int) attribution {
 	// bought the estate and was "doing everything possible"`: with no new
 	// speaker or speech verb since, the sentence's quotation continues.
 	// So it does past `and that he had "..."`: a he or she opening a
-	// clause of what the speaker said is the speaker, when the gender
-	// does not say otherwise.
-	pron := unknownGender
+	// clause with "that" is inside what the speaker said, whoever it
+	// stands for.
 	for y := x - 1; y >= s.lo; y-- {
 		t := &toks[y]
 		if t.kind == tQuote {
 			if i := a.outIndex(in.spans[t.q].tStart); i >= 0 && a.foundEnt[i] >= 0 {
-				if en := &a.ents[a.foundEnt[i]]; pron != unknownGender && (en.org || en.place || en.g != unknownGender && en.g != pron) {
-					break
-				}
 				return attribution{ent: a.foundEnt[i], conf: model.Medium, cue: a.out[i].Cue, tight: true}
 			}
 			break
@@ -1187,8 +1182,7 @@ func (a *article) attribute(in *paraInfo, si, x int) attribution {
 			break
 		}
 		if m := mentionAt(s, y, false); m != nil && m.kind != mAnon && !m.poss && !m.mod {
-			if m.kind == mPronoun && m.g != unknownGender && pron == unknownGender && y > s.lo && toks[y-1].kind == tWord && toks[y-1].low == "that" {
-				pron = m.g
+			if m.kind == mPronoun && m.g != unknownGender && y > s.lo && toks[y-1].kind == tWord && toks[y-1].low == "that" {
 				continue
 			}
 			break

@@ -137,11 +137,9 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 			// it runs may join two fields with "and". Only after "of", and
 			// never onto a title or a given name, which start a second
 			// subject ("the Ministry of Health and Minister Ola Berg").
-			if n.kind == tWord && n.low == "and" && m-k >= 3 && toks[k].in(vOrgWords) && toks[k+1].low == "of" && m+1 < hi {
-				if c := &toks[m+1]; c.kind == tWord && c.cap && !c.in(vNotNames) && c.undotted()&(vTitleWords|vMaleNames|vFemaleNames|vOrgWords) == 0 {
-					m += 2
-					continue
-				}
+			if n.kind == tWord && n.low == "and" && m-k >= 3 && toks[k].in(vOrgWords) && toks[k+1].low == "of" && m+1 < hi && secondField(toks, m+1, hi) {
+				m += 2
+				continue
 			}
 			break
 		}
@@ -389,6 +387,25 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 		}
 	}
 	return mm, true
+}
+
+// secondField reports whether the capitalised words from toks[k] can be
+// the second field of "Ministry of Water and Rivers": no title or given
+// name starting a second subject, and no organisation noun making them a
+// second organisation ("the Ministry of Defence and Foreign Office").
+func secondField(toks []token, k, hi int) bool {
+	if toks[k].kind != tWord || !toks[k].cap || toks[k].in(vNotNames) || toks[k].undotted()&(vTitleWords|vMaleNames|vFemaleNames) != 0 {
+		return false
+	}
+	for ; k < hi && toks[k].kind == tWord && toks[k].cap; k++ {
+		if toks[k].in(vOrgWords) && !strings.HasSuffix(toks[k].low, "s") {
+			return false // a plural is a field: "Health and Human Services"
+		}
+		if toks[k].poss {
+			break
+		}
+	}
+	return true
 }
 
 // pluralVerbAt reports whether toks[k], the word after a name, is a
