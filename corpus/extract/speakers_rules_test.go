@@ -1,0 +1,101 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestArticleSpeakerRules checks, one sentence pattern at a time, who an
+// article's quotation is given to: the rules the held-out rounds added,
+// each with the case that must not fire.
+func TestArticleSpeakerRules(t *testing.T) {
+	cases := []struct {
+		name, text, quote, want string
+		dropped                 bool
+	}{
+		{
+			name:  "block-quoted call lines",
+			text:  "Title\n\nAn excerpt of the call between Ana Brill and Tomas Kerr:\n\n> BRILL: Have you seen the sheet?\n> KERR: Not the final one.\n> BRILL: Then nobody needs to.\n\nKerr later declined to comment.",
+			quote: "Not the final one.", want: "Tomas Kerr",
+		},
+		{
+			name:  "office joining two fields",
+			text:  "Title\n\nThe Ministry of Water and Rivers said the dam was \"safe for now\".",
+			quote: "safe for now", want: "Ministry of Water and Rivers",
+		},
+		{
+			name:  "plural field",
+			text:  "Title\n\nThe Department of Health and Human Services said the rule was \"under review\".",
+			quote: "under review", want: "Department of Health and Human Services",
+		},
+		{
+			name:  "a second office is not a field",
+			text:  "Title\n\nThe Ministry of Defence and Foreign Office said the talks were \"over for now\".",
+			quote: "over for now", want: "Foreign Office",
+		},
+		{
+			name:  "a clause opened by that he",
+			text:  "Title\n\nLena Marsh said the minister had \"lied to parliament\" and that he would \"have to resign before the summer\".",
+			quote: "have to resign", want: "Lena Marsh",
+		},
+		{
+			name:  "a name after an unnamed role",
+			text:  "Title\n\nThe inquiry was led by a retired judge, Rosalind Achebe. \"Nobody needed to die,\" she said.",
+			quote: "Nobody needed", want: "Rosalind Achebe",
+		},
+		{
+			name:  "an unnamed official stays unnamed",
+			text:  "Title\n\nA senior official spoke to reporters. \"Nobody needed to die,\" she said.",
+			quote: "Nobody needed", want: "",
+		},
+		{
+			name:  "a street is no one a pronoun stands for",
+			text:  "Title\n\nThe car park on Carrow Street collapsed in May.\n\nThe minister spoke on Tuesday. \"We will not pick and choose,\" he said.",
+			quote: "We will not", want: "",
+		},
+		{
+			name:  "a team taking a plural verb is the club",
+			text:  "Title\n\nKelby Harriers have sacked their manager.\n\nIn a statement, the club said: \"We thank him for his work.\"",
+			quote: "We thank him", want: "Kelby Harriers",
+		},
+		{
+			name:  "the company is not a team",
+			text:  "Title\n\nHarbour Rovers are bottom of the league.\n\nIn a statement, the company said: \"We deny every allegation.\"",
+			quote: "We deny", want: "",
+		},
+		{
+			name:  "a report's word",
+			text:  "Title\n\nThe inquiry describes the inspection regime as \"inadequate\" and the records as \"chaotic\".",
+			quote: "chaotic", want: "",
+		},
+		{
+			name:  "a scare quote",
+			text:  "Title\n\nThe building's \"temporary\" repairs were never replaced.",
+			quote: "temporary", dropped: true,
+		},
+		{
+			name:  "a name given to something",
+			text:  "Title\n\nThe regulator describes the scheme as \"Powering Tomorrow\" in its filings.",
+			quote: "Powering Tomorrow", dropped: true,
+		},
+	}
+	for _, c := range cases {
+		found := Article(c.text, 0)
+		checkBounds(t, c.text, 0, found)
+		var got *Found
+		for i := range found {
+			if strings.HasPrefix(found[i].Text, c.quote) {
+				got = &found[i]
+			}
+		}
+		switch {
+		case c.dropped && got != nil:
+			t.Errorf("%s: %q is not a quotation, got speaker %q", c.name, c.quote, got.Speaker)
+		case c.dropped:
+		case got == nil:
+			t.Errorf("%s: %q not found in %+v", c.name, c.quote, found)
+		case got.Speaker != c.want:
+			t.Errorf("%s: %q given to %q, want %q", c.name, c.quote, got.Speaker, c.want)
+		}
+	}
+}
