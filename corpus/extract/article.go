@@ -314,10 +314,26 @@ func articleParas(text string, paras []paragraph) []Found {
 	prevQuote := -1 // index in a.out of the last quotation of the paragraph before
 	prevColon := none
 	prevSpeech := none
+	prevBlock := none // who the block quote going on is given to
 	for k := range infos {
 		in := &infos[k]
 		in.sents = a.sentences(in.toks)
 		first := len(a.out)
+		if len(in.spans) == 0 && (prevColon.ent >= 0 || prevBlock.ent >= 0) && blockQuoted(text, in.p.start) {
+			// `Rao replied:` then an email set off as a Markdown block
+			// quote, with no quotation marks: the block is what she wrote.
+			// Its words are hers, so none of its names is anyone's
+			// antecedent.
+			at := prevColon
+			if at.ent < 0 {
+				at = prevBlock
+			}
+			at.tight = true
+			a.emit(span{tStart: in.p.start, tEnd: in.p.end}, at)
+			prevBlock, prevColon, prevSpeech, prevQuote = at, none, none, len(a.out)-1
+			continue
+		}
+		prevBlock = none
 		quoteOnly := true
 		for _, t := range in.toks {
 			if t.kind == tWord {
@@ -510,6 +526,24 @@ func (a *article) emit(sp span, at attribution) {
 		a.clock++
 		a.ents[at.ent].seen = a.clock
 	}
+}
+
+// blockQuoted reports whether the line holding text[start] opens with a
+// Markdown block-quote marker before start (see trimLine).
+func blockQuoted(text string, start int) bool {
+	marker := false
+	for i := start - 1; i >= 0; i-- {
+		switch text[i] {
+		case '>':
+			marker = true
+		case ' ', '\t':
+		case '\n':
+			return marker
+		default:
+			return false
+		}
+	}
+	return marker
 }
 
 // headline reports whether a paragraph is a Title Case heading: most of

@@ -19,6 +19,16 @@ func TestArticleSpeakerRules(t *testing.T) {
 			quote: "Not the final one.", want: "Tomas Kerr",
 		},
 		{
+			name:  "an email set off as a block quote after its writer",
+			text:  "Title\n\nSunita Rao replied the same afternoon:\n\n> Graham, the traffic plan is inadequate.\n> I can't change that.\n\nThe plan was approved.",
+			quote: "I can't change that.", want: "Sunita Rao",
+		},
+		{
+			name:  "a block quote nobody introduced",
+			text:  "Title\n\nThe plan was approved in March.\n\n> Graham, the traffic plan is inadequate.\n\nSunita Rao retired in May.",
+			quote: "Graham, the traffic", dropped: true,
+		},
+		{
 			name:  "office joining two fields",
 			text:  "Title\n\nThe Ministry of Water and Rivers said the dam was \"safe for now\".",
 			quote: "safe for now", want: "Ministry of Water and Rivers",
@@ -96,6 +106,23 @@ func TestArticleSpeakerRules(t *testing.T) {
 			t.Errorf("%s: %q not found in %+v", c.name, c.quote, found)
 		case got.Speaker != c.want:
 			t.Errorf("%s: %q given to %q, want %q", c.name, c.quote, got.Speaker, c.want)
+		}
+	}
+}
+
+// TestTranscriptHeaderNames checks that a one-word label takes the full
+// name an interview's header gives for it.
+func TestTranscriptHeaderNames(t *testing.T) {
+	text := "Interview\n\nInterviewer: Petra Volk, Northgate Radio.\n\n[00:00:04] VOLK: Minister, welcome.\n[00:00:07] BANFI: Thank you.\n[00:00:12] VOLK: Will you resign?\n[00:00:14] BANFI: No.\n"
+	found := Transcript(text, 0)
+	checkBounds(t, text, 0, found)
+	want := []string{"Petra Volk", "Banfi", "Petra Volk", "Banfi"}
+	if len(found) != len(want) {
+		t.Fatalf("got %d turns, want %d: %+v", len(found), len(want), found)
+	}
+	for i, f := range found {
+		if f.Speaker != want[i] {
+			t.Errorf("turn %d %q: speaker %q, want %q", i, f.Text, f.Speaker, want[i])
 		}
 	}
 }

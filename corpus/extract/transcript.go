@@ -994,6 +994,9 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 		}
 		role += l.role
 	}
+	if full := t.headerFullName(name); full != "" {
+		name = full // "Interviewer: Petra Volk" in the header, VOLK in the turns
+	}
 	sp := &turnSpeaker{name: name, role: role, conf: model.High}
 	generic := true
 	for i := 0; ; {
@@ -1034,6 +1037,20 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 	// the header and on who was called on, these only on the label.
 	in.sp = sp
 	return sp
+}
+
+// headerFullName returns the full name the header gives a one-word label
+// that is its surname, "" when there is none.
+func (t *transcript) headerFullName(name string) string {
+	if strings.IndexByte(name, ' ') >= 0 {
+		return ""
+	}
+	for _, full := range [2]string{t.qName, t.aName} {
+		if sp := strings.LastIndexByte(full, ' '); sp > 0 && strings.EqualFold(full[sp+1:], name) {
+			return full
+		}
+	}
+	return ""
 }
 
 // appendFields appends the words of s, as strings.Fields splits them, to
