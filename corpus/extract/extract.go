@@ -71,6 +71,9 @@ func DetectKind(body string) model.Kind {
 		return model.Transcript
 	}
 	lines, labelled, upper, alone := 0, 0, 0, 0
+	// At most this many lines are not blank: enough to know early that a
+	// share of them is labelled, and stop reading a transcript.
+	maxLines := strings.Count(body, "\n") + 1
 	// Only whether two labels differ (in capitals) matters, not how many
 	// do: keep the first and compare, rather than upper-casing every
 	// label into a set.
@@ -108,9 +111,11 @@ func DetectKind(body string) model.Kind {
 				upper++
 			}
 		}
-		if distinct && (upper >= 3 || alone >= 3) {
-			// These two tests below only grow true: the rest of the
-			// body cannot change the answer.
+		if distinct && (upper >= 3 || alone >= 3) ||
+			labelled >= 2 && labelled*3 >= maxLines ||
+			labelled >= 4 && distinct && labelled*6 >= maxLines {
+			// A test below already holds, and more lines cannot undo it:
+			// the counts only grow, and lines will not pass maxLines.
 			return model.Transcript
 		}
 	}

@@ -106,8 +106,8 @@ func parseLabelIn(text string, s, e int, tab *labelTable) (label, bool) {
 // brackets after it, or an office with its holder in brackets.
 func nameLabel(name string) (label, bool) {
 	l := label{}
-	if p := strings.IndexAny(name, "(["); p > 0 {
-		q := strings.IndexAny(name, ")]")
+	if p := indexEither(name, '(', '['); p > 0 {
+		q := indexEither(name, ')', ']')
 		if q < p {
 			return label{}, false
 		}
@@ -132,6 +132,17 @@ func nameLabel(name string) (label, bool) {
 	l.raw = name
 	l.upper = !hasLower(name)
 	return l, true
+}
+
+// indexEither is strings.IndexAny(s, string(a)+string(b)) for two ASCII
+// bytes, without building the byte set for every label's short name.
+func indexEither(s string, a, b byte) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == a || s[i] == b {
+			return i
+		}
+	}
+	return -1
 }
 
 // officeLabel reports whether s names an office the way a parliamentary
@@ -316,10 +327,19 @@ func labelName(s string) bool {
 		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
 			return false
 		}
-		for _, c := range w {
-			if !(unicode.IsLetter(c) || unicode.IsDigit(c) || c == '.' || c == '\'' || c == '’' || c == '-') {
+		for k := 0; k < len(w); {
+			if c := w[k]; c < utf8.RuneSelf {
+				if !nameByte[c] {
+					return false
+				}
+				k++
+				continue
+			}
+			c, size := utf8.DecodeRuneInString(w[k:])
+			if !(unicode.IsLetter(c) || unicode.IsDigit(c) || c == '’') {
 				return false
 			}
+			k += size
 		}
 	}
 	return true
@@ -400,6 +420,16 @@ func sameUpper(a, b string) bool {
 	}
 	return a == "" && b == ""
 }
+
+// nameByte[b] is whether the ASCII byte b may appear in a word of a
+// label's name: a letter, a digit, a dot, an apostrophe or a hyphen.
+var nameByte = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		r := rune(c)
+		t[c] = unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '\'' || r == '-'
+	}
+	return t
+}()
 
 // skipTimestamp skips "[00:01:02]", "(01:02)", "00:01:02 -" at text[s:].
 func skipTimestamp(text string, s, e int) int {
@@ -1273,7 +1303,10 @@ func calledOn(turn string, labels map[string]bool, low *[]byte, words *[]string)
 		if !hasOfFrom(sent, "of", "from") {
 			continue // no word "of" or "from" for a name to lean on
 		}
-		opening := strings.TrimSpace(sent) == strings.TrimSpace(turn[:min(len(turn), len(sent))])
+		// The first sentence opens the turn; a later one only when it
+		// repeats the turn's start.
+		opening := len(sent)+len(rest) == len(turn) ||
+			strings.TrimSpace(sent) == strings.TrimSpace(turn[:min(len(turn), len(sent))])
 		if !opening {
 			*low = appendLower((*low)[:0], sent)
 			if !containsAny(*low, handOverCues) {

@@ -186,10 +186,9 @@ func readMention(m Mention, i int, groups *[]*group, byKey map[groupKey]int) men
 	if name == "" {
 		return mentionRead{group: -1}
 	}
-	// Fold's words, joined as Fold joins them: a folded word holds only
-	// letters and digits, so splitting the join again gives these words.
-	words := FoldWords(strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The "))
-	folded := strings.Join(words, " ")
+	// The group's key and words: a folded word holds only letters and
+	// digits, so the words are what splitting the key would give.
+	folded, words := foldName(strings.TrimPrefix(strings.TrimPrefix(name, "the "), "The "))
 	key := groupKey{folded: folded}
 	switch {
 	case m.Scope != "":
@@ -559,35 +558,55 @@ var nicknames = map[string]string{
 // (Yury, Yuri, Jurij), w/v, kh/h, ks/x, ph/f, a hard c/k (Oscar, Oskar), doubled letters (Borovskyy,
 // Borovsky), and a leading "ye" (Yevgeny, Evgeny).
 func Fold(name string) string {
-	var b strings.Builder
-	b.Grow(len(name))
-	for _, w := range strings.Fields(name) {
-		word := foldWord(w)
-		if word == "" {
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(word)
-	}
-	return b.String()
+	folded, _ := foldName(name)
+	return folded
 }
 
 // FoldWords is strings.Fields(Fold(name)) without building the joined
-// string: the folded words of name.
+// string: the folded words of name. Extraction folds the name of every
+// mention it compares.
 func FoldWords(name string) []string {
-	var words []string
-	for w := range strings.FieldsSeq(name) {
-		if f := foldWord(w); f != "" {
-			words = append(words, f)
-		}
-	}
+	_, words := foldName(name)
 	return words
+}
+
+// foldName returns Fold(name) and its words, cut from it: two
+// allocations per name rather than one per word, the join and the slice.
+func foldName(name string) (string, []string) {
+	var buf [64]byte
+	var bounds [16]int
+	folded, at := buf[:0], bounds[:0] // where each word starts and ends
+	for w := range strings.FieldsSeq(name) {
+		before := len(folded)
+		if before > 0 {
+			folded = append(folded, ' ')
+		}
+		start := len(folded)
+		if folded = appendFoldWord(folded, w); len(folded) == start {
+			folded = folded[:before] // the word folds to nothing
+			continue
+		}
+		at = append(at, start, len(folded))
+	}
+	if len(at) == 0 {
+		return "", nil
+	}
+	all := string(folded)
+	words := make([]string, len(at)/2)
+	for i := range words {
+		words[i] = all[at[2*i]:at[2*i+1]]
+	}
+	return all, words
 }
 
 // foldWord is one word of Fold.
 func foldWord(w string) string {
+	var b [32]byte
+	return string(appendFoldWord(b[:0], w))
+}
+
+// appendFoldWord appends the folded form of the word w to dst.
+func appendFoldWord(dst []byte, w string) []byte {
 	// Two buffers on the stack take turns holding each step's output.
 	var b1, b2 [32]byte
 	s := appendLetters(b1[:0], w)
@@ -596,7 +615,7 @@ func foldWord(w string) string {
 	}
 	s = appendHardC(b2[:0], s)
 	s = appendSounds(b1[:0], s)
-	return string(appendCollapsed(b2[:0], s))
+	return appendCollapsed(dst, s)
 }
 
 // appendLetters appends w lower-cased with accents stripped, keeping only
