@@ -1635,13 +1635,14 @@ func (a *article) colonIntro(in *paraInfo, si, c int) attribution {
 }
 
 // paraphraseLed reports whether the clause before a colon is, or ends
-// with, one of paraphraseIntros, in any case.
+// with, one of paraphraseIntros, in any case. "Read:" alone is the
+// author's gloss, but "the statement read:" quotes a document.
 func paraphraseLed(intro string) bool {
 	intro = strings.TrimSpace(intro)
 	if !isASCII(intro) {
 		intro = strings.TrimRight(strings.ToLower(intro), " .")
 		for _, p := range paraphraseIntros {
-			if intro == p || endsWith(intro, " ", p) || endsWith(intro, ", ", p) {
+			if intro == p || p != "read" && (endsWith(intro, " ", p) || endsWith(intro, ", ", p)) {
 				return true
 			}
 		}
@@ -1656,7 +1657,7 @@ func paraphraseLed(intro string) bool {
 		// A clause ending in ", p" also ends in " p".
 		// Every intro ends in a letter: comparing the last bytes first,
 		// folded to lower case, rules out most intros at once.
-		if n >= 0 && intro[len(intro)-1]|0x20 == p[len(p)-1] && strings.EqualFold(intro[n:], p) && (n == 0 || intro[n-1] == ' ') {
+		if n >= 0 && intro[len(intro)-1]|0x20 == p[len(p)-1] && strings.EqualFold(intro[n:], p) && (n == 0 || intro[n-1] == ' ' && p != "read") {
 			return true
 		}
 	}

@@ -29,6 +29,16 @@ func TestArticleSpeakerRules(t *testing.T) {
 			quote: "Graham, the traffic", dropped: true,
 		},
 		{
+			name:  "a statement that read",
+			text:  "Title\n\nA statement issued by the Lorvane Water Board read: \"Every sample was clean.\"",
+			quote: "Every sample", want: "Lorvane Water Board",
+		},
+		{
+			name:  "the author's gloss",
+			text:  "Title\n\nThe board published its figures late on Friday. Read: \"we hoped nobody would notice.\"",
+			quote: "we hoped", dropped: true,
+		},
+		{
 			name:  "office joining two fields",
 			text:  "Title\n\nThe Ministry of Water and Rivers said the dam was \"safe for now\".",
 			quote: "safe for now", want: "Ministry of Water and Rivers",
