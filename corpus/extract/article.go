@@ -250,6 +250,18 @@ func personLabel(text, name string) bool {
 		return true
 	}
 	for off := 0; ; {
+		// A word the text writes before a surname ("Beatrix Holm").
+		k := strings.Index(text[off:], name+" ")
+		if k < 0 {
+			break
+		}
+		k += off
+		off = k + len(name)
+		if r, _ := utf8.DecodeLastRuneInString(text[:k]); (k == 0 || !isWordRune(r)) && surnameAfter(text, off) != "" {
+			return true
+		}
+	}
+	for off := 0; ; {
 		k := strings.Index(text[off:], " "+name)
 		if k < 0 {
 			return false
@@ -262,6 +274,33 @@ func personLabel(text, name string) bool {
 			return true
 		}
 	}
+}
+
+// surnameAfter returns the capitalised word that follows text[off] after
+// one space when it reads as a surname (not a title, a function word or a
+// word that opens sentences), "" otherwise: "Marco Delacroix" read at the
+// end of "Marco".
+func surnameAfter(text string, off int) string {
+	if off+1 >= len(text) || text[off] != ' ' {
+		return ""
+	}
+	rest := text[off+1:]
+	end := 0
+	for end < len(rest) {
+		r, size := utf8.DecodeRuneInString(rest[end:])
+		if !isWordRune(r) && r != '-' {
+			break
+		}
+		end += size
+	}
+	w := strings.TrimRight(rest[:end], "-")
+	if len(w) < 2 || !unicode.IsUpper(firstRune(w)) || !hasLower(w) {
+		return ""
+	}
+	if v := vocabOfWord(strings.ToLower(w)); v&(vNotNames|vTitleWords|vOrgWords|vSpeechVerbs|vPlaces|vDemonyms) != 0 {
+		return ""
+	}
+	return w
 }
 
 // articleParas extracts the quotations of the given paragraphs of prose.
@@ -434,7 +473,11 @@ func articleParas(text string, paras []paragraph) []Found {
 		}
 		a.chain(infos, k, first)
 	}
-	a.repeated()
+	var head paragraph
+	if len(infos) > 0 {
+		head = infos[0].p
+	}
+	a.repeated(head)
 	for i := range a.out {
 		if e := a.foundEnt[i]; e >= 0 {
 			ent := &a.ents[e]
@@ -454,19 +497,43 @@ func articleParas(text string, paras []paragraph) []Found {
 
 // repeated gives an unattributed quotation the speaker of an attributed
 // one that contains it: a headline or pull quote repeating words the body
-// attributes.
-func (a *article) repeated() {
+// attributes. In the headline (paragraph head) even one word does
+// ('Mayor denies calling inspectors "amateurs"'), as a whole word, and
+// even after a cue there, whose subject a headline leaves unnamed.
+func (a *article) repeated(head paragraph) {
 	for i := range a.out {
-		if a.foundEnt[i] >= 0 || a.out[i].Cue != "" || !moreWords(a.out[i].Text, 2) {
+		inHead := a.out[i].Start >= head.start && a.out[i].End <= head.end
+		if a.foundEnt[i] >= 0 || !inHead && (a.out[i].Cue != "" || !moreWords(a.out[i].Text, 2)) {
 			continue
 		}
 		needle := strings.TrimRight(a.out[i].Text, ".,!?…")
 		for j := range a.out {
-			if j != i && a.foundEnt[j] >= 0 && strings.Contains(a.out[j].Text, needle) {
+			if j != i && a.foundEnt[j] >= 0 && containsPhrase(a.out[j].Text, needle) {
 				a.foundEnt[i] = a.foundEnt[j]
 				a.out[i].Cue, a.out[i].Confidence = "repeated", model.Medium
 				break
 			}
+		}
+	}
+}
+
+// containsPhrase reports whether s holds needle with no letter or digit
+// joined to either end of it.
+func containsPhrase(s, needle string) bool {
+	if needle == "" {
+		return false
+	}
+	for off := 0; ; {
+		k := strings.Index(s[off:], needle)
+		if k < 0 {
+			return false
+		}
+		k += off
+		off = k + 1
+		before, _ := utf8.DecodeLastRuneInString(s[:k])
+		after, _ := utf8.DecodeRuneInString(s[k+len(needle):])
+		if (k == 0 || !isWordRune(before)) && (k+len(needle) == len(s) || !isWordRune(after)) {
+			return true
 		}
 	}
 }

@@ -39,6 +39,21 @@ func TestArticleSpeakerRules(t *testing.T) {
 			quote: "we hoped", dropped: true,
 		},
 		{
+			name:  "chat lines labelled by given names",
+			text:  "Title\n\nThe chat was between Marco Delacroix and Beatrix Holm.\n\n[21:14] Marco: Red warning for tomorrow.\n[21:15] Beatrix: They said that in March.\n[21:20] Marco: Not tonight.\n\nHolm declined to comment.",
+			quote: "They said that in March.", want: "Beatrix Holm",
+		},
+		{
+			name:  "a headline word the body attributes",
+			text:  "Mayor denies calling inspectors \"amateurs\"\n\nCouncillors said Desmond Achterveld called the inspectors \"amateurs with clipboards\" at the meeting.",
+			quote: "amateurs", want: "Desmond Achterveld",
+		},
+		{
+			name:  "a headline word inside another word",
+			text:  "Mayor denies calling inspectors \"amateur\"\n\nCouncillors said Desmond Achterveld called the inspectors \"amateurish with clipboards\" at the meeting.",
+			quote: "amateur", want: "",
+		},
+		{
 			name:  "office joining two fields",
 			text:  "Title\n\nThe Ministry of Water and Rivers said the dam was \"safe for now\".",
 			quote: "safe for now", want: "Ministry of Water and Rivers",
@@ -106,6 +121,7 @@ func TestArticleSpeakerRules(t *testing.T) {
 		for i := range found {
 			if strings.HasPrefix(found[i].Text, c.quote) {
 				got = &found[i]
+				break // the first, in text order
 			}
 		}
 		switch {

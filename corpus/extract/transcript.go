@@ -817,6 +817,15 @@ func expandNames(text string, turns []Found, prose []paragraph) {
 				if off < len(para) && isWordRune(firstRune(para[off:])) {
 					continue
 				}
+				if sur := surnameAfter(para, off); sur != "" && !strings.ContainsRune(name, '.') {
+					// "Marco" labelling the turns of "Marco Delacroix".
+					cand := name + " " + sur
+					if found != "" && found != cand {
+						ambiguous = true
+					}
+					found = cand
+					continue
+				}
 				before := strings.TrimRight(para[:k], " ")
 				if len(before) == len(para[:k]) {
 					continue // glued to the word before
