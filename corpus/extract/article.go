@@ -1559,7 +1559,10 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 			named := hasNameMention(s, c+1, k)
 			short := k-c-1 <= 3 && !named
 			participle := strings.HasSuffix(w, "ing") && !named // ", speaking on condition of anonymity,"
-			if !(w == "who" || w == "which" || w == "a" || w == "an" || w == "the" || w == "known" || w == "whose" || toks[c+1].in(vRoleHeads|vRoleMods) && !named || short || participle) {
+			// ", seen by the Courier,": how the document came to light,
+			// its finder no speaker.
+			reduced := inSet(documentParticiples, w)
+			if !(w == "who" || w == "which" || w == "a" || w == "an" || w == "the" || w == "known" || w == "whose" || toks[c+1].in(vRoleHeads|vRoleMods) && !named || short || participle || reduced) {
 				break
 			}
 			k = c
@@ -1576,6 +1579,9 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 					break
 				}
 			}
+		}
+		if from := documentSender(s, toks, rs, k); from != nil {
+			return a.resolve(from, t.low)
 		}
 		if m := mentionAt(s, k+1, true); m != nil && !m.poss {
 			// "An adviser to the prime minister ... said": the person
@@ -1627,6 +1633,45 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 		return none
 	}
 	return none
+}
+
+// documentParticiples open a clause telling how a document came to light:
+// "An email, seen by the Courier, said".
+var documentParticiples = set(`seen obtained reviewed leaked dated sent shared published released`)
+
+// documentNouns are what is written rather than said: "A letter from X
+// said" is X speaking.
+var documentNouns = set(`statement letter letters email emails e-mail memo memorandum message messages note text report post submission filing`)
+
+// documentSender returns who wrote the document that opens the clause
+// toks[rs:k+1], the subject of a speech verb: X in "A letter from X to the
+// committee said", "An internal memo by X warned". nil when the clause
+// does not open with a document and its sender.
+func documentSender(s *sentence, toks []token, rs, k int) *mention {
+	for d := rs; d < k && d < rs+3; d++ {
+		t := &toks[d]
+		if t.kind != tWord || t.cap && d > rs {
+			return nil
+		}
+		if d == rs && !t.in(vArticles) && !inSet(documentNouns, t.low) {
+			// "After a letter from X, the minister said": the letter is
+			// not the subject. Only "A letter", "The memo", "Letters".
+			return nil
+		}
+		if inSet(documentNouns, t.low) {
+			if p := d + 1; p < k && (toks[p].low == "from" || toks[p].low == "by") {
+				q := p + 1
+				if q < k && toks[q].low == "the" && mentionAt(s, q, false) == nil {
+					q++ // "from the Port Authority": the name after the article
+				}
+				if m := mentionAt(s, q, false); m != nil && !m.poss && m.kind != mAnon {
+					return m
+				}
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // clauseLinks join a second verb to the clause's subject: "X declined to

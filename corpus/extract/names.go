@@ -586,6 +586,12 @@ func (a *article) apposition(toks []token, hi int, out []mention) ([]mention, in
 			role = role[:x]
 			break
 		}
+		if t.kind == tWord && !t.cap && t.in(vSpeechVerbs) {
+			// "After a letter from Sunita Rao, the minister said": a
+			// speech verb makes the words after the comma the main
+			// clause, not a role set off by it.
+			return out, -1
+		}
 	}
 	hasHead := false
 	for _, t := range role {

@@ -54,6 +54,21 @@ func TestArticleSpeakerRules(t *testing.T) {
 			quote: "amateur", want: "",
 		},
 		{
+			name:  "a letter's sender",
+			text:  "Title\n\nA letter from Sunita Rao to the committee said the plan was \"not ready for a vote\".",
+			quote: "not ready", want: "Sunita Rao",
+		},
+		{
+			name:  "the outlet that saw a document is no speaker",
+			text:  "Title\n\nAn email from the Port Authority to its board, seen by the Courier, said the berth was \"unsafe in high winds\".",
+			quote: "unsafe in high", want: "Port Authority",
+		},
+		{
+			name:  "a letter in a fronted clause",
+			text:  "Title\n\nAfter a letter from Sunita Rao, the minister said the plan was \"on hold until spring\".",
+			quote: "on hold", want: "",
+		},
+		{
 			name:  "office joining two fields",
 			text:  "Title\n\nThe Ministry of Water and Rivers said the dam was \"safe for now\".",
 			quote: "safe for now", want: "Ministry of Water and Rivers",
