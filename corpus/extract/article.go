@@ -823,6 +823,17 @@ func (a *article) reportedSubject(in *paraInfo, si int, m *mention) int {
 	if v > s.lo && toks[v].kind == tWord && toks[v].low == "that" {
 		v--
 	}
+	if om := mentionAt(s, v+1, true); om != nil && om.kind != mPronoun {
+		// "Osei told the Ledger she had warned him": past the person
+		// told, the clause is still the teller's.
+		w := om.i - 1
+		if w > s.lo && toks[w].kind == tWord && toks[w].in(vArticles) {
+			w--
+		}
+		if w > s.lo && toks[w].kind == tWord && !toks[w].cap && toks[w].in(vSpeechVerbs) {
+			v = w
+		}
+	}
 	if v <= s.lo || toks[v].kind != tWord || toks[v].cap || !toks[v].in(vSpeechVerbs) {
 		return -1
 	}

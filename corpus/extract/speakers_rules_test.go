@@ -69,6 +69,11 @@ func TestArticleSpeakerRules(t *testing.T) {
 			quote: "on hold", want: "",
 		},
 		{
+			name:  "the outlet told is no one she stands for",
+			text:  "Title\n\nThe documents were first reported by the Harwick Ledger.\n\nNadia Osei told the Ledger she had warned him. \"He knew. Everybody knew,\" she said.",
+			quote: "He knew.", want: "Nadia Osei",
+		},
+		{
 			name:  "office joining two fields",
 			text:  "Title\n\nThe Ministry of Water and Rivers said the dam was \"safe for now\".",
 			quote: "safe for now", want: "Ministry of Water and Rivers",

@@ -141,6 +141,7 @@ organisation center centre club league tribunal campaign church airlines
 reuters bloomberg kommersant tass ria interfax afp politico axios cnn bbc
 nbc abc cbs fox msnbc npr gazette tribune herald telegraph guardian
 newspaper magazine broadcaster firm outlet trust
+courier ledger chronicle dispatch observer examiner inquirer bulletin echo
 `)
 
 // places speak by metonymy ("Varno said") but are never he or she.
