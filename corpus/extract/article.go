@@ -416,6 +416,12 @@ func articleParas(text string, paras []paragraph) []Found {
 				if at.drop {
 					continue
 				}
+				if k == 0 && at.ent < 0 && !moreWords(text[sp.tStart:sp.tEnd], 3) {
+					// 'Mayor denies calling inspectors "amateurs"': a
+					// headline's few words, whoever its cue leaves
+					// unnamed, label the story; the body quotes them.
+					continue
+				}
 				if sp.single && (at.ent < 0 && !at.anon || at.cue == "" || at.cue == "continuation") {
 					continue // single marks quote only with a cue of their own
 				}
@@ -473,11 +479,7 @@ func articleParas(text string, paras []paragraph) []Found {
 		}
 		a.chain(infos, k, first)
 	}
-	var head paragraph
-	if len(infos) > 0 {
-		head = infos[0].p
-	}
-	a.repeated(head)
+	a.repeated()
 	for i := range a.out {
 		if e := a.foundEnt[i]; e >= 0 {
 			ent := &a.ents[e]
@@ -496,14 +498,11 @@ func articleParas(text string, paras []paragraph) []Found {
 }
 
 // repeated gives an unattributed quotation the speaker of an attributed
-// one that contains it: a headline or pull quote repeating words the body
-// attributes. In the headline (paragraph head) even one word does
-// ('Mayor denies calling inspectors "amateurs"'), as a whole word, and
-// even after a cue there, whose subject a headline leaves unnamed.
-func (a *article) repeated(head paragraph) {
+// one that holds it as whole words: a headline or pull quote repeating
+// words the body attributes.
+func (a *article) repeated() {
 	for i := range a.out {
-		inHead := a.out[i].Start >= head.start && a.out[i].End <= head.end
-		if a.foundEnt[i] >= 0 || !inHead && (a.out[i].Cue != "" || !moreWords(a.out[i].Text, 2)) {
+		if a.foundEnt[i] >= 0 || a.out[i].Cue != "" || !moreWords(a.out[i].Text, 2) {
 			continue
 		}
 		needle := strings.TrimRight(a.out[i].Text, ".,!?…")
