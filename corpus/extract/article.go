@@ -1391,10 +1391,15 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 		// vocabulary does not know.
 		m = mentionAt(s, skip+1, false)
 	}
-	if m == nil && toks[j].kind == tWord && appositionOpeners[toks[j].low] {
+	if m == nil && toks[j].kind == tWord && appositionOpeners[toks[j].low] || m != nil && m.poss {
 		// `"...," the airline's chief operating officer, Renata Kowal,
-		// said`: a role, then the name set off by commas.
-		for k := j + 1; k < s.hi && k < j+9; k++ {
+		// said`, `"...," Kestrel's chief negotiator, Ana Ferreira, told
+		// reporters`: a role, then the name set off by commas.
+		from := j + 1
+		if m != nil {
+			from = m.j
+		}
+		for k := from; k < s.hi && k < from+8; k++ {
 			if toks[k].is(',') {
 				if n := mentionAt(s, k+1, false); n != nil && n.kind == mName && !n.poss && n.j < s.hi {
 					e := n.j
@@ -1638,6 +1643,12 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 			if m.poss || m.mod || m.appos || m.kind == mAnon {
 				continue
 			}
+			if !subjectPlace(toks, s.lo, m.i) {
+				// "European negotiators rejected a proposal from the
+				// Kestrel government, calling it ...": the subject went
+				// unnamed; the first name is an object.
+				return attribution{ent: -1, cue: t.low, anon: true, tight: true}
+			}
 			return a.resolve(m, t.low)
 		}
 		return none
@@ -1682,6 +1693,23 @@ func documentSender(s *sentence, toks []token, rs, k int) *mention {
 		}
 	}
 	return nil
+}
+
+// subjectPlace reports whether a mention starting at toks[i] can be the
+// subject of the sentence starting at toks[lo]: it opens the sentence, or
+// follows a comma ("On Tuesday, Ferreira ..."), or only articles and
+// capitalised words come before it. A lower-case word before it
+// otherwise ("negotiators rejected a proposal from X") means X is not.
+func subjectPlace(toks []token, lo, i int) bool {
+	if i == lo || i > lo && toks[i-1].is(',') {
+		return true
+	}
+	for k := lo; k < i; k++ {
+		if t := &toks[k]; t.kind == tWord && !t.cap && !t.in(vArticles) {
+			return false
+		}
+	}
+	return true
 }
 
 // clauseLinks join a second verb to the clause's subject: "X declined to

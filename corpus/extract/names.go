@@ -143,6 +143,12 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 			}
 			break
 		}
+		if k == 0 && dateline(toks, m, hi) {
+			// "BRUSSELS (Wire) — Negotiators rejected it, calling it
+			// "...": where the story was filed, no one in it.
+			k = m - 1
+			continue
+		}
 		if mm, ok := a.classify(toks, k, m); ok {
 			out = a.attachRole(toks, lo, first, out, mm)
 			if mm.poss {
@@ -407,6 +413,33 @@ func secondField(toks []token, k, hi int) bool {
 	}
 	return true
 }
+
+// dateline reports whether the capitalised run toks[:m] opening a
+// paragraph is a wire dateline: all capitals, then a dash, an agency in
+// brackets or a comma and a date ("LONDON —", "BRUSSELS (Wire) —",
+// "BRUSSELS, May 4 (Reuters) -"). "NATO, the alliance, said" is no
+// dateline.
+func dateline(toks []token, m, hi int) bool {
+	for i := 0; i < m; i++ {
+		if !toks[i].allCaps {
+			return false
+		}
+	}
+	if m >= hi {
+		return false
+	}
+	switch {
+	case toks[m].isDash():
+		return true
+	case toks[m].is('('):
+		return m+2 < hi && toks[m+1].kind == tWord && toks[m+1].cap && toks[m+2].is(')')
+	case toks[m].is(','):
+		return m+1 < hi && toks[m+1].kind == tWord && inSet(monthNames, toks[m+1].low)
+	}
+	return false
+}
+
+var monthNames = set(`january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec`)
 
 // pluralVerbAt reports whether toks[k], the word after a name, is a
 // plural verb: "have", "are", "were".

@@ -74,6 +74,21 @@ func TestArticleSpeakerRules(t *testing.T) {
 			quote: "He knew.", want: "Nadia Osei",
 		},
 		{
+			name:  "a dateline is no speaker, nor an object a subject",
+			text:  "Title\n\nBRUSSELS (Wire) — European negotiators rejected a proposal from the Kestrel government, calling it \"a non-starter\".",
+			quote: "a non-starter", want: "",
+		},
+		{
+			name:  "a named subject before the participle",
+			text:  "Title\n\nOn Tuesday, Ana Ferreira rejected the proposal, calling it \"a non-starter\".",
+			quote: "a non-starter", want: "Ana Ferreira",
+		},
+		{
+			name:  "an owner's role, then the name, after the quotation",
+			text:  "Title\n\n\"We have made our final offer,\" Kestrel's chief negotiator, Ana Ferreira, told reporters.",
+			quote: "We have made", want: "Ana Ferreira",
+		},
+		{
 			name:  "office joining two fields",
 			text:  "Title\n\nThe Ministry of Water and Rivers said the dam was \"safe for now\".",
 			quote: "safe for now", want: "Ministry of Water and Rivers",
