@@ -1662,7 +1662,8 @@ var documentParticiples = set(`seen obtained reviewed leaked dated sent shared p
 
 // documentNouns are what is written rather than said: "A letter from X
 // said" is X speaking.
-var documentNouns = set(`statement letter letters email emails e-mail memo memorandum message messages note text report post submission filing`)
+var documentNouns = set(`statement letter letters email emails e-mail memo memorandum message messages note text report post submission filing reply response
+audit review study assessment findings ruling judgment minutes`)
 
 // documentSender returns who wrote the document that opens the clause
 // toks[rs:k+1], the subject of a speech verb: X in "A letter from X to the
@@ -1686,6 +1687,13 @@ func documentSender(s *sentence, toks []token, rs, k int) *mention {
 					q++ // "from the Port Authority": the name after the article
 				}
 				if m := mentionAt(s, q, false); m != nil && !m.poss && m.kind != mAnon {
+					if m.kind == mRoleRef && m.j+1 < k && toks[m.j].is(',') {
+						// "A note from the laboratory director, Dr. Hélène
+						// Fournier, to the federation said": the name.
+						if n := mentionAt(s, m.j+1, false); n != nil && n.kind == mName && !n.poss {
+							return n
+						}
+					}
 					return m
 				}
 			}
@@ -1757,6 +1765,11 @@ func (a *article) colonIntro(in *paraInfo, si, c int) attribution {
 	if at := a.verbCue(in, si, rs, c); at.ent >= 0 || at.anon {
 		at.cue = "colon"
 		return at
+	}
+	if m := mentionAt(s, rs, false); m != nil && m.poss && m.kind == mName && m.j < c && inSet(documentNouns, toks[m.j].low) {
+		// "Pell's reply, which Raman later gave to regulators, was three
+		// lines long:": the reply's writer, whoever else the clause names.
+		return a.resolve(m, "colon")
 	}
 	// No speech verb: the subject of the last clause that has one.
 	end := c
@@ -1864,7 +1877,15 @@ func colonLed(toks []token, lo, hi, x int, quoted string) bool {
 // when nobody can be named for it; a capitalised one is more likely a
 // name given to something.
 func describedAs(toks []token, lo, x int, quoted string) bool {
-	if x-1 <= lo || toks[x-1].kind != tWord || toks[x-1].low != "as" || quoted == "" || !unicode.IsLower(firstRune(quoted)) {
+	if quoted == "" || !unicode.IsLower(firstRune(quoted)) {
+		return false
+	}
+	if documentSubject(toks, lo, x) {
+		// "The regulator's report found the concrete "below
+		// specification"": the words are the report's.
+		return true
+	}
+	if x-1 <= lo || toks[x-1].kind != tWord || toks[x-1].low != "as" {
 		return false
 	}
 	for k := x - 2; k >= lo && k >= x-16; k-- {
@@ -1872,8 +1893,41 @@ func describedAs(toks []token, lo, x int, quoted string) bool {
 		if t.terminal() {
 			return false
 		}
-		if t.kind == tWord && strings.HasPrefix(t.low, "describ") {
+		if t.kind == tWord && labellingVerb(t.low) {
 			return true
+		}
+	}
+	return false
+}
+
+// labellingVerb reports whether w is a form of a verb that records a
+// judgement in words ("describes as", "was flagged as", "classed as").
+func labellingVerb(w string) bool {
+	if strings.HasPrefix(w, "describ") || strings.HasPrefix(w, "categori") || strings.HasPrefix(w, "classif") {
+		return true
+	}
+	switch w {
+	case "flagged", "flags", "classed", "rated", "rates", "graded", "grades", "marked", "marks", "recorded", "records",
+		"listed", "lists", "assessed", "assesses", "labelled", "labeled", "labels":
+		return true
+	}
+	return false
+}
+
+// documentSubject reports whether the sentence toks[lo:x] opens with a
+// document as its subject: "The report", "The regulator's report,
+// published last month,", "Its audit".
+func documentSubject(toks []token, lo, x int) bool {
+	for k := lo; k < x && k < lo+5; k++ {
+		t := &toks[k]
+		switch {
+		case t.kind != tWord:
+			return false
+		case inSet(documentNouns, t.low) && !t.poss:
+			return true
+		case t.in(vArticles) || t.poss || t.cap || t.low == "its" || t.low == "their" || t.low == "his" || t.low == "her":
+		default:
+			return false
 		}
 	}
 	return false

@@ -89,6 +89,31 @@ func TestArticleSpeakerRules(t *testing.T) {
 			quote: "We have made", want: "Ana Ferreira",
 		},
 		{
+			name:  "a note from a role and its holder",
+			text:  "Title\n\nA note from the laboratory director, Dr. Hélène Fournier, to the federation said the reading was \"not conclusive\".",
+			quote: "not conclusive", want: "Hélène Fournier",
+		},
+		{
+			name:  "a word a lab flagged",
+			text:  "Title\n\nThe sample was flagged as \"atypical\" by the laboratory.",
+			quote: "atypical", want: "",
+		},
+		{
+			name:  "a report's finding",
+			text:  "Title\n\nThe regulator's report, published last month, found the concrete \"below specification\".",
+			quote: "below specification", want: "",
+		},
+		{
+			name:  "a naming is no quotation",
+			text:  "Title\n\nThe drugs belong to a class known as \"benzos\" on the street.",
+			quote: "benzos", dropped: true,
+		},
+		{
+			name:  "a reply's writer",
+			text:  "Title\n\nPriya Raman emailed Stuart Pell in April. Pell's reply, which Raman later gave to regulators, was three lines long: \"Noted. Leave it with me.\"",
+			quote: "Noted.", want: "Stuart Pell",
+		},
+		{
 			name:  "office joining two fields",
 			text:  "Title\n\nThe Ministry of Water and Rivers said the dam was \"safe for now\".",
 			quote: "safe for now", want: "Ministry of Water and Rivers",
