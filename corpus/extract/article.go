@@ -1026,7 +1026,7 @@ func (a *article) resolve(m *mention, cue string) attribution {
 		}
 	case mOrgRef:
 		for e := len(a.ents) - 1; e >= 0; e-- {
-			if a.ents[e].org && strings.Contains(strings.ToLower(a.ents[e].name), m.head) {
+			if a.ents[e].org && containsFold(a.ents[e].name, m.head) {
 				return attribution{ent: e, conf: model.Medium, cue: cue, tight: true}
 			}
 		}
@@ -1035,6 +1035,18 @@ func (a *article) resolve(m *mention, cue string) attribution {
 		}
 	}
 	return attribution{ent: -1, cue: cue, anon: true, tight: true}
+}
+
+// containsFold reports whether s holds head, a lower-case word, in any
+// case: strings.Contains(strings.ToLower(s), head) without lowering s,
+// asked of every organisation an article names.
+func containsFold(s, head string) bool {
+	for i := 0; i+len(head) <= len(s); i++ {
+		if s[i]|0x20 == head[0] && strings.EqualFold(s[i:i+len(head)], head) {
+			return true
+		}
+	}
+	return false
 }
 
 // namedOrg finds what "the club" or "the group" stands for when no
@@ -1675,12 +1687,12 @@ func documentSender(s *sentence, toks []token, rs, k int) *mention {
 		if t.kind != tWord || t.cap && d > rs {
 			return nil
 		}
-		if d == rs && !t.in(vArticles) && !inSet(documentNouns, t.low) {
+		if d == rs && !t.in(vArticles) && !t.in(vDocumentNouns) {
 			// "After a letter from X, the minister said": the letter is
 			// not the subject. Only "A letter", "The memo", "Letters".
 			return nil
 		}
-		if inSet(documentNouns, t.low) {
+		if t.in(vDocumentNouns) {
 			if p := d + 1; p < k && (toks[p].low == "from" || toks[p].low == "by") {
 				q := p + 1
 				if q < k && toks[q].low == "the" && mentionAt(s, q, false) == nil {
@@ -1766,7 +1778,7 @@ func (a *article) colonIntro(in *paraInfo, si, c int) attribution {
 		at.cue = "colon"
 		return at
 	}
-	if m := mentionAt(s, rs, false); m != nil && m.poss && m.kind == mName && m.j < c && inSet(documentNouns, toks[m.j].low) {
+	if m := mentionAt(s, rs, false); m != nil && m.poss && m.kind == mName && m.j < c && toks[m.j].in(vDocumentNouns) {
 		// "Pell's reply, which Raman later gave to regulators, was three
 		// lines long:": the reply's writer, whoever else the clause names.
 		return a.resolve(m, "colon")
@@ -1923,7 +1935,7 @@ func documentSubject(toks []token, lo, x int) bool {
 		switch {
 		case t.kind != tWord:
 			return false
-		case inSet(documentNouns, t.low) && !t.poss:
+		case t.in(vDocumentNouns) && !t.poss:
 			return true
 		case t.in(vArticles) || t.poss || t.cap || t.low == "its" || t.low == "their" || t.low == "his" || t.low == "her":
 		default:

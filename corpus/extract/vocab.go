@@ -320,6 +320,7 @@ const (
 	vAbbreviations
 	vAccording // the word "according", which opens a cue
 	vPlaceNouns
+	vDocumentNouns
 )
 
 // vocabSlots is vocabOf as an open-addressing hash table, keyed by
@@ -469,6 +470,7 @@ var vocabOf = func() map[string]vocab {
 		{vAbbreviations, abbreviations},
 		{vAccording, set(`according`)},
 		{vPlaceNouns, placeNouns},
+		{vDocumentNouns, documentNouns},
 	} {
 		for w := range s.set {
 			m[w] |= s.v
