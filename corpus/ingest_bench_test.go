@@ -4,13 +4,11 @@ import (
 	"fmt"
 	"os"
 	"runtime"
-	"runtime/metrics"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/backchannel-news/backchannel/corpus/gen"
 	"github.com/backchannel-news/backchannel/corpus/internal/cputime"
+	"github.com/backchannel-news/backchannel/corpus/internal/heapsample"
 )
 
 // BenchmarkIngest loads a generated corpus from disk: walk, read, check,
@@ -45,8 +43,8 @@ func BenchmarkIngest(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				b.StopTimer()
 				runtime.GC()
-				before := heapBytes()
-				stop := sampleHeap(&peak, before)
+				before := heapsample.Bytes()
+				stop := heapsample.Peak(&peak, before)
 				b.StartTimer()
 				start := cputime.Now()
 				c, err := Load([]string{dir})
@@ -57,7 +55,7 @@ func BenchmarkIngest(b *testing.B) {
 					b.Fatalf("loaded %d of %d documents: %v", len(c.Docs), docs, err)
 				}
 				runtime.GC()
-				live = max(live, heapBytes()-before)
+				live = max(live, heapsample.Bytes()-before)
 				runtime.KeepAlive(c)
 				b.StartTimer()
 			}
@@ -69,36 +67,4 @@ func BenchmarkIngest(b *testing.B) {
 			b.ReportMetric(float64(live)/float64(size), "live-heap/corpus")
 		})
 	}
-}
-
-// heapBytes is the memory held by heap objects and the spans they sit in,
-// what runtime.MemStats calls HeapInuse, read without stopping the world.
-func heapBytes() uint64 {
-	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/memory/classes/heap/unused:bytes"}}
-	metrics.Read(s)
-	return s[0].Value.Uint64() + s[1].Value.Uint64()
-}
-
-// sampleHeap records in peak the largest heap growth over base until stop
-// is called.
-func sampleHeap(peak *uint64, base uint64) (stop func()) {
-	quit := make(chan struct{})
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		t := time.NewTicker(2 * time.Millisecond)
-		defer t.Stop()
-		for {
-			if h := heapBytes(); h > base && h-base > *peak {
-				*peak = h - base
-			}
-			select {
-			case <-quit:
-				return
-			case <-t.C:
-			}
-		}
-	}()
-	return func() { close(quit); wg.Wait() }
 }

@@ -20,16 +20,7 @@ import (
 func TestAppClaims(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {200, 50}} {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
-			c, err := sample.Load()
-			if err != nil {
-				t.Fatal(err)
-			}
-			tm := teatest.NewTestModel(t, New(c, testRenderer(), Options{SearchDelay: time.Millisecond}),
-				teatest.WithInitialTermSize(size[0], size[1]))
-			wait := func(text string) {
-				teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(text)) },
-					teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
-			}
+			tm, wait := runSample(t, size[0], size[1], Options{})
 			wait("documents ·")
 			tm.Send(keys("c")[0])
 			wait("conflicts")
@@ -46,4 +37,21 @@ func TestAppClaims(t *testing.T) {
 			golden.RequireEqual(t, view)
 		})
 	}
+}
+
+// runSample runs the program on the sample corpus at w x h, and returns it
+// with a wait for text to appear on its screen.
+func runSample(t *testing.T, w, h int, opts Options) (*teatest.TestModel, func(string)) {
+	t.Helper()
+	c, err := sample.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts.SearchDelay = time.Millisecond
+	tm := teatest.NewTestModel(t, New(c, testRenderer(), opts), teatest.WithInitialTermSize(w, h))
+	wait := func(text string) {
+		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(text)) },
+			teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	}
+	return tm, wait
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/cursor"
@@ -28,6 +29,17 @@ type ClaimsView struct {
 	set       *model.ClaimSet // found with the user's curation applied
 	topics    []*model.Topic  // set.Listed()
 	conflicts int             // len(set.Conflicts()), counted once per set for the title
+	dismissed int             // topics dismissed, counted once per set for the title
+	// stale is the saved changes that no longer apply to the corpus (a
+	// document gone or edited), which ! lists while staleShown; the
+	// status line has room for one.
+	stale      []string
+	staleShown bool
+	staleAt    int
+	// showDismissed lists the dismissed topics after the others, where d
+	// brings one back; hidden, a dismissal from an earlier session could
+	// not be undone.
+	showDismissed bool
 
 	topic    int  // index into topics
 	claim    int  // index into the chosen topic's claims, in position order
@@ -42,6 +54,10 @@ type ClaimsView struct {
 	pickAt int
 
 	status string
+	// done is this session's curation actions, oldest first, which u
+	// undoes newest first; undone is what u took back, which U redoes
+	// until a new action is saved.
+	done, undone []doneChange
 	// want is the topic to show once a save comes back: where a claim
 	// was put, or what a topic was merged into.
 	want   string
@@ -60,6 +76,9 @@ type flow struct {
 	// fromReader is set for a mark begun in the reader: cancelling it
 	// goes back there.
 	fromReader bool
+	// already is the claims covering the text marked or moved, the moved
+	// claim aside: a topic holding one is not given the text twice.
+	already []model.Claim
 }
 
 type flowStep int
@@ -78,7 +97,8 @@ const (
 type pick struct {
 	value  string
 	label  string
-	claims int // claims already under a position; the topic picker leaves it 0
+	claims int    // claims already under a position; the topic picker leaves it 0
+	note   string // topic picker: that the topic already has the text, and where
 }
 
 // markTarget is the text the reader asked to make a claim.
@@ -116,6 +136,11 @@ type claimsSavedMsg struct {
 	shown shownClaims
 	err   error
 	what  string
+	// hist is the action saved, or the undo or redo of one, as step
+	// says; when saving failed, the entry to put back where it was. nil
+	// for a re-read.
+	hist *doneChange
+	step histStep
 }
 
 // shownClaims is a curated claim set and the changes that no longer apply.
@@ -149,15 +174,16 @@ func findClaims(c *model.Corpus, find func(*model.Corpus) *model.ClaimSet, store
 	}
 }
 
-// saveChanges appends ops to the store and re-applies the curation.
-func saveChanges(c *model.Corpus, found *model.ClaimSet, store *curation.Store, author, what string, ops ...curation.Op) tea.Cmd {
+// saveChanges appends ops to the store, in one write so an undo takes
+// back all or none of them, and re-applies the curation. topic is the one
+// they act on.
+func saveChanges(c *model.Corpus, found *model.ClaimSet, store *curation.Store, author, what, topic string, ops ...curation.Op) tea.Cmd {
 	return func() tea.Msg {
-		for _, op := range ops {
-			if err := store.Add(author, op); err != nil {
-				return claimsSavedMsg{shown: curate(c, found, store), err: fmt.Errorf("not saved: %w", err)}
-			}
+		saved, err := store.Save(author, ops...)
+		if err != nil {
+			return claimsSavedMsg{shown: curate(c, found, store), err: fmt.Errorf("not saved: %w", err)}
 		}
-		return claimsSavedMsg{shown: curate(c, found, store), what: what}
+		return claimsSavedMsg{shown: curate(c, found, store), what: what, hist: savedAs(what, topic, saved)}
 	}
 }
 
@@ -166,8 +192,23 @@ func (v *ClaimsView) show(s shownClaims) {
 	if t := v.current(); t != nil {
 		current = t.ID
 	}
+	var was *model.Claim // the claim chosen in a holder's list
+	if v.holder != "" {
+		was = v.selectedClaim()
+	}
 	v.set = s.set
-	v.topics = s.set.Listed()
+	v.listTopics()
+	if v.holder != "" {
+		// Claim IDs are numbered afresh in each set: the list is made
+		// again, on the claim that was chosen.
+		v.held = v.set.ByHolder(v.holder)
+		v.heldAt = min(v.heldAt, max(0, len(v.held)-1))
+		for i, id := range v.held {
+			if cl := &v.set.Claims[id]; was != nil && cl.Doc == was.Doc && cl.Start == was.Start && cl.Topic == was.Topic {
+				v.heldAt = i
+			}
+		}
+	}
 	v.conflicts = len(s.set.Conflicts())
 	if v.want != "" {
 		current, v.want = v.want, ""
@@ -181,8 +222,33 @@ func (v *ClaimsView) show(s shownClaims) {
 		}
 	}
 	v.claim = clamp(v.claim, 0, max(0, len(v.claimIDs())-1))
-	if len(s.stale) > 0 {
-		v.status = fmt.Sprintf("%s no longer apply: %s", plural(len(s.stale), "saved change"), s.stale[0])
+	v.stale = s.stale
+	if len(v.stale) == 0 {
+		v.staleShown = false
+	}
+	switch n := len(s.stale); {
+	case n == 1:
+		v.status = "1 saved change no longer applies: " + s.stale[0]
+	case n > 1:
+		v.status = fmt.Sprintf("%d saved changes no longer apply, %s lists them: %s", n, v.cm.Keys.Problems.Help().Key, s.stale[0])
+	}
+}
+
+// listTopics lists the set's topics to show: the conflicts and curated
+// topics, then, when asked for, the dismissed ones, strongest first.
+func (v *ClaimsView) listTopics() {
+	v.topics = v.set.Listed()
+	v.dismissed = 0
+	var gone []*model.Topic
+	for i := range v.set.Topics {
+		if t := &v.set.Topics[i]; t.Dismissed {
+			v.dismissed++
+			gone = append(gone, t)
+		}
+	}
+	if v.showDismissed {
+		sort.SliceStable(gone, func(i, j int) bool { return gone[i].Score > gone[j].Score })
+		v.topics = append(v.topics, gone...)
 	}
 }
 
@@ -251,7 +317,20 @@ func (v *ClaimsView) StartMark(t markTarget) {
 		v.status = notSaved
 		return
 	}
+	// Once saved, the view shows the topic the claim went to, not the
+	// holder's list or the list of stale changes it was left on.
+	v.holder, v.staleShown = "", false
 	v.flow = flow{action: curation.Mark, mark: t, fromReader: true}
+	v.flow.already = v.claimsOver(t.doc, t.start, t.end, -1)
+	if len(v.flow.already) > 0 {
+		cl := v.flow.already[0]
+		more := ""
+		if n := len(v.flow.already) - 1; n > 0 {
+			more = fmt.Sprintf(" (and %s)", plural(n, "other"))
+		}
+		v.status = fmt.Sprintf("already a claim in “%s” under “%s”%s: choose that topic to go to it and move it with %s, or another to claim it there too",
+			v.topicLabel(cl.Topic), cl.Position, more, v.cm.Keys.MoveClaim.Help().Key)
+	}
 	v.startPicker("", "")
 }
 
@@ -286,11 +365,7 @@ func (v ClaimsView) Update(msg tea.Msg) (ClaimsView, tea.Cmd) {
 		return v, nil
 	case claimsSavedMsg:
 		v.show(msg.shown)
-		if msg.err != nil {
-			v.status = msg.err.Error()
-		} else if msg.what != "" {
-			v.status = msg.what
-		}
+		v.record(msg)
 		return v, nil
 	case tea.KeyMsg:
 		if v.set == nil {
@@ -313,7 +388,23 @@ func (v ClaimsView) Update(msg tea.Msg) (ClaimsView, tea.Cmd) {
 func (v ClaimsView) updateBrowse(k tea.KeyMsg) (ClaimsView, tea.Cmd) {
 	keys := v.cm.Keys
 	t := v.current()
+	// A status answers the key before; left up, "claim saved" would seem
+	// to answer the next one too.
+	v.status = ""
+	if v.staleShown {
+		switch {
+		case key.Matches(k, keys.Close, keys.Problems):
+			v.staleShown = false
+		case key.Matches(k, keys.Up):
+			v.staleAt = max(0, v.staleAt-1)
+		case key.Matches(k, keys.Down):
+			v.staleAt = min(len(v.stale)-1, v.staleAt+1)
+		}
+		return v, nil
+	}
 	switch {
+	case key.Matches(k, keys.Problems) && len(v.stale) > 0:
+		v.staleShown, v.staleAt = true, 0
 	case key.Matches(k, keys.Close):
 		switch {
 		case v.holder != "":
@@ -353,12 +444,51 @@ func (v ClaimsView) updateBrowse(k tea.KeyMsg) (ClaimsView, tea.Cmd) {
 		} else {
 			v.holder = ""
 		}
+	case key.Matches(k, keys.Undo):
+		// Before the t == nil case: undoing the dismissal of the last
+		// topic is how the list gets it back.
+		return v.step(undoStep)
+	case key.Matches(k, keys.Redo):
+		return v.step(redoStep)
+	case key.Matches(k, keys.ShowDismissed) && v.holder == "":
+		var at string
+		if t != nil {
+			at = t.ID
+		}
+		v.showDismissed = !v.showDismissed
+		v.listTopics()
+		v.topic, v.inClaims = 0, false
+		for i, tp := range v.topics {
+			if tp.ID == at {
+				v.topic = i
+			}
+		}
+		switch {
+		case v.showDismissed && v.dismissed == 0:
+			v.status = "no topic is dismissed"
+		case v.showDismissed:
+			v.status = fmt.Sprintf("%s listed last, marked ×: d brings one back", plural(v.dismissed, "dismissed topic"))
+		}
 	case t == nil:
 	case v.store == nil && isCuration(k, keys):
 		v.status = notSaved
+	case key.Matches(k, keys.Dismiss) && v.selectedClaim() != nil:
+		// On a claim, d says that claim is wrong, as on a topic it says
+		// the conflict is.
+		cl := v.selectedClaim()
+		v.want = cl.Topic
+		what := fmt.Sprintf("removed %s’s claim from “%s”", cl.Holder, v.topicLabel(cl.Topic))
+		return v, saveChanges(v.cm.Corpus, v.found, v.store, v.author, what, cl.Topic,
+			curation.Op{Kind: curation.Drop, Topic: cl.Topic, Doc: v.cm.Corpus.Docs[cl.Doc].Path,
+				Start: cl.Start, End: cl.End, Holder: cl.Holder, Text: cl.Text})
+	case key.Matches(k, keys.Dismiss) && t.Dismissed:
+		if !v.inClaims && v.holder == "" {
+			v.want = t.ID
+			return v, undismiss(v.cm.Corpus, v.found, v.store, v.author, t.ID, "brought back “"+t.Label+"”")
+		}
 	case key.Matches(k, keys.Dismiss):
 		if !v.inClaims && v.holder == "" {
-			return v, saveChanges(v.cm.Corpus, v.found, v.store, v.author, "dismissed “"+t.Label+"”",
+			return v, saveChanges(v.cm.Corpus, v.found, v.store, v.author, "dismissed “"+t.Label+"”", t.ID,
 				curation.Op{Kind: curation.Dismiss, Topic: t.ID})
 		}
 	case key.Matches(k, keys.Rename) && v.holder == "":
@@ -379,19 +509,91 @@ func (v ClaimsView) updateBrowse(k tea.KeyMsg) (ClaimsView, tea.Cmd) {
 			v.flow = flow{action: curation.Merge, topic: t.ID}
 			v.startPicker(t.ID, "")
 		}
+	case key.Matches(k, keys.SetHolder):
+		if cl := v.selectedClaim(); cl != nil {
+			v.flow = flow{action: curation.Hold, claim: cl, topic: cl.Topic}
+			v.startInput(typingLabel, "held by: ", cl.Holder)
+			v.input.Placeholder = "a name as the documents write it, Enter to save"
+		}
 	case key.Matches(k, keys.MoveClaim):
 		if cl := v.selectedClaim(); cl != nil {
 			v.flow = flow{action: curation.Move, claim: cl, topic: cl.Topic}
+			// Its own topic is left out: a move within it adds nothing.
+			for _, o := range v.claimsOver(cl.Doc, cl.Start, cl.End, cl.ID) {
+				if o.Topic != cl.Topic {
+					v.flow.already = append(v.flow.already, o)
+				}
+			}
 			v.startPicker("", "")
 		}
 	}
 	return v, nil
 }
 
+// claimsOver returns the claims covering any of doc[start:end] in topics
+// not dismissed, but for the claim with ID except.
+func (v ClaimsView) claimsOver(doc, start, end, except int) []model.Claim {
+	var out []model.Claim
+	for i := range v.set.Claims {
+		cl := &v.set.Claims[i]
+		if cl.ID == except || cl.Doc != doc || cl.End <= start || end <= cl.Start {
+			continue
+		}
+		if t := v.set.Topic(cl.Topic); t != nil && !t.Dismissed {
+			out = append(out, *cl)
+		}
+	}
+	return out
+}
+
+func (v ClaimsView) topicLabel(id string) string {
+	if t := v.set.Topic(id); t != nil {
+		return t.Label
+	}
+	return id
+}
+
+// alreadyThere answers the choice of a topic that already has the text
+// being marked or moved. Putting it there again would show it twice, so
+// a mark goes to the claim that is there, for v to move it to the side
+// wanted; a move stays in the picker for another topic.
+func (v ClaimsView) alreadyThere(topic string) (ClaimsView, tea.Cmd) {
+	var there model.Claim
+	for _, cl := range v.flow.already {
+		if cl.Topic == topic {
+			there = cl
+			break
+		}
+	}
+	label := v.topicLabel(topic)
+	if v.flow.action == curation.Move {
+		v.status = fmt.Sprintf("“%s” already has this text under “%s”, held by %s: choose another topic", label, there.Position, there.Holder)
+		return v, nil
+	}
+	for i, t := range v.topics {
+		if t.ID != topic {
+			continue
+		}
+		v.flow, v.holder = flow{}, ""
+		v.topic, v.inClaims, v.claim = i, true, 0
+		for j, id := range v.claimIDs() {
+			if v.set.Claims[id].Start == there.Start && v.set.Claims[id].Doc == there.Doc {
+				v.claim = j
+			}
+		}
+		v.status = fmt.Sprintf("already a claim here under “%s”, now selected: %s moves it to another position or topic",
+			there.Position, v.cm.Keys.MoveClaim.Help().Key)
+		return v, nil
+	}
+	// A topic not listed (no conflict, nothing curated) cannot be shown.
+	v.status = fmt.Sprintf("“%s” already has this text under “%s”: choose another topic", label, there.Position)
+	return v, nil
+}
+
 const notSaved = "curation is not saved in this session: no annotations file could be opened"
 
 func isCuration(k tea.KeyMsg, keys KeyMap) bool {
-	return key.Matches(k, keys.Dismiss, keys.Rename, keys.AddNote, keys.MergeTopic, keys.MoveClaim)
+	return key.Matches(k, keys.Dismiss, keys.Rename, keys.AddNote, keys.MergeTopic, keys.MoveClaim, keys.SetHolder)
 }
 
 func openClaim(cl *model.Claim) tea.Cmd {
@@ -415,13 +617,23 @@ func (v *ClaimsView) move(n int) {
 // except is left out (the topic being merged). The cursor starts on at,
 // the topic chosen before when the user steps back, else on the first row.
 func (v *ClaimsView) startPicker(except, at string) {
+	held := map[string]string{} // topic -> the position holding the text
+	for _, cl := range v.flow.already {
+		if _, ok := held[cl.Topic]; !ok {
+			held[cl.Topic] = cl.Position
+		}
+	}
 	v.picks = nil
 	if v.flow.action != curation.Merge {
 		v.picks = append(v.picks, pick{label: "+ new topic"})
 	}
 	for _, t := range v.set.Topics {
 		if t.ID != except && !t.Dismissed {
-			v.picks = append(v.picks, pick{value: t.ID, label: t.Label})
+			p := pick{value: t.ID, label: t.Label}
+			if pos, ok := held[t.ID]; ok {
+				p.note = "has it under “" + pos + "”"
+			}
+			v.picks = append(v.picks, p)
 		}
 	}
 	v.pickAt = 0
@@ -467,6 +679,7 @@ func (v ClaimsView) updatePicker(k tea.KeyMsg) (ClaimsView, tea.Cmd) {
 		}
 		back := v.flow.fromReader
 		v.flow = flow{}
+		v.status = "" // what it said was about the flow just left
 		if back {
 			return v, closeClaims
 		}
@@ -489,11 +702,13 @@ func (v ClaimsView) updatePicker(k tea.KeyMsg) (ClaimsView, tea.Cmd) {
 			from := v.flow.topic
 			v.flow = flow{}
 			v.want = p.value
-			return v, saveChanges(v.cm.Corpus, v.found, v.store, v.author, "merged into “"+p.label+"”",
+			return v, saveChanges(v.cm.Corpus, v.found, v.store, v.author, "merged into “"+p.label+"”", from,
 				curation.Op{Kind: curation.Merge, Topic: from, Into: p.value})
 		case p.value == "":
 			v.flow.topic = ""
 			v.startInput(typingLabel, "new topic: ", "")
+		case p.note != "":
+			return v.alreadyThere(p.value)
 		default:
 			v.flow.label = ""
 			v.flow.topic = p.value
@@ -564,6 +779,21 @@ func (v ClaimsView) inputBack() (ClaimsView, tea.Cmd) {
 func (v ClaimsView) submit(text string) (ClaimsView, tea.Cmd) {
 	f := v.flow
 	switch {
+	case f.action == curation.Rename || f.action == curation.Note || f.action == curation.Hold:
+		if text == v.unchanged() {
+			// Enter to leave the box: a line that changes nothing would
+			// only be one more to undo.
+			v.flow = flow{}
+			v.input.Blur()
+			v.status = "unchanged, nothing saved"
+			return v, nil
+		}
+	}
+	switch {
+	case f.action == curation.Hold:
+		cl := f.claim
+		return v.save("claim now held by “"+text+"”", curation.Op{Kind: curation.Hold, Topic: cl.Topic,
+			Doc: v.cm.Corpus.Docs[cl.Doc].Path, Start: cl.Start, End: cl.End, Holder: text, Text: cl.Text})
 	case f.action == curation.Rename:
 		return v.save("renamed to “"+text+"”", curation.Op{Kind: curation.Rename, Topic: f.topic, Label: text})
 	case f.action == curation.Note:
@@ -572,7 +802,11 @@ func (v ClaimsView) submit(text string) (ClaimsView, tea.Cmd) {
 			op.Doc = v.cm.Corpus.Docs[f.claim.Doc].Path
 			op.Start, op.End = f.claim.Start, f.claim.End
 		}
-		return v.save("note saved", op)
+		what := "note saved"
+		if text == "" {
+			what = "note removed"
+		}
+		return v.save(what, op)
 	case f.step == typingLabel:
 		// A new topic has no positions to pick from.
 		v.flow.label = text
@@ -581,6 +815,28 @@ func (v ClaimsView) submit(text string) (ClaimsView, tea.Cmd) {
 		return v, nil
 	}
 	return v.place(text)
+}
+
+// unchanged is what a rename or note box started with: the topic's name,
+// or the claim's or topic's note.
+func (v ClaimsView) unchanged() string {
+	f := v.flow
+	switch {
+	case f.action == curation.Hold:
+		return strings.TrimSpace(f.claim.Holder)
+	case f.action == curation.Note && f.claim != nil:
+		return strings.TrimSpace(f.claim.Note)
+	case f.action == curation.Note:
+		return strings.TrimSpace(v.topicNote(f.topic))
+	}
+	return strings.TrimSpace(v.topicLabel(f.topic))
+}
+
+func (v ClaimsView) topicNote(id string) string {
+	if t := v.set.Topic(id); t != nil {
+		return t.Note
+	}
+	return ""
 }
 
 // place saves the claim being marked or moved under position of the
@@ -610,6 +866,11 @@ func (v ClaimsView) place(position string) (ClaimsView, tea.Cmd) {
 
 // save ends the flow and saves ops, then shows the topic they acted on.
 func (v ClaimsView) save(what string, ops ...curation.Op) (ClaimsView, tea.Cmd) {
+	topic := v.flow.topic
+	if v.flow.action == curation.Move {
+		// Undoing a move shows the topic the claim goes back to.
+		topic = v.flow.claim.Topic
+	}
 	v.want = v.flow.topic
 	v.flow = flow{}
 	v.input.Blur()
@@ -617,7 +878,7 @@ func (v ClaimsView) save(what string, ops ...curation.Op) (ClaimsView, tea.Cmd) 
 		v.status = notSaved
 		return v, nil
 	}
-	return v, saveChanges(v.cm.Corpus, v.found, v.store, v.author, what, ops...)
+	return v, saveChanges(v.cm.Corpus, v.found, v.store, v.author, what, topic, ops...)
 }
 
 var slugRE = regexp.MustCompile(`[^a-z0-9]+`)
@@ -638,10 +899,16 @@ func (v ClaimsView) Title() string {
 	switch {
 	case v.set == nil:
 		return "Claims"
+	case v.staleShown:
+		return "Claims · " + plural(len(v.stale), "change") + " no longer applied"
 	case v.holder != "":
 		return "Claims of " + printable(v.holder)
 	}
-	return fmt.Sprintf("Claims · %s", plural(v.conflicts, "conflict"))
+	title := fmt.Sprintf("Claims · %s", plural(v.conflicts, "conflict"))
+	if v.dismissed > 0 {
+		title += fmt.Sprintf(" · %d dismissed", v.dismissed)
+	}
+	return title
 }
 
 // Scroll moves the cursor, for the mouse wheel.
@@ -649,25 +916,53 @@ func (v *ClaimsView) Scroll(n int) { v.move(n) }
 
 func (v ClaimsView) ShortHelp() []key.Binding {
 	k := v.cm.Keys
+	v.staleHelp(&k)
 	switch {
+	case v.staleShown:
+		return []key.Binding{k.Up, k.Down, k.Close}
 	case v.picking():
 		k.Confirm.SetHelp("enter", "choose")
 		return []key.Binding{k.Up, k.Down, k.Confirm, k.Close}
 	case v.Typing():
 		return []key.Binding{k.Confirm, k.Close}
 	}
+	k.Undo.SetEnabled(len(v.done) > 0)
+	k.Redo.SetEnabled(len(v.undone) > 0)
+	v.showDismissedHelp(&k)
 	if v.set == nil || len(v.topics) == 0 {
-		return []key.Binding{k.Close} // still finding, or none: nothing to act on
+		return []key.Binding{k.Undo, k.Redo, k.ShowDismissed, k.Problems, k.Close} // still finding, or none: nothing to act on
 	}
 	if v.inClaims || v.holder != "" {
-		return []key.Binding{k.OpenClaim, k.HolderClaims, k.MoveClaim, k.AddNote, k.Close}
+		k.Dismiss.SetHelp(k.Dismiss.Help().Key, "remove claim")
+		return []key.Binding{k.OpenClaim, k.HolderClaims, k.MoveClaim, k.AddNote, k.Dismiss, k.Undo, k.Redo, k.Close}
 	}
-	return []key.Binding{k.OpenClaim, k.Dismiss, k.Rename, k.MergeTopic, k.Close}
+	if t := v.current(); t != nil && t.Dismissed {
+		k.Dismiss.SetHelp(k.Dismiss.Help().Key, "bring back")
+	}
+	return []key.Binding{k.OpenClaim, k.Dismiss, k.Rename, k.MergeTopic, k.Undo, k.Redo, k.Close}
+}
+
+// showDismissedHelp offers D where it acts: in the topic list, with
+// topics dismissed or shown.
+func (v ClaimsView) showDismissedHelp(k *KeyMap) {
+	k.ShowDismissed.SetEnabled(v.holder == "" && (v.dismissed > 0 || v.showDismissed))
+	if v.showDismissed {
+		k.ShowDismissed.SetHelp(k.ShowDismissed.Help().Key, "hide dismissed")
+	}
+}
+
+// staleHelp offers ! when saved changes no longer apply.
+func (v ClaimsView) staleHelp(k *KeyMap) {
+	k.Problems.SetHelp(k.Problems.Help().Key, "changes no longer applied")
+	k.Problems.SetEnabled(len(v.stale) > 0)
 }
 
 func (v ClaimsView) FullHelp() [][]key.Binding {
 	k := v.cm.Keys
+	v.staleHelp(&k)
 	switch {
+	case v.staleShown:
+		return [][]key.Binding{{k.Up, k.Down, k.Close}}
 	case v.picking():
 		k.Confirm.SetHelp("enter", "choose")
 		return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Confirm, k.Close}}
@@ -676,21 +971,31 @@ func (v ClaimsView) FullHelp() [][]key.Binding {
 		// only Enter and Esc act on the step.
 		return [][]key.Binding{{k.Confirm, k.Close}}
 	}
+	k.Undo.SetEnabled(len(v.done) > 0)
+	k.Redo.SetEnabled(len(v.undone) > 0)
+	v.showDismissedHelp(&k)
 	if v.set == nil || len(v.topics) == 0 {
-		return [][]key.Binding{{k.Close}}
+		return [][]key.Binding{{k.Undo, k.Redo, k.ShowDismissed, k.Problems, k.Close}}
 	}
 	// Topic keys act in the topic list, claim keys on a chosen claim; the
 	// help offers only those that would do something now.
 	inList, onClaim := !v.inClaims && v.holder == "", v.selectedClaim() != nil
-	k.Dismiss.SetEnabled(inList)
+	k.Dismiss.SetEnabled(inList || onClaim)
+	switch t := v.current(); {
+	case onClaim:
+		k.Dismiss.SetHelp(k.Dismiss.Help().Key, "remove claim")
+	case t != nil && t.Dismissed:
+		k.Dismiss.SetHelp(k.Dismiss.Help().Key, "bring back")
+	}
 	k.MergeTopic.SetEnabled(inList)
 	k.Rename.SetEnabled(v.holder == "")
 	k.HolderClaims.SetEnabled(onClaim)
 	k.MoveClaim.SetEnabled(onClaim)
+	k.SetHolder.SetEnabled(onClaim)
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.OpenClaim, k.HolderClaims, k.Close},
-		{k.Dismiss, k.Rename, k.MergeTopic, k.MoveClaim, k.AddNote},
+		{k.OpenClaim, k.HolderClaims, k.Problems, k.Close},
+		{k.Dismiss, k.ShowDismissed, k.Rename, k.MergeTopic, k.MoveClaim, k.SetHolder, k.AddNote, k.Undo, k.Redo},
 	}
 }
 
@@ -705,14 +1010,19 @@ func (v ClaimsView) View() string {
 	h := v.height - len(footer)
 	var body []string
 	switch {
+	case v.staleShown:
+		body = v.staleLines(v.width, h)
 	case v.picking():
 		body = v.pickerLines(v.width, h)
-	case v.Typing() && (v.flow.action == curation.Mark || v.flow.action == curation.Move):
+	case v.Typing() && (v.flow.action == curation.Mark || v.flow.action == curation.Move || v.flow.action == curation.Hold):
 		body = v.subjectLines(v.width)
 	case v.holder != "":
 		body = v.holderLines(v.width, h)
 	case len(v.topics) == 0:
 		body = []string{st.Muted.Render("No conflicting claims found. Mark a quote in the reader with m to start a topic.")}
+		if v.dismissed > 0 {
+			body = append(body, st.Muted.Render(fmt.Sprintf("%s dismissed: %s lists them.", plural(v.dismissed, "topic"), v.cm.Keys.ShowDismissed.Help().Key)))
+		}
 	case v.width >= 100:
 		// Topic labels are a few shared words and two sides: 56 columns show
 		// most whole at 200, and leave positions 2-3 columns side by side.
@@ -773,8 +1083,14 @@ func (v ClaimsView) topicRow(i, w int) string {
 	score := fmt.Sprintf("%5.1f", t.Score)
 	label := fit(printable(t.Label), max(1, w-10))
 	style := st.Normal
-	if sel {
+	switch {
+	case sel:
 		style = st.Selected
+	case t.Dismissed:
+		style = st.Muted
+	}
+	if t.Dismissed {
+		mark = "×" // a character, so it survives NO_COLOR
 	}
 	return selectionBar(st, sel, !v.inClaims) + st.Muted.Render(score) + " " + mark + " " + style.Render(label)
 }
@@ -788,6 +1104,9 @@ func (v ClaimsView) topicDetail(w, h int) []string {
 		return nil
 	}
 	head := []string{fit(st.Header.Render(printable(t.Label)), w)}
+	if t.Dismissed {
+		head = append(head, fit(st.Muted.Render("× dismissed: "+v.cm.Keys.Dismiss.Help().Key+" brings it back"), w))
+	}
 	if why := t.Why.String(); why != "" {
 		head = append(head, fit(st.Muted.Render(why), w))
 	}
@@ -960,6 +1279,29 @@ func claimText(cl *model.Claim, w int) []string {
 	return wrapLines("“"+cl.Text+"”", max(1, w-4), 2)
 }
 
+// staleLines lists the saved changes that no longer apply, each wrapped
+// whole: which document or topic they name is what the user needs.
+func (v ClaimsView) staleLines(w, h int) []string {
+	st := v.cm.Styles
+	head := []string{st.Header.Render(fit("Saved changes that no longer apply", w)),
+		fit(st.Muted.Render("They stay in the annotations file; redo them here if still wanted."), w), ""}
+	var rows []string
+	at := 0
+	for i, s := range v.stale {
+		if i == v.staleAt {
+			at = len(rows)
+		}
+		for j, l := range wrapLines(printable(s), max(1, w-2), 4) {
+			lead := "  "
+			if j == 0 {
+				lead = selectionBar(st, i == v.staleAt, true)
+			}
+			rows = append(rows, lead+l)
+		}
+	}
+	return append(head, window(rows, at, h-len(head))...)
+}
+
 // holderLines lists every claim of one holder with its topic and position.
 // All are laid out, only those on screen drawn.
 func (v ClaimsView) holderLines(w, h int) []string {
@@ -1001,8 +1343,12 @@ func (v ClaimsView) heldContext(id int) string {
 func (v ClaimsView) pickerLines(w, h int) []string {
 	st := v.cm.Styles
 	lines := v.subjectLines(w)
+	// Only the rows on screen are drawn: the topic picker lists every
+	// topic.
+	lo, hi := windowRange(len(v.picks), v.pickAt, h-len(lines))
 	var rows []string
-	for i, p := range v.picks {
+	for i := lo; i < hi; i++ {
+		p := v.picks[i]
 		style := st.Normal
 		if i == v.pickAt {
 			style = st.Selected
@@ -1015,9 +1361,15 @@ func (v ClaimsView) pickerLines(w, h int) []string {
 			rows = append(rows, selectionBar(st, i == v.pickAt, true)+style.Render(label)+st.Muted.Render(count))
 			continue
 		}
+		if p.note != "" {
+			note := " · " + p.note
+			label = fit(label, max(1, w-2-ansi.StringWidth(note)))
+			rows = append(rows, selectionBar(st, i == v.pickAt, true)+style.Render(label)+st.Muted.Render(note))
+			continue
+		}
 		rows = append(rows, selectionBar(st, i == v.pickAt, true)+style.Render(fit(label, w-2)))
 	}
-	return append(lines, window(rows, v.pickAt, h-len(lines))...)
+	return append(lines, rows...)
 }
 
 // subjectLines say what a mark, move or merge acts on, above its topic
@@ -1026,7 +1378,7 @@ func (v ClaimsView) pickerLines(w, h int) []string {
 func (v ClaimsView) subjectLines(w int) []string {
 	st := v.cm.Styles
 	verb := map[string]string{curation.Mark: "Mark as a claim under", curation.Move: "Move the claim to",
-		curation.Merge: "Merge this topic into"}[v.flow.action]
+		curation.Merge: "Merge this topic into", curation.Hold: "Say who holds the claim"}[v.flow.action]
 	lines := []string{st.Header.Render(verb + ":")}
 	quoted := func(holder, text string) string {
 		return fit(st.Muted.Render(printable(holder)+": “"+printable(strings.Join(strings.Fields(text), " "))+"”"), w)
@@ -1035,7 +1387,7 @@ func (v ClaimsView) subjectLines(w int) []string {
 	case curation.Mark:
 		m := v.flow.mark
 		lines = append(lines, quoted(m.holder, v.cm.Corpus.Docs[m.doc].Text[m.start:m.end]))
-	case curation.Move:
+	case curation.Move, curation.Hold:
 		if cl := v.flow.claim; cl != nil {
 			lines = append(lines, quoted(cl.Holder, cl.Text))
 		}

@@ -818,6 +818,20 @@ func TestClaimsViewDrawsTheLinesOnScreenOfTheWholeList(t *testing.T) {
 				}
 			}
 		}
+		// The topic picker lists every topic, a row each.
+		v.flow = flow{action: curation.Move}
+		v.startPicker("", "")
+		subject := len(v.subjectLines(w))
+		for _, at := range []int{0, 3, 30, len(v.picks) - 1} {
+			v.pickAt = at
+			all := v.pickerLines(w, subject+len(v.picks))[subject:]
+			for _, h := range []int{subject + 1, subject + 9, 100} {
+				if got, want := v.pickerLines(w, h)[subject:], window(all, at, h-subject); !slices.Equal(got, want) {
+					t.Fatalf("width %d, pick %d, %d rows: drew %q, want %q", w, at, h, got, want)
+				}
+			}
+		}
+		v.flow = flow{}
 		v.topic, v.inClaims = 0, true
 		for _, sel := range []int{0, 5, 24, 40} {
 			v.claim = sel

@@ -45,16 +45,20 @@ type KeyMap struct {
 	Back          key.Binding
 
 	// Claims: the view of conflicting claims, and curating them.
-	Claims       key.Binding // global: open the claims view
-	MarkClaim    key.Binding // reader: make the current quote, or the sentence at the top, a claim
-	OpenClaim    key.Binding
-	HolderClaims key.Binding
-	Dismiss      key.Binding
-	Rename       key.Binding
-	MergeTopic   key.Binding
-	MoveClaim    key.Binding
-	AddNote      key.Binding
-	Confirm      key.Binding
+	Claims        key.Binding // global: open the claims view
+	MarkClaim     key.Binding // reader: make the current quote, or the sentence at the top, a claim
+	OpenClaim     key.Binding
+	HolderClaims  key.Binding
+	Dismiss       key.Binding
+	ShowDismissed key.Binding
+	Rename        key.Binding
+	MergeTopic    key.Binding
+	MoveClaim     key.Binding
+	SetHolder     key.Binding
+	AddNote       key.Binding
+	Undo          key.Binding
+	Redo          key.Binding
+	Confirm       key.Binding
 
 	// Search box and overlays.
 	ResultUp   key.Binding
@@ -95,16 +99,20 @@ func DefaultKeyMap() KeyMap {
 		SpeakerQuotes: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "speaker's quotes")),
 		Back:          key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 
-		Claims:       key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "claims")),
-		MarkClaim:    key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mark as claim")),
-		OpenClaim:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open / read claim")),
-		HolderClaims: key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "holder's other claims")),
-		Dismiss:      key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "dismiss conflict")),
-		Rename:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rename topic")),
-		MergeTopic:   key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "merge into topic")),
-		MoveClaim:    key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "move claim")),
-		AddNote:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add note")),
-		Confirm:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "confirm")),
+		Claims:        key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "claims")),
+		MarkClaim:     key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "mark as claim")),
+		OpenClaim:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open / read claim")),
+		HolderClaims:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "holder's other claims")),
+		Dismiss:       key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "dismiss conflict")),
+		ShowDismissed: key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "show dismissed")),
+		Rename:        key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rename topic")),
+		MergeTopic:    key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "merge into topic")),
+		MoveClaim:     key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "move claim")),
+		SetHolder:     key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "change holder")),
+		AddNote:       key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add note")),
+		Undo:          key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
+		Redo:          key.NewBinding(key.WithKeys("U"), key.WithHelp("U", "redo")),
+		Confirm:       key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "confirm")),
 
 		ResultUp:   key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑/ctrl+p", "previous result")),
 		ResultDown: key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓/ctrl+n", "next result")),

@@ -47,41 +47,51 @@ type stance struct {
 	// call was leaked by", "leaking two calls"). It only names the topic;
 	// the finder does not compare it.
 	of string
+	// ref is, on a rebuttal's dimension, 1 + the index of the statement
+	// rebutted within its document, and 0 on any other.
+	ref int
+	// byHolder marks a denial on the holder's own behalf ("not us"),
+	// whose side is the holder's name once holders are unified.
+	byHolder bool
 }
 
-// analysis is what the finder needs of one candidate.
+// analysis is what the finder needs of one candidate. Its concepts are
+// those of its own words, plainly said for those of the sentence before
+// it points back at (cd.inherited), and borrowed from the sentences
+// around it in its quote (cd.context).
 type analysis struct {
-	concepts map[string]bool
-	// own are the concepts of the statement's own words, without what it
-	// borrows from its quote or the sentence before.
-	own map[string]bool
-	// plain are the concepts said outside any negation: what the claim
-	// asserts, which a negation elsewhere can deny.
-	plain   map[string]bool
-	surface map[string]string // concept -> a word that spelled it
-	// spelled keeps a name's capitals ("Velmora") for a topic's question,
-	// where surface is the lower-case word the why line shows.
-	spelled map[string]string
+	// words are the statement's own content words, in order.
+	words   []ownWord
 	stances []stance
-	// doers are who does each plainly asserted deed, when shown.
-	doers map[string]string
+}
+
+// ownWord is a content word of a statement.
+type ownWord struct {
+	concept string
+	// surface is the lower-case word the why line shows; spelled keeps a
+	// name's capitals ("Velmora") for a topic's question.
+	surface, spelled string
+	// plain is set outside any negation: what the claim asserts, which a
+	// negation elsewhere can deny.
+	plain bool
+	doer  string // who does the deed, when plainly asserted and shown
 }
 
 // concept returns the topic concept of a token, or "" for a stop word:
 // the predicate family if any ("tapped" -> "leak"), else the stem.
 func concept(toks []token, i int) string {
-	t := toks[i]
+	t := &toks[i]
+	in := infoOf(t.lower)
 	// A reporting verb after "the" or "his" is a noun with a topic: "the
 	// calls", "his claims".
-	noun := i > 0 && nounMarkers[toks[i-1].lower] && (reportingSet[t.lower] || negatingVerbSet[t.lower])
-	if (isStop(t.lower) && !noun) || (t.lower == "us" && t.word != "US") {
+	noun := in.verb && i > 0 && nounMarkers[toks[i-1].lower]
+	if (in.stop && !noun) || (t.lower == "us" && t.word != "US") {
 		return ""
 	}
-	st := stem(t.lower)
-	if f, ok := familyByStem[st]; ok {
+	if f, ok := familyByStem[in.stem]; ok {
 		return f
 	}
-	return st
+	return in.stem
 }
 
 // concepts lists the content concepts of a candidate outside its subject.
@@ -297,7 +307,7 @@ func hedges(toks []token, neg []int) []bool {
 }
 
 func analyse(cd *candidate) analysis {
-	a := analysis{concepts: map[string]bool{}, own: map[string]bool{}, plain: map[string]bool{}, surface: map[string]string{}, spelled: map[string]string{}, doers: map[string]string{}}
+	var a analysis
 	neg := negation(cd.toks)
 	hedged := hedges(cd.toks, neg)
 	anyNeg := false
@@ -311,29 +321,12 @@ func analyse(cd *candidate) analysis {
 			continue
 		}
 		if c := concept(cd.toks, i); c != "" {
-			a.concepts[c] = true
-			a.own[c] = true
-			if neg[i] == 0 {
-				a.plain[c] = true
-				if d := doerOf(cd, i); d != "" {
-					a.doers[c] = d
-				}
+			w := ownWord{concept: c, surface: t.lower, spelled: spelling(t), plain: neg[i] == 0}
+			if w.plain {
+				w.doer = doerOf(cd, i)
 			}
-			if _, ok := a.surface[c]; !ok {
-				a.surface[c] = t.lower
-				a.spelled[c] = t.lower
-				if t.capital {
-					a.spelled[c] = t.word
-				}
-			}
+			a.words = append(a.words, w)
 		}
-	}
-	for _, c := range cd.inherited {
-		a.concepts[c] = true
-		a.plain[c] = true
-	}
-	for _, c := range cd.context {
-		a.concepts[c] = true
 	}
 
 	// Antonym axes: the side of the word, flipped under an odd number of
@@ -410,15 +403,8 @@ func analyse(cd *candidate) analysis {
 		if side < 0 {
 			continue
 		}
-		names := strings.Split(axes[ax].name, "/")
-		var cue []string
-		for _, list := range axes[ax].sides {
-			for _, w := range list {
-				cue = append(cue, stem(w))
-			}
-		}
-		cue = append(cue, impliedStems[ax]...)
-		a.stances = append(a.stances, stance{dim: "ax:" + axes[ax].name, side: names[side], label: names[side], cue: cue,
+		names := axisNames[ax]
+		a.stances = append(a.stances, stance{dim: axisDims[ax], side: names[side], label: names[side], cue: axisCues[ax],
 			target: axisTarget[ax], head: axisHead[ax], about: axisAbout[ax], of: axisOf[ax]})
 	}
 
@@ -472,7 +458,7 @@ func analyse(cd *candidate) analysis {
 		}
 		if refuted {
 			// The statement answers the one before, not its own words.
-			a.stances = append(a.stances, stance{dim: fmt.Sprintf("ref:%d", cd.prev), side: "not", label: negWord(cd.toks, neg)})
+			a.stances = append(a.stances, stance{dim: fmt.Sprintf("ref:%d", cd.prev), ref: cd.prev + 1, side: "not", label: negWord(cd.toks, neg)})
 			seen = nil
 		}
 		for c, obj := range seen {
@@ -794,17 +780,17 @@ func agentStance(cd *candidate, neg []int, hedged []bool) (stance, bool) {
 			continue
 		}
 		n := toks[i+1]
-		who := ""
+		who, own := "", false
 		switch {
 		case n.lower == "us" || n.lower == "we" || n.lower == "me":
 			if cd.claim.Holder != Unattributed {
-				who = cd.claim.Holder
+				who, own = cd.claim.Holder, true
 			}
 		case n.lower == "the" && i+3 < len(toks) && toks[i+3].lower == "side":
 			who = joinWords(toks[i+1 : i+4])
 		}
 		if who != "" {
-			return stance{dim: "who:" + hasFamily, side: "not " + strings.ToLower(who), label: "not by " + who, cue: []string{hasFamily}}, true
+			return stance{dim: "who:" + hasFamily, side: "not " + strings.ToLower(who), label: "not by " + who, cue: []string{hasFamily}, byHolder: own}, true
 		}
 	}
 	return stance{}, false
@@ -846,15 +832,15 @@ func doerOf(cd *candidate, i int) string {
 	if toks[j+1].punctBefore != "" {
 		return ""
 	}
-	holder := strings.ToLower(lastWord(cd.claim.Holder))
+	holder := func() string { return strings.ToLower(lastWord(cd.claim.Holder)) }
 	switch t := toks[j]; {
 	case t.lower == "i" || t.lower == "we":
 		if cd.claim.Holder != Unattributed && cd.claim.Kind != model.FromAuthor {
-			return holder
+			return holder()
 		}
 	case t.lower == "he" || t.lower == "she":
 		if cd.claim.Holder != Unattributed && cd.claim.Kind == model.FromReported {
-			return holder
+			return holder()
 		}
 	case t.capital:
 		return t.lower

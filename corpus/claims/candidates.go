@@ -51,7 +51,7 @@ func candidates(c *model.Corpus) []candidate {
 	idx := &corpusIndex{c: c, genders: genders(c), surnames: surnames(c)}
 	for d := range c.Docs {
 		base := len(out)
-		for _, cd := range docCandidates(idx, d) {
+		for _, cd := range docCandidates(idx, d, nil) {
 			if cd.prev >= 0 {
 				cd.prev += base
 			}
@@ -62,8 +62,12 @@ func candidates(c *model.Corpus) []candidate {
 	return out
 }
 
-func docCandidates(idx *corpusIndex, d int) []candidate {
+// docCandidates lists the statements of document d. Their words are cut
+// from words, when given, which the caller may reuse once it is done with
+// them.
+func docCandidates(idx *corpusIndex, d int, words *tokenArena) []candidate {
 	c := idx.c
+	tokenize := words.tokenize
 	doc := &c.Docs[d]
 	var out []candidate
 	quoteIDs := c.QuotesOf(d)
@@ -116,7 +120,7 @@ func docCandidates(idx *corpusIndex, d int) []candidate {
 			if strings.HasSuffix(strings.TrimRight(doc.Text[s.start:s.end], `"”’'`), "?") {
 				continue // a question asked takes no position
 			}
-			cd := newCandidate(doc, s, holder, speaker, model.FromQuote)
+			cd := newCandidate(doc, s, tokenize(doc.Text, s), holder, speaker, model.FromQuote)
 			cd.claim.Quote = int(q.ID)
 			if len(cd.toks) >= 3 {
 				prevConcepts = concepts(&cd)
@@ -197,14 +201,14 @@ func docCandidates(idx *corpusIndex, d int) []candidate {
 			}
 			var cd candidate
 			if holder != "" {
-				cd = newCandidate(doc, cl, holder, speaker, model.FromReported)
+				cd = newCandidate(doc, cl, toks, holder, speaker, model.FromReported)
 				cd.subject = subj
 				refs.add(holder, speaker)
 			} else {
 				if len(toks) < 3 {
 					continue
 				}
-				cd = newCandidate(doc, cl, docHolder(doc), model.Unknown, model.FromAuthor)
+				cd = newCandidate(doc, cl, toks, docHolder(doc), model.Unknown, model.FromAuthor)
 			}
 			cd.claim.Quote = fragment
 			if pointsBack(cd.toks) && len(out) > 0 {
@@ -224,14 +228,15 @@ func docCandidates(idx *corpusIndex, d int) []candidate {
 	return out
 }
 
-func newCandidate(doc *model.Document, s span, holder string, speaker int, kind model.ClaimKind) candidate {
+// newCandidate makes the statement s, whose words toks are.
+func newCandidate(doc *model.Document, s span, toks []token, holder string, speaker int, kind model.ClaimKind) candidate {
 	return candidate{
 		claim: model.Claim{
 			Holder: holder, Speaker: speaker, Text: doc.Text[s.start:s.end],
 			Doc: doc.ID, Line: doc.LineAt(s.start), Start: s.start, End: s.end,
 			Kind: kind, Quote: -1,
 		},
-		toks: tokenize(doc.Text, s),
+		toks: toks,
 		prev: -1,
 	}
 }
@@ -543,11 +548,18 @@ func lastWord(name string) string {
 // documents: "Holm" becomes "Greta Holm" when that is the only
 // fuller name ending in it.
 func unifyHolders(cands []candidate) {
+	unify(len(cands), func(i int) (string, model.ClaimKind) { return cands[i].claim.Holder, cands[i].claim.Kind },
+		func(i int, full string) { cands[i].claim.Holder = full })
+}
+
+// unify reads the holder and kind of n statements in corpus order and
+// calls respell for each whose holder has one fuller spelling.
+func unify(n int, holder func(int) (string, model.ClaimKind), respell func(int, string)) {
 	fullest := map[string]string{}
 	ambiguous := map[string]bool{}
-	for _, cd := range cands {
-		h := cd.claim.Holder
-		if cd.claim.Kind == model.FromAuthor || h == Unattributed || !isCapitalized(h) {
+	for i := range n {
+		h, kind := holder(i)
+		if kind == model.FromAuthor || h == Unattributed || !isCapitalized(h) {
 			continue
 		}
 		key := strings.ToLower(lastWord(h))
@@ -562,14 +574,14 @@ func unifyHolders(cands []candidate) {
 			ambiguous[key] = true
 		}
 	}
-	for i := range cands {
-		h := cands[i].claim.Holder
-		if cands[i].claim.Kind == model.FromAuthor || h == Unattributed {
+	for i := range n {
+		h, kind := holder(i)
+		if kind == model.FromAuthor || h == Unattributed {
 			continue
 		}
 		key := strings.ToLower(lastWord(h))
 		if full, ok := fullest[key]; ok && !ambiguous[key] {
-			cands[i].claim.Holder = full
+			respell(i, full)
 		}
 	}
 }

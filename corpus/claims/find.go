@@ -7,9 +7,12 @@ package claims
 import (
 	"fmt"
 	"math"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
+	"github.com/backchannel-news/backchannel/corpus/internal/heapbound"
 	"github.com/backchannel-news/backchannel/model"
 )
 
@@ -21,6 +24,17 @@ const (
 	minShared = 2.0
 	minScore  = 2.5
 )
+
+// findHeapBudget is how far, in multiples of the corpus text, the heap may
+// grow while claims are found. What Find keeps is about 1.3x the text on
+// generated corpora (a statement's place, holder, concept numbers and
+// stances); reading documents makes many times that in short-lived
+// garbage, which without a bound lets the heap double over corpus and
+// statements. A tighter budget saves memory at a steep price in
+// collections: on 10k generated documents 1.5 gave 160 MB RSS for 13% more
+// CPU (55% more in BenchmarkFind, whose process holds more to mark), 3
+// gives 200 MB for ~4%, none 265 MB.
+const findHeapBudget = 3
 
 // maxPosting is how many claims may share a concept for the concept still
 // to suggest that two of them speak of the same thing: a twentieth of the
@@ -62,47 +76,58 @@ var genericVerbStems = func() map[string]bool {
 // Find returns the conflicting topics of c and their claims, strongest
 // first.
 func Find(c *model.Corpus) *model.ClaimSet {
-	cands := candidates(c)
-	an := make([]analysis, len(cands))
-	df := map[string]int{}
-	for i := range cands {
-		an[i] = analyse(&cands[i])
-		for k := range an[i].concepts {
-			df[k]++
-		}
+	var size int64
+	for i := range c.Docs {
+		size += int64(len(c.Docs[i].Text))
+	}
+	defer heapbound.Bound(int64(findHeapBudget * float64(size)))()
+	s := gather(c)
+	n := len(s.stmts)
+	df := make([]int32, len(s.names))
+	for _, e := range s.concepts {
+		df[e>>flagBits]++
 	}
 	// Smoothed so that in a small corpus a story's own words still weigh
 	// something: ln(1+N/df).
-	idfOf := make(map[string]float64, len(df))
-	for k, n := range df {
-		idfOf[k] = math.Log(1 + float64(len(cands))/float64(n))
+	idf := make([]float64, len(df))
+	for k, m := range df {
+		idf[k] = math.Log(1 + float64(n)/float64(m))
 	}
-	idf := func(k string) float64 { return idfOf[k] }
-	// Who asserts each concept plainly, for the opposite side of its
-	// negations.
-	plainly := map[string][]int{}
-	post := map[string][]int{} // concept -> claims with it
-	for i := range an {
-		for k := range an[i].plain {
-			plainly[k] = append(plainly[k], i)
-		}
-		for k := range an[i].concepts {
-			post[k] = append(post[k], i)
-		}
-	}
+	limit := maxPosting(n)
+	// Only concepts few enough claims share are followed to neighbours,
+	// so only their postings are kept: the common words, most of the
+	// entries, have none.
+	post := index(s, len(df), func(k int32, _ uint32) bool { return int(df[k]) <= limit })
 
-	// Pools: who takes which side on each dimension. A negated predicate
-	// is opposed by every statement asserting it plainly.
-	pools := map[string]map[int]stance{}
-	for i := range an {
-		for _, st := range an[i].stances {
-			if pools[st.dim] == nil {
-				pools[st.dim] = map[int]stance{}
+	// Pools: who takes which side on each dimension, built one dimension
+	// at a time. A negated predicate is opposed by every statement
+	// asserting it plainly.
+	byDim := map[string][]int32{}
+	for i := range s.stances {
+		dim := s.strs[s.stances[i].dim]
+		byDim[dim] = append(byDim[dim], int32(i))
+	}
+	dims := make([]string, 0, len(byDim))
+	negated := make([]bool, len(df))
+	for d := range byDim {
+		dims = append(dims, d)
+		if strings.HasPrefix(d, "neg:") {
+			k, _, _ := strings.Cut(strings.TrimPrefix(d, "neg:"), "/")
+			if id := s.id(k); id >= 0 {
+				negated[id] = true
 			}
-			pools[st.dim][i] = st
 		}
 	}
-	for dim, pool := range pools {
+	sort.Strings(dims)
+	// Who asserts each negated concept plainly, for the opposite side of
+	// its negations.
+	plainly := index(s, len(df), func(k int32, e uint32) bool { return negated[k] && e&plainConcept != 0 })
+	f := &finder{s: s, df: df, idf: idf, limit: limit, post: post}
+	pool := func(dim string) map[int]stance {
+		pool := map[int]stance{}
+		for _, h := range byDim[dim] {
+			pool[int(s.stances[h].stmt)] = s.stance(&s.stances[h])
+		}
 		var ref int
 		if _, err := fmt.Sscanf(dim, "ref:%d", &ref); err == nil {
 			// "X dismissed the allegations": the statement pointed at is
@@ -110,28 +135,48 @@ func Find(c *model.Corpus) *model.ClaimSet {
 			if _, self := pool[ref]; !self {
 				pool[ref] = stance{dim: dim, side: "yes", label: "asserted"}
 			}
-			continue
+			return pool
 		}
 		if !strings.HasPrefix(dim, "neg:") {
-			continue
+			return pool
 		}
 		// Asserting the predicate of the same thing opposes its denial.
 		k, obj, _ := strings.Cut(strings.TrimPrefix(dim, "neg:"), "/")
-		for _, i := range plainly[k] {
-			if _, negated := pool[i]; !negated && an[i].concepts[obj] {
-				pool[i] = stance{dim: dim, side: "yes", cue: []string{k}, doer: an[i].doers[k]}
+		kid, oid := s.id(k), s.id(obj)
+		if kid < 0 || oid < 0 {
+			return pool
+		}
+		for _, i := range plainly.of(kid) {
+			if _, negated := pool[int(i)]; !negated && s.has(int(i), oid) {
+				pool[int(i)] = stance{dim: dim, side: "yes", cue: []string{k}, doer: s.doer(int(i), kid)}
 			}
 		}
+		return pool
 	}
 
-	var found []topicDraft
-	dims := make([]string, 0, len(pools))
-	for d := range pools {
-		dims = append(dims, d)
+	// Dimensions are independent: each core takes the next, and the
+	// topics are put back in dimension order.
+	perDim := make([][]topicDraft, len(dims))
+	next := make(chan int, len(dims))
+	for i := range dims {
+		next <- i
 	}
-	sort.Strings(dims)
-	for _, dim := range dims {
-		found = append(found, cluster(dim, pools[dim], cands, an, post, idf)...)
+	close(next)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(dims)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sc := f.scratch()
+			for i := range next {
+				perDim[i] = f.cluster(dims[i], pool(dims[i]), sc)
+			}
+		}()
+	}
+	wg.Wait()
+	var found []topicDraft
+	for _, ts := range perDim {
+		found = append(found, ts...)
 	}
 	sort.SliceStable(found, func(i, j int) bool {
 		if found[i].score != found[j].score {
@@ -139,9 +184,70 @@ func Find(c *model.Corpus) *model.ClaimSet {
 		}
 		return found[i].id < found[j].id
 	})
-	kept := dedupe(found, cands)
+	kept := dedupe(found)
 	distinguish(kept)
-	return build(kept, cands)
+	return build(kept, s)
+}
+
+// postings lists, per concept, the statements with it, in corpus order.
+type postings struct {
+	at   []int32 // at[k]:at[k+1] index list
+	list []int32
+}
+
+func (p *postings) of(k int32) []int32 { return p.list[p.at[k]:p.at[k+1]] }
+
+// index builds the postings of the concept entries keep accepts.
+func index(s *statements, concepts int, keep func(k int32, e uint32) bool) *postings {
+	p := &postings{at: make([]int32, concepts+1)}
+	for _, e := range s.concepts {
+		if k := int32(e >> flagBits); keep(k, e) {
+			p.at[k+1]++
+		}
+	}
+	for k := range concepts {
+		p.at[k+1] += p.at[k]
+	}
+	p.list = make([]int32, p.at[concepts])
+	fill := append([]int32(nil), p.at[:concepts]...)
+	for i := range s.stmts {
+		for _, e := range s.entries(i) {
+			if k := int32(e >> flagBits); keep(k, e) {
+				p.list[fill[k]] = int32(i)
+				fill[k]++
+			}
+		}
+	}
+	return p
+}
+
+// finder holds what every dimension's clustering reads.
+type finder struct {
+	s     *statements
+	df    []int32
+	idf   []float64
+	limit int
+	post  *postings
+}
+
+// idfOf is the weight of concept k, 0 for a word no statement has.
+func (f *finder) idfOf(k string) float64 {
+	if id := f.s.id(k); id >= 0 {
+		return f.idf[id]
+	}
+	return 0
+}
+
+// scratch is one worker's reusable marks, one per statement.
+type scratch struct {
+	seen, inPool []int32
+	epoch, dim   int32
+	terms        []int32
+}
+
+func (f *finder) scratch() *scratch {
+	n := len(f.s.stmts)
+	return &scratch{seen: make([]int32, n), inPool: make([]int32, n)}
 }
 
 // topicDraft is a conflict found on one dimension before duplicates across
@@ -158,50 +264,66 @@ type topicDraft struct {
 // shared returns what two claims share beyond the cue, and whether that
 // makes them speak of the same thing: enough rare words, or, for short
 // focused claims, most of what the shorter one says ("The calls are
-// authentic" against a long sentence calling the call fake).
-func shared(a, b analysis, cue map[string]bool, idf func(string) float64) (float64, []string, bool) {
+// authentic" against a long sentence calling the call fake). The shared
+// concepts are left in sc.terms.
+func (f *finder) shared(a, b int, cue bitset, sc *scratch) (float64, bool) {
 	w, wa, wb := 0.0, 0.0, 0.0
-	var terms []string
-	for k := range a.concepts {
-		if cue[k] {
-			continue
-		}
-		if b.concepts[k] {
-			w += idf(k)
-			terms = append(terms, k)
+	sc.terms = sc.terms[:0]
+	ea, eb := f.s.entries(a), f.s.entries(b)
+	for i, j := 0, 0; i < len(ea) && j < len(eb); {
+		ka, kb := ea[i]>>flagBits, eb[j]>>flagBits
+		switch {
+		case ka < kb:
+			i++
+		case kb < ka:
+			j++
+		default:
+			if !cue.has(ka) {
+				w += f.idf[ka]
+				sc.terms = append(sc.terms, int32(ka))
+			}
+			i++
+			j++
 		}
 	}
 	// Borrowed context helps find what is shared but does not dilute what
 	// a claim itself says.
-	for k := range a.own {
-		if !cue[k] {
-			wa += idf(k)
+	for _, e := range ea {
+		if k := e >> flagBits; e&ownConcept != 0 && !cue.has(k) {
+			wa += f.idf[k]
 		}
 	}
-	for k := range b.own {
-		if !cue[k] {
-			wb += idf(k)
+	for _, e := range eb {
+		if k := e >> flagBits; e&ownConcept != 0 && !cue.has(k) {
+			wb += f.idf[k]
 		}
 	}
 	if wa == 0 || wb == 0 {
 		wa, wb = math.Max(wa, w), math.Max(wb, w)
 	}
-	sort.Strings(terms)
 	if w < minShared*0.4 {
-		return w, terms, false
+		return w, false
 	}
 	// What the shared words are of the shorter claim: one common word in
 	// two long sentences is chance ("the council" in two council stories);
 	// most of a short claim is its subject ("The calls are authentic").
 	focus := math.Min(1, w/math.Min(wa, wb))
 	linked := focus >= 0.25 || w >= 2*minShared
-	return w * (1 + focus), terms, linked
+	return w * (1 + focus), linked
 }
+
+// bitset is a set of concept numbers.
+type bitset []uint64
+
+func (b bitset) has(k uint32) bool { return b[k/64]&(1<<(k%64)) != 0 }
+
+func (b bitset) add(k int32) { b[k/64] |= 1 << (k % 64) }
 
 // cluster groups a dimension's pool into topics: claims are linked when
 // they share enough subject matter, and a group is a conflict when two
 // different holders on different sides share it directly.
-func cluster(dim string, pool map[int]stance, cands []candidate, an []analysis, post map[string][]int, idf func(string) float64) []topicDraft {
+func (f *finder) cluster(dim string, pool map[int]stance, sc *scratch) []topicDraft {
+	s := f.s
 	sides := map[string]bool{}
 	for _, st := range pool {
 		sides[st.side] = true
@@ -210,11 +332,15 @@ func cluster(dim string, pool map[int]stance, cands []candidate, an []analysis, 
 		return nil
 	}
 	ids := make([]int, 0, len(pool))
-	cue := map[string]bool{}
+	cue := make(bitset, len(f.idf)/64+1)
+	sc.dim++
 	for i, st := range pool {
 		ids = append(ids, i)
+		sc.inPool[i] = sc.dim
 		for _, c := range st.cue {
-			cue[c] = true
+			if k := s.id(c); k >= 0 {
+				cue.add(k)
+			}
 		}
 	}
 	sort.Ints(ids)
@@ -253,28 +379,35 @@ func cluster(dim string, pool map[int]stance, cands []candidate, an []analysis, 
 			byTarget["head:"+h] = append(byTarget["head:"+h], i)
 		}
 		if who {
-			byDoc[cands[i].claim.Doc] = append(byDoc[cands[i].claim.Doc], i)
+			byDoc[int(s.stmts[i].doc)] = append(byDoc[int(s.stmts[i].doc)], i)
 		}
 		sideSize[pool[i].side]++
 	}
-	limit := maxPosting(len(cands))
+	limit := f.limit
+	var out []int
 	neighbours := func(a int) []int {
-		seen := map[int]bool{}
-		var out []int
+		sc.epoch++
+		out = out[:0]
 		add := func(list []int) {
 			if len(list) > limit {
 				return
 			}
 			for _, b := range list {
-				if _, in := pool[b]; in && b != a && !seen[b] {
-					seen[b] = true
+				if sc.inPool[b] == sc.dim && b != a && sc.seen[b] != sc.epoch {
+					sc.seen[b] = sc.epoch
 					out = append(out, b)
 				}
 			}
 		}
-		for k := range an[a].concepts {
-			if !cue[k] {
-				add(post[k])
+		for _, e := range s.entries(a) {
+			if k := e >> flagBits; !cue.has(k) {
+				// Postings are kept only for concepts within the limit.
+				for _, b := range f.post.of(int32(k)) {
+					if b := int(b); sc.inPool[b] == sc.dim && b != a && sc.seen[b] != sc.epoch {
+						sc.seen[b] = sc.epoch
+						out = append(out, b)
+					}
+				}
 			}
 		}
 		if tg := pool[a].target; tg != "" {
@@ -284,12 +417,14 @@ func cluster(dim string, pool map[int]stance, cands []candidate, an []analysis, 
 			add(byTarget["head:"+h])
 		}
 		if who {
-			add(byDoc[cands[a].claim.Doc])
+			add(byDoc[int(s.stmts[a].doc)])
 		}
 		sort.Ints(out)
 		return out
 	}
-	link := func(a, b int) (float64, []string, bool) {
+	// link returns how much a and b share and whether they speak of one
+	// thing; terms gives the shared concepts when wanted.
+	link := func(a, b int) (float64, func() []string, bool) {
 		if disjoint(pool[a].about, pool[b].about) {
 			return 0, nil, false // said of different things
 		}
@@ -302,16 +437,28 @@ func cluster(dim string, pool map[int]stance, cands []candidate, an []analysis, 
 			// and only when clearly apart.
 			return 0, nil, false
 		}
-		w, terms, linked := shared(an[a], an[b], cue, idf)
-		if tg := sameThing(pool[a], pool[b]); tg != "" {
+		w, linked := f.shared(a, b, cue, sc)
+		tg := sameThing(pool[a], pool[b])
+		if tg != "" {
 			// Opposite answers said of one thing: as plain a conflict
 			// as there is.
 			w, linked = math.Max(w, 2*minShared), true
-			if len(terms) == 0 {
-				terms = []string{tg}
-			}
 		}
-		if who && cands[a].claim.Doc == cands[b].claim.Doc {
+		terms := func() []string {
+			if len(sc.terms) == 0 {
+				if tg != "" {
+					return []string{tg}
+				}
+				return nil
+			}
+			out := make([]string, len(sc.terms))
+			for i, k := range sc.terms {
+				out[i] = s.names[k]
+			}
+			sort.Strings(out)
+			return out
+		}
+		if who && s.stmts[a].doc == s.stmts[b].doc {
 			// One article naming two doers of one deed is telling of
 			// one event, whatever other words the sentences use.
 			w, linked = math.Max(w, 2*minShared), true
@@ -342,8 +489,8 @@ func cluster(dim string, pool map[int]stance, cands []candidate, an []analysis, 
 			}
 			parent[find(a)] = find(b)
 			opposed[a], opposed[b] = true, true
-			if model.HolderKey(cands[a].claim.Holder) != model.HolderKey(cands[b].claim.Holder) {
-				cross = append(cross, edge{a, b, w, terms})
+			if s.holderKey[s.stmts[a].holder] != s.holderKey[s.stmts[b].holder] {
+				cross = append(cross, edge{a, b, w, terms()})
 			}
 		}
 	}
@@ -356,9 +503,9 @@ func cluster(dim string, pool map[int]stance, cands []candidate, an []analysis, 
 			if pool[b].side != pool[a].side || (opposed[b] && b < a) {
 				continue
 			}
-			if w, terms, linked := link(a, b); linked && w >= minShared {
+			if w, _, linked := link(a, b); linked && w >= minShared {
 				parent[find(a)] = find(b)
-				strong = append(strong, edge{a, b, w, terms})
+				strong = append(strong, edge{a, b, w, nil})
 			}
 		}
 	}
@@ -385,7 +532,7 @@ func cluster(dim string, pool map[int]stance, cands []candidate, an []analysis, 
 		roots = append(roots, r)
 	}
 	sort.Ints(roots)
-	var out []topicDraft
+	var topics []topicDraft
 	for _, r := range roots {
 		members := groups[r]
 		best := 0.0
@@ -396,7 +543,7 @@ func cluster(dim string, pool map[int]stance, cands []candidate, an []analysis, 
 			}
 			best = math.Max(best, e.w)
 			for _, t := range e.terms {
-				termWeight[t] += idf(t)
+				termWeight[t] += f.idfOf(t)
 			}
 		}
 		if best == 0 {
@@ -408,7 +555,7 @@ func cluster(dim string, pool map[int]stance, cands []candidate, an []analysis, 
 			if holders[s] == nil {
 				holders[s] = map[string]bool{}
 			}
-			holders[s][model.HolderKey(cands[m].claim.Holder)] = true
+			holders[s][f.s.holderKey[f.s.stmts[m].holder]] = true
 		}
 		// Support counts up to three holders a side: beyond that a side is
 		// established, and a lopsided pile-up is not a stronger dispute.
@@ -424,9 +571,9 @@ func cluster(dim string, pool map[int]stance, cands []candidate, an []analysis, 
 		if score < minScore {
 			continue
 		}
-		out = append(out, draft(dim, pool, members, termWeight, score, cands, an))
+		topics = append(topics, draft(dim, pool, members, termWeight, score, f.s))
 	}
-	return out
+	return topics
 }
 
 // sameThing returns the word two stances are both said of, their target
@@ -457,7 +604,7 @@ func disjoint(a, b []string) bool {
 }
 
 // draft names a conflict: its positions, the shared terms and the cue.
-func draft(dim string, pool map[int]stance, members []int, termWeight map[string]float64, score float64, cands []candidate, an []analysis) topicDraft {
+func draft(dim string, pool map[int]stance, members []int, termWeight map[string]float64, score float64, s *statements) topicDraft {
 	terms := make([]string, 0, len(termWeight))
 	for t := range termWeight {
 		terms = append(terms, t)
@@ -471,9 +618,8 @@ func draft(dim string, pool map[int]stance, members []int, termWeight map[string
 	if len(terms) > 4 {
 		terms = terms[:4]
 	}
-	surface := func(k string) string {
-		return spellingOf(an, members, k, func(a *analysis) map[string]string { return a.surface })
-	}
+	words := &topicWords{s: s, members: members}
+	surface := func(k string) string { return words.spell(k, false) }
 	d := topicDraft{score: score, members: map[int]string{}, labels: map[string]string{}}
 	for _, m := range members {
 		st := pool[m]
@@ -520,22 +666,42 @@ func draft(dim string, pool map[int]stance, members []int, termWeight map[string
 		prefix = "ref" // the index of a statement moves when documents change
 	}
 	d.id = prefix + "/" + strings.Join(keyTerms, "+")
-	d.label = question(dim, pool, members, d.sides, d.labels, terms, termWeight, an)
+	d.label = question(dim, pool, members, d.sides, d.labels, terms, termWeight, words)
 	return d
 }
 
-// spellingOf returns how a topic's members spell concept k, in the map
-// spellings picks, or, for a word taken from context or the sentence
-// before, any spelling seen.
-func spellingOf(an []analysis, members []int, k string, spellings func(*analysis) map[string]string) string {
-	for _, m := range members {
-		if s, ok := spellings(&an[m])[k]; ok {
-			return s
+// topicWords spells concepts as a topic's members do, reading each
+// member's words again only when asked.
+type topicWords struct {
+	s                *statements
+	members          []int
+	surface, spelled []map[string]string
+}
+
+// spell returns how the topic's members spell concept k, lower case or
+// (label) as a label shows it, or, for a word taken from context or the
+// sentence before, the corpus's first spelling of it.
+func (w *topicWords) spell(k string, label bool) string {
+	for i, m := range w.members {
+		if i == len(w.surface) {
+			sf, sp := w.s.spellings(m)
+			w.surface, w.spelled = append(w.surface, sf), append(w.spelled, sp)
+		}
+		spellings := w.surface[i]
+		if label {
+			spellings = w.spelled[i]
+		}
+		if v, ok := spellings[k]; ok {
+			return v
 		}
 	}
-	for i := range an {
-		if s, ok := spellings(&an[i])[k]; ok {
-			return s
+	if id := w.s.id(k); id >= 0 {
+		v := w.s.firstSurface[id]
+		if label {
+			v = w.s.firstSpelled[id]
+		}
+		if v != "" {
+			return v
 		}
 	}
 	return k
@@ -543,7 +709,7 @@ func spellingOf(an []analysis, members []int, k string, spellings func(*analysis
 
 // dedupe drops a topic whose statements mostly belong to a stronger one:
 // one disagreement often shows on several dimensions at once.
-func dedupe(found []topicDraft, cands []candidate) []topicDraft {
+func dedupe(found []topicDraft) []topicDraft {
 	var kept []topicDraft
 	for _, t := range found {
 		dup := false
@@ -570,7 +736,7 @@ func dedupe(found []topicDraft, cands []candidate) []topicDraft {
 	return kept
 }
 
-func build(kept []topicDraft, cands []candidate) *model.ClaimSet {
+func build(kept []topicDraft, s *statements) *model.ClaimSet {
 	cs := &model.ClaimSet{}
 	used := map[string]int{}
 	for _, d := range kept {
@@ -589,7 +755,7 @@ func build(kept []topicDraft, cands []candidate) *model.ClaimSet {
 				if d.members[m] != side {
 					continue
 				}
-				cl := cands[m].claim
+				cl := s.claim(m)
 				cl.ID = len(cs.Claims)
 				cl.Topic, cl.Position = d.id, p.Label
 				cs.Claims = append(cs.Claims, cl)

@@ -158,10 +158,8 @@ func pastTense(family string) string {
 // side each takes, sides the side keys in the order positions show them,
 // labels the position labels, terms the shared terms strongest first.
 func question(dim string, pool map[int]stance, members []int, sides []string, labels map[string]string,
-	terms []string, termWeight map[string]float64, an []analysis) string {
-	spelled := func(k string) string {
-		return spellingOf(an, members, k, func(a *analysis) map[string]string { return a.spelled })
-	}
+	terms []string, termWeight map[string]float64, words *topicWords) string {
+	spelled := func(k string) string { return words.spell(k, true) }
 	// "the call", but a name as written: "Velmora".
 	the := func(shown string) string {
 		if r, _ := utf8.DecodeRuneInString(shown); unicode.IsUpper(r) {

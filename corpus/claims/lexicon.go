@@ -190,6 +190,9 @@ var (
 	familyByStem     = map[string]string{}
 	axisWordsByStem  = map[string]bool{}
 	reportingStemSet = map[string]bool{}
+	axisDims         []string   // axis -> its dimension, "ax:" and its name
+	axisNames        [][]string // axis -> the names of its sides
+	axisCues         [][]string // axis -> the stems that voice it
 )
 
 func init() {
@@ -223,24 +226,47 @@ func init() {
 			familyByStem[stem(w)] = f
 		}
 	}
+	// An axis's dimension, side names and cue are the same for every
+	// stance on it, and are shared.
+	for ax, a := range axes {
+		axisDims = append(axisDims, "ax:"+a.name)
+		axisNames = append(axisNames, strings.Split(a.name, "/"))
+		var cue []string
+		for _, list := range a.sides {
+			for _, w := range list {
+				cue = append(cue, stem(w))
+			}
+		}
+		axisCues = append(axisCues, append(cue, impliedStems[ax]...))
+	}
 	for _, w := range append(append([]string{}, reportingVerbs...), negatingVerbs...) {
 		reportingStemSet[stem(w)] = true
 	}
 }
 
-// stems memoises the stemmer, which otherwise is a third of the finder's
-// time: a corpus repeats its words. It is safe for concurrent use, as
-// sessions may find claims at once.
-var stems sync.Map
+// words memoises what the finder asks of every word: its stem (the
+// stemmer is otherwise a third of the finder's time, and a corpus repeats
+// its words), whether it is a stop word, and whether it is a reporting or
+// negating verb. It is safe for concurrent use, as sessions may find
+// claims at once, and documents are read on every core.
+var wordInfos sync.Map // lower-case word -> *wordInfo
 
-func stem(w string) string {
-	if s, ok := stems.Load(w); ok {
-		return s.(string)
-	}
-	s := english.Stem(w, false)
-	stems.Store(w, s)
-	return s
+type wordInfo struct {
+	stem string
+	stop bool // isStop
+	verb bool // a reporting or negating verb, a noun after "the"
 }
+
+func infoOf(w string) *wordInfo {
+	if v, ok := wordInfos.Load(w); ok {
+		return v.(*wordInfo)
+	}
+	in := &wordInfo{stem: english.Stem(w, false), stop: isStop(w), verb: reportingSet[w] || negatingVerbSet[w]}
+	v, _ := wordInfos.LoadOrStore(w, in)
+	return v.(*wordInfo)
+}
+
+func stem(w string) string { return infoOf(w).stem }
 
 // isStop reports whether a lower-case word carries no topic.
 func isStop(lower string) bool {

@@ -188,17 +188,64 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-' || r == '.'
 }
 
+// tokenArena hands out the token slices of one document from one buffer,
+// reused for the next document: most of what reading a document would
+// otherwise leave to the collector.
+type tokenArena struct{ buf []token }
+
+// reset makes the whole buffer free again; no slice it gave may be used
+// after.
+func (a *tokenArena) reset() { a.buf = a.buf[:0] }
+
+// tokenize is the package's tokenize, into the arena; a nil arena
+// allocates.
+func (a *tokenArena) tokenize(text string, s span) []token {
+	if a == nil {
+		return tokenize(text, s)
+	}
+	need := estimateTokens(s)
+	if cap(a.buf)-len(a.buf) < need {
+		// The slices given so far keep the old buffer.
+		a.buf = make([]token, 0, max(8192, 2*cap(a.buf), need))
+	}
+	from := len(a.buf)
+	out := tokenizeInto(a.buf[from:from], text, s)
+	if cap(out) == cap(a.buf)-from {
+		a.buf = a.buf[:from+len(out)] // filled in place
+	}
+	return out[:len(out):len(out)]
+}
+
+// estimateTokens is room for the words of most spans: about one word in
+// six bytes.
+func estimateTokens(s span) int { return (s.end-s.start)/5 + 2 }
+
 // tokenize splits text[s.start:s.end] into words. Hyphenated words come out
 // as their parts; possessive "'s" is dropped.
 func tokenize(text string, s span) []token {
-	var out []token
-	punct := ""
+	return tokenizeInto(make([]token, 0, estimateTokens(s)), text, s)
+}
+
+// tokenizeInto is tokenize appending to out.
+func tokenizeInto(out []token, text string, s span) []token {
+	// punct is the punctuation since the last word. It is a slice of text
+	// while its marks stand together, as they mostly do (", "), and is
+	// only built when spaces or invalid bytes come between them.
+	punct, inText, punctEnd := "", true, 0
 	first := true
 	for i := s.start; i < s.end; {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			if !unicode.IsSpace(r) {
-				punct += string(r)
+				valid := r != utf8.RuneError || size > 1
+				switch {
+				case punct == "" && valid:
+					punct, inText, punctEnd = text[i:i+size], true, i+size
+				case inText && punctEnd == i && valid:
+					punct, punctEnd = text[i-len(punct):i+size], i+size
+				default:
+					punct, inText = punct+string(r), false
+				}
 			}
 			i += size
 			continue
@@ -220,7 +267,9 @@ func tokenize(text string, s span) []token {
 			raw = raw[:len(raw)-sz]
 		}
 		partStart := i
-		for k, part := range strings.Split(raw, "-") {
+		rest := raw
+		for k := 0; ; k++ {
+			part, after, hyphen := strings.Cut(rest, "-")
 			w := stripPossessive(part)
 			if w != "" {
 				r0, _ := utf8.DecodeRuneInString(w)
@@ -233,6 +282,10 @@ func tokenize(text string, s span) []token {
 				punct = ""
 			}
 			partStart += len(part) + 1
+			if !hyphen {
+				break
+			}
+			rest = after
 		}
 		// What was trimmed off raw is read again as punctuation.
 		i += len(raw)
@@ -240,7 +293,7 @@ func tokenize(text string, s span) []token {
 	// In a line set in capitals, capitals do not mark names.
 	upper := 0
 	for _, t := range out {
-		if t.word == strings.ToUpper(t.word) {
+		if isUpperCase(t.word) {
 			upper++
 		}
 	}
@@ -250,6 +303,22 @@ func tokenize(text string, s span) []token {
 		}
 	}
 	return out
+}
+
+// isUpperCase reports whether strings.ToUpper would leave w as it is,
+// without building the upper-case copy.
+func isUpperCase(w string) bool {
+	for i := 0; i < len(w); {
+		r, size := utf8.DecodeRuneInString(w[i:])
+		if r == utf8.RuneError && size == 1 {
+			return false // ToUpper replaces invalid bytes
+		}
+		if unicode.ToUpper(r) != r {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 func stripPossessive(w string) string {

@@ -136,9 +136,17 @@ func apply(c *model.Corpus, found *model.ClaimSet, ops []Op, r *refs) (*model.Cl
 		placed[key] = place{d, s, e}
 		return d, s, e, true
 	}
+	withdrawn := undone(ops)
 	for _, op := range ops {
 		where := fmt.Sprintf("%s by %s on %s", op.Kind, op.Author, op.Time.Format("2006-01-02 15:04"))
+		if withdrawn[op.ID] {
+			continue
+		}
 		switch op.Kind {
+		case Undo:
+			if !withdrawn[op.Undoes] {
+				stale = append(stale, where+": no change "+op.Undoes+" to undo")
+			}
 		case NewTopic:
 			get(op.Topic, true).t.Label = op.Label
 		case Rename:
@@ -156,7 +164,7 @@ func apply(c *model.Corpus, found *model.ClaimSet, ops []Op, r *refs) (*model.Cl
 		case Mark:
 			d, s, e, ok := locate(op)
 			if !ok {
-				stale = append(stale, fmt.Sprintf("%s: %s no longer holds the marked text", where, op.Doc))
+				stale = append(stale, fmt.Sprintf("%s: %s no longer holds the marked text%s", where, op.Doc, quoted(op.Text)))
 				continue
 			}
 			w := get(op.Topic, true)
@@ -171,10 +179,37 @@ func apply(c *model.Corpus, found *model.ClaimSet, ops []Op, r *refs) (*model.Cl
 				Doc: d, Line: doc.LineAt(s), Start: s, End: e, Kind: model.FromUser, Quote: quoteAt(c, d, s, e),
 				Curated: true,
 			})
+		case Hold:
+			w := get(op.Topic, false)
+			d, s, e, ok := locate(op)
+			var cl *model.Claim
+			if w != nil && ok {
+				cl = w.find(d, s, e)
+			}
+			if cl == nil {
+				stale = append(stale, where+": no such claim in topic "+op.Topic+quoted(op.Text))
+				continue
+			}
+			cl.Holder, cl.Speaker, cl.Curated = op.Holder, c.FindSpeaker(op.Holder), true
+			w.t.Curated = true
+		case Drop:
+			w := get(op.Topic, false)
+			d, s, e, ok := locate(op)
+			if w == nil || !ok {
+				stale = append(stale, where+": no such claim in topic "+op.Topic)
+				continue
+			}
+			if _, ok := w.take(d, s, e); !ok {
+				stale = append(stale, where+": the claim is not in topic "+op.Topic)
+				continue
+			}
+			// Still listed when it is no longer a conflict, so the user
+			// sees what the drop left.
+			w.t.Curated = true
 		case Move:
 			d, s, e, ok := locate(op)
 			if !ok {
-				stale = append(stale, fmt.Sprintf("%s: %s no longer holds the claim", where, op.Doc))
+				stale = append(stale, fmt.Sprintf("%s: %s no longer holds the claim%s", where, op.Doc, quoted(op.Text)))
 				continue
 			}
 			var (
@@ -266,6 +301,41 @@ func apply(c *model.Corpus, found *model.ClaimSet, ops []Op, r *refs) (*model.Cl
 		out.Topics = append(out.Topics, t)
 	}
 	return out, stale
+}
+
+// quoted is a change's text for a report, so the user knows what to mark
+// again: its first words, on one line.
+func quoted(text string) string {
+	text = strings.Join(strings.Fields(text), " ")
+	if text == "" {
+		return ""
+	}
+	if r := []rune(text); len(r) > 60 {
+		text = string(r[:60]) + "…"
+	}
+	return " “" + text + "”"
+}
+
+// undone returns the IDs of the changes withdrawn by undos in ops. An undo
+// counts unless it is itself undone by a later one, so undoing an undo
+// brings its change back; read from the newest line up, each undo's fate
+// is settled before the change it names is reached. An undo names an
+// earlier line; one naming no such line withdraws nothing.
+func undone(ops []Op) map[string]bool {
+	at := make(map[string]int, len(ops))
+	for i, op := range ops {
+		if _, dup := at[op.ID]; !dup {
+			at[op.ID] = i
+		}
+	}
+	out := map[string]bool{}
+	for i := len(ops) - 1; i >= 0; i-- {
+		op := ops[i]
+		if j, ok := at[op.Undoes]; op.Kind == Undo && !out[op.ID] && ok && j < i {
+			out[op.Undoes] = true
+		}
+	}
+	return out
 }
 
 // spanIn finds op's text in a document's text: at its recorded span, else

@@ -135,6 +135,9 @@ func TestApplyReportsStaleChanges(t *testing.T) {
 	if len(cs.Claims) != 2 {
 		t.Error("a stale change altered the claims")
 	}
+	if !strings.Contains(stale[0], "gone.md no longer holds the marked text “abc”") {
+		t.Errorf("report %q does not quote the text that was marked", stale[0])
+	}
 }
 
 // A marked claim follows its text when the document is edited above it.
@@ -177,5 +180,57 @@ func TestPathFor(t *testing.T) {
 		if p, _ := PathFor([]string{ro}); strings.HasPrefix(p, ro) {
 			t.Errorf("read-only folder: annotations put inside it at %q", p)
 		}
+	}
+}
+
+// A dropped claim leaves its topic, found or marked; dropping one the
+// topic does not have is reported.
+func TestApplyDrop(t *testing.T) {
+	c := testCorpus()
+	as, ae := span("The tapes are real")
+	cs0, ce := span("Cal said nothing")
+	ops := []Op{
+		{Kind: Drop, Topic: "auto", Doc: "news/a.md", Start: as, End: ae, Text: docText[as:ae]},
+		{Kind: Mark, Topic: "auto", Position: "real", Doc: "news/a.md", Start: cs0, End: ce, Holder: "Cal", Text: docText[cs0:ce]},
+		{Kind: Drop, Topic: "auto", Doc: "news/a.md", Start: cs0, End: ce, Text: docText[cs0:ce]},
+	}
+	cs, stale := Apply(c, found(c), ops)
+	if len(stale) != 0 {
+		t.Fatal(stale)
+	}
+	got := positionsOf(cs, "auto")
+	if len(got["real"]) != 0 || strings.Join(got["fake"], ",") != "Ben" {
+		t.Errorf("after the drops auto holds %v, want only Ben's claim", got)
+	}
+	if tp := cs.Topic("auto"); !tp.Curated || len(cs.Conflicts()) != 0 {
+		t.Errorf("a topic a claim was dropped from: curated=%v, conflicts %d", tp.Curated, len(cs.Conflicts()))
+	}
+	_, stale = Apply(c, found(c), []Op{ops[0], ops[0]})
+	if len(stale) != 1 || !strings.Contains(stale[0], "not in topic auto") {
+		t.Errorf("dropping a claim twice: stale %v, want the second reported", stale)
+	}
+}
+
+// A claim put to the wrong holder is given the right one, found among the
+// speakers in any spelling; a topic whose sides then share one holder is
+// no conflict.
+func TestApplyHold(t *testing.T) {
+	c := testCorpus()
+	bs, be := span("the tapes are fake")
+	op := Op{Kind: Hold, Topic: "auto", Doc: "news/a.md", Start: bs, End: be, Holder: "ANA", Text: docText[bs:be], Author: "cal"}
+	cs, stale := Apply(c, found(c), []Op{op})
+	if len(stale) != 0 {
+		t.Fatal(stale)
+	}
+	cl := cs.Claims[cs.Topic("auto").Positions[1].Claims[0]]
+	if cl.Holder != "ANA" || cl.Speaker != 0 || !cl.Curated {
+		t.Errorf("claim after holder = %+v; want held by ANA, speaker Ana (0), curated", cl)
+	}
+	if len(cs.Conflicts()) != 0 {
+		t.Error("one holder on both sides is still counted a conflict")
+	}
+	op.Topic = "nope"
+	if _, stale := Apply(c, found(c), []Op{op}); len(stale) != 1 || !strings.Contains(stale[0], "cal") {
+		t.Errorf("holder for a claim in no such topic: stale %v", stale)
 	}
 }

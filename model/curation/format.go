@@ -3,7 +3,8 @@
 // they add. It is an append-only log of changes in a human-readable file,
 // shared safely by every session and process that opens it, and merged at
 // read time over the claims found automatically, so the corpus itself is
-// never changed.
+// never changed. Undoing a change appends an undo naming it: no line is
+// ever rewritten, so an undo cannot lose what another writer appended.
 package curation
 
 import (
@@ -24,7 +25,10 @@ const (
 	Merge    = "merge"   // move every claim of Topic into Into, then drop Topic
 	Move     = "move"    // move the claim at Doc[Start:End] from Topic to Into, Position
 	Dismiss  = "dismiss" // Topic is not a real conflict
-	Note     = "note"    // attach Text to the claim at Doc[Start:End] in Topic, or to Topic
+	Note     = "note"    // attach Text to the claim at Doc[Start:End] in Topic, or to Topic; no Text removes the note
+	Undo     = "undo"    // withdraw the change whose ID is Undoes, as if it had not been made
+	Drop     = "drop"    // take the claim at Doc[Start:End] out of Topic: it is not a claim there
+	Hold     = "holder"  // the claim at Doc[Start:End] in Topic is held by Holder, not whom it was put to
 )
 
 // Op is one change, as one line of the file.
@@ -33,6 +37,7 @@ type Op struct {
 	Time   time.Time
 	Author string
 	Kind   string
+	Undoes string // Undo: the ID of the change withdrawn
 
 	Topic    string
 	Into     string // Merge, Move: the destination topic
@@ -41,7 +46,7 @@ type Op struct {
 
 	Doc        string // document reference (see Store.Ref); in files written before references, the path as typed
 	Start, End int    // byte span in the document
-	Holder     string // Mark: who holds the claim
+	Holder     string // Mark, Hold: who holds the claim
 	Text       string // Mark: the claim's text, to find it again if the document changed; Note: the note
 }
 
@@ -54,15 +59,16 @@ const header = `# backchannel annotations: claims and topics curated by hand, fo
 # absolute path when they lie elsewhere.
 # Fields are key=value, values with spaces in Go-quoted strings. Lines
 # starting with # are comments. A line that cannot be read stops loading
-# and the file is then never overwritten.
+# and the file is then never overwritten. Lines are never changed or
+# removed: an undo is a line of its own naming the id it withdraws.
 `
 
 // fields in the order written; the order makes files diff well.
-var fieldOrder = []string{"id", "time", "by", "op", "topic", "into", "position", "label", "doc", "span", "holder", "text"}
+var fieldOrder = []string{"id", "time", "by", "op", "undoes", "topic", "into", "position", "label", "doc", "span", "holder", "text"}
 
 func (op Op) fields() map[string]string {
 	m := map[string]string{
-		"id": op.ID, "time": op.Time.UTC().Format(time.RFC3339), "by": op.Author, "op": op.Kind,
+		"id": op.ID, "time": op.Time.UTC().Format(time.RFC3339), "by": op.Author, "op": op.Kind, "undoes": op.Undoes,
 		"topic": op.Topic, "into": op.Into, "position": op.Position, "label": op.Label,
 		"doc": op.Doc, "holder": op.Holder, "text": op.Text,
 	}
@@ -192,7 +198,10 @@ var required = map[string][]string{
 	Merge:    {"topic", "into"},
 	Move:     {"doc", "span", "into", "position"},
 	Dismiss:  {"topic"},
-	Note:     {"text"},
+	Note:     nil, // without text it removes the note; Add also wants a topic
+	Undo:     {"undoes"},
+	Drop:     {"topic", "doc", "span"},
+	Hold:     {"topic", "doc", "span", "holder"},
 }
 
 func opFrom(m map[string]string) (Op, error) {
@@ -210,7 +219,7 @@ func opFrom(m map[string]string) (Op, error) {
 		sort.Strings(unknown)
 		return Op{}, fmt.Errorf("unknown field %s", strings.Join(unknown, ", "))
 	}
-	op := Op{ID: m["id"], Author: m["by"], Kind: m["op"], Topic: m["topic"], Into: m["into"],
+	op := Op{ID: m["id"], Author: m["by"], Kind: m["op"], Undoes: m["undoes"], Topic: m["topic"], Into: m["into"],
 		Position: m["position"], Label: m["label"], Doc: m["doc"], Holder: m["holder"], Text: m["text"]}
 	for _, k := range []string{"id", "time", "op"} {
 		if m[k] == "" {

@@ -33,22 +33,18 @@ type Store struct {
 var ErrCorrupt = errors.New("annotations file cannot be read")
 
 // Open loads the annotations file at path; a missing file is an empty log.
-// Temporary files left by a writer that died before renaming are removed.
+//
+// Reading takes no lock: writers replace the file by renaming a complete
+// one over it, so a reader always sees one whole version. Nothing is
+// created until the first change is saved, so a journalist who only reads
+// leaves no file beside the documents, and a read-only folder can be read.
 func Open(path string) (*Store, error) {
 	s := &Store{path: path, now: time.Now}
-	err := s.locked(func() error {
-		s.removeStaleTemps()
-		ops, sum, err := s.readDisk()
-		if err != nil {
-			return err
-		}
-		s.ops, s.version = ops, sum
-		return nil
-	})
+	ops, sum, err := s.readDisk()
 	if err != nil {
 		return nil, err
 	}
-	// After locked, which made the folder, so its symlinks resolve.
+	s.ops, s.version = ops, sum
 	s.refs = newRefs(realPath(filepath.Dir(path)))
 	return s, nil
 }
@@ -67,37 +63,123 @@ func (s *Store) Ops() []Op {
 // the package's notes on references.
 func (s *Store) Ref(path string) string { return s.refs.ref(path) }
 
-// Add records a change made by author: it fills in the op's ID and time,
-// stores op.Doc, given as the corpus names the document, as its reference
-// (so the change still applies however the corpus is named next time),
-// re-reads the file, appends the op to what is on disk (keeping changes
-// other writers made since this store last read it) and writes the result
-// atomically.
+// Add records a change made by author, as Save does.
 func (s *Store) Add(author string, op Op) error {
+	_, err := s.Save(author, op)
+	return err
+}
+
+// Save records changes made together by author, in one write: it fills in
+// each op's ID and time, stores op.Doc, given as the corpus names the
+// document, as its reference (so the change still applies however the
+// corpus is named next time), re-reads the file, appends the ops to what
+// is on disk (keeping changes other writers made since this store last
+// read it) and writes the result atomically. It returns the ops as saved,
+// whose IDs an undo names. An undo must name a change in the file; it is
+// given that change's topic so the line reads as what it withdraws.
+func (s *Store) Save(author string, ops ...Op) ([]Op, error) {
+	now := s.now().UTC().Truncate(time.Second)
+	saved := make([]Op, 0, len(ops))
+	for _, op := range ops {
+		op, err := s.stamp(author, now, op)
+		if err != nil {
+			return nil, err
+		}
+		saved = append(saved, op)
+	}
+	err := s.appendOps(func(disk []Op) ([]Op, error) {
+		byID := make(map[string]Op, len(disk))
+		for _, op := range disk {
+			byID[op.ID] = op
+		}
+		for i := range saved {
+			if saved[i].Kind != Undo {
+				continue
+			}
+			target, ok := byID[saved[i].Undoes]
+			if !ok {
+				return nil, fmt.Errorf("no change %s in %s to undo", saved[i].Undoes, s.path)
+			}
+			if saved[i].Topic == "" {
+				saved[i].Topic = target.Topic
+			}
+		}
+		return saved, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return saved, nil
+}
+
+// Undismiss brings topic back into the list: it appends an undo of each
+// dismissal of topic in force in the file as it is under the lock, so one
+// another writer saved meanwhile is taken back too. It returns the undos
+// saved, none when the topic was not dismissed.
+func (s *Store) Undismiss(author, topic string) ([]Op, error) {
+	now := s.now().UTC().Truncate(time.Second)
+	var saved []Op
+	err := s.appendOps(func(disk []Op) ([]Op, error) {
+		withdrawn := undone(disk)
+		for _, op := range disk {
+			if op.Kind != Dismiss || op.Topic != topic || withdrawn[op.ID] {
+				continue
+			}
+			undo, err := s.stamp(author, now, Op{Kind: Undo, Undoes: op.ID, Topic: topic})
+			if err != nil {
+				return nil, err
+			}
+			saved = append(saved, undo)
+		}
+		return saved, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return saved, nil
+}
+
+// stamp checks a change and fills in what the store gives it: author,
+// time, a new ID, and the document's reference.
+func (s *Store) stamp(author string, now time.Time, op Op) (Op, error) {
 	if _, ok := required[op.Kind]; !ok {
-		return fmt.Errorf("unknown change %q", op.Kind)
+		return Op{}, fmt.Errorf("unknown change %q", op.Kind)
 	}
 	op.Author = strings.TrimSpace(author)
 	if op.Author == "" {
 		op.Author = "unknown"
 	}
-	op.Time = s.now().UTC().Truncate(time.Second)
-	op.ID = newID()
+	op.Time, op.ID = now, newID()
 	if op.Doc != "" {
 		op.Doc = s.Ref(op.Doc)
 	}
-	if err := validate(op); err != nil {
-		return err
-	}
+	return op, validate(op)
+}
+
+// appendOps re-reads the file under the lock, appends what add makes of
+// it and writes the result atomically. Nothing is written when add
+// returns no ops.
+func (s *Store) appendOps(add func(disk []Op) ([]Op, error)) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.locked(func() error {
-		disk, _, err := s.readDisk()
+		// Under the lock, no live writer's temporary file is taken for
+		// one a crashed writer left.
+		s.removeStaleTemps()
+		disk, sum, err := s.readDisk()
 		if err != nil {
 			return err
 		}
-		merged := append(disk, op)
-		sum, err := writeAtomic(s.path, render(merged))
+		ops, err := add(disk)
+		if err != nil {
+			return err
+		}
+		if len(ops) == 0 {
+			s.ops, s.version = disk, sum
+			return nil
+		}
+		merged := append(disk, ops...)
+		sum, err = writeAtomic(s.path, render(merged))
 		if err != nil {
 			return err
 		}
@@ -111,17 +193,13 @@ func (s *Store) Add(author string, op Op) error {
 func (s *Store) Reload() (bool, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	changed := false
-	err := s.locked(func() error {
-		ops, sum, err := s.readDisk()
-		if err != nil {
-			return err
-		}
-		changed = sum != s.version
-		s.ops, s.version = ops, sum
-		return nil
-	})
-	return changed, err
+	ops, sum, err := s.readDisk()
+	if err != nil {
+		return false, err
+	}
+	changed := sum != s.version
+	s.ops, s.version = ops, sum
+	return changed, nil
 }
 
 func validate(op Op) error {
@@ -129,6 +207,11 @@ func validate(op Op) error {
 		if op.fields()[k] == "" {
 			return fmt.Errorf("%s needs %s", op.Kind, k)
 		}
+	}
+	// Files read back may hold a note without a topic, written by hand;
+	// it is reported when applied. A note written now needs one to go to.
+	if op.Kind == Note && op.Topic == "" {
+		return errors.New("note needs topic")
 	}
 	if op.Doc != "" && (op.Start < 0 || op.End < op.Start) {
 		return fmt.Errorf("span %d-%d is not a span of the document", op.Start, op.End)
@@ -171,8 +254,8 @@ func (s *Store) locked(fn func() error) error {
 
 func tempPattern(path string) string { return "." + filepath.Base(path) + ".tmp-*" }
 
-// removeStaleTemps deletes temporary files a crashed writer left. It runs
-// under the lock, so no live writer's temp file is taken.
+// removeStaleTemps deletes temporary files a crashed writer left. It must
+// run under the lock, so no live writer's temp file is taken.
 func (s *Store) removeStaleTemps() {
 	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(s.path), tempPattern(s.path)))
 	for _, m := range matches {

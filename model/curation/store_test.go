@@ -36,6 +36,8 @@ func TestRoundTrip(t *testing.T) {
 		{Kind: Move, Topic: "t1", Into: "t3", Position: "real", Doc: "d.md", Start: 0, End: 5},
 		{Kind: Dismiss, Topic: "ax:legal/illegal/fee"},
 		{Kind: Note, Topic: "t1", Text: "check with the lawyer = tomorrow"},
+		{Kind: Drop, Topic: "t1", Doc: "d.md", Start: 0, End: 5, Text: "not a claim"},
+		{Kind: Hold, Topic: "t1", Doc: "d.md", Start: 0, End: 5, Holder: "Ministry of Ports", Text: "abc"},
 	}
 	for i, op := range changes {
 		if err := s.Add(fmt.Sprintf("user %d", i), op); err != nil {
@@ -141,8 +143,8 @@ func TestConcurrentWritersLoseNothing(t *testing.T) {
 }
 
 // A writer that died after writing its temporary file but before renaming
-// it leaves the old file whole; the next open reads the old file and
-// clears the leftover.
+// it leaves the old file whole; the next open reads the old file and the
+// next write clears the leftover.
 func TestCrashBeforeRenameLosesNothing(t *testing.T) {
 	path := newPath(t)
 	s := mustOpen(t, path)
@@ -158,15 +160,15 @@ func TestCrashBeforeRenameLosesNothing(t *testing.T) {
 	if ops := again.Ops(); len(ops) != 1 || ops[0].Topic != "kept" {
 		t.Fatalf("after the crash the store holds %+v, want the one change written before", ops)
 	}
-	if _, err := os.Stat(leftover); !errors.Is(err, os.ErrNotExist) {
-		t.Error("the crashed writer's temporary file was not cleared")
-	}
 	after, _ := os.ReadFile(path)
 	if string(after) != string(before) {
 		t.Error("opening changed the file")
 	}
 	if err := again.Add("ben", Op{Kind: Dismiss, Topic: "kept"}); err != nil {
 		t.Fatal(err)
+	}
+	if _, err := os.Stat(leftover); !errors.Is(err, os.ErrNotExist) {
+		t.Error("the crashed writer's temporary file was not cleared")
 	}
 	if n := len(mustOpen(t, path).Ops()); n != 2 {
 		t.Errorf("after the crash and a new change the file holds %d changes, want 2", n)
@@ -215,5 +217,32 @@ func TestParseErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "line 3:") || !strings.Contains(err.Error(), want) {
 			t.Errorf("parse(%q) = %v; want line 3 and %q", line, err, want)
 		}
+	}
+}
+
+// Reading creates nothing beside the documents, so a read-only folder of
+// documents can be opened, its curation read and reloaded.
+func TestReadingCreatesNoFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, FileName)
+	s := mustOpen(t, path)
+	if err := s.Add("ana", Op{Kind: NewTopic, Topic: "kept", Label: "kept"}); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(path + ".lock")
+	if err := os.Chmod(dir, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(dir, 0o755)
+	again := mustOpen(t, path)
+	if ops := again.Ops(); len(ops) != 1 || ops[0].Topic != "kept" {
+		t.Fatalf("read %+v from a read-only folder, want the one change", ops)
+	}
+	if _, err := again.Reload(); err != nil {
+		t.Fatalf("reload in a read-only folder: %v", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("the folder holds %d files after reading, want only the annotations", len(entries))
 	}
 }

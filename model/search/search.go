@@ -10,8 +10,9 @@
 // positions.
 //
 // It is fast enough to search a million quotes on every keystroke: texts
-// are case-folded once into one byte arena, a per-text character mask
-// rejects most texts without reading them, the matcher jumps between
+// are read where the corpus holds them, comparing ASCII letters whatever
+// their case (the few texts with other letters that fold are folded once),
+// a per-text character mask rejects most texts without reading them, the matcher jumps between
 // occurrences with bytes.Index instead of decoding every rune, a long
 // query runs through a branch-free automaton two texts at a time, a text
 // that cannot reach the tier of the worst hit kept is counted without
@@ -24,6 +25,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/binary"
+	"maps"
 	"math"
 	"math/bits"
 	"runtime"
@@ -32,6 +34,7 @@ import (
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/sahilm/fuzzy"
 
@@ -91,21 +94,32 @@ type Result struct {
 // Index holds the searchable strings of one corpus. It is read-only after
 // NewIndex and safe for concurrent use by any number of sessions.
 //
-// Beside the folded copy it keeps 20 bytes and 2 bits per text: the texts
-// themselves stay where the corpus holds them.
+// It keeps 32 bytes and 3 bits per text, and a folded copy of the few
+// texts that need one: the texts themselves stay where the corpus holds
+// them.
 type Index struct {
-	// text returns text i as the corpus holds it; only the few texts
-	// shown or scored are read there.
+	// text returns text i as the corpus holds it, for the hits shown.
 	text func(i int) string
+	// texts are the texts up to any NUL: sahilm/fuzzy reads no further.
+	// Matching reads their bytes in place (see f), comparing ASCII
+	// letters whatever their case.
+	texts []string
 	// Texts [0, docs) are document titles, [docs, docs+speakers) speaker
 	// names, the rest quotes; the ID of each is its position in its
 	// range, as model.New numbers them.
 	docs, speakers int
-	// folded holds every text case-folded (each rune replaced by one
-	// representative of its case-folding orbit, same byte length), so
-	// matching compares bytes. Text i is folded[offs[i]:offs[i+1]].
-	folded []byte
-	offs   []uint32
+	// copied has a bit for each text with a rune other than an ASCII
+	// letter that case folding changes (é folds to É); in every other
+	// text such a rune is its own representative, and matching compares
+	// its bytes as they are. Those texts are case-folded (each rune
+	// replaced by one representative of its case-folding orbit of the
+	// same byte length) into folded, the n-th of them at
+	// folded[foldedAt[n]:foldedAt[n+1]]; ranks[w] counts the copied texts
+	// before word w of copied.
+	copied   []uint64
+	ranks    []uint32
+	folded   []byte
+	foldedAt []uint32
 	// masks has a bit for each kind of byte text i holds; a query whose
 	// bits are not all there cannot match, and the text is not read.
 	masks []uint64
@@ -141,24 +155,39 @@ func NewIndex(c *model.Corpus) *Index {
 // newIndex indexes n texts, the first docs of them document titles, the
 // next speakers speaker names.
 func newIndex(docs, speakers, n int, text func(i int) string) *Index {
-	ix := &Index{text: text, docs: docs, speakers: speakers, offs: make([]uint32, n+1), masks: make([]uint64, n), starts: make([]uint64, n), odd: make([]uint64, (n+63)/64), camel: make([]uint64, (n+63)/64)}
-	var total uint32
-	for i := 0; i < n; i++ {
-		ix.offs[i] = total
-		t := text(i)
-		// sahilm/fuzzy stops reading a text at its first NUL.
-		if z := indexNUL(t); z >= 0 {
-			t = t[:z]
-		}
-		total += uint32(len(t))
-	}
-	ix.offs[n] = total
-	ix.folded = make([]byte, total)
+	words := (n + 63) / 64
+	ix := &Index{text: text, docs: docs, speakers: speakers, texts: make([]string, n), copied: make([]uint64, words), ranks: make([]uint32, words),
+		masks: make([]uint64, n), starts: make([]uint64, n), odd: make([]uint64, words), camel: make([]uint64, words)}
+	var (
+		mu     sync.Mutex
+		copies = map[int][]byte{}
+	)
 	parallel(n, func(lo, hi int) {
+		mine := map[int][]byte{}
 		for i := lo; i < hi; i++ {
-			ix.fold(i)
+			t := text(i)
+			// sahilm/fuzzy stops reading a text at its first NUL.
+			if z := indexNUL(t); z >= 0 {
+				t = t[:z]
+			}
+			ix.texts[i] = t
+			if f := ix.fold(i); f != nil {
+				mine[i] = f
+			}
 		}
+		mu.Lock()
+		maps.Copy(copies, mine)
+		mu.Unlock()
 	})
+	ix.foldedAt = make([]uint32, 0, len(copies)+1)
+	for w, word := range ix.copied {
+		ix.ranks[w] = uint32(len(ix.foldedAt))
+		for ; word != 0; word &= word - 1 {
+			ix.foldedAt = append(ix.foldedAt, uint32(len(ix.folded)))
+			ix.folded = append(ix.folded, copies[w*64+bits.TrailingZeros64(word)]...)
+		}
+	}
+	ix.foldedAt = append(ix.foldedAt, uint32(len(ix.folded)))
 	return ix
 }
 
@@ -184,11 +213,21 @@ func (ix *Index) id(i int) int {
 
 func (ix *Index) isOdd(i int) bool { return ix.odd[i/64]&(1<<(i%64)) != 0 }
 
-// f is text i folded.
-func (ix *Index) f(i int) []byte { return ix.folded[ix.offs[i]:ix.offs[i+1]] }
+// f is the bytes matching reads of text i: the text itself, or its folded
+// copy. The text's bytes are read in place, never written: copying a
+// million quotes to read them as a byte slice would double what the index
+// costs.
+func (ix *Index) f(i int) []byte {
+	if word := ix.copied[i/64]; word&(1<<(i%64)) != 0 {
+		n := ix.ranks[i/64] + uint32(bits.OnesCount64(word&(1<<(i%64)-1)))
+		return ix.folded[ix.foldedAt[n]:ix.foldedAt[n+1]]
+	}
+	s := ix.texts[i]
+	return unsafe.Slice(unsafe.StringData(s), len(s))
+}
 
 // original is text i as the corpus holds it, up to any NUL.
-func (ix *Index) original(i int) string { return ix.text(i)[:ix.offs[i+1]-ix.offs[i]] }
+func (ix *Index) original(i int) string { return ix.texts[i] }
 
 func indexNUL(s string) int {
 	for i := 0; i < len(s); i++ {
@@ -199,14 +238,14 @@ func indexNUL(s string) int {
 	return -1
 }
 
-// fold fills text i's part of the arena, its masks and its odd and camel
-// bits.
-func (ix *Index) fold(i int) {
-	s := ix.original(i)
-	dst := ix.f(i)
+// fold sets text i's masks and its odd and camel bits, and returns its
+// folded copy when it needs one.
+func (ix *Index) fold(i int) []byte {
+	s := ix.texts[i]
 	var mask, starts uint64
 	inWord := false    // the previous rune is a letter or digit
 	prevLower := false // the previous rune is lower case
+	copied := false    // a rune other than an ASCII letter folds to another
 	for j := 0; j < len(s); {
 		b := s[j]
 		if b < utf8.RuneSelf {
@@ -215,7 +254,6 @@ func (ix *Index) fold(i int) {
 			}
 			prevLower = 'a' <= b && b <= 'z'
 			b = lower[b]
-			dst[j] = b
 			mask |= maskBit(b)
 			if !inWord {
 				starts |= maskBit(b)
@@ -229,26 +267,39 @@ func (ix *Index) fold(i int) {
 		if (r == utf8.RuneError && size == 1) || utf8.RuneLen(f) != size {
 			ix.odd[i/64] |= 1 << (i % 64)
 			ix.masks[i], ix.starts[i] = ^uint64(0), ^uint64(0)
-			return
+			return nil
 		}
 		if prevLower && unicode.IsUpper(r) {
 			ix.camel[i/64] |= 1 << (i % 64)
 		}
 		prevLower = unicode.IsLower(r)
-		utf8.EncodeRune(dst[j:], f)
-		for _, fb := range dst[j : j+size] {
+		var enc [utf8.UTFMax]byte
+		utf8.EncodeRune(enc[:], f)
+		for _, fb := range enc[:size] {
 			mask |= maskBit(fb)
 		}
 		if !inWord {
-			starts |= maskBit(dst[j])
+			starts |= maskBit(enc[0])
 		}
+		copied = copied || f != r
 		inWord = unicode.IsLetter(r) || unicode.IsDigit(r)
 		j += size
 	}
 	ix.masks[i], ix.starts[i] = mask, starts
+	if !copied {
+		return nil
+	}
+	ix.copied[i/64] |= 1 << (i % 64)
+	dst := make([]byte, 0, len(s))
+	for _, r := range s {
+		dst = utf8.AppendRune(dst, foldRune(r))
+	}
+	return dst
 }
 
-var lower = func() (t [utf8.RuneSelf]byte) {
+// lower lowers ASCII letters and leaves every other byte as it is: text
+// bytes compared through it match a folded query byte.
+var lower = func() (t [256]byte) {
 	for i := range t {
 		t[i] = byte(i)
 		if 'A' <= i && i <= 'Z' {
@@ -292,7 +343,7 @@ type pattern struct {
 	query string
 	enc   [][]byte // each query rune folded and UTF-8 encoded
 	key   string   // the folded query, to compare queries
-	// folded is key as bytes, to find it as written in the arena.
+	// folded is key as bytes, to find it as written in a text.
 	folded []byte
 	mask   uint64
 	// ascii holds the folded query when every rune of it folds to one
@@ -329,6 +380,9 @@ func compile(query string) pattern {
 			p.table = new([256]uint64)
 			for k, b := range key {
 				p.table[b] |= 1 << k
+				if 'a' <= b && b <= 'z' {
+					p.table[b-'a'+'A'] |= 1 << k
+				}
 			}
 		}
 		if c := key[0]; len(key) == 1 && ('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
@@ -408,7 +462,7 @@ func (ix *Index) chain(i int, p *pattern, at []int, from int, end uint32, adj in
 		at[k] = start + g
 		start = at[k] + len(p.enc[k])
 		if k > 0 && adj != unbounded {
-			if prev := p.enc[k-1]; at[k] >= len(prev) && bytes.Equal(f[at[k]-len(prev):at[k]], prev) {
+			if prev := p.enc[k-1]; at[k] >= len(prev) && equalFold(f[at[k]-len(prev):at[k]], prev) {
 				if next := int64(adj)*3 + adjacentBonus; next < unbounded {
 					adj = int32(next)
 				} else {
@@ -426,13 +480,13 @@ func chainASCII(f, q []byte, at []int, from int, end uint32, adj int32) (uint32,
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	j := int(end)
 	for k := from; k < len(q); k++ {
-		c := q[k]
-		spread := uint64(c) * ones
+		c, up := q[k], caseBit(q[k])
+		spread, ups := uint64(c)*ones, uint64(up)*ones
 	search:
 		for {
 			switch {
 			case j+8 <= len(f):
-				v := binary.LittleEndian.Uint64(f[j:]) ^ spread
+				v := (binary.LittleEndian.Uint64(f[j:]) | ups) ^ spread
 				// The lowest byte flagged is the first byte equal to c.
 				if t := (v - ones) &^ v & highs; t != 0 {
 					j += bits.TrailingZeros64(t) / 8
@@ -440,7 +494,7 @@ func chainASCII(f, q []byte, at []int, from int, end uint32, adj int32) (uint32,
 				}
 				j += 8
 			case j < len(f):
-				if f[j] == c {
+				if f[j]|up == c {
 					break search
 				}
 				j++
@@ -449,7 +503,7 @@ func chainASCII(f, q []byte, at []int, from int, end uint32, adj int32) (uint32,
 			}
 		}
 		at[k] = j
-		if k > 0 && adj != unbounded && j > 0 && f[j-1] == q[k-1] {
+		if k > 0 && adj != unbounded && j > 0 && lower[f[j-1]] == q[k-1] {
 			if next := int64(adj)*3 + adjacentBonus; next < unbounded {
 				adj = int32(next)
 			} else {
@@ -538,7 +592,7 @@ func (ix *Index) bound(i int, p *pattern, adj int32, first int) int {
 	}
 	m := len(p.enc)
 	lead := bestNonAdjacentScore + max(leadingPenalty*max(first, 1), maxLeadingPenalty)
-	return lead + (m-1)*bestNonAdjacentScore + int(adj) + m - int(ix.offs[i+1]-ix.offs[i])
+	return lead + (m-1)*bestNonAdjacentScore + int(adj) + m - len(ix.texts[i])
 }
 
 // score scores text i, which matches p, as sahilm/fuzzy does. at needs room
@@ -557,7 +611,7 @@ func (ix *Index) score(i int, p *pattern, at []int, chained bool) int {
 	m := len(p.enc)
 	// Only the camel-case bonus needs the text's own case; most texts
 	// have no lower-case letter before an upper-case one, and are scored
-	// from the folded copy, which the chain has just read.
+	// from the bytes the chain has just read, which may be a folded copy.
 	camel := ix.camel[i/64]&(1<<(i%64)) != 0
 	var s string
 	if camel {
@@ -642,7 +696,7 @@ func (ix *Index) tier(i int, p *pattern, from int) Tier {
 	if from+len(p.folded) > len(f) {
 		return Scattered
 	}
-	if !bytes.Equal(f[from:from+len(p.folded)], p.folded) {
+	if !equalFold(f[from:from+len(p.folded)], p.folded) {
 		j := index(f[from+1:], p.folded)
 		if j < 0 {
 			return Scattered
@@ -748,19 +802,78 @@ func runOffsets(s string, start int, at []int) {
 	}
 }
 
-// index is bytes.Index tuned for the common case here: a one-byte needle
-// that occurs within a few dozen bytes, where testing eight bytes at a time
-// in a register beats the vector search's start-up cost.
+// caseBit is the bit that, set in a text byte, makes an upper-case ASCII
+// letter match the folded (lower-case) query byte c: 0x20 when c is a
+// letter, else 0, as other bytes must match exactly.
+func caseBit(c byte) byte {
+	if 'a' <= c && c <= 'z' {
+		return 0x20
+	}
+	return 0
+}
+
+// equalFold reports whether text bytes f hold the folded query bytes q,
+// ASCII letters in either case.
+func equalFold(f, q []byte) bool {
+	if len(f) != len(q) {
+		return false
+	}
+	for i, c := range q {
+		if lower[f[i]] != c {
+			return false
+		}
+	}
+	return true
+}
+
+// index is bytes.Index for a folded needle in text bytes, ASCII letters in
+// either case. Eight places at a time it keeps those where the first two
+// bytes of the needle are, which are few, and compares the rest there.
 func index(f, needle []byte) int {
-	if len(needle) != 1 {
-		return bytes.Index(f, needle)
+	if len(needle) == 1 {
+		return indexByte(f, needle[0])
 	}
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	c := needle[0]
-	spread := uint64(c) * ones
+	c0, c1 := needle[0], needle[1]
+	up0, up1 := caseBit(c0), caseBit(c1)
+	s0, s1 := uint64(c0)*ones, uint64(c1)*ones
+	u0, u1 := uint64(up0)*ones, uint64(up1)*ones
+	last := len(f) - len(needle) // the last place the needle can start
+	j := 0
+	for ; j <= last && j+9 <= len(f); j += 8 {
+		v0 := (binary.LittleEndian.Uint64(f[j:]) | u0) ^ s0
+		v1 := (binary.LittleEndian.Uint64(f[j+1:]) | u1) ^ s1
+		// Every byte equal to the needle's is flagged, and a few more
+		// above one that is: each place flagged is checked.
+		for t := (v0 - ones) &^ v0 & (v1 - ones) &^ v1 & highs; t != 0; t &= t - 1 {
+			k := j + bits.TrailingZeros64(t)/8
+			if k > last {
+				return -1
+			}
+			if equalFold(f[k:k+len(needle)], needle) {
+				return k
+			}
+		}
+	}
+	for ; j <= last; j++ {
+		if f[j]|up0 == c0 && equalFold(f[j:j+len(needle)], needle) {
+			return j
+		}
+	}
+	return -1
+}
+
+// indexByte finds folded byte c in text bytes f, tuned for the common case
+// here: it occurs within a few dozen bytes, where testing eight bytes at a
+// time in a register beats the vector search's start-up cost. Further on
+// the vector search takes over, once for each case of a letter.
+func indexByte(f []byte, c byte) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	up := caseBit(c)
+	spread, ups := uint64(c)*ones, uint64(up)*ones
 	j := 0
 	for ; j+8 <= len(f) && j < 64; j += 8 {
-		v := binary.LittleEndian.Uint64(f[j:]) ^ spread
+		v := (binary.LittleEndian.Uint64(f[j:]) | ups) ^ spread
 		// The lowest byte flagged here is the first zero byte of v,
 		// that is the first byte equal to c.
 		if t := (v - ones) &^ v & highs; t != 0 {
@@ -768,13 +881,23 @@ func index(f, needle []byte) int {
 		}
 	}
 	if j+8 <= len(f) {
-		if k := bytes.IndexByte(f[j:], c); k >= 0 {
+		k := bytes.IndexByte(f[j:], c)
+		if up != 0 {
+			end := len(f)
+			if k >= 0 {
+				end = j + k
+			}
+			if u := bytes.IndexByte(f[j:end], c&^up); u >= 0 {
+				k = u
+			}
+		}
+		if k >= 0 {
 			return j + k
 		}
 		return -1
 	}
 	for ; j < len(f); j++ {
-		if f[j] == c {
+		if f[j]|up == c {
 			return j
 		}
 	}

@@ -1,0 +1,467 @@
+package claims
+
+import (
+	"fmt"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/backchannel-news/backchannel/model"
+)
+
+// The finder keeps, per statement, only what comparing statements needs:
+// where it is, who holds it, its concepts as small numbers with two flags,
+// and its stances. Words, maps and spellings live only while its document
+// is read, so a newsroom corpus of hundreds of thousands of statements
+// costs a fraction of its own size; a topic's spellings are read again
+// from its few members' text.
+
+// Flags of a statement's concept entry, below the concept number.
+const (
+	ownConcept   = 1 // in the statement's own words, not borrowed context
+	plainConcept = 2 // said outside any negation
+	flagBits     = 2
+)
+
+// statement is one candidate once analysed.
+type statement struct {
+	doc, start, end int32 // doc is the index in the corpus
+	holder          int32 // index into statements.holders
+	speaker, quote  int32
+	kind            uint8 // a model.ClaimKind
+}
+
+// statements is the finder's compact view of every candidate of a corpus,
+// in corpus order.
+type statements struct {
+	c     *model.Corpus
+	stmts []statement
+	// conceptAt[i]:conceptAt[i+1] are statement i's entries in concepts,
+	// each a concept number shifted past flagBits, in ascending order.
+	conceptAt []int32
+	concepts  []uint32
+	names     []string         // concept number -> concept
+	ids       map[string]int32 // concept -> number
+	// firstSurface and firstSpelled are, per concept, the first spelling
+	// the corpus gives it, for a word a topic's members only borrowed.
+	firstSurface, firstSpelled []string
+	stances                    []heldStance // in statement order
+	doers                      []doerEntry  // in statement, then concept order
+	// subjects are the token ranges naming the holder of reported speech,
+	// for the few statements that have one.
+	subjects  map[int32][2]int32
+	holders   []string
+	holderIDs map[string]int32
+	holderKey []string // model.HolderKey of each holder
+	// strs are the stances' strings, numbered by strIDs.
+	strs   []string
+	strIDs map[string]int32
+}
+
+// heldStance is a stance as the finder keeps it: its strings numbered in
+// statements.strs, so that it is small and holds no pointers for the
+// collector to follow. about is its words joined, each after a NUL.
+type heldStance struct {
+	stmt                                                 int32
+	dim, side, label, target, head, doer, of, about, cue int32
+	axis                                                 int16 // the axis whose words cue it, or -1
+	approx, byHolder                                     bool
+}
+
+// stance returns h as analyse made it.
+func (s *statements) stance(h *heldStance) stance {
+	st := stance{dim: s.strs[h.dim], side: s.strs[h.side], label: s.strs[h.label], target: s.strs[h.target],
+		head: s.strs[h.head], doer: s.strs[h.doer], of: s.strs[h.of], approx: h.approx}
+	if a := s.strs[h.about]; a != "" {
+		st.about = strings.Split(a[1:], "\x00")
+	}
+	switch {
+	case h.axis >= 0:
+		st.cue = axisCues[h.axis]
+	case h.cue >= 0:
+		st.cue = []string{s.strs[h.cue]}
+	}
+	return st
+}
+
+// hold numbers the strings of st, a stance of statement i.
+func (s *statements) hold(i int32, st stance) heldStance {
+	h := heldStance{stmt: i, dim: s.str(st.dim), side: s.str(st.side), label: s.str(st.label), target: s.str(st.target),
+		head: s.str(st.head), doer: s.str(st.doer), of: s.str(st.of), axis: -1, cue: -1, approx: st.approx, byHolder: st.byHolder}
+	var about strings.Builder
+	for _, w := range st.about {
+		about.WriteByte(0)
+		about.WriteString(w)
+	}
+	h.about = s.str(about.String())
+	switch {
+	case strings.HasPrefix(st.dim, "ax:"):
+		h.axis = int16(slices.Index(axisDims, st.dim))
+	case len(st.cue) == 1:
+		h.cue = s.str(st.cue[0])
+	case len(st.cue) > 1:
+		panic("claims: a stance off an axis has one cue word")
+	}
+	return h
+}
+
+// docStance is a stance of a document's statement i, before merging.
+type docStance struct {
+	stmt int32
+	st   stance
+}
+
+type doerEntry struct {
+	stmt, concept int32
+	doer          string
+}
+
+// entries returns statement i's concept entries.
+func (s *statements) entries(i int) []uint32 {
+	return s.concepts[s.conceptAt[i]:s.conceptAt[i+1]]
+}
+
+// has reports whether statement i has concept k, borrowed or its own.
+func (s *statements) has(i int, k int32) bool {
+	e := s.entries(i)
+	j, found := slices.BinarySearchFunc(e, k, func(x uint32, k int32) int { return int(x>>flagBits) - int(k) })
+	_ = j
+	return found
+}
+
+// id returns the number of concept k, or -1 when no statement has it.
+func (s *statements) id(k string) int32 {
+	if n, ok := s.ids[k]; ok {
+		return n
+	}
+	return -1
+}
+
+// doer returns who does the plainly asserted deed k in statement i, or "".
+func (s *statements) doer(i int, k int32) string {
+	j, found := slices.BinarySearchFunc(s.doers, doerEntry{stmt: int32(i), concept: k}, func(a, b doerEntry) int {
+		if a.stmt != b.stmt {
+			return int(a.stmt) - int(b.stmt)
+		}
+		return int(a.concept) - int(b.concept)
+	})
+	if !found {
+		return ""
+	}
+	return s.doers[j].doer
+}
+
+// claim returns statement i as the model shows it.
+func (s *statements) claim(i int) model.Claim {
+	st := &s.stmts[i]
+	doc := &s.c.Docs[st.doc]
+	return model.Claim{
+		Holder: s.holders[st.holder], Speaker: int(st.speaker), Text: doc.Text[st.start:st.end],
+		Doc: doc.ID, Line: doc.LineAt(int(st.start)), Start: int(st.start), End: int(st.end),
+		Kind: model.ClaimKind(st.kind), Quote: int(st.quote),
+	}
+}
+
+// holderOf returns the holder of statement i.
+func (s *statements) holderOf(i int) string { return s.holders[s.stmts[i].holder] }
+
+// spellings returns how statement i spells each of its own concepts, as
+// analyse reads them: the lower-case word and the word as a label shows
+// it, from the first word that has the concept.
+func (s *statements) spellings(i int) (surface, spelled map[string]string) {
+	st := &s.stmts[i]
+	text := s.c.Docs[st.doc].Text
+	toks := tokenize(text, span{int(st.start), int(st.end)})
+	subj, hasSubj := s.subjects[int32(i)]
+	surface, spelled = map[string]string{}, map[string]string{}
+	for j, t := range toks {
+		if hasSubj && int32(j) >= subj[0] && int32(j) < subj[1] {
+			continue
+		}
+		if c := concept(toks, j); c != "" {
+			if _, ok := surface[c]; !ok {
+				surface[c] = t.lower
+				spelled[c] = spelling(t)
+			}
+		}
+	}
+	return surface, spelled
+}
+
+// str returns the number of v in strs.
+func (s *statements) str(v string) int32 {
+	if n, ok := s.strIDs[v]; ok {
+		return n
+	}
+	n := int32(len(s.strs))
+	s.strs = append(s.strs, v)
+	s.strIDs[v] = n
+	return n
+}
+
+func (s *statements) holderID(h string) int32 {
+	if n, ok := s.holderIDs[h]; ok {
+		return n
+	}
+	n := int32(len(s.holders))
+	s.holders = append(s.holders, h)
+	s.holderIDs[h] = n
+	return n
+}
+
+// docStatements is what reading one document gives, numbered within it.
+type docStatements struct {
+	stmts   []statement // holder indexes holders below
+	holders []string
+	// conceptAt and concepts as in statements, numbered by names below.
+	conceptAt []int32
+	concepts  []uint32
+	names     []string
+	surface   []string // per local concept, its first spelling in the document
+	spelled   []string
+	stances   []docStance
+	doers     []doerEntry
+	subjects  [][3]int32 // statement, first and end token
+}
+
+// docReader is one core's reusable tables for reading documents.
+type docReader struct {
+	ids, holders map[string]int32
+	// Per local concept, while one statement is read: its flags with
+	// inStatement, and the doer of its deed.
+	flags   []uint32
+	doers   []string
+	touched []int32
+	words   tokenArena
+}
+
+func newDocReader() *docReader {
+	return &docReader{ids: map[string]int32{}, holders: map[string]int32{}}
+}
+
+// readDoc finds and analyses the statements of document d.
+func (r *docReader) readDoc(idx *corpusIndex, d int) docStatements {
+	r.words.reset()
+	cands := docCandidates(idx, d, &r.words)
+	var out docStatements
+	clear(r.ids)
+	clear(r.holders)
+	ids, holders := r.ids, r.holders
+	const inStatement = 1 << flagBits
+	flags, doers, touched := r.flags[:0], r.doers[:0], r.touched[:0]
+	defer func() { r.flags, r.doers, r.touched = flags, doers, touched }()
+	local := func(k string) int32 {
+		if n, ok := ids[k]; ok {
+			return n
+		}
+		n := int32(len(out.names))
+		ids[k] = n
+		out.names = append(out.names, k)
+		out.surface = append(out.surface, "")
+		out.spelled = append(out.spelled, "")
+		flags = append(flags, 0)
+		doers = append(doers, "")
+		return n
+	}
+	add := func(k string, f uint32) int32 {
+		n := local(k)
+		if flags[n] == 0 {
+			touched = append(touched, n)
+		}
+		flags[n] |= f | inStatement
+		return n
+	}
+	out.conceptAt = make([]int32, 1, len(cands)+1)
+	for i := range cands {
+		cd := &cands[i]
+		a := analyse(cd)
+		h, ok := holders[cd.claim.Holder]
+		if !ok {
+			h = int32(len(out.holders))
+			holders[cd.claim.Holder] = h
+			out.holders = append(out.holders, cd.claim.Holder)
+		}
+		out.stmts = append(out.stmts, statement{
+			doc: int32(d), start: int32(cd.claim.Start), end: int32(cd.claim.End), holder: h,
+			speaker: int32(cd.claim.Speaker), quote: int32(cd.claim.Quote), kind: uint8(cd.claim.Kind),
+		})
+		for _, w := range a.words {
+			f := uint32(ownConcept)
+			if w.plain {
+				f |= plainConcept
+			}
+			n := add(w.concept, f)
+			if w.doer != "" {
+				doers[n] = w.doer // the last word with the deed tells its doer
+			}
+			// The document's first spelling of each concept: the first
+			// word with it in the first statement that has it.
+			if out.surface[n] == "" {
+				out.surface[n], out.spelled[n] = w.surface, w.spelled
+			}
+		}
+		for _, k := range cd.inherited {
+			add(k, plainConcept)
+		}
+		for _, k := range cd.context {
+			add(k, 0)
+		}
+		for _, n := range touched {
+			out.concepts = append(out.concepts, uint32(n)<<flagBits|flags[n]&(1<<flagBits-1))
+			if doers[n] != "" {
+				out.doers = append(out.doers, doerEntry{stmt: int32(i), concept: n, doer: doers[n]})
+			}
+			flags[n], doers[n] = 0, ""
+		}
+		touched = touched[:0]
+		out.conceptAt = append(out.conceptAt, int32(len(out.concepts)))
+		for _, st := range a.stances {
+			out.stances = append(out.stances, docStance{stmt: int32(i), st: st})
+		}
+		if sa, sb, ok := subjectRange(cd.subject); ok {
+			out.subjects = append(out.subjects, [3]int32{int32(i), sa, sb})
+		}
+	}
+	return out
+}
+
+// subjectRange returns the one run of tokens a subject marks.
+func subjectRange(subject map[int]bool) (int32, int32, bool) {
+	if len(subject) == 0 {
+		return 0, 0, false
+	}
+	lo, hi := -1, -1
+	for i := range subject {
+		if lo < 0 || i < lo {
+			lo = i
+		}
+		hi = max(hi, i)
+	}
+	if hi-lo+1 != len(subject) {
+		// Every subject is one run; if that ever changes the spellings
+		// of its statement would be read wrong.
+		panic(fmt.Sprintf("claims: subject is not one run of tokens: %v", subject))
+	}
+	return int32(lo), int32(hi + 1), true
+}
+
+// gather reads every document of c, on every core, and merges what each
+// gives in corpus order, so the result does not depend on scheduling.
+func gather(c *model.Corpus) *statements {
+	idx := &corpusIndex{c: c, genders: genders(c), surnames: surnames(c)}
+	s := &statements{c: c, ids: map[string]int32{}, holderIDs: map[string]int32{}, strIDs: map[string]int32{},
+		subjects: map[int32][2]int32{}, conceptAt: []int32{0}}
+	workers := runtime.GOMAXPROCS(0)
+	// Documents are read a batch at a time so that only a batch's words
+	// and maps are alive at once.
+	batch := 32 * workers
+	results := make([]docStatements, batch)
+	readers := make([]*docReader, workers)
+	for w := range readers {
+		readers[w] = newDocReader()
+	}
+	for from := 0; from < len(c.Docs); from += batch {
+		to := min(from+batch, len(c.Docs))
+		var wg sync.WaitGroup
+		next := make(chan int, to-from)
+		for d := from; d < to; d++ {
+			next <- d
+		}
+		close(next)
+		for w := range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				r := readers[w]
+				for d := range next {
+					results[d-from] = r.readDoc(idx, d)
+				}
+			}()
+		}
+		wg.Wait()
+		for i := range to - from {
+			s.merge(&results[i])
+			results[i] = docStatements{}
+		}
+	}
+	s.unifyHolders()
+	s.holderKey = make([]string, len(s.holders))
+	for i, h := range s.holders {
+		s.holderKey[i] = model.HolderKey(h)
+	}
+	s.strIDs = nil
+	return s
+}
+
+// merge appends one document's statements, numbering its concepts and
+// statements corpus-wide.
+func (s *statements) merge(ds *docStatements) {
+	base := int32(len(s.stmts))
+	global := make([]int32, len(ds.names))
+	for n, k := range ds.names {
+		g, ok := s.ids[k]
+		if !ok {
+			g = int32(len(s.names))
+			s.ids[k] = g
+			s.names = append(s.names, k)
+			s.firstSurface = append(s.firstSurface, "")
+			s.firstSpelled = append(s.firstSpelled, "")
+		}
+		global[n] = g
+		if s.firstSurface[g] == "" && ds.surface[n] != "" {
+			s.firstSurface[g], s.firstSpelled[g] = ds.surface[n], ds.spelled[n]
+		}
+	}
+	holders := make([]int32, len(ds.holders))
+	for n, h := range ds.holders {
+		holders[n] = s.holderID(h)
+	}
+	for i, st := range ds.stmts {
+		st.holder = holders[st.holder]
+		s.stmts = append(s.stmts, st)
+		from := len(s.concepts)
+		for _, e := range ds.concepts[ds.conceptAt[i]:ds.conceptAt[i+1]] {
+			s.concepts = append(s.concepts, uint32(global[e>>flagBits])<<flagBits|e&(1<<flagBits-1))
+		}
+		slices.Sort(s.concepts[from:])
+		s.conceptAt = append(s.conceptAt, int32(len(s.concepts)))
+	}
+	from := len(s.doers)
+	for _, d := range ds.doers {
+		s.doers = append(s.doers, doerEntry{stmt: base + d.stmt, concept: global[d.concept], doer: s.strs[s.str(d.doer)]})
+	}
+	slices.SortFunc(s.doers[from:], func(a, b doerEntry) int {
+		if a.stmt != b.stmt {
+			return int(a.stmt) - int(b.stmt)
+		}
+		return int(a.concept) - int(b.concept)
+	})
+	for _, h := range ds.stances {
+		st := h.st
+		if st.ref > 0 {
+			// A rebuttal names the statement rebutted by its corpus index.
+			st.ref += int(base)
+			st.dim = fmt.Sprintf("ref:%d", st.ref-1)
+		}
+		s.stances = append(s.stances, s.hold(base+h.stmt, st))
+	}
+	for _, sj := range ds.subjects {
+		s.subjects[base+sj[0]] = [2]int32{sj[1], sj[2]}
+	}
+}
+
+// unifyHolders gives holders that are not speakers one spelling across
+// documents: "Holm" becomes "Greta Holm" when that is the only
+// fuller name ending in it. A denial on the holder's own behalf ("not
+// us") then names the holder as spelled.
+func (s *statements) unifyHolders() {
+	unify(len(s.stmts), func(i int) (string, model.ClaimKind) { return s.holderOf(i), model.ClaimKind(s.stmts[i].kind) },
+		func(i int, full string) { s.stmts[i].holder = s.holderID(full) })
+	for i := range s.stances {
+		if h := &s.stances[i]; h.byHolder {
+			who := s.holderOf(int(h.stmt))
+			h.side, h.label = s.str("not "+strings.ToLower(who)), s.str("not by "+who)
+		}
+	}
+}
