@@ -5,13 +5,15 @@ import (
 	"runtime"
 	"runtime/debug"
 	"testing"
+
+	"github.com/backchannel-news/backchannel/corpus/internal/heapbound"
 )
 
 func TestBoundHeapSetsAndRestoresTheMemoryLimit(t *testing.T) {
 	prev := debug.SetMemoryLimit(math.MaxInt64)
 	defer debug.SetMemoryLimit(prev)
 
-	inUse, _ := memoryInUse()
+	inUse, _ := heapbound.InUse()
 	release := boundHeap(10 << 20)
 	limit := debug.SetMemoryLimit(-1)
 	if want := inUse + int64(loadHeapBudget*float64(10<<20)); limit < want || limit > want+8<<20 {
@@ -66,10 +68,10 @@ func TestBuildWithoutSizesLeavesTheLimitAlone(t *testing.T) {
 func TestBoundHeapGivesASmallCorpusRoom(t *testing.T) {
 	prev := debug.SetMemoryLimit(math.MaxInt64)
 	defer debug.SetMemoryLimit(prev)
-	inUse, _ := memoryInUse()
+	inUse, _ := heapbound.InUse()
 	release := boundHeap(30 << 10)
 	defer release()
-	if got := debug.SetMemoryLimit(-1); got < inUse+minLoadHeapBudget {
-		t.Errorf("limit %d for a 30 KiB corpus, want at least %d", got, inUse+minLoadHeapBudget)
+	if got := debug.SetMemoryLimit(-1); got < inUse+heapbound.MinBudget {
+		t.Errorf("limit %d for a 30 KiB corpus, want at least %d", got, inUse+heapbound.MinBudget)
 	}
 }

@@ -5,10 +5,10 @@ import (
 	"os"
 	"runtime"
 	"testing"
+	"time"
 
 	"github.com/backchannel-news/backchannel/corpus/gen"
-	"github.com/backchannel-news/backchannel/corpus/internal/cputime"
-	"github.com/backchannel-news/backchannel/corpus/internal/heapsample"
+	"github.com/backchannel-news/backchannel/corpus/gen/meter"
 )
 
 // BenchmarkIngest loads a generated corpus from disk: walk, read, check,
@@ -43,19 +43,19 @@ func BenchmarkIngest(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				b.StopTimer()
 				runtime.GC()
-				before := heapsample.Bytes()
-				stop := heapsample.Peak(&peak, before)
+				before := meter.Heap()
+				stop := meter.SampleHeap(before, 2*time.Millisecond)
 				b.StartTimer()
-				start := cputime.Now()
+				start := meter.CPUTime()
 				c, err := Load([]string{dir})
-				cpu += cputime.Now() - start
+				cpu += meter.CPUTime() - start
 				b.StopTimer()
-				stop()
+				peak = max(peak, stop())
 				if err != nil || len(c.Docs) != docs {
 					b.Fatalf("loaded %d of %d documents: %v", len(c.Docs), docs, err)
 				}
 				runtime.GC()
-				live = max(live, heapsample.Bytes()-before)
+				live = max(live, meter.Heap()-before)
 				runtime.KeepAlive(c)
 				b.StartTimer()
 			}

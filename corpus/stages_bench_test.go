@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/backchannel-news/backchannel/corpus/gen"
-	"github.com/backchannel-news/backchannel/corpus/internal/cputime"
+	"github.com/backchannel-news/backchannel/corpus/gen/meter"
 	"github.com/backchannel-news/backchannel/model"
 )
 
@@ -30,13 +30,13 @@ func BenchmarkIngestStages(b *testing.B) {
 	// when it gets the whole core, which a shared machine's wall time hides.
 	perCore := func(b *testing.B) {
 		b.ReportMetric(float64(size)/1e6/(b.Elapsed().Seconds()/float64(b.N))/float64(runtime.GOMAXPROCS(0)), "MB/s/core")
-		b.ReportMetric(float64(size)*float64(b.N)/1e6/(float64(cputime.Now()-cpu)/1e9), "MB/cpu-s")
+		b.ReportMetric(float64(size)*float64(b.N)/1e6/(float64(meter.CPUTime()-cpu)/1e9), "MB/cpu-s")
 	}
 	sources, _ := Discover([]string{dir})
 	data := make([][]byte, len(sources))
 	b.Run("read", func(b *testing.B) {
 		b.SetBytes(size)
-		cpu = cputime.Now()
+		cpu = meter.CPUTime()
 		for i := 0; i < b.N; i++ {
 			sources, _ = Discover([]string{dir})
 			forEach(len(sources), 0, func(j int) { data[j], _ = sources[j].Read() })
@@ -46,7 +46,7 @@ func BenchmarkIngestStages(b *testing.B) {
 	docs := make([]model.Document, len(sources))
 	b.Run("parse", func(b *testing.B) {
 		b.SetBytes(size)
-		cpu = cputime.Now()
+		cpu = meter.CPUTime()
 		for i := 0; i < b.N; i++ {
 			forEach(len(sources), 0, func(j int) { docs[j], _ = ParseDocument(sources[j].Name, data[j]) })
 		}
@@ -56,7 +56,7 @@ func BenchmarkIngestStages(b *testing.B) {
 	var st *ingestState
 	b.Run("extract", func(b *testing.B) {
 		b.SetBytes(size)
-		cpu = cputime.Now()
+		cpu = meter.CPUTime()
 		for i := 0; i < b.N; i++ {
 			st = &ingestState{mentions: newMentionTable()}
 			forEach(len(docs), 0, func(j int) { found[j] = extractQuotes(&docs[j], st) })
@@ -65,7 +65,7 @@ func BenchmarkIngestStages(b *testing.B) {
 	})
 	b.Run("assemble", func(b *testing.B) {
 		b.SetBytes(size)
-		cpu = cputime.Now()
+		cpu = meter.CPUTime()
 		for i := 0; i < b.N; i++ {
 			b.StopTimer()
 			// assemble drops what it copies: give each round its own.

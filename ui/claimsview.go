@@ -47,6 +47,14 @@ type ClaimsView struct {
 	holder   string
 	held     []int // claim IDs of holder, when showing a holder's claims
 	heldAt   int
+	// heldContexts and heldHeights are each held claim's topic and
+	// position and its lines at heldWidth, worked out by layOutHeld when
+	// the list or the width changes, not on every frame: a holder may
+	// have thousands of claims, and finding a claim's topic searches the
+	// topics.
+	heldContexts []string
+	heldHeights  []int
+	heldWidth    int
 
 	flow   flow
 	input  textinput.Model
@@ -208,6 +216,7 @@ func (v *ClaimsView) show(s shownClaims) {
 				v.heldAt = i
 			}
 		}
+		v.layOutHeld()
 	}
 	v.conflicts = len(s.set.Conflicts())
 	if v.want != "" {
@@ -441,6 +450,7 @@ func (v ClaimsView) updateBrowse(k tea.KeyMsg) (ClaimsView, tea.Cmd) {
 					v.heldAt = i
 				}
 			}
+			v.layOutHeld()
 		} else {
 			v.holder = ""
 		}
@@ -893,7 +903,13 @@ func newTopicID(set *model.ClaimSet, label string) string {
 	return id
 }
 
-func (v *ClaimsView) SetSize(w, h int) { v.width, v.height = w, h; v.input.Width = max(10, w-20) }
+func (v *ClaimsView) SetSize(w, h int) {
+	v.width, v.height = w, h
+	v.input.Width = max(10, w-20)
+	if v.holder != "" && w != v.heldWidth {
+		v.layOutHeld()
+	}
+}
 
 func (v ClaimsView) Title() string {
 	switch {
@@ -1017,7 +1033,7 @@ func (v ClaimsView) View() string {
 	case v.Typing() && (v.flow.action == curation.Mark || v.flow.action == curation.Move || v.flow.action == curation.Hold):
 		body = v.subjectLines(v.width)
 	case v.holder != "":
-		body = v.holderLines(v.width, h)
+		body = v.holderLines(h)
 	case len(v.topics) == 0:
 		body = []string{st.Muted.Render("No conflicting claims found. Mark a quote in the reader with m to start a topic.")}
 		if v.dismissed > 0 {
@@ -1302,17 +1318,26 @@ func (v ClaimsView) staleLines(w, h int) []string {
 	return append(head, window(rows, at, h-len(head))...)
 }
 
-// holderLines lists every claim of one holder with its topic and position.
-// All are laid out, only those on screen drawn.
-func (v ClaimsView) holderLines(w, h int) []string {
-	heights := make([]int, len(v.held))
-	sel, total := 0, 0
+// layOutHeld works out the context and height of each claim in the
+// holder's list at the view's width. It makes new slices: copies of the
+// view may share the old ones.
+func (v *ClaimsView) layOutHeld() {
+	v.heldContexts, v.heldHeights, v.heldWidth = make([]string, len(v.held)), make([]int, len(v.held)), v.width
 	for i, id := range v.held {
+		v.heldContexts[i] = v.heldContext(id)
+		v.heldHeights[i] = v.claimHeight(&v.set.Claims[id], v.width, v.heldContexts[i])
+	}
+}
+
+// holderLines lists every claim of one holder with its topic and position,
+// as laid out by layOutHeld; only those on screen are drawn.
+func (v ClaimsView) holderLines(h int) []string {
+	sel, total := 0, 0
+	for i, n := range v.heldHeights {
 		if i == v.heldAt {
 			sel = total
 		}
-		heights[i] = v.claimHeight(&v.set.Claims[id], w, v.heldContext(id))
-		total += heights[i]
+		total += n
 	}
 	lo, hi := windowRange(total, sel, h)
 	var lines []string
@@ -1321,11 +1346,11 @@ func (v ClaimsView) holderLines(w, h int) []string {
 		if at >= hi {
 			break
 		}
-		if at+heights[i] > lo {
-			cl := v.claimLines(&v.set.Claims[id], w, i == v.heldAt, v.heldContext(id))
+		if at+v.heldHeights[i] > lo {
+			cl := v.claimLines(&v.set.Claims[id], v.heldWidth, i == v.heldAt, v.heldContexts[i])
 			lines = append(lines, cl[max(0, lo-at):min(len(cl), hi-at)]...)
 		}
-		at += heights[i]
+		at += v.heldHeights[i]
 	}
 	return lines
 }

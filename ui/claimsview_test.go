@@ -877,3 +877,17 @@ func TestClaimsViewKeepsTheSelectedClaimOnScreen(t *testing.T) {
 		}
 	}
 }
+
+// TestClaimsViewHolderListFollowsResize holds a holder's list resized to
+// one opened at the new size: its layout is worked out ahead of frames.
+func TestClaimsViewHolderListFollowsResize(t *testing.T) {
+	resized := drive(newTestClaimsView(t, nil, 78, 20), "enter", "j", "j", "o")
+	resized.SetSize(44, 20)
+	fresh := drive(newTestClaimsView(t, nil, 44, 20), "enter", "j", "j", "o")
+	if got, want := resized.View(), fresh.View(); got != want {
+		t.Errorf("resized to 44 columns:\n%s\nopened at 44 columns:\n%s", got, want)
+	}
+	if resized.View() == drive(newTestClaimsView(t, nil, 78, 20), "enter", "j", "j", "o").View() {
+		t.Error("the holder list looks the same at 44 and 78 columns: the test shows nothing")
+	}
+}

@@ -4,13 +4,12 @@ import (
 	"fmt"
 	"os"
 	"runtime"
-	"runtime/metrics"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/backchannel-news/backchannel/corpus"
 	"github.com/backchannel-news/backchannel/corpus/gen"
+	"github.com/backchannel-news/backchannel/corpus/gen/meter"
 )
 
 // BenchmarkProgramHeap measures what the program holds once a generated
@@ -42,36 +41,18 @@ func BenchmarkProgramHeap(b *testing.B) {
 			var loaded, ready, peak uint64
 			for i := 0; i < b.N; i++ {
 				runtime.GC()
-				before := liveHeap()
-				var p atomic.Uint64
-				quit, sampled := make(chan struct{}), make(chan struct{})
-				go func() {
-					defer close(sampled)
-					t := time.NewTicker(time.Millisecond)
-					defer t.Stop()
-					for {
-						if h := liveHeap(); h > before && h-before > p.Load() {
-							p.Store(h - before)
-						}
-						select {
-						case <-quit:
-							return
-						case <-t.C:
-						}
-					}
-				}()
+				before := meter.Heap()
+				stop := meter.SampleHeap(before, time.Millisecond)
 				c, err := corpus.Load([]string{dir})
 				if err != nil {
 					b.Fatal(err)
 				}
 				runtime.GC()
-				loaded = liveHeap() - before
+				loaded = meter.Heap() - before
 				sh := NewShared(c)
-				close(quit)
-				<-sampled
-				peak = max(peak, p.Load())
+				peak = max(peak, stop())
 				runtime.GC()
-				ready = liveHeap() - before
+				ready = meter.Heap() - before
 				runtime.KeepAlive(sh)
 			}
 			b.ReportMetric(float64(loaded)/float64(size), "corpus-heap/corpus")
@@ -80,11 +61,4 @@ func BenchmarkProgramHeap(b *testing.B) {
 			b.ReportMetric(float64(peak)/float64(size), "startup-peak/corpus")
 		})
 	}
-}
-
-// liveHeap is the memory held by heap objects and the spans they sit in.
-func liveHeap() uint64 {
-	s := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/memory/classes/heap/unused:bytes"}}
-	metrics.Read(s)
-	return s[0].Value.Uint64() + s[1].Value.Uint64()
 }

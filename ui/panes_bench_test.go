@@ -13,8 +13,9 @@ import (
 // BenchmarkPaneViewAtScale draws each pane alone after moving its cursor
 // one row, the work of one frame per pane, over a thousand quotes and over
 // a million, with a conflict for every twenty quotes (fifty, then fifty
-// thousand topics). A pane whose cost grows with the number of items shows
-// it in the difference.
+// thousand topics); holder is the claims of one speaker in two hundred. A
+// pane whose cost grows with the number of items shows it in the
+// difference.
 //
 //	go test -run '^$' -bench PaneView -benchmem ./ui
 func BenchmarkPaneViewAtScale(b *testing.B) {
@@ -32,6 +33,15 @@ func benchPanes(b *testing.B, docs, turns, speakers int) {
 	// The search pane shows a full result set for a common query.
 	a.search, _ = a.search.Update(searchResultsMsg{seq: a.search.seq, query: "berth", hits: ix.Search("berth", searchLimit)})
 	down := tea.KeyMsg{Type: tea.KeyDown}
+	// A holder's claims, listed with o from the first topic's first claim:
+	// each speaker holds a two-hundredth of the claims.
+	held := a.claims
+	for _, k := range []tea.KeyMsg{{Type: tea.KeyEnter}, {Type: tea.KeyRunes, Runes: []rune("o")}} {
+		held, _ = held.Update(k)
+	}
+	if held.holder == "" {
+		b.Fatal("o did not list the holder's claims")
+	}
 	panes := []struct {
 		name string
 		step func()
@@ -44,6 +54,7 @@ func benchPanes(b *testing.B, docs, turns, speakers int) {
 		{"search", func() { a.search, _ = a.search.Update(down) }, func() string { return a.search.View() }},
 		// The title counts the conflicts; the frame draws it above the pane.
 		{"claims", func() { a.claims, _ = a.claims.Update(down) }, func() string { return a.claims.Title() + a.claims.View() }},
+		{"holder", func() { held, _ = held.Update(down) }, func() string { return held.Title() + held.View() }},
 	}
 	for _, p := range panes {
 		b.Run(fmt.Sprintf("quotes=%d/%s", len(c.Quotes), p.name), func(b *testing.B) {

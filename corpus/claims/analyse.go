@@ -622,17 +622,9 @@ var intensifiers = set(words(`real true`))
 var linking = set(words(`is are was were be been being had has have not never a an as entirely completely
 	clearly plainly simply obviously partly wholly structurally fundamentally perfectly totally fully`))
 
-// targetOf returns the concept an answer word at i is said of: the
-// content word before its linking verb ("the recordings are fake") or
-// before "a"/"as" ("called the letter a forgery").
-func targetOf(toks []token, i int) string {
-	if j := targetIndex(toks, i); j >= 0 {
-		return concept(toks, j)
-	}
-	return ""
-}
-
-// targetIndex is where the word targetOf reads stands, or -1.
+// targetIndex is where the thing an answer word at i is said of stands,
+// or -1: the content word before its linking verb ("the recordings are
+// fake") or before "a"/"as" ("called the letter a forgery").
 func targetIndex(toks []token, i int) int {
 	j := i - 1
 	copula := false

@@ -4,11 +4,11 @@ import (
 	"fmt"
 	"runtime"
 	"testing"
+	"time"
 
 	"github.com/backchannel-news/backchannel/corpus"
 	"github.com/backchannel-news/backchannel/corpus/gen"
-	"github.com/backchannel-news/backchannel/corpus/internal/cputime"
-	"github.com/backchannel-news/backchannel/corpus/internal/heapsample"
+	"github.com/backchannel-news/backchannel/corpus/gen/meter"
 	"github.com/backchannel-news/backchannel/model"
 )
 
@@ -49,13 +49,13 @@ func BenchmarkFind(b *testing.B) {
 			for range b.N {
 				b.StopTimer()
 				runtime.GC()
-				stop := heapsample.Peak(&peak, heapsample.Bytes())
+				stop := meter.SampleHeap(meter.Heap(), 2*time.Millisecond)
 				b.StartTimer()
-				start := cputime.Now()
+				start := meter.CPUTime()
 				topics = len(Find(c).Topics)
-				cpu += cputime.Now() - start
+				cpu += meter.CPUTime() - start
 				b.StopTimer()
-				stop()
+				peak = max(peak, stop())
 				b.StartTimer()
 			}
 			b.ReportMetric(float64(topics), "topics")

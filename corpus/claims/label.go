@@ -23,14 +23,6 @@ func spelling(t token) string {
 	return t.lower
 }
 
-// targetWord is the word targetOf reads, as a label shows it.
-func targetWord(toks []token, i int) string {
-	if j := targetIndex(toks, i); j >= 0 && concept(toks, j) != "" {
-		return spelling(toks[j])
-	}
-	return ""
-}
-
 // quoteMarks reports whether punctuation between two words is only
 // quotation marks, which do not break a phrase: the conversation was
 // “illegally leaked”.

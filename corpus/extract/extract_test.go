@@ -248,11 +248,7 @@ func TestLowerHelpers(t *testing.T) {
 	var arena tokenizer
 	var lowered [][2]string
 	for i := 0; i < 5000; i++ {
-		var b strings.Builder
-		for n := r.Intn(12); n > 0; n-- {
-			b.WriteString(pieces[r.Intn(len(pieces))])
-		}
-		s := b.String()
+		s := joinPieces(r, pieces, 12)
 		want := strings.ToLower(s)
 		if got := string(appendLower([]byte("x"), s)); got != "x"+want {
 			t.Fatalf("appendLower(%q) = %q, want %q", s, got[1:], want)

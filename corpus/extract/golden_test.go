@@ -15,9 +15,7 @@ import (
 	"github.com/backchannel-news/backchannel/corpus"
 	"github.com/backchannel-news/backchannel/corpus/extract"
 	"github.com/backchannel-news/backchannel/corpus/gen"
-	"github.com/backchannel-news/backchannel/corpus/internal/cputime"
 	"github.com/backchannel-news/backchannel/corpus/sample"
-	"github.com/backchannel-news/backchannel/model"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/extract.golden from the current extractor")
@@ -149,24 +147,14 @@ func TestExtractGolden(t *testing.T) {
 // MB/cpu-s divides by the CPU time used (the collector's included), which
 // a shared machine's wall time hides; run it with -cpu 1.
 func BenchmarkExtractGenerated(b *testing.B) {
-	var docs []model.Document
+	docs, sizes := generatedDocs(b)
 	size := 0
-	for _, f := range gen.Corpus(1, 1000) {
-		d, err := corpus.ParseDocument(f.Name, f.Data)
-		if err != nil {
-			b.Fatal(err)
-		}
-		docs = append(docs, d)
-		size += len(f.Data)
+	for _, n := range sizes {
+		size += n
 	}
-	b.SetBytes(int64(size))
-	b.ReportAllocs()
-	b.ResetTimer()
-	cpu := cputime.Now()
-	for i := 0; i < b.N; i++ {
+	measure(b, size, func() {
 		for j := range docs {
 			extract.Document(&docs[j])
 		}
-	}
-	b.ReportMetric(float64(size)*float64(b.N)/1e6/(float64(cputime.Now()-cpu)/1e9), "MB/cpu-s")
+	})
 }

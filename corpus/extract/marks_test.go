@@ -106,11 +106,7 @@ func TestMarkFinder(t *testing.T) {
 	pieces := []string{"word ", "\"", "'", "“", "”", "«", "»", "—", "é", "\xc2", "\xe2", ". "}
 	r := rand.New(rand.NewSource(3))
 	for n := 0; n < 200; n++ {
-		var b strings.Builder
-		for k := r.Intn(40); k > 0; k-- {
-			b.WriteString(pieces[r.Intn(len(pieces))])
-		}
-		text := b.String()
+		text := joinPieces(r, pieces, 40)
 		var f markFinder
 		i := 0
 		for q := 0; q < 30 && len(text) > 0; q++ {

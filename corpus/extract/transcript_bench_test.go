@@ -6,7 +6,7 @@ import (
 	"github.com/backchannel-news/backchannel/corpus"
 	"github.com/backchannel-news/backchannel/corpus/extract"
 	"github.com/backchannel-news/backchannel/corpus/gen"
-	"github.com/backchannel-news/backchannel/corpus/internal/cputime"
+	"github.com/backchannel-news/backchannel/corpus/gen/meter"
 	"github.com/backchannel-news/backchannel/model"
 )
 
@@ -30,29 +30,33 @@ func measure(b *testing.B, size int, work func()) {
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu := cputime.Now()
+	cpu := meter.CPUTime()
 	for i := 0; i < b.N; i++ {
 		work()
 	}
-	b.ReportMetric(float64(size)*float64(b.N)/1e6/(float64(cputime.Now()-cpu)/1e9), "MB/cpu-s")
+	b.ReportMetric(float64(size)*float64(b.N)/1e6/(float64(meter.CPUTime()-cpu)/1e9), "MB/cpu-s")
 }
 
 // BenchmarkTranscriptGenerated is BenchmarkExtractGenerated for the
 // transcripts of the generated corpus alone: the transcript reader's share
 // of extraction, apart from the article reader's larger one. Run it with
 // -cpu 1.
-func BenchmarkTranscriptGenerated(b *testing.B) {
+func BenchmarkTranscriptGenerated(b *testing.B) { extractKind(b, model.Transcript) }
+
+// extractKind is BenchmarkExtractGenerated over the generated documents
+// of one kind.
+func extractKind(b *testing.B, kind model.Kind) {
 	all, sizes := generatedDocs(b)
 	var docs []model.Document
 	size := 0
 	for i, d := range all {
-		if d.Kind == model.Transcript {
+		if d.Kind == kind {
 			docs = append(docs, d)
 			size += sizes[i]
 		}
 	}
 	if len(docs) == 0 {
-		b.Fatal("the generated corpus holds no transcript")
+		b.Fatalf("the generated corpus holds no document of kind %v", kind)
 	}
 	measure(b, size, func() {
 		for j := range docs {

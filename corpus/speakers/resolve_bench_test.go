@@ -10,7 +10,7 @@ import (
 	"github.com/backchannel-news/backchannel/corpus"
 	"github.com/backchannel-news/backchannel/corpus/extract"
 	"github.com/backchannel-news/backchannel/corpus/gen"
-	"github.com/backchannel-news/backchannel/corpus/internal/cputime"
+	"github.com/backchannel-news/backchannel/corpus/gen/meter"
 	"github.com/backchannel-news/backchannel/corpus/speakers"
 )
 
@@ -43,11 +43,11 @@ func BenchmarkResolve(b *testing.B) {
 	mentions := generatedMentions(b, 1, 1000)
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu := cputime.Now()
+	cpu := meter.CPUTime()
 	for i := 0; i < b.N; i++ {
 		speakers.Resolve(mentions)
 	}
-	b.ReportMetric(float64(cputime.Now()-cpu)/1e6/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64(meter.CPUTime()-cpu)/1e6/float64(b.N), "cpu-ms/op")
 	b.ReportMetric(float64(len(mentions)), "mentions/op")
 }
 

@@ -127,11 +127,7 @@ func TestFoldWordMatchesPlain(t *testing.T) {
 		"c", "k", "h", "s", "p", "y", "j", "w", "o", "u", "l", "r", "e", "C", "Y", "W", "ŷ", "ç", "ö", "ŭ"}
 	r := rand.New(rand.NewSource(1))
 	for i := 0; i < 50000; i++ {
-		var b strings.Builder
-		for n := r.Intn(10); n > 0; n-- {
-			b.WriteString(pieces[r.Intn(len(pieces))])
-		}
-		w := b.String()
+		w := joinPieces(r, pieces, 10)
 		if got, want := foldWord(w), foldWordPlain(w); got != want {
 			t.Fatalf("foldWord(%q) = %q, want %q", w, got, want)
 		}
@@ -164,14 +160,7 @@ func TestCopyFreeHelpers(t *testing.T) {
 	pieces := []string{"Anna", "ANNA", "anna", " ", "  ", "\t", "\u00a0", "\u3000", "\u212a", "k", "K", "ß", "İ", "i", "\xff", "\ufffd", "É", "é", "ǅ", "ǆ"}
 	r := rand.New(rand.NewSource(5))
 	for i := 0; i < 20000; i++ {
-		var a, b strings.Builder
-		for j := r.Intn(5); j > 0; j-- {
-			a.WriteString(pieces[r.Intn(len(pieces))])
-		}
-		for j := r.Intn(5); j > 0; j-- {
-			b.WriteString(pieces[r.Intn(len(pieces))])
-		}
-		x, y := a.String(), b.String()
+		x, y := joinPieces(r, pieces, 5), joinPieces(r, pieces, 5)
 		if got, want := sameLower(x, y), strings.ToLower(x) == strings.ToLower(y); got != want {
 			t.Fatalf("sameLower(%q, %q) = %v", x, y, got)
 		}
@@ -182,4 +171,14 @@ func TestCopyFreeHelpers(t *testing.T) {
 			t.Fatalf("wordCount(%q) = %d, want %d", x, got, want)
 		}
 	}
+}
+
+// joinPieces joins fewer than n pieces drawn by r: random strings made of
+// the pieces that tell a fast helper from the expression it replaces.
+func joinPieces(r *rand.Rand, pieces []string, n int) string {
+	var b strings.Builder
+	for k := r.Intn(n); k > 0; k-- {
+		b.WriteString(pieces[r.Intn(len(pieces))])
+	}
+	return b.String()
 }

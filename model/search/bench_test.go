@@ -10,6 +10,7 @@ import (
 	"github.com/sahilm/fuzzy"
 
 	"github.com/backchannel-news/backchannel/corpus/gen"
+	"github.com/backchannel-news/backchannel/corpus/gen/meter"
 	"github.com/backchannel-news/backchannel/model"
 )
 
@@ -55,11 +56,11 @@ func BenchmarkSearch(b *testing.B) {
 		ix, _ := quoteIndex(n)
 		for _, q := range benchQueries {
 			b.Run(fmt.Sprintf("cold/quotes=%d/%s", n, q.name), func(b *testing.B) {
-				cpu := cpuTime()
+				cpu := meter.CPUTime()
 				for i := 0; i < b.N; i++ {
 					ix.Search(q.query, benchLimit)
 				}
-				b.ReportMetric(float64(cpuTime()-cpu)/1e6/float64(b.N), "cpu-ms/op")
+				b.ReportMetric(float64(meter.CPUTime()-cpu)/1e6/float64(b.N), "cpu-ms/op")
 			})
 		}
 		for _, q := range benchQueries[1:] {
@@ -70,7 +71,7 @@ func BenchmarkSearch(b *testing.B) {
 			b.Run(fmt.Sprintf("typing/quotes=%d/%s", n, q.name), func(b *testing.B) {
 				keys := []rune(q.query)
 				var first, next, worst time.Duration
-				cpu := cpuTime()
+				cpu := meter.CPUTime()
 				for i := 0; i < b.N; i++ {
 					s := ix.NewSearcher()
 					for j := range keys {
@@ -88,7 +89,7 @@ func BenchmarkSearch(b *testing.B) {
 				b.ReportMetric(float64(first.Nanoseconds())/1e6/float64(b.N), "first-ms")
 				b.ReportMetric(float64(next.Nanoseconds())/1e6/float64(b.N*(len(keys)-1)), "next-ms")
 				b.ReportMetric(float64(worst.Nanoseconds())/1e6, "worst-next-ms")
-				b.ReportMetric(float64(cpuTime()-cpu)/1e6/float64(b.N*len(keys)), "cpu-ms/key")
+				b.ReportMetric(float64(meter.CPUTime()-cpu)/1e6/float64(b.N*len(keys)), "cpu-ms/key")
 			})
 		}
 	}
@@ -101,11 +102,11 @@ func BenchmarkFuzzyBaseline(b *testing.B) {
 		lines := gen.QuoteLines(1, n)
 		for _, q := range benchQueries {
 			b.Run(fmt.Sprintf("quotes=%d/%s", n, q.name), func(b *testing.B) {
-				cpu := cpuTime()
+				cpu := meter.CPUTime()
 				for i := 0; i < b.N; i++ {
 					fuzzy.Find(q.query, lines)
 				}
-				b.ReportMetric(float64(cpuTime()-cpu)/1e6/float64(b.N), "cpu-ms/op")
+				b.ReportMetric(float64(meter.CPUTime()-cpu)/1e6/float64(b.N), "cpu-ms/op")
 			})
 		}
 	}

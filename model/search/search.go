@@ -191,24 +191,16 @@ func newIndex(docs, speakers, n int, text func(i int) string) *Index {
 	return ix
 }
 
-func (ix *Index) kind(i int) Kind {
+// locate is what text i is, and its ID among the documents, speakers or
+// quotes.
+func (ix *Index) locate(i int) (Kind, int) {
 	switch {
 	case i < ix.docs:
-		return Doc
+		return Doc, i
 	case i < ix.docs+ix.speakers:
-		return Speaker
+		return Speaker, i - ix.docs
 	}
-	return Quote
-}
-
-func (ix *Index) id(i int) int {
-	switch {
-	case i < ix.docs:
-		return i
-	case i < ix.docs+ix.speakers:
-		return i - ix.docs
-	}
-	return i - ix.docs - ix.speakers
+	return Quote, i - ix.docs - ix.speakers
 }
 
 func (ix *Index) isOdd(i int) bool { return ix.odd[i/64]&(1<<(i%64)) != 0 }
@@ -1236,14 +1228,15 @@ func (ix *Index) hits(p *pattern, top []scored) []Hit {
 		} else {
 			ix.score(e, p, m, false)
 		}
-		hits[i] = Hit{Kind: ix.kind(e), ID: ix.id(e), Text: ix.text(e), Tier: s.tier, Score: s.score, Matched: m}
+		kind, id := ix.locate(e)
+		hits[i] = Hit{Kind: kind, ID: id, Text: ix.text(e), Tier: s.tier, Score: s.score, Matched: m}
 	}
 	return hits
 }
 
 // parallel calls f on contiguous parts of [0, n) on every core. Each part
-// but the last is a multiple of 64 long, so workers setting bits of odd and camel
-// never share a word.
+// but the last is a multiple of 64 long, so workers setting the bits of
+// copied, odd and camel never share a word.
 func parallel(n int, f func(lo, hi int)) {
 	workers := max(1, min(runtime.GOMAXPROCS(0), n/minParallel))
 	chunk := ((n+workers-1)/workers + 63) &^ 63

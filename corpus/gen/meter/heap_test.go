@@ -1,0 +1,26 @@
+package meter
+
+import (
+	"runtime"
+	"testing"
+	"time"
+)
+
+func TestSampleHeapSeesAnAllocationHeld(t *testing.T) {
+	const size = 16 << 20
+	runtime.GC()
+	base := Heap()
+	stop := SampleHeap(base, time.Millisecond)
+	held := make([]byte, size)
+	for i := range held {
+		held[i] = byte(i)
+	}
+	// The sampler reads at once and then every millisecond; waiting for
+	// a few ticks makes sure one read falls while held is alive.
+	time.Sleep(20 * time.Millisecond)
+	peak := stop()
+	runtime.KeepAlive(held)
+	if peak < size {
+		t.Errorf("peak growth %d bytes while %d bytes were held", peak, size)
+	}
+}
