@@ -250,6 +250,18 @@ func personLabel(text, name string) bool {
 		return true
 	}
 	for off := 0; ; {
+		// A word the text writes before a surname ("Beatrix Holm").
+		k := strings.Index(text[off:], name+" ")
+		if k < 0 {
+			break
+		}
+		k += off
+		off = k + len(name)
+		if r, _ := utf8.DecodeLastRuneInString(text[:k]); (k == 0 || !isWordRune(r)) && surnameAfter(text, off) != "" {
+			return true
+		}
+	}
+	for off := 0; ; {
 		k := strings.Index(text[off:], " "+name)
 		if k < 0 {
 			return false
@@ -262,6 +274,33 @@ func personLabel(text, name string) bool {
 			return true
 		}
 	}
+}
+
+// surnameAfter returns the capitalised word that follows text[off] after
+// one space when it reads as a surname (not a title, a function word or a
+// word that opens sentences), "" otherwise: "Marco Delacroix" read at the
+// end of "Marco".
+func surnameAfter(text string, off int) string {
+	if off+1 >= len(text) || text[off] != ' ' {
+		return ""
+	}
+	rest := text[off+1:]
+	end := 0
+	for end < len(rest) {
+		r, size := utf8.DecodeRuneInString(rest[end:])
+		if !isWordRune(r) && r != '-' {
+			break
+		}
+		end += size
+	}
+	w := strings.TrimRight(rest[:end], "-")
+	if len(w) < 2 || !unicode.IsUpper(firstRune(w)) || !hasLower(w) {
+		return ""
+	}
+	if v := vocabOfWord(strings.ToLower(w)); v&(vNotNames|vTitleWords|vOrgWords|vSpeechVerbs|vPlaces|vDemonyms) != 0 {
+		return ""
+	}
+	return w
 }
 
 // articleParas extracts the quotations of the given paragraphs of prose.
@@ -314,10 +353,26 @@ func articleParas(text string, paras []paragraph) []Found {
 	prevQuote := -1 // index in a.out of the last quotation of the paragraph before
 	prevColon := none
 	prevSpeech := none
+	prevBlock := none // who the block quote going on is given to
 	for k := range infos {
 		in := &infos[k]
 		in.sents = a.sentences(in.toks)
 		first := len(a.out)
+		if len(in.spans) == 0 && (prevColon.ent >= 0 || prevBlock.ent >= 0) && blockQuoted(text, in.p.start) {
+			// `Rao replied:` then an email set off as a Markdown block
+			// quote, with no quotation marks: the block is what she wrote.
+			// Its words are hers, so none of its names is anyone's
+			// antecedent.
+			at := prevColon
+			if at.ent < 0 {
+				at = prevBlock
+			}
+			at.tight = true
+			a.emit(span{tStart: in.p.start, tEnd: in.p.end}, at)
+			prevBlock, prevColon, prevSpeech, prevQuote = at, none, none, len(a.out)-1
+			continue
+		}
+		prevBlock = none
 		quoteOnly := true
 		for _, t := range in.toks {
 			if t.kind == tWord {
@@ -361,6 +416,12 @@ func articleParas(text string, paras []paragraph) []Found {
 				if at.drop {
 					continue
 				}
+				if k == 0 && at.ent < 0 && !moreWords(text[sp.tStart:sp.tEnd], 3) {
+					// 'Mayor denies calling inspectors "amateurs"': a
+					// headline's few words, whoever its cue leaves
+					// unnamed, label the story; the body quotes them.
+					continue
+				}
 				if sp.single && (at.ent < 0 && !at.anon || at.cue == "" || at.cue == "continuation") {
 					continue // single marks quote only with a cue of their own
 				}
@@ -368,7 +429,7 @@ func articleParas(text string, paras []paragraph) []Found {
 					continue // a title, however long
 				}
 				short := !moreWords(text[sp.tStart:sp.tEnd], 3)
-				if at.ent < 0 && !at.anon && short && !colonLed(in.toks, s.lo, s.hi, x, text[sp.tStart:sp.tEnd]) {
+				if at.ent < 0 && !at.anon && short && !colonLed(in.toks, s.lo, s.hi, x, text[sp.tStart:sp.tEnd]) && !describedAs(in.toks, s.lo, x, text[sp.tStart:sp.tEnd]) {
 					continue // a scare quote or a title
 				}
 				if at.ent >= 0 && !at.tight && short {
@@ -437,8 +498,8 @@ func articleParas(text string, paras []paragraph) []Found {
 }
 
 // repeated gives an unattributed quotation the speaker of an attributed
-// one that contains it: a headline or pull quote repeating words the body
-// attributes.
+// one that holds it as whole words: a headline or pull quote repeating
+// words the body attributes.
 func (a *article) repeated() {
 	for i := range a.out {
 		if a.foundEnt[i] >= 0 || a.out[i].Cue != "" || !moreWords(a.out[i].Text, 2) {
@@ -446,11 +507,32 @@ func (a *article) repeated() {
 		}
 		needle := strings.TrimRight(a.out[i].Text, ".,!?…")
 		for j := range a.out {
-			if j != i && a.foundEnt[j] >= 0 && strings.Contains(a.out[j].Text, needle) {
+			if j != i && a.foundEnt[j] >= 0 && containsPhrase(a.out[j].Text, needle) {
 				a.foundEnt[i] = a.foundEnt[j]
 				a.out[i].Cue, a.out[i].Confidence = "repeated", model.Medium
 				break
 			}
+		}
+	}
+}
+
+// containsPhrase reports whether s holds needle with no letter or digit
+// joined to either end of it.
+func containsPhrase(s, needle string) bool {
+	if needle == "" {
+		return false
+	}
+	for off := 0; ; {
+		k := strings.Index(s[off:], needle)
+		if k < 0 {
+			return false
+		}
+		k += off
+		off = k + 1
+		before, _ := utf8.DecodeLastRuneInString(s[:k])
+		after, _ := utf8.DecodeRuneInString(s[k+len(needle):])
+		if (k == 0 || !isWordRune(before)) && (k+len(needle) == len(s) || !isWordRune(after)) {
+			return true
 		}
 	}
 }
@@ -510,6 +592,24 @@ func (a *article) emit(sp span, at attribution) {
 		a.clock++
 		a.ents[at.ent].seen = a.clock
 	}
+}
+
+// blockQuoted reports whether the line holding text[start] opens with a
+// Markdown block-quote marker before start (see trimLine).
+func blockQuoted(text string, start int) bool {
+	marker := false
+	for i := start - 1; i >= 0; i-- {
+		switch text[i] {
+		case '>':
+			marker = true
+		case ' ', '\t':
+		case '\n':
+			return marker
+		default:
+			return false
+		}
+	}
+	return marker
 }
 
 // headline reports whether a paragraph is a Title Case heading: most of
@@ -722,6 +822,17 @@ func (a *article) reportedSubject(in *paraInfo, si int, m *mention) int {
 	if v > s.lo && toks[v].kind == tWord && toks[v].low == "that" {
 		v--
 	}
+	if om := mentionAt(s, v+1, true); om != nil && om.kind != mPronoun {
+		// "Osei told the Ledger she had warned him": past the person
+		// told, the clause is still the teller's.
+		w := om.i - 1
+		if w > s.lo && toks[w].kind == tWord && toks[w].in(vArticles) {
+			w--
+		}
+		if w > s.lo && toks[w].kind == tWord && !toks[w].cap && toks[w].in(vSpeechVerbs) {
+			v = w
+		}
+	}
 	if v <= s.lo || toks[v].kind != tWord || toks[v].cap || !toks[v].in(vSpeechVerbs) {
 		return -1
 	}
@@ -915,12 +1026,57 @@ func (a *article) resolve(m *mention, cue string) attribution {
 		}
 	case mOrgRef:
 		for e := len(a.ents) - 1; e >= 0; e-- {
-			if a.ents[e].org && strings.Contains(strings.ToLower(a.ents[e].name), m.head) {
+			if a.ents[e].org && containsFold(a.ents[e].name, m.head) {
 				return attribution{ent: e, conf: model.Medium, cue: cue, tight: true}
 			}
 		}
+		if e := a.namedOrg(m.head); e >= 0 {
+			return attribution{ent: e, conf: model.Medium, cue: cue, tight: true}
+		}
 	}
 	return attribution{ent: -1, cue: cue, anon: true, tight: true}
+}
+
+// containsFold reports whether s holds head, a lower-case word, in any
+// case: strings.Contains(strings.ToLower(s), head) without lowering s,
+// asked of every organisation an article names.
+func containsFold(s, head string) bool {
+	for i := 0; i+len(head) <= len(s); i++ {
+		if s[i]|0x20 == head[0] && strings.EqualFold(s[i:i+len(head)], head) {
+			return true
+		}
+	}
+	return false
+}
+
+// namedOrg finds what "the club" or "the group" stands for when no
+// organisation with that noun in its name is on record: the most recent
+// organisation whose name has no organisation noun at all ("Kelby
+// Harriers", known for one by its plural verb), which the text can only
+// call by its kind. Teams and groups are what take plural verbs; "the
+// company" is more likely a firm whose name reads as a person's.
+func (a *article) namedOrg(head string) int {
+	if head != "club" && head != "group" {
+		return -1
+	}
+	best := -1
+	for e := range a.ents {
+		en := &a.ents[e]
+		if !en.org || best >= 0 && en.seen <= a.ents[best].seen {
+			continue
+		}
+		plain := true
+		for _, w := range en.words {
+			if vocabOfWord(w)&vOrgWords != 0 {
+				plain = false
+				break
+			}
+		}
+		if plain {
+			best = e
+		}
+	}
+	return best
 }
 
 // pronoun finds the person "he" or "she" stands for: the first person of
@@ -1134,6 +1290,9 @@ func (a *article) attribute(in *paraInfo, si, x int) attribution {
 	// `Sandoval said the company had "inherited the problems" when it
 	// bought the estate and was "doing everything possible"`: with no new
 	// speaker or speech verb since, the sentence's quotation continues.
+	// So it does past `and that he had "..."`: a he or she opening a
+	// clause with "that" is inside what the speaker said, whoever it
+	// stands for.
 	for y := x - 1; y >= s.lo; y-- {
 		t := &toks[y]
 		if t.kind == tQuote {
@@ -1146,6 +1305,9 @@ func (a *article) attribute(in *paraInfo, si, x int) attribution {
 			break
 		}
 		if m := mentionAt(s, y, false); m != nil && m.kind != mAnon && !m.poss && !m.mod {
+			if m.kind == mPronoun && m.g != unknownGender && y > s.lo && toks[y-1].kind == tWord && toks[y-1].low == "that" {
+				continue
+			}
 			break
 		}
 	}
@@ -1241,10 +1403,15 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 		// vocabulary does not know.
 		m = mentionAt(s, skip+1, false)
 	}
-	if m == nil && toks[j].kind == tWord && appositionOpeners[toks[j].low] {
+	if m == nil && toks[j].kind == tWord && appositionOpeners[toks[j].low] || m != nil && m.poss {
 		// `"...," the airline's chief operating officer, Renata Kowal,
-		// said`: a role, then the name set off by commas.
-		for k := j + 1; k < s.hi && k < j+9; k++ {
+		// said`, `"...," Kestrel's chief negotiator, Ana Ferreira, told
+		// reporters`: a role, then the name set off by commas.
+		from := j + 1
+		if m != nil {
+			from = m.j
+		}
+		for k := from; k < s.hi && k < from+8; k++ {
 			if toks[k].is(',') {
 				if n := mentionAt(s, k+1, false); n != nil && n.kind == mName && !n.poss && n.j < s.hi {
 					e := n.j
@@ -1419,7 +1586,10 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 			named := hasNameMention(s, c+1, k)
 			short := k-c-1 <= 3 && !named
 			participle := strings.HasSuffix(w, "ing") && !named // ", speaking on condition of anonymity,"
-			if !(w == "who" || w == "which" || w == "a" || w == "an" || w == "the" || w == "known" || w == "whose" || toks[c+1].in(vRoleHeads|vRoleMods) && !named || short || participle) {
+			// ", seen by the Courier,": how the document came to light,
+			// its finder no speaker.
+			reduced := inSet(documentParticiples, w)
+			if !(w == "who" || w == "which" || w == "a" || w == "an" || w == "the" || w == "known" || w == "whose" || toks[c+1].in(vRoleHeads|vRoleMods) && !named || short || participle || reduced) {
 				break
 			}
 			k = c
@@ -1436,6 +1606,9 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 					break
 				}
 			}
+		}
+		if from := documentSender(s, toks, rs, k); from != nil {
+			return a.resolve(from, t.low)
 		}
 		if m := mentionAt(s, k+1, true); m != nil && !m.poss {
 			// "An adviser to the prime minister ... said": the person
@@ -1482,11 +1655,81 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 			if m.poss || m.mod || m.appos || m.kind == mAnon {
 				continue
 			}
+			if !subjectPlace(toks, s.lo, m.i) {
+				// "European negotiators rejected a proposal from the
+				// Kestrel government, calling it ...": the subject went
+				// unnamed; the first name is an object.
+				return attribution{ent: -1, cue: t.low, anon: true, tight: true}
+			}
 			return a.resolve(m, t.low)
 		}
 		return none
 	}
 	return none
+}
+
+// documentParticiples open a clause telling how a document came to light:
+// "An email, seen by the Courier, said".
+var documentParticiples = set(`seen obtained reviewed leaked dated sent shared published released`)
+
+// documentNouns are what is written rather than said: "A letter from X
+// said" is X speaking.
+var documentNouns = set(`statement letter letters email emails e-mail memo memorandum message messages note text report post submission filing reply response
+audit review study assessment findings ruling judgment minutes`)
+
+// documentSender returns who wrote the document that opens the clause
+// toks[rs:k+1], the subject of a speech verb: X in "A letter from X to the
+// committee said", "An internal memo by X warned". nil when the clause
+// does not open with a document and its sender.
+func documentSender(s *sentence, toks []token, rs, k int) *mention {
+	for d := rs; d < k && d < rs+3; d++ {
+		t := &toks[d]
+		if t.kind != tWord || t.cap && d > rs {
+			return nil
+		}
+		if d == rs && !t.in(vArticles) && !t.in(vDocumentNouns) {
+			// "After a letter from X, the minister said": the letter is
+			// not the subject. Only "A letter", "The memo", "Letters".
+			return nil
+		}
+		if t.in(vDocumentNouns) {
+			if p := d + 1; p < k && (toks[p].low == "from" || toks[p].low == "by") {
+				q := p + 1
+				if q < k && toks[q].low == "the" && mentionAt(s, q, false) == nil {
+					q++ // "from the Port Authority": the name after the article
+				}
+				if m := mentionAt(s, q, false); m != nil && !m.poss && m.kind != mAnon {
+					if m.kind == mRoleRef && m.j+1 < k && toks[m.j].is(',') {
+						// "A note from the laboratory director, Dr. Hélène
+						// Fournier, to the federation said": the name.
+						if n := mentionAt(s, m.j+1, false); n != nil && n.kind == mName && !n.poss {
+							return n
+						}
+					}
+					return m
+				}
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// subjectPlace reports whether a mention starting at toks[i] can be the
+// subject of the sentence starting at toks[lo]: it opens the sentence, or
+// follows a comma ("On Tuesday, Ferreira ..."), or only articles and
+// capitalised words come before it. A lower-case word before it
+// otherwise ("negotiators rejected a proposal from X") means X is not.
+func subjectPlace(toks []token, lo, i int) bool {
+	if i == lo || i > lo && toks[i-1].is(',') {
+		return true
+	}
+	for k := lo; k < i; k++ {
+		if t := &toks[k]; t.kind == tWord && !t.cap && !t.in(vArticles) {
+			return false
+		}
+	}
+	return true
 }
 
 // clauseLinks join a second verb to the clause's subject: "X declined to
@@ -1535,6 +1778,11 @@ func (a *article) colonIntro(in *paraInfo, si, c int) attribution {
 		at.cue = "colon"
 		return at
 	}
+	if m := mentionAt(s, rs, false); m != nil && m.poss && m.kind == mName && m.j < c && toks[m.j].in(vDocumentNouns) {
+		// "Pell's reply, which Raman later gave to regulators, was three
+		// lines long:": the reply's writer, whoever else the clause names.
+		return a.resolve(m, "colon")
+	}
 	// No speech verb: the subject of the last clause that has one.
 	end := c
 	for end > rs {
@@ -1562,13 +1810,14 @@ func (a *article) colonIntro(in *paraInfo, si, c int) attribution {
 }
 
 // paraphraseLed reports whether the clause before a colon is, or ends
-// with, one of paraphraseIntros, in any case.
+// with, one of paraphraseIntros, in any case. "Read:" alone is the
+// author's gloss, but "the statement read:" quotes a document.
 func paraphraseLed(intro string) bool {
 	intro = strings.TrimSpace(intro)
 	if !isASCII(intro) {
 		intro = strings.TrimRight(strings.ToLower(intro), " .")
 		for _, p := range paraphraseIntros {
-			if intro == p || endsWith(intro, " ", p) || endsWith(intro, ", ", p) {
+			if intro == p || p != "read" && (endsWith(intro, " ", p) || endsWith(intro, ", ", p)) {
 				return true
 			}
 		}
@@ -1583,7 +1832,7 @@ func paraphraseLed(intro string) bool {
 		// A clause ending in ", p" also ends in " p".
 		// Every intro ends in a letter: comparing the last bytes first,
 		// folded to lower case, rules out most intros at once.
-		if n >= 0 && intro[len(intro)-1]|0x20 == p[len(p)-1] && strings.EqualFold(intro[n:], p) && (n == 0 || intro[n-1] == ' ') {
+		if n >= 0 && intro[len(intro)-1]|0x20 == p[len(p)-1] && strings.EqualFold(intro[n:], p) && (n == 0 || intro[n-1] == ' ' && p != "read") {
 			return true
 		}
 	}
@@ -1631,6 +1880,69 @@ func colonLed(toks []token, lo, hi, x int, quoted string) bool {
 	}
 	// A capitalised word after it opens the next sentence.
 	return x+1 >= hi || toks[x+1].kind != tWord || toks[x+1].cap
+}
+
+// describedAs reports whether the short quotation at toks[x] is the word
+// a report or a person used of something: "the inquiry describes the
+// regime as "inadequate" and the records as "chaotic"". Describing is
+// reporting what was written or said, so the word is a quotation even
+// when nobody can be named for it; a capitalised one is more likely a
+// name given to something.
+func describedAs(toks []token, lo, x int, quoted string) bool {
+	if quoted == "" || !unicode.IsLower(firstRune(quoted)) {
+		return false
+	}
+	if documentSubject(toks, lo, x) {
+		// "The regulator's report found the concrete "below
+		// specification"": the words are the report's.
+		return true
+	}
+	if x-1 <= lo || toks[x-1].kind != tWord || toks[x-1].low != "as" {
+		return false
+	}
+	for k := x - 2; k >= lo && k >= x-16; k-- {
+		t := &toks[k]
+		if t.terminal() {
+			return false
+		}
+		if t.kind == tWord && labellingVerb(t.low) {
+			return true
+		}
+	}
+	return false
+}
+
+// labellingVerb reports whether w is a form of a verb that records a
+// judgement in words ("describes as", "was flagged as", "classed as").
+func labellingVerb(w string) bool {
+	if strings.HasPrefix(w, "describ") || strings.HasPrefix(w, "categori") || strings.HasPrefix(w, "classif") {
+		return true
+	}
+	switch w {
+	case "flagged", "flags", "classed", "rated", "rates", "graded", "grades", "marked", "marks", "recorded", "records",
+		"listed", "lists", "assessed", "assesses", "labelled", "labeled", "labels":
+		return true
+	}
+	return false
+}
+
+// documentSubject reports whether the sentence toks[lo:x] opens with a
+// document as its subject: "The report", "The regulator's report,
+// published last month,", "Its audit".
+func documentSubject(toks []token, lo, x int) bool {
+	for k := lo; k < x && k < lo+5; k++ {
+		t := &toks[k]
+		switch {
+		case t.kind != tWord:
+			return false
+		case t.in(vDocumentNouns) && !t.poss:
+			return true
+		case t.in(vArticles) || t.poss || t.cap || t.low == "its" || t.low == "their" || t.low == "his" || t.low == "her":
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 func lastRuneOf(s string) string {

@@ -77,13 +77,31 @@ func trimmedLines(text string, from int) iter.Seq2[int, int] {
 			if nl >= 0 {
 				end, next = i+nl, i+nl+1
 			}
-			s, e := trimSpan(text, i, end)
+			s, e := trimLine(text, i, end)
 			i = next
 			if !yield(s, e) {
 				return
 			}
 		}
 	}
+}
+
+// trimLine is trimSpan that also drops the Markdown block-quote markers
+// opening a line ("> ", "> > "): an excerpt of a call or a statement set
+// off as a block quote reads as the lines it quotes.
+func trimLine(text string, a, b int) (int, int) {
+	s, e := trimSpan(text, a, b)
+	if s == e || text[s] != '>' {
+		return s, e
+	}
+	j := s
+	for j < e && (text[j] == '>' || text[j] == ' ' || text[j] == '\t') {
+		j++
+	}
+	if text[j-1] == '>' && j < e {
+		return s, e // ">text" or "->" is no marker
+	}
+	return j, e
 }
 
 func trimSpan(text string, a, b int) (int, int) {

@@ -133,7 +133,21 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 				m += 2
 				continue
 			}
+			// "Ministry of Water and Rivers": an office named after what
+			// it runs may join two fields with "and". Only after "of", and
+			// never onto a title or a given name, which start a second
+			// subject ("the Ministry of Health and Minister Ola Berg").
+			if n.kind == tWord && n.low == "and" && m-k >= 3 && toks[k].in(vOrgWords) && toks[k+1].low == "of" && m+1 < hi && secondField(toks, m+1, hi) {
+				m += 2
+				continue
+			}
 			break
+		}
+		if k == 0 && dateline(toks, m, hi) {
+			// "BRUSSELS (Wire) — Negotiators rejected it, calling it
+			// "...": where the story was filed, no one in it.
+			k = m - 1
+			continue
 		}
 		if mm, ok := a.classify(toks, k, m); ok {
 			out = a.attachRole(toks, lo, first, out, mm)
@@ -246,6 +260,11 @@ func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
 	case toks[e].in(vRoleHeads) || definite && toks[e].in(vTitleWords) && !toks[e].in(vRoleMods) && !toks[e].in(vDemonyms) && !honorific(w):
 		// "the archbishop said" names a title as well as a role.
 		if !definite {
+			if e+2 < hi && toks[e+1].is(',') && toks[e+2].kind == tWord && toks[e+2].cap && !toks[e+2].in(vNotNames) {
+				// "a retired judge, Rosalind Achebe": the name that
+				// follows says who; nobody here goes unnamed.
+				return mention{}, false
+			}
 			return mention{i: k, j: e + 1, ni: e, kind: mAnon, head: w, ent: -1}, true
 		}
 		return mention{i: k, j: e + 1, ni: e, kind: mRoleRef, head: w, mods: mods, ent: -1}, true
@@ -350,6 +369,12 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 		mm.org = true // CIA, NATO, UNHCR
 	case nameToks == 1 && toks[mm.ni].in(vPlaces):
 		mm.place = true
+	case nameToks >= 2 && mm.role == "" && toks[m-1].in(vPlaceNouns):
+		mm.place = true
+	case nameToks >= 2 && mm.role == "" && pluralVerbAt(toks, m) && !toks[mm.ni].in(vMaleNames|vFemaleNames):
+		// "Kelby Harriers have sacked their manager": a name taking a
+		// plural verb is a team or a group, not one person.
+		mm.org = true
 	}
 	if !mm.org && !mm.place {
 		if toks[mm.ni].in(vMaleNames) {
@@ -368,6 +393,65 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 		}
 	}
 	return mm, true
+}
+
+// secondField reports whether the capitalised words from toks[k] can be
+// the second field of "Ministry of Water and Rivers": no title or given
+// name starting a second subject, and no organisation noun making them a
+// second organisation ("the Ministry of Defence and Foreign Office").
+func secondField(toks []token, k, hi int) bool {
+	if toks[k].kind != tWord || !toks[k].cap || toks[k].in(vNotNames) || toks[k].undotted()&(vTitleWords|vMaleNames|vFemaleNames) != 0 {
+		return false
+	}
+	for ; k < hi && toks[k].kind == tWord && toks[k].cap; k++ {
+		if toks[k].in(vOrgWords) && !strings.HasSuffix(toks[k].low, "s") {
+			return false // a plural is a field: "Health and Human Services"
+		}
+		if toks[k].poss {
+			break
+		}
+	}
+	return true
+}
+
+// dateline reports whether the capitalised run toks[:m] opening a
+// paragraph is a wire dateline: all capitals, then a dash, an agency in
+// brackets or a comma and a date ("LONDON —", "BRUSSELS (Wire) —",
+// "BRUSSELS, May 4 (Reuters) -"). "NATO, the alliance, said" is no
+// dateline.
+func dateline(toks []token, m, hi int) bool {
+	for i := 0; i < m; i++ {
+		if !toks[i].allCaps {
+			return false
+		}
+	}
+	if m >= hi {
+		return false
+	}
+	switch {
+	case toks[m].isDash():
+		return true
+	case toks[m].is('('):
+		return m+2 < hi && toks[m+1].kind == tWord && toks[m+1].cap && toks[m+2].is(')')
+	case toks[m].is(','):
+		return m+1 < hi && toks[m+1].kind == tWord && inSet(monthNames, toks[m+1].low)
+	}
+	return false
+}
+
+var monthNames = set(`january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec`)
+
+// pluralVerbAt reports whether toks[k], the word after a name, is a
+// plural verb: "have", "are", "were".
+func pluralVerbAt(toks []token, k int) bool {
+	if k >= len(toks) || toks[k].kind != tWord {
+		return false
+	}
+	switch toks[k].low {
+	case "have", "are", "were":
+		return true
+	}
+	return false
 }
 
 // attachRole gives a name the role words written before it ("Sarkov's aide
@@ -534,6 +618,12 @@ func (a *article) apposition(toks []token, hi int, out []mention) ([]mention, in
 		if x > 0 && (t.low == "who" || t.low == "which" || t.low == "that" || t.low == "whose") {
 			role = role[:x]
 			break
+		}
+		if t.kind == tWord && !t.cap && t.in(vSpeechVerbs) {
+			// "After a letter from Sunita Rao, the minister said": a
+			// speech verb makes the words after the comma the main
+			// clause, not a role set off by it.
+			return out, -1
 		}
 	}
 	hasHead := false

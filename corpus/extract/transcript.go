@@ -667,7 +667,7 @@ func labelLines(text string, from, to int, out []labelLine, tab *labelTable) []l
 		if nl >= 0 {
 			end, next = i+nl, i+nl+1
 		}
-		s, e := trimSpan(text, i, end)
+		s, e := trimLine(text, i, end)
 		i = next
 		if s >= e {
 			blank = true
@@ -815,6 +815,15 @@ func expandNames(text string, turns []Found, prose []paragraph) {
 				k += off
 				off = k + len(name)
 				if off < len(para) && isWordRune(firstRune(para[off:])) {
+					continue
+				}
+				if sur := surnameAfter(para, off); sur != "" && !strings.ContainsRune(name, '.') {
+					// "Marco" labelling the turns of "Marco Delacroix".
+					cand := name + " " + sur
+					if found != "" && found != cand {
+						ambiguous = true
+					}
+					found = cand
 					continue
 				}
 				before := strings.TrimRight(para[:k], " ")
@@ -1024,6 +1033,9 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 		}
 		role += l.role
 	}
+	if full := t.headerFullName(name); full != "" {
+		name = full // "Interviewer: Petra Volk" in the header, VOLK in the turns
+	}
 	sp := &turnSpeaker{name: name, role: role, conf: model.High}
 	generic := true
 	for i := 0; ; {
@@ -1064,6 +1076,20 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 	// the header and on who was called on, these only on the label.
 	in.sp = sp
 	return sp
+}
+
+// headerFullName returns the full name the header gives a one-word label
+// that is its surname, "" when there is none.
+func (t *transcript) headerFullName(name string) string {
+	if strings.IndexByte(name, ' ') >= 0 {
+		return ""
+	}
+	for _, full := range [2]string{t.qName, t.aName} {
+		if sp := strings.LastIndexByte(full, ' '); sp > 0 && strings.EqualFold(full[sp+1:], name) {
+			return full
+		}
+	}
+	return ""
 }
 
 // appendFields appends the words of s, as strings.Fields splits them, to

@@ -141,9 +141,18 @@ organisation center centre club league tribunal campaign church airlines
 reuters bloomberg kommersant tass ria interfax afp politico axios cnn bbc
 nbc abc cbs fox msnbc npr gazette tribune herald telegraph guardian
 newspaper magazine broadcaster firm outlet trust
+courier ledger chronicle dispatch observer examiner inquirer bulletin echo
 `)
 
 // places speak by metonymy ("Varno said") but are never he or she.
+// placeNouns ending a capitalised run make it a place ("Carrow Street",
+// "Karst Bay"), never a person a pronoun could stand for.
+var placeNouns = set(`
+street road avenue lane boulevard square bridge harbour harbor bay river
+valley island islands mountains county district province airport station
+estate quay
+`)
+
 var places = set(`
 russia ukraine america usa britain england france germany china israel iran
 italy spain poland turkey japan india canada australia europe belgium
@@ -310,6 +319,8 @@ const (
 	vPrepositions
 	vAbbreviations
 	vAccording // the word "according", which opens a cue
+	vPlaceNouns
+	vDocumentNouns
 )
 
 // vocabSlots is vocabOf as an open-addressing hash table, keyed by
@@ -458,6 +469,8 @@ var vocabOf = func() map[string]vocab {
 		{vPrepositions, prepositions},
 		{vAbbreviations, abbreviations},
 		{vAccording, set(`according`)},
+		{vPlaceNouns, placeNouns},
+		{vDocumentNouns, documentNouns},
 	} {
 		for w := range s.set {
 			m[w] |= s.v

@@ -1,0 +1,214 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestArticleSpeakerRules checks, one sentence pattern at a time, who an
+// article's quotation is given to: the rules the held-out rounds added,
+// each with the case that must not fire.
+func TestArticleSpeakerRules(t *testing.T) {
+	cases := []struct {
+		name, text, quote, want string
+		dropped                 bool
+	}{
+		{
+			name:  "block-quoted call lines",
+			text:  "Title\n\nAn excerpt of the call between Ana Brill and Tomas Kerr:\n\n> BRILL: Have you seen the sheet?\n> KERR: Not the final one.\n> BRILL: Then nobody needs to.\n\nKerr later declined to comment.",
+			quote: "Not the final one.", want: "Tomas Kerr",
+		},
+		{
+			name:  "an email set off as a block quote after its writer",
+			text:  "Title\n\nSunita Rao replied the same afternoon:\n\n> Graham, the traffic plan is inadequate.\n> I can't change that.\n\nThe plan was approved.",
+			quote: "I can't change that.", want: "Sunita Rao",
+		},
+		{
+			name:  "a block quote nobody introduced",
+			text:  "Title\n\nThe plan was approved in March.\n\n> Graham, the traffic plan is inadequate.\n\nSunita Rao retired in May.",
+			quote: "Graham, the traffic", dropped: true,
+		},
+		{
+			name:  "a statement that read",
+			text:  "Title\n\nA statement issued by the Lorvane Water Board read: \"Every sample was clean.\"",
+			quote: "Every sample", want: "Lorvane Water Board",
+		},
+		{
+			name:  "the author's gloss",
+			text:  "Title\n\nThe board published its figures late on Friday. Read: \"we hoped nobody would notice.\"",
+			quote: "we hoped", dropped: true,
+		},
+		{
+			name:  "chat lines labelled by given names",
+			text:  "Title\n\nThe chat was between Marco Delacroix and Beatrix Holm.\n\n[21:14] Marco: Red warning for tomorrow.\n[21:15] Beatrix: They said that in March.\n[21:20] Marco: Not tonight.\n\nHolm declined to comment.",
+			quote: "They said that in March.", want: "Beatrix Holm",
+		},
+		{
+			name:  "a headline's word labels the story",
+			text:  "Mayor denies calling inspectors \"amateurs\"\n\nCouncillors said Desmond Achterveld called the inspectors \"a bunch of amateurs\" at the meeting.",
+			quote: "amateurs", dropped: true,
+		},
+		{
+			name:  "a headline repeating the body at length",
+			text:  "\"We are not a charity\": club defends prices\n\n\"We are not a charity. We have players to pay,\" chairman Declan Moyes said.",
+			quote: "We are not a charity", want: "Declan Moyes",
+		},
+		{
+			name:  "a letter's sender",
+			text:  "Title\n\nA letter from Sunita Rao to the committee said the plan was \"not ready for a vote\".",
+			quote: "not ready", want: "Sunita Rao",
+		},
+		{
+			name:  "the outlet that saw a document is no speaker",
+			text:  "Title\n\nAn email from the Port Authority to its board, seen by the Courier, said the berth was \"unsafe in high winds\".",
+			quote: "unsafe in high", want: "Port Authority",
+		},
+		{
+			name:  "a letter in a fronted clause",
+			text:  "Title\n\nAfter a letter from Sunita Rao, the minister said the plan was \"on hold until spring\".",
+			quote: "on hold", want: "",
+		},
+		{
+			name:  "the outlet told is no one she stands for",
+			text:  "Title\n\nThe documents were first reported by the Harwick Ledger.\n\nNadia Osei told the Ledger she had warned him. \"He knew. Everybody knew,\" she said.",
+			quote: "He knew.", want: "Nadia Osei",
+		},
+		{
+			name:  "a dateline is no speaker, nor an object a subject",
+			text:  "Title\n\nBRUSSELS (Wire) — European negotiators rejected a proposal from the Kestrel government, calling it \"a non-starter\".",
+			quote: "a non-starter", want: "",
+		},
+		{
+			name:  "a named subject before the participle",
+			text:  "Title\n\nOn Tuesday, Ana Ferreira rejected the proposal, calling it \"a non-starter\".",
+			quote: "a non-starter", want: "Ana Ferreira",
+		},
+		{
+			name:  "an owner's role, then the name, after the quotation",
+			text:  "Title\n\n\"We have made our final offer,\" Kestrel's chief negotiator, Ana Ferreira, told reporters.",
+			quote: "We have made", want: "Ana Ferreira",
+		},
+		{
+			name:  "a note from a role and its holder",
+			text:  "Title\n\nA note from the laboratory director, Dr. Hélène Fournier, to the federation said the reading was \"not conclusive\".",
+			quote: "not conclusive", want: "Hélène Fournier",
+		},
+		{
+			name:  "a word a lab flagged",
+			text:  "Title\n\nThe sample was flagged as \"atypical\" by the laboratory.",
+			quote: "atypical", want: "",
+		},
+		{
+			name:  "a report's finding",
+			text:  "Title\n\nThe regulator's report, published last month, found the concrete \"below specification\".",
+			quote: "below specification", want: "",
+		},
+		{
+			name:  "a naming is no quotation",
+			text:  "Title\n\nThe drugs belong to a class known as \"benzos\" on the street.",
+			quote: "benzos", dropped: true,
+		},
+		{
+			name:  "a reply's writer",
+			text:  "Title\n\nPriya Raman emailed Stuart Pell in April. Pell's reply, which Raman later gave to regulators, was three lines long: \"Noted. Leave it with me.\"",
+			quote: "Noted.", want: "Stuart Pell",
+		},
+		{
+			name:  "office joining two fields",
+			text:  "Title\n\nThe Ministry of Water and Rivers said the dam was \"safe for now\".",
+			quote: "safe for now", want: "Ministry of Water and Rivers",
+		},
+		{
+			name:  "plural field",
+			text:  "Title\n\nThe Department of Health and Human Services said the rule was \"under review\".",
+			quote: "under review", want: "Department of Health and Human Services",
+		},
+		{
+			name:  "a second office is not a field",
+			text:  "Title\n\nThe Ministry of Defence and Foreign Office said the talks were \"over for now\".",
+			quote: "over for now", want: "Foreign Office",
+		},
+		{
+			name:  "a clause opened by that he",
+			text:  "Title\n\nLena Marsh said the minister had \"lied to parliament\" and that he would \"have to resign before the summer\".",
+			quote: "have to resign", want: "Lena Marsh",
+		},
+		{
+			name:  "a name after an unnamed role",
+			text:  "Title\n\nThe inquiry was led by a retired judge, Rosalind Achebe. \"Nobody needed to die,\" she said.",
+			quote: "Nobody needed", want: "Rosalind Achebe",
+		},
+		{
+			name:  "an unnamed official stays unnamed",
+			text:  "Title\n\nA senior official spoke to reporters. \"Nobody needed to die,\" she said.",
+			quote: "Nobody needed", want: "",
+		},
+		{
+			name:  "a street is no one a pronoun stands for",
+			text:  "Title\n\nThe car park on Carrow Street collapsed in May.\n\nThe minister spoke on Tuesday. \"We will not pick and choose,\" he said.",
+			quote: "We will not", want: "",
+		},
+		{
+			name:  "a team taking a plural verb is the club",
+			text:  "Title\n\nKelby Harriers have sacked their manager.\n\nIn a statement, the club said: \"We thank him for his work.\"",
+			quote: "We thank him", want: "Kelby Harriers",
+		},
+		{
+			name:  "the company is not a team",
+			text:  "Title\n\nHarbour Rovers are bottom of the league.\n\nIn a statement, the company said: \"We deny every allegation.\"",
+			quote: "We deny", want: "",
+		},
+		{
+			name:  "a report's word",
+			text:  "Title\n\nThe inquiry describes the inspection regime as \"inadequate\" and the records as \"chaotic\".",
+			quote: "chaotic", want: "",
+		},
+		{
+			name:  "a scare quote",
+			text:  "Title\n\nThe building's \"temporary\" repairs were never replaced.",
+			quote: "temporary", dropped: true,
+		},
+		{
+			name:  "a name given to something",
+			text:  "Title\n\nThe regulator describes the scheme as \"Powering Tomorrow\" in its filings.",
+			quote: "Powering Tomorrow", dropped: true,
+		},
+	}
+	for _, c := range cases {
+		found := Article(c.text, 0)
+		checkBounds(t, c.text, 0, found)
+		var got *Found
+		for i := range found {
+			if strings.HasPrefix(found[i].Text, c.quote) {
+				got = &found[i]
+				break // the first, in text order
+			}
+		}
+		switch {
+		case c.dropped && got != nil:
+			t.Errorf("%s: %q is not a quotation, got speaker %q", c.name, c.quote, got.Speaker)
+		case c.dropped:
+		case got == nil:
+			t.Errorf("%s: %q not found in %+v", c.name, c.quote, found)
+		case got.Speaker != c.want:
+			t.Errorf("%s: %q given to %q, want %q", c.name, c.quote, got.Speaker, c.want)
+		}
+	}
+}
+
+// TestTranscriptHeaderNames checks that a one-word label takes the full
+// name an interview's header gives for it.
+func TestTranscriptHeaderNames(t *testing.T) {
+	text := "Interview\n\nInterviewer: Petra Volk, Northgate Radio.\n\n[00:00:04] VOLK: Minister, welcome.\n[00:00:07] BANFI: Thank you.\n[00:00:12] VOLK: Will you resign?\n[00:00:14] BANFI: No.\n"
+	found := Transcript(text, 0)
+	checkBounds(t, text, 0, found)
+	want := []string{"Petra Volk", "Banfi", "Petra Volk", "Banfi"}
+	if len(found) != len(want) {
+		t.Fatalf("got %d turns, want %d: %+v", len(found), len(want), found)
+	}
+	for i, f := range found {
+		if f.Speaker != want[i] {
+			t.Errorf("turn %d %q: speaker %q, want %q", i, f.Text, f.Speaker, want[i])
+		}
+	}
+}
