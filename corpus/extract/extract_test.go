@@ -242,7 +242,7 @@ func BenchmarkExtract(b *testing.B) {
 // strings.ToLower on random strings mixing ASCII, letters whose lower case
 // has another length (İ, K), and invalid bytes.
 func TestLowerHelpers(t *testing.T) {
-	pieces := []string{"A", "z", "Q", ".", " ", "É", "İ", "\u212a", "ß", "Σ", "\xff", "\xe2\x80", "’", "mc", "MR", "U.S", "Said", "minister", "’s"}
+	pieces := []string{"A", "z", "Q", ".", " ", "É", "İ", "\u212a", "ß", "Σ", "\xff", "\xe2\x80", "’", "mc", "MR", "U.S", "Said", "minister", "’s", "'s", "'S"}
 	r := rand.New(rand.NewSource(1))
 	set := map[string]bool{}
 	var arena tokenizer
@@ -272,8 +272,13 @@ func TestLowerHelpers(t *testing.T) {
 		// it) or not (it ends the text).
 		for _, text := range []string{s, s + "XYZ\xffXYZ\xff"} {
 			tok := arena.appendWord(nil, text, 0, len(s))[0]
-			checkWordToken(t, tok)
-			lowered = append(lowered, [2]string{tok.low, strings.ToLower(tok.word)})
+			checkWordToken(t, text, tok)
+			// The word as written is the whole token less any possessive.
+			w, mark := tok.word(text), s[len(tok.word(text)):]
+			if mark != "" && !(tok.poss && (mark == "'s" || mark == "'S" || mark == "’s" || mark == "’S")) || !strings.HasPrefix(s, w) {
+				t.Fatalf("token of %q: word %q, possessive %v", s, w, tok.poss)
+			}
+			lowered = append(lowered, [2]string{tok.low, strings.ToLower(tok.word(text))})
 		}
 	}
 	// Strings handed out earlier are unchanged by later ones sharing
@@ -287,14 +292,15 @@ func TestLowerHelpers(t *testing.T) {
 
 // checkWordToken fails unless tok, a word's token, holds the word's lower
 // case, vocabulary sets and capitals as the unicode package reads them.
-func checkWordToken(t *testing.T, tok token) {
+func checkWordToken(t *testing.T, text string, tok token) {
 	t.Helper()
-	w := strings.ToLower(tok.word)
+	word := tok.word(text)
+	w := strings.ToLower(word)
 	if tok.low != w || tok.vocab != vocabOf[w] {
-		t.Fatalf("token of %q: low %q vocab %b, want %q %b", tok.word, tok.low, tok.vocab, w, vocabOf[w])
+		t.Fatalf("token of %q: low %q vocab %b, want %q %b", word, tok.low, tok.vocab, w, vocabOf[w])
 	}
 	letters, upper := 0, 0
-	for _, r := range tok.word {
+	for _, r := range word {
 		if unicode.IsLetter(r) {
 			letters++
 			if unicode.IsUpper(r) {
@@ -302,10 +308,10 @@ func checkWordToken(t *testing.T, tok token) {
 			}
 		}
 	}
-	first, _ := utf8.DecodeRuneInString(tok.word)
+	first, _ := utf8.DecodeRuneInString(word)
 	wantCap := unicode.IsUpper(first)
 	if tok.cap != wantCap || tok.allCaps != (wantCap && letters >= 2 && letters == upper) {
-		t.Fatalf("token of %q: cap %v allCaps %v", tok.word, tok.cap, tok.allCaps)
+		t.Fatalf("token of %q: cap %v allCaps %v", word, tok.cap, tok.allCaps)
 	}
 }
 
@@ -320,7 +326,7 @@ func TestVocabTable(t *testing.T) {
 		}
 		// The word as a token, capitalised or not, in running text.
 		for _, form := range []string{w, strings.ToUpper(w[:1]) + w[1:], strings.ToUpper(w)} {
-			checkWordToken(t, arena.appendWord(nil, form+" and more", 0, len(form))[0])
+			checkWordToken(t, form+" and more", arena.appendWord(nil, form+" and more", 0, len(form))[0])
 		}
 		for i := range len(w) {
 			x := w[:i] + "q" + w[i+1:]

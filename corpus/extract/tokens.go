@@ -20,12 +20,14 @@ const (
 // token is one word, punctuation mark or quotation of a paragraph, with
 // its byte offsets in the document text.
 //
-// Fields are ordered largest first so a token takes 64 bytes: an article
-// has a token for every five or so bytes of text.
+// Fields are ordered largest first so a token takes 48 bytes: an article
+// has a token for every five or so bytes of text, all of them made before
+// any is read, so a smaller token is less memory to write and to scan.
+// For that the word as written is not kept but cut from the text when
+// needed (see word), which is seldom.
 type token struct {
 	start, end int
-	word       string // for words: the text without a possessive 's
-	low        string // lower-case word
+	low        string // for words: the lower-case word, without a possessive 's
 	q          int32  // for quotations: index into the paragraph's spans
 	punct      rune   // for punctuation
 	vocab      vocab  // for words: the vocabulary sets holding low
@@ -325,7 +327,6 @@ func (l *tokenizer) appendWord(toks []token, text string, i, j int) []token {
 			w, t.poss = w[:n-4], true
 		}
 	}
-	t.word = w
 	if n := len(w); n <= 8 && i+8 <= len(text) {
 		// A short word, nearly every one: its eight bytes, read at once,
 		// give its ASCII-ness, capitals, letters, lower case and hash
@@ -428,6 +429,18 @@ func (t *token) undotted() vocab {
 		return vocabOfWord(w)
 	}
 	return t.vocab
+}
+
+// word returns the word as written in text, without a possessive 's.
+func (t *token) word(text string) string {
+	end := t.end
+	if t.poss {
+		end -= len("'s")
+		if text[end] != '\'' {
+			end -= len("’s") - len("'s")
+		}
+	}
+	return text[t.start:end]
 }
 
 // in reports whether the word is in one of the vocabulary sets v names.
