@@ -187,6 +187,9 @@ func (l *tokenizer) tokenize(text string, a, b int, toks []token) []token {
 		case bPunct:
 			toks = append(toks, token{start: i, end: i + 1, kind: tPunct, punct: r})
 			i++
+			if i < len(s) && s[i] == ' ' {
+				i++ // the space after a comma or a full stop
+			}
 			continue
 		case bOther:
 			r, size = utf8.DecodeRuneInString(s[i:])
@@ -241,6 +244,9 @@ func (l *tokenizer) tokenize(text string, a, b int, toks []token) []token {
 		toks = l.appendWord(toks, text, i, j)
 		l.noteMidCap(toks)
 		i = j
+		if i < len(s) && s[i] == ' ' {
+			i++ // the space after most words, spared a turn of the loop
+		}
 	}
 	return toks
 }
