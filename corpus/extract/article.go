@@ -653,15 +653,24 @@ func countWords(s string, limit int) int {
 	n, in := 0, false
 	for i := 0; i < len(s) && n < limit; {
 		// spaceAt, by hand: this loop runs over every quotation.
-		space, size := false, 1
 		if c := s[i]; c < utf8.RuneSelf {
-			space = asciiSpace[c]
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
+			i++
+			if asciiSpace[c] {
+				in = false
+				continue
+			}
+			if !in {
+				in = true
+				n++
+			}
+			// The rest of the word's ASCII bytes change nothing counted.
+			for i < len(s) && s[i] < utf8.RuneSelf && !asciiSpace[s[i]] {
+				i++
+			}
+			continue
 		}
-		if space {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
 			in = false
 		} else if !in {
 			in = true

@@ -358,3 +358,24 @@ func TestFoldMemo(t *testing.T) {
 		}
 	}
 }
+
+// TestCountWords checks countWords against strings.Fields on random
+// strings of ASCII and Unicode spaces, letters and invalid bytes, for
+// every limit.
+func TestCountWords(t *testing.T) {
+	pieces := []string{"a", "Zed", " ", "  ", "\t", "\n", "\u00a0", "\u2003", "é", "’", "\xff", ",", "x y"}
+	r := rand.New(rand.NewSource(2))
+	for i := 0; i < 5000; i++ {
+		var b strings.Builder
+		for n := r.Intn(10); n > 0; n-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		s := b.String()
+		want := len(strings.Fields(s))
+		for limit := 0; limit <= want+1; limit++ {
+			if got := countWords(s, limit); got != min(want, limit) {
+				t.Fatalf("countWords(%q, %d) = %d, want %d", s, limit, got, min(want, limit))
+			}
+		}
+	}
+}
