@@ -327,6 +327,10 @@ func TestVocabTable(t *testing.T) {
 		// The word as a token, capitalised or not, in running text.
 		for _, form := range []string{w, strings.ToUpper(w[:1]) + w[1:], strings.ToUpper(w)} {
 			checkWordToken(t, form+" and more", arena.appendWord(nil, form+" and more", 0, len(form))[0])
+			// And looked up alone, in any case.
+			if got := vocabOfFold(form); got != v {
+				t.Fatalf("vocabOfFold(%q) = %b, want %b", form, got, v)
+			}
 		}
 		for i := range len(w) {
 			x := w[:i] + "q" + w[i+1:]
@@ -338,6 +342,13 @@ func TestVocabTable(t *testing.T) {
 	for _, w := range []string{"", "zebra", "saidx", "the the", "Said"} {
 		if got := lookupVocab(w, vocabHashString(w)); got != vocabOf[w] {
 			t.Fatalf("lookupVocab(%q) = %b, want %b", w, got, vocabOf[w])
+		}
+	}
+	// Words the vocabulary does not hold, of every length up to past
+	// its longest, and non-ASCII ones whose lower case is in it.
+	for _, w := range []string{"", "Zebra", "Kestovard", "HRALACHUK", strings.Repeat("Ab", 20), "ÉTÉ", "\u212aing", "İ"} {
+		if got, want := vocabOfFold(w), vocabOf[strings.ToLower(w)]; got != want {
+			t.Fatalf("vocabOfFold(%q) = %b, want %b", w, got, want)
 		}
 	}
 }

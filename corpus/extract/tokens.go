@@ -49,20 +49,29 @@ func isAbbreviation(w string) bool { return vocabOfFold(w)&vAbbreviations != 0 }
 // are made for most words of a document.
 func inSet(set map[string]bool, w string) bool {
 	var buf [24]byte
+	if low, ok := foldASCII(&buf, w); ok {
+		return set[string(low)]
+	}
+	return set[strings.ToLower(w)]
+}
+
+// foldASCII lowers w into buf and returns it there, if w is ASCII and
+// fits; ok is false otherwise. A map indexed by string(low) makes no copy.
+func foldASCII(buf *[24]byte, w string) (low []byte, ok bool) {
 	if len(w) > len(buf) {
-		return set[strings.ToLower(w)]
+		return nil, false
 	}
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		switch {
 		case c >= utf8.RuneSelf:
-			return set[strings.ToLower(w)]
+			return nil, false
 		case 'A' <= c && c <= 'Z':
 			c += 'a' - 'A'
 		}
 		buf[i] = c
 	}
-	return set[string(buf[:len(w)])]
+	return buf[:len(w)], true
 }
 
 // appendLower appends strings.ToLower(s) to dst, byte for byte the same
