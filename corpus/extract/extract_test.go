@@ -390,3 +390,34 @@ func TestCountWords(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelColon checks labelColon against its definition, the first
+// colon of the first 61 bytes outside brackets (a closing bracket with
+// none open leaves every later colon inside), on random lines.
+func TestLabelColon(t *testing.T) {
+	pieces := []string{"(", ")", "[", "]", ":", "Jane Doe", " ", "00:01", "é", "—"}
+	r := rand.New(rand.NewSource(3))
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := r.Intn(16); n > 0; n-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		line := b.String()
+		want, depth := -1, 0
+		for k := 0; k < len(line) && k <= 60 && want < 0; k++ {
+			switch line[k] {
+			case '(', '[':
+				depth++
+			case ')', ']':
+				depth--
+			case ':':
+				if depth == 0 {
+					want = k
+				}
+			}
+		}
+		if got := labelColon(line); got != want {
+			t.Fatalf("labelColon(%q) = %d, want %d", line, got, want)
+		}
+	}
+}

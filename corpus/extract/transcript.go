@@ -279,8 +279,12 @@ func sectionHeading(line string) bool {
 func labelColon(line string) int {
 	// Most lines have no colon near their start: IndexByte rules them out
 	// far faster than the scan below.
-	if strings.IndexByte(line[:min(len(line), 61)], ':') < 0 {
+	first := strings.IndexByte(line[:min(len(line), 61)], ':')
+	if first < 0 {
 		return -1
+	}
+	if !hasBracket(line[:first]) {
+		return first // nearly every label: no bracket before its colon
 	}
 	depth := 0
 	for i := 0; i < len(line) && i <= 60; i++ {
@@ -297,6 +301,18 @@ func labelColon(line string) int {
 	}
 	return -1
 }
+
+// hasBracket reports whether s holds any of ( ) [ ].
+func hasBracket(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if bracketByte[s[i]] {
+			return true
+		}
+	}
+	return false
+}
+
+var bracketByte = [256]bool{'(': true, ')': true, '[': true, ']': true}
 
 // labelName reports whether s reads as a speaker's name or role: at most
 // five words, each capitalised (or a connector), no sentence punctuation.
