@@ -421,3 +421,33 @@ func TestLabelColon(t *testing.T) {
 		}
 	}
 }
+
+// TestMayOpenTurn checks that the quick test dialogueRun makes first
+// rules out no line parseLabel reads as a label with turn text after it.
+func TestMayOpenTurn(t *testing.T) {
+	pieces := []string{"the Minister for Transport (Mr Callum Briggs)", "THE Speaker", "“", "\"", "Q", "A", "**", "__",
+		"[00:01:02] ", "Jane Doe", "Élodie", "ömer", ":", ": ", " ", "\t", "12", "said", "(role)", "Let me be clear"}
+	r := rand.New(rand.NewSource(4))
+	opened := 0
+	for i := 0; i < 50000; i++ {
+		var b strings.Builder
+		for n := 1 + r.Intn(6); n > 0; n-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		line := strings.TrimSpace(b.String())
+		if line == "" {
+			continue
+		}
+		l, ok := parseLabel(line, 0, len(line))
+		if !ok || l.textStart >= len(line) {
+			continue
+		}
+		opened++
+		if !mayOpenTurn(line, paragraph{start: 0, end: len(line)}) {
+			t.Fatalf("mayOpenTurn(%q) = false, but it reads as label %q", line, l.raw)
+		}
+	}
+	if opened < 1000 {
+		t.Fatalf("only %d of the random lines read as labels: the test checks too little", opened)
+	}
+}
