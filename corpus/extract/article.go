@@ -222,7 +222,12 @@ func dialogueRun(text string, paras []paragraph, people map[string]bool) (int, b
 // within the 61 bytes parseLabel looks for one in, unless it starts with
 // a White House "Q" or "A". A label with no colon is otherwise one on a
 // line of its own, which has no turn text on the line and so ends a run
-// anyway. Nearly every paragraph of prose is ruled out here.
+// anyway. Nor can one open a turn whose would-be name does not begin
+// with a capital or a digit (labelName), as a quotation opening a
+// paragraph does ("Let me be clear: ..."), unless it is the "the" of an
+// office whose holder is the name ("the Minister for Transport (Mr
+// Callum Briggs):", see nameLabel). Nearly every paragraph of prose is
+// ruled out here.
 func mayOpenTurn(text string, p paragraph) bool {
 	line := text[skipTimestamp(text, p.start, p.end):p.end]
 	if line == "" || line[0] != 'Q' && line[0] != 'A' {
@@ -230,6 +235,9 @@ func mayOpenTurn(text string, p paragraph) bool {
 			line = line[2:]
 		}
 		if strings.IndexByte(line[:min(len(line), 61)], ':') < 0 {
+			return false
+		}
+		if r := firstRune(strings.TrimLeftFunc(line, unicode.IsSpace)); !unicode.IsUpper(r) && !unicode.IsDigit(r) && r != 't' {
 			return false
 		}
 	}
@@ -653,15 +661,24 @@ func countWords(s string, limit int) int {
 	n, in := 0, false
 	for i := 0; i < len(s) && n < limit; {
 		// spaceAt, by hand: this loop runs over every quotation.
-		space, size := false, 1
 		if c := s[i]; c < utf8.RuneSelf {
-			space = asciiSpace[c]
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
+			i++
+			if asciiSpace[c] {
+				in = false
+				continue
+			}
+			if !in {
+				in = true
+				n++
+			}
+			// The rest of the word's ASCII bytes change nothing counted.
+			for i < len(s) && s[i] < utf8.RuneSelf && !asciiSpace[s[i]] {
+				i++
+			}
+			continue
 		}
-		if space {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
 			in = false
 		} else if !in {
 			in = true

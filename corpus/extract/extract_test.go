@@ -242,7 +242,7 @@ func BenchmarkExtract(b *testing.B) {
 // strings.ToLower on random strings mixing ASCII, letters whose lower case
 // has another length (İ, K), and invalid bytes.
 func TestLowerHelpers(t *testing.T) {
-	pieces := []string{"A", "z", "Q", ".", " ", "É", "İ", "\u212a", "ß", "Σ", "\xff", "\xe2\x80", "’", "mc", "MR", "U.S", "Said", "minister", "’s"}
+	pieces := []string{"A", "z", "Q", ".", " ", "É", "İ", "\u212a", "ß", "Σ", "\xff", "\xe2\x80", "’", "mc", "MR", "U.S", "Said", "minister", "’s", "'s", "'S"}
 	r := rand.New(rand.NewSource(1))
 	set := map[string]bool{}
 	var arena tokenizer
@@ -268,8 +268,13 @@ func TestLowerHelpers(t *testing.T) {
 		// it) or not (it ends the text).
 		for _, text := range []string{s, s + "XYZ\xffXYZ\xff"} {
 			tok := arena.appendWord(nil, text, 0, len(s))[0]
-			checkWordToken(t, tok)
-			lowered = append(lowered, [2]string{tok.low, strings.ToLower(tok.word)})
+			checkWordToken(t, text, tok)
+			// The word as written is the whole token less any possessive.
+			w, mark := tok.word(text), s[len(tok.word(text)):]
+			if mark != "" && !(tok.poss && (mark == "'s" || mark == "'S" || mark == "’s" || mark == "’S")) || !strings.HasPrefix(s, w) {
+				t.Fatalf("token of %q: word %q, possessive %v", s, w, tok.poss)
+			}
+			lowered = append(lowered, [2]string{tok.low, strings.ToLower(tok.word(text))})
 		}
 	}
 	// Strings handed out earlier are unchanged by later ones sharing
@@ -283,14 +288,15 @@ func TestLowerHelpers(t *testing.T) {
 
 // checkWordToken fails unless tok, a word's token, holds the word's lower
 // case, vocabulary sets and capitals as the unicode package reads them.
-func checkWordToken(t *testing.T, tok token) {
+func checkWordToken(t *testing.T, text string, tok token) {
 	t.Helper()
-	w := strings.ToLower(tok.word)
+	word := tok.word(text)
+	w := strings.ToLower(word)
 	if tok.low != w || tok.vocab != vocabOf[w] {
-		t.Fatalf("token of %q: low %q vocab %b, want %q %b", tok.word, tok.low, tok.vocab, w, vocabOf[w])
+		t.Fatalf("token of %q: low %q vocab %b, want %q %b", word, tok.low, tok.vocab, w, vocabOf[w])
 	}
 	letters, upper := 0, 0
-	for _, r := range tok.word {
+	for _, r := range word {
 		if unicode.IsLetter(r) {
 			letters++
 			if unicode.IsUpper(r) {
@@ -298,10 +304,10 @@ func checkWordToken(t *testing.T, tok token) {
 			}
 		}
 	}
-	first, _ := utf8.DecodeRuneInString(tok.word)
+	first, _ := utf8.DecodeRuneInString(word)
 	wantCap := unicode.IsUpper(first)
 	if tok.cap != wantCap || tok.allCaps != (wantCap && letters >= 2 && letters == upper) {
-		t.Fatalf("token of %q: cap %v allCaps %v", tok.word, tok.cap, tok.allCaps)
+		t.Fatalf("token of %q: cap %v allCaps %v", word, tok.cap, tok.allCaps)
 	}
 }
 
@@ -316,7 +322,11 @@ func TestVocabTable(t *testing.T) {
 		}
 		// The word as a token, capitalised or not, in running text.
 		for _, form := range []string{w, strings.ToUpper(w[:1]) + w[1:], strings.ToUpper(w)} {
-			checkWordToken(t, arena.appendWord(nil, form+" and more", 0, len(form))[0])
+			checkWordToken(t, form+" and more", arena.appendWord(nil, form+" and more", 0, len(form))[0])
+			// And looked up alone, in any case.
+			if got := vocabOfFold(form); got != v {
+				t.Fatalf("vocabOfFold(%q) = %b, want %b", form, got, v)
+			}
 		}
 		for i := range len(w) {
 			x := w[:i] + "q" + w[i+1:]
@@ -328,6 +338,13 @@ func TestVocabTable(t *testing.T) {
 	for _, w := range []string{"", "zebra", "saidx", "the the", "Said"} {
 		if got := lookupVocab(w, vocabHashString(w)); got != vocabOf[w] {
 			t.Fatalf("lookupVocab(%q) = %b, want %b", w, got, vocabOf[w])
+		}
+	}
+	// Words the vocabulary does not hold, of every length up to past
+	// its longest, and non-ASCII ones whose lower case is in it.
+	for _, w := range []string{"", "Zebra", "Kestovard", "HRALACHUK", strings.Repeat("Ab", 20), "ÉTÉ", "\u212aing", "İ"} {
+		if got, want := vocabOfFold(w), vocabOf[strings.ToLower(w)]; got != want {
+			t.Fatalf("vocabOfFold(%q) = %b, want %b", w, got, want)
 		}
 	}
 }
@@ -346,5 +363,87 @@ func TestFoldMemo(t *testing.T) {
 		if n := foldMemoSize.Load(); n > foldMemoMax {
 			t.Fatalf("memo holds %d spellings, more than %d", n, foldMemoMax)
 		}
+	}
+}
+
+// TestCountWords checks countWords against strings.Fields on random
+// strings of ASCII and Unicode spaces, letters and invalid bytes, for
+// every limit.
+func TestCountWords(t *testing.T) {
+	pieces := []string{"a", "Zed", " ", "  ", "\t", "\n", "\u00a0", "\u2003", "é", "’", "\xff", ",", "x y"}
+	r := rand.New(rand.NewSource(2))
+	for i := 0; i < 5000; i++ {
+		var b strings.Builder
+		for n := r.Intn(10); n > 0; n-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		s := b.String()
+		want := len(strings.Fields(s))
+		for limit := 0; limit <= want+1; limit++ {
+			if got := countWords(s, limit); got != min(want, limit) {
+				t.Fatalf("countWords(%q, %d) = %d, want %d", s, limit, got, min(want, limit))
+			}
+		}
+	}
+}
+
+// TestLabelColon checks labelColon against its definition, the first
+// colon of the first 61 bytes outside brackets (a closing bracket with
+// none open leaves every later colon inside), on random lines.
+func TestLabelColon(t *testing.T) {
+	pieces := []string{"(", ")", "[", "]", ":", "Jane Doe", " ", "00:01", "é", "—"}
+	r := rand.New(rand.NewSource(3))
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := r.Intn(16); n > 0; n-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		line := b.String()
+		want, depth := -1, 0
+		for k := 0; k < len(line) && k <= 60 && want < 0; k++ {
+			switch line[k] {
+			case '(', '[':
+				depth++
+			case ')', ']':
+				depth--
+			case ':':
+				if depth == 0 {
+					want = k
+				}
+			}
+		}
+		if got := labelColon(line); got != want {
+			t.Fatalf("labelColon(%q) = %d, want %d", line, got, want)
+		}
+	}
+}
+
+// TestMayOpenTurn checks that the quick test dialogueRun makes first
+// rules out no line parseLabel reads as a label with turn text after it.
+func TestMayOpenTurn(t *testing.T) {
+	pieces := []string{"the Minister for Transport (Mr Callum Briggs)", "THE Speaker", "“", "\"", "Q", "A", "**", "__",
+		"[00:01:02] ", "Jane Doe", "Élodie", "ömer", ":", ": ", " ", "\t", "12", "said", "(role)", "Let me be clear"}
+	r := rand.New(rand.NewSource(4))
+	opened := 0
+	for i := 0; i < 50000; i++ {
+		var b strings.Builder
+		for n := 1 + r.Intn(6); n > 0; n-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		line := strings.TrimSpace(b.String())
+		if line == "" {
+			continue
+		}
+		l, ok := parseLabel(line, 0, len(line))
+		if !ok || l.textStart >= len(line) {
+			continue
+		}
+		opened++
+		if !mayOpenTurn(line, paragraph{start: 0, end: len(line)}) {
+			t.Fatalf("mayOpenTurn(%q) = false, but it reads as label %q", line, l.raw)
+		}
+	}
+	if opened < 1000 {
+		t.Fatalf("only %d of the random lines read as labels: the test checks too little", opened)
 	}
 }

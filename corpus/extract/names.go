@@ -59,7 +59,7 @@ func (a *article) nameStart(toks []token, k, lo int) bool {
 	if t.kind != tWord || !t.cap || t.in(vNotNames) || strings.HasSuffix(t.low, "ly") && !a.midCaps[t.low] {
 		return false
 	}
-	if len(t.word) > 2 && t.word[1] == '-' && strings.IndexByte("RDI", t.word[0]) >= 0 {
+	if w := t.word(a.text); len(w) > 2 && w[1] == '-' && strings.IndexByte("RDI", w[0]) >= 0 {
 		return false // a party and state: "R-Ohio"
 	}
 	if strings.Contains(t.low, "-year-old") {
@@ -365,7 +365,7 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 	switch {
 	case isOrg:
 		mm.org = true
-	case nameToks == 1 && toks[mm.ni].allCaps && len(toks[mm.ni].word) <= 5:
+	case nameToks == 1 && toks[mm.ni].allCaps && len(toks[mm.ni].word(a.text)) <= 5:
 		mm.org = true // CIA, NATO, UNHCR
 	case nameToks == 1 && toks[mm.ni].in(vPlaces):
 		mm.place = true
@@ -663,7 +663,7 @@ func (a *article) joinWords(toks []token) string {
 		if i > 0 && b.Len() > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(t.word)
+		b.WriteString(t.word(a.text))
 		if t.poss {
 			b.WriteString("’s")
 		}
@@ -683,7 +683,7 @@ func asWritten(text string, toks []token) bool {
 		if t.kind != tWord || i > 0 && (t.start != toks[i-1].end+1 || text[t.start-1] != ' ') {
 			return false
 		}
-		if t.poss && text[t.start+len(t.word):t.end] != "’s" {
+		if t.poss && !strings.HasSuffix(text[t.start:t.end], "’s") {
 			return false
 		}
 	}

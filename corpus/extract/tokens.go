@@ -20,12 +20,14 @@ const (
 // token is one word, punctuation mark or quotation of a paragraph, with
 // its byte offsets in the document text.
 //
-// Fields are ordered largest first so a token takes 64 bytes: an article
-// has a token for every five or so bytes of text.
+// Fields are ordered largest first so a token takes 48 bytes: an article
+// has a token for every five or so bytes of text, all of them made before
+// any is read, so a smaller token is less memory to write and to scan.
+// For that the word as written is not kept but cut from the text when
+// needed (see word), which is seldom.
 type token struct {
 	start, end int
-	word       string // for words: the text without a possessive 's
-	low        string // lower-case word
+	low        string // for words: the lower-case word, without a possessive 's
 	q          int32  // for quotations: index into the paragraph's spans
 	punct      rune   // for punctuation
 	vocab      vocab  // for words: the vocabulary sets holding low
@@ -47,20 +49,29 @@ func isAbbreviation(w string) bool { return vocabOfFold(w)&vAbbreviations != 0 }
 // are made for most words of a document.
 func inSet(set map[string]bool, w string) bool {
 	var buf [24]byte
+	if low, ok := foldASCII(&buf, w); ok {
+		return set[string(low)]
+	}
+	return set[strings.ToLower(w)]
+}
+
+// foldASCII lowers w into buf and returns it there, if w is ASCII and
+// fits; ok is false otherwise. A map indexed by string(low) makes no copy.
+func foldASCII(buf *[24]byte, w string) (low []byte, ok bool) {
 	if len(w) > len(buf) {
-		return set[strings.ToLower(w)]
+		return nil, false
 	}
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		switch {
 		case c >= utf8.RuneSelf:
-			return set[strings.ToLower(w)]
+			return nil, false
 		case 'A' <= c && c <= 'Z':
 			c += 'a' - 'A'
 		}
 		buf[i] = c
 	}
-	return set[string(buf[:len(w)])]
+	return buf[:len(w)], true
 }
 
 // appendLower appends strings.ToLower(s) to dst, byte for byte the same
@@ -186,6 +197,9 @@ func (l *tokenizer) tokenize(text string, a, b int, toks []token) []token {
 		case bPunct:
 			toks = append(toks, token{start: i, end: i + 1, kind: tPunct, punct: r})
 			i++
+			if i < len(s) && s[i] == ' ' {
+				i++ // the space after a comma or a full stop
+			}
 			continue
 		case bOther:
 			r, size = utf8.DecodeRuneInString(s[i:])
@@ -240,6 +254,9 @@ func (l *tokenizer) tokenize(text string, a, b int, toks []token) []token {
 		toks = l.appendWord(toks, text, i, j)
 		l.noteMidCap(toks)
 		i = j
+		if i < len(s) && s[i] == ' ' {
+			i++ // the space after most words, spared a turn of the loop
+		}
 	}
 	return toks
 }
@@ -326,7 +343,6 @@ func (l *tokenizer) appendWord(toks []token, text string, i, j int) []token {
 			w, t.poss = w[:n-4], true
 		}
 	}
-	t.word = w
 	if n := len(w); n <= 8 && i+8 <= len(text) {
 		// A short word, nearly every one: its eight bytes, read at once,
 		// give its ASCII-ness, capitals, letters, lower case and hash
@@ -429,6 +445,18 @@ func (t *token) undotted() vocab {
 		return vocabOfWord(w)
 	}
 	return t.vocab
+}
+
+// word returns the word as written in text, without a possessive 's.
+func (t *token) word(text string) string {
+	end := t.end
+	if t.poss {
+		end -= len("'s")
+		if text[end] != '\'' {
+			end -= len("’s") - len("'s")
+		}
+	}
+	return text[t.start:end]
 }
 
 // in reports whether the word is in one of the vocabulary sets v names.

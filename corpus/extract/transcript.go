@@ -279,8 +279,12 @@ func sectionHeading(line string) bool {
 func labelColon(line string) int {
 	// Most lines have no colon near their start: IndexByte rules them out
 	// far faster than the scan below.
-	if strings.IndexByte(line[:min(len(line), 61)], ':') < 0 {
+	first := strings.IndexByte(line[:min(len(line), 61)], ':')
+	if first < 0 {
 		return -1
+	}
+	if !hasBracket(line[:first]) {
+		return first // nearly every label: no bracket before its colon
 	}
 	depth := 0
 	for i := 0; i < len(line) && i <= 60; i++ {
@@ -297,6 +301,18 @@ func labelColon(line string) int {
 	}
 	return -1
 }
+
+// hasBracket reports whether s holds any of ( ) [ ].
+func hasBracket(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if bracketByte[s[i]] {
+			return true
+		}
+	}
+	return false
+}
+
+var bracketByte = [256]bool{'(': true, ')': true, '[': true, ']': true}
 
 // labelName reports whether s reads as a speaker's name or role: at most
 // five words, each capitalised (or a connector), no sentence punctuation.
@@ -317,11 +333,13 @@ func labelName(s string) bool {
 			return false
 		}
 		r := firstRune(w)
-		tw := trimNamePunct(w)
-		if wi == 0 && inSet(labelStop, tw) {
+		// The vocabulary table answers for both word lists, in any case,
+		// faster than a map: every line of a transcript is read for a label.
+		tv := vocabOfFold(trimNamePunct(w))
+		if wi == 0 && tv&vLabelStop != 0 {
 			return false
 		}
-		if wi > 0 && inSet(connectors, tw) {
+		if wi > 0 && tv&vConnectors != 0 {
 			continue
 		}
 		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
@@ -996,19 +1014,19 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 	words := appendFields(wordBuf[:0], raw)
 	n := 0
 	for n < len(words)-1 {
-		w := strings.Trim(words[n], ".")
-		if inSet(titleWords, w) || inSet(demonyms, w) && inSet(titleWords, strings.Trim(words[n+1], ".")) || n > 0 && inSet(connectors, w) {
+		v := vocabOfFold(strings.Trim(words[n], "."))
+		if v&vTitleWords != 0 || v&vDemonyms != 0 && vocabOfFold(strings.Trim(words[n+1], "."))&vTitleWords != 0 || n > 0 && v&vConnectors != 0 {
 			n++
 			continue
 		}
 		break
 	}
-	if len(words)-n >= 3 && !inSet(maleNames, words[n]) && !inSet(femaleNames, words[n]) {
+	if len(words)-n >= 3 && vocabOfFold(words[n])&(vMaleNames|vFemaleNames) == 0 {
 		// "Librarian Sofia Renn": a role word the vocabulary does not
 		// know, before a given name and a surname.
 		plain := true
 		for _, w := range words[n:] {
-			if inSet(connectors, w) {
+			if vocabOfFold(w)&vConnectors != 0 {
 				plain = false
 			}
 		}

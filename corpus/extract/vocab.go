@@ -321,6 +321,7 @@ const (
 	vAccording // the word "according", which opens a cue
 	vPlaceNouns
 	vDocumentNouns
+	vLabelStop // words ending in a colon that name no speaker (labelStop)
 )
 
 // vocabSlots is vocabOf as an open-addressing hash table, keyed by
@@ -414,13 +415,24 @@ func lookupVocab(low string, h uint32) vocab {
 func vocabOfWord(w string) vocab { return lookupVocab(w, vocabHashString(w)) }
 
 // vocabOfFold returns vocabOf[strings.ToLower(w)], lowering a short ASCII
-// word in a register.
+// word in a register and a longer one on the stack: ToLower would make a
+// string of every capitalised word, and label words are mostly names.
 func vocabOfFold(w string) vocab {
-	if len(w) <= 8 && isASCII(w) {
-		k := packWord(w)
-		upper, _ := caseMasks(k)
-		k |= upper >> 2
-		return lookupShort(k, len(w), shortHash(k))
+	if len(w) <= 8 {
+		// Packed, the word is ASCII just when no byte has its high bit:
+		// no separate pass over it to tell.
+		if k := packWord(w); k&highBits == 0 {
+			upper, _ := caseMasks(k)
+			k |= upper >> 2
+			return lookupShort(k, len(w), shortHash(k))
+		}
+	}
+	var buf [24]byte
+	if low, ok := foldASCII(&buf, w); ok {
+		if len(low) > maxVocabLen {
+			return 0
+		}
+		return vocabOf[string(low)]
 	}
 	return vocabOfWord(strings.ToLower(w))
 }
@@ -471,6 +483,7 @@ var vocabOf = func() map[string]vocab {
 		{vAccording, set(`according`)},
 		{vPlaceNouns, placeNouns},
 		{vDocumentNouns, documentNouns},
+		{vLabelStop, labelStop},
 	} {
 		for w := range s.set {
 			m[w] |= s.v
