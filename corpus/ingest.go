@@ -119,7 +119,7 @@ func load(src Source, st *ingestState) (model.Document, docQuotes, string) {
 	var data []byte
 	var err error
 	if src.file != "" {
-		data, err = readFile(src.file, st.text)
+		data, err = readFileSized(src.file, src.Size, st.text)
 	} else {
 		data, err = src.Read()
 	}
