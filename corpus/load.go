@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
@@ -311,12 +310,11 @@ func walkDir(dir string, onPath map[string]bool, add func(name, real string, siz
 	}
 	onPath[real] = true
 	defer delete(onPath, real)
-	entries, err := os.ReadDir(dir)
+	entries, err := os.ReadDir(dir) // sorted by name: the order sources are listed in
 	if err != nil {
 		*problems = append(*problems, model.Problem{Path: dir, Reason: readReason(err)})
 		return
 	}
-	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), ".") {
 			continue
