@@ -11,8 +11,8 @@ import (
 // rawFile is a file read with plain system calls. os.Open costs six on
 // Linux (it tries, and fails, to register a regular file with the network
 // poller, setting and clearing non-blocking mode around it) and a
-// finalizer; with open, read and close alone, a load of small documents
-// spends a third less of its time in the kernel.
+// finalizer. Reading a document at a size already known now takes four
+// (open, read, the read that finds its end, close) where it took ten.
 type rawFile struct {
 	fd   int
 	name string
