@@ -69,30 +69,51 @@ func BuildWith(sources []Source, problems []model.Problem, opts Options) (*model
 		// bounded by them.
 		defer boundHeap(total)()
 	}
+	// Workers count what they finish and report it themselves, at most
+	// every ProgressEvery: handing each document to a goroutine that
+	// reports would wake it once a document, for nothing when no one
+	// listens.
 	prog := Progress{TotalFiles: len(sources), TotalBytes: total}
-	done := make(chan int64, 64)
-	go func() {
-		forEach(len(sources), opts.Workers, func(i int) {
-			docs[i], found[i], reasons[i] = load(sources[i], st)
-			done <- sources[i].Size
-		})
-		close(done)
-	}()
 	every := opts.ProgressEvery
 	if every <= 0 {
 		every = 50 * time.Millisecond
 	}
-	last := time.Now()
+	var (
+		files, bytes atomic.Int64
+		reporting    sync.Mutex // held while Progress runs; guards last
+		last         = time.Now()
+	)
+	report := func() {
+		// A worker that finds the callback busy goes on: a report is due
+		// at most every ProgressEvery, not at every document.
+		if !reporting.TryLock() {
+			return
+		}
+		defer reporting.Unlock()
+		p := prog
+		p.Files, p.Bytes = int(files.Load()), bytes.Load()
+		// The report that all is done is made once, after the workers.
+		if !p.Done() && time.Since(last) >= every {
+			opts.Progress(p)
+			last = time.Now()
+		}
+	}
 	if opts.Progress != nil {
 		opts.Progress(prog)
 	}
-	for size := range done {
-		prog.Files++
-		prog.Bytes += size
-		if opts.Progress != nil && (prog.Done() || time.Since(last) >= every) {
-			opts.Progress(prog)
-			last = time.Now()
+	forEach(len(sources), opts.Workers, func(i int) {
+		docs[i], found[i], reasons[i] = load(sources[i], st)
+		if opts.Progress != nil {
+			bytes.Add(sources[i].Size)
+			files.Add(1)
+			report()
 		}
+	})
+	if opts.Progress != nil && len(sources) > 0 { // with none, the first report was the last
+		reporting.Lock()
+		prog.Files, prog.Bytes = len(sources), total
+		opts.Progress(prog)
+		reporting.Unlock()
 	}
 
 	n := 0
@@ -119,7 +140,7 @@ func load(src Source, st *ingestState) (model.Document, docQuotes, string) {
 	var data []byte
 	var err error
 	if src.file != "" {
-		data, err = readFile(src.file, st.text)
+		data, err = readFileSized(src.file, src.Size, st.text)
 	} else {
 		data, err = src.Read()
 	}

@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
@@ -311,12 +310,11 @@ func walkDir(dir string, onPath map[string]bool, add func(name, real string, siz
 	}
 	onPath[real] = true
 	defer delete(onPath, real)
-	entries, err := os.ReadDir(dir)
+	entries, err := os.ReadDir(dir) // sorted by name: the order sources are listed in
 	if err != nil {
 		*problems = append(*problems, model.Problem{Path: dir, Reason: readReason(err)})
 		return
 	}
-	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), ".") {
 			continue
@@ -371,14 +369,20 @@ func realPath(p string) string {
 // own) of the size Stat gives: growing a buffer while reading would leave
 // up to twice the file in garbage, and ingest memory is budgeted.
 func readFile(name string, bufs *blocks[byte]) ([]byte, error) {
-	f, err := os.Open(name)
+	return readFileSized(name, -1, bufs)
+}
+
+// readFileSized is readFile for a file whose size is known, from the walk
+// that found it (-1: not known, ask Stat). A size gone stale since is no
+// error: a file that shrank is read to its end, one that grew is read on.
+func readFileSized(name string, size int64, bufs *blocks[byte]) ([]byte, error) {
+	f, err := openRaw(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	var size int64
-	if info, err := f.Stat(); err == nil {
-		size = info.Size()
+	if size < 0 {
+		size, _ = f.size() // 0 if unknown: the file is read on to its end
 	}
 	if size > MaxFileSize {
 		return nil, fmt.Errorf("%w (%d MiB)", ErrTooLarge, size>>20)

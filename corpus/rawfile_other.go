@@ -1,0 +1,25 @@
+//go:build !unix
+
+package corpus
+
+import "os"
+
+// rawFile is an os.File where files are not read with plain system calls
+// (see rawfile_unix.go).
+type rawFile struct{ *os.File }
+
+func openRaw(name string) (*rawFile, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	return &rawFile{f}, nil
+}
+
+func (f *rawFile) size() (int64, error) {
+	info, err := f.Stat()
+	if err != nil {
+		return 0, err
+	}
+	return info.Size(), nil
+}
