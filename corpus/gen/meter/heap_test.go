@@ -20,7 +20,10 @@ func TestSampleHeapSeesAnAllocationHeld(t *testing.T) {
 	time.Sleep(20 * time.Millisecond)
 	peak := stop()
 	runtime.KeepAlive(held)
-	if peak < size {
+	// Other objects may be freed meanwhile (the race detector's, the
+	// test runner's), so the growth can fall a little short of size; a
+	// sampler that missed the allocation would see none of it.
+	if peak < size-size/16 {
 		t.Errorf("peak growth %d bytes while %d bytes were held", peak, size)
 	}
 }
