@@ -68,7 +68,7 @@ var genericVerbStems = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range words(`want need like think know say tell see get go make take give have do use try seem
 		feel mean hope expect wish let help keep look come find believe remember understand`) {
-		m[stem(w)] = true
+		m[stemUncached(w)] = true
 	}
 	return m
 }()

@@ -171,7 +171,8 @@ func clauses(text string, s span) []span {
 type token struct {
 	word  string // as written, without surrounding punctuation
 	lower string
-	start int // byte offset in the document
+	info  *wordInfo // what the rules ask of the word, looked up once
+	start int       // byte offset in the document
 	// capital is set for a capitalised word that does not open its
 	// sentence: a name or part of one.
 	capital bool
@@ -273,8 +274,9 @@ func tokenizeInto(out []token, text string, s span) []token {
 			w := stripPossessive(part)
 			if w != "" {
 				r0, _ := utf8.DecodeRuneInString(w)
+				in := infoOf(w)
 				out = append(out, token{
-					word: w, lower: strings.ToLower(w), start: partStart,
+					word: w, lower: in.lower, info: in, start: partStart,
 					capital: unicode.IsUpper(r0) && !first, punctBefore: punct,
 					possessive: len(w) < len(part), joined: k > 0,
 				})
