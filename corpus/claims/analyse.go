@@ -303,8 +303,12 @@ func hedges(toks []token, neg []int) []bool {
 	return out
 }
 
-func analyse(cd *candidate) analysis {
-	var a analysis
+// analyse reads the words and stances of a statement. Its words are
+// appended to words[:0], which a caller reading many statements passes
+// back in once done with them: they are most of what analysing would
+// otherwise allocate.
+func analyse(cd *candidate, words []ownWord) analysis {
+	a := analysis{words: words[:0]}
 	neg := negation(cd.toks)
 	hedged := hedges(cd.toks, neg)
 	anyNeg := false

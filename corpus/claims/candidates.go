@@ -51,7 +51,7 @@ func candidates(c *model.Corpus) []candidate {
 	idx := &corpusIndex{c: c, genders: genders(c), surnames: surnames(c)}
 	for d := range c.Docs {
 		base := len(out)
-		for _, cd := range docCandidates(idx, d, nil) {
+		for _, cd := range docCandidates(idx, d, nil, nil) {
 			if cd.prev >= 0 {
 				cd.prev += base
 			}
@@ -62,14 +62,14 @@ func candidates(c *model.Corpus) []candidate {
 	return out
 }
 
-// docCandidates lists the statements of document d. Their words are cut
-// from words, when given, which the caller may reuse once it is done with
-// them.
-func docCandidates(idx *corpusIndex, d int, words *tokenArena) []candidate {
+// docCandidates lists the statements of document d, in buf's storage when
+// it has room. Their words are cut from words, when given; the caller may
+// reuse both once it is done with the statements.
+func docCandidates(idx *corpusIndex, d int, words *tokenArena, buf []candidate) []candidate {
+	out := buf[:0]
 	c := idx.c
 	tokenize := words.tokenize
 	doc := &c.Docs[d]
-	var out []candidate
 	quoteIDs := c.QuotesOf(d)
 	refs := &referents{corpusIndex: idx, doc: doc}
 	var prevConcepts []string
@@ -248,11 +248,28 @@ func newCandidate(doc *model.Document, s span, toks []token, holder string, spea
 func quoteIn(c *model.Corpus, ids []int32, cl span) *model.Quote {
 	for _, id := range ids {
 		q := &c.Quotes[id]
-		if int(q.Start) < cl.end && int(q.End) > cl.start && len(strings.Fields(q.Text)) >= 4 && isCapitalized(strings.TrimLeft(q.Text, `"“‘'(`)) {
+		if int(q.Start) < cl.end && int(q.End) > cl.start && isCapitalized(strings.TrimLeft(q.Text, `"“‘'(`)) && atLeastFields(q.Text, 4) {
 			return q
 		}
 	}
 	return nil
+}
+
+// atLeastFields reports whether len(strings.Fields(s)) >= n, without
+// building the fields: it is asked of every quote of every clause.
+func atLeastFields(s string, n int) bool {
+	count, inField := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !inField {
+			count++
+			if count >= n {
+				return true
+			}
+		}
+		inField = !space
+	}
+	return n <= 0
 }
 
 // docHolder names who asserts a document's own sentences.

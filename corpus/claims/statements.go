@@ -229,6 +229,10 @@ type docReader struct {
 	doers   []string
 	touched []int32
 	words   tokenArena
+	// ownWords and cands are reused from one statement, and one
+	// document, to the next.
+	ownWords []ownWord
+	cands    []candidate
 }
 
 func newDocReader() *docReader {
@@ -238,7 +242,8 @@ func newDocReader() *docReader {
 // readDoc finds and analyses the statements of document d.
 func (r *docReader) readDoc(idx *corpusIndex, d int) docStatements {
 	r.words.reset()
-	cands := docCandidates(idx, d, &r.words)
+	cands := docCandidates(idx, d, &r.words, r.cands)
+	defer func() { r.cands = cands[:0] }()
 	var out docStatements
 	clear(r.ids)
 	clear(r.holders)
@@ -270,7 +275,8 @@ func (r *docReader) readDoc(idx *corpusIndex, d int) docStatements {
 	out.conceptAt = make([]int32, 1, len(cands)+1)
 	for i := range cands {
 		cd := &cands[i]
-		a := analyse(cd)
+		a := analyse(cd, r.ownWords)
+		r.ownWords = a.words
 		h, ok := holders[cd.claim.Holder]
 		if !ok {
 			h = int32(len(out.holders))

@@ -186,7 +186,10 @@ type token struct {
 }
 
 func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-' || r == '.'
+	if r < utf8.RuneSelf { // most words are ASCII: skip the Unicode tables
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '\'' || r == '-' || r == '.'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’'
 }
 
 // tokenArena hands out the token slices of one document from one buffer,
@@ -323,11 +326,15 @@ func isUpperCase(w string) bool {
 	return true
 }
 
+// stripPossessive drops a final "'s", "’s", "'" or "’" from a word
+// longer than it.
 func stripPossessive(w string) string {
-	for _, suf := range []string{"'s", "’s", "'", "’"} {
-		if strings.HasSuffix(w, suf) && len(w) > len(suf) {
+	for _, suf := range possessiveSuffixes {
+		if len(w) > len(suf) && strings.HasSuffix(w, suf) {
 			return w[:len(w)-len(suf)]
 		}
 	}
 	return w
 }
+
+var possessiveSuffixes = [...]string{"'s", "’s", "'", "’"}

@@ -58,3 +58,13 @@ func TestTokenArenaMatchesTokenize(t *testing.T) {
 		}
 	}
 }
+
+func TestAtLeastFieldsCountsAsFieldsDoes(t *testing.T) {
+	for _, s := range []string{"", "   ", "one", "one two three", " one  two\tthree\u00a0four ", "a b c d e", "“We never met him”", "x\u2003y\nz w"} {
+		for n := 0; n <= 6; n++ {
+			if got, want := atLeastFields(s, n), len(strings.Fields(s)) >= n; got != want {
+				t.Errorf("atLeastFields(%q, %d) = %v, want %v", s, n, got, want)
+			}
+		}
+	}
+}
