@@ -195,7 +195,10 @@ func isWordRune(r rune) bool {
 // tokenArena hands out the token slices of one document from one buffer,
 // reused for the next document: most of what reading a document would
 // otherwise leave to the collector.
-type tokenArena struct{ buf []token }
+type tokenArena struct {
+	buf   []token
+	known localWords
+}
 
 // reset makes the whole buffer free again; no slice it gave may be used
 // after.
@@ -212,8 +215,11 @@ func (a *tokenArena) tokenize(text string, s span) []token {
 		// The slices given so far keep the old buffer.
 		a.buf = make([]token, 0, max(8192, 2*cap(a.buf), need))
 	}
+	if a.known == nil {
+		a.known = localWords{}
+	}
 	from := len(a.buf)
-	out := tokenizeInto(a.buf[from:from], text, s)
+	out := tokenizeInto(a.buf[from:from], text, s, a.known)
 	if cap(out) == cap(a.buf)-from {
 		a.buf = a.buf[:from+len(out)] // filled in place
 	}
@@ -227,11 +233,12 @@ func estimateTokens(s span) int { return (s.end-s.start)/5 + 2 }
 // tokenize splits text[s.start:s.end] into words. Hyphenated words come out
 // as their parts; possessive "'s" is dropped.
 func tokenize(text string, s span) []token {
-	return tokenizeInto(make([]token, 0, estimateTokens(s)), text, s)
+	return tokenizeInto(make([]token, 0, estimateTokens(s)), text, s, nil)
 }
 
-// tokenizeInto is tokenize appending to out.
-func tokenizeInto(out []token, text string, s span) []token {
+// tokenizeInto is tokenize appending to out, looking words up through
+// known.
+func tokenizeInto(out []token, text string, s span, known localWords) []token {
 	// punct is the punctuation since the last word. It is a slice of text
 	// while its marks stand together, as they mostly do (", "), and is
 	// only built when spaces or invalid bytes come between them.
@@ -277,7 +284,7 @@ func tokenizeInto(out []token, text string, s span) []token {
 			w := stripPossessive(part)
 			if w != "" {
 				r0, _ := utf8.DecodeRuneInString(w)
-				in := infoOf(w)
+				in := known.of(w)
 				out = append(out, token{
 					word: w, lower: in.lower, info: in, start: partStart,
 					capital: unicode.IsUpper(r0) && !first, punctBefore: punct,
@@ -298,7 +305,7 @@ func tokenizeInto(out []token, text string, s span) []token {
 	// In a line set in capitals, capitals do not mark names.
 	upper := 0
 	for _, t := range out {
-		if isUpperCase(t.word) {
+		if t.info.upper {
 			upper++
 		}
 	}
@@ -329,6 +336,14 @@ func isUpperCase(w string) bool {
 // stripPossessive drops a final "'s", "’s", "'" or "’" from a word
 // longer than it.
 func stripPossessive(w string) string {
+	if w == "" {
+		return w
+	}
+	// Most words end in none of the suffixes' last bytes ('s', the
+	// apostrophe, the last byte of ’).
+	if b := w[len(w)-1]; b != 's' && b != '\'' && b != "’"[len("’")-1] {
+		return w
+	}
 	for _, suf := range possessiveSuffixes {
 		if len(w) > len(suf) && strings.HasSuffix(w, suf) {
 			return w[:len(w)-len(suf)]
