@@ -618,7 +618,7 @@ func pointsBack(toks []token) bool {
 // "VARNO, April 15 (Northwire) -", or 0 when it has none: the outlet in
 // brackets is where the story was filed, not who speaks.
 func datelineEnd(toks []token) int {
-	if len(toks) == 0 || toks[0].word != strings.ToUpper(toks[0].word) {
+	if len(toks) == 0 || !toks[0].info.upper {
 		return 0
 	}
 	for i := 1; i < len(toks) && i <= 8; i++ {

@@ -235,7 +235,7 @@ func openingSubject(refs *referents, toks []token) (string, int) {
 		start = 1
 	}
 	end := nameRun(toks, start)
-	if end == start || end >= len(toks) || toks[end-1].possessive || toks[start].word == strings.ToUpper(toks[start].word) {
+	if end == start || end >= len(toks) || toks[end-1].possessive || toks[start].info.upper {
 		return "", model.Unknown
 	}
 	next := toks[end]

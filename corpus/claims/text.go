@@ -198,17 +198,29 @@ func isWordRune(r rune) bool {
 type tokenArena struct {
 	buf   []token
 	known localWords
+	// The last span cut and its words: a short sentence's opening, read
+	// for its subject, is the whole clause read next. Nothing changes a
+	// token once cut, so the two readers can share them.
+	lastText  string
+	lastSpan  span
+	lastWords []token
 }
 
 // reset makes the whole buffer free again; no slice it gave may be used
 // after.
-func (a *tokenArena) reset() { a.buf = a.buf[:0] }
+func (a *tokenArena) reset() {
+	a.buf = a.buf[:0]
+	a.lastText, a.lastSpan, a.lastWords = "", span{}, nil
+}
 
 // tokenize is the package's tokenize, into the arena; a nil arena
 // allocates.
 func (a *tokenArena) tokenize(text string, s span) []token {
 	if a == nil {
 		return tokenize(text, s)
+	}
+	if s == a.lastSpan && text == a.lastText && a.lastWords != nil {
+		return a.lastWords
 	}
 	need := estimateTokens(s)
 	if cap(a.buf)-len(a.buf) < need {
@@ -223,7 +235,9 @@ func (a *tokenArena) tokenize(text string, s span) []token {
 	if cap(out) == cap(a.buf)-from {
 		a.buf = a.buf[:from+len(out)] // filled in place
 	}
-	return out[:len(out):len(out)]
+	out = out[:len(out):len(out)]
+	a.lastText, a.lastSpan, a.lastWords = text, s, out
+	return out
 }
 
 // estimateTokens is room for the words of most spans: about one word in
