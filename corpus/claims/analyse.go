@@ -93,7 +93,9 @@ func concept(toks []token, i int) string {
 
 // concepts lists the content concepts of a candidate outside its subject.
 func concepts(cd *candidate) []string {
-	var out []string
+	// Room for every word: a statement's content words are most of them,
+	// and growing the slice cost more than the spare room.
+	out := make([]string, 0, len(cd.toks))
 	for i := range cd.toks {
 		if cd.subject[i] {
 			continue

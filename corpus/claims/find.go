@@ -124,7 +124,7 @@ func Find(c *model.Corpus) *model.ClaimSet {
 	plainly := index(s, len(df), func(k int32, e uint32) bool { return negated[k] && e&plainConcept != 0 })
 	f := &finder{s: s, df: df, idf: idf, limit: limit, post: post}
 	pool := func(dim string) map[int]stance {
-		pool := map[int]stance{}
+		pool := make(map[int]stance, len(byDim[dim]))
 		for _, h := range byDim[dim] {
 			pool[int(s.stances[h].stmt)] = s.stance(&s.stances[h])
 		}
@@ -146,9 +146,10 @@ func Find(c *model.Corpus) *model.ClaimSet {
 		if kid < 0 || oid < 0 {
 			return pool
 		}
+		cue := []string{k} // shared by the assertions: nothing writes a cue
 		for _, i := range plainly.of(kid) {
 			if _, negated := pool[int(i)]; !negated && s.has(int(i), oid) {
-				pool[int(i)] = stance{dim: dim, side: "yes", cue: []string{k}, doer: s.doer(int(i), kid)}
+				pool[int(i)] = stance{dim: dim, side: "yes", cue: cue, doer: s.doer(int(i), kid)}
 			}
 		}
 		return pool

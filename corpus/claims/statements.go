@@ -273,6 +273,7 @@ func (r *docReader) readDoc(idx *corpusIndex, d int) docStatements {
 		return n
 	}
 	out.conceptAt = make([]int32, 1, len(cands)+1)
+	out.stmts = make([]statement, 0, len(cands))
 	for i := range cands {
 		cd := &cands[i]
 		a := analyse(cd, r.ownWords)

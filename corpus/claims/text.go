@@ -142,8 +142,17 @@ var clauseBreaks = []string{"; ", ", whereas ", " whereas ", ", while ", ", but 
 
 // clauses splits a sentence span at clause joints.
 func clauses(text string, s span) []span {
-	out := []span{s}
+	a, b := trimSpan(text, s.start, s.end)
+	if b <= a {
+		return nil
+	}
+	out := []span{{a, b}}
 	for _, sep := range clauseBreaks {
+		// Most sentences have no joint: a pass over spans that do not
+		// hold sep would only copy them (they are trimmed already).
+		if !anyHolds(text, out, sep) {
+			continue
+		}
 		var next []span
 		for _, c := range out {
 			rest := c.start
@@ -165,6 +174,16 @@ func clauses(text string, s span) []span {
 		out = next
 	}
 	return out
+}
+
+// anyHolds reports whether the text of any of spans contains sep.
+func anyHolds(text string, spans []span, sep string) bool {
+	for _, c := range spans {
+		if strings.Contains(text[c.start:c.end], sep) {
+			return true
+		}
+	}
+	return false
 }
 
 // token is one word of a claim with where it came from.
