@@ -107,15 +107,16 @@ func concepts(cd *candidate) []string {
 	return out
 }
 
-// negation returns, per token, how many negations cover it. A negator
-// covers the rest of its phrase (to the next comma or "but"); a negating
-// verb ("denied that ...") covers the rest of its clause.
 // clauseOpeners start a clause a plain negation does not reach: "no one
 // was charged and that the inquiry would establish whether ...".
 var clauseOpeners = set(words(`but that whether because since although though while whereas which who if`))
 
-func negation(toks []token) []int {
-	cover := make([]int, len(toks))
+// negation returns, per token, how many negations cover it. A negator
+// covers the rest of its phrase (to the next comma or "but"); a negating
+// verb ("denied that ...") covers the rest of its clause. The counts are
+// written over buf's storage when it has room.
+func negation(toks []token, buf []int) []int {
+	cover := reuse(buf, len(toks))
 	for i, t := range toks {
 		verb := t.info.is&isNegatingVerb != 0 || rulesOut(toks, i)
 		if !verb && t.info.is&isNegatorWord == 0 {
@@ -276,9 +277,10 @@ var contentNouns = set(words(`possibility possibilities notion idea suggestion s
 var conditionalModals = set(words(`would could might`))
 
 // hedges marks the tokens that only ask or leave open: from a hedge
-// opener, or a negated checking verb, to the end of its phrase.
-func hedges(toks []token, neg []int) []bool {
-	out := make([]bool, len(toks))
+// opener, or a negated checking verb, to the end of its phrase. The marks
+// are written over buf's storage when it has room.
+func hedges(toks []token, neg []int, buf []bool) []bool {
+	out := reuse(buf, len(toks))
 	conditional := false
 	for _, t := range toks {
 		conditional = conditional || t.lower == "if" || t.lower == "unless"
@@ -305,14 +307,37 @@ func hedges(toks []token, neg []int) []bool {
 	return out
 }
 
-// analyse reads the words and stances of a statement. Its words are
-// appended to words[:0], which a caller reading many statements passes
-// back in once done with them: they are most of what analysing would
-// otherwise allocate.
-func analyse(cd *candidate, words []ownWord) analysis {
-	a := analysis{words: words[:0]}
-	neg := negation(cd.toks)
-	hedged := hedges(cd.toks, neg)
+// reuse returns n zero values in buf's storage when it has room, else in
+// a new slice.
+func reuse[T any](buf []T, n int) []T {
+	if cap(buf) < n {
+		return make([]T, n)
+	}
+	buf = buf[:n]
+	clear(buf)
+	return buf
+}
+
+// analyseScratch holds the per-word tables of one statement's analysis,
+// for a caller analysing many statements to reuse: they were most of what
+// analysing allocated.
+type analyseScratch struct {
+	words  []ownWord
+	neg    []int
+	hedged []bool
+}
+
+// analyse reads the words and stances of a statement. With scratch, the
+// words it returns are in scratch's storage, valid until the next
+// analysis with it.
+func analyse(cd *candidate, scratch *analyseScratch) analysis {
+	if scratch == nil {
+		scratch = &analyseScratch{}
+	}
+	a := analysis{words: scratch.words[:0]}
+	neg := negation(cd.toks, scratch.neg)
+	hedged := hedges(cd.toks, neg, scratch.hedged)
+	defer func() { scratch.words, scratch.neg, scratch.hedged = a.words, neg, hedged }()
 	anyNeg := false
 	for _, n := range neg {
 		if n > 0 {

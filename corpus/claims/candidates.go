@@ -134,6 +134,16 @@ func docCandidates(idx *corpusIndex, d int, words *tokenArena, buf []candidate) 
 		// said in it together.
 		for i := first; i < len(out); i++ {
 			k := i - first
+			room := 0
+			if k > 0 {
+				room += len(own[k-1])
+			}
+			if k+1 < len(own) {
+				room += len(own[k+1])
+			}
+			if room > 0 {
+				out[i].context = make([]string, 0, room)
+			}
 			if k > 0 {
 				out[i].context = append(out[i].context, own[k-1]...)
 			}

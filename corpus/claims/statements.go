@@ -229,10 +229,10 @@ type docReader struct {
 	doers   []string
 	touched []int32
 	words   tokenArena
-	// ownWords and cands are reused from one statement, and one
+	// scratch and cands are reused from one statement, and one
 	// document, to the next.
-	ownWords []ownWord
-	cands    []candidate
+	scratch analyseScratch
+	cands   []candidate
 }
 
 func newDocReader() *docReader {
@@ -276,8 +276,7 @@ func (r *docReader) readDoc(idx *corpusIndex, d int) docStatements {
 	out.stmts = make([]statement, 0, len(cands))
 	for i := range cands {
 		cd := &cands[i]
-		a := analyse(cd, r.ownWords)
-		r.ownWords = a.words
+		a := analyse(cd, &r.scratch)
 		h, ok := holders[cd.claim.Holder]
 		if !ok {
 			h = int32(len(out.holders))
