@@ -97,7 +97,7 @@ func concepts(cd *candidate) []string {
 	// and growing the slice cost more than the spare room.
 	out := make([]string, 0, len(cd.toks))
 	for i := range cd.toks {
-		if cd.subject[i] {
+		if cd.subject.has(i) {
 			continue
 		}
 		if c := concept(cd.toks, i); c != "" {
@@ -153,11 +153,11 @@ var (
 func phraseHead(cd *candidate, j int) string {
 	toks := cd.toks
 	for k := j - 1; k > 0 && k >= j-5; k-- {
-		if toks[k+1].punctBefore != "" || toks[k].info.is&(isClauseOpener|isReporting) != 0 || cd.subject[k] {
+		if toks[k+1].punctBefore != "" || toks[k].info.is&(isClauseOpener|isReporting) != 0 || cd.subject.has(k) {
 			return ""
 		}
 		if toks[k].info.is&isPreposition != 0 {
-			if toks[k].punctBefore != "" || cd.subject[k-1] {
+			if toks[k].punctBefore != "" || cd.subject.has(k-1) {
 				return ""
 			}
 			return concept(toks, k-1)
@@ -194,7 +194,7 @@ func noEvidenceStances(cd *candidate, hedged []bool) []stance {
 		for k < len(toks) && objectMarkers[toks[k].lower] && toks[k].punctBefore == "" {
 			k++
 		}
-		if k >= len(toks) || toks[k].punctBefore != "" || cd.subject[k] {
+		if k >= len(toks) || toks[k].punctBefore != "" || cd.subject.has(k) {
 			continue
 		}
 		if x := concept(toks, k); x != "" && !toks[k].info.axisWord {
@@ -217,7 +217,7 @@ func conceptAt(toks []token, j int) string {
 // fell"), or -1 when that is no noun of the sentence's own.
 func subjectBefore(cd *candidate, i int) int {
 	j := i - 1
-	if j < 0 || cd.toks[i].punctBefore != "" || cd.subject[j] || cd.toks[j].capital || concept(cd.toks, j) == "" {
+	if j < 0 || cd.toks[i].punctBefore != "" || cd.subject.has(j) || cd.toks[j].capital || concept(cd.toks, j) == "" {
 		return -1
 	}
 	return j
@@ -238,7 +238,7 @@ func passiveOrNegated(toks []token, i int) bool {
 // the tower and Marlow House are not told apart as different things.
 func modifiers(cd *candidate, j int) []string {
 	var out []string
-	for k := j - 1; k >= 0 && k >= j-3 && cd.toks[k+1].punctBefore == "" && !cd.subject[k]; k-- {
+	for k := j - 1; k >= 0 && k >= j-3 && cd.toks[k+1].punctBefore == "" && !cd.subject.has(k); k-- {
 		c := concept(cd.toks, k)
 		if in := cd.toks[k].info; c == "" || in.cue.axis > 0 || in.axisWord {
 			break
@@ -345,7 +345,7 @@ func analyse(cd *candidate, scratch *analyseScratch) analysis {
 		}
 	}
 	for i, t := range cd.toks {
-		if cd.subject[i] {
+		if cd.subject.has(i) {
 			continue
 		}
 		if c := concept(cd.toks, i); c != "" {
@@ -371,7 +371,7 @@ func analyse(cd *candidate, scratch *analyseScratch) analysis {
 			here = append(here, cu)
 		}
 		here = append(here, impliedByWord[t.lower]...)
-		if len(here) == 0 || cd.subject[i] || t.capital || hedged[i] {
+		if len(here) == 0 || cd.subject.has(i) || t.capital || hedged[i] {
 			continue
 		}
 		// "you know", "I know how to": "know" is awareness of something
@@ -471,7 +471,7 @@ func analyse(cd *candidate, scratch *analyseScratch) analysis {
 					break
 				}
 				c := concept(cd.toks, i)
-				if c == "" || cd.subject[i] {
+				if c == "" || cd.subject.has(i) {
 					continue
 				}
 				if !ti.info.axisWord && neg[i]%2 == 1 {
@@ -542,7 +542,7 @@ func objectOf(cd *candidate, i, n int) (string, int) {
 		if strings.ContainsAny(cd.toks[j].punctBefore, ",;:—–()") || cd.toks[j].info.is&isClauseOpener != 0 {
 			break
 		}
-		if c := concept(cd.toks, j); c != "" && !cd.subject[j] {
+		if c := concept(cd.toks, j); c != "" && !cd.subject.has(j) {
 			return c, j
 		}
 	}
@@ -550,7 +550,7 @@ func objectOf(cd *candidate, i, n int) (string, int) {
 		if strings.ContainsAny(cd.toks[j+1].punctBefore, ",;:—–()") {
 			break
 		}
-		if c := concept(cd.toks, j); c != "" && !cd.subject[j] {
+		if c := concept(cd.toks, j); c != "" && !cd.subject.has(j) {
 			return c, j
 		}
 	}
@@ -765,9 +765,9 @@ func agentStance(cd *candidate, neg []int, hedged []bool) (stance, bool) {
 			if toks[j].info.is&isPassiveMarker != 0 {
 				break // "Corvel were stolen": the name suffered the deed
 			}
-			if toks[j].capital && !cd.subject[j] {
+			if toks[j].capital && !cd.subject.has(j) {
 				a := j
-				for a > 0 && toks[a].punctBefore == "" && toks[a-1].capital && !cd.subject[a-1] {
+				for a > 0 && toks[a].punctBefore == "" && toks[a-1].capital && !cd.subject.has(a-1) {
 					a--
 				}
 				b := a - 1

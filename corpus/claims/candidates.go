@@ -21,7 +21,7 @@ type candidate struct {
 	toks  []token
 	// subject marks the tokens naming the holder of reported speech; they
 	// say who speaks, not what about.
-	subject map[int]bool
+	subject tokenRun
 	// inherited are the concepts of the sentence before, taken on when
 	// this one points back at it ("Sarkov dismissed the allegations").
 	inherited []string
@@ -32,6 +32,12 @@ type candidate struct {
 	// "It is offered as a framework" speaks of the proposal named before.
 	context []string
 }
+
+// tokenRun is the tokens [from, to) of a statement; the zero run holds
+// none. A subject is always one run of words.
+type tokenRun struct{ from, to int }
+
+func (r tokenRun) has(i int) bool { return i >= r.from && i < r.to }
 
 // anaphors are nouns that, after "the", "these" or "such", point back at
 // what the previous sentence reported.
@@ -336,14 +342,8 @@ func joinWords(toks []token) string {
 // subject of a sentence before that can be meant, and "the official" for
 // the last one named. It returns "" when the clause is not reported
 // speech, Unattributed when its speaker cannot be told.
-func reportedHolder(c *model.Corpus, toks []token, refs *referents) (string, int, map[int]bool) {
-	mark := func(a, b int) map[int]bool {
-		m := map[int]bool{}
-		for i := a; i < b; i++ {
-			m[i] = true
-		}
-		return m
-	}
+func reportedHolder(c *model.Corpus, toks []token, refs *referents) (string, int, tokenRun) {
+	mark := func(a, b int) tokenRun { return tokenRun{a, b} }
 	for i := 0; i+2 < len(toks); i++ {
 		if toks[i].lower == "according" && toks[i+1].lower == "to" {
 			a := i + 2
@@ -381,7 +381,7 @@ func reportedHolder(c *model.Corpus, toks []token, refs *referents) (string, int
 		}
 	}
 	if len(verbs) == 0 {
-		return "", model.Unknown, nil
+		return "", model.Unknown, tokenRun{}
 	}
 	// A clause that opens with a name followed directly by the verb, or by
 	// an aside between commas and then the verb, has that name for
@@ -419,12 +419,12 @@ func reportedHolder(c *model.Corpus, toks []token, refs *referents) (string, int
 	j := verb - 1
 	for j >= 0 && skipBeforeSet[toks[j].lower] && toks[j+1].punctBefore == "" {
 		if passiveMarkers[toks[j].lower] {
-			return "", model.Unknown, nil // "the envoy was accused": spoken of, not speaking
+			return "", model.Unknown, tokenRun{} // "the envoy was accused": spoken of, not speaking
 		}
 		j--
 	}
 	if j < 0 {
-		return "", model.Unknown, nil
+		return "", model.Unknown, tokenRun{}
 	}
 	switch t := toks[j]; {
 	case pronounSet[t.lower]:
@@ -472,15 +472,15 @@ func reportedHolder(c *model.Corpus, toks []token, refs *referents) (string, int
 			}
 		}
 	}
-	return "", model.Unknown, nil
+	return "", model.Unknown, tokenRun{}
 }
 
 // invertedSubject reads the subject after the verb, as quotes put it:
 // `"...," said Jo Bloggs` or `said the firm's director, Jo Bloggs`.
-func invertedSubject(refs *referents, toks []token, verb int) (string, int, map[int]bool, bool) {
+func invertedSubject(refs *referents, toks []token, verb int) (string, int, tokenRun, bool) {
 	// Only a verb opening the frame, or right after the quote.
 	if verb > 0 && !strings.ContainsAny(toks[verb].punctBefore, ",\"”") {
-		return "", model.Unknown, nil, false
+		return "", model.Unknown, tokenRun{}, false
 	}
 	a := verb + 1
 	for k := a; k < len(toks) && k <= verb+5; k++ {
@@ -489,17 +489,13 @@ func invertedSubject(refs *referents, toks []token, verb int) (string, int, map[
 		}
 		if b := nameRun(toks, k); b > k && !english.IsStopWord(toks[k].lower) {
 			name, sp := refs.canonical(joinWords(toks[k:b]))
-			subj := map[int]bool{}
-			for i := verb; i < b; i++ {
-				subj[i] = true
-			}
-			return name, sp, subj, true
+			return name, sp, tokenRun{verb, b}, true
 		}
 		if k == a && toks[k].lower != "the" {
-			return "", model.Unknown, nil, false
+			return "", model.Unknown, tokenRun{}, false
 		}
 	}
-	return "", model.Unknown, nil, false
+	return "", model.Unknown, tokenRun{}, false
 }
 
 // genericRoles may stand for whoever was named last.

@@ -327,24 +327,12 @@ func (r *docReader) readDoc(idx *corpusIndex, d int) docStatements {
 	return out
 }
 
-// subjectRange returns the one run of tokens a subject marks.
-func subjectRange(subject map[int]bool) (int32, int32, bool) {
-	if len(subject) == 0 {
+// subjectRange returns the run of tokens a subject marks, if any.
+func subjectRange(subject tokenRun) (int32, int32, bool) {
+	if subject.from >= subject.to {
 		return 0, 0, false
 	}
-	lo, hi := -1, -1
-	for i := range subject {
-		if lo < 0 || i < lo {
-			lo = i
-		}
-		hi = max(hi, i)
-	}
-	if hi-lo+1 != len(subject) {
-		// Every subject is one run; if that ever changes the spellings
-		// of its statement would be read wrong.
-		panic(fmt.Sprintf("claims: subject is not one run of tokens: %v", subject))
-	}
-	return int32(lo), int32(hi + 1), true
+	return int32(subject.from), int32(subject.to), true
 }
 
 // gather reads every document of c, on every core, and merges what each
