@@ -54,7 +54,7 @@ var nounMarkers = set(words(`the a an his her their its our my your these those 
 // candidates lists the statements of every document in c, in corpus order.
 func candidates(c *model.Corpus) []candidate {
 	var out []candidate
-	idx := &corpusIndex{c: c, genders: genders(c), surnames: surnames(c)}
+	idx := newCorpusIndex(c)
 	for d := range c.Docs {
 		base := len(out)
 		for _, cd := range docCandidates(idx, d, nil, nil) {
@@ -441,7 +441,7 @@ func reportedHolder(c *model.Corpus, toks []token, refs *referents) (string, int
 		// "the official said" is the person just named; "the president
 		// said" is only if that person is the president. Otherwise the
 		// role is the holder.
-		if lastHolder != "" && (genericRoles[t.lower] || holderHasRole(c, lastHolder, lastSpeaker, t.lower)) {
+		if lastHolder != "" && (genericRoles[t.lower] || holderHasRole(refs.corpusIndex, lastHolder, lastSpeaker, t.lower)) {
 			return lastHolder, lastSpeaker, mark(j-1, verb)
 		}
 		return "the " + t.lower, model.Unknown, mark(j-1, verb)
@@ -505,13 +505,13 @@ var genericRoles = set(words(`official source sources spokesman spokeswoman spok
 // ("Investigator Lena Sauer") or the head of a known role ("presidential
 // aide"). Words elsewhere in a role do not count: the chief of staff to
 // the minister is no minister, the commission's chairwoman no commission.
-func holderHasRole(c *model.Corpus, holder string, speaker int, role string) bool {
+func holderHasRole(idx *corpusIndex, holder string, speaker int, role string) bool {
 	if containsWord(strings.Fields(strings.ToLower(holder)), role) {
 		return true
 	}
-	if speaker >= 0 && speaker < len(c.Speakers) {
-		for _, r := range c.Speakers[speaker].Roles {
-			if ws := roleWords(r); len(ws) > 0 && ws[len(ws)-1] == role {
+	if speaker >= 0 && speaker < len(idx.roles) {
+		for _, ws := range idx.roles[speaker] {
+			if len(ws) > 0 && ws[len(ws)-1] == role {
 				return true
 			}
 		}
@@ -580,12 +580,21 @@ func unifyHolders(cands []candidate) {
 func unify(n int, holder func(int) (string, model.ClaimKind), respell func(int, string)) {
 	fullest := map[string]string{}
 	ambiguous := map[string]bool{}
+	// Statements come in runs by one holder: the key of the last holder
+	// is kept rather than cut and lower-cased again.
+	lastHolder, lastKey := "", ""
+	keyOf := func(h string) string {
+		if h != lastHolder {
+			lastHolder, lastKey = h, strings.ToLower(lastWord(h))
+		}
+		return lastKey
+	}
 	for i := range n {
 		h, kind := holder(i)
 		if kind == model.FromAuthor || h == Unattributed || !isCapitalized(h) {
 			continue
 		}
-		key := strings.ToLower(lastWord(h))
+		key := keyOf(h)
 		prev, ok := fullest[key]
 		switch {
 		case !ok:
@@ -602,7 +611,7 @@ func unify(n int, holder func(int) (string, model.ClaimKind), respell func(int, 
 		if kind == model.FromAuthor || h == Unattributed {
 			continue
 		}
-		key := strings.ToLower(lastWord(h))
+		key := keyOf(h)
 		if full, ok := fullest[key]; ok && !ambiguous[key] {
 			respell(i, full)
 		}
@@ -717,10 +726,10 @@ func describedHolder(refs *referents, toks []token, a, b int) (string, int) {
 	c := refs.c
 	head := toks[b-1].lower
 	if last, sp := refs.last(); last != "" && toks[a].lower == "the" {
-		if b == a+2 && (genericRoles[head] || holderHasRole(c, last, sp, head)) {
+		if b == a+2 && (genericRoles[head] || holderHasRole(refs.corpusIndex, last, sp, head)) {
 			return last, sp
 		}
-		if sp != model.Unknown && b > a+1 && hasRole(&c.Speakers[sp], toks[a+1:b]) {
+		if sp != model.Unknown && b > a+1 && hasRole(refs.roles[sp], toks[a+1:b]) {
 			return last, sp // "the presidential aide" after Lantsov
 		}
 	}
@@ -754,8 +763,7 @@ func roleSpeaker(refs *referents, phrase []token) int {
 	}
 	match := model.Unknown
 	for id := range c.Speakers {
-		sp := &c.Speakers[id]
-		if !hasRole(sp, phrase) || !refs.names(id) {
+		if !hasRole(refs.roles[id], phrase) || !refs.names(id) {
 			continue
 		}
 		if match != model.Unknown {
@@ -766,12 +774,12 @@ func roleSpeaker(refs *referents, phrase []token) int {
 	return match
 }
 
-// hasRole reports whether one of sp's roles is the role phrase: the same
-// head, and every other word of the phrase in it.
-func hasRole(sp *model.Speaker, phrase []token) bool {
+// hasRole reports whether one of a speaker's roles, given as their
+// roleWords, is the role phrase: the same head, and every other word of
+// the phrase in it.
+func hasRole(roles [][]string, phrase []token) bool {
 	head := phrase[len(phrase)-1].lower
-	for _, r := range sp.Roles {
-		ws := roleWords(r)
+	for _, ws := range roles {
 		if len(ws) == 0 || ws[len(ws)-1] != head {
 			continue
 		}

@@ -137,6 +137,20 @@ type corpusIndex struct {
 	c        *model.Corpus
 	genders  map[string]gender
 	surnames map[string]int
+	// roles holds, per speaker, the roleWords of each role: role
+	// phrases are matched against every speaker's roles, for every
+	// described subject of every document.
+	roles [][][]string
+}
+
+func newCorpusIndex(c *model.Corpus) *corpusIndex {
+	x := &corpusIndex{c: c, genders: genders(c), surnames: surnames(c), roles: make([][][]string, len(c.Speakers))}
+	for id := range c.Speakers {
+		for _, r := range c.Speakers[id].Roles {
+			x.roles[id] = append(x.roles[id], roleWords(r))
+		}
+	}
+	return x
 }
 
 type referents struct {

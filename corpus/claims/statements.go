@@ -338,7 +338,7 @@ func subjectRange(subject tokenRun) (int32, int32, bool) {
 // gather reads every document of c, on every core, and merges what each
 // gives in corpus order, so the result does not depend on scheduling.
 func gather(c *model.Corpus) *statements {
-	idx := &corpusIndex{c: c, genders: genders(c), surnames: surnames(c)}
+	idx := newCorpusIndex(c)
 	s := &statements{c: c, ids: map[string]int32{}, holders: numbering{ids: map[string]int32{}}, strs: numbering{ids: map[string]int32{}},
 		subjects: map[int32][2]int32{}, conceptAt: []int32{0}}
 	workers := runtime.GOMAXPROCS(0)
