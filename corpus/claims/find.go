@@ -533,15 +533,20 @@ func (f *finder) cluster(dim string, pool map[int]stance, sc *scratch) []topicDr
 		roots = append(roots, r)
 	}
 	sort.Ints(roots)
+	// Each group's opposing links, in the order found: finding every
+	// link's group once, not once per group.
+	crossOf := map[int][]int{}
+	for k, e := range cross {
+		r := find(e.a)
+		crossOf[r] = append(crossOf[r], k)
+	}
 	var topics []topicDraft
 	for _, r := range roots {
 		members := groups[r]
 		best := 0.0
 		termWeight := map[string]float64{}
-		for _, e := range cross {
-			if find(e.a) != r {
-				continue
-			}
+		for _, k := range crossOf[r] {
+			e := cross[k]
 			best = math.Max(best, e.w)
 			for _, t := range e.terms {
 				termWeight[t] += f.idfOf(t)
