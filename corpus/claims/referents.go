@@ -157,20 +157,34 @@ type referents struct {
 	*corpusIndex
 	doc    *model.Document
 	recent []referent // subjects of the sentences so far, latest last
-	// mentioned says which speakers the document names, worked out when
-	// a role first needs it.
-	mentioned []bool
+	// mentioned says which speakers the document names, worked out for
+	// each when a role first needs it: only speakers with the role are
+	// asked about, and a large corpus has many speakers to search a
+	// document for.
+	mentioned []mention
 }
+
+// mention is whether a document names a speaker, once worked out.
+type mention uint8
+
+const (
+	notAsked mention = iota
+	named
+	notNamed
+)
 
 // names reports whether the document names speaker id.
 func (r *referents) names(id int) bool {
 	if r.mentioned == nil {
-		r.mentioned = make([]bool, len(r.c.Speakers))
-		for i := range r.c.Speakers {
-			r.mentioned[i] = strings.Contains(r.doc.Text, lastWord(r.c.Speakers[i].Name))
+		r.mentioned = make([]mention, len(r.c.Speakers))
+	}
+	if r.mentioned[id] == notAsked {
+		r.mentioned[id] = notNamed
+		if strings.Contains(r.doc.Text, lastWord(r.c.Speakers[id].Name)) {
+			r.mentioned[id] = named
 		}
 	}
-	return r.mentioned[id]
+	return r.mentioned[id] == named
 }
 
 func (r *referents) add(name string, speaker int) {
