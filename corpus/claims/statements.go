@@ -220,6 +220,14 @@ type docStatements struct {
 	subjects  [][3]int32 // statement, first and end token
 }
 
+// reset empties ds, keeping its storage.
+func (ds *docStatements) reset() {
+	ds.stmts, ds.holders = ds.stmts[:0], ds.holders[:0]
+	ds.conceptAt, ds.concepts, ds.names = ds.conceptAt[:0], ds.concepts[:0], ds.names[:0]
+	ds.surface, ds.spelled = ds.surface[:0], ds.spelled[:0]
+	ds.stances, ds.doers, ds.subjects = ds.stances[:0], ds.doers[:0], ds.subjects[:0]
+}
+
 // docReader is one core's reusable tables for reading documents.
 type docReader struct {
 	ids, holders map[string]int32
@@ -239,12 +247,14 @@ func newDocReader() *docReader {
 	return &docReader{ids: map[string]int32{}, holders: map[string]int32{}}
 }
 
-// readDoc finds and analyses the statements of document d.
-func (r *docReader) readDoc(idx *corpusIndex, d int) docStatements {
+// readDoc finds and analyses the statements of document d into out,
+// reusing out's storage: a batch's slots are read into again and again,
+// and what a document gives was most of what gather allocated.
+func (r *docReader) readDoc(idx *corpusIndex, d int, out *docStatements) {
 	r.words.reset()
 	cands := docCandidates(idx, d, &r.words, r.cands)
 	defer func() { r.cands = cands[:0] }()
-	var out docStatements
+	out.reset()
 	clear(r.ids)
 	clear(r.holders)
 	ids, holders := r.ids, r.holders
@@ -272,8 +282,7 @@ func (r *docReader) readDoc(idx *corpusIndex, d int) docStatements {
 		flags[n] |= f | inStatement
 		return n
 	}
-	out.conceptAt = make([]int32, 1, len(cands)+1)
-	out.stmts = make([]statement, 0, len(cands))
+	out.conceptAt = append(out.conceptAt, 0)
 	for i := range cands {
 		cd := &cands[i]
 		a := analyse(cd, &r.scratch)
@@ -324,7 +333,6 @@ func (r *docReader) readDoc(idx *corpusIndex, d int) docStatements {
 			out.subjects = append(out.subjects, [3]int32{int32(i), sa, sb})
 		}
 	}
-	return out
 }
 
 // subjectRange returns the run of tokens a subject marks, if any.
@@ -364,14 +372,13 @@ func gather(c *model.Corpus) *statements {
 				defer wg.Done()
 				r := readers[w]
 				for d := range next {
-					results[d-from] = r.readDoc(idx, d)
+					r.readDoc(idx, d, &results[d-from])
 				}
 			}()
 		}
 		wg.Wait()
 		for i := range to - from {
 			s.merge(&results[i])
-			results[i] = docStatements{}
 		}
 	}
 	s.unifyHolders()
