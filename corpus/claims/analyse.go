@@ -93,9 +93,15 @@ func concept(toks []token, i int) string {
 
 // concepts lists the content concepts of a candidate outside its subject.
 func concepts(cd *candidate) []string {
-	// Room for every word: a statement's content words are most of them,
-	// and growing the slice cost more than the spare room.
-	out := make([]string, 0, len(cd.toks))
+	// Counted first, so the list is made once at its size: concept is a
+	// field read, growing the list was not.
+	n := 0
+	for i := range cd.toks {
+		if !cd.subject.has(i) && concept(cd.toks, i) != "" {
+			n++
+		}
+	}
+	out := make([]string, 0, n)
 	for i := range cd.toks {
 		if cd.subject.has(i) {
 			continue

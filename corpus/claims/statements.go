@@ -377,6 +377,7 @@ func gather(c *model.Corpus) *statements {
 			}()
 		}
 		wg.Wait()
+		s.reserve(results[:to-from], to, len(c.Docs))
 		for i := range to - from {
 			s.merge(&results[i])
 		}
@@ -388,6 +389,38 @@ func gather(c *model.Corpus) *statements {
 	}
 	s.strs.ids = nil
 	return s
+}
+
+// reserve makes room in the corpus-wide tables for a batch of documents
+// read, the first done of total. When a table must grow it grows to what
+// the whole corpus will likely need, projected from the documents so far:
+// grown step by step, the largest tables were copied a dozen times over.
+func (s *statements) reserve(batch []docStatements, done, total int) {
+	var stmts, concepts, stances int
+	for i := range batch {
+		stmts += len(batch[i].stmts)
+		concepts += len(batch[i].concepts)
+		stances += len(batch[i].stances)
+	}
+	s.stmts = growProjected(s.stmts, stmts, done, total)
+	s.conceptAt = growProjected(s.conceptAt, stmts, done, total)
+	s.concepts = growProjected(s.concepts, concepts, done, total)
+	s.stances = growProjected(s.stances, stances, done, total)
+}
+
+// growProjected returns buf with room for n more, and when it must
+// reallocate, room for its length then scaled from done documents to
+// total.
+func growProjected[T any](buf []T, n, done, total int) []T {
+	need := len(buf) + n
+	if need <= cap(buf) {
+		return buf
+	}
+	projected := need
+	if done > 0 && done < total {
+		projected = int(int64(need) * int64(total) / int64(done))
+	}
+	return slices.Grow(buf, projected-len(buf))
 }
 
 // merge appends one document's statements, numbering its concepts and
