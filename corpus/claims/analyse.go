@@ -376,7 +376,7 @@ func analyse(cd *candidate, scratch *analyseScratch) analysis {
 		if cu := t.info.cue; t.info.hasCue && cu.axis >= 0 {
 			here = append(here, cu)
 		}
-		here = append(here, impliedByWord[t.lower]...)
+		here = append(here, t.info.implied...)
 		if len(here) == 0 || cd.subject.has(i) || t.capital || hedged[i] {
 			continue
 		}

@@ -376,7 +376,7 @@ func reportedHolder(c *model.Corpus, toks []token, refs *referents) (string, int
 	// Reporting verbs, not the nouns spelled alike ("the calls").
 	var verbs []int
 	for i, t := range toks {
-		if (reportingSet[t.lower] || negatingVerbSet[t.lower]) && (i == 0 || !nounMarkers[toks[i-1].lower]) {
+		if t.info.is&(isReporting|isNegatingVerb) != 0 && (i == 0 || toks[i-1].info.is&isNounMarker == 0) {
 			verbs = append(verbs, i)
 		}
 	}

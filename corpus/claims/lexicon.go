@@ -272,6 +272,7 @@ type wordInfo struct {
 	axisWord bool
 	cue      cue  // cueByWord of the word
 	hasCue   bool // whether cueByWord has the word
+	implied  []cue // impliedByWord of the word
 	is       wordSet
 }
 
@@ -329,6 +330,7 @@ func infoOf(w string) *wordInfo {
 	}
 	in.axisWord = axisWordsByStem[in.stem]
 	in.cue, in.hasCue = cueByWord[lower]
+	in.implied = impliedByWord[lower]
 	for _, l := range wordSetLists {
 		if l.list[lower] {
 			in.is |= l.bit

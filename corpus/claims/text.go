@@ -313,7 +313,10 @@ func tokenizeInto(out []token, text string, s span, known localWords) []token {
 		partStart := i
 		rest := raw
 		for k := 0; ; k++ {
-			part, after, hyphen := strings.Cut(rest, "-")
+			part, after, hyphen := rest, "", false
+			if h := strings.IndexByte(rest, '-'); h >= 0 {
+				part, after, hyphen = rest[:h], rest[h+1:], true
+			}
 			w := stripPossessive(part)
 			if w != "" {
 				r0, _ := utf8.DecodeRuneInString(w)
