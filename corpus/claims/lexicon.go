@@ -270,8 +270,8 @@ type wordInfo struct {
 	verb  bool // a reporting or negating verb, a noun after "the"
 	// axisWord is set when the word's stem is a word of an antonym axis.
 	axisWord bool
-	cue      cue  // cueByWord of the word
-	hasCue   bool // whether cueByWord has the word
+	cue      cue   // cueByWord of the word
+	hasCue   bool  // whether cueByWord has the word
 	implied  []cue // impliedByWord of the word
 	is       wordSet
 }
