@@ -452,11 +452,12 @@ func (f *finder) cluster(dim string, pool map[int]stance, sc *scratch) []topicDr
 				}
 				return nil
 			}
+			// In no order: each term of a link only adds to its own
+			// weight.
 			out := make([]string, len(sc.terms))
 			for i, k := range sc.terms {
 				out[i] = s.names[k]
 			}
-			sort.Strings(out)
 			return out
 		}
 		if who && s.stmts[a].doc == s.stmts[b].doc {
