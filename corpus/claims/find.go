@@ -129,13 +129,16 @@ func Find(c *model.Corpus) *model.ClaimSet {
 			pool[int(s.stances[h].stmt)] = s.stance(&s.stances[h])
 		}
 		var ref int
-		if _, err := fmt.Sscanf(dim, "ref:%d", &ref); err == nil {
-			// "X dismissed the allegations": the statement pointed at is
-			// the other side.
-			if _, self := pool[ref]; !self {
-				pool[ref] = stance{dim: dim, side: "yes", label: "asserted"}
+		// Sscanf is slow to say that another dimension is no rebuttal.
+		if strings.HasPrefix(dim, "ref:") {
+			if _, err := fmt.Sscanf(dim, "ref:%d", &ref); err == nil {
+				// "X dismissed the allegations": the statement pointed at
+				// is the other side.
+				if _, self := pool[ref]; !self {
+					pool[ref] = stance{dim: dim, side: "yes", label: "asserted"}
+				}
+				return pool
 			}
-			return pool
 		}
 		if !strings.HasPrefix(dim, "neg:") {
 			return pool

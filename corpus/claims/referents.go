@@ -60,10 +60,13 @@ func genders(c *model.Corpus) map[string]gender {
 			}
 		}
 	}
+	// The few words after each quote are cut from one reused buffer.
+	var words tokenArena
 	for _, q := range c.Quotes {
 		if q.Speaker == model.Unknown {
 			continue
 		}
+		words.reset()
 		doc := &c.Docs[q.Doc]
 		// The words right after the closing mark, up to the line's end:
 		// `," she said.`
@@ -72,7 +75,7 @@ func genders(c *model.Corpus) map[string]gender {
 		if nl := strings.IndexByte(doc.Text[qEnd:end], '\n'); nl >= 0 {
 			end = qEnd + nl
 		}
-		after := tokenize(doc.Text, span{qEnd, end})
+		after := words.tokenize(doc.Text, span{qEnd, end})
 		if len(after) >= 2 && reportingSet[after[1].lower] {
 			note(c.Speakers[q.Speaker].Name, pronounGender[after[0].lower])
 		}
