@@ -211,6 +211,14 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’'
 }
 
+// asciiWordByte is isWordRune of each ASCII character.
+var asciiWordByte = func() (is [utf8.RuneSelf]bool) {
+	for b := range is {
+		is[b] = isWordRune(rune(b))
+	}
+	return is
+}()
+
 // tokenArena hands out the token slices of one document from one buffer,
 // reused for the next document: most of what reading a document would
 // otherwise leave to the collector.
@@ -278,6 +286,10 @@ func tokenizeInto(out []token, text string, s span, known localWords) []token {
 	punct, inText, punctEnd := "", true, 0
 	first := true
 	for i := s.start; i < s.end; {
+		if text[i] == ' ' { // between words, as below, without decoding
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			if !unicode.IsSpace(r) {
@@ -296,6 +308,13 @@ func tokenizeInto(out []token, text string, s span, known localWords) []token {
 		}
 		j := i
 		for j < s.end {
+			if b := text[j]; b < utf8.RuneSelf { // most of a text is ASCII
+				if !asciiWordByte[b] {
+					break
+				}
+				j++
+				continue
+			}
 			r2, s2 := utf8.DecodeRuneInString(text[j:])
 			if !isWordRune(r2) {
 				break
