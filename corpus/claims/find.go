@@ -151,7 +151,12 @@ func Find(c *model.Corpus) *model.ClaimSet {
 		}
 		cue := []string{k} // shared by the assertions: nothing writes a cue
 		for _, i := range plainly.of(kid) {
-			if _, negated := pool[int(i)]; !negated && s.has(int(i), oid) {
+			// Few assert the object too: asked first, it spares most
+			// look-ups in the pool.
+			if !s.has(int(i), oid) {
+				continue
+			}
+			if _, negated := pool[int(i)]; !negated {
 				pool[int(i)] = stance{dim: dim, side: "yes", cue: cue, doer: s.doer(int(i), kid)}
 			}
 		}
