@@ -250,13 +250,17 @@ func (f *finder) idfOf(k string) float64 {
 // scratch is one worker's reusable marks, one per statement.
 type scratch struct {
 	seen, inPool []int32
-	epoch, dim   int32
-	terms        []int32
+	// parent links the claims of the pool being clustered into groups,
+	// indexed by statement: a map of them was most of a big pool's
+	// grouping time.
+	parent     []int32
+	epoch, dim int32
+	terms      []int32
 }
 
 func (f *finder) scratch() *scratch {
 	n := len(f.s.stmts)
-	return &scratch{seen: make([]int32, n), inPool: make([]int32, n)}
+	return &scratch{seen: make([]int32, n), inPool: make([]int32, n), parent: make([]int32, n)}
 }
 
 // topicDraft is a conflict found on one dimension before duplicates across
@@ -353,15 +357,15 @@ func (f *finder) cluster(dim string, pool map[int]stance, sc *scratch) []topicDr
 		}
 	}
 	sort.Ints(ids)
-	parent := make(map[int]int, len(ids))
+	parent := sc.parent
 	for _, i := range ids {
-		parent[i] = i
+		parent[i] = int32(i)
 	}
 	var find func(int) int
 	find = func(i int) int {
-		for parent[i] != i {
+		for int(parent[i]) != i {
 			parent[i] = parent[parent[i]]
-			i = parent[i]
+			i = int(parent[i])
 		}
 		return i
 	}
@@ -497,7 +501,7 @@ func (f *finder) cluster(dim string, pool map[int]stance, sc *scratch) []topicDr
 			if !linked {
 				continue
 			}
-			parent[find(a)] = find(b)
+			parent[find(a)] = int32(find(b))
 			opposed[a], opposed[b] = true, true
 			if s.holderKey[s.stmts[a].holder] != s.holderKey[s.stmts[b].holder] {
 				cross = append(cross, edge{a, b, w, terms()})
@@ -514,7 +518,7 @@ func (f *finder) cluster(dim string, pool map[int]stance, sc *scratch) []topicDr
 				continue
 			}
 			if w, _, linked := link(a, b); linked && w >= minShared {
-				parent[find(a)] = find(b)
+				parent[find(a)] = int32(find(b))
 				strong = append(strong, edge{a, b, w, nil})
 			}
 		}
