@@ -81,24 +81,29 @@ type ownWord struct {
 // the predicate family if any ("tapped" -> "leak"), else the stem.
 func concept(toks []token, i int) string {
 	t := &toks[i]
-	in := infoOf(t.lower)
+	in := t.info
 	// A reporting verb after "the" or "his" is a noun with a topic: "the
 	// calls", "his claims".
-	noun := in.verb && i > 0 && nounMarkers[toks[i-1].lower]
+	noun := in.verb && i > 0 && toks[i-1].info.is&isNounMarker != 0
 	if (in.stop && !noun) || (t.lower == "us" && t.word != "US") {
 		return ""
 	}
-	if f, ok := familyByStem[in.stem]; ok {
-		return f
-	}
-	return in.stem
+	return in.topic
 }
 
 // concepts lists the content concepts of a candidate outside its subject.
 func concepts(cd *candidate) []string {
-	var out []string
+	// Counted first, so the list is made once at its size: concept is a
+	// field read, growing the list was not.
+	n := 0
 	for i := range cd.toks {
-		if cd.subject[i] {
+		if !cd.subject.has(i) && concept(cd.toks, i) != "" {
+			n++
+		}
+	}
+	out := make([]string, 0, n)
+	for i := range cd.toks {
+		if cd.subject.has(i) {
 			continue
 		}
 		if c := concept(cd.toks, i); c != "" {
@@ -108,26 +113,27 @@ func concepts(cd *candidate) []string {
 	return out
 }
 
-// negation returns, per token, how many negations cover it. A negator
-// covers the rest of its phrase (to the next comma or "but"); a negating
-// verb ("denied that ...") covers the rest of its clause.
 // clauseOpeners start a clause a plain negation does not reach: "no one
 // was charged and that the inquiry would establish whether ...".
 var clauseOpeners = set(words(`but that whether because since although though while whereas which who if`))
 
-func negation(toks []token) []int {
-	cover := make([]int, len(toks))
+// negation returns, per token, how many negations cover it. A negator
+// covers the rest of its phrase (to the next comma or "but"); a negating
+// verb ("denied that ...") covers the rest of its clause. The counts are
+// written over buf's storage when it has room.
+func negation(toks []token, buf []int) []int {
+	cover := reuse(buf, len(toks))
 	for i, t := range toks {
-		verb := negatingVerbSet[t.lower] || rulesOut(toks, i)
-		if !verb && !isNegator(t.lower) {
+		verb := t.info.is&isNegatingVerb != 0 || rulesOut(toks, i)
+		if !verb && t.info.is&isNegatorWord == 0 {
 			continue
 		}
 		for j := i + 1; j < len(toks); j++ {
-			if !verb && isNegator(toks[j].lower) {
+			if !verb && toks[j].info.is&isNegatorWord != 0 {
 				break // "not aware ... and never approved": each its own
 			}
 			p := toks[j].punctBefore
-			if !verb && (strings.ContainsAny(p, ",;:—–()") || clauseOpeners[toks[j].lower]) {
+			if !verb && (strings.ContainsAny(p, ",;:—–()") || toks[j].info.is&isClauseOpener != 0) {
 				break
 			}
 			if verb && strings.ContainsAny(p, ";:") {
@@ -153,11 +159,11 @@ var (
 func phraseHead(cd *candidate, j int) string {
 	toks := cd.toks
 	for k := j - 1; k > 0 && k >= j-5; k-- {
-		if toks[k+1].punctBefore != "" || clauseOpeners[toks[k].lower] || reportingSet[toks[k].lower] || cd.subject[k] {
+		if toks[k+1].punctBefore != "" || toks[k].info.is&(isClauseOpener|isReporting) != 0 || cd.subject.has(k) {
 			return ""
 		}
-		if prepositions[toks[k].lower] {
-			if toks[k].punctBefore != "" || cd.subject[k-1] {
+		if toks[k].info.is&isPreposition != 0 {
+			if toks[k].punctBefore != "" || cd.subject.has(k-1) {
 				return ""
 			}
 			return concept(toks, k-1)
@@ -194,10 +200,10 @@ func noEvidenceStances(cd *candidate, hedged []bool) []stance {
 		for k < len(toks) && objectMarkers[toks[k].lower] && toks[k].punctBefore == "" {
 			k++
 		}
-		if k >= len(toks) || toks[k].punctBefore != "" || cd.subject[k] {
+		if k >= len(toks) || toks[k].punctBefore != "" || cd.subject.has(k) {
 			continue
 		}
-		if x := concept(toks, k); x != "" && !axisWordsByStem[stem(toks[k].lower)] {
+		if x := concept(toks, k); x != "" && !toks[k].info.axisWord {
 			out = append(out, stance{dim: "neg:" + x + "/" + x, side: "not", cue: []string{x}, of: spelling(toks[k])})
 		}
 	}
@@ -217,7 +223,7 @@ func conceptAt(toks []token, j int) string {
 // fell"), or -1 when that is no noun of the sentence's own.
 func subjectBefore(cd *candidate, i int) int {
 	j := i - 1
-	if j < 0 || cd.toks[i].punctBefore != "" || cd.subject[j] || cd.toks[j].capital || concept(cd.toks, j) == "" {
+	if j < 0 || cd.toks[i].punctBefore != "" || cd.subject.has(j) || cd.toks[j].capital || concept(cd.toks, j) == "" {
 		return -1
 	}
 	return j
@@ -227,10 +233,10 @@ func subjectBefore(cd *candidate, i int) int {
 // toks[i], across negators: "were told", "were never told".
 func passiveOrNegated(toks []token, i int) bool {
 	j := i - 1
-	for j > 0 && isNegator(toks[j].lower) {
+	for j > 0 && toks[j].info.is&isNegatorWord != 0 {
 		j--
 	}
-	return j >= 0 && passiveMarkers[toks[j].lower]
+	return j >= 0 && toks[j].info.is&isPassiveMarker != 0
 }
 
 // modifiers are the concepts of the words right before the noun at j
@@ -238,9 +244,9 @@ func passiveOrNegated(toks []token, i int) bool {
 // the tower and Marlow House are not told apart as different things.
 func modifiers(cd *candidate, j int) []string {
 	var out []string
-	for k := j - 1; k >= 0 && k >= j-3 && cd.toks[k+1].punctBefore == "" && !cd.subject[k]; k-- {
+	for k := j - 1; k >= 0 && k >= j-3 && cd.toks[k+1].punctBefore == "" && !cd.subject.has(k); k-- {
 		c := concept(cd.toks, k)
-		if c == "" || cueByWord[cd.toks[k].lower].axis > 0 || axisWordsByStem[stem(cd.toks[k].lower)] {
+		if in := cd.toks[k].info; c == "" || in.cue.axis > 0 || in.axisWord {
 			break
 		}
 		out = append(out, c)
@@ -277,23 +283,24 @@ var contentNouns = set(words(`possibility possibilities notion idea suggestion s
 var conditionalModals = set(words(`would could might`))
 
 // hedges marks the tokens that only ask or leave open: from a hedge
-// opener, or a negated checking verb, to the end of its phrase.
-func hedges(toks []token, neg []int) []bool {
-	out := make([]bool, len(toks))
+// opener, or a negated checking verb, to the end of its phrase. The marks
+// are written over buf's storage when it has room.
+func hedges(toks []token, neg []int, buf []bool) []bool {
+	out := reuse(buf, len(toks))
 	conditional := false
 	for _, t := range toks {
 		conditional = conditional || t.lower == "if" || t.lower == "unless"
 	}
 	for i, t := range toks {
-		if conditional && conditionalModals[t.lower] {
+		if conditional && t.info.is&isConditionalModal != 0 {
 			// "they would not be alive if ...": what would be, not what is.
-			for j := i + 1; j < len(toks) && !strings.ContainsAny(toks[j].punctBefore, ",;:—–()") && !hedgeOpeners[toks[j].lower]; j++ {
+			for j := i + 1; j < len(toks) && !strings.ContainsAny(toks[j].punctBefore, ",;:—–()") && toks[j].info.is&isHedgeOpener == 0; j++ {
 				out[j] = true
 			}
 			continue
 		}
-		content := contentNouns[t.lower] && i+1 < len(toks) && toks[i+1].lower == "that"
-		if !hedgeOpeners[t.lower] && !(checkingVerbs[t.lower] && neg[i] > 0) && !content {
+		content := t.info.is&isContentNoun != 0 && i+1 < len(toks) && toks[i+1].lower == "that"
+		if t.info.is&isHedgeOpener == 0 && !(t.info.is&isCheckingVerb != 0 && neg[i] > 0) && !content {
 			continue
 		}
 		for j := i + 1; j < len(toks) && !out[j]; j++ {
@@ -306,10 +313,37 @@ func hedges(toks []token, neg []int) []bool {
 	return out
 }
 
-func analyse(cd *candidate) analysis {
-	var a analysis
-	neg := negation(cd.toks)
-	hedged := hedges(cd.toks, neg)
+// reuse returns n zero values in buf's storage when it has room, else in
+// a new slice.
+func reuse[T any](buf []T, n int) []T {
+	if cap(buf) < n {
+		return make([]T, n)
+	}
+	buf = buf[:n]
+	clear(buf)
+	return buf
+}
+
+// analyseScratch holds the per-word tables of one statement's analysis,
+// for a caller analysing many statements to reuse: they were most of what
+// analysing allocated.
+type analyseScratch struct {
+	words  []ownWord
+	neg    []int
+	hedged []bool
+}
+
+// analyse reads the words and stances of a statement. With scratch, the
+// words it returns are in scratch's storage, valid until the next
+// analysis with it.
+func analyse(cd *candidate, scratch *analyseScratch) analysis {
+	if scratch == nil {
+		scratch = &analyseScratch{}
+	}
+	a := analysis{words: scratch.words[:0]}
+	neg := negation(cd.toks, scratch.neg)
+	hedged := hedges(cd.toks, neg, scratch.hedged)
+	defer func() { scratch.words, scratch.neg, scratch.hedged = a.words, neg, hedged }()
 	anyNeg := false
 	for _, n := range neg {
 		if n > 0 {
@@ -317,7 +351,7 @@ func analyse(cd *candidate) analysis {
 		}
 	}
 	for i, t := range cd.toks {
-		if cd.subject[i] {
+		if cd.subject.has(i) {
 			continue
 		}
 		if c := concept(cd.toks, i); c != "" {
@@ -339,11 +373,11 @@ func analyse(cd *candidate) analysis {
 	axisHead := map[int]string{}
 	for i, t := range cd.toks {
 		var here []cue // the axes the word answers on: its own, and those it implies
-		if cu, ok := cueByWord[t.lower]; ok && cu.axis >= 0 {
+		if cu := t.info.cue; t.info.hasCue && cu.axis >= 0 {
 			here = append(here, cu)
 		}
-		here = append(here, impliedByWord[t.lower]...)
-		if len(here) == 0 || cd.subject[i] || t.capital || hedged[i] {
+		here = append(here, t.info.implied...)
+		if len(here) == 0 || cd.subject.has(i) || t.capital || hedged[i] {
 			continue
 		}
 		// "you know", "I know how to": "know" is awareness of something
@@ -378,7 +412,7 @@ func analyse(cd *candidate) analysis {
 				continue
 			}
 			axisSide[cu.axis] = side
-			axisWord[cu.axis] = stem(t.lower)
+			axisWord[cu.axis] = t.info.stem
 			ti := targetIndex(cd.toks, i)
 			if ti < 0 && subjectTargetAxes[axes[cu.axis].name] {
 				ti = subjectBefore(cd, i)
@@ -423,30 +457,30 @@ func analyse(cd *candidate) analysis {
 			// others name the thing without asserting anything of it.
 			// Only a negated verb ("never approved") or a denial is a
 			// predicate others can assert.
-			if !negatingVerbSet[t.lower] && !predicateNegators[t.lower] && !strings.HasSuffix(t.lower, "n't") && !strings.HasSuffix(t.lower, "n’t") {
+			if t.info.is&(isNegatingVerb|isPredicateNegator) == 0 && !strings.HasSuffix(t.lower, "n't") && !strings.HasSuffix(t.lower, "n’t") {
 				continue
 			}
-			if hedged[n] || n+1 < len(cd.toks) && checkingVerbs[cd.toks[n+1].lower] || n+2 < len(cd.toks) && checkingVerbs[cd.toks[n+2].lower] {
+			if hedged[n] || n+1 < len(cd.toks) && cd.toks[n+1].info.is&isCheckingVerb != 0 || n+2 < len(cd.toks) && cd.toks[n+2].info.is&isCheckingVerb != 0 {
 				continue // "cannot say if it was never signed", "could not verify"
 			}
 			from := n + 1
-			if negatingVerbSet[t.lower] && from < len(cd.toks) && cd.toks[from].lower == "that" {
+			if t.info.is&isNegatingVerb != 0 && from < len(cd.toks) && cd.toks[from].lower == "that" {
 				from = predicateAfter(cd.toks, from)
 			}
 			for i := from; i < len(cd.toks) && neg[i] > 0; i++ {
 				ti := cd.toks[i]
-				if !negatingVerbSet[t.lower] && (prepositions[ti.lower] || ti.lower == "a" || ti.lower == "an" || ti.lower == "the") {
+				if t.info.is&isNegatingVerb == 0 && (ti.info.is&isPreposition != 0 || ti.lower == "a" || ti.lower == "an" || ti.lower == "the") {
 					break // "not at the ministry": a place, not a deed denied
 				}
-				if anaphors[ti.lower] && determiners[cd.toks[i-1].lower] && cd.prev >= 0 {
+				if ti.info.is&isAnaphor != 0 && cd.toks[i-1].info.is&isDeterminer != 0 && cd.prev >= 0 {
 					refuted = true
 					break
 				}
 				c := concept(cd.toks, i)
-				if c == "" || cd.subject[i] {
+				if c == "" || cd.subject.has(i) {
 					continue
 				}
-				if !axisWordsByStem[stem(ti.lower)] && neg[i]%2 == 1 {
+				if !ti.info.axisWord && neg[i]%2 == 1 {
 					if obj, at := objectOf(cd, i, n); obj != "" {
 						seen[c] = obj
 						doer[c] = doerOf(cd, i)
@@ -511,10 +545,10 @@ func predicateAfter(toks []token, i int) int {
 // contradict. It also returns where that word stands.
 func objectOf(cd *candidate, i, n int) (string, int) {
 	for j := i + 1; j < len(cd.toks) && j <= i+5; j++ {
-		if strings.ContainsAny(cd.toks[j].punctBefore, ",;:—–()") || clauseOpeners[cd.toks[j].lower] {
+		if strings.ContainsAny(cd.toks[j].punctBefore, ",;:—–()") || cd.toks[j].info.is&isClauseOpener != 0 {
 			break
 		}
-		if c := concept(cd.toks, j); c != "" && !cd.subject[j] {
+		if c := concept(cd.toks, j); c != "" && !cd.subject.has(j) {
 			return c, j
 		}
 	}
@@ -522,7 +556,7 @@ func objectOf(cd *candidate, i, n int) (string, int) {
 		if strings.ContainsAny(cd.toks[j+1].punctBefore, ",;:—–()") {
 			break
 		}
-		if c := concept(cd.toks, j); c != "" && !cd.subject[j] {
+		if c := concept(cd.toks, j); c != "" && !cd.subject.has(j) {
 			return c, j
 		}
 	}
@@ -588,8 +622,8 @@ func thatSubject(toks []token, i int) string {
 	// doer right before; "was influenced" has its object there.
 	j := i - 1
 	aux := false
-	for j >= 0 && auxiliaries[toks[j].lower] && toks[j+1].punctBefore == "" {
-		if passiveMarkers[toks[j].lower] {
+	for j >= 0 && toks[j].info.is&isAuxiliary != 0 && toks[j+1].punctBefore == "" {
+		if toks[j].info.is&isPassiveMarker != 0 {
 			return ""
 		}
 		aux = true
@@ -628,8 +662,8 @@ var linking = set(words(`is are was were be been being had has have not never a 
 func targetIndex(toks []token, i int) int {
 	j := i - 1
 	copula := false
-	for j >= 0 && linking[toks[j].lower] && toks[j+1].punctBefore == "" {
-		copula = copula || copulas[toks[j].lower]
+	for j >= 0 && toks[j].info.is&isLinking != 0 && toks[j+1].punctBefore == "" {
+		copula = copula || toks[j].info.is&isCopula != 0
 		j--
 	}
 	// Without a copula ("the council never approved") the word before is
@@ -653,13 +687,13 @@ var objectMarkers = set(words(`the a an any some his her their its our my your e
 // ("approved it") names nothing and gives none.
 func objectPhrase(toks []token, i int) []string {
 	j := i + 1
-	for j < len(toks) && objectMarkers[toks[j].lower] && toks[j].punctBefore == "" {
+	for j < len(toks) && toks[j].info.is&isObjectMarker != 0 && toks[j].punctBefore == "" {
 		j++
 	}
 	var out []string
 	for ; j < len(toks) && j <= i+5; j++ {
 		t := toks[j]
-		if t.punctBefore != "" || prepositions[t.lower] || phraseEnd[t.lower] {
+		if t.punctBefore != "" || t.info.is&(isPreposition|isPhraseEnd) != 0 {
 			break
 		}
 		c := concept(toks, j)
@@ -687,8 +721,8 @@ var prepositions = set(words(`of with on to about for against at in into from ov
 func agentStance(cd *candidate, neg []int, hedged []bool) (stance, bool) {
 	toks := cd.toks
 	for i, t := range toks {
-		cu, ok := cueByWord[t.lower]
-		if !ok || !agentFamilies[cu.family] || hedged[i] {
+		cu := t.info.cue
+		if !t.info.hasCue || cu.family == "" || !agentFamilies[cu.family] || hedged[i] {
 			continue // "asked whether the agency leaked it" names no doer
 		}
 		mk := func(agent string, negated bool) (stance, bool) {
@@ -731,15 +765,15 @@ func agentStance(cd *candidate, neg []int, hedged []bool) (stance, bool) {
 			if toks[j+1].punctBefore != "" && toks[j+1].punctBefore != "’" {
 				break
 			}
-			if !toks[j].capital && !betweenAgentAndDeed[toks[j].lower] {
+			if !toks[j].capital && toks[j].info.is&isBetweenAgentAndDeed == 0 {
 				break
 			}
-			if passiveMarkers[toks[j].lower] {
+			if toks[j].info.is&isPassiveMarker != 0 {
 				break // "Corvel were stolen": the name suffered the deed
 			}
-			if toks[j].capital && !cd.subject[j] {
+			if toks[j].capital && !cd.subject.has(j) {
 				a := j
-				for a > 0 && toks[a].punctBefore == "" && toks[a-1].capital && !cd.subject[a-1] {
+				for a > 0 && toks[a].punctBefore == "" && toks[a-1].capital && !cd.subject.has(a-1) {
 					a--
 				}
 				b := a - 1
@@ -759,7 +793,7 @@ func agentStance(cd *candidate, neg []int, hedged []bool) (stance, bool) {
 	// A denial of the holder's own side: "somebody leaked, but not us".
 	hasFamily := ""
 	for _, t := range toks {
-		if cu, ok := cueByWord[t.lower]; ok && agentFamilies[cu.family] {
+		if cu := t.info.cue; t.info.hasCue && cu.family != "" && agentFamilies[cu.family] {
 			hasFamily = cu.family
 			break
 		}
@@ -768,7 +802,7 @@ func agentStance(cd *candidate, neg []int, hedged []bool) (stance, bool) {
 		return stance{}, false
 	}
 	for i := 0; i+1 < len(toks); i++ {
-		if !isNegator(toks[i].lower) {
+		if toks[i].info.is&isNegatorWord == 0 {
 			continue
 		}
 		n := toks[i+1]
@@ -797,9 +831,8 @@ func agentStance(cd *candidate, neg []int, hedged []bool) (stance, bool) {
 func doerOf(cd *candidate, i int) string {
 	toks := cd.toks
 	j := i - 1
-	for j >= 0 && toks[j+1].punctBefore == "" && (auxiliaries[toks[j].lower] || isNegator(toks[j].lower) ||
-		betweenAgentAndDeed[toks[j].lower] || skipBeforeSet[toks[j].lower]) {
-		if passiveMarkers[toks[j].lower] && !isNegator(toks[j+1].lower) && j+1 == i {
+	for j >= 0 && toks[j+1].punctBefore == "" && toks[j].info.is&(isAuxiliary|isNegatorWord|isBetweenAgentAndDeed|isSkipBefore) != 0 {
+		if toks[j].info.is&isPassiveMarker != 0 && toks[j+1].info.is&isNegatorWord == 0 && j+1 == i {
 			return "" // "were altered": the doer is not named
 		}
 		j--

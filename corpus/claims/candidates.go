@@ -21,7 +21,7 @@ type candidate struct {
 	toks  []token
 	// subject marks the tokens naming the holder of reported speech; they
 	// say who speaks, not what about.
-	subject map[int]bool
+	subject tokenRun
 	// inherited are the concepts of the sentence before, taken on when
 	// this one points back at it ("Sarkov dismissed the allegations").
 	inherited []string
@@ -32,6 +32,12 @@ type candidate struct {
 	// "It is offered as a framework" speaks of the proposal named before.
 	context []string
 }
+
+// tokenRun is the tokens [from, to) of a statement; the zero run holds
+// none. A subject is always one run of words.
+type tokenRun struct{ from, to int }
+
+func (r tokenRun) has(i int) bool { return i >= r.from && i < r.to }
 
 // anaphors are nouns that, after "the", "these" or "such", point back at
 // what the previous sentence reported.
@@ -48,10 +54,10 @@ var nounMarkers = set(words(`the a an his her their its our my your these those 
 // candidates lists the statements of every document in c, in corpus order.
 func candidates(c *model.Corpus) []candidate {
 	var out []candidate
-	idx := &corpusIndex{c: c, genders: genders(c), surnames: surnames(c)}
+	idx := newCorpusIndex(c)
 	for d := range c.Docs {
 		base := len(out)
-		for _, cd := range docCandidates(idx, d, nil) {
+		for _, cd := range docCandidates(idx, d, nil, nil) {
 			if cd.prev >= 0 {
 				cd.prev += base
 			}
@@ -62,14 +68,14 @@ func candidates(c *model.Corpus) []candidate {
 	return out
 }
 
-// docCandidates lists the statements of document d. Their words are cut
-// from words, when given, which the caller may reuse once it is done with
-// them.
-func docCandidates(idx *corpusIndex, d int, words *tokenArena) []candidate {
+// docCandidates lists the statements of document d, in buf's storage when
+// it has room. Their words are cut from words, when given; the caller may
+// reuse both once it is done with the statements.
+func docCandidates(idx *corpusIndex, d int, words *tokenArena, buf []candidate) []candidate {
+	out := buf[:0]
 	c := idx.c
 	tokenize := words.tokenize
 	doc := &c.Docs[d]
-	var out []candidate
 	quoteIDs := c.QuotesOf(d)
 	refs := &referents{corpusIndex: idx, doc: doc}
 	var prevConcepts []string
@@ -134,6 +140,16 @@ func docCandidates(idx *corpusIndex, d int, words *tokenArena) []candidate {
 		// said in it together.
 		for i := first; i < len(out); i++ {
 			k := i - first
+			room := 0
+			if k > 0 {
+				room += len(own[k-1])
+			}
+			if k+1 < len(own) {
+				room += len(own[k+1])
+			}
+			if room > 0 {
+				out[i].context = make([]string, 0, room)
+			}
 			if k > 0 {
 				out[i].context = append(out[i].context, own[k-1]...)
 			}
@@ -248,11 +264,28 @@ func newCandidate(doc *model.Document, s span, toks []token, holder string, spea
 func quoteIn(c *model.Corpus, ids []int32, cl span) *model.Quote {
 	for _, id := range ids {
 		q := &c.Quotes[id]
-		if int(q.Start) < cl.end && int(q.End) > cl.start && len(strings.Fields(q.Text)) >= 4 && isCapitalized(strings.TrimLeft(q.Text, `"“‘'(`)) {
+		if int(q.Start) < cl.end && int(q.End) > cl.start && isCapitalized(strings.TrimLeft(q.Text, `"“‘'(`)) && atLeastFields(q.Text, 4) {
 			return q
 		}
 	}
 	return nil
+}
+
+// atLeastFields reports whether len(strings.Fields(s)) >= n, without
+// building the fields: it is asked of every quote of every clause.
+func atLeastFields(s string, n int) bool {
+	count, inField := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !inField {
+			count++
+			if count >= n {
+				return true
+			}
+		}
+		inField = !space
+	}
+	return n <= 0
 }
 
 // docHolder names who asserts a document's own sentences.
@@ -309,14 +342,8 @@ func joinWords(toks []token) string {
 // subject of a sentence before that can be meant, and "the official" for
 // the last one named. It returns "" when the clause is not reported
 // speech, Unattributed when its speaker cannot be told.
-func reportedHolder(c *model.Corpus, toks []token, refs *referents) (string, int, map[int]bool) {
-	mark := func(a, b int) map[int]bool {
-		m := map[int]bool{}
-		for i := a; i < b; i++ {
-			m[i] = true
-		}
-		return m
-	}
+func reportedHolder(c *model.Corpus, toks []token, refs *referents) (string, int, tokenRun) {
+	mark := func(a, b int) tokenRun { return tokenRun{a, b} }
 	for i := 0; i+2 < len(toks); i++ {
 		if toks[i].lower == "according" && toks[i+1].lower == "to" {
 			a := i + 2
@@ -349,12 +376,12 @@ func reportedHolder(c *model.Corpus, toks []token, refs *referents) (string, int
 	// Reporting verbs, not the nouns spelled alike ("the calls").
 	var verbs []int
 	for i, t := range toks {
-		if (reportingSet[t.lower] || negatingVerbSet[t.lower]) && (i == 0 || !nounMarkers[toks[i-1].lower]) {
+		if t.info.is&(isReporting|isNegatingVerb) != 0 && (i == 0 || toks[i-1].info.is&isNounMarker == 0) {
 			verbs = append(verbs, i)
 		}
 	}
 	if len(verbs) == 0 {
-		return "", model.Unknown, nil
+		return "", model.Unknown, tokenRun{}
 	}
 	// A clause that opens with a name followed directly by the verb, or by
 	// an aside between commas and then the verb, has that name for
@@ -392,12 +419,12 @@ func reportedHolder(c *model.Corpus, toks []token, refs *referents) (string, int
 	j := verb - 1
 	for j >= 0 && skipBeforeSet[toks[j].lower] && toks[j+1].punctBefore == "" {
 		if passiveMarkers[toks[j].lower] {
-			return "", model.Unknown, nil // "the envoy was accused": spoken of, not speaking
+			return "", model.Unknown, tokenRun{} // "the envoy was accused": spoken of, not speaking
 		}
 		j--
 	}
 	if j < 0 {
-		return "", model.Unknown, nil
+		return "", model.Unknown, tokenRun{}
 	}
 	switch t := toks[j]; {
 	case pronounSet[t.lower]:
@@ -414,7 +441,7 @@ func reportedHolder(c *model.Corpus, toks []token, refs *referents) (string, int
 		// "the official said" is the person just named; "the president
 		// said" is only if that person is the president. Otherwise the
 		// role is the holder.
-		if lastHolder != "" && (genericRoles[t.lower] || holderHasRole(c, lastHolder, lastSpeaker, t.lower)) {
+		if lastHolder != "" && (genericRoles[t.lower] || holderHasRole(refs.corpusIndex, lastHolder, lastSpeaker, t.lower)) {
 			return lastHolder, lastSpeaker, mark(j-1, verb)
 		}
 		return "the " + t.lower, model.Unknown, mark(j-1, verb)
@@ -445,15 +472,15 @@ func reportedHolder(c *model.Corpus, toks []token, refs *referents) (string, int
 			}
 		}
 	}
-	return "", model.Unknown, nil
+	return "", model.Unknown, tokenRun{}
 }
 
 // invertedSubject reads the subject after the verb, as quotes put it:
 // `"...," said Jo Bloggs` or `said the firm's director, Jo Bloggs`.
-func invertedSubject(refs *referents, toks []token, verb int) (string, int, map[int]bool, bool) {
+func invertedSubject(refs *referents, toks []token, verb int) (string, int, tokenRun, bool) {
 	// Only a verb opening the frame, or right after the quote.
 	if verb > 0 && !strings.ContainsAny(toks[verb].punctBefore, ",\"”") {
-		return "", model.Unknown, nil, false
+		return "", model.Unknown, tokenRun{}, false
 	}
 	a := verb + 1
 	for k := a; k < len(toks) && k <= verb+5; k++ {
@@ -462,17 +489,13 @@ func invertedSubject(refs *referents, toks []token, verb int) (string, int, map[
 		}
 		if b := nameRun(toks, k); b > k && !english.IsStopWord(toks[k].lower) {
 			name, sp := refs.canonical(joinWords(toks[k:b]))
-			subj := map[int]bool{}
-			for i := verb; i < b; i++ {
-				subj[i] = true
-			}
-			return name, sp, subj, true
+			return name, sp, tokenRun{verb, b}, true
 		}
 		if k == a && toks[k].lower != "the" {
-			return "", model.Unknown, nil, false
+			return "", model.Unknown, tokenRun{}, false
 		}
 	}
-	return "", model.Unknown, nil, false
+	return "", model.Unknown, tokenRun{}, false
 }
 
 // genericRoles may stand for whoever was named last.
@@ -482,13 +505,13 @@ var genericRoles = set(words(`official source sources spokesman spokeswoman spok
 // ("Investigator Lena Sauer") or the head of a known role ("presidential
 // aide"). Words elsewhere in a role do not count: the chief of staff to
 // the minister is no minister, the commission's chairwoman no commission.
-func holderHasRole(c *model.Corpus, holder string, speaker int, role string) bool {
+func holderHasRole(idx *corpusIndex, holder string, speaker int, role string) bool {
 	if containsWord(strings.Fields(strings.ToLower(holder)), role) {
 		return true
 	}
-	if speaker >= 0 && speaker < len(c.Speakers) {
-		for _, r := range c.Speakers[speaker].Roles {
-			if ws := roleWords(r); len(ws) > 0 && ws[len(ws)-1] == role {
+	if speaker >= 0 && speaker < len(idx.roles) {
+		for _, ws := range idx.roles[speaker] {
+			if len(ws) > 0 && ws[len(ws)-1] == role {
 				return true
 			}
 		}
@@ -557,12 +580,21 @@ func unifyHolders(cands []candidate) {
 func unify(n int, holder func(int) (string, model.ClaimKind), respell func(int, string)) {
 	fullest := map[string]string{}
 	ambiguous := map[string]bool{}
+	// Statements come in runs by one holder: the key of the last holder
+	// is kept rather than cut and lower-cased again.
+	lastHolder, lastKey := "", ""
+	keyOf := func(h string) string {
+		if h != lastHolder {
+			lastHolder, lastKey = h, strings.ToLower(lastWord(h))
+		}
+		return lastKey
+	}
 	for i := range n {
 		h, kind := holder(i)
 		if kind == model.FromAuthor || h == Unattributed || !isCapitalized(h) {
 			continue
 		}
-		key := strings.ToLower(lastWord(h))
+		key := keyOf(h)
 		prev, ok := fullest[key]
 		switch {
 		case !ok:
@@ -579,7 +611,7 @@ func unify(n int, holder func(int) (string, model.ClaimKind), respell func(int, 
 		if kind == model.FromAuthor || h == Unattributed {
 			continue
 		}
-		key := strings.ToLower(lastWord(h))
+		key := keyOf(h)
 		if full, ok := fullest[key]; ok && !ambiguous[key] {
 			respell(i, full)
 		}
@@ -601,7 +633,7 @@ func pointsBack(toks []token) bool {
 // "VARNO, April 15 (Northwire) -", or 0 when it has none: the outlet in
 // brackets is where the story was filed, not who speaks.
 func datelineEnd(toks []token) int {
-	if len(toks) == 0 || toks[0].word != strings.ToUpper(toks[0].word) {
+	if len(toks) == 0 || !toks[0].info.upper {
 		return 0
 	}
 	for i := 1; i < len(toks) && i <= 8; i++ {
@@ -694,10 +726,10 @@ func describedHolder(refs *referents, toks []token, a, b int) (string, int) {
 	c := refs.c
 	head := toks[b-1].lower
 	if last, sp := refs.last(); last != "" && toks[a].lower == "the" {
-		if b == a+2 && (genericRoles[head] || holderHasRole(c, last, sp, head)) {
+		if b == a+2 && (genericRoles[head] || holderHasRole(refs.corpusIndex, last, sp, head)) {
 			return last, sp
 		}
-		if sp != model.Unknown && b > a+1 && hasRole(&c.Speakers[sp], toks[a+1:b]) {
+		if sp != model.Unknown && b > a+1 && hasRole(refs.roles[sp], toks[a+1:b]) {
 			return last, sp // "the presidential aide" after Lantsov
 		}
 	}
@@ -731,8 +763,7 @@ func roleSpeaker(refs *referents, phrase []token) int {
 	}
 	match := model.Unknown
 	for id := range c.Speakers {
-		sp := &c.Speakers[id]
-		if !hasRole(sp, phrase) || !refs.names(id) {
+		if !hasRole(refs.roles[id], phrase) || !refs.names(id) {
 			continue
 		}
 		if match != model.Unknown {
@@ -743,12 +774,12 @@ func roleSpeaker(refs *referents, phrase []token) int {
 	return match
 }
 
-// hasRole reports whether one of sp's roles is the role phrase: the same
-// head, and every other word of the phrase in it.
-func hasRole(sp *model.Speaker, phrase []token) bool {
+// hasRole reports whether one of a speaker's roles, given as their
+// roleWords, is the role phrase: the same head, and every other word of
+// the phrase in it.
+func hasRole(roles [][]string, phrase []token) bool {
 	head := phrase[len(phrase)-1].lower
-	for _, r := range sp.Roles {
-		ws := roleWords(r)
+	for _, ws := range roles {
 		if len(ws) == 0 || ws[len(ws)-1] != head {
 			continue
 		}

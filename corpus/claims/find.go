@@ -68,7 +68,7 @@ var genericVerbStems = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range words(`want need like think know say tell see get go make take give have do use try seem
 		feel mean hope expect wish let help keep look come find believe remember understand`) {
-		m[stem(w)] = true
+		m[stemUncached(w)] = true
 	}
 	return m
 }()
@@ -124,18 +124,21 @@ func Find(c *model.Corpus) *model.ClaimSet {
 	plainly := index(s, len(df), func(k int32, e uint32) bool { return negated[k] && e&plainConcept != 0 })
 	f := &finder{s: s, df: df, idf: idf, limit: limit, post: post}
 	pool := func(dim string) map[int]stance {
-		pool := map[int]stance{}
+		pool := make(map[int]stance, len(byDim[dim]))
 		for _, h := range byDim[dim] {
 			pool[int(s.stances[h].stmt)] = s.stance(&s.stances[h])
 		}
 		var ref int
-		if _, err := fmt.Sscanf(dim, "ref:%d", &ref); err == nil {
-			// "X dismissed the allegations": the statement pointed at is
-			// the other side.
-			if _, self := pool[ref]; !self {
-				pool[ref] = stance{dim: dim, side: "yes", label: "asserted"}
+		// Sscanf is slow to say that another dimension is no rebuttal.
+		if strings.HasPrefix(dim, "ref:") {
+			if _, err := fmt.Sscanf(dim, "ref:%d", &ref); err == nil {
+				// "X dismissed the allegations": the statement pointed at
+				// is the other side.
+				if _, self := pool[ref]; !self {
+					pool[ref] = stance{dim: dim, side: "yes", label: "asserted"}
+				}
+				return pool
 			}
-			return pool
 		}
 		if !strings.HasPrefix(dim, "neg:") {
 			return pool
@@ -146,9 +149,15 @@ func Find(c *model.Corpus) *model.ClaimSet {
 		if kid < 0 || oid < 0 {
 			return pool
 		}
+		cue := []string{k} // shared by the assertions: nothing writes a cue
 		for _, i := range plainly.of(kid) {
-			if _, negated := pool[int(i)]; !negated && s.has(int(i), oid) {
-				pool[int(i)] = stance{dim: dim, side: "yes", cue: []string{k}, doer: s.doer(int(i), kid)}
+			// Few assert the object too: asked first, it spares most
+			// look-ups in the pool.
+			if !s.has(int(i), oid) {
+				continue
+			}
+			if _, negated := pool[int(i)]; !negated {
+				pool[int(i)] = stance{dim: dim, side: "yes", cue: cue, doer: s.doer(int(i), kid)}
 			}
 		}
 		return pool
@@ -241,13 +250,17 @@ func (f *finder) idfOf(k string) float64 {
 // scratch is one worker's reusable marks, one per statement.
 type scratch struct {
 	seen, inPool []int32
-	epoch, dim   int32
-	terms        []int32
+	// parent links the claims of the pool being clustered into groups,
+	// indexed by statement: a map of them was most of a big pool's
+	// grouping time.
+	parent     []int32
+	epoch, dim int32
+	terms      []int32
 }
 
 func (f *finder) scratch() *scratch {
 	n := len(f.s.stmts)
-	return &scratch{seen: make([]int32, n), inPool: make([]int32, n)}
+	return &scratch{seen: make([]int32, n), inPool: make([]int32, n), parent: make([]int32, n)}
 }
 
 // topicDraft is a conflict found on one dimension before duplicates across
@@ -344,15 +357,15 @@ func (f *finder) cluster(dim string, pool map[int]stance, sc *scratch) []topicDr
 		}
 	}
 	sort.Ints(ids)
-	parent := make(map[int]int, len(ids))
+	parent := sc.parent
 	for _, i := range ids {
-		parent[i] = i
+		parent[i] = int32(i)
 	}
 	var find func(int) int
 	find = func(i int) int {
-		for parent[i] != i {
+		for int(parent[i]) != i {
 			parent[i] = parent[parent[i]]
-			i = parent[i]
+			i = int(parent[i])
 		}
 		return i
 	}
@@ -451,11 +464,12 @@ func (f *finder) cluster(dim string, pool map[int]stance, sc *scratch) []topicDr
 				}
 				return nil
 			}
+			// In no order: each term of a link only adds to its own
+			// weight.
 			out := make([]string, len(sc.terms))
 			for i, k := range sc.terms {
 				out[i] = s.names[k]
 			}
-			sort.Strings(out)
 			return out
 		}
 		if who && s.stmts[a].doc == s.stmts[b].doc {
@@ -487,7 +501,7 @@ func (f *finder) cluster(dim string, pool map[int]stance, sc *scratch) []topicDr
 			if !linked {
 				continue
 			}
-			parent[find(a)] = find(b)
+			parent[find(a)] = int32(find(b))
 			opposed[a], opposed[b] = true, true
 			if s.holderKey[s.stmts[a].holder] != s.holderKey[s.stmts[b].holder] {
 				cross = append(cross, edge{a, b, w, terms()})
@@ -504,7 +518,7 @@ func (f *finder) cluster(dim string, pool map[int]stance, sc *scratch) []topicDr
 				continue
 			}
 			if w, _, linked := link(a, b); linked && w >= minShared {
-				parent[find(a)] = find(b)
+				parent[find(a)] = int32(find(b))
 				strong = append(strong, edge{a, b, w, nil})
 			}
 		}
@@ -532,15 +546,20 @@ func (f *finder) cluster(dim string, pool map[int]stance, sc *scratch) []topicDr
 		roots = append(roots, r)
 	}
 	sort.Ints(roots)
+	// Each group's opposing links, in the order found: finding every
+	// link's group once, not once per group.
+	crossOf := map[int][]int{}
+	for k, e := range cross {
+		r := find(e.a)
+		crossOf[r] = append(crossOf[r], k)
+	}
 	var topics []topicDraft
 	for _, r := range roots {
 		members := groups[r]
 		best := 0.0
 		termWeight := map[string]float64{}
-		for _, e := range cross {
-			if find(e.a) != r {
-				continue
-			}
+		for _, k := range crossOf[r] {
+			e := cross[k]
 			best = math.Max(best, e.w)
 			for _, t := range e.terms {
 				termWeight[t] += f.idfOf(t)

@@ -45,7 +45,7 @@ func headAfter(cd *candidate, k int) (string, bool) {
 	head := ""
 	for n := 0; k < len(toks) && n < 4; k, n = k+1, n+1 {
 		t := toks[k]
-		if !quoteMarks(t.punctBefore) || prepositions[t.lower] || phraseEnd[t.lower] || cd.subject[k] {
+		if !quoteMarks(t.punctBefore) || prepositions[t.lower] || phraseEnd[t.lower] || cd.subject.has(k) {
 			break
 		}
 		noun := marked && (reportingSet[t.lower] || negatingVerbSet[t.lower])
@@ -110,7 +110,7 @@ func deedObject(cd *candidate, i int) string {
 	if passive && !strings.HasSuffix(toks[i].lower, "ing") {
 		// "was leaked" has its object before; "was leaking the files"
 		// after.
-		if j < 0 || !quoteMarks(toks[j+1].punctBefore) || cd.subject[j] || isStop(toks[j].lower) {
+		if j < 0 || !quoteMarks(toks[j+1].punctBefore) || cd.subject.has(j) || isStop(toks[j].lower) {
 			return ""
 		}
 		return spelling(toks[j])

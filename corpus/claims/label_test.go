@@ -44,7 +44,7 @@ func TestAnswerIsSaidOf(t *testing.T) {
 		c := load(t, cs.sentence+"\n")
 		found := false
 		for _, cd := range candidates(c) {
-			for _, st := range analyse(&cd).stances {
+			for _, st := range analyse(&cd, nil).stances {
 				if !strings.HasPrefix(st.dim, cs.dim) {
 					continue
 				}

@@ -200,7 +200,7 @@ func init() {
 		for side, list := range a.sides {
 			for _, w := range list {
 				cueByWord[w] = cue{axis: i, side: side}
-				axisWordsByStem[stem(w)] = true
+				axisWordsByStem[stemUncached(w)] = true
 			}
 		}
 	}
@@ -211,7 +211,7 @@ func init() {
 			}
 			for _, w := range words(im.words) {
 				impliedByWord[w] = append(impliedByWord[w], cue{axis: i, side: im.side})
-				impliedStems[i] = append(impliedStems[i], stem(w))
+				impliedStems[i] = append(impliedStems[i], stemUncached(w))
 			}
 		}
 	}
@@ -223,7 +223,7 @@ func init() {
 			}
 			c.family = f
 			cueByWord[w] = c
-			familyByStem[stem(w)] = f
+			familyByStem[stemUncached(w)] = f
 		}
 	}
 	// An axis's dimension, side names and cue are the same for every
@@ -234,37 +234,138 @@ func init() {
 		var cue []string
 		for _, list := range a.sides {
 			for _, w := range list {
-				cue = append(cue, stem(w))
+				cue = append(cue, stemUncached(w))
 			}
 		}
 		axisCues = append(axisCues, append(cue, impliedStems[ax]...))
 	}
 	for _, w := range append(append([]string{}, reportingVerbs...), negatingVerbs...) {
-		reportingStemSet[stem(w)] = true
+		reportingStemSet[stemUncached(w)] = true
 	}
 }
 
-// words memoises what the finder asks of every word: its stem (the
+// wordInfos memoises what the finder asks of every word: its stem (the
 // stemmer is otherwise a third of the finder's time, and a corpus repeats
-// its words), whether it is a stop word, and whether it is a reporting or
-// negating verb. It is safe for concurrent use, as sessions may find
-// claims at once, and documents are read on every core.
-var wordInfos sync.Map // lower-case word -> *wordInfo
+// its words), its topic concept, its cue, and which of the rule word lists
+// it is in. The rules ask these of one word many times over; the tokenizer
+// looks each word up once and its token keeps the answer. It is keyed by
+// the word as written, so that a word's lower-case form is built once too.
+// It is safe for concurrent use, as sessions may find claims at once, and
+// documents are read on every core.
+//
+// Its facts come from tables init fills, so nothing may look words up
+// before init has run: init and the package's variables stem with
+// stemUncached.
+var wordInfos sync.Map // word as written -> *wordInfo
 
 type wordInfo struct {
-	stem string
-	stop bool // isStop
-	verb bool // a reporting or negating verb, a noun after "the"
+	word  string // as written: the key it is cached under
+	lower string
+	stem  string
+	upper bool // isUpperCase of the word as written
+	// topic is the concept of the word where it carries one: its
+	// predicate family if any ("tapped" -> "leak"), else its stem.
+	topic string
+	stop  bool // isStop
+	verb  bool // a reporting or negating verb, a noun after "the"
+	// axisWord is set when the word's stem is a word of an antonym axis.
+	axisWord bool
+	cue      cue   // cueByWord of the word
+	hasCue   bool  // whether cueByWord has the word
+	implied  []cue // impliedByWord of the word
+	is       wordSet
+}
+
+// wordSet is a bitmask of the word lists a word is in, for the lists the
+// rules consult on every token.
+type wordSet uint32
+
+const (
+	isNounMarker wordSet = 1 << iota
+	isNegatorWord
+	isNegatingVerb
+	isClauseOpener
+	isHedgeOpener
+	isCheckingVerb
+	isContentNoun
+	isConditionalModal
+	isPreposition
+	isAuxiliary
+	isPassiveMarker
+	isBetweenAgentAndDeed
+	isSkipBefore
+	isObjectMarker
+	isPhraseEnd
+	isDeterminer
+	isAnaphor
+	isCopula
+	isLinking
+	isPredicateNegator
+	isReporting
+)
+
+// wordSetLists are the lists behind each wordSet bit.
+var wordSetLists = []struct {
+	bit  wordSet
+	list map[string]bool
+}{
+	{isNounMarker, nounMarkers}, {isNegatingVerb, negatingVerbSet}, {isClauseOpener, clauseOpeners},
+	{isHedgeOpener, hedgeOpeners}, {isCheckingVerb, checkingVerbs}, {isContentNoun, contentNouns},
+	{isConditionalModal, conditionalModals}, {isPreposition, prepositions}, {isAuxiliary, auxiliaries},
+	{isPassiveMarker, passiveMarkers}, {isBetweenAgentAndDeed, betweenAgentAndDeed}, {isSkipBefore, skipBeforeSet},
+	{isObjectMarker, objectMarkers}, {isPhraseEnd, phraseEnd}, {isDeterminer, determiners}, {isAnaphor, anaphors},
+	{isCopula, copulas}, {isLinking, linking}, {isPredicateNegator, predicateNegators}, {isReporting, reportingSet},
 }
 
 func infoOf(w string) *wordInfo {
 	if v, ok := wordInfos.Load(w); ok {
 		return v.(*wordInfo)
 	}
-	in := &wordInfo{stem: english.Stem(w, false), stop: isStop(w), verb: reportingSet[w] || negatingVerbSet[w]}
-	v, _ := wordInfos.LoadOrStore(w, in)
+	lower := strings.ToLower(w)
+	in := &wordInfo{lower: lower, stem: english.Stem(lower, false), upper: isUpperCase(w), stop: isStop(lower),
+		verb: reportingSet[lower] || negatingVerbSet[lower]}
+	in.topic = in.stem
+	if f, ok := familyByStem[in.stem]; ok {
+		in.topic = f
+	}
+	in.axisWord = axisWordsByStem[in.stem]
+	in.cue, in.hasCue = cueByWord[lower]
+	in.implied = impliedByWord[lower]
+	for _, l := range wordSetLists {
+		if l.list[lower] {
+			in.is |= l.bit
+		}
+	}
+	if isNegator(lower) {
+		in.is |= isNegatorWord
+	}
+	// The key is often a slice of a document's text: a copy lets that go.
+	in.word = strings.Clone(w)
+	v, _ := wordInfos.LoadOrStore(in.word, in)
 	return v.(*wordInfo)
 }
+
+// localWords is one core's copy of the word records it has met, read
+// without the synchronisation the shared cache needs: looking words up was
+// a tenth of the finder's time.
+type localWords map[string]*wordInfo
+
+// of is infoOf through the local copy; a nil copy only reads the shared
+// cache.
+func (l localWords) of(w string) *wordInfo {
+	if in, ok := l[w]; ok {
+		return in
+	}
+	in := infoOf(w)
+	if l != nil {
+		l[in.word] = in
+	}
+	return in
+}
+
+// stemUncached stems w without the word cache, for the tables the cache
+// reads.
+func stemUncached(w string) string { return english.Stem(w, false) }
 
 func stem(w string) string { return infoOf(w).stem }
 

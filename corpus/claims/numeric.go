@@ -87,7 +87,7 @@ func numericStances(cd *candidate, neg []int, hedged []bool) []stance {
 	toks := cd.toks
 	var out []stance
 	for i := 0; i < len(toks); i++ {
-		if cd.subject[i] || neg[i] > 0 || hedged[i] {
+		if cd.subject.has(i) || neg[i] > 0 || hedged[i] {
 			continue
 		}
 		v, j, ok := numberAt(toks, i)
@@ -144,7 +144,7 @@ func numericStances(cd *candidate, neg []int, hedged []bool) []stance {
 				if prepositions[toks[k].lower] && toks[k].lower != "of" {
 					inPhrase = true
 				}
-				if c := concept(toks, k); c != "" && !cd.subject[k] {
+				if c := concept(toks, k); c != "" && !cd.subject.has(k) {
 					measured = append(measured, c)
 					named, after = toks[ustart:k+1], true
 					if inPhrase {
@@ -155,7 +155,7 @@ func numericStances(cd *candidate, neg []int, hedged []bool) []stance {
 		}
 		if len(measured) == 0 && start >= 2 && toks[start-1].lower == "of" && toks[start].punctBefore == "" {
 			// "a fee of 40 million euros": the noun before "of".
-			if c := concept(toks, start-2); c != "" && !cd.subject[start-2] && toks[start-1].punctBefore == "" {
+			if c := concept(toks, start-2); c != "" && !cd.subject.has(start-2) && toks[start-1].punctBefore == "" {
 				measured, named = []string{c}, toks[start-2:start-1]
 			}
 		} else if len(measured) == 0 {
@@ -164,7 +164,7 @@ func numericStances(cd *candidate, neg []int, hedged []bool) []stance {
 				// The head of the subject, not where or whose: "turnout in
 				// the district" measured turnout.
 				for k := from; k < start && !linkingToNumber[toks[k].lower] && !prepositions[toks[k].lower]; k++ {
-					if c := concept(toks, k); c != "" && !cd.subject[k] {
+					if c := concept(toks, k); c != "" && !cd.subject.has(k) {
 						measured = append(measured, c)
 						named = toks[from : k+1]
 					}

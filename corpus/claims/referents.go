@@ -60,10 +60,13 @@ func genders(c *model.Corpus) map[string]gender {
 			}
 		}
 	}
+	// The few words after each quote are cut from one reused buffer.
+	var words tokenArena
 	for _, q := range c.Quotes {
 		if q.Speaker == model.Unknown {
 			continue
 		}
+		words.reset()
 		doc := &c.Docs[q.Doc]
 		// The words right after the closing mark, up to the line's end:
 		// `," she said.`
@@ -72,7 +75,7 @@ func genders(c *model.Corpus) map[string]gender {
 		if nl := strings.IndexByte(doc.Text[qEnd:end], '\n'); nl >= 0 {
 			end = qEnd + nl
 		}
-		after := tokenize(doc.Text, span{qEnd, end})
+		after := words.tokenize(doc.Text, span{qEnd, end})
 		if len(after) >= 2 && reportingSet[after[1].lower] {
 			note(c.Speakers[q.Speaker].Name, pronounGender[after[0].lower])
 		}
@@ -137,26 +140,54 @@ type corpusIndex struct {
 	c        *model.Corpus
 	genders  map[string]gender
 	surnames map[string]int
+	// roles holds, per speaker, the roleWords of each role: role
+	// phrases are matched against every speaker's roles, for every
+	// described subject of every document.
+	roles [][][]string
+}
+
+func newCorpusIndex(c *model.Corpus) *corpusIndex {
+	x := &corpusIndex{c: c, genders: genders(c), surnames: surnames(c), roles: make([][][]string, len(c.Speakers))}
+	for id := range c.Speakers {
+		for _, r := range c.Speakers[id].Roles {
+			x.roles[id] = append(x.roles[id], roleWords(r))
+		}
+	}
+	return x
 }
 
 type referents struct {
 	*corpusIndex
 	doc    *model.Document
 	recent []referent // subjects of the sentences so far, latest last
-	// mentioned says which speakers the document names, worked out when
-	// a role first needs it.
-	mentioned []bool
+	// mentioned says which speakers the document names, worked out for
+	// each when a role first needs it: only speakers with the role are
+	// asked about, and a large corpus has many speakers to search a
+	// document for.
+	mentioned []mention
 }
+
+// mention is whether a document names a speaker, once worked out.
+type mention uint8
+
+const (
+	notAsked mention = iota
+	named
+	notNamed
+)
 
 // names reports whether the document names speaker id.
 func (r *referents) names(id int) bool {
 	if r.mentioned == nil {
-		r.mentioned = make([]bool, len(r.c.Speakers))
-		for i := range r.c.Speakers {
-			r.mentioned[i] = strings.Contains(r.doc.Text, lastWord(r.c.Speakers[i].Name))
+		r.mentioned = make([]mention, len(r.c.Speakers))
+	}
+	if r.mentioned[id] == notAsked {
+		r.mentioned[id] = notNamed
+		if strings.Contains(r.doc.Text, lastWord(r.c.Speakers[id].Name)) {
+			r.mentioned[id] = named
 		}
 	}
-	return r.mentioned[id]
+	return r.mentioned[id] == named
 }
 
 func (r *referents) add(name string, speaker int) {
@@ -235,7 +266,7 @@ func openingSubject(refs *referents, toks []token) (string, int) {
 		start = 1
 	}
 	end := nameRun(toks, start)
-	if end == start || end >= len(toks) || toks[end-1].possessive || toks[start].word == strings.ToUpper(toks[start].word) {
+	if end == start || end >= len(toks) || toks[end-1].possessive || toks[start].info.upper {
 		return "", model.Unknown
 	}
 	next := toks[end]

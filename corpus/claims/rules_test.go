@@ -86,7 +86,7 @@ func stancesOf(t *testing.T, body string) map[string]string {
 		t.Fatalf("%d statements in %q, want 1", len(cands), body)
 	}
 	out := map[string]string{}
-	for _, st := range analyse(&cands[0]).stances {
+	for _, st := range analyse(&cands[0], nil).stances {
 		out[st.dim] = st.side
 	}
 	return out

@@ -220,6 +220,14 @@ type docStatements struct {
 	subjects  [][3]int32 // statement, first and end token
 }
 
+// reset empties ds, keeping its storage.
+func (ds *docStatements) reset() {
+	ds.stmts, ds.holders = ds.stmts[:0], ds.holders[:0]
+	ds.conceptAt, ds.concepts, ds.names = ds.conceptAt[:0], ds.concepts[:0], ds.names[:0]
+	ds.surface, ds.spelled = ds.surface[:0], ds.spelled[:0]
+	ds.stances, ds.doers, ds.subjects = ds.stances[:0], ds.doers[:0], ds.subjects[:0]
+}
+
 // docReader is one core's reusable tables for reading documents.
 type docReader struct {
 	ids, holders map[string]int32
@@ -229,17 +237,24 @@ type docReader struct {
 	doers   []string
 	touched []int32
 	words   tokenArena
+	// scratch and cands are reused from one statement, and one
+	// document, to the next.
+	scratch analyseScratch
+	cands   []candidate
 }
 
 func newDocReader() *docReader {
 	return &docReader{ids: map[string]int32{}, holders: map[string]int32{}}
 }
 
-// readDoc finds and analyses the statements of document d.
-func (r *docReader) readDoc(idx *corpusIndex, d int) docStatements {
+// readDoc finds and analyses the statements of document d into out,
+// reusing out's storage: a batch's slots are read into again and again,
+// and what a document gives was most of what gather allocated.
+func (r *docReader) readDoc(idx *corpusIndex, d int, out *docStatements) {
 	r.words.reset()
-	cands := docCandidates(idx, d, &r.words)
-	var out docStatements
+	cands := docCandidates(idx, d, &r.words, r.cands)
+	defer func() { r.cands = cands[:0] }()
+	out.reset()
 	clear(r.ids)
 	clear(r.holders)
 	ids, holders := r.ids, r.holders
@@ -267,10 +282,10 @@ func (r *docReader) readDoc(idx *corpusIndex, d int) docStatements {
 		flags[n] |= f | inStatement
 		return n
 	}
-	out.conceptAt = make([]int32, 1, len(cands)+1)
+	out.conceptAt = append(out.conceptAt, 0)
 	for i := range cands {
 		cd := &cands[i]
-		a := analyse(cd)
+		a := analyse(cd, &r.scratch)
 		h, ok := holders[cd.claim.Holder]
 		if !ok {
 			h = int32(len(out.holders))
@@ -318,33 +333,20 @@ func (r *docReader) readDoc(idx *corpusIndex, d int) docStatements {
 			out.subjects = append(out.subjects, [3]int32{int32(i), sa, sb})
 		}
 	}
-	return out
 }
 
-// subjectRange returns the one run of tokens a subject marks.
-func subjectRange(subject map[int]bool) (int32, int32, bool) {
-	if len(subject) == 0 {
+// subjectRange returns the run of tokens a subject marks, if any.
+func subjectRange(subject tokenRun) (int32, int32, bool) {
+	if subject.from >= subject.to {
 		return 0, 0, false
 	}
-	lo, hi := -1, -1
-	for i := range subject {
-		if lo < 0 || i < lo {
-			lo = i
-		}
-		hi = max(hi, i)
-	}
-	if hi-lo+1 != len(subject) {
-		// Every subject is one run; if that ever changes the spellings
-		// of its statement would be read wrong.
-		panic(fmt.Sprintf("claims: subject is not one run of tokens: %v", subject))
-	}
-	return int32(lo), int32(hi + 1), true
+	return int32(subject.from), int32(subject.to), true
 }
 
 // gather reads every document of c, on every core, and merges what each
 // gives in corpus order, so the result does not depend on scheduling.
 func gather(c *model.Corpus) *statements {
-	idx := &corpusIndex{c: c, genders: genders(c), surnames: surnames(c)}
+	idx := newCorpusIndex(c)
 	s := &statements{c: c, ids: map[string]int32{}, holders: numbering{ids: map[string]int32{}}, strs: numbering{ids: map[string]int32{}},
 		subjects: map[int32][2]int32{}, conceptAt: []int32{0}}
 	workers := runtime.GOMAXPROCS(0)
@@ -370,14 +372,14 @@ func gather(c *model.Corpus) *statements {
 				defer wg.Done()
 				r := readers[w]
 				for d := range next {
-					results[d-from] = r.readDoc(idx, d)
+					r.readDoc(idx, d, &results[d-from])
 				}
 			}()
 		}
 		wg.Wait()
+		s.reserve(results[:to-from], to, len(c.Docs))
 		for i := range to - from {
 			s.merge(&results[i])
-			results[i] = docStatements{}
 		}
 	}
 	s.unifyHolders()
@@ -387,6 +389,38 @@ func gather(c *model.Corpus) *statements {
 	}
 	s.strs.ids = nil
 	return s
+}
+
+// reserve makes room in the corpus-wide tables for a batch of documents
+// read, the first done of total. When a table must grow it grows to what
+// the whole corpus will likely need, projected from the documents so far:
+// grown step by step, the largest tables were copied a dozen times over.
+func (s *statements) reserve(batch []docStatements, done, total int) {
+	var stmts, concepts, stances int
+	for i := range batch {
+		stmts += len(batch[i].stmts)
+		concepts += len(batch[i].concepts)
+		stances += len(batch[i].stances)
+	}
+	s.stmts = growProjected(s.stmts, stmts, done, total)
+	s.conceptAt = growProjected(s.conceptAt, stmts, done, total)
+	s.concepts = growProjected(s.concepts, concepts, done, total)
+	s.stances = growProjected(s.stances, stances, done, total)
+}
+
+// growProjected returns buf with room for n more, and when it must
+// reallocate, room for its length then scaled from done documents to
+// total.
+func growProjected[T any](buf []T, n, done, total int) []T {
+	need := len(buf) + n
+	if need <= cap(buf) {
+		return buf
+	}
+	projected := need
+	if done > 0 && done < total {
+		projected = int(int64(need) * int64(total) / int64(done))
+	}
+	return slices.Grow(buf, projected-len(buf))
 }
 
 // merge appends one document's statements, numbering its concepts and

@@ -142,8 +142,17 @@ var clauseBreaks = []string{"; ", ", whereas ", " whereas ", ", while ", ", but 
 
 // clauses splits a sentence span at clause joints.
 func clauses(text string, s span) []span {
-	out := []span{s}
+	a, b := trimSpan(text, s.start, s.end)
+	if b <= a {
+		return nil
+	}
+	out := []span{{a, b}}
 	for _, sep := range clauseBreaks {
+		// Most sentences have no joint: a pass over spans that do not
+		// hold sep would only copy them (they are trimmed already).
+		if !anyHolds(text, out, sep) {
+			continue
+		}
 		var next []span
 		for _, c := range out {
 			rest := c.start
@@ -167,11 +176,22 @@ func clauses(text string, s span) []span {
 	return out
 }
 
+// anyHolds reports whether the text of any of spans contains sep.
+func anyHolds(text string, spans []span, sep string) bool {
+	for _, c := range spans {
+		if strings.Contains(text[c.start:c.end], sep) {
+			return true
+		}
+	}
+	return false
+}
+
 // token is one word of a claim with where it came from.
 type token struct {
 	word  string // as written, without surrounding punctuation
 	lower string
-	start int // byte offset in the document
+	info  *wordInfo // what the rules ask of the word, looked up once
+	start int       // byte offset in the document
 	// capital is set for a capitalised word that does not open its
 	// sentence: a name or part of one.
 	capital bool
@@ -185,17 +205,40 @@ type token struct {
 }
 
 func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' || r == '-' || r == '.'
+	if r < utf8.RuneSelf { // most words are ASCII: skip the Unicode tables
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '\'' || r == '-' || r == '.'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '’'
 }
+
+// asciiWordByte is isWordRune of each ASCII character.
+var asciiWordByte = func() (is [utf8.RuneSelf]bool) {
+	for b := range is {
+		is[b] = isWordRune(rune(b))
+	}
+	return is
+}()
 
 // tokenArena hands out the token slices of one document from one buffer,
 // reused for the next document: most of what reading a document would
 // otherwise leave to the collector.
-type tokenArena struct{ buf []token }
+type tokenArena struct {
+	buf   []token
+	known localWords
+	// The last span cut and its words: a short sentence's opening, read
+	// for its subject, is the whole clause read next. Nothing changes a
+	// token once cut, so the two readers can share them.
+	lastText  string
+	lastSpan  span
+	lastWords []token
+}
 
 // reset makes the whole buffer free again; no slice it gave may be used
 // after.
-func (a *tokenArena) reset() { a.buf = a.buf[:0] }
+func (a *tokenArena) reset() {
+	a.buf = a.buf[:0]
+	a.lastText, a.lastSpan, a.lastWords = "", span{}, nil
+}
 
 // tokenize is the package's tokenize, into the arena; a nil arena
 // allocates.
@@ -203,17 +246,25 @@ func (a *tokenArena) tokenize(text string, s span) []token {
 	if a == nil {
 		return tokenize(text, s)
 	}
+	if s == a.lastSpan && text == a.lastText && a.lastWords != nil {
+		return a.lastWords
+	}
 	need := estimateTokens(s)
 	if cap(a.buf)-len(a.buf) < need {
 		// The slices given so far keep the old buffer.
 		a.buf = make([]token, 0, max(8192, 2*cap(a.buf), need))
 	}
+	if a.known == nil {
+		a.known = localWords{}
+	}
 	from := len(a.buf)
-	out := tokenizeInto(a.buf[from:from], text, s)
+	out := tokenizeInto(a.buf[from:from], text, s, a.known)
 	if cap(out) == cap(a.buf)-from {
 		a.buf = a.buf[:from+len(out)] // filled in place
 	}
-	return out[:len(out):len(out)]
+	out = out[:len(out):len(out)]
+	a.lastText, a.lastSpan, a.lastWords = text, s, out
+	return out
 }
 
 // estimateTokens is room for the words of most spans: about one word in
@@ -223,17 +274,22 @@ func estimateTokens(s span) int { return (s.end-s.start)/5 + 2 }
 // tokenize splits text[s.start:s.end] into words. Hyphenated words come out
 // as their parts; possessive "'s" is dropped.
 func tokenize(text string, s span) []token {
-	return tokenizeInto(make([]token, 0, estimateTokens(s)), text, s)
+	return tokenizeInto(make([]token, 0, estimateTokens(s)), text, s, nil)
 }
 
-// tokenizeInto is tokenize appending to out.
-func tokenizeInto(out []token, text string, s span) []token {
+// tokenizeInto is tokenize appending to out, looking words up through
+// known.
+func tokenizeInto(out []token, text string, s span, known localWords) []token {
 	// punct is the punctuation since the last word. It is a slice of text
 	// while its marks stand together, as they mostly do (", "), and is
 	// only built when spaces or invalid bytes come between them.
 	punct, inText, punctEnd := "", true, 0
 	first := true
 	for i := s.start; i < s.end; {
+		if text[i] == ' ' { // between words, as below, without decoding
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			if !unicode.IsSpace(r) {
@@ -252,6 +308,13 @@ func tokenizeInto(out []token, text string, s span) []token {
 		}
 		j := i
 		for j < s.end {
+			if b := text[j]; b < utf8.RuneSelf { // most of a text is ASCII
+				if !asciiWordByte[b] {
+					break
+				}
+				j++
+				continue
+			}
 			r2, s2 := utf8.DecodeRuneInString(text[j:])
 			if !isWordRune(r2) {
 				break
@@ -269,12 +332,16 @@ func tokenizeInto(out []token, text string, s span) []token {
 		partStart := i
 		rest := raw
 		for k := 0; ; k++ {
-			part, after, hyphen := strings.Cut(rest, "-")
+			part, after, hyphen := rest, "", false
+			if h := strings.IndexByte(rest, '-'); h >= 0 {
+				part, after, hyphen = rest[:h], rest[h+1:], true
+			}
 			w := stripPossessive(part)
 			if w != "" {
 				r0, _ := utf8.DecodeRuneInString(w)
+				in := known.of(w)
 				out = append(out, token{
-					word: w, lower: strings.ToLower(w), start: partStart,
+					word: w, lower: in.lower, info: in, start: partStart,
 					capital: unicode.IsUpper(r0) && !first, punctBefore: punct,
 					possessive: len(w) < len(part), joined: k > 0,
 				})
@@ -293,7 +360,7 @@ func tokenizeInto(out []token, text string, s span) []token {
 	// In a line set in capitals, capitals do not mark names.
 	upper := 0
 	for _, t := range out {
-		if isUpperCase(t.word) {
+		if t.info.upper {
 			upper++
 		}
 	}
@@ -321,11 +388,23 @@ func isUpperCase(w string) bool {
 	return true
 }
 
+// stripPossessive drops a final "'s", "’s", "'" or "’" from a word
+// longer than it.
 func stripPossessive(w string) string {
-	for _, suf := range []string{"'s", "’s", "'", "’"} {
-		if strings.HasSuffix(w, suf) && len(w) > len(suf) {
+	if w == "" {
+		return w
+	}
+	// Most words end in none of the suffixes' last bytes ('s', the
+	// apostrophe, the last byte of ’).
+	if b := w[len(w)-1]; b != 's' && b != '\'' && b != "’"[len("’")-1] {
+		return w
+	}
+	for _, suf := range possessiveSuffixes {
+		if len(w) > len(suf) && strings.HasSuffix(w, suf) {
 			return w[:len(w)-len(suf)]
 		}
 	}
 	return w
 }
+
+var possessiveSuffixes = [...]string{"'s", "’s", "'", "’"}

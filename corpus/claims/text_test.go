@@ -58,3 +58,31 @@ func TestTokenArenaMatchesTokenize(t *testing.T) {
 		}
 	}
 }
+
+func TestAtLeastFieldsCountsAsFieldsDoes(t *testing.T) {
+	for _, s := range []string{"", "   ", "one", "one two three", " one  two\tthree\u00a0four ", "a b c d e", "“We never met him”", "x\u2003y\nz w"} {
+		for n := 0; n <= 6; n++ {
+			if got, want := atLeastFields(s, n), len(strings.Fields(s)) >= n; got != want {
+				t.Errorf("atLeastFields(%q, %d) = %v, want %v", s, n, got, want)
+			}
+		}
+	}
+}
+
+// The arena reuses the words of a span cut twice in a row, but only for
+// the same text and span.
+func TestTokenArenaRepeatsOnlyTheSameSpanOfTheSameText(t *testing.T) {
+	var a tokenArena
+	one, two := "Kruse denied it all.", "Brandt signed it too."
+	sp := span{0, 12}
+	first := a.tokenize(one, sp)
+	if again := a.tokenize(one, sp); fmt.Sprint(again) != fmt.Sprint(first) {
+		t.Errorf("same span again: %v, want %v", again, first)
+	}
+	if other := a.tokenize(two, sp); fmt.Sprint(other) != fmt.Sprint(tokenize(two, sp)) {
+		t.Errorf("same span of another text: %v, want %v", other, tokenize(two, sp))
+	}
+	if wider := a.tokenize(two, span{0, 20}); fmt.Sprint(wider) != fmt.Sprint(tokenize(two, span{0, 20})) {
+		t.Errorf("wider span: %v, want %v", wider, tokenize(two, span{0, 20}))
+	}
+}
