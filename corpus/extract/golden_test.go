@@ -148,11 +148,7 @@ func TestExtractGolden(t *testing.T) {
 // a shared machine's wall time hides; run it with -cpu 1.
 func BenchmarkExtractGenerated(b *testing.B) {
 	docs, sizes := generatedDocs(b)
-	size := 0
-	for _, n := range sizes {
-		size += n
-	}
-	measure(b, size, func() {
+	measure(b, total(sizes), func() {
 		for j := range docs {
 			extract.Document(&docs[j])
 		}

@@ -10,6 +10,15 @@ import (
 	"github.com/backchannel-news/backchannel/model"
 )
 
+// total is the sum of sizes: the bytes a benchmark's documents hold.
+func total(sizes []int) int {
+	n := 0
+	for _, s := range sizes {
+		n += s
+	}
+	return n
+}
+
 // generatedDocs parses the 1,000 documents of BenchmarkExtractGenerated.
 func generatedDocs(b *testing.B) (docs []model.Document, sizes []int) {
 	b.Helper()
@@ -69,11 +78,7 @@ func extractKind(b *testing.B, kind model.Kind) {
 // when it is parsed, over the bodies of the generated corpus.
 func BenchmarkDetectKind(b *testing.B) {
 	docs, sizes := generatedDocs(b)
-	size := 0
-	for _, n := range sizes {
-		size += n
-	}
-	measure(b, size, func() {
+	measure(b, total(sizes), func() {
 		for j := range docs {
 			extract.DetectKind(docs[j].Text[docs[j].BodyStart:])
 		}
