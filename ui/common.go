@@ -21,7 +21,7 @@ type Shared struct {
 	Index  *search.Index
 
 	// allQuotes lists every quote as list items, so clearing a speaker
-	// filter does not box a million items again.
+	// filter does not build a million items again.
 	allQuotes []list.Item
 	// unattributed holds the IDs of the quotes with no speaker, in corpus
 	// order: the corpus indexes quotes by speaker only, and scanning every
@@ -39,7 +39,7 @@ func newShared(c *model.Corpus, ix *search.Index) *Shared {
 	}
 	sh := &Shared{Corpus: c, Index: ix, allQuotes: make([]list.Item, len(c.Quotes))}
 	for i := range c.Quotes {
-		sh.allQuotes[i] = quoteItem(i)
+		sh.allQuotes[i] = listQuote(c, int32(i))
 		if c.Quotes[i].Speaker == model.Unknown {
 			sh.unattributed = append(sh.unattributed, int32(i))
 		}
