@@ -223,7 +223,9 @@ func apply(c *model.Corpus, found *model.ClaimSet, ops []Op, r *refs) (*model.Cl
 				if found {
 					break
 				}
-				cl, found = topics[id].take(d, s, e)
+				if w := topics[id]; w != nil { // merged away: order keeps its ID
+					cl, found = w.take(d, s, e)
+				}
 			}
 			if !found {
 				stale = append(stale, where+": the claim is in no topic")

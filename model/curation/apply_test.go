@@ -296,3 +296,26 @@ func TestApplyListsAPositionInDocumentOrder(t *testing.T) {
 		t.Errorf("position p lists %s, want Ana,Ben,Cal (document order)", got)
 	}
 }
+
+// A move recorded against a topic that a merge has since taken away (two
+// curators at once, or a merge undone and redone) finds the claim where
+// the merge put it, instead of failing on the topic that is gone.
+func TestApplyMoveOutOfAMergedTopic(t *testing.T) {
+	c := testCorpus()
+	as, ae := span("The tapes are real")
+	ops := []Op{
+		{Kind: NewTopic, Topic: "t", Label: "tapes"},
+		{Kind: Merge, Topic: "auto", Into: "t"},
+		{Kind: Move, Topic: "auto", Into: "u", Position: "q", Doc: "news/a.md", Start: as, End: ae, Text: docText[as:ae]},
+	}
+	cs, stale := Apply(c, found(c), ops)
+	if len(stale) != 0 {
+		t.Fatal(stale)
+	}
+	if got := positionsOf(cs, "u"); strings.Join(got["q"], ",") != "Ana" {
+		t.Errorf("u holds %v, want Ana's claim moved there", got)
+	}
+	if got := positionsOf(cs, "t"); len(got["real"]) != 0 || strings.Join(got["fake"], ",") != "Ben" {
+		t.Errorf("t holds %v, want only Ben's claim left", got)
+	}
+}
