@@ -23,6 +23,8 @@ type Shared struct {
 	// allQuotes lists every quote as list items, so clearing a speaker
 	// filter does not build a million items again.
 	allQuotes []list.Item
+	// allDocs lists every document, so a new session builds no list.
+	allDocs []list.Item
 	// unattributed holds the IDs of the quotes with no speaker, in corpus
 	// order: the corpus indexes quotes by speaker only, and scanning every
 	// quote on a keypress would not scale.
@@ -37,7 +39,7 @@ func newShared(c *model.Corpus, ix *search.Index) *Shared {
 	if ix == nil {
 		ix = search.NewIndex(c)
 	}
-	sh := &Shared{Corpus: c, Index: ix, allQuotes: make([]list.Item, len(c.Quotes))}
+	sh := &Shared{Corpus: c, Index: ix, allQuotes: make([]list.Item, len(c.Quotes)), allDocs: listDocs(c)}
 	for i := range c.Quotes {
 		sh.allQuotes[i] = listQuote(c, int32(i))
 		if c.Quotes[i].Speaker == model.Unknown {
