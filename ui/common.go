@@ -225,12 +225,15 @@ type listPane struct {
 // empty state names.
 func newListPane(cm *Common, d list.ItemDelegate, noun string) listPane {
 	l := list.New(nil, d, 0, 0)
+	// Each of these redraws what is still shown to measure its height, so
+	// the costliest, the help, goes first: hidden last it was drawn five
+	// more times, half of what a new session allocated.
+	l.SetShowHelp(false)
+	l.SetShowStatusBar(false)
+	l.SetShowPagination(false)
 	l.SetShowTitle(false)
 	l.SetShowFilter(false)
 	l.SetFilteringEnabled(false)
-	l.SetShowStatusBar(false)
-	l.SetShowPagination(false)
-	l.SetShowHelp(false)
 	l.DisableQuitKeybindings()
 	l.KeyMap = listKeyMap(cm.Keys)
 	l.Styles.NoItems = cm.Styles.Muted
