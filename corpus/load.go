@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -60,7 +61,7 @@ func Assemble(docs []model.Document, problems []model.Problem) *model.Corpus {
 	found := make([]docQuotes, len(docs))
 	st := &ingestState{mentions: newMentionTable()}
 	forEach(len(docs), 0, func(i int) { found[i] = extractQuotes(&docs[i], st) })
-	return assemble(docs, found, st.mentions, problems)
+	return assemble(docs, found, st.mentions, problems, false)
 }
 
 // docQuotes is what extraction keeps of one document's quotes until the
@@ -142,15 +143,17 @@ func mentionKey(m speakers.Mention) string {
 // from st's blocks, their mentions numbered in st's table.
 func extractQuotes(d *model.Document, st *ingestState) docQuotes {
 	found := extract.Document(d)
+	defer extract.Release(found) // all it keeps is copied
 	if len(found) == 0 {
 		return docQuotes{}
 	}
 	out := docQuotes{quotes: st.quotes.get(len(found))}
 	// The document's distinct mentions and their numbers: a document
 	// names its few speakers again and again, so the shared table is
-	// asked once for each.
-	var mentions []speakers.Mention
-	var ids []int32
+	// asked once for each. Most documents quote a handful of people.
+	var mentionsHere [8]speakers.Mention
+	var idsHere [8]int32
+	mentions, ids := mentionsHere[:0], idsHere[:0]
 	for k, f := range found {
 		m := speakers.Mention{Name: f.Speaker, Role: f.Role, Roles: f.Roles, Org: f.Org}
 		if f.Local {
@@ -186,8 +189,12 @@ func extractQuotes(d *model.Document, st *ingestState) docQuotes {
 
 // assemble merges the speakers of the quotes found in each of docs and
 // builds the corpus. It runs once, after the parallel per-document work,
-// and drops each document's part of found once it is copied.
-func assemble(docs []model.Document, found []docQuotes, table *mentionTable, problems []model.Problem) *model.Corpus {
+// and drops each document's part of found once it is copied. With collect
+// set (a load under a heap bound) it collects the garbage of extraction
+// and of the speaker merge before the corpus's quotes are made: they are
+// the largest thing it makes, and made on top of that garbage they would
+// set the peak of the load.
+func assemble(docs []model.Document, found []docQuotes, table *mentionTable, problems []model.Problem, collect bool) *model.Corpus {
 	n := 0
 	for i := range found {
 		n += len(found[i].quotes)
@@ -209,6 +216,9 @@ func assemble(docs []model.Document, found []docQuotes, table *mentionTable, pro
 		}
 	}
 	people, ids := speakers.ResolveCounted(mentions, counts)
+	if collect {
+		runtime.GC()
+	}
 	quotes := make([]model.Quote, 0, n)
 	for i := range found {
 		text := docs[i].Text

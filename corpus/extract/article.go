@@ -163,6 +163,7 @@ func Article(text string, from int) []Found {
 		}
 		t, _ := labelled(text, paras[k].start, paras[k+n-1].end)
 		turns = append(turns, t...)
+		Release(t)
 		k += n
 	}
 	if len(turns) == 0 {
@@ -355,7 +356,7 @@ func articleParas(text string, paras []paragraph) []Found {
 	for k := range infos {
 		spans += len(infos[k].spans)
 	}
-	a.out = make([]Found, 0, spans)
+	a.out = newFound(spans)
 	a.foundEnt = slices.Grow(a.foundEnt, spans)
 	a.bare = slices.Grow(a.bare, spans)
 	prevQuote := -1 // index in a.out of the last quotation of the paragraph before

@@ -627,14 +627,16 @@ func mergeFound(a, b []Found) []Found {
 	if len(a) == 0 {
 		return b
 	}
-	out := make([]Found, 0, len(a)+len(b))
-	for len(a) > 0 || len(b) > 0 {
-		if len(b) == 0 || len(a) > 0 && a[0].Start <= b[0].Start {
-			out, a = append(out, a[0]), a[1:]
+	out := newFound(len(a) + len(b))
+	for i, j := 0, 0; i < len(a) || j < len(b); {
+		if j == len(b) || i < len(a) && a[i].Start <= b[j].Start {
+			out, i = append(out, a[i]), i+1
 		} else {
-			out, b = append(out, b[0]), b[1:]
+			out, j = append(out, b[j]), j+1
 		}
 	}
+	Release(a)
+	Release(b)
 	return out
 }
 
@@ -724,7 +726,7 @@ func labelled(text string, from, to int) ([]Found, []paragraph) {
 		}
 	}
 	// Nearly every label opens one turn: size the output once.
-	t.out = make([]Found, 0, turns)
+	t.out = newFound(turns)
 	compact := compactTurns(lines)
 	t.tab.countRaw()
 	speaker := func(l label) bool {
