@@ -325,44 +325,74 @@ func walkDir(dir string, onPath map[string]bool, add func(name, real string, siz
 		*problems = append(*problems, model.Problem{Path: dir, Reason: readReason(err)})
 		return
 	}
+	// The entries worth a look are stat'd on every core, then taken in
+	// order: a folder of thousands of documents would otherwise wait on
+	// one system call after another before the first is read.
+	type look struct {
+		name, full string
+		link       bool
+		st         entryStat
+		err        error
+	}
+	var looks []look
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
-		full := filepath.Join(dir, e.Name())
 		link := e.Type()&fs.ModeSymlink != 0
 		if !link && !e.IsDir() && (!e.Type().IsRegular() || !IsDocumentName(e.Name())) {
 			continue // not a document: no need to look at it further
 		}
-		var info fs.FileInfo
-		var err error
-		if link {
-			info, err = os.Stat(full) // where the link leads
-		} else {
-			info, err = e.Info()
+		looks = append(looks, look{name: e.Name(), full: filepath.Join(dir, e.Name()), link: link, st: entryStat{dir: e.IsDir()}})
+	}
+	stat := func(i int) {
+		l := &looks[i]
+		// A folder's entry says it is one; a document's size and where
+		// a link leads take a call.
+		if l.link || !l.st.dir {
+			l.st, l.err = statEntry(l.full, l.link)
 		}
-		if err != nil {
-			if link {
-				*problems = append(*problems, model.Problem{Path: full, Reason: "broken symbolic link"})
+	}
+	if len(looks) >= parallelStatMin {
+		forEach(len(looks), 0, stat)
+	} else {
+		for i := range looks {
+			stat(i)
+		}
+	}
+	for _, l := range looks {
+		if l.err != nil {
+			if l.link {
+				*problems = append(*problems, model.Problem{Path: l.full, Reason: "broken symbolic link"})
 			} else {
-				*problems = append(*problems, model.Problem{Path: full, Reason: readReason(err)})
+				*problems = append(*problems, model.Problem{Path: l.full, Reason: readReason(l.err)})
 			}
 			continue
 		}
 		switch {
-		case info.IsDir():
-			walkDir(full, onPath, add, problems)
-		case info.Mode().IsRegular() && IsDocumentName(e.Name()):
+		case l.st.dir:
+			walkDir(l.full, onPath, add, problems)
+		case l.st.regular && IsDocumentName(l.name):
 			// A plain file's real path is its folder's real path and its
 			// name: resolving it again would cost a system call for every
 			// folder above it.
-			r := filepath.Join(real, e.Name())
-			if link {
-				r = realPath(full)
+			r := filepath.Join(real, l.name)
+			if l.link {
+				r = realPath(l.full)
 			}
-			add(full, r, info.Size())
+			add(l.full, r, l.st.size)
 		}
 	}
+}
+
+// parallelStatMin is the number of entries in a folder from which they are
+// stat'd in parallel: below it, starting workers costs more than it saves.
+const parallelStatMin = 64
+
+// entryStat is what walkDir needs to know of an entry.
+type entryStat struct {
+	size         int64
+	dir, regular bool
 }
 
 func realPath(p string) string {
