@@ -108,35 +108,37 @@ func newMentionTable() *mentionTable { return &mentionTable{ids: map[string]int3
 
 // id returns the number of m, numbering it if it is new.
 func (t *mentionTable) id(m speakers.Mention) int32 {
-	key := mentionKey(m)
+	// Most mentions are in the table already: the key is built on the
+	// stack and copied only for a new one.
+	var buf [256]byte
+	key := appendMentionKey(buf[:0], m)
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	id, ok := t.ids[key]
+	id, ok := t.ids[string(key)]
 	if !ok {
 		id = int32(len(t.list))
-		t.ids[key] = id
+		t.ids[string(key)] = id
 		t.list = append(t.list, m)
 	}
 	return id
 }
 
-// mentionKey is every field of m, NUL-separated: no name, role or path
-// holds a NUL (a document with one is refused as binary).
-func mentionKey(m speakers.Mention) string {
-	var b strings.Builder
-	org := "p"
+// appendMentionKey appends every field of m, NUL-separated, to key: no
+// name, role or path holds a NUL (a document with one is refused as
+// binary).
+func appendMentionKey(key []byte, m speakers.Mention) []byte {
+	for _, s := range []string{m.Name, m.Role, m.Scope} {
+		key = append(append(key, s...), 0)
+	}
+	org := byte('p')
 	if m.Org {
-		org = "o"
+		org = 'o'
 	}
-	for _, s := range []string{m.Name, m.Role, m.Scope, org} {
-		b.WriteString(s)
-		b.WriteByte(0)
-	}
+	key = append(key, org, 0)
 	for _, r := range m.Roles {
-		b.WriteString(r)
-		b.WriteByte(0)
+		key = append(append(key, r...), 0)
 	}
-	return b.String()
+	return key
 }
 
 // extractQuotes finds the quotes of d and keeps them as docQuotes, cut
@@ -154,6 +156,8 @@ func extractQuotes(d *model.Document, st *ingestState) docQuotes {
 	var mentionsHere [8]speakers.Mention
 	var idsHere [8]int32
 	mentions, ids := mentionsHere[:0], idsHere[:0]
+	// A document's quotes share a few cues ("said", "transcript").
+	lastCueName, lastCue := "", model.NoCue
 	for k, f := range found {
 		m := speakers.Mention{Name: f.Speaker, Role: f.Role, Roles: f.Roles, Org: f.Org}
 		if f.Local {
@@ -175,12 +179,15 @@ func extractQuotes(d *model.Document, st *ingestState) docQuotes {
 			}
 			out.odd[k] = f.Text
 		}
+		if f.Cue != lastCueName {
+			lastCueName, lastCue = f.Cue, model.CueOf(f.Cue)
+		}
 		out.quotes[k] = foundQuote{
 			start:      int32(f.Start),
 			end:        int32(f.End),
 			line:       int32(d.LineAt(f.Start)),
 			mention:    ids[j],
-			cue:        model.CueOf(f.Cue),
+			cue:        lastCue,
 			confidence: f.Confidence,
 		}
 	}
