@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"slices"
 	"sort"
 	"strings"
@@ -74,6 +75,7 @@ type scratch struct {
 	sents []sentence
 	ments []mention
 	ids   []int
+	lows  []string // role references' modifiers (see lows)
 	infos []paraInfo
 	ents  []entity
 	// The pronoun history: at most eight sentences, so one small array
@@ -102,6 +104,8 @@ func (s *scratch) release() {
 	clear(s.toks)
 	clear(s.sents)
 	clear(s.ments)
+	clear(s.lows)
+	s.lows = s.lows[:0]
 	clear(s.infos)
 	// An entity's roles slice is the Roles of its quotations: clearing
 	// the entity drops it, so the next article starts a slice of its own.
@@ -1216,16 +1220,23 @@ func (a *article) role(m *mention) int {
 
 // roleHeadOf returns the noun a role is about: "chief of staff to the
 // minister" is a chief, not a minister; "Sarkov's top aide" is an aide.
+//
+// Each word is lowered on its own into a stack buffer, the same as
+// lowering the role first (lowering never makes or removes a space), and
+// the head returned is the vocabulary's own copy of the word: a role is
+// read for every one an entity is given.
 func roleHeadOf(role string) string {
 	head := ""
-	for _, w := range strings.Fields(strings.ToLower(role)) {
-		switch w {
+	var buf [32]byte
+	for f := range strings.FieldsSeq(role) {
+		w := appendLower(buf[:0], f)
+		switch string(w) {
 		case "to", "of", "at", "for", "in", "with", "from", "on", "who", "which", ";":
 			return head
 		}
-		w = strings.TrimSuffix(strings.TrimSuffix(strings.Trim(w, ".,;"), "’s"), "'s")
-		if vocabOfWord(w)&(vRoleHeads|vTitleWords) != 0 {
-			head = w
+		w = bytes.TrimSuffix(bytes.TrimSuffix(bytes.Trim(w, ".,;"), []byte("’s")), []byte("'s"))
+		if h, v := vocabEntry(w); v&(vRoleHeads|vTitleWords) != 0 {
+			head = h
 		}
 	}
 	return head

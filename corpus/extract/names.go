@@ -205,15 +205,15 @@ func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
 		// just written about.
 		return mention{i: k, j: k + 2, ni: k + 1, kind: mPronoun, ent: -1}, true
 	}
-	var mods []string
+	// The modifiers of the role noun are the words from toks[k+1] up to
+	// it, gathered only once a role reference is found.
 	e := k + 1
-	for e < hi && toks[e].kind == tWord && (!toks[e].cap || capModifier(toks, e, hi)) && (toks[e].in(vRoleMods) || toks[e].in(vOrgWords) || toks[e].cap) && !toks[e].in(vRoleHeads) && len(mods) < 4 {
+	for e < hi && toks[e].kind == tWord && (!toks[e].cap || capModifier(toks, e, hi)) && (toks[e].in(vRoleMods) || toks[e].in(vOrgWords) || toks[e].cap) && !toks[e].in(vRoleHeads) && e-(k+1) < 4 {
 		// "a senior ministry official": an organisation word modifies
 		// the role when a role noun follows it.
 		if toks[e].in(vOrgWords) && !(e+1 < hi && toks[e+1].kind == tWord && (toks[e+1].in(vRoleHeads) || toks[e+1].in(vRoleMods))) {
 			break
 		}
-		mods = append(mods, toks[e].low)
 		e++
 	}
 	if e+1 < hi && toks[e].kind == tWord && !toks[e].cap && !toks[e].in(vRoleHeads) && !toks[e].in(vNotNames) && !toks[e].in(vSpeechVerbs) && !toks[e].poss {
@@ -224,9 +224,7 @@ func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
 				break
 			}
 			if toks[n].in(vRoleHeads) {
-				for ; e < n; e++ {
-					mods = append(mods, toks[e].low)
-				}
+				e = n
 				break
 			}
 		}
@@ -246,7 +244,6 @@ func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
 		(toks[e+1].in(vRoleHeads) || toks[e+1].in(vTitleWords)) {
 		// "the general secretary", "the deputy mayor": the last role word
 		// is the head, the one before it qualifies it.
-		mods = append(mods, w)
 		e++
 		w = toks[e].low
 	}
@@ -267,11 +264,24 @@ func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
 			}
 			return mention{i: k, j: e + 1, ni: e, kind: mAnon, head: w, ent: -1}, true
 		}
-		return mention{i: k, j: e + 1, ni: e, kind: mRoleRef, head: w, mods: mods, ent: -1}, true
+		return mention{i: k, j: e + 1, ni: e, kind: mRoleRef, head: w, mods: a.lows(toks[k+1 : e]), ent: -1}, true
 	case toks[e].in(vOrgWords) && definite && !toks[e].poss:
 		return mention{i: k, j: e + 1, ni: e, kind: mOrgRef, head: w, ent: -1}, true
 	}
 	return mention{}, false
+}
+
+// lows returns the lower-case words of toks, in the article's scratch:
+// a role reference's modifiers, which only its article reads.
+func (a *article) lows(toks []token) []string {
+	if len(toks) == 0 {
+		return nil
+	}
+	first := len(a.sc.lows)
+	for i := range toks {
+		a.sc.lows = append(a.sc.lows, toks[i].low)
+	}
+	return window(a.sc.lows, first)
 }
 
 // capModifier reports whether capitalised toks[e] modifies a role noun
