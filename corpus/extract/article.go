@@ -8,6 +8,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/backchannel-news/backchannel/corpus/speakers"
 	"github.com/backchannel-news/backchannel/model"
@@ -52,6 +53,10 @@ var none = attribution{ent: -1}
 
 type article struct {
 	text     string
+	// lowText and lowOver hold the lower-case words of the article's
+	// tokens (see low).
+	lowText  string
+	lowOver  []string
 	ents     []entity
 	midCaps  map[string]bool
 	anonSeen map[string]int // role noun -> clock of its last unnamed holder
@@ -87,6 +92,10 @@ type scratch struct {
 	// their tables for the next.
 	midCaps  map[string]bool
 	anonSeen map[string]int
+	// The tokenizer's lowered copy of the text and its longer words (see
+	// tokenizer), kept for the next article.
+	lowered []byte
+	over    []string
 	// The per-quotation lists beside the output, and the extractor state
 	// itself.
 	foundEnt []int
@@ -101,7 +110,9 @@ var articleScratchPool = sync.Pool{New: func() any {
 // release empties s, dropping the strings and slices it points to so the
 // pool holds no document's data, and returns it to the pool.
 func (s *scratch) release() {
-	clear(s.toks)
+	// Tokens hold no pointer (see token): no need to clear them.
+	clear(s.over)
+	s.over = s.over[:0]
 	clear(s.sents)
 	clear(s.ments)
 	clear(s.lows)
@@ -330,7 +341,8 @@ func articleParas(text string, paras []paragraph) []Found {
 	infos := sc.infos
 	single := len(paras) > 0 && usesSingleQuotes(text, paras)
 	all := sc.toks
-	tz := tokenizer{midCaps: a.midCaps}
+	tz := tokenizer{midCaps: a.midCaps, low: sc.lowered, over: sc.over}
+	tz.begin(text)
 	var marks markFinder // shared by the paragraphs, which come in order
 	for k, p := range paras {
 		in := &infos[k]
@@ -354,6 +366,12 @@ func articleParas(text string, paras []paragraph) []Found {
 		in.toks = window(all, first)
 	}
 	sc.toks = all
+	sc.lowered, sc.over = tz.low, tz.over
+	// Sound: tz.low is written no more until the next article's begin,
+	// by when release has dropped every string made from it (tokens
+	// hold none, and a quotation's cue is the vocabulary's copy: see
+	// keep).
+	a.lowText, a.lowOver = unsafe.String(unsafe.SliceData(tz.low), len(tz.low)), tz.over
 	// A quotation is emitted at most once per span: size the output once.
 	spans := 0
 	for k := range infos {
@@ -437,17 +455,17 @@ func articleParas(text string, paras []paragraph) []Found {
 				if sp.single && (at.ent < 0 && !at.anon || at.cue == "" || at.cue == "continuation") {
 					continue // single marks quote only with a cue of their own
 				}
-				if at.ent < 0 && !at.anon && (titled(in.toks, x) || headlineQuote(text, in.p, quoteOnly)) {
+				if at.ent < 0 && !at.anon && (a.titled(in.toks, x) || headlineQuote(text, in.p, quoteOnly)) {
 					continue // a title, however long
 				}
 				short := !moreWords(text[sp.tStart:sp.tEnd], 3)
-				if at.ent < 0 && !at.anon && short && !colonLed(in.toks, s.lo, s.hi, x, text[sp.tStart:sp.tEnd]) && !describedAs(in.toks, s.lo, x, text[sp.tStart:sp.tEnd]) {
+				if at.ent < 0 && !at.anon && short && !colonLed(in.toks, s.lo, s.hi, x, text[sp.tStart:sp.tEnd]) && !a.describedAs(in.toks, s.lo, x, text[sp.tStart:sp.tEnd]) {
 					continue // a scare quote or a title
 				}
 				if at.ent >= 0 && !at.tight && short {
 					continue
 				}
-				if short && labelPhrase(in.toks, x) {
+				if short && a.labelPhrase(in.toks, x) {
 					continue
 				}
 				a.emit(sp, at)
@@ -589,12 +607,48 @@ func (a *article) chain(infos []paraInfo, k, first int) {
 	}
 }
 
+// low returns the lower-case word of t, a token of the article.
+func (a *article) low(t *token) string {
+	if t.lowLen < 0 {
+		return a.lowOver[-1-t.lowLen]
+	}
+	return a.lowText[t.start : t.start+int(t.lowLen)]
+}
+
+// undotted returns the vocabulary sets holding the word of t less a
+// final dot ("Gen." is gen): titles are often abbreviated.
+func (a *article) undotted(t *token) vocab {
+	if w, ok := strings.CutSuffix(a.low(t), "."); ok {
+		return vocabOfWord(w)
+	}
+	return t.vocab
+}
+
+// keep returns cue as a string the caller may keep: a speech verb read
+// from a token is a view of the article's lowered text, which the next
+// article overwrites, so it is swapped for the vocabulary's copy.
+func (a *article) keep(cue string) string {
+	if cue == "" || !within(cue, a.lowText) {
+		return cue
+	}
+	if w, v := vocabEntry([]byte(cue)); v != 0 {
+		return w
+	}
+	return strings.Clone(cue)
+}
+
+// within reports whether s is a part of outer, by address.
+func within(s, outer string) bool {
+	p, o := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.StringData(outer)))
+	return o <= p && p < o+uintptr(len(outer))
+}
+
 func (a *article) emit(sp span, at attribution) {
-	f := Found{Text: a.text[sp.tStart:sp.tEnd], Start: sp.tStart, End: sp.tEnd, Cue: at.cue, Confidence: at.conf}
+	f := Found{Text: a.text[sp.tStart:sp.tEnd], Start: sp.tStart, End: sp.tEnd, Cue: a.keep(at.cue), Confidence: at.conf}
 	if at.ent < 0 {
 		f.Cue, f.Confidence = "", model.None
 		if at.anon {
-			f.Cue = at.cue
+			f.Cue = a.keep(at.cue)
 		}
 	}
 	a.out = append(a.out, f)
@@ -695,7 +749,7 @@ func countWords(s string, limit int) int {
 
 // titled reports whether the quotation at toks[x] follows a title noun
 // or a naming word: "Its title, "..."", "a report titled "..."".
-func titled(toks []token, x int) bool {
+func (a *article) titled(toks []token, x int) bool {
 	y := x - 1
 	if y >= 0 && toks[y].is(',') {
 		y--
@@ -703,7 +757,7 @@ func titled(toks []token, x int) bool {
 	if y < 0 || toks[y].kind != tWord {
 		return false
 	}
-	return toks[y].in(vTitleNouns) || y == x-1 && (toks[y].in(vLabelMarkers) || toks[y].low == "called")
+	return toks[y].in(vTitleNouns) || y == x-1 && (toks[y].in(vLabelMarkers) || a.low(&toks[y]) == "called")
 }
 
 // labelMarkers before a short quotation make it a name for something,
@@ -720,7 +774,7 @@ var determiners = set(`the a an his her its their this that these those our your
 // label ("the 'false dawn' of 2011", "a "standard" approach") rather than
 // words someone said; "called it a "farce"" and "described as a "trap""
 // still quote.
-func labelPhrase(toks []token, x int) bool {
+func (a *article) labelPhrase(toks []token, x int) bool {
 	if x > 0 && toks[x-1].kind == tWord && toks[x-1].in(vLabelMarkers) {
 		return true // "his alleged "coaching"", "its so-called "green pivot""
 	}
@@ -728,7 +782,7 @@ func labelPhrase(toks []token, x int) bool {
 		return false
 	}
 	if x >= 2 && toks[x-2].kind == tWord {
-		w := toks[x-2].low
+		w := a.low(&toks[x-2])
 		if w == "as" || w == "it" || strings.HasPrefix(w, "call") || strings.HasPrefix(w, "describ") || w == "was" || w == "is" {
 			return false
 		}
@@ -840,7 +894,7 @@ func (a *article) reportedSubject(in *paraInfo, si int, m *mention) int {
 	s := &in.sents[si]
 	toks := in.toks
 	v := m.i - 1
-	if v > s.lo && toks[v].kind == tWord && toks[v].low == "that" {
+	if v > s.lo && toks[v].kind == tWord && a.low(&toks[v]) == "that" {
 		v--
 	}
 	if om := mentionAt(s, v+1, true); om != nil && om.kind != mPronoun {
@@ -858,7 +912,7 @@ func (a *article) reportedSubject(in *paraInfo, si int, m *mention) int {
 		return -1
 	}
 	at := a.verbCue(in, si, s.lo, v+1)
-	if at.ent < 0 || at.cue != toks[v].low {
+	if at.ent < 0 || at.cue != a.low(&toks[v]) {
 		return -1 // no subject, or not this verb's ("according to X, ...")
 	}
 	en := &a.ents[at.ent]
@@ -1311,7 +1365,7 @@ func (a *article) attribute(in *paraInfo, si, x int) attribution {
 			}
 			break
 		}
-		if !(t.is(',') || t.kind == tWord && (t.low == "and" || t.low == "or" || t.low == "but")) {
+		if !(t.is(',') || t.kind == tWord && (a.low(t) == "and" || a.low(t) == "or" || a.low(t) == "but")) {
 			break
 		}
 	}
@@ -1333,7 +1387,7 @@ func (a *article) attribute(in *paraInfo, si, x int) attribution {
 			break
 		}
 		if m := mentionAt(s, y, false); m != nil && m.kind != mAnon && !m.poss && !m.mod {
-			if m.kind == mPronoun && m.g != unknownGender && y > s.lo && toks[y-1].kind == tWord && toks[y-1].low == "that" {
+			if m.kind == mPronoun && m.g != unknownGender && y > s.lo && toks[y-1].kind == tWord && a.low(&toks[y-1]) == "that" {
 				continue
 			}
 			break
@@ -1387,9 +1441,9 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 		// vocabulary may not know come before the name.
 		for k := j + 1; k < s.hi && k < j+6; k++ {
 			if m := mentionAt(s, k, false); m != nil && !m.poss && m.kind != mAnon {
-				return a.resolve(m, toks[j].low)
+				return a.resolve(m, a.low(&toks[j]))
 			}
-			if toks[k].kind != tWord || toks[k].cap || toks[k].in(vNotNames) && toks[k].low != "one" || toks[k].in(vSpeechVerbs) {
+			if toks[k].kind != tWord || toks[k].cap || toks[k].in(vNotNames) && a.low(&toks[k]) != "one" || toks[k].in(vSpeechVerbs) {
 				break
 			}
 		}
@@ -1402,7 +1456,7 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 		for i := len(s.ments) - 1; i >= 0; i-- {
 			m := &s.ments[i]
 			if m.j-1 == last && m.kind == mName && !m.poss && m.i > j && toks[m.i-1].is(',') && m.ent >= 0 && !a.ents[m.ent].org && !a.ents[m.ent].place {
-				at := a.resolve(m, toks[j].low)
+				at := a.resolve(m, a.low(&toks[j]))
 				at.conf = model.Medium
 				return at
 			}
@@ -1418,7 +1472,7 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 			return a.resolve(m, "dash")
 		}
 	}
-	if toks[j].low == "according" && j+2 < s.hi && toks[j+1].low == "to" {
+	if a.low(&toks[j]) == "according" && j+2 < s.hi && a.low(&toks[j+1]) == "to" {
 		if m := mentionAt(s, j+2, false); m != nil {
 			return a.resolve(m, "according to")
 		}
@@ -1431,7 +1485,7 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 		// vocabulary does not know.
 		m = mentionAt(s, skip+1, false)
 	}
-	if m == nil && toks[j].kind == tWord && appositionOpeners[toks[j].low] || m != nil && m.poss {
+	if m == nil && toks[j].kind == tWord && appositionOpeners[a.low(&toks[j])] || m != nil && m.poss {
 		// `"...," the airline's chief operating officer, Renata Kowal,
 		// said`, `"...," Kestrel's chief negotiator, Ana Ferreira, told
 		// reporters`: a role, then the name set off by commas.
@@ -1446,9 +1500,9 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 					if toks[e].is(',') {
 						e++
 					}
-					e = skipFillers(toks, e, s.hi)
+					e = a.skipFillers(toks, e, s.hi)
 					if e < s.hi && toks[e].in(vSpeechVerbs) {
-						return a.resolve(n, toks[e].low)
+						return a.resolve(n, a.low(&toks[e]))
 					}
 				}
 				break
@@ -1465,7 +1519,7 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 		return none
 	}
 	k := m.j
-	k = skipFillers(toks, k, s.hi)
+	k = a.skipFillers(toks, k, s.hi)
 	if k < s.hi && toks[k].is(',') {
 		// An apposition: `"...," Lantsov, the aide, said`.
 		c := k + 1
@@ -1473,11 +1527,11 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 			c++
 		}
 		if c < s.hi && toks[c].is(',') {
-			k = skipFillers(toks, c+1, s.hi)
+			k = a.skipFillers(toks, c+1, s.hi)
 		}
 	}
 	if k < s.hi && toks[k].kind == tWord && toks[k].in(vSpeechVerbs) {
-		return a.resolve(m, toks[k].low)
+		return a.resolve(m, a.low(&toks[k]))
 	}
 	return none
 }
@@ -1499,11 +1553,11 @@ func (a *article) anonymousCue(toks []token, j, hi int) attribution {
 		}
 		if t.in(vSpeechVerbs) {
 			if role {
-				return attribution{ent: -1, cue: t.low, anon: true, tight: true}
+				return attribution{ent: -1, cue: a.low(t), anon: true, tight: true}
 			}
 			return none
 		}
-		w := strings.TrimSuffix(t.low, "s")
+		w := strings.TrimSuffix(a.low(t), "s")
 		if vocabOfWord(w)&vRoleHeads != 0 || w == "person" || w == "people" || w == "official" || w == "source" || w == "diplomat" {
 			role = true
 		}
@@ -1511,8 +1565,8 @@ func (a *article) anonymousCue(toks []token, j, hi int) attribution {
 	return none
 }
 
-func skipFillers(toks []token, k, hi int) int {
-	for k < hi && toks[k].kind == tWord && !toks[k].cap && (toks[k].in(vCueFillers) || strings.HasSuffix(toks[k].low, "ly") && len(toks[k].low) > 4) {
+func (a *article) skipFillers(toks []token, k, hi int) int {
+	for k < hi && toks[k].kind == tWord && !toks[k].cap && (toks[k].in(vCueFillers) || strings.HasSuffix(a.low(&toks[k]), "ly") && len(a.low(&toks[k])) > 4) {
 		k++
 	}
 	return k
@@ -1565,7 +1619,7 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 	}
 	toks := in.toks
 	for k := rs; k+2 < x && s.according; k++ {
-		if toks[k].low == "according" && toks[k+1].low == "to" {
+		if a.low(&toks[k]) == "according" && a.low(&toks[k+1]) == "to" {
 			if m := mentionAt(s, k+2, false); m != nil {
 				at := a.resolve(m, "according to")
 				return at
@@ -1578,18 +1632,18 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 			continue
 		}
 		p := v - 1
-		for p > s.lo && toks[p].kind == tWord && (toks[p].in(vCueFillers) && !isPassive(toks[p].low) || strings.HasSuffix(toks[p].low, "ly") && len(toks[p].low) > 4) {
+		for p > s.lo && toks[p].kind == tWord && (toks[p].in(vCueFillers) && !isPassive(a.low(&toks[p])) || strings.HasSuffix(a.low(&toks[p]), "ly") && len(a.low(&toks[p])) > 4) {
 			p-- // "was then accused", "were widely praised"
 		}
-		if p >= s.lo && isPassive(toks[p].low) {
+		if p >= s.lo && isPassive(a.low(&toks[p])) {
 			continue
 		}
 		// "call" and "put" only speak as "called it", "put it".
-		if (strings.HasPrefix(t.low, "call") || strings.HasPrefix(t.low, "put")) && !(v+1 < x && toks[v+1].low == "it") && x-v > 5 {
+		if (strings.HasPrefix(a.low(t), "call") || strings.HasPrefix(a.low(t), "put")) && !(v+1 < x && a.low(&toks[v+1]) == "it") && x-v > 5 {
 			continue
 		}
 		k := v - 1
-		for k >= rs && toks[k].kind == tWord && !toks[k].cap && (toks[k].in(vCueFillers) || strings.HasSuffix(toks[k].low, "ly") && len(toks[k].low) > 4) {
+		for k >= rs && toks[k].kind == tWord && !toks[k].cap && (toks[k].in(vCueFillers) || strings.HasSuffix(a.low(&toks[k]), "ly") && len(a.low(&toks[k])) > 4) {
 			if toks[k].in(vModals) {
 				break
 			}
@@ -1610,7 +1664,7 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 			if c < rs || c+1 >= k {
 				break
 			}
-			w := toks[c+1].low
+			w := a.low(&toks[c+1])
 			named := hasNameMention(s, c+1, k)
 			short := k-c-1 <= 3 && !named
 			participle := strings.HasSuffix(w, "ing") && !named // ", speaking on condition of anonymity,"
@@ -1627,7 +1681,7 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 			// "A crane operator who voted against the deal, ...": a
 			// relative clause with no comma before it.
 			for w := k; w > rs && w > k-12; w-- {
-				if toks[w].low == "who" && toks[w].kind == tWord {
+				if a.low(&toks[w]) == "who" && toks[w].kind == tWord {
 					if mentionAt(s, w, true) != nil {
 						k = w - 1
 					}
@@ -1635,8 +1689,8 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 				}
 			}
 		}
-		if from := documentSender(s, toks, rs, k); from != nil {
-			return a.resolve(from, t.low)
+		if from := a.documentSender(s, toks, rs, k); from != nil {
+			return a.resolve(from, a.low(t))
 		}
 		if m := mentionAt(s, k+1, true); m != nil && !m.poss {
 			// "An adviser to the prime minister ... said": the person
@@ -1647,19 +1701,19 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 			if m == nil {
 				return none
 			}
-			return a.resolve(m, t.low)
+			return a.resolve(m, a.low(t))
 		}
 		if k >= rs && toks[k].is(',') {
 			// "Ardent's chief executive, Howard Lindgren, said".
 			if m := mentionAt(s, k, true); m != nil && !m.poss && m.kind == mName {
-				return a.resolve(m, t.low)
+				return a.resolve(m, a.low(t))
 			}
 		}
-		if k >= rs && toks[k].low == "as" && t.low == "saying" {
+		if k >= rs && a.low(&toks[k]) == "as" && a.low(t) == "saying" {
 			// "The newspaper quoted Kasimir Dorn ... as saying": the
 			// object of "quoted" speaks.
 			for q := k - 1; q >= rs; q-- {
-				switch toks[q].low {
+				switch a.low(&toks[q]) {
 				case "quoted", "quotes", "quoting", "cited", "cites", "citing":
 					if m := mentionAt(s, q+1, false); m != nil && !m.poss {
 						return a.resolve(m, "quoted")
@@ -1671,7 +1725,7 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 		// Any other word before the verb ("would not comment") means the
 		// verb is not a cue for this quotation.
 		linked := k >= rs && toks[k].kind == tWord && toks[k].in(vClauseLinks) ||
-			strings.HasSuffix(t.low, "ing") && (k < rs || toks[k].is(',') || toks[k].kind == tWord && toks[k].in(vClauseLinks))
+			strings.HasSuffix(a.low(t), "ing") && (k < rs || toks[k].is(',') || toks[k].kind == tWord && toks[k].in(vClauseLinks))
 		if !linked {
 			continue
 		}
@@ -1687,9 +1741,9 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 				// "European negotiators rejected a proposal from the
 				// Kestrel government, calling it ...": the subject went
 				// unnamed; the first name is an object.
-				return attribution{ent: -1, cue: t.low, anon: true, tight: true}
+				return attribution{ent: -1, cue: a.low(t), anon: true, tight: true}
 			}
-			return a.resolve(m, t.low)
+			return a.resolve(m, a.low(t))
 		}
 		return none
 	}
@@ -1709,7 +1763,7 @@ audit review study assessment findings ruling judgment minutes`)
 // toks[rs:k+1], the subject of a speech verb: X in "A letter from X to the
 // committee said", "An internal memo by X warned". nil when the clause
 // does not open with a document and its sender.
-func documentSender(s *sentence, toks []token, rs, k int) *mention {
+func (a *article) documentSender(s *sentence, toks []token, rs, k int) *mention {
 	for d := rs; d < k && d < rs+3; d++ {
 		t := &toks[d]
 		if t.kind != tWord || t.cap && d > rs {
@@ -1721,9 +1775,9 @@ func documentSender(s *sentence, toks []token, rs, k int) *mention {
 			return nil
 		}
 		if t.in(vDocumentNouns) {
-			if p := d + 1; p < k && (toks[p].low == "from" || toks[p].low == "by") {
+			if p := d + 1; p < k && (a.low(&toks[p]) == "from" || a.low(&toks[p]) == "by") {
 				q := p + 1
-				if q < k && toks[q].low == "the" && mentionAt(s, q, false) == nil {
+				if q < k && a.low(&toks[q]) == "the" && mentionAt(s, q, false) == nil {
 					q++ // "from the Port Authority": the name after the article
 				}
 				if m := mentionAt(s, q, false); m != nil && !m.poss && m.kind != mAnon {
@@ -1916,16 +1970,16 @@ func colonLed(toks []token, lo, hi, x int, quoted string) bool {
 // reporting what was written or said, so the word is a quotation even
 // when nobody can be named for it; a capitalised one is more likely a
 // name given to something.
-func describedAs(toks []token, lo, x int, quoted string) bool {
+func (a *article) describedAs(toks []token, lo, x int, quoted string) bool {
 	if quoted == "" || !unicode.IsLower(firstRune(quoted)) {
 		return false
 	}
-	if documentSubject(toks, lo, x) {
+	if a.documentSubject(toks, lo, x) {
 		// "The regulator's report found the concrete "below
 		// specification"": the words are the report's.
 		return true
 	}
-	if x-1 <= lo || toks[x-1].kind != tWord || toks[x-1].low != "as" {
+	if x-1 <= lo || toks[x-1].kind != tWord || a.low(&toks[x-1]) != "as" {
 		return false
 	}
 	for k := x - 2; k >= lo && k >= x-16; k-- {
@@ -1933,7 +1987,7 @@ func describedAs(toks []token, lo, x int, quoted string) bool {
 		if t.terminal() {
 			return false
 		}
-		if t.kind == tWord && labellingVerb(t.low) {
+		if t.kind == tWord && labellingVerb(a.low(t)) {
 			return true
 		}
 	}
@@ -1957,7 +2011,7 @@ func labellingVerb(w string) bool {
 // documentSubject reports whether the sentence toks[lo:x] opens with a
 // document as its subject: "The report", "The regulator's report,
 // published last month,", "Its audit".
-func documentSubject(toks []token, lo, x int) bool {
+func (a *article) documentSubject(toks []token, lo, x int) bool {
 	for k := lo; k < x && k < lo+5; k++ {
 		t := &toks[k]
 		switch {
@@ -1965,7 +2019,7 @@ func documentSubject(toks []token, lo, x int) bool {
 			return false
 		case t.in(vDocumentNouns) && !t.poss:
 			return true
-		case t.in(vArticles) || t.poss || t.cap || t.low == "its" || t.low == "their" || t.low == "his" || t.low == "her":
+		case t.in(vArticles) || t.poss || t.cap || a.low(t) == "its" || a.low(t) == "their" || a.low(t) == "his" || a.low(t) == "her":
 		default:
 			return false
 		}
