@@ -142,6 +142,9 @@ func mentionKey(m speakers.Mention) string {
 // from st's blocks, their mentions numbered in st's table.
 func extractQuotes(d *model.Document, st *ingestState) docQuotes {
 	found := extract.Document(d)
+	// Everything kept is copied out of found below: its array can serve
+	// the next document.
+	defer extract.Recycle(found)
 	if len(found) == 0 {
 		return docQuotes{}
 	}

@@ -52,7 +52,7 @@ type attribution struct {
 var none = attribution{ent: -1}
 
 type article struct {
-	text     string
+	text string
 	// lowText and lowOver hold the lower-case words of the article's
 	// tokens (see low).
 	lowText  string
@@ -377,7 +377,7 @@ func articleParas(text string, paras []paragraph) []Found {
 	for k := range infos {
 		spans += len(infos[k].spans)
 	}
-	a.out = make([]Found, 0, spans)
+	a.out = foundBuffer(spans)
 	a.foundEnt = slices.Grow(a.foundEnt, spans)
 	a.bare = slices.Grow(a.bare, spans)
 	prevQuote := -1 // index in a.out of the last quotation of the paragraph before
