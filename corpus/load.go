@@ -145,7 +145,9 @@ func appendMentionKey(key []byte, m speakers.Mention) []byte {
 // from st's blocks, their mentions numbered in st's table.
 func extractQuotes(d *model.Document, st *ingestState) docQuotes {
 	found := extract.Document(d)
-	defer extract.Release(found) // all it keeps is copied
+	// Everything kept is copied out of found below: its array can serve
+	// the next document.
+	defer extract.Recycle(found)
 	if len(found) == 0 {
 		return docQuotes{}
 	}

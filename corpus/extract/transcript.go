@@ -627,7 +627,7 @@ func mergeFound(a, b []Found) []Found {
 	if len(a) == 0 {
 		return b
 	}
-	out := newFound(len(a) + len(b))
+	out := foundBuffer(len(a) + len(b))
 	for i, j := 0, 0; i < len(a) || j < len(b); {
 		if j == len(b) || i < len(a) && a[i].Start <= b[j].Start {
 			out, i = append(out, a[i]), i+1
@@ -635,8 +635,8 @@ func mergeFound(a, b []Found) []Found {
 			out, j = append(out, b[j]), j+1
 		}
 	}
-	Release(a)
-	Release(b)
+	Recycle(a)
+	Recycle(b)
 	return out
 }
 
@@ -726,7 +726,7 @@ func labelled(text string, from, to int) ([]Found, []paragraph) {
 		}
 	}
 	// Nearly every label opens one turn: size the output once.
-	t.out = newFound(turns)
+	t.out = foundBuffer(turns)
 	compact := compactTurns(lines)
 	t.tab.countRaw()
 	speaker := func(l label) bool {
