@@ -1413,12 +1413,15 @@ func splitTitles(name string) (string, string) {
 	return strings.Join(words[n:], " "), role
 }
 
+// isSRT reports whether body opens as SubRip does: a cue number alone on
+// the first line, a "-->" timing on the second. Every document's body is
+// asked: the two lines are cut in place, not split into a slice.
 func isSRT(body string) bool {
-	lines := strings.SplitN(body, "\n", 3)
-	if len(lines) < 2 {
+	first, rest, ok := strings.Cut(body, "\n")
+	if !ok {
 		return false
 	}
-	first := strings.TrimSpace(lines[0])
+	first = strings.TrimSpace(first)
 	if first == "" {
 		return false
 	}
@@ -1427,7 +1430,8 @@ func isSRT(body string) bool {
 			return false
 		}
 	}
-	return strings.Contains(lines[1], "-->")
+	second, _, _ := strings.Cut(rest, "\n")
+	return strings.Contains(second, "-->")
 }
 
 // subtitles reads WebVTT and SRT: each cue is a quotation; the speaker is

@@ -434,7 +434,14 @@ func vocabOfFold(w string) vocab {
 		}
 		return vocabOf[string(low)]
 	}
-	return vocabOfWord(strings.ToLower(w))
+	// A word with a non-ASCII letter ("INÉS") is lowered on the stack
+	// too: strings.ToLower made a string of every such label word.
+	var wide [64]byte
+	low := appendLower(wide[:0], w)
+	if len(low) > maxVocabLen {
+		return 0
+	}
+	return vocabOf[string(low)]
 }
 
 // lookupShort returns vocabOf[w] for a word w of n <= 8 bytes, given
