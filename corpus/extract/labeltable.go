@@ -26,10 +26,9 @@ type nameRead struct {
 
 // labelInfo is what one transcript learns of one of its labels.
 type labelInfo struct {
-	key      labelKey
-	lines    int  // lines the label opens
-	rawLines int  // lines labels of the same name open, whatever their role
-	speaks   int8 // whether the label's lines are turns: 0 unknown, 1 yes, -1 no
+	key    labelKey
+	lines  int  // lines the label opens
+	speaks int8 // whether the label's lines are turns: 0 unknown, 1 yes, -1 no
 	// sp is the speaker the label names, once named, for a label whose
 	// speaker depends on nothing else (see speakerOf).
 	sp *turnSpeaker
@@ -77,29 +76,21 @@ func (tab *labelTable) count(l *label) {
 	tab.info[l.id-1].lines++
 }
 
-// countRaw sets rawLines once every line is counted.
-func (tab *labelTable) countRaw() {
-	if len(tab.info) <= 16 {
-		// A transcript has a handful of labels: comparing them pairwise
-		// costs less than a map made for it.
-		for i := range tab.info {
-			n := 0
-			for _, other := range tab.info {
-				if other.key.raw == tab.info[i].key.raw {
-					n += other.lines
-				}
-			}
-			tab.info[i].rawLines = n
+// recurs reports whether labels of in's name open two lines or more,
+// whatever their role, once every line is counted. It is asked once per
+// label, and a label that opens two lines itself needs no look at the
+// others: most do, so a transcript's labels are not compared pairwise.
+func (tab *labelTable) recurs(in *labelInfo) bool {
+	if in.lines >= 2 {
+		return true
+	}
+	n := 0
+	for _, other := range tab.info {
+		if other.key.raw == in.key.raw {
+			n += other.lines
 		}
-		return
 	}
-	byRaw := make(map[string]int, len(tab.info))
-	for _, in := range tab.info {
-		byRaw[in.key.raw] += in.lines
-	}
-	for i := range tab.info {
-		tab.info[i].rawLines = byRaw[tab.info[i].key.raw]
-	}
+	return n >= 2
 }
 
 // of returns what the table knows of l, a label it numbered.

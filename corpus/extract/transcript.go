@@ -804,14 +804,13 @@ func labelled(text string, from, to int) ([]Found, []paragraph) {
 	// Nearly every label opens one turn: size the output once.
 	t.out = newFound(turns)
 	compact := compactTurns(lines)
-	t.tab.countRaw()
 	speaker := func(l label) bool {
 		in := t.tab.of(l)
 		if in.speaks == 0 {
 			// "Length: four minutes" once in a document is a field, not a
 			// speaker: a label speaks when it recurs or reads as a person.
 			in.speaks = -1
-			if in.rawLines >= 2 || l.upper || l.role != "" || inSet(genericLabels, l.raw) || personLabel(text, l.raw) {
+			if t.tab.recurs(in) || l.upper || l.role != "" || inSet(genericLabels, l.raw) || personLabel(text, l.raw) {
 				in.speaks = 1
 			}
 		}
@@ -1293,9 +1292,12 @@ func selfIntro(text string, labels map[string]bool) (name, outlet string) {
 				part, next = part[:c], start+c+len(", ")
 				rest = sent[next:]
 			}
-			// The name opens the part: a part that opens in lower case
-			// names no one, and its separators need no search.
-			if unicode.IsUpper(firstRune(strings.TrimLeftFunc(part, unicode.IsSpace))) {
+			// The name opens the part, two or three capitalised words
+			// (personWords) before any separator: the words of who are
+			// the first of part's. A part whose first two words are not
+			// both capitalised names no one, and its separators need no
+			// search; a Q turn's sentence rarely opens with two.
+			if twoCapitalised(part) {
 				who := part
 				for _, sep := range []string{" from ", " with ", " of "} {
 					if c := strings.Index(part, sep); c > 0 {
@@ -1314,6 +1316,17 @@ func selfIntro(text string, labels map[string]bool) (name, outlet string) {
 		}
 	}
 	return "", ""
+}
+
+// twoCapitalised reports whether the first two words of s, as
+// strings.Fields splits it, both open with a capital letter.
+func twoCapitalised(s string) bool {
+	a, b := nextField(s, 0)
+	if a == b || !unicode.IsUpper(firstRune(s[a:b])) {
+		return false
+	}
+	c, d := nextField(s, b)
+	return c != d && unicode.IsUpper(firstRune(s[c:d]))
 }
 
 // personWords reports whether s is two or three capitalised words that
@@ -1404,7 +1417,10 @@ func (t *transcript) noteTurn(turn string) {
 // low and words are buffers to lower and split sentences in, reused
 // across turns.
 func calledOn(turn string, labels map[string]bool, low *[]byte, words *[]string) (turnSpeaker, bool) {
-	if !hasOfFrom(turn, " of ", " from ") {
+	if spaced, afterCap := ofFromWords(turn); !spaced || !afterCap {
+		// Most turns hold an "of", few one right after a capitalised
+		// word, which any name found below is: the sentences of the
+		// rest need not be split and searched.
 		return turnSpeaker{}, false
 	}
 	rest := turn
@@ -1463,6 +1479,78 @@ func calledOn(turn string, labels map[string]bool, low *[]byte, words *[]string)
 		}
 	}
 	return turnSpeaker{}, false
+}
+
+// ofFromWords reports, in one pass over the 'f's of s, whether s holds
+// " of " or " from " (spaced), and whether, as strings.Fields splits s,
+// a word "of" or "from" follows a word opening with a capital letter
+// (afterCap): the words calledOn reads a name and an outlet around. A
+// sentence of s is split into the same words as s, since a sentence ends
+// before white space or after a line end.
+func ofFromWords(s string) (spaced, afterCap bool) {
+	for i := 0; ; i++ {
+		k := strings.IndexByte(s[i:], 'f')
+		if k < 0 {
+			return spaced, afterCap
+		}
+		i += k
+		for _, w := range [2]struct{ at, n int }{{i - 1, len("of")}, {i, len("from")}} {
+			p, end := w.at, w.at+w.n
+			if p < 0 || end > len(s) || s[p:end] != "of" && s[p:end] != "from" {
+				continue
+			}
+			if p > 0 && end < len(s) && s[p-1] == ' ' && s[end] == ' ' {
+				spaced = true
+			}
+			if !afterCap && wordAt(s, p, end) {
+				afterCap = unicode.IsUpper(firstRune(s[wordBefore(s, p):]))
+			}
+		}
+		if spaced && afterCap {
+			return true, true
+		}
+	}
+}
+
+// wordAt reports whether s[p:end] is a whole word of s, as strings.Fields
+// splits it: white space or an end of s on either side.
+func wordAt(s string, p, end int) bool {
+	if end < len(s) {
+		if r, _ := utf8.DecodeRuneInString(s[end:]); !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	if p == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:p])
+	return unicode.IsSpace(r)
+}
+
+// wordBefore returns where the word before offset p of s starts, as
+// strings.Fields splits s, len(s) when there is none: p follows white
+// space or starts s.
+func wordBefore(s string, p int) int {
+	j := p
+	for j > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:j])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		j -= size
+	}
+	if j == 0 {
+		return len(s)
+	}
+	w := j
+	for w > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:w])
+		if unicode.IsSpace(r) {
+			break
+		}
+		w -= size
+	}
+	return w
 }
 
 // hasOfFrom reports whether s contains of or from, two strings whose
