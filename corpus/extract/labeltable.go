@@ -8,8 +8,27 @@ package extract
 // once. Labels are looked up by number, with no hashing per turn.
 type labelTable struct {
 	names map[string]nameRead // the name part of "Name (role):" as written
-	ids   map[labelKey]int32  // 1 + index in info
-	info  []labelInfo
+	// recent holds, for each of its slots, the last name read there and
+	// how it reads: a transcript has a handful of names, each asked for
+	// on every line it opens, and comparing one string is cheaper than
+	// hashing it for the map.
+	recent [32]recentName
+	ids    map[labelKey]int32 // 1 + index in info
+	info   []labelInfo
+}
+
+// recentName is a name of recent and how it reads.
+type recentName struct {
+	name string
+	r    nameRead
+	used bool
+}
+
+// recentSlot is the slot of recent for name: from its length and its
+// first and last bytes, which tell a transcript's names apart. name is
+// not empty.
+func recentSlot(name string) int {
+	return (len(name)*7 + int(name[0])*3 + int(name[len(name)-1])) % len(labelTable{}.recent)
 }
 
 // labelKey is what the speaker of a plain label depends on.
@@ -41,18 +60,23 @@ func newLabelTable() labelTable {
 // readName reads a label's name part through the table, or directly when
 // there is no table.
 func (tab *labelTable) readName(name string) (label, bool) {
-	if tab == nil {
+	if tab == nil || name == "" {
 		return nameLabel(name)
 	}
-	if r, ok := tab.names[name]; ok {
-		return r.l, r.ok
+	slot := &tab.recent[recentSlot(name)]
+	if slot.used && slot.name == name {
+		return slot.r.l, slot.r.ok
 	}
-	l, ok := nameLabel(name)
-	if ok {
-		l.id = tab.number(l)
+	r, ok := tab.names[name]
+	if !ok {
+		r.l, r.ok = nameLabel(name)
+		if r.ok {
+			r.l.id = tab.number(r.l)
+		}
+		tab.names[name] = r
 	}
-	tab.names[name] = nameRead{l, ok}
-	return l, ok
+	*slot = recentName{name, r, true}
+	return r.l, r.ok
 }
 
 // number returns 1 + the index of l's label, adding it if new.
@@ -99,6 +123,7 @@ func (tab *labelTable) of(l label) *labelInfo { return &tab.info[l.id-1] }
 // reset empties the table for another transcript, dropping its strings.
 func (tab *labelTable) reset() {
 	clear(tab.names)
+	clear(tab.recent[:])
 	clear(tab.ids)
 	clear(tab.info)
 	tab.info = tab.info[:0]

@@ -1135,8 +1135,10 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 		name = full // "Interviewer: Petra Volk" in the header, VOLK in the turns
 	}
 	sp := turnSpeaker{name: name, role: role, conf: model.High}
+	// generic: every word is a generic label or a number. The first word
+	// that is neither settles it.
 	generic := true
-	for i := 0; ; {
+	for i := 0; generic; {
 		ws, we := nextField(name, i)
 		if ws == we {
 			break
