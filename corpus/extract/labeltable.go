@@ -8,8 +8,27 @@ package extract
 // once. Labels are looked up by number, with no hashing per turn.
 type labelTable struct {
 	names map[string]nameRead // the name part of "Name (role):" as written
-	ids   map[labelKey]int32  // 1 + index in info
-	info  []labelInfo
+	// recent holds, for each of its slots, the last name read there and
+	// how it reads: a transcript has a handful of names, each asked for
+	// on every line it opens, and comparing one string is cheaper than
+	// hashing it for the map.
+	recent [32]recentName
+	ids    map[labelKey]int32 // 1 + index in info
+	info   []labelInfo
+}
+
+// recentName is a name of recent and how it reads.
+type recentName struct {
+	name string
+	r    nameRead
+	used bool
+}
+
+// recentSlot is the slot of recent for name: from its length and its
+// first and last bytes, which tell a transcript's names apart. name is
+// not empty.
+func recentSlot(name string) int {
+	return (len(name)*7 + int(name[0])*3 + int(name[len(name)-1])) % len(labelTable{}.recent)
 }
 
 // labelKey is what the speaker of a plain label depends on.
@@ -26,10 +45,9 @@ type nameRead struct {
 
 // labelInfo is what one transcript learns of one of its labels.
 type labelInfo struct {
-	key      labelKey
-	lines    int  // lines the label opens
-	rawLines int  // lines labels of the same name open, whatever their role
-	speaks   int8 // whether the label's lines are turns: 0 unknown, 1 yes, -1 no
+	key    labelKey
+	lines  int  // lines the label opens
+	speaks int8 // whether the label's lines are turns: 0 unknown, 1 yes, -1 no
 	// sp is the speaker the label names, once named, for a label whose
 	// speaker depends on nothing else (see speakerOf).
 	sp *turnSpeaker
@@ -42,18 +60,23 @@ func newLabelTable() labelTable {
 // readName reads a label's name part through the table, or directly when
 // there is no table.
 func (tab *labelTable) readName(name string) (label, bool) {
-	if tab == nil {
+	if tab == nil || name == "" {
 		return nameLabel(name)
 	}
-	if r, ok := tab.names[name]; ok {
-		return r.l, r.ok
+	slot := &tab.recent[recentSlot(name)]
+	if slot.used && slot.name == name {
+		return slot.r.l, slot.r.ok
 	}
-	l, ok := nameLabel(name)
-	if ok {
-		l.id = tab.number(l)
+	r, ok := tab.names[name]
+	if !ok {
+		r.l, r.ok = nameLabel(name)
+		if r.ok {
+			r.l.id = tab.number(r.l)
+		}
+		tab.names[name] = r
 	}
-	tab.names[name] = nameRead{l, ok}
-	return l, ok
+	*slot = recentName{name, r, true}
+	return r.l, r.ok
 }
 
 // number returns 1 + the index of l's label, adding it if new.
@@ -77,29 +100,21 @@ func (tab *labelTable) count(l *label) {
 	tab.info[l.id-1].lines++
 }
 
-// countRaw sets rawLines once every line is counted.
-func (tab *labelTable) countRaw() {
-	if len(tab.info) <= 16 {
-		// A transcript has a handful of labels: comparing them pairwise
-		// costs less than a map made for it.
-		for i := range tab.info {
-			n := 0
-			for _, other := range tab.info {
-				if other.key.raw == tab.info[i].key.raw {
-					n += other.lines
-				}
-			}
-			tab.info[i].rawLines = n
+// recurs reports whether labels of in's name open two lines or more,
+// whatever their role, once every line is counted. It is asked once per
+// label, and a label that opens two lines itself needs no look at the
+// others: most do, so a transcript's labels are not compared pairwise.
+func (tab *labelTable) recurs(in *labelInfo) bool {
+	if in.lines >= 2 {
+		return true
+	}
+	n := 0
+	for _, other := range tab.info {
+		if other.key.raw == in.key.raw {
+			n += other.lines
 		}
-		return
 	}
-	byRaw := make(map[string]int, len(tab.info))
-	for _, in := range tab.info {
-		byRaw[in.key.raw] += in.lines
-	}
-	for i := range tab.info {
-		tab.info[i].rawLines = byRaw[tab.info[i].key.raw]
-	}
+	return n >= 2
 }
 
 // of returns what the table knows of l, a label it numbered.
@@ -108,6 +123,7 @@ func (tab *labelTable) of(l label) *labelInfo { return &tab.info[l.id-1] }
 // reset empties the table for another transcript, dropping its strings.
 func (tab *labelTable) reset() {
 	clear(tab.names)
+	clear(tab.recent[:])
 	clear(tab.ids)
 	clear(tab.info)
 	tab.info = tab.info[:0]

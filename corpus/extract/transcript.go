@@ -6,6 +6,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/backchannel-news/backchannel/model"
 )
@@ -583,6 +584,10 @@ type turnSpeaker struct {
 	local bool
 	conf  model.Confidence
 	q     bool
+	// roles is the Found.Roles of the speaker's turns, []string{role}:
+	// made once for all the turns of a speaker (see newSpeaker), not
+	// once per turn. Those who read a Found's Roles do not change it.
+	roles []string
 }
 
 // transcript holds the state of one transcript while it is read.
@@ -600,6 +605,12 @@ type transcript struct {
 	// tab numbers the labels; it holds the speaker each label names,
 	// read once. Speakers are shared, never changed.
 	tab *labelTable
+	// scratch is where the above's buffers come from and go back to.
+	scratch *lineScratch
+	// qSpeaker is the questioner the header names, once a turn needs it;
+	// lowAsker the current asker again at low confidence (see
+	// questioner), made for lowFor.
+	qSpeaker, lowAsker, lowFor *turnSpeaker
 }
 
 // Transcript extracts one quotation per speaker turn from text[from:]:
@@ -667,14 +678,97 @@ type labelLine struct {
 	l          label
 }
 
-// lineScratch is what labelled needs for one transcript and drops after:
-// the lines and the label table, recycled through lineScratchPool.
+// lineScratch is what labelled needs for one transcript and drops after,
+// recycled through lineScratchPool: a transcript's every buffer and map
+// was made afresh, and their growth was most of what reading one
+// allocated besides its quotations.
 type lineScratch struct {
 	lines []labelLine
 	tab   labelTable
+	// speakers is where the turnSpeakers of a transcript are cut from.
+	// A full block is left to the speakers cut from it and a new one
+	// started, so a speaker never moves.
+	speakers []turnSpeaker
+	labels   map[string]bool // transcript.labels
+	// names lowers transcript.labels' keys. Its blocks are never reused
+	// (see lowerArena), so no key is ever overwritten.
+	names lowerArena
+	low   []byte   // transcript.low
+	words []string // transcript.words
 }
 
-var lineScratchPool = sync.Pool{New: func() any { return &lineScratch{tab: newLabelTable()} }}
+var lineScratchPool = sync.Pool{New: func() any {
+	return &lineScratch{tab: newLabelTable(), labels: map[string]bool{}}
+}}
+
+// reset empties s for another transcript, dropping its strings.
+func (s *lineScratch) reset() {
+	clear(s.lines) // drop the strings before the array sits in the pool
+	s.lines = s.lines[:0]
+	s.tab.reset()
+	clear(s.speakers)
+	s.speakers = s.speakers[:0]
+	clear(s.labels)
+	clear(s.words)
+	s.words = s.words[:0]
+	s.low = s.low[:0]
+}
+
+// newSpeaker returns a speaker of the transcript, v, cut from its
+// scratch's block: a transcript names a speaker for each label and each
+// questioner, and these lived no longer than the transcript.
+func (t *transcript) newSpeaker(v turnSpeaker) *turnSpeaker {
+	sc := t.scratch
+	if len(sc.speakers) == cap(sc.speakers) {
+		sc.speakers = make([]turnSpeaker, 0, max(16, 2*cap(sc.speakers)))
+	}
+	if v.role != "" {
+		v.roles = []string{v.role}
+	}
+	sc.speakers = append(sc.speakers, v)
+	return &sc.speakers[len(sc.speakers)-1]
+}
+
+// lowerArena hands out lower-case strings from shared blocks instead of a
+// string each. Bytes are only ever appended to a block, never changed once
+// a string refers to them, which is what makes unsafe.String over them
+// sound: lower reserves room for the whole string first, so its appends
+// never move the block, and a full block is left to the strings made from
+// it and a new one started. Blocks are never recycled.
+type lowerArena struct{ block []byte }
+
+// reserve makes room for n more bytes in the block.
+func (l *lowerArena) reserve(n int) {
+	if cap(l.block)-len(l.block) < n {
+		// Blocks double from a small first one: most transcripts are short.
+		l.block = make([]byte, 0, max(min(2*cap(l.block), 8192), 256, n))
+	}
+}
+
+// lower returns strings.ToLower(s), its bytes in the block when they are
+// not s's: no rune lowers to more than three bytes, an invalid byte
+// (which becomes U+FFFD) to three, so reserving three times s's length
+// keeps appendLower's appends from moving the block.
+func (l *lowerArena) lower(s string) string {
+	if !hasUpperOrNonASCII(s) {
+		return s // what strings.ToLower returns
+	}
+	l.reserve(3 * len(s))
+	start := len(l.block)
+	l.block = appendLower(l.block, s)
+	return unsafe.String(unsafe.SliceData(l.block[start:]), len(l.block)-start)
+}
+
+// hasUpperOrNonASCII reports whether s has an ASCII capital or a byte
+// that is not ASCII: whether strings.ToLower might differ from s.
+func hasUpperOrNonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
 
 // labelLines appends to out the non-blank lines of text[from:to], reading
 // each one's label once for all the passes over a transcript that need
@@ -708,15 +802,15 @@ func labelLines(text string, from, to int, out []labelLine, tab *labelTable) []l
 // turn, and in a compact log the narration after a blank line.
 func labelled(text string, from, to int) ([]Found, []paragraph) {
 	scratch := lineScratchPool.Get().(*lineScratch)
-	// labels and header are made on first use: most transcripts have no
-	// header, and many no one-word label.
-	t := &transcript{text: text, tab: &scratch.tab}
+	// header is made on first use: most transcripts have none.
+	t := &transcript{text: text, tab: &scratch.tab, scratch: scratch,
+		labels: scratch.labels, low: scratch.low, words: scratch.words}
 	t.readHeader(from)
 	lines := labelLines(text, from, to, scratch.lines[:0], t.tab)
 	defer func() {
-		clear(lines) // drop the strings before the array sits in the pool
-		scratch.lines = lines[:0]
-		scratch.tab.reset()
+		// Keep what grew, for the next transcript.
+		scratch.lines, scratch.low, scratch.words = lines, t.low, t.words
+		scratch.reset()
 		lineScratchPool.Put(scratch)
 	}()
 	turns := 0
@@ -728,14 +822,13 @@ func labelled(text string, from, to int) ([]Found, []paragraph) {
 	// Nearly every label opens one turn: size the output once.
 	t.out = foundBuffer(turns)
 	compact := compactTurns(lines)
-	t.tab.countRaw()
 	speaker := func(l label) bool {
 		in := t.tab.of(l)
 		if in.speaks == 0 {
 			// "Length: four minutes" once in a document is a field, not a
 			// speaker: a label speaks when it recurs or reads as a person.
 			in.speaks = -1
-			if in.rawLines >= 2 || l.upper || l.role != "" || inSet(genericLabels, l.raw) || personLabel(text, l.raw) {
+			if t.tab.recurs(in) || l.upper || l.role != "" || inSet(genericLabels, l.raw) || personLabel(text, l.raw) {
 				in.speaks = 1
 			}
 		}
@@ -885,7 +978,7 @@ func (t *transcript) emit(sp *turnSpeaker, s, e int) {
 	}
 	f := Found{Text: t.text[s:e], Start: s, End: e, Cue: "transcript", Speaker: sp.name, Role: sp.role, Local: sp.local, Confidence: sp.conf}
 	if sp.role != "" {
-		f.Roles = []string{sp.role}
+		f.Roles = sp.roles
 	}
 	if f.Speaker == "" {
 		f.Confidence = model.None
@@ -1001,14 +1094,17 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 		// non-ASCII one may upper-case to one that does: ı to I.)
 	case upperIs(bare, "Q", "QUESTION", "QUESTIONER", "REPORTER", "INTERVIEWER"):
 		if t.qName != "" {
-			return &turnSpeaker{name: t.qName, role: "interviewer", conf: model.High}
+			if t.qSpeaker == nil {
+				t.qSpeaker = t.newSpeaker(turnSpeaker{name: t.qName, role: "interviewer", conf: model.High})
+			}
+			return t.qSpeaker
 		}
 		if upperIs(bare, "Q", "QUESTION") {
 			return t.questioner(l.textStart, e)
 		}
 	case upperIs(bare, "A", "ANSWER", "INTERVIEWEE"):
 		if t.aName != "" {
-			return &turnSpeaker{name: t.aName, conf: model.High}
+			return t.newSpeaker(turnSpeaker{name: t.aName, conf: model.High})
 		}
 	}
 	// A label has at most five words (labelName): split it on the stack.
@@ -1056,9 +1152,11 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 	if full := t.headerFullName(name); full != "" {
 		name = full // "Interviewer: Petra Volk" in the header, VOLK in the turns
 	}
-	sp := &turnSpeaker{name: name, role: role, conf: model.High}
+	sp := turnSpeaker{name: name, role: role, conf: model.High}
+	// generic: every word is a generic label or a number. The first word
+	// that is neither settles it.
 	generic := true
-	for i := 0; ; {
+	for i := 0; generic; {
 		ws, we := nextField(name, i)
 		if ws == we {
 			break
@@ -1074,10 +1172,10 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 	if who, where, ok := publicCaller(name, l.role); ok {
 		// "CALLER (DAVE, MILLBROOK)": each caller is a person of their
 		// own, known by a first name only in this programme.
-		sp = &turnSpeaker{name: who, role: strings.ToLower(name) + where, conf: model.High, local: true}
+		sp = turnSpeaker{name: who, role: strings.ToLower(name) + where, conf: model.High, local: true}
 	} else if inSet(groupLabels, strings.Trim(words[len(words)-1], ".")) {
 		// "Hon. Members: Hear, hear." is a chorus, not one speaker.
-		sp = &turnSpeaker{}
+		sp = turnSpeaker{}
 	} else if n > 0 && honorific(words[0]) && len(words)-n == 1 {
 		// "Mr SPEAKER", "Madam CHAIR": the honorific makes the office
 		// one particular person, not a generic label.
@@ -1087,15 +1185,12 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 	if !strings.Contains(name, " ") {
 		// t.labels is looked up by single words: a name of several could
 		// never be found there.
-		if t.labels == nil {
-			t.labels = map[string]bool{}
-		}
-		t.labels[strings.ToLower(name)] = true
+		t.labels[t.scratch.names.lower(name)] = true
 	}
 	// Only labels that get here are remembered: Q and A turns depend on
 	// the header and on who was called on, these only on the label.
-	in.sp = sp
-	return sp
+	in.sp = t.newSpeaker(sp)
+	return in.sp
 }
 
 // headerFullName returns the full name the header gives a one-word label
@@ -1173,26 +1268,33 @@ func (t *transcript) questioner(s, e int) *turnSpeaker {
 	// The turn's own text runs to the next label; its first sentences are
 	// on the label's line.
 	if name, outlet := selfIntro(t.text[s:e], t.labels); name != "" {
-		sp := &turnSpeaker{name: name, role: "reporter", conf: model.High, q: true}
+		sp := turnSpeaker{name: name, role: "reporter", conf: model.High, q: true}
 		if outlet != "" {
 			sp.role = "reporter, " + outlet
 		}
-		t.asker, t.pending = sp, nil
-		return sp
+		t.asker, t.pending = t.newSpeaker(sp), nil
+		return t.asker
 	}
 	if t.pending != nil {
 		t.asker, t.pending = t.pending, nil
 		return t.asker
 	}
 	if t.asker != nil {
-		return &turnSpeaker{name: t.asker.name, role: t.asker.role, conf: model.Low, q: true}
+		// Every Q turn of an exchange after its first: one speaker for
+		// them all, made again only when the asker changes.
+		if t.lowFor != t.asker {
+			t.lowAsker = t.newSpeaker(turnSpeaker{name: t.asker.name, role: t.asker.role, conf: model.Low, q: true})
+			t.lowFor = t.asker
+		}
+		return t.lowAsker
 	}
 	return &unnamedQuestioner
 }
 
 // unnamedQuestioner speaks the Q turns no one is named for. Like every
-// turnSpeaker it is shared and never changed, so one serves them all.
-var unnamedQuestioner = turnSpeaker{name: "Questioner", role: "reporter", local: true, conf: model.High, q: true}
+// turnSpeaker it is shared and never changed, so one serves them all,
+// in every transcript.
+var unnamedQuestioner = turnSpeaker{name: "Questioner", role: "reporter", local: true, conf: model.High, q: true, roles: []string{"reporter"}}
 
 // selfIntro reads "Name Surname, Outlet." among a turn's first sentences,
 // also after a greeting ("Madam Mayor, Tom Reyes, Channel 6.").
@@ -1210,9 +1312,12 @@ func selfIntro(text string, labels map[string]bool) (name, outlet string) {
 				part, next = part[:c], start+c+len(", ")
 				rest = sent[next:]
 			}
-			// The name opens the part: a part that opens in lower case
-			// names no one, and its separators need no search.
-			if unicode.IsUpper(firstRune(strings.TrimLeftFunc(part, unicode.IsSpace))) {
+			// The name opens the part, two or three capitalised words
+			// (personWords) before any separator: the words of who are
+			// the first of part's. A part whose first two words are not
+			// both capitalised names no one, and its separators need no
+			// search; a Q turn's sentence rarely opens with two.
+			if twoCapitalised(part) {
 				who := part
 				for _, sep := range []string{" from ", " with ", " of "} {
 					if c := strings.Index(part, sep); c > 0 {
@@ -1231,6 +1336,17 @@ func selfIntro(text string, labels map[string]bool) (name, outlet string) {
 		}
 	}
 	return "", ""
+}
+
+// twoCapitalised reports whether the first two words of s, as
+// strings.Fields splits it, both open with a capital letter.
+func twoCapitalised(s string) bool {
+	a, b := nextField(s, 0)
+	if a == b || !unicode.IsUpper(firstRune(s[a:b])) {
+		return false
+	}
+	c, d := nextField(s, b)
+	return c != d && unicode.IsUpper(firstRune(s[c:d]))
 }
 
 // personWords reports whether s is two or three capitalised words that
@@ -1310,8 +1426,8 @@ func (t *transcript) noteTurn(turn string) {
 			t.asker = nil
 		}
 	}
-	if sp := calledOn(turn, t.labels, &t.low, &t.words); sp != nil {
-		t.pending, t.asker = sp, nil
+	if sp, ok := calledOn(turn, t.labels, &t.low, &t.words); ok {
+		t.pending, t.asker = t.newSpeaker(sp), nil
 	}
 }
 
@@ -1320,9 +1436,12 @@ func (t *transcript) noteTurn(turn string) {
 // "start with", "go to", "call on" or "question".
 // low and words are buffers to lower and split sentences in, reused
 // across turns.
-func calledOn(turn string, labels map[string]bool, low *[]byte, words *[]string) *turnSpeaker {
-	if !hasOfFrom(turn, " of ", " from ") {
-		return nil
+func calledOn(turn string, labels map[string]bool, low *[]byte, words *[]string) (turnSpeaker, bool) {
+	if spaced, afterCap := ofFromWords(turn); !spaced || !afterCap {
+		// Most turns hold an "of", few one right after a capitalised
+		// word, which any name found below is: the sentences of the
+		// rest need not be split and searched.
+		return turnSpeaker{}, false
 	}
 	rest := turn
 	for len(rest) > 0 {
@@ -1376,10 +1495,82 @@ func calledOn(turn string, labels map[string]bool, low *[]byte, words *[]string)
 			if o := strings.LastIndex(outlet, " of "); o >= 0 {
 				outlet = outlet[o+4:]
 			}
-			return &turnSpeaker{name: strings.Join(name, " "), role: "reporter, " + outlet, conf: model.Medium, q: true}
+			return turnSpeaker{name: strings.Join(name, " "), role: "reporter, " + outlet, conf: model.Medium, q: true}, true
 		}
 	}
-	return nil
+	return turnSpeaker{}, false
+}
+
+// ofFromWords reports, in one pass over the 'f's of s, whether s holds
+// " of " or " from " (spaced), and whether, as strings.Fields splits s,
+// a word "of" or "from" follows a word opening with a capital letter
+// (afterCap): the words calledOn reads a name and an outlet around. A
+// sentence of s is split into the same words as s, since a sentence ends
+// before white space or after a line end.
+func ofFromWords(s string) (spaced, afterCap bool) {
+	for i := 0; ; i++ {
+		k := strings.IndexByte(s[i:], 'f')
+		if k < 0 {
+			return spaced, afterCap
+		}
+		i += k
+		for _, w := range [2]struct{ at, n int }{{i - 1, len("of")}, {i, len("from")}} {
+			p, end := w.at, w.at+w.n
+			if p < 0 || end > len(s) || s[p:end] != "of" && s[p:end] != "from" {
+				continue
+			}
+			if p > 0 && end < len(s) && s[p-1] == ' ' && s[end] == ' ' {
+				spaced = true
+			}
+			if !afterCap && wordAt(s, p, end) {
+				afterCap = unicode.IsUpper(firstRune(s[wordBefore(s, p):]))
+			}
+		}
+		if spaced && afterCap {
+			return true, true
+		}
+	}
+}
+
+// wordAt reports whether s[p:end] is a whole word of s, as strings.Fields
+// splits it: white space or an end of s on either side.
+func wordAt(s string, p, end int) bool {
+	if end < len(s) {
+		if r, _ := utf8.DecodeRuneInString(s[end:]); !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	if p == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:p])
+	return unicode.IsSpace(r)
+}
+
+// wordBefore returns where the word before offset p of s starts, as
+// strings.Fields splits s, len(s) when there is none: p follows white
+// space or starts s.
+func wordBefore(s string, p int) int {
+	j := p
+	for j > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:j])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		j -= size
+	}
+	if j == 0 {
+		return len(s)
+	}
+	w := j
+	for w > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:w])
+		if unicode.IsSpace(r) {
+			break
+		}
+		w -= size
+	}
+	return w
 }
 
 // hasOfFrom reports whether s contains of or from, two strings whose
@@ -1415,12 +1606,15 @@ func splitTitles(name string) (string, string) {
 	return strings.Join(words[n:], " "), role
 }
 
+// isSRT reports whether body opens as SubRip does: a cue number alone on
+// the first line, a "-->" timing on the second. Every document's body is
+// asked: the two lines are cut in place, not split into a slice.
 func isSRT(body string) bool {
-	lines := strings.SplitN(body, "\n", 3)
-	if len(lines) < 2 {
+	first, rest, ok := strings.Cut(body, "\n")
+	if !ok {
 		return false
 	}
-	first := strings.TrimSpace(lines[0])
+	first = strings.TrimSpace(first)
 	if first == "" {
 		return false
 	}
@@ -1429,7 +1623,8 @@ func isSRT(body string) bool {
 			return false
 		}
 	}
-	return strings.Contains(lines[1], "-->")
+	second, _, _ := strings.Cut(rest, "\n")
+	return strings.Contains(second, "-->")
 }
 
 // subtitles reads WebVTT and SRT: each cue is a quotation; the speaker is
