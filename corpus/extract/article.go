@@ -681,6 +681,9 @@ func blockQuoted(text string, start int) bool {
 // headline reports whether a paragraph is a Title Case heading: most of
 // its words capitalised and no full stop at its end.
 func headline(toks []token) bool {
+	if len(toks) == 0 || toks[len(toks)-1].terminal() {
+		return false // most paragraphs: no need to count their words
+	}
 	words, caps := 0, 0
 	for i := range toks {
 		t := &toks[i]
@@ -695,11 +698,7 @@ func headline(toks []token) bool {
 			caps++
 		}
 	}
-	if words < 5 || caps*10 < words*7 {
-		return false
-	}
-	last := &toks[len(toks)-1]
-	return !last.terminal()
+	return words >= 5 && caps*10 >= words*7
 }
 
 // endsWith reports whether s ends with sep+p, without building sep+p.
