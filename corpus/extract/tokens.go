@@ -139,6 +139,11 @@ type tokenizer struct {
 	// starts. Noted as each word is made, to spare another pass.
 	midCaps   map[string]bool
 	paraStart int
+	// midSeen holds, by hash, words of up to eight bytes already in
+	// midCaps, packed (packWord; no word holds a NUL byte, so each
+	// packs differently and none to 0): a name recurs through an
+	// article, and a map assignment costs far more than a look here.
+	midSeen [64]uint64
 }
 
 // begin readies the tokenizer for the words of text, keeping the arrays
@@ -147,6 +152,7 @@ func (l *tokenizer) begin(text string) {
 	l.low = append(l.low[:0], text...)
 	clear(l.over)
 	l.over = l.over[:0]
+	clear(l.midSeen[:])
 }
 
 // lowOf returns the lower-case word of t, a token l made.
@@ -355,7 +361,7 @@ func (l *tokenizer) appendMid(toks []token, i, n int, x1, x2, u1, l1, u2, l2 uin
 		allCaps: capital && bits.OnesCount64(u1|l1)+bits.OnesCount64(u2|l2) >= 2 && l1|l2 == 0})
 	if n <= maxVocabLen {
 		t := &toks[len(toks)-1]
-		t.vocab = lookupVocab(l.lowOf(t), midHash(low1, low2))
+		t.vocab = lookupMid(low1, l.lowOf(t), midHash(low1, low2))
 	}
 	return toks
 }
@@ -578,6 +584,14 @@ func (l *tokenizer) noteMidCap(toks []token) {
 	n := len(toks) - 1
 	if t := &toks[n]; l.midCaps != nil && n > l.paraStart {
 		if prev := &toks[n-1]; prev.kind == tWord || prev.is(',') {
+			if k := int(t.lowLen); k > 0 && k <= 8 && t.start+8 <= len(l.low) {
+				key := binary.LittleEndian.Uint64(l.low[t.start:]) & (^uint64(0) >> (64 - 8*k))
+				if h := shortHash(key) % uint32(len(l.midSeen)); l.midSeen[h] != key {
+					l.midCaps[l.lowOf(t)] = true
+					l.midSeen[h] = key
+				}
+				return
+			}
 			l.midCaps[l.lowOf(t)] = true
 		}
 	}
