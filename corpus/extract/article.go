@@ -237,7 +237,7 @@ func dialogueRun(text string, paras []paragraph, people map[string]bool) (int, b
 // cannot open a turn of a dialogue run: one spanning several lines, or
 // one whose line (after any timestamp and opening bold) has no colon
 // within the 61 bytes parseLabel looks for one in, unless it starts with
-// a White House "Q" or "A". A label with no colon is otherwise one on a
+// a White House "Q" or "A" label. A label with no colon is otherwise one on a
 // line of its own, which has no turn text on the line and so ends a run
 // anyway. Nor can one open a turn whose would-be name does not begin
 // with a capital or a digit (labelName), as a quotation opening a
@@ -247,7 +247,11 @@ func dialogueRun(text string, paras []paragraph, people map[string]bool) (int, b
 // ruled out here.
 func mayOpenTurn(text string, p paragraph) bool {
 	line := text[skipTimestamp(text, p.start, p.end):p.end]
-	if line == "" || line[0] != 'Q' && line[0] != 'A' {
+	// A "Q" or "A" label is the letter then a space, a colon or a dot
+	// (see parseLabel); followed by a letter or digit it is the first
+	// letter of a word ("According to", "After"), which opens a turn only
+	// as any other word would.
+	if qa := len(line) >= 2 && (line[0] == 'Q' || line[0] == 'A') && !(line[1] < utf8.RuneSelf && asciiWord[line[1]]); !qa {
 		if strings.HasPrefix(line, "**") || strings.HasPrefix(line, "__") {
 			line = line[2:]
 		}
