@@ -32,10 +32,12 @@ type entity struct {
 type sentence struct {
 	lo, hi int
 	ments  []mention
-	// The words verbCue looks for, noted as the sentence is cut: a
-	// lower-case speech verb, "according". verbCue is asked about every
-	// sentence and need not scan one without them.
-	speechVerb, according bool
+	// The words verbCue looks for, noted as the sentence is cut: the
+	// token of its last lower-case speech verb and of its first
+	// "according", -1 when it has none. verbCue is asked about every
+	// sentence and need not scan one without them, nor the words after
+	// the last verb or before the first "according".
+	lastVerb, firstAccording int32
 }
 
 // attribution is who a quotation is given to and how surely.
@@ -236,7 +238,7 @@ func dialogueRun(text string, paras []paragraph, people map[string]bool) (int, b
 // cannot open a turn of a dialogue run: one spanning several lines, or
 // one whose line (after any timestamp and opening bold) has no colon
 // within the 61 bytes parseLabel looks for one in, unless it starts with
-// a White House "Q" or "A". A label with no colon is otherwise one on a
+// a White House "Q" or "A" label. A label with no colon is otherwise one on a
 // line of its own, which has no turn text on the line and so ends a run
 // anyway. Nor can one open a turn whose would-be name does not begin
 // with a capital or a digit (labelName), as a quotation opening a
@@ -246,7 +248,11 @@ func dialogueRun(text string, paras []paragraph, people map[string]bool) (int, b
 // ruled out here.
 func mayOpenTurn(text string, p paragraph) bool {
 	line := text[skipTimestamp(text, p.start, p.end):p.end]
-	if line == "" || line[0] != 'Q' && line[0] != 'A' {
+	// A "Q" or "A" label is the letter then a space, a colon or a dot
+	// (see parseLabel); followed by a letter or digit it is the first
+	// letter of a word ("According to", "After"), which opens a turn only
+	// as any other word would.
+	if qa := len(line) >= 2 && (line[0] == 'Q' || line[0] == 'A') && !(line[1] < utf8.RuneSelf && asciiWord[line[1]]); !qa {
 		if strings.HasPrefix(line, "**") || strings.HasPrefix(line, "__") {
 			line = line[2:]
 		}
@@ -405,8 +411,8 @@ func articleParas(text string, paras []paragraph) []Found {
 		}
 		prevBlock = none
 		quoteOnly := true
-		for _, t := range in.toks {
-			if t.kind == tWord {
+		for x := range in.toks {
+			if in.toks[x].kind == tWord {
 				quoteOnly = false
 				break
 			}
@@ -682,6 +688,9 @@ func blockQuoted(text string, start int) bool {
 // headline reports whether a paragraph is a Title Case heading: most of
 // its words capitalised and no full stop at its end.
 func headline(toks []token) bool {
+	if len(toks) == 0 || toks[len(toks)-1].terminal() {
+		return false // most paragraphs: no need to count their words
+	}
 	words, caps := 0, 0
 	for i := range toks {
 		t := &toks[i]
@@ -696,11 +705,7 @@ func headline(toks []token) bool {
 			caps++
 		}
 	}
-	if words < 5 || caps*10 < words*7 {
-		return false
-	}
-	last := &toks[len(toks)-1]
-	return !last.terminal()
+	return words >= 5 && caps*10 >= words*7
 }
 
 // endsWith reports whether s ends with sep+p, without building sep+p.
@@ -798,13 +803,17 @@ func (a *article) sentences(toks []token) []sentence {
 	out := a.sc.sents
 	defer func() { a.sc.sents = out }()
 	lo := 0
-	speechVerb, according := false, false
+	lastVerb, firstAccording := int32(-1), int32(-1)
 	for i := range toks {
 		t := &toks[i]
 		// Punctuation and quotations have no vocabulary.
 		if t.vocab&(vSpeechVerbs|vAccording) != 0 {
-			speechVerb = speechVerb || t.in(vSpeechVerbs) && !t.cap
-			according = according || t.in(vAccording)
+			if t.in(vSpeechVerbs) && !t.cap {
+				lastVerb = int32(i)
+			}
+			if t.in(vAccording) && firstAccording < 0 {
+				firstAccording = int32(i)
+			}
 		}
 		end := false
 		switch {
@@ -818,12 +827,12 @@ func (a *article) sentences(toks []token) []sentence {
 			end = (last == '.' || last == '!' || last == '?' || last == '…') && (midSentence || !speechAhead(toks, i+1))
 		}
 		if end {
-			out = append(out, sentence{lo: lo, hi: i + 1, speechVerb: speechVerb, according: according})
-			lo, speechVerb, according = i+1, false, false
+			out = append(out, sentence{lo: lo, hi: i + 1, lastVerb: lastVerb, firstAccording: firstAccording})
+			lo, lastVerb, firstAccording = i+1, -1, -1
 		}
 	}
 	if lo < len(toks) {
-		out = append(out, sentence{lo: lo, hi: len(toks), speechVerb: speechVerb, according: according})
+		out = append(out, sentence{lo: lo, hi: len(toks), lastVerb: lastVerb, firstAccording: firstAccording})
 	}
 	return window(out, first)
 }
@@ -1615,11 +1624,11 @@ func (a *article) beforeCue(in *paraInfo, si, x int) attribution {
 // verbCue finds the last speech verb in toks[rs:x] and its subject.
 func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 	s := &in.sents[si]
-	if !s.speechVerb && !s.according {
+	if s.lastVerb < 0 && s.firstAccording < 0 {
 		return none // no speech verb and no "according to" anywhere in it
 	}
 	toks := in.toks
-	for k := rs; k+2 < x && s.according; k++ {
+	for k := max(rs, int(s.firstAccording)); k+2 < x && s.firstAccording >= 0; k++ {
 		if a.low(&toks[k]) == "according" && a.low(&toks[k+1]) == "to" {
 			if m := mentionAt(s, k+2, false); m != nil {
 				at := a.resolve(m, "according to")
@@ -1627,7 +1636,7 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 			}
 		}
 	}
-	for v := x - 1; v >= rs && s.speechVerb; v-- {
+	for v := min(x-1, int(s.lastVerb)); v >= rs; v-- { // no verb after lastVerb
 		t := &toks[v]
 		if t.kind != tWord || !t.in(vSpeechVerbs) || t.cap {
 			continue

@@ -100,9 +100,10 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 			continue
 		}
 		if t.in(vArticles) && k+1 < hi {
-			if m, ok := a.roleRef(toks, k, hi); ok {
-				out = append(out, m)
-				k = m.j - 1
+			var ok bool
+			// Appended in place: a mention is large to return.
+			if out, ok = a.roleRef(toks, k, hi, out); ok {
+				k = out[len(out)-1].j - 1
 				continue
 			}
 			if a.low(t) != "the" && isSentenceStart(toks, k, lo) {
@@ -189,21 +190,22 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 
 var prepositions = set(`to of for with from by about against at on into over under between among toward towards in near outside inside`)
 
-// roleRef reads "the official", "the presidential aide", "the ministry" or
-// the anonymous "a senior official" at toks[k].
-func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
+// roleRef appends to out the mention at toks[k] of "the official", "the
+// presidential aide", "the ministry" or the anonymous "a senior
+// official", and reports whether there is one.
+func (a *article) roleRef(toks []token, k, hi int, out []mention) ([]mention, bool) {
 	definite := a.low(&toks[k]) == "the"
 	if definite && k+1 < hi && (strings.HasSuffix(a.low(&toks[k+1]), "-year-old") || toks[k+1].in(vNationals)) {
 		// "the 47-year-old said", "the Dutchman said": the person just
 		// written about.
 		g := roleGender(a.low(&toks[k+1]))
-		return mention{i: k, j: k + 2, ni: k + 1, kind: mPronoun, g: g, ent: -1}, true
+		return append(out, mention{i: k, j: k + 2, ni: k + 1, kind: mPronoun, g: g, ent: -1}), true
 	}
 	if definite && k+2 < hi && toks[k+1].cap && toks[k+1].in(vDemonyms) && !toks[k+1].poss && a.demonymAsPerson(&toks[k+2]) {
 		// "the German shook his head", "the Portuguese said": a
 		// nationality standing alone, followed by a verb, is the person
 		// just written about.
-		return mention{i: k, j: k + 2, ni: k + 1, kind: mPronoun, ent: -1}, true
+		return append(out, mention{i: k, j: k + 2, ni: k + 1, kind: mPronoun, ent: -1}), true
 	}
 	// The modifiers of the role noun are the words from toks[k+1] up to
 	// it, gathered only once a role reference is found.
@@ -230,16 +232,13 @@ func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
 		}
 	}
 	if e >= hi || toks[e].kind != tWord {
-		return mention{}, false
+		return out, false
 	}
 	w := a.low(&toks[e])
-	plural := false
-	if !toks[e].in(vRoleHeads) && !toks[e].in(vOrgWords) && strings.HasSuffix(w, "s") && vocabOfWord(strings.TrimSuffix(w, "s"))&vRoleHeads != 0 {
-		plural = true
-	}
 	if toks[e].cap {
-		return mention{}, false
+		return out, false
 	}
+	plural := !toks[e].in(vRoleHeads) && !toks[e].in(vOrgWords) && strings.HasSuffix(w, "s") && vocabOfWord(strings.TrimSuffix(w, "s"))&vRoleHeads != 0
 	for e+1 < hi && toks[e+1].kind == tWord && !toks[e+1].cap && !toks[e+1].poss && toks[e].in(vTitleWords) &&
 		(toks[e+1].in(vRoleHeads) || toks[e+1].in(vTitleWords)) {
 		// "the general secretary", "the deputy mayor": the last role word
@@ -249,26 +248,26 @@ func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
 	}
 	// A role followed by a name is the name's prefix, not a reference.
 	if e+1 < hi && toks[e+1].kind == tWord && toks[e+1].cap && !toks[e+1].in(vNotNames) {
-		return mention{}, false
+		return out, false
 	}
 	switch {
 	case plural:
-		return mention{i: k, j: e + 1, ni: e, kind: mAnon, head: strings.TrimSuffix(w, "s"), ent: -1}, true
+		return append(out, mention{i: k, j: e + 1, ni: e, kind: mAnon, head: strings.TrimSuffix(w, "s"), ent: -1}), true
 	case toks[e].in(vRoleHeads) || definite && toks[e].in(vTitleWords) && !toks[e].in(vRoleMods) && !toks[e].in(vDemonyms) && !honorific(w):
 		// "the archbishop said" names a title as well as a role.
 		if !definite {
 			if e+2 < hi && toks[e+1].is(',') && toks[e+2].kind == tWord && toks[e+2].cap && !toks[e+2].in(vNotNames) {
 				// "a retired judge, Rosalind Achebe": the name that
 				// follows says who; nobody here goes unnamed.
-				return mention{}, false
+				return out, false
 			}
-			return mention{i: k, j: e + 1, ni: e, kind: mAnon, head: w, ent: -1}, true
+			return append(out, mention{i: k, j: e + 1, ni: e, kind: mAnon, head: w, ent: -1}), true
 		}
-		return mention{i: k, j: e + 1, ni: e, kind: mRoleRef, head: w, mods: a.lows(toks[k+1 : e]), ent: -1}, true
+		return append(out, mention{i: k, j: e + 1, ni: e, kind: mRoleRef, head: w, mods: a.lows(toks[k+1 : e]), ent: -1}), true
 	case toks[e].in(vOrgWords) && definite && !toks[e].poss:
-		return mention{i: k, j: e + 1, ni: e, kind: mOrgRef, head: w, ent: -1}, true
+		return append(out, mention{i: k, j: e + 1, ni: e, kind: mOrgRef, head: w, ent: -1}), true
 	}
-	return mention{}, false
+	return out, false
 }
 
 // lows returns the lower-case words of toks, in the article's scratch:

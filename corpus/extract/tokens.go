@@ -139,6 +139,11 @@ type tokenizer struct {
 	// starts. Noted as each word is made, to spare another pass.
 	midCaps   map[string]bool
 	paraStart int
+	// midSeen holds, by hash, words of up to eight bytes already in
+	// midCaps, packed (packWord; no word holds a NUL byte, so each
+	// packs differently and none to 0): a name recurs through an
+	// article, and a map assignment costs far more than a look here.
+	midSeen [64]uint64
 }
 
 // begin readies the tokenizer for the words of text, keeping the arrays
@@ -147,6 +152,7 @@ func (l *tokenizer) begin(text string) {
 	l.low = append(l.low[:0], text...)
 	clear(l.over)
 	l.over = l.over[:0]
+	clear(l.midSeen[:])
 }
 
 // lowOf returns the lower-case word of t, a token l made.
@@ -190,7 +196,35 @@ func (l *tokenizer) tokenize(text string, a, b int, toks []token) []token {
 				continue
 			}
 		}
-		j := i + size
+		var j int
+		if size == 1 && i+8 <= len(text) {
+			// An ASCII word of at most eight bytes, nearly every word of
+			// prose, is read eight bytes at once: which of them are
+			// letters and digits, so where the word ends, and its
+			// capitals, lower case and hash (see caseMasks, shortWord).
+			// A byte with its high bit set may carry into the bytes
+			// after it, which are past the word's end anyway.
+			x := load8(text, i)
+			upper, lower := caseMasks(x)
+			word := (upper | lower | digitMask(x)) &^ x
+			n := min(bits.TrailingZeros64(^word&highBits)>>3, len(s)-i)
+			if j = i + n; (n < 8 || j == len(s)) && (j == len(s) || plainEnd[s[j]] || joinerEnds(s, i, j, x, upper)) {
+				toks = l.appendShort(toks, i, n, x, upper, lower)
+				goto made
+			}
+			if n == 8 && i+16 <= len(text) {
+				// The same for a word of nine to sixteen bytes.
+				x2 := load8(text, i+8)
+				u2, l2 := caseMasks(x2)
+				word2 := (u2 | l2 | digitMask(x2)) &^ x2
+				n = min(8+bits.TrailingZeros64(^word2&highBits)>>3, len(s)-i)
+				if j = i + n; (n < 16 || j == len(s)) && (j == len(s) || plainEnd[s[j]] || joinerEnds(s, i, j, x, upper)) {
+					toks = l.appendMid(toks, i, n, x, x2, upper, lower, u2, l2)
+					goto made
+				}
+			}
+		}
+		j = i + size
 		for {
 			for j < len(s) && byteClass[s[j]] == bWord {
 				j++ // the common case, without the general checks below
@@ -229,6 +263,7 @@ func (l *tokenizer) tokenize(text string, a, b int, toks []token) []token {
 			break
 		}
 		toks = l.appendWord(toks, text, i, j)
+	made:
 		if toks[len(toks)-1].cap {
 			l.noteMidCap(toks) // not inlined: capitals are few
 		}
@@ -236,6 +271,97 @@ func (l *tokenizer) tokenize(text string, a, b int, toks []token) []token {
 		if i < len(s) && s[i] == ' ' {
 			i++ // the space after most words, spared a turn of the loop
 		}
+	}
+	return toks
+}
+
+// plainEnd[c] reports whether the ASCII byte c, after letters or digits,
+// ends a word with nothing more to decide: no letter, digit or joiner
+// (see tokenize), nor the start of a multi-byte character.
+var plainEnd = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = !asciiWord[c] && !strings.ContainsRune(`'-.&`, rune(c))
+	}
+	return t
+}()
+
+// joinerEnds reports, for the word s[i:j] of at most eight ASCII letters
+// and digits (x is the eight bytes from i, upper their capitals) followed
+// by s[j], whether s[j] is a joiner (' - . &) that tokenize's general
+// loop would leave out of the word with no more to decide: one followed
+// by no letter or digit, and not the mark of a plural possessive or the
+// dot of an abbreviation or an initial. A byte after it outside ASCII is
+// left to the general loop, which decodes it.
+func joinerEnds(s string, i, j int, x, upper uint64) bool {
+	c := s[j]
+	if c != '.' && c != '-' && c != '&' && c != '\'' {
+		return false
+	}
+	if j+1 < len(s) && (s[j+1] >= utf8.RuneSelf || asciiWord[s[j+1]]) {
+		return false
+	}
+	n := j - i
+	switch c {
+	case '\'':
+		return !(n > 2 && (s[j-1] == 's' || s[j-1] == 'S'))
+	case '.':
+		if n > 8 {
+			return vocabOfFold(s[i:j])&vAbbreviations == 0 // no abbreviation is this long: at once
+		}
+		if n == 1 && upper&0x80 != 0 {
+			return false // an initial: "J. Smith"
+		}
+		mask := ^uint64(0) >> (64 - 8*n)
+		low := x&mask | upper&mask>>2
+		return lookupShort(low, n, shortHash(low))&vAbbreviations == 0
+	}
+	return true
+}
+
+// digitMask returns, for eight ASCII bytes, the high bit of each that is
+// a digit, as caseMasks does for letters.
+func digitMask(x uint64) uint64 {
+	return (x + lowBits*(0x80-'0')) &^ (x + lowBits*(0x80-'9'-1)) & highBits
+}
+
+// appendShort appends the token of a word of n <= 8 ASCII letters and
+// digits at text[i:], given x, the eight bytes from i, and their
+// caseMasks: appendWord's first case without reading the word again.
+func (l *tokenizer) appendShort(toks []token, i, n int, x, upper, lower uint64) []token {
+	mask := ^uint64(0) >> (64 - 8*n)
+	x, upper, lower = x&mask, upper&mask, lower&mask
+	low := x | upper>>2 // 'A'..'Z' + 0x20 is 'a'..'z'
+	if upper != 0 {
+		// The word's bytes only: those after it are written back as
+		// they were. i+8 <= len(text) == len(l.low).
+		at := l.low[i : i+8]
+		binary.LittleEndian.PutUint64(at, binary.LittleEndian.Uint64(at)&^mask|low)
+	}
+	capital := upper&0x80 != 0
+	return append(toks, token{start: i, end: i + n, kind: tWord, lowLen: int32(n), cap: capital,
+		allCaps: capital && bits.OnesCount64(upper|lower) >= 2 && lower == 0,
+		vocab:   lookupShort(low, n, shortHash(low))})
+}
+
+// appendMid is appendShort for a word of 8 < n <= 16 ASCII letters and
+// digits, given the sixteen bytes from i in two halves and their
+// caseMasks: appendWord's second case without reading the word again.
+func (l *tokenizer) appendMid(toks []token, i, n int, x1, x2, u1, l1, u2, l2 uint64) []token {
+	mask2 := ^uint64(0) >> (128 - 8*n)
+	x2, u2, l2 = x2&mask2, u2&mask2, l2&mask2
+	low1, low2 := x1|u1>>2, x2|u2>>2
+	if u1|u2 != 0 {
+		// i+16 <= len(text) == len(l.low).
+		binary.LittleEndian.PutUint64(l.low[i:i+8], low1)
+		at := l.low[i+8 : i+16]
+		binary.LittleEndian.PutUint64(at, binary.LittleEndian.Uint64(at)&^mask2|low2)
+	}
+	capital := u1&0x80 != 0
+	toks = append(toks, token{start: i, end: i + n, kind: tWord, lowLen: int32(n), cap: capital,
+		allCaps: capital && bits.OnesCount64(u1|l1)+bits.OnesCount64(u2|l2) >= 2 && l1|l2 == 0})
+	if n <= maxVocabLen {
+		t := &toks[len(toks)-1]
+		t.vocab = lookupMid(low1, l.lowOf(t), midHash(low1, low2))
 	}
 	return toks
 }
@@ -458,6 +584,14 @@ func (l *tokenizer) noteMidCap(toks []token) {
 	n := len(toks) - 1
 	if t := &toks[n]; l.midCaps != nil && n > l.paraStart {
 		if prev := &toks[n-1]; prev.kind == tWord || prev.is(',') {
+			if k := int(t.lowLen); k > 0 && k <= 8 && t.start+8 <= len(l.low) {
+				key := binary.LittleEndian.Uint64(l.low[t.start:]) & (^uint64(0) >> (64 - 8*k))
+				if h := shortHash(key) % uint32(len(l.midSeen)); l.midSeen[h] != key {
+					l.midCaps[l.lowOf(t)] = true
+					l.midSeen[h] = key
+				}
+				return
+			}
 			l.midCaps[l.lowOf(t)] = true
 		}
 	}

@@ -445,6 +445,21 @@ func vocabHashBytes(w []byte) uint32 {
 	return h
 }
 
+// lookupMid returns vocabOf[low] for a word of 8 < len(low) <= 16
+// bytes, given its first eight packed (packWord) and h = vocabHashString(low):
+// the packed bytes rule out nearly every slot without comparing strings.
+func lookupMid(key uint64, low string, h uint32) vocab {
+	mask := uint32(len(vocabSlots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		switch e := &vocabSlots[i]; {
+		case e.n == 0:
+			return 0
+		case e.key == key && int(e.n) == len(low) && vocabWords[i][8:] == low[8:]:
+			return e.v
+		}
+	}
+}
+
 // vocabOfWord returns vocabOf[w].
 func vocabOfWord(w string) vocab { return lookupVocab(w, vocabHashString(w)) }
 
