@@ -638,14 +638,16 @@ func mergeFound(a, b []Found) []Found {
 	if len(a) == 0 {
 		return b
 	}
-	out := make([]Found, 0, len(a)+len(b))
-	for len(a) > 0 || len(b) > 0 {
-		if len(b) == 0 || len(a) > 0 && a[0].Start <= b[0].Start {
-			out, a = append(out, a[0]), a[1:]
+	out := foundBuffer(len(a) + len(b))
+	for i, j := 0, 0; i < len(a) || j < len(b); {
+		if j == len(b) || i < len(a) && a[i].Start <= b[j].Start {
+			out, i = append(out, a[i]), i+1
 		} else {
-			out, b = append(out, b[0]), b[1:]
+			out, j = append(out, b[j]), j+1
 		}
 	}
+	Recycle(a)
+	Recycle(b)
 	return out
 }
 
@@ -688,11 +690,9 @@ type lineScratch struct {
 	// started, so a speaker never moves.
 	speakers []turnSpeaker
 	labels   map[string]bool // transcript.labels
-	// names lowers transcript.labels' keys. Its blocks are never reused
-	// (see lowerArena), so no key is ever overwritten.
-	names lowerArena
-	low   []byte   // transcript.low
-	words []string // transcript.words
+	names    nameArena       // lowers transcript.labels' keys
+	low      []byte          // transcript.low
+	words    []string        // transcript.words
 }
 
 var lineScratchPool = sync.Pool{New: func() any {
@@ -727,15 +727,26 @@ func (t *transcript) newSpeaker(v turnSpeaker) *turnSpeaker {
 	return &sc.speakers[len(sc.speakers)-1]
 }
 
+// nameArena hands out lower-case label names cut from a shared block
+// rather than a string each: a transcript's one-word labels were each
+// lowered into a string of their own. Bytes are only ever appended to a
+// block, never changed once a string refers to them, which is what makes
+// unsafe.String over them sound: room for a whole name is reserved first,
+// so its appends never move the block, and a full block is left to the
+// strings made from it and a new one started. Blocks are never reused.
+type nameArena struct{ block []byte }
+
 // lower returns strings.ToLower(s), its bytes in the block when they are
 // not s's: no rune lowers to more than three bytes, an invalid byte
 // (which becomes U+FFFD) to three, so reserving three times s's length
 // keeps appendLower's appends from moving the block.
-func (l *lowerArena) lower(s string) string {
+func (l *nameArena) lower(s string) string {
 	if !hasUpperOrNonASCII(s) {
 		return s // what strings.ToLower returns
 	}
-	l.reserve(3 * len(s))
+	if n := 3 * len(s); cap(l.block)-len(l.block) < n {
+		l.block = make([]byte, 0, max(1024, n))
+	}
 	start := len(l.block)
 	l.block = appendLower(l.block, s)
 	return unsafe.String(unsafe.SliceData(l.block[start:]), len(l.block)-start)
@@ -802,7 +813,7 @@ func labelled(text string, from, to int) ([]Found, []paragraph) {
 		}
 	}
 	// Nearly every label opens one turn: size the output once.
-	t.out = newFound(turns)
+	t.out = foundBuffer(turns)
 	compact := compactTurns(lines)
 	speaker := func(l label) bool {
 		in := t.tab.of(l)
