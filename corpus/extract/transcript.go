@@ -720,7 +720,7 @@ func (t *transcript) newSpeaker(v turnSpeaker) *turnSpeaker {
 	if len(sc.speakers) == cap(sc.speakers) {
 		sc.speakers = make([]turnSpeaker, 0, max(16, 2*cap(sc.speakers)))
 	}
-	if v.role != "" {
+	if v.role != "" && v.roles == nil {
 		v.roles = []string{v.role}
 	}
 	sc.speakers = append(sc.speakers, v)
@@ -1100,6 +1100,36 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 			return t.newSpeaker(turnSpeaker{name: t.aName, conf: model.High})
 		}
 	}
+	var known knownLabel
+	if t.qName == "" && t.aName == "" {
+		// With no name in a header to complete a label with, what a
+		// label names depends on the label alone: read once for every
+		// transcript that uses it.
+		known = *knownLabels.get(in.key, l)
+	} else {
+		var name string
+		known.sp, name = readLabelSpeaker(l, t.headerFullName)
+		if known.oneWord = !strings.Contains(name, " "); known.oneWord {
+			known.word = t.scratch.names.lower(name)
+		}
+	}
+	if known.oneWord {
+		// t.labels is looked up by single words: a name of several could
+		// never be found there.
+		t.labels[known.word] = true
+	}
+	sp := known.sp
+	// Only labels that get here are remembered: Q and A turns depend on
+	// the header and on who was called on, these only on the label.
+	in.sp = t.newSpeaker(sp)
+	return in.sp
+}
+
+// readLabelSpeaker reads the speaker a label names, and the name the
+// label gives (before a public caller's name is read from its brackets,
+// or a chorus found), completing a one-word name with headerFull.
+func readLabelSpeaker(l label, headerFull func(name string) string) (turnSpeaker, string) {
+	raw := l.raw
 	// A label has at most five words (labelName): split it on the stack.
 	var wordBuf [8]string
 	words := appendFields(wordBuf[:0], raw)
@@ -1142,7 +1172,7 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 		}
 		role += l.role
 	}
-	if full := t.headerFullName(name); full != "" {
+	if full := headerFull(name); full != "" {
 		name = full // "Interviewer: Petra Volk" in the header, VOLK in the turns
 	}
 	sp := turnSpeaker{name: name, role: role, conf: model.High}
@@ -1175,15 +1205,57 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 	} else if generic || strings.HasPrefix(lowStart, "unidentified") || strings.HasPrefix(lowStart, "unknown") {
 		sp.local = true
 	}
-	if !strings.Contains(name, " ") {
-		// t.labels is looked up by single words: a name of several could
-		// never be found there.
-		t.labels[t.scratch.names.lower(name)] = true
+	return sp, name
+}
+
+// knownLabels holds what readLabelSpeaker reads from the labels
+// transcripts use, with no header name to complete them: the same labels
+// recur from transcript to transcript (a briefing's "Q" and "MS. PSAKI",
+// a programme's hosts), and reading one took a few thousand instructions,
+// a fifth of reading a generated transcript. Its strings are copies, so
+// it keeps no document alive; it stops growing at maxKnownLabels.
+var knownLabels = labelCache{m: map[labelKey]*knownLabel{}}
+
+const maxKnownLabels = 1 << 12
+
+type labelCache struct {
+	mu sync.RWMutex
+	m  map[labelKey]*knownLabel
+}
+
+// knownLabel is what readLabelSpeaker read from one label.
+type knownLabel struct {
+	sp      turnSpeaker // with its roles: they are shared and never changed
+	oneWord bool        // the label's name is one word,
+	word    string      // this one, lower-cased
+}
+
+// get returns what readLabelSpeaker reads from l, whose key is k.
+func (c *labelCache) get(k labelKey, l label) *knownLabel {
+	c.mu.RLock()
+	known, ok := c.m[k]
+	c.mu.RUnlock()
+	if ok {
+		return known
 	}
-	// Only labels that get here are remembered: Q and A turns depend on
-	// the header and on who was called on, these only on the label.
-	in.sp = t.newSpeaker(sp)
-	return in.sp
+	sp, name := readLabelSpeaker(l, func(string) string { return "" })
+	sp.name, sp.role = strings.Clone(sp.name), strings.Clone(sp.role)
+	if sp.role != "" {
+		sp.roles = []string{sp.role}
+	}
+	known = &knownLabel{sp: sp}
+	if known.oneWord = !strings.Contains(name, " "); known.oneWord {
+		known.word = strings.ToLower(name)
+		if known.word == name {
+			known.word = strings.Clone(name) // ToLower returned name itself
+		}
+	}
+	c.mu.Lock()
+	if len(c.m) < maxKnownLabels {
+		c.m[labelKey{strings.Clone(k.raw), strings.Clone(k.role), k.upper}] = known
+	}
+	c.mu.Unlock()
+	return known
 }
 
 // headerFullName returns the full name the header gives a one-word label
