@@ -460,13 +460,18 @@ func skipTimestamp(text string, s, e int) int {
 	}
 	digits, colons := 0, 0
 	j := i
-	for j < e && (text[j] >= '0' && text[j] <= '9' || text[j] == ':' || text[j] == '.' || text[j] == ',') {
-		if text[j] == ':' {
-			colons++
-		} else if text[j] >= '0' && text[j] <= '9' {
+	for ; j < e; j++ {
+		switch timeByte[text[j]] {
+		case tDigit:
 			digits++
+			continue
+		case tColon:
+			colons++
+			continue
+		case tDot:
+			continue
 		}
-		j++
+		break
 	}
 	if colons == 0 || digits < 3 {
 		return s
@@ -485,6 +490,21 @@ func skipTimestamp(text string, s, e int) int {
 	}
 	return j
 }
+
+// timeByte classes the bytes a timestamp is written with, for
+// skipTimestamp, which reads the start of every line of a transcript.
+var timeByte = [256]uint8{
+	'0': tDigit, '1': tDigit, '2': tDigit, '3': tDigit, '4': tDigit,
+	'5': tDigit, '6': tDigit, '7': tDigit, '8': tDigit, '9': tDigit,
+	':': tColon, '.': tDot, ',': tDot,
+}
+
+const (
+	tOther = iota
+	tDigit
+	tColon
+	tDot // a dot or a comma
+)
 
 // stageOnly reports whether text is entirely stage directions:
 // "(Laughter.)", "[applause]", "(As interpreted.)  (Laughs.)".
@@ -1579,22 +1599,29 @@ func ofFromWords(s string) (spaced, afterCap bool) {
 			return spaced, afterCap
 		}
 		i += k
-		for _, w := range [2]struct{ at, n int }{{i - 1, len("of")}, {i, len("from")}} {
-			p, end := w.at, w.at+w.n
-			if p < 0 || end > len(s) || s[p:end] != "of" && s[p:end] != "from" {
-				continue
-			}
-			if p > 0 && end < len(s) && s[p-1] == ' ' && s[end] == ' ' {
-				spaced = true
-			}
-			if !afterCap && wordAt(s, p, end) {
-				afterCap = unicode.IsUpper(firstRune(s[wordBefore(s, p):]))
-			}
+		// Most 'f's are in neither word: two byte tests rule them out.
+		if i > 0 && s[i-1] == 'o' {
+			spaced, afterCap = ofFromAt(s, i-1, i+1, spaced, afterCap)
+		}
+		if len(s)-i >= len("from") && s[i+1] == 'r' && s[i+2] == 'o' && s[i+3] == 'm' {
+			spaced, afterCap = ofFromAt(s, i, i+len("from"), spaced, afterCap)
 		}
 		if spaced && afterCap {
 			return true, true
 		}
 	}
+}
+
+// ofFromAt is ofFromWords' reading of s[p:end], "of" or "from", given
+// what it found before.
+func ofFromAt(s string, p, end int, spaced, afterCap bool) (bool, bool) {
+	if p > 0 && end < len(s) && s[p-1] == ' ' && s[end] == ' ' {
+		spaced = true
+	}
+	if !afterCap && wordAt(s, p, end) {
+		afterCap = unicode.IsUpper(firstRune(s[wordBefore(s, p):]))
+	}
+	return spaced, afterCap
 }
 
 // wordAt reports whether s[p:end] is a whole word of s, as strings.Fields
