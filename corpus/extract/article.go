@@ -351,6 +351,9 @@ func articleParas(text string, paras []paragraph) []Found {
 	tz := tokenizer{midCaps: a.midCaps, low: sc.lowered, over: sc.over}
 	tz.begin(text)
 	var marks markFinder // shared by the paragraphs, which come in order
+	if len(paras) > 0 {
+		marks.end = paras[len(paras)-1].end
+	}
 	for k, p := range paras {
 		in := &infos[k]
 		in.p = p

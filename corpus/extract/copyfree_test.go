@@ -15,7 +15,7 @@ func TestCopyFreeHelpers(t *testing.T) {
 	pieces := []string{"Anna", "ANNA", "of", "from", "f", "o", " ", "  ", "\t", "\n", "\u00a0", "\u3000", "\u0085",
 		".", "'", "’", "\u212a", "k", "ß", "ſ", "İ", "ı", "\xff", "\xe2\x80", "\ufffd", "É", "ǅ", "ǆ", "Ⱥ", "ɐ", "Q"}
 	r := rand.New(rand.NewSource(6))
-	var arena lowerArena
+	var arena nameArena
 	for i := 0; i < 20000; i++ {
 		x, y := joinPieces(r, pieces, 6), joinPieces(r, pieces, 6)
 		if got, want := sameUpper(x, y), strings.ToUpper(x) == strings.ToUpper(y); got != want {
@@ -57,7 +57,7 @@ func TestCopyFreeHelpers(t *testing.T) {
 			t.Fatalf("twoCapitalised(%q) = %v", x, got)
 		}
 		if got, want := arena.lower(x), strings.ToLower(x); got != want {
-			t.Fatalf("lowerArena.lower(%q) = %q, want %q", x, got, want)
+			t.Fatalf("nameArena.lower(%q) = %q, want %q", x, got, want)
 		}
 		low := string(appendLowerRunes(nil, x, 3))
 		if full := strings.ToLower(x); !strings.HasPrefix(full, low) || len(low) < min(3, len(full)) {

@@ -1,5 +1,10 @@
 package extract
 
+import (
+	"strings"
+	"sync"
+)
+
 // labelTable numbers the distinct labels of one transcript (name, role,
 // capitals) and remembers how each label's name part, as written, reads.
 // A label recurs every few turns: what depends only on it (how often it
@@ -69,7 +74,7 @@ func (tab *labelTable) readName(name string) (label, bool) {
 	}
 	r, ok := tab.names[name]
 	if !ok {
-		r.l, r.ok = nameLabel(name)
+		r = knownNames.get(name)
 		if r.ok {
 			r.l.id = tab.number(r.l)
 		}
@@ -127,4 +132,39 @@ func (tab *labelTable) reset() {
 	clear(tab.ids)
 	clear(tab.info)
 	tab.info = tab.info[:0]
+}
+
+// knownNames holds how the name parts of labels read, across transcripts:
+// a transcript's names are new to its table, but mostly not to the
+// process (the same people speak in transcript after transcript), and
+// reading one (nameLabel) cost more than all the rest of looking it up.
+// Its strings are copies, so it keeps no document alive; it stops growing
+// at maxKnownNames.
+var knownNames = nameCache{m: map[string]nameRead{}}
+
+const maxKnownNames = 1 << 12
+
+type nameCache struct {
+	mu sync.RWMutex
+	m  map[string]nameRead
+}
+
+// get returns how name reads: nameLabel(name), with strings of its own.
+func (c *nameCache) get(name string) nameRead {
+	c.mu.RLock()
+	r, ok := c.m[name]
+	c.mu.RUnlock()
+	if ok {
+		return r
+	}
+	// Read from a copy: the label's strings are parts of the name it
+	// reads, as they were parts of the transcript's text.
+	name = strings.Clone(name)
+	r.l, r.ok = nameLabel(name)
+	c.mu.Lock()
+	if len(c.m) < maxKnownNames {
+		c.m[name] = r
+	}
+	c.mu.Unlock()
+	return r
 }

@@ -460,13 +460,18 @@ func skipTimestamp(text string, s, e int) int {
 	}
 	digits, colons := 0, 0
 	j := i
-	for j < e && (text[j] >= '0' && text[j] <= '9' || text[j] == ':' || text[j] == '.' || text[j] == ',') {
-		if text[j] == ':' {
-			colons++
-		} else if text[j] >= '0' && text[j] <= '9' {
+	for ; j < e; j++ {
+		switch timeByte[text[j]] {
+		case tDigit:
 			digits++
+			continue
+		case tColon:
+			colons++
+			continue
+		case tDot:
+			continue
 		}
-		j++
+		break
 	}
 	if colons == 0 || digits < 3 {
 		return s
@@ -485,6 +490,21 @@ func skipTimestamp(text string, s, e int) int {
 	}
 	return j
 }
+
+// timeByte classes the bytes a timestamp is written with, for
+// skipTimestamp, which reads the start of every line of a transcript.
+var timeByte = [256]uint8{
+	'0': tDigit, '1': tDigit, '2': tDigit, '3': tDigit, '4': tDigit,
+	'5': tDigit, '6': tDigit, '7': tDigit, '8': tDigit, '9': tDigit,
+	':': tColon, '.': tDot, ',': tDot,
+}
+
+const (
+	tOther = iota
+	tDigit
+	tColon
+	tDot // a dot or a comma
+)
 
 // stageOnly reports whether text is entirely stage directions:
 // "(Laughter.)", "[applause]", "(As interpreted.)  (Laughs.)".
@@ -690,11 +710,9 @@ type lineScratch struct {
 	// started, so a speaker never moves.
 	speakers []turnSpeaker
 	labels   map[string]bool // transcript.labels
-	// names lowers transcript.labels' keys. Its blocks are never reused
-	// (see lowerArena), so no key is ever overwritten.
-	names lowerArena
-	low   []byte   // transcript.low
-	words []string // transcript.words
+	names    nameArena       // lowers transcript.labels' keys
+	low      []byte          // transcript.low
+	words    []string        // transcript.words
 }
 
 var lineScratchPool = sync.Pool{New: func() any {
@@ -722,38 +740,33 @@ func (t *transcript) newSpeaker(v turnSpeaker) *turnSpeaker {
 	if len(sc.speakers) == cap(sc.speakers) {
 		sc.speakers = make([]turnSpeaker, 0, max(16, 2*cap(sc.speakers)))
 	}
-	if v.role != "" {
+	if v.role != "" && v.roles == nil {
 		v.roles = []string{v.role}
 	}
 	sc.speakers = append(sc.speakers, v)
 	return &sc.speakers[len(sc.speakers)-1]
 }
 
-// lowerArena hands out lower-case strings from shared blocks instead of a
-// string each. Bytes are only ever appended to a block, never changed once
-// a string refers to them, which is what makes unsafe.String over them
-// sound: lower reserves room for the whole string first, so its appends
-// never move the block, and a full block is left to the strings made from
-// it and a new one started. Blocks are never recycled.
-type lowerArena struct{ block []byte }
-
-// reserve makes room for n more bytes in the block.
-func (l *lowerArena) reserve(n int) {
-	if cap(l.block)-len(l.block) < n {
-		// Blocks double from a small first one: most transcripts are short.
-		l.block = make([]byte, 0, max(min(2*cap(l.block), 8192), 256, n))
-	}
-}
+// nameArena hands out lower-case label names cut from a shared block
+// rather than a string each: a transcript's one-word labels were each
+// lowered into a string of their own. Bytes are only ever appended to a
+// block, never changed once a string refers to them, which is what makes
+// unsafe.String over them sound: room for a whole name is reserved first,
+// so its appends never move the block, and a full block is left to the
+// strings made from it and a new one started. Blocks are never reused.
+type nameArena struct{ block []byte }
 
 // lower returns strings.ToLower(s), its bytes in the block when they are
 // not s's: no rune lowers to more than three bytes, an invalid byte
 // (which becomes U+FFFD) to three, so reserving three times s's length
 // keeps appendLower's appends from moving the block.
-func (l *lowerArena) lower(s string) string {
+func (l *nameArena) lower(s string) string {
 	if !hasUpperOrNonASCII(s) {
 		return s // what strings.ToLower returns
 	}
-	l.reserve(3 * len(s))
+	if n := 3 * len(s); cap(l.block)-len(l.block) < n {
+		l.block = make([]byte, 0, max(1024, n))
+	}
 	start := len(l.block)
 	l.block = appendLower(l.block, s)
 	return unsafe.String(unsafe.SliceData(l.block[start:]), len(l.block)-start)
@@ -1107,6 +1120,36 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 			return t.newSpeaker(turnSpeaker{name: t.aName, conf: model.High})
 		}
 	}
+	var known knownLabel
+	if t.qName == "" && t.aName == "" {
+		// With no name in a header to complete a label with, what a
+		// label names depends on the label alone: read once for every
+		// transcript that uses it.
+		known = *knownLabels.get(in.key, l)
+	} else {
+		var name string
+		known.sp, name = readLabelSpeaker(l, t.headerFullName)
+		if known.oneWord = !strings.Contains(name, " "); known.oneWord {
+			known.word = t.scratch.names.lower(name)
+		}
+	}
+	if known.oneWord {
+		// t.labels is looked up by single words: a name of several could
+		// never be found there.
+		t.labels[known.word] = true
+	}
+	sp := known.sp
+	// Only labels that get here are remembered: Q and A turns depend on
+	// the header and on who was called on, these only on the label.
+	in.sp = t.newSpeaker(sp)
+	return in.sp
+}
+
+// readLabelSpeaker reads the speaker a label names, and the name the
+// label gives (before a public caller's name is read from its brackets,
+// or a chorus found), completing a one-word name with headerFull.
+func readLabelSpeaker(l label, headerFull func(name string) string) (turnSpeaker, string) {
+	raw := l.raw
 	// A label has at most five words (labelName): split it on the stack.
 	var wordBuf [8]string
 	words := appendFields(wordBuf[:0], raw)
@@ -1149,7 +1192,7 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 		}
 		role += l.role
 	}
-	if full := t.headerFullName(name); full != "" {
+	if full := headerFull(name); full != "" {
 		name = full // "Interviewer: Petra Volk" in the header, VOLK in the turns
 	}
 	sp := turnSpeaker{name: name, role: role, conf: model.High}
@@ -1182,15 +1225,57 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 	} else if generic || strings.HasPrefix(lowStart, "unidentified") || strings.HasPrefix(lowStart, "unknown") {
 		sp.local = true
 	}
-	if !strings.Contains(name, " ") {
-		// t.labels is looked up by single words: a name of several could
-		// never be found there.
-		t.labels[t.scratch.names.lower(name)] = true
+	return sp, name
+}
+
+// knownLabels holds what readLabelSpeaker reads from the labels
+// transcripts use, with no header name to complete them: the same labels
+// recur from transcript to transcript (a briefing's "Q" and "MS. PSAKI",
+// a programme's hosts), and reading one took a few thousand instructions,
+// a fifth of reading a generated transcript. Its strings are copies, so
+// it keeps no document alive; it stops growing at maxKnownLabels.
+var knownLabels = labelCache{m: map[labelKey]*knownLabel{}}
+
+const maxKnownLabels = 1 << 12
+
+type labelCache struct {
+	mu sync.RWMutex
+	m  map[labelKey]*knownLabel
+}
+
+// knownLabel is what readLabelSpeaker read from one label.
+type knownLabel struct {
+	sp      turnSpeaker // with its roles: they are shared and never changed
+	oneWord bool        // the label's name is one word,
+	word    string      // this one, lower-cased
+}
+
+// get returns what readLabelSpeaker reads from l, whose key is k.
+func (c *labelCache) get(k labelKey, l label) *knownLabel {
+	c.mu.RLock()
+	known, ok := c.m[k]
+	c.mu.RUnlock()
+	if ok {
+		return known
 	}
-	// Only labels that get here are remembered: Q and A turns depend on
-	// the header and on who was called on, these only on the label.
-	in.sp = t.newSpeaker(sp)
-	return in.sp
+	sp, name := readLabelSpeaker(l, func(string) string { return "" })
+	sp.name, sp.role = strings.Clone(sp.name), strings.Clone(sp.role)
+	if sp.role != "" {
+		sp.roles = []string{sp.role}
+	}
+	known = &knownLabel{sp: sp}
+	if known.oneWord = !strings.Contains(name, " "); known.oneWord {
+		known.word = strings.ToLower(name)
+		if known.word == name {
+			known.word = strings.Clone(name) // ToLower returned name itself
+		}
+	}
+	c.mu.Lock()
+	if len(c.m) < maxKnownLabels {
+		c.m[labelKey{strings.Clone(k.raw), strings.Clone(k.role), k.upper}] = known
+	}
+	c.mu.Unlock()
+	return known
 }
 
 // headerFullName returns the full name the header gives a one-word label
@@ -1514,22 +1599,29 @@ func ofFromWords(s string) (spaced, afterCap bool) {
 			return spaced, afterCap
 		}
 		i += k
-		for _, w := range [2]struct{ at, n int }{{i - 1, len("of")}, {i, len("from")}} {
-			p, end := w.at, w.at+w.n
-			if p < 0 || end > len(s) || s[p:end] != "of" && s[p:end] != "from" {
-				continue
-			}
-			if p > 0 && end < len(s) && s[p-1] == ' ' && s[end] == ' ' {
-				spaced = true
-			}
-			if !afterCap && wordAt(s, p, end) {
-				afterCap = unicode.IsUpper(firstRune(s[wordBefore(s, p):]))
-			}
+		// Most 'f's are in neither word: two byte tests rule them out.
+		if i > 0 && s[i-1] == 'o' {
+			spaced, afterCap = ofFromAt(s, i-1, i+1, spaced, afterCap)
+		}
+		if len(s)-i >= len("from") && s[i+1] == 'r' && s[i+2] == 'o' && s[i+3] == 'm' {
+			spaced, afterCap = ofFromAt(s, i, i+len("from"), spaced, afterCap)
 		}
 		if spaced && afterCap {
 			return true, true
 		}
 	}
+}
+
+// ofFromAt is ofFromWords' reading of s[p:end], "of" or "from", given
+// what it found before.
+func ofFromAt(s string, p, end int, spaced, afterCap bool) (bool, bool) {
+	if p > 0 && end < len(s) && s[p-1] == ' ' && s[end] == ' ' {
+		spaced = true
+	}
+	if !afterCap && wordAt(s, p, end) {
+		afterCap = unicode.IsUpper(firstRune(s[wordBefore(s, p):]))
+	}
+	return spaced, afterCap
 }
 
 // wordAt reports whether s[p:end] is a whole word of s, as strings.Fields
