@@ -4,6 +4,7 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestCopyFreeHelpers holds each helper that stands in for a copying or
@@ -14,6 +15,7 @@ func TestCopyFreeHelpers(t *testing.T) {
 	pieces := []string{"Anna", "ANNA", "of", "from", "f", "o", " ", "  ", "\t", "\n", "\u00a0", "\u3000", "\u0085",
 		".", "'", "’", "\u212a", "k", "ß", "ſ", "İ", "ı", "\xff", "\xe2\x80", "\ufffd", "É", "ǅ", "ǆ", "Ⱥ", "ɐ", "Q"}
 	r := rand.New(rand.NewSource(6))
+	var arena nameArena
 	for i := 0; i < 20000; i++ {
 		x, y := joinPieces(r, pieces, 6), joinPieces(r, pieces, 6)
 		if got, want := sameUpper(x, y), strings.ToUpper(x) == strings.ToUpper(y); got != want {
@@ -39,6 +41,23 @@ func TestCopyFreeHelpers(t *testing.T) {
 		}
 		if got, want := hasOfFrom(x, "of", "from"), strings.Contains(x, "of") || strings.Contains(x, "from"); got != want {
 			t.Fatalf("hasOfFrom(%q) = %v", x, got)
+		}
+		words := strings.Fields(x)
+		wantCap := false
+		for j := 1; j < len(words); j++ {
+			if (words[j] == "of" || words[j] == "from") && unicode.IsUpper(firstRune(words[j-1])) {
+				wantCap = true
+			}
+		}
+		spaced, afterCap := ofFromWords(x)
+		if wantSpaced := strings.Contains(x, " of ") || strings.Contains(x, " from "); spaced != wantSpaced || afterCap != wantCap {
+			t.Fatalf("ofFromWords(%q) = %v, %v, want %v, %v", x, spaced, afterCap, wantSpaced, wantCap)
+		}
+		if got, want := twoCapitalised(x), len(words) >= 2 && unicode.IsUpper(firstRune(words[0])) && unicode.IsUpper(firstRune(words[1])); got != want {
+			t.Fatalf("twoCapitalised(%q) = %v", x, got)
+		}
+		if got, want := arena.lower(x), strings.ToLower(x); got != want {
+			t.Fatalf("nameArena.lower(%q) = %q, want %q", x, got, want)
 		}
 		low := string(appendLowerRunes(nil, x, 3))
 		if full := strings.ToLower(x); !strings.HasPrefix(full, low) || len(low) < min(3, len(full)) {
