@@ -54,11 +54,11 @@ func parseLabelIn(text string, s, e int, tab *labelTable) (label, bool) {
 		if strings.HasPrefix(rest, ".") {
 			rest = rest[1:]
 		}
-		trimmed := strings.TrimLeftFunc(rest, unicode.IsSpace)
+		trimmed := trimLeftSpace(rest)
 		spaces := utf8.RuneCountInString(rest[:len(rest)-len(trimmed)])
 		if strings.HasPrefix(rest, ":") || spaces >= 2 || strings.HasPrefix(rest, "\t") {
 			if strings.HasPrefix(rest, ":") {
-				trimmed = strings.TrimLeftFunc(rest[1:], unicode.IsSpace)
+				trimmed = trimLeftSpace(rest[1:])
 			}
 			return label{raw: line[:1], textStart: e - len(trimmed), upper: true}, true
 		}
@@ -99,7 +99,7 @@ func parseLabelIn(text string, s, e int, tab *labelTable) (label, bool) {
 		return label{}, false
 	}
 	rest := line[after:]
-	l.textStart = i + after + (len(rest) - len(strings.TrimLeftFunc(rest, unicode.IsSpace)))
+	l.textStart = i + after + (len(rest) - len(trimLeftSpace(rest)))
 	return l, true
 }
 
@@ -228,7 +228,7 @@ func aloneLabel(line string) (label, bool) {
 // whatever else the line holds, so this bounded look spares searching
 // whole paragraphs for three dashes.
 func dashNearStart(line string) bool {
-	a := len(line) - len(strings.TrimLeftFunc(line, unicode.IsSpace))
+	a := len(line) - len(trimLeftSpace(line))
 	end := min(len(line), a+51)
 	// White space may pad the name before the dash. A byte of a
 	// multi-byte rune is taken for white space too: that only widens the
@@ -423,6 +423,22 @@ func trimNamePunct(w string) string {
 		}
 	}
 	return w
+}
+
+// trimLeftSpace is strings.TrimLeftFunc(s, unicode.IsSpace), reading
+// ASCII by table rather than decoding and calling IsSpace for each rune:
+// the text after every transcript line's label is trimmed so.
+func trimLeftSpace(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.TrimLeftFunc(s[i:], unicode.IsSpace)
+		}
+		if !asciiSpace[c] {
+			return s[i:]
+		}
+	}
+	return ""
 }
 
 // sameUpper reports whether strings.ToUpper(a) == strings.ToUpper(b)
