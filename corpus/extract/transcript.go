@@ -507,6 +507,15 @@ func skipTimestamp(text string, s, e int) int {
 	return j
 }
 
+// firstByte returns the first byte of s, 0x80 (not ASCII) when s is
+// empty.
+func firstByte(s string) byte {
+	if s == "" {
+		return utf8.RuneSelf
+	}
+	return s[0]
+}
+
 // timeByte classes the bytes a timestamp is written with, for
 // skipTimestamp, which reads the start of every line of a transcript.
 var timeByte = [256]uint8{
@@ -525,6 +534,11 @@ const (
 // stageOnly reports whether text is entirely stage directions:
 // "(Laughter.)", "[applause]", "(As interpreted.)  (Laughs.)".
 func stageOnly(text string) bool {
+	// Nearly every turn opens with a word: its first byte tells, with no
+	// trimming.
+	if c := firstByte(text); c < utf8.RuneSelf && !asciiSpace[c] && c != '(' && c != '[' {
+		return false
+	}
 	t := strings.TrimSpace(text)
 	if t == "" {
 		return false
