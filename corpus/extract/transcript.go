@@ -333,33 +333,45 @@ func labelName(s string) bool {
 		if wi++; wi >= 5 {
 			return false
 		}
+		// A word passes when it is capitalised (or a number) and written
+		// with name characters; a first word must also not be a stop
+		// word, and a later one that fails passes all the same if it is a
+		// connector ("de", "van"). The vocabulary is asked only when its
+		// answer can change the outcome: not for the later words of most
+		// names, nor for first words that fail anyway.
 		r := firstRune(w)
-		// The vocabulary table answers for both word lists, in any case,
-		// faster than a map: every line of a transcript is read for a label.
-		tv := vocabOfFold(trimNamePunct(w))
-		if wi == 0 && tv&vLabelStop != 0 {
-			return false
-		}
-		if wi > 0 && tv&vConnectors != 0 {
-			continue
-		}
-		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
-			return false
-		}
-		for k := 0; k < len(w); {
-			if c := w[k]; c < utf8.RuneSelf {
-				if !nameByte[c] {
-					return false
-				}
-				k++
-				continue
-			}
-			c, size := utf8.DecodeRuneInString(w[k:])
-			if !(unicode.IsLetter(c) || unicode.IsDigit(c) || c == '’') {
+		named := (unicode.IsUpper(r) || unicode.IsDigit(r)) && nameChars(w)
+		if wi == 0 {
+			// The vocabulary table answers in any case, faster than a
+			// map: every line of a transcript is read for a label.
+			if !named || vocabOfFold(trimNamePunct(w))&vLabelStop != 0 {
 				return false
 			}
-			k += size
+			continue
 		}
+		if !named && vocabOfFold(trimNamePunct(w))&vConnectors == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// nameChars reports whether w is written only with the characters of a
+// name: letters, digits, dots, apostrophes and hyphens.
+func nameChars(w string) bool {
+	for k := 0; k < len(w); {
+		if c := w[k]; c < utf8.RuneSelf {
+			if !nameByte[c] {
+				return false
+			}
+			k++
+			continue
+		}
+		c, size := utf8.DecodeRuneInString(w[k:])
+		if !(unicode.IsLetter(c) || unicode.IsDigit(c) || c == '’') {
+			return false
+		}
+		k += size
 	}
 	return true
 }
