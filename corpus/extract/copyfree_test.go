@@ -21,6 +21,9 @@ func TestCopyFreeHelpers(t *testing.T) {
 		if got, want := sameUpper(x, y), strings.ToUpper(x) == strings.ToUpper(y); got != want {
 			t.Fatalf("sameUpper(%q, %q) = %v", x, y, got)
 		}
+		if got, want := indexEither(x, 'f', 'o'), strings.IndexAny(x, "fo"); got != want {
+			t.Fatalf("indexEither(%q, 'f', 'o') = %d, want %d", x, got, want)
+		}
 		if got, want := trimLeftSpace(x), strings.TrimLeftFunc(x, unicode.IsSpace); got != want {
 			t.Fatalf("trimLeftSpace(%q) = %q, want %q", x, got, want)
 		}

@@ -136,14 +136,15 @@ func nameLabel(name string) (label, bool) {
 }
 
 // indexEither is strings.IndexAny(s, string(a)+string(b)) for two ASCII
-// bytes, without building the byte set for every label's short name.
+// bytes, without building the byte set for every label's short name: two
+// byte searches, which for a label's name, most often with neither byte,
+// take less than a loop over its bytes.
 func indexEither(s string, a, b byte) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] == a || s[i] == b {
-			return i
-		}
+	i, j := strings.IndexByte(s, a), strings.IndexByte(s, b)
+	if i < 0 || j >= 0 && j < i {
+		return j
 	}
-	return -1
+	return i
 }
 
 // officeLabel reports whether s names an office the way a parliamentary
