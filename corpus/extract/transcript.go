@@ -54,11 +54,11 @@ func parseLabelIn(text string, s, e int, tab *labelTable) (label, bool) {
 		if strings.HasPrefix(rest, ".") {
 			rest = rest[1:]
 		}
-		trimmed := strings.TrimLeftFunc(rest, unicode.IsSpace)
+		trimmed := trimLeftSpace(rest)
 		spaces := utf8.RuneCountInString(rest[:len(rest)-len(trimmed)])
 		if strings.HasPrefix(rest, ":") || spaces >= 2 || strings.HasPrefix(rest, "\t") {
 			if strings.HasPrefix(rest, ":") {
-				trimmed = strings.TrimLeftFunc(rest[1:], unicode.IsSpace)
+				trimmed = trimLeftSpace(rest[1:])
 			}
 			return label{raw: line[:1], textStart: e - len(trimmed), upper: true}, true
 		}
@@ -99,7 +99,7 @@ func parseLabelIn(text string, s, e int, tab *labelTable) (label, bool) {
 		return label{}, false
 	}
 	rest := line[after:]
-	l.textStart = i + after + (len(rest) - len(strings.TrimLeftFunc(rest, unicode.IsSpace)))
+	l.textStart = i + after + (len(rest) - len(trimLeftSpace(rest)))
 	return l, true
 }
 
@@ -136,14 +136,15 @@ func nameLabel(name string) (label, bool) {
 }
 
 // indexEither is strings.IndexAny(s, string(a)+string(b)) for two ASCII
-// bytes, without building the byte set for every label's short name.
+// bytes, without building the byte set for every label's short name: two
+// byte searches, which for a label's name, most often with neither byte,
+// take less than a loop over its bytes.
 func indexEither(s string, a, b byte) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] == a || s[i] == b {
-			return i
-		}
+	i, j := strings.IndexByte(s, a), strings.IndexByte(s, b)
+	if i < 0 || j >= 0 && j < i {
+		return j
 	}
-	return -1
+	return i
 }
 
 // officeLabel reports whether s names an office the way a parliamentary
@@ -228,7 +229,7 @@ func aloneLabel(line string) (label, bool) {
 // whatever else the line holds, so this bounded look spares searching
 // whole paragraphs for three dashes.
 func dashNearStart(line string) bool {
-	a := len(line) - len(strings.TrimLeftFunc(line, unicode.IsSpace))
+	a := len(line) - len(trimLeftSpace(line))
 	end := min(len(line), a+51)
 	// White space may pad the name before the dash. A byte of a
 	// multi-byte rune is taken for white space too: that only widens the
@@ -333,33 +334,45 @@ func labelName(s string) bool {
 		if wi++; wi >= 5 {
 			return false
 		}
+		// A word passes when it is capitalised (or a number) and written
+		// with name characters; a first word must also not be a stop
+		// word, and a later one that fails passes all the same if it is a
+		// connector ("de", "van"). The vocabulary is asked only when its
+		// answer can change the outcome: not for the later words of most
+		// names, nor for first words that fail anyway.
 		r := firstRune(w)
-		// The vocabulary table answers for both word lists, in any case,
-		// faster than a map: every line of a transcript is read for a label.
-		tv := vocabOfFold(trimNamePunct(w))
-		if wi == 0 && tv&vLabelStop != 0 {
-			return false
-		}
-		if wi > 0 && tv&vConnectors != 0 {
-			continue
-		}
-		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
-			return false
-		}
-		for k := 0; k < len(w); {
-			if c := w[k]; c < utf8.RuneSelf {
-				if !nameByte[c] {
-					return false
-				}
-				k++
-				continue
-			}
-			c, size := utf8.DecodeRuneInString(w[k:])
-			if !(unicode.IsLetter(c) || unicode.IsDigit(c) || c == '’') {
+		named := (unicode.IsUpper(r) || unicode.IsDigit(r)) && nameChars(w)
+		if wi == 0 {
+			// The vocabulary table answers in any case, faster than a
+			// map: every line of a transcript is read for a label.
+			if !named || vocabOfFold(trimNamePunct(w))&vLabelStop != 0 {
 				return false
 			}
-			k += size
+			continue
 		}
+		if !named && vocabOfFold(trimNamePunct(w))&vConnectors == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// nameChars reports whether w is written only with the characters of a
+// name: letters, digits, dots, apostrophes and hyphens.
+func nameChars(w string) bool {
+	for k := 0; k < len(w); {
+		if c := w[k]; c < utf8.RuneSelf {
+			if !nameByte[c] {
+				return false
+			}
+			k++
+			continue
+		}
+		c, size := utf8.DecodeRuneInString(w[k:])
+		if !(unicode.IsLetter(c) || unicode.IsDigit(c) || c == '’') {
+			return false
+		}
+		k += size
 	}
 	return true
 }
@@ -423,6 +436,22 @@ func trimNamePunct(w string) string {
 		}
 	}
 	return w
+}
+
+// trimLeftSpace is strings.TrimLeftFunc(s, unicode.IsSpace), reading
+// ASCII by table rather than decoding and calling IsSpace for each rune:
+// the text after every transcript line's label is trimmed so.
+func trimLeftSpace(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.TrimLeftFunc(s[i:], unicode.IsSpace)
+		}
+		if !asciiSpace[c] {
+			return s[i:]
+		}
+	}
+	return ""
 }
 
 // sameUpper reports whether strings.ToUpper(a) == strings.ToUpper(b)
@@ -491,6 +520,15 @@ func skipTimestamp(text string, s, e int) int {
 	return j
 }
 
+// firstByte returns the first byte of s, 0x80 (not ASCII) when s is
+// empty.
+func firstByte(s string) byte {
+	if s == "" {
+		return utf8.RuneSelf
+	}
+	return s[0]
+}
+
 // timeByte classes the bytes a timestamp is written with, for
 // skipTimestamp, which reads the start of every line of a transcript.
 var timeByte = [256]uint8{
@@ -509,6 +547,11 @@ const (
 // stageOnly reports whether text is entirely stage directions:
 // "(Laughter.)", "[applause]", "(As interpreted.)  (Laughs.)".
 func stageOnly(text string) bool {
+	// Nearly every turn opens with a word: its first byte tells, with no
+	// trimming.
+	if c := firstByte(text); c < utf8.RuneSelf && !asciiSpace[c] && c != '(' && c != '[' {
+		return false
+	}
 	t := strings.TrimSpace(text)
 	if t == "" {
 		return false
