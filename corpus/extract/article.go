@@ -948,6 +948,15 @@ func (a *article) entityFor(m *mention) int {
 				best = e
 			}
 		}
+	} else if len(words) >= 2 && vocabOfWord(words[0])&vConnectors != 0 {
+		// "Van der Hoek" after "Pieter van der Hoek": a surname with its
+		// particles is the most recent person whose name ends with it.
+		for e := range a.ents {
+			en := &a.ents[e]
+			if !en.org && !en.place && len(en.words) > len(words) && slices.Equal(en.words[len(en.words)-len(words):], words) && (best < 0 || en.seen > a.ents[best].seen) {
+				best = e
+			}
+		}
 	} else if len(words) >= 2 {
 		last := words[len(words)-1]
 		for e := range a.ents {
@@ -1684,7 +1693,7 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 			// ", seen by the Courier,": how the document came to light,
 			// its finder no speaker.
 			reduced := inSet(documentParticiples, w)
-			if !(w == "who" || w == "which" || w == "a" || w == "an" || w == "the" || w == "known" || w == "whose" || toks[c+1].in(vRoleHeads|vRoleMods) && !named || short || participle || reduced) {
+			if !(w == "who" || w == "which" || w == "a" || w == "an" || w == "the" || w == "known" || w == "whose" || toks[c+1].in(vRoleHeads|vRoleMods) && !hasSubjectName(s, c+1, k) || short || participle || reduced) {
 				break
 			}
 			k = c
@@ -1837,6 +1846,19 @@ func hasNameMention(s *sentence, lo, hi int) bool {
 	for i := mentionsFrom(s, lo+1); i < len(s.ments) && s.ments[i].i < hi; i++ {
 		m := &s.ments[i]
 		if m.kind == mName && !m.poss && (m.person || m.org) && m.i >= lo && m.j <= hi {
+			return true
+		}
+	}
+	return false
+}
+
+// hasSubjectName is hasNameMention less the names after a preposition:
+// in ", director of Hoekstra Terminals," the company is what the role is
+// of, and the comma pair is still an apposition.
+func hasSubjectName(s *sentence, lo, hi int) bool {
+	for i := mentionsFrom(s, lo+1); i < len(s.ments) && s.ments[i].i < hi; i++ {
+		m := &s.ments[i]
+		if m.kind == mName && !m.poss && !m.obj && (m.person || m.org) && m.i >= lo && m.j <= hi {
 			return true
 		}
 	}

@@ -53,6 +53,36 @@ func isSentenceStart(toks []token, k, lo int) bool {
 	return p.terminal() || p.is(':') || p.kind == tQuote || p.isDash() || p.is('(') || p.is('[') || p.is('•') || p.is('*') || p.is('#')
 }
 
+// particleRun returns how many connectors ("van der", "de la", "of")
+// from toks[m] lead on to a capitalised word that continues a name, or 0.
+// Two at most: surnames carry "van der" and "de la", not longer runs.
+func particleRun(toks []token, m, hi int) int {
+	e := m
+	for e < hi && e < m+2 && toks[e].kind == tWord && !toks[e].cap && toks[e].in(vConnectors) {
+		e++
+	}
+	if e > m && e < hi && toks[e].kind == tWord && toks[e].cap && !toks[e].in(vNotNames) {
+		return e - m
+	}
+	return 0
+}
+
+// particleWord reports whether t is a surname written with a lower-case
+// particle joined by a hyphen, "al-Qahtani", "el-Masri": lower case, yet
+// part of a name.
+func (a *article) particleWord(t *token) bool {
+	if t.kind != tWord || t.cap {
+		return false
+	}
+	w := t.word(a.text)
+	p, rest, ok := strings.Cut(w, "-")
+	if !ok || rest == "" || vocabOfWord(p)&vConnectors == 0 && p != "el" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsUpper(r)
+}
+
 // nameStart reports whether token k can begin a name.
 func (a *article) nameStart(toks []token, k, lo int) bool {
 	t := &toks[k]
@@ -75,7 +105,9 @@ func (a *article) nameStart(toks []token, k, lo int) bool {
 		if next < len(toks) && toks[next].kind == tWord && toks[next].cap && !toks[next].in(vNotNames) {
 			return true
 		}
-		return false
+		// "Van der Hoek said": a surname's particles, written with a
+		// capital only where they open the sentence.
+		return particleRun(toks, next, len(toks)) > 0
 	}
 	return true
 }
@@ -130,8 +162,12 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 				m++
 				continue
 			}
-			if n.kind == tWord && n.in(vConnectors) && m+1 < hi && toks[m+1].kind == tWord && toks[m+1].cap && !toks[m+1].in(vNotNames) {
-				m += 2
+			if c := particleRun(toks, m, hi); c > 0 {
+				m += c + 1
+				continue
+			}
+			if a.particleWord(n) {
+				m++ // "Faisal al-Qahtani"
 				continue
 			}
 			// "Ministry of Water and Rivers": an office named after what
@@ -181,7 +217,15 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 		out[n-1].appos = true
 	}
 	for i := first; i < len(out); i++ {
-		if m := &out[i]; m.i > lo && toks[m.i-1].kind == tWord && toks[m.i-1].in(vPrepositions) {
+		m := &out[i]
+		if m.i <= lo || toks[m.i-1].kind != tWord {
+			continue
+		}
+		if toks[m.i-1].in(vPrepositions) {
+			m.obj = true
+		} else if p := m.i - 2; p >= lo && a.low(&toks[m.i-1]) == "the" && a.low(&toks[p]) == "of" {
+			// "director of the Hoekstra group": what a role is of, as
+			// with no article. Not "by the X", who may be the agent.
 			m.obj = true
 		}
 	}
