@@ -53,6 +53,8 @@ func isSentenceStart(toks []token, k, lo int) bool {
 	return p.terminal() || p.is(':') || p.kind == tQuote || p.isDash() || p.is('(') || p.is('[') || p.is('•') || p.is('*') || p.is('#')
 }
 
+var postNominals = set(`kc qc sc mp msp mla mep obe cbe mbe kbe frs`)
+
 // particleRun returns how many connectors ("van der", "de la", "of")
 // from toks[m] lead on to a capitalised word that continues a name, or 0.
 // Two at most: surnames carry "van der" and "de la", not longer runs.
@@ -413,7 +415,13 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 	if allDemonyms {
 		return mm, false
 	}
-	mm.name = strings.TrimSuffix(a.joinWords(toks[mm.ni:m]), "’s")
+	e := m
+	for e-mm.ni > 2 && !toks[e-1].poss && postNominals[a.low(&toks[e-1])] {
+		// "Oluwaseun Adeyemi KC", "Dame Ada Lowe MP OBE": letters after
+		// a name are a rank or an honour, not part of it.
+		e--
+	}
+	mm.name = strings.TrimSuffix(a.joinWords(toks[mm.ni:e]), "’s")
 	nameToks := m - mm.ni
 	switch {
 	case isOrg:
