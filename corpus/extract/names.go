@@ -69,6 +69,28 @@ func particleRun(toks []token, m, hi int) int {
 	return 0
 }
 
+// nickname reports whether toks[m] is a nickname quoted inside a name,
+// Tomasz "The Ghost" Wierzbicki: a quotation of one to three capitalised
+// words with no sentence in it, followed by a capitalised word.
+func (a *article) nickname(toks []token, m, hi int) bool {
+	if m+1 >= hi || toks[m].kind != tQuote || toks[m+1].kind != tWord || !toks[m+1].cap || toks[m+1].in(vNotNames) {
+		return false
+	}
+	q := a.text[toks[m].start:toks[m].end]
+	if len(q) > 40 {
+		return false
+	}
+	words := 0
+	for w := range strings.FieldsSeq(q) {
+		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+		if w == "" || !unicode.IsUpper(firstRune(w)) {
+			return false
+		}
+		words++
+	}
+	return words >= 1 && words <= 3 && !strings.ContainsAny(q, ".,!?;:")
+}
+
 // particleWord reports whether t is a surname written with a lower-case
 // particle joined by a hyphen, "al-Qahtani", "el-Masri": lower case, yet
 // part of a name.
@@ -109,7 +131,7 @@ func (a *article) nameStart(toks []token, k, lo int) bool {
 		}
 		// "Van der Hoek said": a surname's particles, written with a
 		// capital only where they open the sentence.
-		return particleRun(toks, next, len(toks)) > 0
+		return particleRun(toks, next, len(toks)) > 0 || a.nickname(toks, next, len(toks))
 	}
 	return true
 }
@@ -166,6 +188,16 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 			}
 			if c := particleRun(toks, m, hi); c > 0 {
 				m += c + 1
+				continue
+			}
+			if a.nickname(toks, m, hi) {
+				// Tomasz "The Ghost" Wierzbicki. The surname follows a
+				// quotation, so the tokenizer did not see it mid-sentence:
+				// say so, for "Wierzbicki said" later.
+				if a.midCaps != nil {
+					a.midCaps[a.low(&toks[m+1])] = true
+				}
+				m += 2
 				continue
 			}
 			if a.particleWord(n) {
@@ -548,7 +580,10 @@ func (a *article) attachRole(toks []token, lo, first int, out []mention, mm ment
 	start := b
 	if len(out) > first {
 		prev := &out[len(out)-1]
-		if prev.j == b && prev.kind == mName && (prev.poss || (prev.org && heads > 0)) {
+		// "City boss Renee Castellane", "Kellgate Copper chief executive
+		// Ruth Abernathy-Singh": a name that is not a person's, right
+		// before a role and a person's name, is whose role it is.
+		if prev.j == b && prev.kind == mName && (prev.poss || heads > 0 && (prev.org || prev.place || !prev.person)) {
 			start = prev.i
 			prev.mod = true
 		} else if prev.j == b && prev.kind == mRoleRef && toks[prev.i].cap {

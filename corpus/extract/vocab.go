@@ -113,6 +113,7 @@ partner owner defendant claimant witness barrister
 brother sister wife husband son daughter father mother nephew niece uncle aunt
 cousin widow widower grandson granddaughter grandfather grandmother
 manager owner banker investor billionaire businessman businesswoman
+boss captain skipper striker midfielder defender goalkeeper winger referee
 `)
 
 // roleMods are lower-case words that modify a role noun before a name
