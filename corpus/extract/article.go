@@ -394,6 +394,9 @@ func articleParas(text string, paras []paragraph) []Found {
 	prevColon := none
 	prevSpeech := none
 	prevBlock := none // who the block quote going on is given to
+	// The quotations of the paragraph before, and whether it held only
+	// quotations, for a signature line after it.
+	lastFirst, lastEnd, lastQuoteOnly := 0, 0, false
 	for k := range infos {
 		in := &infos[k]
 		in.sents = a.sentences(in.toks)
@@ -486,6 +489,20 @@ func articleParas(text string, paras []paragraph) []Found {
 			}
 			a.pushHistory(in.toks, s.ments, v.ent)
 		}
+		signed := false
+		if e := a.signatureOf(in); e >= 0 && lastQuoteOnly {
+			// "...quotation." then "— Hesper Quayle, general secretary":
+			// a roundup signs each quotation on the line after it. The
+			// signature outranks carrying on from the speaker before.
+			for i := lastFirst; i < lastEnd; i++ {
+				if a.out[i].Cue == "" || a.out[i].Cue == "continuation" {
+					a.foundEnt[i], a.bare[i] = e, false
+					a.out[i].Cue, a.out[i].Confidence = a.keep("dash"), model.Medium
+					signed = true
+				}
+			}
+		}
+		lastFirst, lastEnd, lastQuoteOnly = first, len(a.out), quoteOnly && len(in.spans) > 0
 		// Carry context to the next paragraph.
 		prevColon = none
 		if n := len(in.toks); n > 0 && in.toks[n-1].is(':') && len(in.sents) > 0 {
@@ -500,8 +517,11 @@ func articleParas(text string, paras []paragraph) []Found {
 			prevQuote = -1
 		}
 		prevSpeech = lastSpeech
-		if len(in.sents) > 0 && quoteOnly {
+		if len(in.sents) > 0 && quoteOnly || signed {
 			prevSpeech = none
+		}
+		if signed {
+			prevQuote = -1 // the next quotation has a signature of its own
 		}
 		if prevSpeech.ent < 0 && len(in.spans) == 0 && len(in.sents) > 0 {
 			// A paragraph about someone, with no quotation of its own,
@@ -535,6 +555,31 @@ func articleParas(text string, paras []paragraph) []Found {
 		}
 	}
 	return a.out
+}
+
+// signatureOf returns the person a paragraph signs for, or -1: a line
+// that is a dash and a name, perhaps with a role before it and a title
+// after a comma, and no quotation ("— Opposition leader Marisol
+// Etxeberria", "— Dominik Varga, chair, Chamber of Small Industry").
+func (a *article) signatureOf(in *paraInfo) int {
+	if len(in.spans) > 0 || len(in.toks) < 2 || !in.toks[0].isDash() || len(in.sents) == 0 {
+		return -1
+	}
+	s := &in.sents[0]
+	for i := range s.ments {
+		m := &s.ments[i]
+		if m.mod {
+			continue // "Opposition" in "Opposition leader Marisol ..."
+		}
+		if m.kind != mName || m.poss || m.ent < 0 || m.i > s.lo+3 || a.ents[m.ent].org || a.ents[m.ent].place {
+			return -1
+		}
+		if m.j < len(in.toks) && !in.toks[m.j].is(',') && !in.toks[m.j].terminal() {
+			return -1 // "— Varga went on to say": prose, not a signature
+		}
+		return m.ent
+	}
+	return -1
 }
 
 // repeated gives an unattributed quotation the speaker of an attributed
@@ -691,8 +736,11 @@ func blockQuoted(text string, start int) bool {
 // headline reports whether a paragraph is a Title Case heading: most of
 // its words capitalised and no full stop at its end.
 func headline(toks []token) bool {
-	if len(toks) == 0 || toks[len(toks)-1].terminal() {
-		return false // most paragraphs: no need to count their words
+	if len(toks) == 0 || toks[len(toks)-1].terminal() || toks[0].isDash() {
+		// Most paragraphs: no need to count their words. A line opening
+		// with a dash signs a quotation ("— Dominik Varga, Chamber of
+		// Small Industry"): its capitals are names, not a heading's.
+		return false
 	}
 	words, caps := 0, 0
 	for i := range toks {
