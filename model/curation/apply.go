@@ -310,13 +310,15 @@ func (rp *replay) takeFromAny(id string, doc, start, end int) (model.Claim, bool
 }
 
 // merge moves every claim of the topic into the topic Into, creating it,
-// and drops the topic.
+// and drops the topic. A merge whose topic is gone creates nothing: it
+// would leave an empty curated topic in the list.
 func (rp *replay) merge(op Op) {
-	src, dst := rp.topic(op.Topic, false), rp.topic(op.Into, true)
-	if src == nil || src == dst {
+	src := rp.topic(op.Topic, false)
+	if src == nil || op.Into == op.Topic {
 		rp.skip(op, "no topic "+op.Topic+" to merge")
 		return
 	}
+	dst := rp.topic(op.Into, true)
 	for _, label := range src.pos {
 		for _, cl := range src.claim[label] {
 			dst.add(label, cl)

@@ -319,3 +319,18 @@ func TestApplyMoveOutOfAMergedTopic(t *testing.T) {
 		t.Errorf("t holds %v, want only Ben's claim left", got)
 	}
 }
+
+// A merge whose topic is gone (merged or dismissed by another curator)
+// reports itself and creates no empty topic to merge into.
+func TestApplyStaleMergeCreatesNoTopic(t *testing.T) {
+	c := testCorpus()
+	cs, stale := Apply(c, found(c), []Op{{Kind: Merge, Topic: "nope", Into: "fresh", Author: "eve"}})
+	if len(stale) != 1 {
+		t.Errorf("stale %q, want the merge reported", stale)
+	}
+	for _, tp := range cs.Topics {
+		if tp.ID == "fresh" {
+			t.Errorf("a merge of no topic created topic %q", tp.ID)
+		}
+	}
+}
