@@ -906,11 +906,60 @@ func speechAhead(toks []token, i int) bool {
 }
 
 // link resolves the mentions of sentence si to entities.
+// introOpeners open a clause set before a sentence's subject: "When I
+// put that to X, he sighed".
+var introOpeners = set(`when after as while although though once before since until asked pressed told`)
+
+// introAntecedent returns who the pronoun ms[i] is when it is the subject
+// right after an opening clause that names one person: "When I put that
+// to the council leader, Abdirahman Yusuf, he sighed" is Yusuf, however
+// recently another man was named. -1 otherwise.
+func (a *article) introAntecedent(in *paraInfo, si, i int) int {
+	s := &in.sents[si]
+	ms, toks := s.ments, in.toks
+	m := &ms[i]
+	if m.g == unknownGender || m.i < s.lo+2 || !toks[m.i-1].is(',') || toks[s.lo].kind != tWord || !inSet(introOpeners, a.low(&toks[s.lo])) {
+		return -1
+	}
+	for c := m.i - 1; c > s.lo; c-- {
+		if toks[c].kind == tQuote || toks[c].is(';') {
+			return -1
+		}
+	}
+	found := -1
+	for k := range ms[:i] {
+		p := &ms[k]
+		if p.kind == mPronoun {
+			return -1 // "When she met X, she said": not this simple case
+		}
+		if p.kind != mName || p.poss || p.mod || p.ent < 0 || !a.ents[p.ent].person {
+			continue
+		}
+		if g := a.ents[p.ent].g; g != unknownGender && g != m.g {
+			continue
+		}
+		if found >= 0 && found != p.ent {
+			return -1 // two people to choose from
+		}
+		found = p.ent
+	}
+	return found
+}
+
 func (a *article) link(in *paraInfo, si int) {
 	ms := in.sents[si].ments
 	for i := range ms {
 		m := &ms[i]
 		if m.kind == mPronoun {
+			if e := a.introAntecedent(in, si, i); e >= 0 {
+				m.ent = e
+				a.clock++
+				a.ents[e].seen = a.clock
+				if a.ents[e].g == unknownGender {
+					a.ents[e].g = m.g
+				}
+				continue
+			}
 			if e := a.reportedSubject(in, si, m); e >= 0 {
 				m.ent = e
 				a.clock++

@@ -131,7 +131,7 @@ func (a *article) nameStart(toks []token, k, lo int) bool {
 		}
 		// "Van der Hoek said": a surname's particles, written with a
 		// capital only where they open the sentence.
-		return particleRun(toks, next, len(toks)) > 0 || a.nickname(toks, next, len(toks))
+		return particleRun(toks, next, len(toks)) > 0 || a.nickname(toks, next, len(toks)) || next < len(toks) && a.particleWord(&toks[next])
 	}
 	return true
 }

@@ -173,6 +173,61 @@ func TestArticleSpeakerRules(t *testing.T) {
 			text:  "Title\n\nThe regulator describes the scheme as \"Powering Tomorrow\" in its filings.",
 			quote: "Powering Tomorrow", dropped: true,
 		},
+		{
+			name:  "a surname with particles, capitalised at the sentence start",
+			text:  "Title\n\nPieter van der Hoek runs the terminal.\n\n\"Planning was never the problem,\" Van der Hoek said.",
+			quote: "Planning was never", want: "Pieter van der Hoek",
+		},
+		{
+			name:  "a particle joined by a hyphen",
+			text:  "Title\n\n\"We remain friends of the port,\" Faisal al-Qahtani said.",
+			quote: "We remain friends", want: "Faisal al-Qahtani",
+		},
+		{
+			name:  "a company after the role's preposition",
+			text:  "Title\n\nKarl Bauer, director of Hoekstra Group, said: \"We see no path to a fair return.\"",
+			quote: "We see no path", want: "Karl Bauer",
+		},
+		{
+			name:  "a company set off by commas still speaks",
+			text:  "Title\n\nAfter the vote, Hoekstra Group, the operator, said: \"We see no path to a fair return.\"",
+			quote: "We see no path", want: "Hoekstra Group",
+		},
+		{
+			name:  "post-nominal letters",
+			text:  "Title\n\nProsecuting, Ada Lowe KC told the jury the bell rang all night. \"Nobody came,\" Ms Lowe said.",
+			quote: "Nobody came", want: "Ada Lowe",
+		},
+		{
+			name:  "a nickname quoted inside a name",
+			text:  "Title\n\nTomasz \"The Ghost\" Wierzbicki scored twice.\n\n\"I had a feeling about today,\" Wierzbicki said.",
+			quote: "I had a feeling", want: "Tomasz Wierzbicki",
+		},
+		{
+			name:  "a club before a role and a name",
+			text:  "Title\n\nAshby Rovers beat Ashby City.\n\nCity boss Renee Castellane refused to blame anyone. \"We had the game in our pocket,\" she said.",
+			quote: "We had the game", want: "Renee Castellane",
+		},
+		{
+			name:  "a quotation signed on the next line",
+			text:  "Title\n\nThe minister, Corin Maill, spoke on Wednesday.\n\n\"This is a budget for people who own things.\"\n\u2014 Hesper Quayle, Tenants' Federation\n\n\"We asked for certainty and we got it.\"\n\u2014 Dominik Varga, chair of the Chamber of Industry",
+			quote: "This is a budget", want: "Hesper Quayle",
+		},
+		{
+			name:  "a signature does not carry to the next quotation",
+			text:  "Title\n\n\"This is a budget for people who own things.\"\n\u2014 Hesper Quayle, Tenants' Federation\n\n\"We asked for certainty and we got it.\"\n\u2014 Dominik Varga, chair of the Chamber of Industry",
+			quote: "We asked for certainty", want: "Dominik Varga",
+		},
+		{
+			name:  "he after an opening clause naming one man",
+			text:  "Title\n\nHollis Grange ran the committee. \"You cannot have both,\" he said.\n\nWhen I put that to the leader, Abdi Yusuf, he sighed. \"That is fair,\" he said.",
+			quote: "That is fair", want: "Abdi Yusuf",
+		},
+		{
+			name:  "he after an opening clause naming no one stays with the last man",
+			text:  "Title\n\nHollis Grange ran the committee. \"You cannot have both,\" he said.\n\nWhen I put that to him, he sighed. \"That is fair,\" he said.",
+			quote: "That is fair", want: "Hollis Grange",
+		},
 	}
 	for _, c := range cases {
 		found := Article(c.text, 0)
