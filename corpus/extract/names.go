@@ -581,9 +581,10 @@ func (a *article) attachRole(toks []token, lo, first int, out []mention, mm ment
 	if len(out) > first {
 		prev := &out[len(out)-1]
 		// "City boss Renee Castellane", "Kellgate Copper chief executive
-		// Ruth Abernathy-Singh": a name that is not a person's, right
-		// before a role and a person's name, is whose role it is.
-		if prev.j == b && prev.kind == mName && (prev.poss || heads > 0 && (prev.org || prev.place || !prev.person)) {
+		// Ruth Abernathy-Singh": a name right before a lower-case role
+		// and a name is whose role it is. Two people are never written
+		// that way: a second person follows a comma or "and".
+		if prev.j == b && prev.kind == mName && (prev.poss || heads > 0) {
 			start = prev.i
 			prev.mod = true
 		} else if prev.j == b && prev.kind == mRoleRef && toks[prev.i].cap {

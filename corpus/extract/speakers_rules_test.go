@@ -209,6 +209,11 @@ func TestArticleSpeakerRules(t *testing.T) {
 			quote: "We had the game", want: "Renee Castellane",
 		},
 		{
+			name:  "a two-word company before a role and a name",
+			text:  "Title\n\n\"We want our people back,\" Kellgate Copper chief executive Ruth Singh told reporters.",
+			quote: "We want our people", want: "Ruth Singh",
+		},
+		{
 			name:  "a quotation signed on the next line",
 			text:  "Title\n\nThe minister, Corin Maill, spoke on Wednesday.\n\n\"This is a budget for people who own things.\"\n\u2014 Hesper Quayle, Tenants' Federation\n\n\"We asked for certainty and we got it.\"\n\u2014 Dominik Varga, chair of the Chamber of Industry",
 			quote: "This is a budget", want: "Hesper Quayle",
