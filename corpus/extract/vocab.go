@@ -114,6 +114,7 @@ brother sister wife husband son daughter father mother nephew niece uncle aunt
 cousin widow widower grandson granddaughter grandfather grandmother
 manager owner banker investor billionaire businessman businesswoman
 boss captain skipper striker midfielder defender goalkeeper winger referee
+developer lobbyist campaigner solicitor counsel engineer nurse surgeon priest farmer
 `)
 
 // roleMods are lower-case words that modify a role noun before a name
