@@ -419,6 +419,11 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 		for n < m-2 && !toks[n].in(vMaleNames) && !toks[n].in(vFemaleNames) && (toks[n+1].in(vMaleNames) || toks[n+1].in(vFemaleNames) || occupation(a.low(&toks[n]))) && !toks[n].in(vConnectors) {
 			n++
 		}
+		if n < m-1 && toks[m-1].allCaps && a.undotted(&toks[m-1])&vTitleWords != 0 {
+			// "Conservative MP", "Labour MEP": a party and an
+			// abbreviated title, which no surname is.
+			n = m - 1
+		}
 		if n == m-1 && a.undotted(&toks[n])&vTitleWords != 0 {
 			// Titles only: "Special Envoy" with no name is a role reference.
 			return mention{i: k, j: m, ni: n, kind: mRoleRef, head: strings.TrimSuffix(a.low(&toks[n]), "."), ent: -1}, true

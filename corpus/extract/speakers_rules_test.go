@@ -214,6 +214,11 @@ func TestArticleSpeakerRules(t *testing.T) {
 			quote: "We want our people", want: "Ruth Singh",
 		},
 		{
+			name:  "a party and an abbreviated title are a role, not a name",
+			text:  "Title\n\nThe Conservative MP for Skerrow, Hamish Lockhart, rose at once. \"My constituents have no bridge,\" he said.",
+			quote: "My constituents", want: "Hamish Lockhart",
+		},
+		{
 			name:  "a quotation signed on the next line",
 			text:  "Title\n\nThe minister, Corin Maill, spoke on Wednesday.\n\n\"This is a budget for people who own things.\"\n\u2014 Hesper Quayle, Tenants' Federation\n\n\"We asked for certainty and we got it.\"\n\u2014 Dominik Varga, chair of the Chamber of Industry",
 			quote: "This is a budget", want: "Hesper Quayle",
