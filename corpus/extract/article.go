@@ -557,6 +557,51 @@ func articleParas(text string, paras []paragraph) []Found {
 	return a.out
 }
 
+// quoteSentence reports whether sentence s is a quotation and nothing
+// else but its closing punctuation.
+func quoteSentence(s *sentence, toks []token) bool {
+	q := 0
+	for y := s.lo; y < s.hi; y++ {
+		switch {
+		case toks[y].kind == tQuote:
+			q++
+		case toks[y].kind == tWord:
+			return false
+		}
+	}
+	return q == 1
+}
+
+// soleSubject returns the one person sentence si of in is about, or -1:
+// the person its subject names, when it has no quotation, no colon
+// leading on, and names or refers to no other person.
+func (a *article) soleSubject(in *paraInfo, si int) int {
+	s := &in.sents[si]
+	if s.hi <= s.lo || in.toks[s.hi-1].is(':') {
+		return -1
+	}
+	for y := s.lo; y < s.hi; y++ {
+		if in.toks[y].kind == tQuote {
+			return -1
+		}
+	}
+	found := -1
+	for i := range s.ments {
+		m := &s.ments[i]
+		if m.kind == mAnon {
+			return -1
+		}
+		if m.ent < 0 || m.poss || m.mod || !a.ents[m.ent].person {
+			continue
+		}
+		if found >= 0 && m.ent != found || found < 0 && (m.obj || m.appos) {
+			return -1 // two people, or the first is no subject
+		}
+		found = m.ent
+	}
+	return found
+}
+
 // signatureOf returns the person a paragraph signs for, or -1: a line
 // that is a dash and a name, perhaps with a role before it and a title
 // after a comma, and no quotation ("— Opposition leader Marisol
@@ -1528,6 +1573,12 @@ func (a *article) attribute(in *paraInfo, si, x int) attribution {
 		if v := a.lastSpeechCue(in, si-1); v.ent >= 0 {
 			v.conf = min(v.conf, model.Medium)
 			return v
+		}
+		if e := a.soleSubject(in, si-1); e >= 0 && quoteSentence(s, toks) {
+			// "Maillard was unapologetic. "Every minister wants more
+			// money."": a quotation standing alone after a sentence
+			// about one person, in the same paragraph, is that person's.
+			return attribution{ent: e, conf: model.Low, cue: "continuation"}
 		}
 	}
 	if hypo {

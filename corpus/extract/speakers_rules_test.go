@@ -219,6 +219,16 @@ func TestArticleSpeakerRules(t *testing.T) {
 			quote: "My constituents", want: "Hamish Lockhart",
 		},
 		{
+			name:  "a quotation alone after a sentence about one person",
+			text:  "Title\n\nAsked about the libraries, Corin Maill was unapologetic. \"Every minister wants more money.\"",
+			quote: "Every minister", want: "Corin Maill",
+		},
+		{
+			name:  "a quotation alone after a sentence about two people",
+			text:  "Title\n\nCorin Maill met Dora Vennick on Monday. \"Every minister wants more money.\"",
+			quote: "Every minister", want: "",
+		},
+		{
 			name:  "a quotation signed on the next line",
 			text:  "Title\n\nThe minister, Corin Maill, spoke on Wednesday.\n\n\"This is a budget for people who own things.\"\n\u2014 Hesper Quayle, Tenants' Federation\n\n\"We asked for certainty and we got it.\"\n\u2014 Dominik Varga, chair of the Chamber of Industry",
 			quote: "This is a budget", want: "Hesper Quayle",
