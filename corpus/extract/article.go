@@ -200,6 +200,7 @@ func dialogueRun(text string, paras []paragraph, people map[string]bool) (int, b
 	}
 	n := 0
 	names := map[string]bool{}
+	stamped := true // every line opens with a timestamp
 	for _, p := range paras {
 		if !mayOpenTurn(text, p) {
 			break
@@ -212,9 +213,12 @@ func dialogueRun(text string, paras []paragraph, people map[string]bool) (int, b
 			break // `X: "..."` is a quotation in prose
 		}
 		names[l.raw] = true
+		stamped = stamped && skipTimestamp(text, p.start, p.end) > p.start
 		n++
 	}
-	if n < 3 || len(names) < 2 {
+	// Two lines make an excerpt when both carry a timestamp, "[05:40]
+	// Kerr: ...": no list of prices or measures is stamped so.
+	if n < 3 && !(n == 2 && stamped) || len(names) < 2 {
 		return n, false
 	}
 	persons := 0

@@ -229,6 +229,16 @@ func TestArticleSpeakerRules(t *testing.T) {
 			quote: "Every minister", want: "",
 		},
 		{
+			name:  "two timestamped labelled lines are an excerpt",
+			text:  "Title\n\nThe developer, Crispin Hart, called Mayor Gerrit Sloot.\n\n[05:40] Hart: What about the height?\n[05:43] Sloot: Nobody measures the height.\n\nThe call ended.",
+			quote: "Nobody measures", want: "Gerrit Sloot",
+		},
+		{
+			name:  "two labelled lines with no timestamps stay prose",
+			text:  "Title\n\nThe developer, Crispin Hart, called Mayor Gerrit Sloot.\n\nHart: What about the height?\nSloot: Nobody measures the height.\n\nThe call ended.",
+			quote: "Nobody measures", dropped: true,
+		},
+		{
 			name:  "a quotation signed on the next line",
 			text:  "Title\n\nThe minister, Corin Maill, spoke on Wednesday.\n\n\"This is a budget for people who own things.\"\n\u2014 Hesper Quayle, Tenants' Federation\n\n\"We asked for certainty and we got it.\"\n\u2014 Dominik Varga, chair of the Chamber of Industry",
 			quote: "This is a budget", want: "Hesper Quayle",
