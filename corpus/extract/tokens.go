@@ -178,7 +178,9 @@ func (l *tokenizer) tokenize(text string, a, b int, toks []token) []token {
 			i++
 			continue
 		case bPunct:
-			toks = append(toks, token{start: i, end: i + 1, kind: tPunct, punct: r})
+			var t *token
+			toks, t = nextToken(toks)
+			t.start, t.end, t.kind, t.punct = i, i+1, tPunct, r
 			i++
 			if i < len(s) && s[i] == ' ' {
 				i++ // the space after a comma or a full stop
@@ -337,10 +339,26 @@ func (l *tokenizer) appendShort(toks []token, i, n int, x, upper, lower uint64) 
 		at := l.low[i : i+8]
 		binary.LittleEndian.PutUint64(at, binary.LittleEndian.Uint64(at)&^mask|low)
 	}
-	capital := upper&0x80 != 0
-	return append(toks, token{start: i, end: i + n, kind: tWord, lowLen: int32(n), cap: capital,
-		allCaps: capital && bits.OnesCount64(upper|lower) >= 2 && lower == 0,
-		vocab:   lookupShort(low, n, shortHash(low))})
+	toks, t := nextToken(toks)
+	t.start, t.end, t.kind, t.lowLen = i, i+n, tWord, int32(n)
+	t.cap = upper&0x80 != 0
+	t.allCaps = t.cap && bits.OnesCount64(upper|lower) >= 2 && lower == 0
+	t.vocab = lookupShort(low, n, shortHash(low))
+	return toks
+}
+
+// nextToken returns toks with a zero token more, and that token, to fill
+// in place. A token made apart and then appended is written in pieces
+// and read back whole to copy it, which the processor cannot serve from
+// the pieces still on their way to memory: a stall for every word.
+func nextToken(toks []token) ([]token, *token) {
+	if len(toks) < cap(toks) {
+		toks = toks[:len(toks)+1]
+		toks[len(toks)-1] = token{}
+	} else {
+		toks = append(toks, token{})
+	}
+	return toks, &toks[len(toks)-1]
 }
 
 // appendMid is appendShort for a word of 8 < n <= 16 ASCII letters and
@@ -356,11 +374,11 @@ func (l *tokenizer) appendMid(toks []token, i, n int, x1, x2, u1, l1, u2, l2 uin
 		at := l.low[i+8 : i+16]
 		binary.LittleEndian.PutUint64(at, binary.LittleEndian.Uint64(at)&^mask2|low2)
 	}
-	capital := u1&0x80 != 0
-	toks = append(toks, token{start: i, end: i + n, kind: tWord, lowLen: int32(n), cap: capital,
-		allCaps: capital && bits.OnesCount64(u1|l1)+bits.OnesCount64(u2|l2) >= 2 && l1|l2 == 0})
+	toks, t := nextToken(toks)
+	t.start, t.end, t.kind, t.lowLen = i, i+n, tWord, int32(n)
+	t.cap = u1&0x80 != 0
+	t.allCaps = t.cap && bits.OnesCount64(u1|l1)+bits.OnesCount64(u2|l2) >= 2 && l1|l2 == 0
 	if n <= maxVocabLen {
-		t := &toks[len(toks)-1]
 		t.vocab = lookupMid(low1, l.lowOf(t), midHash(low1, low2))
 	}
 	return toks
@@ -436,8 +454,8 @@ func wordRuneAt(text string, k, b int) bool {
 // appendWord appends the token of the word text[i:j] to toks, and writes
 // its lower-case form over it in l.low (see tokenizer).
 func (l *tokenizer) appendWord(toks []token, text string, i, j int) []token {
-	toks = append(toks, token{start: i, end: j, kind: tWord})
-	t := &toks[len(toks)-1]
+	toks, t := nextToken(toks)
+	t.start, t.end, t.kind = i, j, tWord
 	w := text[i:j]
 	if n := len(w); n > 2 && (w[n-1] == 's' || w[n-1] == 'S') {
 		// A possessive 's or ’s, either s in either case.
