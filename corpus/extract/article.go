@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -734,7 +735,16 @@ func countWords(s string, limit int) int {
 				in = true
 				n++
 			}
-			// The rest of the word's ASCII bytes change nothing counted.
+			// The rest of the word's ASCII bytes change nothing counted:
+			// skipped eight at a time up to the first that may (see
+			// wordRun), then one by one.
+			for i+8 <= len(s) {
+				k := wordRun(load8(s, i))
+				i += k
+				if k < 8 {
+					break
+				}
+			}
 			for i < len(s) && s[i] < utf8.RuneSelf && !asciiSpace[s[i]] {
 				i++
 			}
@@ -750,6 +760,18 @@ func countWords(s string, limit int) int {
 		i += size
 	}
 	return n
+}
+
+// wordRun returns how many of the eight bytes packed in x (the first
+// lowest) come before the first that is outside ASCII or at most ' ',
+// which takes every ASCII space: bytes within a word of ASCII letters,
+// digits and punctuation. Adding 0x80-0x21 sets a byte's high bit just
+// when it is 0x21 or more, for a byte without it; a byte with its high
+// bit set may carry into the bytes after it, which come after the one
+// that stops the run.
+func wordRun(x uint64) int {
+	stop := (^(x + lowBits*(0x80-0x21)) | x) & highBits
+	return bits.TrailingZeros64(stop) >> 3
 }
 
 // titled reports whether the quotation at toks[x] follows a title noun

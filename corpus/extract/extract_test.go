@@ -370,7 +370,8 @@ func TestFoldMemo(t *testing.T) {
 // strings of ASCII and Unicode spaces, letters and invalid bytes, for
 // every limit.
 func TestCountWords(t *testing.T) {
-	pieces := []string{"a", "Zed", " ", "  ", "\t", "\n", "\u00a0", "\u2003", "é", "’", "\xff", ",", "x y"}
+	pieces := []string{"a", "Zed", " ", "  ", "\t", "\n", "\u00a0", "\u2003", "é", "’", "\xff", ",", "x y",
+		"interlocutors'", "\x01", "\x7f", "!#$%&()*+"}
 	r := rand.New(rand.NewSource(2))
 	for i := 0; i < 5000; i++ {
 		var b strings.Builder
