@@ -78,14 +78,15 @@ type article struct {
 // bulk of what extraction would otherwise allocate and none of it
 // outlives the call.
 type scratch struct {
-	toks  []token
-	spans []span
-	sents []sentence
-	ments []mention
-	ids   []int
-	lows  []string // role references' modifiers (see lows)
-	infos []paraInfo
-	ents  []entity
+	toks   []token
+	spans  []span
+	sents  []sentence
+	ments  []mention
+	ids    []int
+	lows   []string // role references' modifiers (see lows)
+	quotes []int32  // quotation tokens (see paraInfo)
+	infos  []paraInfo
+	ents   []entity
 	// The pronoun history: at most eight sentences, so one small array
 	// serves every article.
 	history [][]int
@@ -124,7 +125,7 @@ func (s *scratch) release() {
 	// An entity's roles slice is the Roles of its quotations: clearing
 	// the entity drops it, so the next article starts a slice of its own.
 	clear(s.ents)
-	s.toks, s.spans, s.sents, s.ments, s.ids = s.toks[:0], s.spans[:0], s.sents[:0], s.ments[:0], s.ids[:0]
+	s.toks, s.spans, s.sents, s.ments, s.ids, s.quotes = s.toks[:0], s.spans[:0], s.sents[:0], s.ments[:0], s.ids[:0], s.quotes[:0]
 	clear(s.history)
 	s.infos, s.ents, s.history, s.paras = s.infos[:0], s.ents[:0], s.history[:0], s.paras[:0]
 	clear(s.midCaps)
@@ -145,6 +146,9 @@ type paraInfo struct {
 	toks  []token
 	spans []span
 	sents []sentence
+	// quotes holds the index in toks of each span's quotation token, in
+	// order: the tokens a sentence's quotations are looked for among.
+	quotes []int32
 }
 
 // Article extracts the quotations in prose text[from:]. A run of three or
@@ -361,16 +365,18 @@ func articleParas(text string, paras []paragraph) []Found {
 			sc.spans = marks.quoteSpans(text, p.start, p.end, sc.spans)
 		}
 		in.spans = window(sc.spans, firstSpan)
-		first := len(all)
+		first, firstQuote := len(all), len(sc.quotes)
 		tz.paraStart = first
 		cur := p.start
 		for qi, s := range in.spans {
 			all = tz.tokenize(text, cur, s.open, all)
+			sc.quotes = append(sc.quotes, int32(len(all)-first))
 			all = append(all, token{start: s.open, end: s.close, kind: tQuote, q: int32(qi)})
 			cur = s.close
 		}
 		all = tz.tokenize(text, cur, p.end, all)
 		in.toks = window(all, first)
+		in.quotes = window(sc.quotes, firstQuote)
 	}
 	sc.toks = all
 	sc.lowered, sc.over = tz.low, tz.over
@@ -421,6 +427,7 @@ func articleParas(text string, paras []paragraph) []Found {
 		// names.
 		isHeadline := headline(in.toks)
 		lastSpeech := none
+		nextQuote := 0 // in in.quotes: sentences cut the tokens in order
 		for si := range in.sents {
 			s := &in.sents[si]
 			firstMent := len(sc.ments)
@@ -430,12 +437,8 @@ func articleParas(text string, paras []paragraph) []Found {
 				s.ments = s.ments[:0]
 			}
 			a.link(in, si)
-			// A paragraph with no quotation (about half) has no token to
-			// look for.
-			for x := s.lo; x < s.hi && len(in.spans) > 0; x++ {
-				if in.toks[x].kind != tQuote {
-					continue
-				}
+			for ; nextQuote < len(in.quotes) && int(in.quotes[nextQuote]) < s.hi; nextQuote++ {
+				x := int(in.quotes[nextQuote])
 				sp := in.spans[in.toks[x].q]
 				at := a.attribute(in, si, x)
 				if at.ent < 0 && !at.drop && !at.anon && quoteOnly {
