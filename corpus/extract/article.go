@@ -1930,7 +1930,12 @@ func (a *article) colonIntro(in *paraInfo, si, c int) attribution {
 // author's gloss, but "the statement read:" quotes a document.
 func paraphraseLed(intro string) bool {
 	intro = strings.TrimSpace(intro)
-	if !isASCII(intro) {
+	// Only the end of the clause is compared: the longest intro and the
+	// byte before it, after the spaces and dots trimmed (lowering never
+	// makes or removes one). Lowering an ASCII end byte for byte
+	// lowers it as it would the whole clause, whatever comes before.
+	end := strings.TrimRight(intro, " .")
+	if !isASCII(end[max(0, len(end)-maxParaphraseIntro-1):]) {
 		intro = strings.TrimRight(strings.ToLower(intro), " .")
 		for _, p := range paraphraseIntros {
 			if intro == p || p != "read" && (endsWith(intro, " ", p) || endsWith(intro, ", ", p)) {
@@ -1939,10 +1944,10 @@ func paraphraseLed(intro string) bool {
 		}
 		return false
 	}
-	// The same test on ASCII text, which lowering changes byte for byte,
-	// without building the lower-case clause (it can be a whole
+	// The same test on an ASCII end, which lowering changes byte for
+	// byte, without building the lower-case clause (it can be a whole
 	// sentence) for every colon.
-	intro = strings.TrimRight(intro, " .")
+	intro = end
 	for _, p := range paraphraseIntros {
 		n := len(intro) - len(p)
 		// A clause ending in ", p" also ends in " p".

@@ -448,3 +448,54 @@ func TestMayOpenTurn(t *testing.T) {
 		t.Fatalf("only %d of the random lines read as labels: the test checks too little", opened)
 	}
 }
+
+// TestParaphraseLed checks paraphraseLed against its definition, the
+// clause lowered whole and compared, on random clauses: words, letters
+// outside ASCII and punctuation, then often an intro written in mixed
+// case, some of its letters swapped for ones whose lower case is ASCII
+// (the Kelvin sign's is k) or which only fold to ASCII (ſ), then spaces
+// and dots.
+func TestParaphraseLed(t *testing.T) {
+	pieces := []string{"In other words", "read", "I.E", " ", ", ", "é", "İ", "\u212a", "—", "’", "x", "the", "\xff"}
+	ends := []string{"", " ", ".", " . ", ".."}
+	r := rand.New(rand.NewSource(5))
+	led := 0
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := r.Intn(4); n > 0; n-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		if r.Intn(4) > 0 {
+			b.WriteString([]string{"", " ", ", ", ","}[r.Intn(4)])
+			for _, c := range paraphraseIntros[r.Intn(len(paraphraseIntros))] {
+				switch x := r.Intn(8); {
+				case x == 0:
+					c = unicode.ToUpper(c)
+				case x == 1 && c == 'k':
+					c = '\u212a'
+				case x == 1 && c == 's':
+					c = 'ſ'
+				}
+				b.WriteRune(c)
+			}
+		}
+		b.WriteString(ends[r.Intn(len(ends))])
+		intro := b.String()
+		low := strings.TrimRight(strings.ToLower(strings.TrimSpace(intro)), " .")
+		want := false
+		for _, p := range paraphraseIntros {
+			if low == p || p != "read" && (endsWith(low, " ", p) || endsWith(low, ", ", p)) {
+				want = true
+			}
+		}
+		if got := paraphraseLed(intro); got != want {
+			t.Fatalf("paraphraseLed(%q) = %v, want %v", intro, got, want)
+		}
+		if want {
+			led++
+		}
+	}
+	if led < 2000 {
+		t.Fatalf("only %d of the random clauses end in an intro: the test checks too little", led)
+	}
+}
