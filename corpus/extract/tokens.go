@@ -126,9 +126,10 @@ type tokenizer struct {
 	// written over the word, where tokens find it (see token.lowLen):
 	// lowering a word of the same length in place takes no allocation,
 	// and the copy is kept for the next article. A word's bytes are
-	// written once, before any string views them, and the copy is not
-	// written again until the next article (begin), by when no string
-	// viewing it is left: see article.low.
+	// written once, before any string views them (the bytes after a
+	// short word are written back with it, unchanged: see appendShort),
+	// and the copy is not written again until the next article (begin),
+	// by when no string viewing it is left: see article.low.
 	low []byte
 	// over holds the lower-case words longer than the words as written
 	// (a few letters outside ASCII, invalid bytes), which do not fit.
@@ -203,7 +204,7 @@ func (l *tokenizer) tokenize(text string, a, b int, toks []token) []token {
 			// An ASCII word of at most eight bytes, nearly every word of
 			// prose, is read eight bytes at once: which of them are
 			// letters and digits, so where the word ends, and its
-			// capitals, lower case and hash (see caseMasks, shortWord).
+			// capitals, lower case and hash (see caseMasks, appendShort).
 			// A byte with its high bit set may carry into the bytes
 			// after it, which are past the word's end anyway.
 			x := load8(text, i)
@@ -287,13 +288,13 @@ var plainEnd = func() (t [256]bool) {
 	return t
 }()
 
-// joinerEnds reports, for the word s[i:j] of at most eight ASCII letters
-// and digits (x is the eight bytes from i, upper their capitals) followed
-// by s[j], whether s[j] is a joiner (' - . &) that tokenize's general
-// loop would leave out of the word with no more to decide: one followed
-// by no letter or digit, and not the mark of a plural possessive or the
-// dot of an abbreviation or an initial. A byte after it outside ASCII is
-// left to the general loop, which decodes it.
+// joinerEnds reports, for the word s[i:j] of at most sixteen ASCII
+// letters and digits (x is the eight bytes from i, upper their capitals)
+// followed by s[j], whether s[j] is a joiner (' - . &) that tokenize's
+// general loop would leave out of the word with no more to decide: one
+// followed by no letter or digit, and not the mark of a plural possessive
+// or the dot of an abbreviation or an initial. A byte after it outside
+// ASCII is left to the general loop, which decodes it.
 func joinerEnds(s string, i, j int, x, upper uint64) bool {
 	c := s[j]
 	if c != '.' && c != '-' && c != '&' && c != '\'' {
