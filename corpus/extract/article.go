@@ -85,6 +85,7 @@ type scratch struct {
 	ids    []int
 	lows   []string // role references' modifiers (see lows)
 	quotes []int32  // quotation tokens (see paraInfo)
+	marks  []int32  // the tokens sentences looks at (see tokenizer)
 	infos  []paraInfo
 	ents   []entity
 	// The pronoun history: at most eight sentences, so one small array
@@ -125,7 +126,7 @@ func (s *scratch) release() {
 	// An entity's roles slice is the Roles of its quotations: clearing
 	// the entity drops it, so the next article starts a slice of its own.
 	clear(s.ents)
-	s.toks, s.spans, s.sents, s.ments, s.ids, s.quotes = s.toks[:0], s.spans[:0], s.sents[:0], s.ments[:0], s.ids[:0], s.quotes[:0]
+	s.toks, s.spans, s.sents, s.ments, s.ids, s.quotes, s.marks = s.toks[:0], s.spans[:0], s.sents[:0], s.ments[:0], s.ids[:0], s.quotes[:0], s.marks[:0]
 	clear(s.history)
 	s.infos, s.ents, s.history, s.paras = s.infos[:0], s.ents[:0], s.history[:0], s.paras[:0]
 	clear(s.midCaps)
@@ -149,6 +150,9 @@ type paraInfo struct {
 	// quotes holds the index in toks of each span's quotation token, in
 	// order: the tokens a sentence's quotations are looked for among.
 	quotes []int32
+	// marks holds the index in toks of each token sentences looks at,
+	// in order: the quotations and those the tokenizer notes.
+	marks []int32
 }
 
 // Article extracts the quotations in prose text[from:]. A run of three or
@@ -352,7 +356,7 @@ func articleParas(text string, paras []paragraph) []Found {
 	infos := sc.infos
 	single := len(paras) > 0 && usesSingleQuotes(text, paras)
 	all := sc.toks
-	tz := tokenizer{midCaps: a.midCaps, low: sc.lowered, over: sc.over}
+	tz := tokenizer{midCaps: a.midCaps, low: sc.lowered, over: sc.over, marks: sc.marks}
 	tz.begin(text)
 	var marks markFinder // shared by the paragraphs, which come in order
 	for k, p := range paras {
@@ -365,21 +369,23 @@ func articleParas(text string, paras []paragraph) []Found {
 			sc.spans = marks.quoteSpans(text, p.start, p.end, sc.spans)
 		}
 		in.spans = window(sc.spans, firstSpan)
-		first, firstQuote := len(all), len(sc.quotes)
+		first, firstQuote, firstMark := len(all), len(sc.quotes), len(tz.marks)
 		tz.paraStart = first
 		cur := p.start
 		for qi, s := range in.spans {
 			all = tz.tokenize(text, cur, s.open, all)
 			sc.quotes = append(sc.quotes, int32(len(all)-first))
+			tz.marks = append(tz.marks, int32(len(all)-first))
 			all = append(all, token{start: s.open, end: s.close, kind: tQuote, q: int32(qi)})
 			cur = s.close
 		}
 		all = tz.tokenize(text, cur, p.end, all)
 		in.toks = window(all, first)
 		in.quotes = window(sc.quotes, firstQuote)
+		in.marks = window(tz.marks, firstMark)
 	}
 	sc.toks = all
-	sc.lowered, sc.over = tz.low, tz.over
+	sc.lowered, sc.over, sc.marks = tz.low, tz.over, tz.marks
 	// Sound: tz.low is written no more until the next article's begin,
 	// by when release has dropped every string made from it (tokens
 	// hold none, and a quotation's cue is the vocabulary's copy: see
@@ -399,7 +405,7 @@ func articleParas(text string, paras []paragraph) []Found {
 	prevBlock := none // who the block quote going on is given to
 	for k := range infos {
 		in := &infos[k]
-		in.sents = a.sentences(in.toks)
+		in.sents = a.sentences(in.toks, in.marks)
 		first := len(a.out)
 		if len(in.spans) == 0 && (prevColon.ent >= 0 || prevBlock.ent >= 0) && blockQuoted(text, in.p.start) {
 			// `Rao replied:` then an email set off as a Markdown block
@@ -821,14 +827,17 @@ func (a *article) labelPhrase(toks []token, x int) bool {
 }
 
 // sentences splits a paragraph's tokens into sentences. A quotation ending
-// in a full stop ends the sentence unless a cue follows it.
-func (a *article) sentences(toks []token) []sentence {
+// in a full stop ends the sentence unless a cue follows it. marks are the
+// tokens to look at (see paraInfo): the others neither end a sentence
+// nor are noted in one.
+func (a *article) sentences(toks []token, marks []int32) []sentence {
 	first := len(a.sc.sents)
 	out := a.sc.sents
 	defer func() { a.sc.sents = out }()
 	lo := 0
 	lastVerb, firstAccording := int32(-1), int32(-1)
-	for i := range toks {
+	for _, m := range marks {
+		i := int(m)
 		t := &toks[i]
 		// Punctuation and quotations have no vocabulary.
 		if t.vocab&(vSpeechVerbs|vAccording) != 0 {

@@ -140,6 +140,11 @@ type tokenizer struct {
 	// starts. Noted as each word is made, to spare another pass.
 	midCaps   map[string]bool
 	paraStart int
+	// marks gathers, for sentences, the index from paraStart of every
+	// token that can end a sentence or that sentence looks up: full stops
+	// and the like, speech verbs, "according". Noted as each token is
+	// made, so that sentences need not look at the others.
+	marks []int32
 	// midSeen holds, by hash, words of up to eight bytes already in
 	// midCaps, packed (packWord; no word holds a NUL byte, so each
 	// packs differently and none to 0): a name recurs through an
@@ -182,6 +187,9 @@ func (l *tokenizer) tokenize(text string, a, b int, toks []token) []token {
 			var t *token
 			toks, t = nextToken(toks)
 			t.start, t.end, t.kind, t.punct = i, i+1, tPunct, r
+			if r == '.' || r == '!' || r == '?' {
+				l.noteMark(toks) // terminal (see token.terminal)
+			}
 			i++
 			if i < len(s) && s[i] == ' ' {
 				i++ // the space after a comma or a full stop
@@ -195,6 +203,9 @@ func (l *tokenizer) tokenize(text string, a, b int, toks []token) []token {
 			}
 			if !isWordRune(r) {
 				toks = append(toks, token{start: i, end: i + size, kind: tPunct, punct: r})
+				if r == '…' {
+					l.noteMark(toks) // terminal (see token.terminal)
+				}
 				i += size
 				continue
 			}
@@ -267,8 +278,12 @@ func (l *tokenizer) tokenize(text string, a, b int, toks []token) []token {
 		}
 		toks = l.appendWord(toks, text, i, j)
 	made:
-		if toks[len(toks)-1].cap {
+		t := &toks[len(toks)-1]
+		if t.cap {
 			l.noteMidCap(toks) // not inlined: capitals are few
+		}
+		if t.vocab&(vSpeechVerbs|vAccording) != 0 {
+			l.noteMark(toks)
 		}
 		i = j
 		if i < len(s) && s[i] == ' ' {
@@ -595,6 +610,12 @@ func (l *tokenizer) lowerOther(t *token, w string) {
 	}
 	appendLower(l.low[t.start:t.start], w)
 	l.setLow(t, n)
+}
+
+// noteMark notes the last of toks in marks, a token sentences looks at:
+// a terminal mark, a speech verb, "according".
+func (l *tokenizer) noteMark(toks []token) {
+	l.marks = append(l.marks, int32(len(toks)-1-l.paraStart))
 }
 
 // noteMidCap records in midCaps the last of toks, a capitalised word,
