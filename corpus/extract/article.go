@@ -252,8 +252,9 @@ func dialogueRun(text string, paras []paragraph, people map[string]bool) (int, b
 // with a capital or a digit (labelName), as a quotation opening a
 // paragraph does ("Let me be clear: ..."), unless it is the "the" of an
 // office whose holder is the name ("the Minister for Transport (Mr
-// Callum Briggs):", see nameLabel). Nearly every paragraph of prose is
-// ruled out here.
+// Callum Briggs):", see nameLabel). Nor can a label whose text opens
+// with a quotation mark, which dialogueRun takes for prose. Nearly every
+// paragraph of prose is ruled out here.
 func mayOpenTurn(text string, p paragraph) bool {
 	line := text[skipTimestamp(text, p.start, p.end):p.end]
 	// A "Q" or "A" label is the letter then a space, a colon or a dot
@@ -261,14 +262,24 @@ func mayOpenTurn(text string, p paragraph) bool {
 	// letter of a word ("According to", "After"), which opens a turn only
 	// as any other word would.
 	if qa := len(line) >= 2 && (line[0] == 'Q' || line[0] == 'A') && !(line[1] < utf8.RuneSelf && asciiWord[line[1]]); !qa {
-		if strings.HasPrefix(line, "**") || strings.HasPrefix(line, "__") {
+		bold := strings.HasPrefix(line, "**") || strings.HasPrefix(line, "__")
+		if bold {
 			line = line[2:]
 		}
-		if strings.IndexByte(line[:min(len(line), 61)], ':') < 0 {
+		colon := strings.IndexByte(line[:min(len(line), 61)], ':')
+		if colon < 0 {
 			return false
 		}
 		if r := firstRune(strings.TrimLeftFunc(line, unicode.IsSpace)); !unicode.IsUpper(r) && !unicode.IsDigit(r) && r != 't' {
 			return false
+		}
+		// `X told the Courier: "..."` is a quotation in prose, which
+		// dialogueRun stops at: with no bracket before it, this colon is
+		// the label's (labelColon), and its text opens with the mark.
+		if !bold && !hasBracket(line[:colon]) {
+			if r := firstRune(strings.TrimLeftFunc(line[colon+1:], unicode.IsSpace)); r == '"' || r == '“' || r == '«' {
+				return false
+			}
 		}
 	}
 	// Last, as it reads the whole paragraph.

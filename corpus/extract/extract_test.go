@@ -423,7 +423,8 @@ func TestLabelColon(t *testing.T) {
 // rules out no line parseLabel reads as a label with turn text after it.
 func TestMayOpenTurn(t *testing.T) {
 	pieces := []string{"the Minister for Transport (Mr Callum Briggs)", "THE Speaker", "“", "\"", "Q", "A", "**", "__",
-		"[00:01:02] ", "Jane Doe", "Élodie", "ömer", ":", ": ", " ", "\t", "12", "said", "(role)", "Let me be clear"}
+		"[00:01:02] ", "Jane Doe", "Élodie", "ömer", ":", ": ", " ", "\t", "12", "said", "(role)", "Let me be clear",
+		"(aside: “hm”)", "Hello"}
 	r := rand.New(rand.NewSource(4))
 	opened := 0
 	for i := 0; i < 50000; i++ {
@@ -438,6 +439,9 @@ func TestMayOpenTurn(t *testing.T) {
 		l, ok := parseLabel(line, 0, len(line))
 		if !ok || l.textStart >= len(line) {
 			continue
+		}
+		if r := firstRune(line[l.textStart:]); r == '"' || r == '“' || r == '«' {
+			continue // `X: "..."`, which dialogueRun reads as prose
 		}
 		opened++
 		if !mayOpenTurn(line, paragraph{start: 0, end: len(line)}) {
