@@ -189,6 +189,7 @@ func Article(text string, from int) []Found {
 		}
 		t, _ := labelled(text, paras[k].start, paras[k+n-1].end)
 		turns = append(turns, t...)
+		Recycle(t)
 		k += n
 	}
 	if len(turns) == 0 {
@@ -370,6 +371,9 @@ func articleParas(text string, paras []paragraph) []Found {
 	tz := tokenizer{midCaps: a.midCaps, low: sc.lowered, over: sc.over, marks: sc.marks}
 	tz.begin(text)
 	var marks markFinder // shared by the paragraphs, which come in order
+	if len(paras) > 0 {
+		marks.end = paras[len(paras)-1].end
+	}
 	for k, p := range paras {
 		in := &infos[k]
 		in.p = p

@@ -498,7 +498,14 @@ func vocabOfFold(w string) vocab {
 		_, v := vocabEntry(low)
 		return v
 	}
-	return vocabOfWord(strings.ToLower(w))
+	// A word with a non-ASCII letter ("INÉS") is lowered on the stack
+	// too: strings.ToLower made a string of every such label word.
+	var wide [64]byte
+	low := appendLower(wide[:0], w)
+	if len(low) > maxVocabLen {
+		return 0
+	}
+	return vocabOf[string(low)]
 }
 
 // packBytes is packWord for a byte slice.
