@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -77,14 +78,16 @@ type article struct {
 // bulk of what extraction would otherwise allocate and none of it
 // outlives the call.
 type scratch struct {
-	toks  []token
-	spans []span
-	sents []sentence
-	ments []mention
-	ids   []int
-	lows  []string // role references' modifiers (see lows)
-	infos []paraInfo
-	ents  []entity
+	toks   []token
+	spans  []span
+	sents  []sentence
+	ments  []mention
+	ids    []int
+	lows   []string // role references' modifiers (see lows)
+	quotes []int32  // quotation tokens (see paraInfo)
+	marks  []int32  // the tokens sentences looks at (see tokenizer)
+	infos  []paraInfo
+	ents   []entity
 	// The pronoun history: at most eight sentences, so one small array
 	// serves every article.
 	history [][]int
@@ -123,7 +126,7 @@ func (s *scratch) release() {
 	// An entity's roles slice is the Roles of its quotations: clearing
 	// the entity drops it, so the next article starts a slice of its own.
 	clear(s.ents)
-	s.toks, s.spans, s.sents, s.ments, s.ids = s.toks[:0], s.spans[:0], s.sents[:0], s.ments[:0], s.ids[:0]
+	s.toks, s.spans, s.sents, s.ments, s.ids, s.quotes, s.marks = s.toks[:0], s.spans[:0], s.sents[:0], s.ments[:0], s.ids[:0], s.quotes[:0], s.marks[:0]
 	clear(s.history)
 	s.infos, s.ents, s.history, s.paras = s.infos[:0], s.ents[:0], s.history[:0], s.paras[:0]
 	clear(s.midCaps)
@@ -144,6 +147,12 @@ type paraInfo struct {
 	toks  []token
 	spans []span
 	sents []sentence
+	// quotes holds the index in toks of each span's quotation token, in
+	// order: the tokens a sentence's quotations are looked for among.
+	quotes []int32
+	// marks holds the index in toks of each token sentences looks at,
+	// in order: the quotations and those the tokenizer notes.
+	marks []int32
 }
 
 // Article extracts the quotations in prose text[from:]. A run of three or
@@ -248,8 +257,9 @@ func dialogueRun(text string, paras []paragraph, people map[string]bool) (int, b
 // with a capital or a digit (labelName), as a quotation opening a
 // paragraph does ("Let me be clear: ..."), unless it is the "the" of an
 // office whose holder is the name ("the Minister for Transport (Mr
-// Callum Briggs):", see nameLabel). Nearly every paragraph of prose is
-// ruled out here.
+// Callum Briggs):", see nameLabel). Nor can a label whose text opens
+// with a quotation mark, which dialogueRun takes for prose. Nearly every
+// paragraph of prose is ruled out here.
 func mayOpenTurn(text string, p paragraph) bool {
 	line := text[skipTimestamp(text, p.start, p.end):p.end]
 	// A "Q" or "A" label is the letter then a space, a colon or a dot
@@ -257,14 +267,24 @@ func mayOpenTurn(text string, p paragraph) bool {
 	// letter of a word ("According to", "After"), which opens a turn only
 	// as any other word would.
 	if qa := len(line) >= 2 && (line[0] == 'Q' || line[0] == 'A') && !(line[1] < utf8.RuneSelf && asciiWord[line[1]]); !qa {
-		if strings.HasPrefix(line, "**") || strings.HasPrefix(line, "__") {
+		bold := strings.HasPrefix(line, "**") || strings.HasPrefix(line, "__")
+		if bold {
 			line = line[2:]
 		}
-		if strings.IndexByte(line[:min(len(line), 61)], ':') < 0 {
+		colon := strings.IndexByte(line[:min(len(line), 61)], ':')
+		if colon < 0 {
 			return false
 		}
 		if r := firstRune(strings.TrimLeftFunc(line, unicode.IsSpace)); !unicode.IsUpper(r) && !unicode.IsDigit(r) && r != 't' {
 			return false
+		}
+		// `X told the Courier: "..."` is a quotation in prose, which
+		// dialogueRun stops at: with no bracket before it, this colon is
+		// the label's (labelColon), and its text opens with the mark.
+		if !bold && !hasBracket(line[:colon]) {
+			if r := firstRune(strings.TrimLeftFunc(line[colon+1:], unicode.IsSpace)); r == '"' || r == '“' || r == '«' {
+				return false
+			}
 		}
 	}
 	// Last, as it reads the whole paragraph.
@@ -352,7 +372,7 @@ func articleParas(text string, paras []paragraph) []Found {
 	infos := sc.infos
 	single := len(paras) > 0 && usesSingleQuotes(text, paras)
 	all := sc.toks
-	tz := tokenizer{midCaps: a.midCaps, low: sc.lowered, over: sc.over}
+	tz := tokenizer{midCaps: a.midCaps, low: sc.lowered, over: sc.over, marks: sc.marks}
 	tz.begin(text)
 	var marks markFinder // shared by the paragraphs, which come in order
 	if len(paras) > 0 {
@@ -368,19 +388,23 @@ func articleParas(text string, paras []paragraph) []Found {
 			sc.spans = marks.quoteSpans(text, p.start, p.end, sc.spans)
 		}
 		in.spans = window(sc.spans, firstSpan)
-		first := len(all)
+		first, firstQuote, firstMark := len(all), len(sc.quotes), len(tz.marks)
 		tz.paraStart = first
 		cur := p.start
 		for qi, s := range in.spans {
 			all = tz.tokenize(text, cur, s.open, all)
+			sc.quotes = append(sc.quotes, int32(len(all)-first))
+			tz.marks = append(tz.marks, int32(len(all)-first))
 			all = append(all, token{start: s.open, end: s.close, kind: tQuote, q: int32(qi)})
 			cur = s.close
 		}
 		all = tz.tokenize(text, cur, p.end, all)
 		in.toks = window(all, first)
+		in.quotes = window(sc.quotes, firstQuote)
+		in.marks = window(tz.marks, firstMark)
 	}
 	sc.toks = all
-	sc.lowered, sc.over = tz.low, tz.over
+	sc.lowered, sc.over, sc.marks = tz.low, tz.over, tz.marks
 	// Sound: tz.low is written no more until the next article's begin,
 	// by when release has dropped every string made from it (tokens
 	// hold none, and a quotation's cue is the vocabulary's copy: see
@@ -403,7 +427,7 @@ func articleParas(text string, paras []paragraph) []Found {
 	lastFirst, lastEnd, lastQuoteOnly := 0, 0, false
 	for k := range infos {
 		in := &infos[k]
-		in.sents = a.sentences(in.toks)
+		in.sents = a.sentences(in.toks, in.marks)
 		first := len(a.out)
 		if len(in.spans) == 0 && (prevColon.ent >= 0 || prevBlock.ent >= 0) && blockQuoted(text, in.p.start) {
 			// `Rao replied:` then an email set off as a Markdown block
@@ -431,6 +455,7 @@ func articleParas(text string, paras []paragraph) []Found {
 		// names.
 		isHeadline := headline(in.toks)
 		lastSpeech := none
+		nextQuote := 0 // in in.quotes: sentences cut the tokens in order
 		for si := range in.sents {
 			s := &in.sents[si]
 			firstMent := len(sc.ments)
@@ -440,12 +465,8 @@ func articleParas(text string, paras []paragraph) []Found {
 				s.ments = s.ments[:0]
 			}
 			a.link(in, si)
-			// A paragraph with no quotation (about half) has no token to
-			// look for.
-			for x := s.lo; x < s.hi && len(in.spans) > 0; x++ {
-				if in.toks[x].kind != tQuote {
-					continue
-				}
+			for ; nextQuote < len(in.quotes) && int(in.quotes[nextQuote]) < s.hi; nextQuote++ {
+				x := int(in.quotes[nextQuote])
 				sp := in.spans[in.toks[x].q]
 				at := a.attribute(in, si, x)
 				if at.ent < 0 && !at.drop && !at.anon && quoteOnly {
@@ -835,7 +856,16 @@ func countWords(s string, limit int) int {
 				in = true
 				n++
 			}
-			// The rest of the word's ASCII bytes change nothing counted.
+			// The rest of the word's ASCII bytes change nothing counted:
+			// skipped eight at a time up to the first that may (see
+			// wordRun), then one by one.
+			for i+8 <= len(s) {
+				k := wordRun(load8(s, i))
+				i += k
+				if k < 8 {
+					break
+				}
+			}
 			for i < len(s) && s[i] < utf8.RuneSelf && !asciiSpace[s[i]] {
 				i++
 			}
@@ -851,6 +881,18 @@ func countWords(s string, limit int) int {
 		i += size
 	}
 	return n
+}
+
+// wordRun returns how many of the eight bytes packed in x (the first
+// lowest) come before the first that is outside ASCII or at most ' ',
+// which takes every ASCII space: bytes within a word of ASCII letters,
+// digits and punctuation. Adding 0x80-0x21 sets a byte's high bit just
+// when it is 0x21 or more, for a byte without it; a byte with its high
+// bit set may carry into the bytes after it, which come after the one
+// that stops the run.
+func wordRun(x uint64) int {
+	stop := (^(x + lowBits*(0x80-0x21)) | x) & highBits
+	return bits.TrailingZeros64(stop) >> 3
 }
 
 // titled reports whether the quotation at toks[x] follows a title noun
@@ -897,14 +939,17 @@ func (a *article) labelPhrase(toks []token, x int) bool {
 }
 
 // sentences splits a paragraph's tokens into sentences. A quotation ending
-// in a full stop ends the sentence unless a cue follows it.
-func (a *article) sentences(toks []token) []sentence {
+// in a full stop ends the sentence unless a cue follows it. marks are the
+// tokens to look at (see paraInfo): the others neither end a sentence
+// nor are noted in one.
+func (a *article) sentences(toks []token, marks []int32) []sentence {
 	first := len(a.sc.sents)
 	out := a.sc.sents
 	defer func() { a.sc.sents = out }()
 	lo := 0
 	lastVerb, firstAccording := int32(-1), int32(-1)
-	for i := range toks {
+	for _, m := range marks {
+		i := int(m)
 		t := &toks[i]
 		// Punctuation and quotations have no vocabulary.
 		if t.vocab&(vSpeechVerbs|vAccording) != 0 {
@@ -2083,7 +2128,12 @@ func (a *article) colonIntro(in *paraInfo, si, c int) attribution {
 // author's gloss, but "the statement read:" quotes a document.
 func paraphraseLed(intro string) bool {
 	intro = strings.TrimSpace(intro)
-	if !isASCII(intro) {
+	// Only the end of the clause is compared: the longest intro and the
+	// byte before it, after the spaces and dots trimmed (lowering never
+	// makes or removes one). Lowering an ASCII end byte for byte
+	// lowers it as it would the whole clause, whatever comes before.
+	end := strings.TrimRight(intro, " .")
+	if !isASCII(end[max(0, len(end)-maxParaphraseIntro-1):]) {
 		intro = strings.TrimRight(strings.ToLower(intro), " .")
 		for _, p := range paraphraseIntros {
 			if intro == p || p != "read" && (endsWith(intro, " ", p) || endsWith(intro, ", ", p)) {
@@ -2092,10 +2142,10 @@ func paraphraseLed(intro string) bool {
 		}
 		return false
 	}
-	// The same test on ASCII text, which lowering changes byte for byte,
-	// without building the lower-case clause (it can be a whole
+	// The same test on an ASCII end, which lowering changes byte for
+	// byte, without building the lower-case clause (it can be a whole
 	// sentence) for every colon.
-	intro = strings.TrimRight(intro, " .")
+	intro = end
 	for _, p := range paraphraseIntros {
 		n := len(intro) - len(p)
 		// A clause ending in ", p" also ends in " p".

@@ -119,9 +119,10 @@ func (a *article) nameStart(toks []token, k, lo int) bool {
 	if strings.Contains(a.low(t), "-year-old") {
 		return false // "Fourteen-year-old Aditi Rao"
 	}
-	if isSentenceStart(toks, k, lo) && !a.midCaps[a.low(t)] && !t.poss {
+	if !t.poss && isSentenceStart(toks, k, lo) {
 		// A capitalised first word is a name only with other evidence:
-		// a second capitalised word, a given name, or a title.
+		// a second capitalised word, a given name, a title, or the text
+		// capitalising it mid-sentence elsewhere (asked last: a map).
 		next := k + 1
 		if t.in(vMaleNames) || t.in(vFemaleNames) || a.undotted(t)&vTitleWords != 0 || t.in(vOrgWords) {
 			return true
@@ -131,7 +132,7 @@ func (a *article) nameStart(toks []token, k, lo int) bool {
 		}
 		// "Van der Hoek said": a surname's particles, written with a
 		// capital only where they open the sentence.
-		return particleRun(toks, next, len(toks)) > 0 || a.nickname(toks, next, len(toks)) || next < len(toks) && a.particleWord(&toks[next])
+		return particleRun(toks, next, len(toks)) > 0 || a.nickname(toks, next, len(toks)) || next < len(toks) && a.particleWord(&toks[next]) || a.midCaps[a.low(t)]
 	}
 	return true
 }

@@ -126,9 +126,10 @@ type tokenizer struct {
 	// written over the word, where tokens find it (see token.lowLen):
 	// lowering a word of the same length in place takes no allocation,
 	// and the copy is kept for the next article. A word's bytes are
-	// written once, before any string views them, and the copy is not
-	// written again until the next article (begin), by when no string
-	// viewing it is left: see article.low.
+	// written once, before any string views them (the bytes after a
+	// short word are written back with it, unchanged: see appendShort),
+	// and the copy is not written again until the next article (begin),
+	// by when no string viewing it is left: see article.low.
 	low []byte
 	// over holds the lower-case words longer than the words as written
 	// (a few letters outside ASCII, invalid bytes), which do not fit.
@@ -139,6 +140,11 @@ type tokenizer struct {
 	// starts. Noted as each word is made, to spare another pass.
 	midCaps   map[string]bool
 	paraStart int
+	// marks gathers, for sentences, the index from paraStart of every
+	// token that can end a sentence or that sentence looks up: full stops
+	// and the like, speech verbs, "according". Noted as each token is
+	// made, so that sentences need not look at the others.
+	marks []int32
 	// midSeen holds, by hash, words of up to eight bytes already in
 	// midCaps, packed (packWord; no word holds a NUL byte, so each
 	// packs differently and none to 0): a name recurs through an
@@ -178,7 +184,12 @@ func (l *tokenizer) tokenize(text string, a, b int, toks []token) []token {
 			i++
 			continue
 		case bPunct:
-			toks = append(toks, token{start: i, end: i + 1, kind: tPunct, punct: r})
+			var t *token
+			toks, t = nextToken(toks)
+			t.start, t.end, t.kind, t.punct = i, i+1, tPunct, r
+			if r == '.' || r == '!' || r == '?' {
+				l.noteMark(toks) // terminal (see token.terminal)
+			}
 			i++
 			if i < len(s) && s[i] == ' ' {
 				i++ // the space after a comma or a full stop
@@ -192,6 +203,9 @@ func (l *tokenizer) tokenize(text string, a, b int, toks []token) []token {
 			}
 			if !isWordRune(r) {
 				toks = append(toks, token{start: i, end: i + size, kind: tPunct, punct: r})
+				if r == '…' {
+					l.noteMark(toks) // terminal (see token.terminal)
+				}
 				i += size
 				continue
 			}
@@ -201,7 +215,7 @@ func (l *tokenizer) tokenize(text string, a, b int, toks []token) []token {
 			// An ASCII word of at most eight bytes, nearly every word of
 			// prose, is read eight bytes at once: which of them are
 			// letters and digits, so where the word ends, and its
-			// capitals, lower case and hash (see caseMasks, shortWord).
+			// capitals, lower case and hash (see caseMasks, appendShort).
 			// A byte with its high bit set may carry into the bytes
 			// after it, which are past the word's end anyway.
 			x := load8(text, i)
@@ -264,8 +278,12 @@ func (l *tokenizer) tokenize(text string, a, b int, toks []token) []token {
 		}
 		toks = l.appendWord(toks, text, i, j)
 	made:
-		if toks[len(toks)-1].cap {
+		t := &toks[len(toks)-1]
+		if t.cap {
 			l.noteMidCap(toks) // not inlined: capitals are few
+		}
+		if t.vocab&(vSpeechVerbs|vAccording) != 0 {
+			l.noteMark(toks)
 		}
 		i = j
 		if i < len(s) && s[i] == ' ' {
@@ -285,13 +303,13 @@ var plainEnd = func() (t [256]bool) {
 	return t
 }()
 
-// joinerEnds reports, for the word s[i:j] of at most eight ASCII letters
-// and digits (x is the eight bytes from i, upper their capitals) followed
-// by s[j], whether s[j] is a joiner (' - . &) that tokenize's general
-// loop would leave out of the word with no more to decide: one followed
-// by no letter or digit, and not the mark of a plural possessive or the
-// dot of an abbreviation or an initial. A byte after it outside ASCII is
-// left to the general loop, which decodes it.
+// joinerEnds reports, for the word s[i:j] of at most sixteen ASCII
+// letters and digits (x is the eight bytes from i, upper their capitals)
+// followed by s[j], whether s[j] is a joiner (' - . &) that tokenize's
+// general loop would leave out of the word with no more to decide: one
+// followed by no letter or digit, and not the mark of a plural possessive
+// or the dot of an abbreviation or an initial. A byte after it outside
+// ASCII is left to the general loop, which decodes it.
 func joinerEnds(s string, i, j int, x, upper uint64) bool {
 	c := s[j]
 	if c != '.' && c != '-' && c != '&' && c != '\'' {
@@ -337,10 +355,26 @@ func (l *tokenizer) appendShort(toks []token, i, n int, x, upper, lower uint64) 
 		at := l.low[i : i+8]
 		binary.LittleEndian.PutUint64(at, binary.LittleEndian.Uint64(at)&^mask|low)
 	}
-	capital := upper&0x80 != 0
-	return append(toks, token{start: i, end: i + n, kind: tWord, lowLen: int32(n), cap: capital,
-		allCaps: capital && bits.OnesCount64(upper|lower) >= 2 && lower == 0,
-		vocab:   lookupShort(low, n, shortHash(low))})
+	toks, t := nextToken(toks)
+	t.start, t.end, t.kind, t.lowLen = i, i+n, tWord, int32(n)
+	t.cap = upper&0x80 != 0
+	t.allCaps = t.cap && bits.OnesCount64(upper|lower) >= 2 && lower == 0
+	t.vocab = lookupShort(low, n, shortHash(low))
+	return toks
+}
+
+// nextToken returns toks with a zero token more, and that token, to fill
+// in place. A token made apart and then appended is written in pieces
+// and read back whole to copy it, which the processor cannot serve from
+// the pieces still on their way to memory: a stall for every word.
+func nextToken(toks []token) ([]token, *token) {
+	if len(toks) < cap(toks) {
+		toks = toks[:len(toks)+1]
+		toks[len(toks)-1] = token{}
+	} else {
+		toks = append(toks, token{})
+	}
+	return toks, &toks[len(toks)-1]
 }
 
 // appendMid is appendShort for a word of 8 < n <= 16 ASCII letters and
@@ -356,11 +390,11 @@ func (l *tokenizer) appendMid(toks []token, i, n int, x1, x2, u1, l1, u2, l2 uin
 		at := l.low[i+8 : i+16]
 		binary.LittleEndian.PutUint64(at, binary.LittleEndian.Uint64(at)&^mask2|low2)
 	}
-	capital := u1&0x80 != 0
-	toks = append(toks, token{start: i, end: i + n, kind: tWord, lowLen: int32(n), cap: capital,
-		allCaps: capital && bits.OnesCount64(u1|l1)+bits.OnesCount64(u2|l2) >= 2 && l1|l2 == 0})
+	toks, t := nextToken(toks)
+	t.start, t.end, t.kind, t.lowLen = i, i+n, tWord, int32(n)
+	t.cap = u1&0x80 != 0
+	t.allCaps = t.cap && bits.OnesCount64(u1|l1)+bits.OnesCount64(u2|l2) >= 2 && l1|l2 == 0
 	if n <= maxVocabLen {
-		t := &toks[len(toks)-1]
 		t.vocab = lookupMid(low1, l.lowOf(t), midHash(low1, low2))
 	}
 	return toks
@@ -436,8 +470,8 @@ func wordRuneAt(text string, k, b int) bool {
 // appendWord appends the token of the word text[i:j] to toks, and writes
 // its lower-case form over it in l.low (see tokenizer).
 func (l *tokenizer) appendWord(toks []token, text string, i, j int) []token {
-	toks = append(toks, token{start: i, end: j, kind: tWord})
-	t := &toks[len(toks)-1]
+	toks, t := nextToken(toks)
+	t.start, t.end, t.kind = i, j, tWord
 	w := text[i:j]
 	if n := len(w); n > 2 && (w[n-1] == 's' || w[n-1] == 'S') {
 		// A possessive 's or ’s, either s in either case.
@@ -576,6 +610,12 @@ func (l *tokenizer) lowerOther(t *token, w string) {
 	}
 	appendLower(l.low[t.start:t.start], w)
 	l.setLow(t, n)
+}
+
+// noteMark notes the last of toks in marks, a token sentences looks at:
+// a terminal mark, a speech verb, "according".
+func (l *tokenizer) noteMark(toks []token) {
+	l.marks = append(l.marks, int32(len(toks)-1-l.paraStart))
 }
 
 // noteMidCap records in midCaps the last of toks, a capitalised word,

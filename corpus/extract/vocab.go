@@ -211,6 +211,15 @@ var paraphraseIntros = []string{
 	"to paraphrase", "paraphrasing", "roughly", "the vibe", "the takeaway",
 }
 
+// maxParaphraseIntro is the length of the longest of paraphraseIntros.
+var maxParaphraseIntro = func() int {
+	n := 0
+	for _, p := range paraphraseIntros {
+		n = max(n, len(p))
+	}
+	return n
+}()
+
 // genericLabels are transcript labels naming a role rather than a person:
 // two documents' "MODERATOR" are not one person, so these speakers are
 // scoped to their document.
