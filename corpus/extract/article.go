@@ -1139,7 +1139,7 @@ func (a *article) entityFor(m *mention) int {
 				best = e
 			}
 		}
-	} else if len(words) >= 2 && vocabOfWord(words[0])&vConnectors != 0 {
+	} else if len(words) >= 2 && len(words[0]) <= 3 && vocabOfWord(words[0])&vConnectors != 0 {
 		// "Van der Hoek" after "Pieter van der Hoek": a surname with its
 		// particles is the most recent person whose name ends with it.
 		for e := range a.ents {
@@ -1623,11 +1623,13 @@ func (a *article) attribute(in *paraInfo, si, x int) attribution {
 			v.conf = min(v.conf, model.Medium)
 			return v
 		}
-		if e := a.soleSubject(in, si-1); e >= 0 && quoteSentence(s, toks) {
-			// "Maillard was unapologetic. "Every minister wants more
-			// money."": a quotation standing alone after a sentence
-			// about one person, in the same paragraph, is that person's.
-			return attribution{ent: e, conf: model.Low, cue: "continuation"}
+		if quoteSentence(s, toks) {
+			if e := a.soleSubject(in, si-1); e >= 0 {
+				// "Maillard was unapologetic. "Every minister wants more
+				// money."": a quotation standing alone after a sentence
+				// about one person, in the same paragraph, is that person's.
+				return attribution{ent: e, conf: model.Low, cue: "continuation"}
+			}
 		}
 	}
 	if hypo {

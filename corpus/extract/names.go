@@ -98,13 +98,26 @@ func (a *article) particleWord(t *token) bool {
 	if t.kind != tWord || t.cap {
 		return false
 	}
-	w := t.word(a.text)
-	p, rest, ok := strings.Cut(w, "-")
-	if !ok || rest == "" || vocabOfWord(p)&vConnectors == 0 && p != "el" {
+	// Asked of the word after every name: the particle is one to three
+	// letters, and the vocabulary is consulted only when one is there.
+	h := 0
+	for i := t.start + 1; i < t.end && i <= t.start+3; i++ {
+		if a.text[i] == '-' {
+			h = i - t.start
+			break
+		}
+	}
+	if h == 0 {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(rest)
-	return unicode.IsUpper(r)
+	w := t.word(a.text)
+	if h+1 >= len(w) {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(w[h+1:]); !unicode.IsUpper(r) {
+		return false
+	}
+	return w[:h] == "el" || vocabOfWord(w[:h])&vConnectors != 0
 }
 
 // nameStart reports whether token k can begin a name.
@@ -132,7 +145,17 @@ func (a *article) nameStart(toks []token, k, lo int) bool {
 		}
 		// "Van der Hoek said": a surname's particles, written with a
 		// capital only where they open the sentence.
-		return particleRun(toks, next, len(toks)) > 0 || a.nickname(toks, next, len(toks)) || next < len(toks) && a.particleWord(&toks[next]) || a.midCaps[a.low(t)]
+		if next < len(toks) {
+			switch n := &toks[next]; {
+			case n.kind == tQuote:
+				if a.nickname(toks, next, len(toks)) {
+					return true
+				}
+			case n.kind == tWord && (n.in(vConnectors) && particleRun(toks, next, len(toks)) > 0 || a.particleWord(n)):
+				return true
+			}
+		}
+		return a.midCaps[a.low(t)]
 	}
 	return true
 }
@@ -187,11 +210,15 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 				m++
 				continue
 			}
-			if c := particleRun(toks, m, hi); c > 0 {
-				m += c + 1
-				continue
+			// The word after nearly every name is none of these: each
+			// test below starts with what its token must be.
+			if n.kind == tWord && !n.cap && n.in(vConnectors) {
+				if c := particleRun(toks, m, hi); c > 0 {
+					m += c + 1
+					continue
+				}
 			}
-			if a.nickname(toks, m, hi) {
+			if n.kind == tQuote && a.nickname(toks, m, hi) {
 				// Tomasz "The Ghost" Wierzbicki. The surname follows a
 				// quotation, so the tokenizer did not see it mid-sentence:
 				// say so, for "Wierzbicki said" later.
@@ -201,7 +228,7 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 				m += 2
 				continue
 			}
-			if a.particleWord(n) {
+			if n.kind == tWord && !n.cap && a.particleWord(n) {
 				m++ // "Faisal al-Qahtani"
 				continue
 			}
@@ -258,7 +285,7 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 		}
 		if toks[m.i-1].in(vPrepositions) {
 			m.obj = true
-		} else if p := m.i - 2; p >= lo && a.low(&toks[m.i-1]) == "the" && a.low(&toks[p]) == "of" {
+		} else if p := m.i - 2; p >= lo && toks[m.i-1].in(vArticles) && a.low(&toks[m.i-1]) == "the" && a.low(&toks[p]) == "of" {
 			// "director of the Hoekstra group": what a role is of, as
 			// with no article. Not "by the X", who may be the agent.
 			m.obj = true
@@ -454,7 +481,7 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 		return mm, false
 	}
 	e := m
-	for e-mm.ni > 2 && !toks[e-1].poss && postNominals[a.low(&toks[e-1])] {
+	for e-mm.ni > 2 && toks[e-1].allCaps && !toks[e-1].poss && postNominals[a.low(&toks[e-1])] {
 		// "Oluwaseun Adeyemi KC", "Dame Ada Lowe MP OBE": letters after
 		// a name are a rank or an honour, not part of it.
 		e--
