@@ -1422,6 +1422,11 @@ var roleSynonyms = map[string][]string{
 	"spokeswoman": {
 		"spokesman", "spokeswoman", "spokesperson", "press secretary"},
 	"spokesperson": {"spokesman", "spokeswoman", "spokesperson", "press secretary"},
+	// Sports pages vary the word for the same job.
+	"skipper": {"skipper", "captain"},
+	"captain": {"captain", "skipper"},
+	"boss":    {"boss", "manager", "coach"},
+	"manager": {"manager", "boss"},
 }
 
 // role finds the person "the presidential aide" refers to: the most

@@ -239,6 +239,11 @@ func TestArticleSpeakerRules(t *testing.T) {
 			quote: "Nobody measures", dropped: true,
 		},
 		{
+			name:  "the skipper is the captain",
+			text:  "Title\n\nCity led through a header from captain Jordan Abiola.\n\n\"Blatant. He pushed him with both hands,\" the skipper said.",
+			quote: "Blatant.", want: "Jordan Abiola",
+		},
+		{
 			name:  "a quotation signed on the next line",
 			text:  "Title\n\nThe minister, Corin Maill, spoke on Wednesday.\n\n\"This is a budget for people who own things.\"\n\u2014 Hesper Quayle, Tenants' Federation\n\n\"We asked for certainty and we got it.\"\n\u2014 Dominik Varga, chair of the Chamber of Industry",
 			quote: "This is a budget", want: "Hesper Quayle",
