@@ -1000,6 +1000,38 @@ func speechAhead(toks []token, i int) bool {
 }
 
 // link resolves the mentions of sentence si to entities.
+// kinRef returns who "his father" is: the person "his" stands for is
+// found as for a pronoun, and the relative is the most recent other
+// person of the relative's gender who shares that person's surname, as
+// families in a story mostly do. -1 when there is none: the relative is
+// someone the story has not named.
+func (a *article) kinRef(m *mention, owns gender) int {
+	owner, _ := a.pronounSure(owns)
+	if owner < 0 || len(a.ents[owner].words) < 2 {
+		return -1
+	}
+	ow := a.ents[owner].words
+	surname := ow[len(ow)-1]
+	g := m.g // the relative's, from the kin noun
+	best := -1
+	for e := range a.ents {
+		en := &a.ents[e]
+		if e == owner || !en.person || en.org || en.place || len(en.words) < 2 || en.words[len(en.words)-1] != surname {
+			continue
+		}
+		if en.g != unknownGender && en.g != g {
+			continue
+		}
+		if best < 0 || en.seen > a.ents[best].seen {
+			best = e
+		}
+	}
+	if best >= 0 && a.ents[best].g == unknownGender {
+		a.ents[best].g = g
+	}
+	return best
+}
+
 // introOpener reports whether w opens a clause set before a sentence's
 // subject: "When I put that to X, he sighed". A switch, not a set: it is
 // asked of every "..., he" and a map lookup costs more.
@@ -1078,7 +1110,21 @@ func (a *article) link(in *paraInfo, si int) {
 				a.clock++
 				a.anonSeen[m.head] = a.clock
 			}
-		case mPronoun, mRoleRef, mOrgRef:
+		case mRoleRef:
+			if m.kin {
+				if e := a.kinRef(m, possessiveGender(a.low(&in.toks[m.i]))); e >= 0 {
+					m.ent = e
+					a.clock++
+					a.ents[e].seen = a.clock
+				} else {
+					// A relative the story does not name: a "he" that
+					// follows is this unnamed person, not the last man.
+					m.kind = mAnon
+				}
+				continue
+			}
+			fallthrough
+		case mPronoun, mOrgRef:
 			sure := false
 			if m.kind == mPronoun {
 				_, sure = a.pronounSure(m.g)

@@ -38,6 +38,7 @@ type mention struct {
 	mod    bool // part of another name's role ("White House" director X)
 	obj    bool // after a preposition: "aide to X" is about X, not by X
 	appos  bool // inside an apposition: describes someone else
+	kin    bool // "his father": a relative of whom the possessive stands for
 	ent    int  // linked entity, -1 until linked
 }
 
@@ -54,6 +55,29 @@ func isSentenceStart(toks []token, k, lo int) bool {
 }
 
 var postNominals = set(`kc qc sc mp msp mla mep obe cbe mbe kbe frs`)
+
+// kinGender returns the gender of a word for a close relative, the
+// unknown gender for any other word.
+func kinGender(w string) gender {
+	switch w {
+	case "father", "son", "brother", "husband", "grandfather", "uncle", "nephew":
+		return male
+	case "mother", "daughter", "sister", "wife", "grandmother", "aunt", "niece", "widow":
+		return female
+	}
+	return unknownGender
+}
+
+// possessiveGender returns the gender of "his" or "her".
+func possessiveGender(w string) gender {
+	switch w {
+	case "his":
+		return male
+	case "her":
+		return female
+	}
+	return unknownGender
+}
 
 // particleRun returns how many connectors ("van der", "de la", "of")
 // from toks[m] lead on to a capitalised word that continues a name, or 0.
@@ -178,6 +202,19 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 			g, _ := pronounGender(a.low(t))
 			out = append(out, mention{i: k, j: k + 1, ni: k, kind: mPronoun, g: g, ent: -1})
 			continue
+		}
+		// Not "Her daughter, Anneliese Roth,": the name that follows says
+		// who.
+		if t.in(vDeterminers) && k+1 < hi && !t.in(vArticles) && toks[k+1].kind == tWord && !toks[k+1].cap && !(k+2 < hi && toks[k+2].is(',')) {
+			if g := kinGender(a.low(&toks[k+1])); g != unknownGender {
+				if possessiveGender(a.low(t)) != unknownGender {
+					// "His father sees it differently": a relative of the
+					// person "his" stands for (see kinRef).
+					out = append(out, mention{i: k, j: k + 2, ni: k + 1, kind: mRoleRef, head: a.low(&toks[k+1]), g: g, kin: true, ent: -1})
+					k++
+					continue
+				}
+			}
 		}
 		if t.in(vArticles) && k+1 < hi {
 			var ok bool

@@ -244,6 +244,16 @@ func TestArticleSpeakerRules(t *testing.T) {
 			quote: "Blatant.", want: "Jordan Abiola",
 		},
 		{
+			name:  "his father is the man sharing his surname",
+			text:  "Title\n\nEdmund Dahl built the yard. His son, Rory Dahl, wants to sell it.\n\n\"I can't run a museum,\" Rory said.\n\nHis father sees it differently. \"Rory thinks in spreadsheets,\" he said.",
+			quote: "Rory thinks", want: "Edmund Dahl",
+		},
+		{
+			name:  "a father the story does not name is nobody's he",
+			text:  "Title\n\nRory Dahl wants to sell the yard. \"I can't run a museum,\" he said.\n\nHis father sees it differently. \"Rory thinks in spreadsheets,\" he said.",
+			quote: "Rory thinks", want: "",
+		},
+		{
 			name:  "a quotation signed on the next line",
 			text:  "Title\n\nThe minister, Corin Maill, spoke on Wednesday.\n\n\"This is a budget for people who own things.\"\n\u2014 Hesper Quayle, Tenants' Federation\n\n\"We asked for certainty and we got it.\"\n\u2014 Dominik Varga, chair of the Chamber of Industry",
 			quote: "This is a budget", want: "Hesper Quayle",
