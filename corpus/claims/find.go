@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -122,46 +123,8 @@ func Find(c *model.Corpus) *model.ClaimSet {
 	// Who asserts each negated concept plainly, for the opposite side of
 	// its negations.
 	plainly := index(s, len(df), func(k int32, e uint32) bool { return negated[k] && e&plainConcept != 0 })
-	f := &finder{s: s, df: df, idf: idf, limit: limit, post: post}
-	pool := func(dim string) map[int]stance {
-		pool := make(map[int]stance, len(byDim[dim]))
-		for _, h := range byDim[dim] {
-			pool[int(s.stances[h].stmt)] = s.stance(&s.stances[h])
-		}
-		var ref int
-		// Sscanf is slow to say that another dimension is no rebuttal.
-		if strings.HasPrefix(dim, "ref:") {
-			if _, err := fmt.Sscanf(dim, "ref:%d", &ref); err == nil {
-				// "X dismissed the allegations": the statement pointed at
-				// is the other side.
-				if _, self := pool[ref]; !self {
-					pool[ref] = stance{dim: dim, side: "yes", label: "asserted"}
-				}
-				return pool
-			}
-		}
-		if !strings.HasPrefix(dim, "neg:") {
-			return pool
-		}
-		// Asserting the predicate of the same thing opposes its denial.
-		k, obj, _ := strings.Cut(strings.TrimPrefix(dim, "neg:"), "/")
-		kid, oid := s.id(k), s.id(obj)
-		if kid < 0 || oid < 0 {
-			return pool
-		}
-		cue := []string{k} // shared by the assertions: nothing writes a cue
-		for _, i := range plainly.of(kid) {
-			// Few assert the object too: asked first, it spares most
-			// look-ups in the pool.
-			if !s.has(int(i), oid) {
-				continue
-			}
-			if _, negated := pool[int(i)]; !negated {
-				pool[int(i)] = stance{dim: dim, side: "yes", cue: cue, doer: s.doer(int(i), kid)}
-			}
-		}
-		return pool
-	}
+	f := &finder{s: s, df: df, idf: idf, limit: limit, post: post, byDim: byDim, plainly: plainly}
+	f.prepare()
 
 	// Dimensions are independent: each core takes the next, and the
 	// topics are put back in dimension order.
@@ -178,7 +141,7 @@ func Find(c *model.Corpus) *model.ClaimSet {
 			defer wg.Done()
 			sc := f.scratch()
 			for i := range next {
-				perDim[i] = f.cluster(dims[i], pool(dims[i]), sc)
+				perDim[i] = f.cluster(dims[i], sc)
 			}
 		}()
 	}
@@ -232,11 +195,36 @@ func index(s *statements, concepts int, keep func(k int32, e uint32) bool) *post
 
 // finder holds what every dimension's clustering reads.
 type finder struct {
-	s     *statements
-	df    []int32
-	idf   []float64
-	limit int
-	post  *postings
+	s       *statements
+	df      []int32
+	idf     []float64
+	limit   int
+	post    *postings
+	byDim   map[string][]int32 // dimension -> its stances, in statement order
+	plainly *postings          // who asserts each negated concept plainly
+	// about holds the words of each numbered about-string, split once.
+	about [][]string
+	// axisCue holds the concept numbers of each axis's cue words.
+	axisCue [][]int32
+}
+
+// prepare reads once what every pool asks of the stances' strings.
+func (f *finder) prepare() {
+	s := f.s
+	f.about = make([][]string, len(s.strs.list))
+	for i := range s.stances {
+		if a := s.stances[i].about; f.about[a] == nil && s.strs.list[a] != "" {
+			f.about[a] = strings.Split(s.strs.list[a][1:], "\x00")
+		}
+	}
+	f.axisCue = make([][]int32, len(axisCues))
+	for ax, cues := range axisCues {
+		for _, c := range cues {
+			if k := s.id(c); k >= 0 {
+				f.axisCue[ax] = append(f.axisCue[ax], k)
+			}
+		}
+	}
 }
 
 // idfOf is the weight of concept k, 0 for a word no statement has.
@@ -247,21 +235,79 @@ func (f *finder) idfOf(k string) float64 {
 	return 0
 }
 
-// scratch is one worker's reusable marks, one per statement.
+// scratch is one worker's reusable storage. Only slot is one per
+// statement of the corpus; the rest grow to the largest pool clustered,
+// and are indexed by position in the pool.
 type scratch struct {
-	seen, inPool []int32
-	// parent links the claims of the pool being clustered into groups,
-	// indexed by statement: a map of them was most of a big pool's
-	// grouping time.
-	parent     []int32
-	epoch, dim int32
-	terms      []int32
+	// slot[i] is 1 + the position of statement i in the pool being
+	// clustered, 0 for a statement outside it; cleared after each pool.
+	slot    []int32
+	members []member
+	seen    []int32 // the neighbours call that last met each member
+	// parent links the pool's members into groups: a map of them was
+	// most of a big pool's grouping time.
+	parent            []int32
+	opposed, disputed []bool
+	epoch             int32
+	terms             []int32
+	cue               bitset
+	cueSet            []int32 // the concepts set in cue, to clear it
+	out               []int32
+	// cross are the links across sides of the pool, and crossTerms the
+	// terms each shares (see edge).
+	cross      []edge
+	crossTerms []int32
+	byRoot     []rooted
 }
 
 func (f *finder) scratch() *scratch {
-	n := len(f.s.stmts)
-	return &scratch{seen: make([]int32, n), inPool: make([]int32, n), parent: make([]int32, n)}
+	return &scratch{slot: make([]int32, len(f.s.stmts)), cue: make(bitset, len(f.idf)/64+1)}
 }
+
+// grow makes the per-member storage of sc room for a pool of n.
+func (sc *scratch) grow(n int) {
+	if cap(sc.parent) < n {
+		sc.seen = make([]int32, n)
+		sc.parent = make([]int32, n)
+		sc.opposed = make([]bool, n)
+		sc.disputed = make([]bool, n)
+	}
+	sc.seen, sc.parent = sc.seen[:n], sc.parent[:n]
+	sc.opposed, sc.disputed = sc.opposed[:n], sc.disputed[:n]
+	clear(sc.opposed)
+	clear(sc.disputed)
+}
+
+// addCue adds concept k to the cue of the pool being clustered.
+func (sc *scratch) addCue(k int32) {
+	if !sc.cue.has(uint32(k)) {
+		sc.cue.add(k)
+		sc.cueSet = append(sc.cueSet, k)
+	}
+}
+
+// release empties the pool being clustered from sc.
+func (sc *scratch) release() {
+	for _, m := range sc.members {
+		sc.slot[m.stmt] = 0
+	}
+	for _, k := range sc.cueSet {
+		sc.cue[k/64] = 0
+	}
+	sc.members, sc.cueSet = sc.members[:0], sc.cueSet[:0]
+}
+
+// edge is a link across sides: a is one end, by position in the pool,
+// w its weight and crossTerms[from:to] what it shares, each a concept
+// number, or -1 - the strs number of the target both are said of.
+type edge struct {
+	a        int32
+	w        float64
+	from, to int32
+}
+
+// rooted is an item (a member or a link) and the root of its group.
+type rooted struct{ root, item int32 }
 
 // topicDraft is a conflict found on one dimension before duplicates across
 // dimensions are removed.
@@ -335,159 +381,137 @@ func (b bitset) add(k int32) { b[k/64] |= 1 << (k % 64) }
 // cluster groups a dimension's pool into topics: claims are linked when
 // they share enough subject matter, and a group is a conflict when two
 // different holders on different sides share it directly.
-func (f *finder) cluster(dim string, pool map[int]stance, sc *scratch) []topicDraft {
+func (f *finder) cluster(dim string, sc *scratch) []topicDraft {
 	s := f.s
-	sides := map[string]bool{}
-	for _, st := range pool {
-		sides[st.side] = true
+	f.pool(dim, sc)
+	defer sc.release()
+	pool := sc.members
+	twoSides := false
+	for i := range pool {
+		twoSides = twoSides || pool[i].side != pool[0].side
 	}
-	if len(sides) < 2 {
+	if !twoSides {
 		return nil
 	}
-	ids := make([]int, 0, len(pool))
-	cue := make(bitset, len(f.idf)/64+1)
-	sc.dim++
-	for i, st := range pool {
-		ids = append(ids, i)
-		sc.inPool[i] = sc.dim
-		for _, c := range st.cue {
-			if k := s.id(c); k >= 0 {
-				cue.add(k)
-			}
-		}
-	}
-	sort.Ints(ids)
-	parent := sc.parent
-	for _, i := range ids {
+	// Members are numbered by their position in the pool, which is in
+	// statement order, so that the pool's storage is indexed by it.
+	sc.grow(len(pool))
+	cue, parent, opposed, disputed := sc.cue, sc.parent, sc.opposed, sc.disputed
+	for i := range parent {
 		parent[i] = int32(i)
 	}
-	var find func(int) int
-	find = func(i int) int {
-		for int(parent[i]) != i {
+	find := func(i int32) int32 {
+		for parent[i] != i {
 			parent[i] = parent[parent[i]]
-			i = int(parent[i])
+			i = parent[i]
 		}
 		return i
 	}
-	type edge struct {
-		a, b  int
-		w     float64
-		terms []string
-	}
-	var cross, strong []edge
-	opposed := map[int]bool{} // claims directly opposing another
 	who := strings.HasPrefix(dim, "who:")
+	numeric := strings.HasPrefix(dim, "num:")
 	// Pairs come from shared concepts, targets and (for doers) documents,
 	// not from every pair in the pool, which would be quadratic in the
 	// corpus. A concept in very many claims of the pool says nothing of
 	// any two of them and is not followed.
-	byTarget := map[string][]int{}
-	byDoc := map[int][]int{}
-	sideSize := map[string]int{}
-	for _, i := range ids {
-		if tg := pool[i].target; tg != "" {
-			byTarget[tg] = append(byTarget[tg], i)
+	byTarget := map[int32][]int32{}
+	byHead := map[int32][]int32{}
+	byDoc := map[int32][]int32{}
+	sideSize := map[int32]int{}
+	for i := range pool {
+		m := &pool[i]
+		if m.target != 0 {
+			byTarget[m.target] = append(byTarget[m.target], int32(i))
 		}
-		if h := pool[i].head; h != "" {
-			byTarget["head:"+h] = append(byTarget["head:"+h], i)
+		if m.head != 0 {
+			byHead[m.head] = append(byHead[m.head], int32(i))
 		}
 		if who {
-			byDoc[int(s.stmts[i].doc)] = append(byDoc[int(s.stmts[i].doc)], i)
+			byDoc[s.stmts[m.stmt].doc] = append(byDoc[s.stmts[m.stmt].doc], int32(i))
 		}
-		sideSize[pool[i].side]++
+		sideSize[m.side]++
 	}
 	limit := f.limit
-	var out []int
-	neighbours := func(a int) []int {
+	seen := sc.seen
+	neighbours := func(a int32) []int32 {
 		sc.epoch++
-		out = out[:0]
-		add := func(list []int) {
+		epoch, out := sc.epoch, sc.out[:0]
+		defer func() { sc.out = out }()
+		add := func(list []int32) {
 			if len(list) > limit {
 				return
 			}
 			for _, b := range list {
-				if sc.inPool[b] == sc.dim && b != a && sc.seen[b] != sc.epoch {
-					sc.seen[b] = sc.epoch
+				if b != a && seen[b] != epoch {
+					seen[b] = epoch
 					out = append(out, b)
 				}
 			}
 		}
-		for _, e := range s.entries(a) {
+		for _, e := range s.entries(int(pool[a].stmt)) {
 			if k := e >> flagBits; !cue.has(k) {
 				// Postings are kept only for concepts within the limit.
-				for _, b := range f.post.of(int32(k)) {
-					if b := int(b); sc.inPool[b] == sc.dim && b != a && sc.seen[b] != sc.epoch {
-						sc.seen[b] = sc.epoch
+				for _, i := range f.post.of(int32(k)) {
+					if b := sc.slot[i] - 1; b >= 0 && b != a && seen[b] != epoch {
+						seen[b] = epoch
 						out = append(out, b)
 					}
 				}
 			}
 		}
-		if tg := pool[a].target; tg != "" {
+		if tg := pool[a].target; tg != 0 {
 			add(byTarget[tg])
 		}
-		if h := pool[a].head; h != "" {
-			add(byTarget["head:"+h])
+		if h := pool[a].head; h != 0 {
+			add(byHead[h])
 		}
 		if who {
-			add(byDoc[int(s.stmts[a].doc)])
+			add(byDoc[s.stmts[pool[a].stmt].doc])
 		}
-		sort.Ints(out)
+		slices.Sort(out)
 		return out
 	}
-	// link returns how much a and b share and whether they speak of one
-	// thing; terms gives the shared concepts when wanted.
-	link := func(a, b int) (float64, func() []string, bool) {
-		if disjoint(pool[a].about, pool[b].about) {
-			return 0, nil, false // said of different things
+	// link returns how much a and b share, the target both are said of
+	// (0 for none) and whether they speak of one thing. The concepts
+	// shared are left in sc.terms.
+	link := func(a, b int32) (float64, int32, bool) {
+		ma, mb := &pool[a], &pool[b]
+		if disjoint(f.about[ma.about], f.about[mb.about]) {
+			return 0, 0, false // said of different things
 		}
-		if da, db := pool[a].doer, pool[b].doer; da != "" && db != "" && da != db {
-			return 0, nil, false // one did it, another did not
+		if ma.doer != 0 && mb.doer != 0 && ma.doer != mb.doer {
+			return 0, 0, false // one did it, another did not
 		}
-		if strings.HasPrefix(dim, "num:") && (!sameMeasure(pool[a].target, pool[b].target) ||
-			pool[a].side != pool[b].side && !apart(dim, pool[a].side, pool[b].side, pool[a].approx || pool[b].approx)) {
+		if numeric && (!sameMeasure(s.strs.list[ma.target], s.strs.list[mb.target]) ||
+			ma.side != mb.side && !apart(dim, s.strs.list[ma.side], s.strs.list[mb.side], ma.approx || mb.approx)) {
 			// Two numbers are rival answers only for one measured thing
 			// and only when clearly apart.
-			return 0, nil, false
+			return 0, 0, false
 		}
-		w, linked := f.shared(a, b, cue, sc)
-		tg := sameThing(pool[a], pool[b])
-		if tg != "" {
+		w, linked := f.shared(int(ma.stmt), int(mb.stmt), cue, sc)
+		tg := sameThing(ma, mb)
+		if tg != 0 {
 			// Opposite answers said of one thing: as plain a conflict
 			// as there is.
 			w, linked = math.Max(w, 2*minShared), true
 		}
-		terms := func() []string {
-			if len(sc.terms) == 0 {
-				if tg != "" {
-					return []string{tg}
-				}
-				return nil
-			}
-			// In no order: each term of a link only adds to its own
-			// weight.
-			out := make([]string, len(sc.terms))
-			for i, k := range sc.terms {
-				out[i] = s.names[k]
-			}
-			return out
-		}
-		if who && s.stmts[a].doc == s.stmts[b].doc {
+		if who && s.stmts[ma.stmt].doc == s.stmts[mb.stmt].doc {
 			// One article naming two doers of one deed is telling of
 			// one event, whatever other words the sentences use.
 			w, linked = math.Max(w, 2*minShared), true
 		}
-		return w, terms, linked
+		return w, tg, linked
 	}
 	// Opposition: each pair of claims on different sides, met from the
 	// smaller side.
-	largest := ""
-	for s, n := range sideSize {
-		if largest == "" || n > sideSize[largest] || (n == sideSize[largest] && s < largest) {
-			largest = s
+	largest, largestSize := int32(-1), 0
+	for side, n := range sideSize {
+		if largest < 0 || n > largestSize || (n == largestSize && s.strs.list[side] < s.strs.list[largest]) {
+			largest, largestSize = side, n
 		}
 	}
-	for _, a := range ids {
+	cross, terms := sc.cross[:0], sc.crossTerms[:0]
+	defer func() { sc.cross, sc.crossTerms = cross, terms }()
+	for a := range int32(len(pool)) {
 		sa := pool[a].side
 		if sa == largest {
 			continue // met from the other sides
@@ -497,19 +521,28 @@ func (f *finder) cluster(dim string, pool map[int]stance, sc *scratch) []topicDr
 			if sa == sb || (sb != largest && (sideSize[sa] > sideSize[sb] || (sideSize[sa] == sideSize[sb] && a > b))) {
 				continue
 			}
-			w, terms, linked := link(a, b)
+			w, tg, linked := link(a, b)
 			if !linked {
 				continue
 			}
-			parent[find(a)] = int32(find(b))
+			parent[find(a)] = find(b)
 			opposed[a], opposed[b] = true, true
-			if s.holderKey[s.stmts[a].holder] != s.holderKey[s.stmts[b].holder] {
-				cross = append(cross, edge{a, b, w, terms()})
+			if s.holderKey[s.stmts[pool[a].stmt].holder] != s.holderKey[s.stmts[pool[b].stmt].holder] {
+				from := int32(len(terms))
+				switch {
+				case len(sc.terms) > 0:
+					terms = append(terms, sc.terms...)
+				case tg != 0:
+					terms = append(terms, -1-tg)
+				}
+				cross = append(cross, edge{a: a, w: w, from: from, to: int32(len(terms))})
 			}
 		}
 	}
-	// Support: claims on the side of an opposed one, saying the same.
-	for _, a := range ids {
+	// Support: claims on the side of an opposed one, saying the same,
+	// are part of the dispute too.
+	copy(disputed, opposed)
+	for a := range int32(len(pool)) {
 		if !opposed[a] {
 			continue
 		}
@@ -518,63 +551,73 @@ func (f *finder) cluster(dim string, pool map[int]stance, sc *scratch) []topicDr
 				continue
 			}
 			if w, _, linked := link(a, b); linked && w >= minShared {
-				parent[find(a)] = int32(find(b))
-				strong = append(strong, edge{a, b, w, nil})
+				parent[find(a)] = find(b)
+				disputed[b] = true
 			}
 		}
 	}
-	// A claim backing an opposed one closely is part of the dispute too.
-	inDispute := map[int]bool{}
-	for i := range opposed {
-		inDispute[i] = true
+	// Only groups with a link across sides can be a conflict. Their
+	// links and their members (only what answers the other side belongs
+	// to the dispute), each in the order found, by group in statement
+	// order.
+	links := sc.byRoot[:0]
+	for k := range cross {
+		links = append(links, rooted{find(cross[k].a), int32(k)})
 	}
-	for _, e := range strong {
-		if opposed[e.a] || opposed[e.b] {
-			inDispute[e.a], inDispute[e.b] = true, true
+	slices.SortStableFunc(links, func(x, y rooted) int { return int(x.root) - int(y.root) })
+	nLinks := len(links)
+	for i := range int32(len(pool)) {
+		if disputed[i] {
+			links = append(links, rooted{find(i), i})
 		}
 	}
-	groups := map[int][]int{}
-	for _, i := range ids {
-		if !inDispute[i] {
-			continue // only what answers the other side belongs to the dispute
-		}
-		r := find(i)
-		groups[r] = append(groups[r], i)
-	}
-	roots := make([]int, 0, len(groups))
-	for r := range groups {
-		roots = append(roots, r)
-	}
-	sort.Ints(roots)
-	// Each group's opposing links, in the order found: finding every
-	// link's group once, not once per group.
-	crossOf := map[int][]int{}
-	for k, e := range cross {
-		r := find(e.a)
-		crossOf[r] = append(crossOf[r], k)
-	}
+	members := links[nLinks:]
+	slices.SortStableFunc(members, func(x, y rooted) int { return int(x.root) - int(y.root) })
+	sc.byRoot = links
+	links = links[:nLinks]
 	var topics []topicDraft
-	for _, r := range roots {
-		members := groups[r]
+	for len(links) > 0 {
+		r := links[0].root
+		n := 1
+		for n < len(links) && links[n].root == r {
+			n++
+		}
+		group := links[:n]
+		links = links[n:]
+		for len(members) > 0 && members[0].root < r {
+			members = members[1:]
+		}
+		n = 0
+		for n < len(members) && members[n].root == r {
+			n++
+		}
+		inGroup := members[:n]
+		members = members[n:]
+
 		best := 0.0
 		termWeight := map[string]float64{}
-		for _, k := range crossOf[r] {
-			e := cross[k]
+		for _, l := range group {
+			e := &cross[l.item]
 			best = math.Max(best, e.w)
-			for _, t := range e.terms {
-				termWeight[t] += f.idfOf(t)
+			for _, t := range terms[e.from:e.to] {
+				if t >= 0 {
+					termWeight[s.names[t]] += f.idf[t]
+				} else {
+					tg := s.strs.list[-1-t]
+					termWeight[tg] += f.idfOf(tg)
+				}
 			}
 		}
 		if best == 0 {
 			continue
 		}
-		holders := map[string]map[string]bool{}
-		for _, m := range members {
-			s := pool[m].side
-			if holders[s] == nil {
-				holders[s] = map[string]bool{}
+		holders := map[int32]map[string]bool{}
+		for _, m := range inGroup {
+			side := pool[m.item].side
+			if holders[side] == nil {
+				holders[side] = map[string]bool{}
 			}
-			holders[s][f.s.holderKey[f.s.stmts[m].holder]] = true
+			holders[side][s.holderKey[s.stmts[pool[m.item].stmt].holder]] = true
 		}
 		// Support counts up to three holders a side: beyond that a side is
 		// established, and a lopsided pile-up is not a stronger dispute.
@@ -590,21 +633,17 @@ func (f *finder) cluster(dim string, pool map[int]stance, sc *scratch) []topicDr
 		if score < minScore {
 			continue
 		}
-		topics = append(topics, draft(dim, pool, members, termWeight, score, f.s))
+		// The few stances a topic shows, as the labels read them.
+		stmts := make([]int, len(inGroup))
+		stances := make(map[int]stance, len(inGroup))
+		for i, m := range inGroup {
+			p := &pool[m.item]
+			stmts[i] = int(p.stmt)
+			stances[int(p.stmt)] = stance{side: s.strs.list[p.side], label: s.strs.list[p.label], of: s.strs.list[p.of]}
+		}
+		topics = append(topics, draft(dim, stances, stmts, termWeight, score, f.s))
 	}
 	return topics
-}
-
-// sameThing returns the word two stances are both said of, their target
-// or the head of its phrase, or "".
-func sameThing(a, b stance) string {
-	switch {
-	case a.target != "" && a.target == b.target:
-		return a.target
-	case a.head != "" && a.head == b.head:
-		return a.head
-	}
-	return ""
 }
 
 // disjoint reports whether both lists name something and share nothing.

@@ -47,14 +47,16 @@ type statements struct {
 	// the corpus gives it, for a word a topic's members only borrowed.
 	firstSurface, firstSpelled []string
 	stances                    []heldStance // in statement order
-	doers                      []doerEntry  // in statement, then concept order
+	doers                      []heldDoer   // in statement, then concept order
 	// subjects are the token ranges naming the holder of reported speech,
 	// for the few statements that have one.
 	subjects  map[int32][2]int32
 	holders   numbering
 	holderKey []string // model.HolderKey of each holder
-	// strs are the stances' strings, numbered.
-	strs numbering
+	// strs are the stances' strings, numbered: "" is 0. yes and asserted
+	// number the sides a pool gives the statements it adds.
+	strs          numbering
+	yes, asserted int32
 }
 
 // numbering numbers distinct strings in the order first seen: list[n] is
@@ -83,22 +85,6 @@ type heldStance struct {
 	dim, side, label, target, head, doer, of, about, cue int32
 	axis                                                 int16 // the axis whose words cue it, or -1
 	approx, byHolder                                     bool
-}
-
-// stance returns h as analyse made it.
-func (s *statements) stance(h *heldStance) stance {
-	st := stance{dim: s.strs.list[h.dim], side: s.strs.list[h.side], label: s.strs.list[h.label], target: s.strs.list[h.target],
-		head: s.strs.list[h.head], doer: s.strs.list[h.doer], of: s.strs.list[h.of], approx: h.approx}
-	if a := s.strs.list[h.about]; a != "" {
-		st.about = strings.Split(a[1:], "\x00")
-	}
-	switch {
-	case h.axis >= 0:
-		st.cue = axisCues[h.axis]
-	case h.cue >= 0:
-		st.cue = []string{s.strs.list[h.cue]}
-	}
-	return st
 }
 
 // hold numbers the strings of st, a stance of statement i.
@@ -133,6 +119,10 @@ type doerEntry struct {
 	doer          string
 }
 
+// heldDoer is a doerEntry as the finder keeps it, its doer numbered in
+// statements.strs.
+type heldDoer struct{ stmt, concept, doer int32 }
+
 // entries returns statement i's concept entries.
 func (s *statements) entries(i int) []uint32 {
 	return s.concepts[s.conceptAt[i]:s.conceptAt[i+1]]
@@ -154,16 +144,17 @@ func (s *statements) id(k string) int32 {
 	return -1
 }
 
-// doer returns who does the plainly asserted deed k in statement i, or "".
-func (s *statements) doer(i int, k int32) string {
-	j, found := slices.BinarySearchFunc(s.doers, doerEntry{stmt: int32(i), concept: k}, func(a, b doerEntry) int {
+// doer returns who does the plainly asserted deed k in statement i,
+// numbered in s.strs: 0 for no one.
+func (s *statements) doer(i int, k int32) int32 {
+	j, found := slices.BinarySearchFunc(s.doers, heldDoer{stmt: int32(i), concept: k}, func(a, b heldDoer) int {
 		if a.stmt != b.stmt {
 			return int(a.stmt) - int(b.stmt)
 		}
 		return int(a.concept) - int(b.concept)
 	})
 	if !found {
-		return ""
+		return 0
 	}
 	return s.doers[j].doer
 }
@@ -349,6 +340,7 @@ func gather(c *model.Corpus) *statements {
 	idx := newCorpusIndex(c)
 	s := &statements{c: c, ids: map[string]int32{}, holders: numbering{ids: map[string]int32{}}, strs: numbering{ids: map[string]int32{}},
 		subjects: map[int32][2]int32{}, conceptAt: []int32{0}}
+	s.strs.of("") // numbered 0, so that a number says whether a string is empty
 	workers := runtime.GOMAXPROCS(0)
 	// Documents are read a batch at a time so that only a batch's words
 	// and maps are alive at once.
@@ -387,6 +379,7 @@ func gather(c *model.Corpus) *statements {
 	for i, h := range s.holders.list {
 		s.holderKey[i] = model.HolderKey(h)
 	}
+	s.yes, s.asserted = s.strs.of("yes"), s.strs.of("asserted")
 	s.strs.ids = nil
 	return s
 }
@@ -458,9 +451,9 @@ func (s *statements) merge(ds *docStatements) {
 	}
 	from := len(s.doers)
 	for _, d := range ds.doers {
-		s.doers = append(s.doers, doerEntry{stmt: base + d.stmt, concept: global[d.concept], doer: s.strs.list[s.strs.of(d.doer)]})
+		s.doers = append(s.doers, heldDoer{stmt: base + d.stmt, concept: global[d.concept], doer: s.strs.of(d.doer)})
 	}
-	slices.SortFunc(s.doers[from:], func(a, b doerEntry) int {
+	slices.SortFunc(s.doers[from:], func(a, b heldDoer) int {
 		if a.stmt != b.stmt {
 			return int(a.stmt) - int(b.stmt)
 		}

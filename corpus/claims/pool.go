@@ -1,0 +1,103 @@
+package claims
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// member is a statement's stance in one dimension's pool, as a pool keeps
+// it: its strings numbered in statements.strs, so that comparing two is
+// comparing numbers and a pool holds no pointers. 0 is the empty string.
+type member struct {
+	stmt                                       int32
+	side, label, target, head, doer, of, about int32
+	approx                                     bool
+	// The concepts that voice the answer: those of an axis, or one.
+	axis int16 // or -1
+	cue  int32 // a concept number, or -1
+}
+
+// pool gathers into sc.members who takes which side on dim, in statement
+// order, and numbers them in sc.slot. A statement with two stances on dim
+// takes the later.
+func (f *finder) pool(dim string, sc *scratch) {
+	s := f.s
+	add := func(m member) {
+		if q := sc.slot[m.stmt]; q != 0 {
+			sc.members[q-1] = m
+			return
+		}
+		sc.members = append(sc.members, m)
+		sc.slot[m.stmt] = int32(len(sc.members))
+	}
+	for _, i := range f.byDim[dim] {
+		h := &s.stances[i]
+		m := member{stmt: h.stmt, side: h.side, label: h.label, target: h.target, head: h.head, doer: h.doer,
+			of: h.of, about: h.about, approx: h.approx, axis: h.axis, cue: -1}
+		if h.axis < 0 && h.cue >= 0 {
+			m.cue = s.id(s.strs.list[h.cue])
+		}
+		add(m)
+	}
+	defer func() {
+		// Additions come in their own order: the pool is put back in
+		// statement order, which the grouping follows.
+		slices.SortFunc(sc.members, func(a, b member) int { return int(a.stmt) - int(b.stmt) })
+		for q, m := range sc.members {
+			sc.slot[m.stmt] = int32(q + 1)
+			switch {
+			case m.axis >= 0:
+				for _, k := range f.axisCue[m.axis] {
+					sc.addCue(k)
+				}
+			case m.cue >= 0:
+				sc.addCue(m.cue)
+			}
+		}
+	}()
+	// Sscanf is slow to say that another dimension is no rebuttal.
+	if strings.HasPrefix(dim, "ref:") {
+		var ref int
+		if _, err := fmt.Sscanf(dim, "ref:%d", &ref); err == nil {
+			// "X dismissed the allegations": the statement pointed at
+			// is the other side.
+			if sc.slot[ref] == 0 {
+				add(member{stmt: int32(ref), side: s.yes, label: s.asserted, axis: -1, cue: -1})
+			}
+			return
+		}
+	}
+	if !strings.HasPrefix(dim, "neg:") {
+		return
+	}
+	// Asserting the predicate of the same thing opposes its denial.
+	k, obj, _ := strings.Cut(strings.TrimPrefix(dim, "neg:"), "/")
+	kid, oid := s.id(k), s.id(obj)
+	if kid < 0 || oid < 0 {
+		return
+	}
+	for _, i := range f.plainly.of(kid) {
+		// Few assert the object too: asked first, it spares most
+		// look-ups in the pool.
+		if !s.has(int(i), oid) {
+			continue
+		}
+		if sc.slot[i] == 0 {
+			// The predicate is the cue of the assertions: nothing writes one.
+			add(member{stmt: i, side: s.yes, doer: s.doer(int(i), kid), axis: -1, cue: kid})
+		}
+	}
+}
+
+// sameThing returns the word two members are both said of, their target
+// or the head of its phrase, or 0 for none.
+func sameThing(a, b *member) int32 {
+	switch {
+	case a.target != 0 && a.target == b.target:
+		return a.target
+	case a.head != 0 && a.head == b.head:
+		return a.head
+	}
+	return 0
+}
