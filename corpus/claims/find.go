@@ -253,11 +253,12 @@ type scratch struct {
 	cue               bitset
 	cueSet            []int32 // the concepts set in cue, to clear it
 	out               []int32
-	// cross are the links across sides of the pool, and crossTerms the
-	// terms each shares (see edge).
-	cross      []edge
-	crossTerms []int32
-	byRoot     []rooted
+	// cross are the links across sides of the pool; best is, per group
+	// root, the weight of its strongest; byRoot the disputed members
+	// sorted by group.
+	cross  []edge
+	best   []float64
+	byRoot []rooted
 }
 
 func (f *finder) scratch() *scratch {
@@ -271,11 +272,13 @@ func (sc *scratch) grow(n int) {
 		sc.parent = make([]int32, n)
 		sc.opposed = make([]bool, n)
 		sc.disputed = make([]bool, n)
+		sc.best = make([]float64, n)
 	}
-	sc.seen, sc.parent = sc.seen[:n], sc.parent[:n]
+	sc.seen, sc.parent, sc.best = sc.seen[:n], sc.parent[:n], sc.best[:n]
 	sc.opposed, sc.disputed = sc.opposed[:n], sc.disputed[:n]
 	clear(sc.opposed)
 	clear(sc.disputed)
+	clear(sc.best)
 }
 
 // addCue adds concept k to the cue of the pool being clustered.
@@ -297,16 +300,16 @@ func (sc *scratch) release() {
 	sc.members, sc.cueSet = sc.members[:0], sc.cueSet[:0]
 }
 
-// edge is a link across sides: a is one end, by position in the pool,
-// w its weight and crossTerms[from:to] what it shares, each a concept
-// number, or -1 - the strs number of the target both are said of.
+// edge is a link across sides between members a and b, by position in
+// the pool, of weight w. What they share is not kept: a big pool makes
+// many times more links than its topics show, and linking the few again
+// costs less than keeping them all.
 type edge struct {
-	a        int32
-	w        float64
-	from, to int32
+	a, b int32
+	w    float64
 }
 
-// rooted is an item (a member or a link) and the root of its group.
+// rooted is a member and the root of its group.
 type rooted struct{ root, item int32 }
 
 // topicDraft is a conflict found on one dimension before duplicates across
@@ -509,8 +512,8 @@ func (f *finder) cluster(dim string, sc *scratch) []topicDraft {
 			largest, largestSize = side, n
 		}
 	}
-	cross, terms := sc.cross[:0], sc.crossTerms[:0]
-	defer func() { sc.cross, sc.crossTerms = cross, terms }()
+	cross := sc.cross[:0]
+	defer func() { sc.cross = cross }()
 	for a := range int32(len(pool)) {
 		sa := pool[a].side
 		if sa == largest {
@@ -521,21 +524,14 @@ func (f *finder) cluster(dim string, sc *scratch) []topicDraft {
 			if sa == sb || (sb != largest && (sideSize[sa] > sideSize[sb] || (sideSize[sa] == sideSize[sb] && a > b))) {
 				continue
 			}
-			w, tg, linked := link(a, b)
+			w, _, linked := link(a, b)
 			if !linked {
 				continue
 			}
 			parent[find(a)] = find(b)
 			opposed[a], opposed[b] = true, true
 			if s.holderKey[s.stmts[pool[a].stmt].holder] != s.holderKey[s.stmts[pool[b].stmt].holder] {
-				from := int32(len(terms))
-				switch {
-				case len(sc.terms) > 0:
-					terms = append(terms, sc.terms...)
-				case tg != 0:
-					terms = append(terms, -1-tg)
-				}
-				cross = append(cross, edge{a: a, w: w, from: from, to: int32(len(terms))})
+				cross = append(cross, edge{a, b, w})
 			}
 		}
 	}
@@ -556,63 +552,39 @@ func (f *finder) cluster(dim string, sc *scratch) []topicDraft {
 			}
 		}
 	}
-	// Only groups with a link across sides can be a conflict. Their
-	// links and their members (only what answers the other side belongs
-	// to the dispute), each in the order found, by group in statement
-	// order.
-	links := sc.byRoot[:0]
-	for k := range cross {
-		links = append(links, rooted{find(cross[k].a), int32(k)})
+	// Only groups with a link across sides can be a conflict; weights
+	// are positive, so a group without one has best 0.
+	best := sc.best
+	for _, e := range cross {
+		r := find(e.a)
+		best[r] = math.Max(best[r], e.w)
 	}
-	slices.SortStableFunc(links, func(x, y rooted) int { return int(x.root) - int(y.root) })
-	nLinks := len(links)
+	// The members of each such group (only what answers the other side
+	// belongs to the dispute), by group in statement order.
+	members := sc.byRoot[:0]
 	for i := range int32(len(pool)) {
-		if disputed[i] {
-			links = append(links, rooted{find(i), i})
+		if r := find(i); disputed[i] && best[r] > 0 {
+			members = append(members, rooted{r, i})
 		}
 	}
-	members := links[nLinks:]
 	slices.SortStableFunc(members, func(x, y rooted) int { return int(x.root) - int(y.root) })
-	sc.byRoot = links
-	links = links[:nLinks]
-	var topics []topicDraft
-	for len(links) > 0 {
-		r := links[0].root
+	sc.byRoot = members
+	type pending struct {
+		root    int32
+		members []rooted
+		score   float64
+	}
+	var kept []pending
+	for len(members) > 0 {
+		r := members[0].root
 		n := 1
-		for n < len(links) && links[n].root == r {
-			n++
-		}
-		group := links[:n]
-		links = links[n:]
-		for len(members) > 0 && members[0].root < r {
-			members = members[1:]
-		}
-		n = 0
 		for n < len(members) && members[n].root == r {
 			n++
 		}
-		inGroup := members[:n]
+		group := members[:n]
 		members = members[n:]
-
-		best := 0.0
-		termWeight := map[string]float64{}
-		for _, l := range group {
-			e := &cross[l.item]
-			best = math.Max(best, e.w)
-			for _, t := range terms[e.from:e.to] {
-				if t >= 0 {
-					termWeight[s.names[t]] += f.idf[t]
-				} else {
-					tg := s.strs.list[-1-t]
-					termWeight[tg] += f.idfOf(tg)
-				}
-			}
-		}
-		if best == 0 {
-			continue
-		}
 		holders := map[int32]map[string]bool{}
-		for _, m := range inGroup {
+		for _, m := range group {
 			side := pool[m.item].side
 			if holders[side] == nil {
 				holders[side] = map[string]bool{}
@@ -629,36 +601,47 @@ func (f *finder) cluster(dim string, sc *scratch) []topicDraft {
 			continue
 		}
 		sort.Sort(sort.Reverse(sort.IntSlice(counts)))
-		score := weight(dim) * math.Min(best, 3*minShared) * math.Sqrt(float64(counts[0]*counts[1]))
-		if score < minScore {
+		score := weight(dim) * math.Min(best[r], 3*minShared) * math.Sqrt(float64(counts[0]*counts[1]))
+		if score >= minScore {
+			kept = append(kept, pending{r, group, score})
+		}
+	}
+	if len(kept) == 0 {
+		return nil
+	}
+	// What the links of each kept group share, in the order they were
+	// found, linking them again: it names the topic.
+	termWeight := make(map[int32]map[string]float64, len(kept))
+	for _, p := range kept {
+		termWeight[p.root] = map[string]float64{}
+	}
+	for _, e := range cross {
+		tw, ok := termWeight[find(e.a)]
+		if !ok {
 			continue
 		}
-		// The few stances a topic shows, as the labels read them.
-		stmts := make([]int, len(inGroup))
-		stances := make(map[int]stance, len(inGroup))
-		for i, m := range inGroup {
-			p := &pool[m.item]
-			stmts[i] = int(p.stmt)
-			stances[int(p.stmt)] = stance{side: s.strs.list[p.side], label: s.strs.list[p.label], of: s.strs.list[p.of]}
+		_, tg, _ := link(e.a, e.b)
+		for _, k := range sc.terms {
+			tw[s.names[k]] += f.idf[k]
 		}
-		topics = append(topics, draft(dim, stances, stmts, termWeight, score, f.s))
+		if len(sc.terms) == 0 && tg != 0 {
+			t := s.strs.list[tg]
+			tw[t] += f.idfOf(t)
+		}
+	}
+	topics := make([]topicDraft, 0, len(kept))
+	for _, p := range kept {
+		// The few stances a topic shows, as the labels read them.
+		stmts := make([]int, len(p.members))
+		stances := make(map[int]stance, len(p.members))
+		for i, m := range p.members {
+			st := &pool[m.item]
+			stmts[i] = int(st.stmt)
+			stances[int(st.stmt)] = stance{side: s.strs.list[st.side], label: s.strs.list[st.label], of: s.strs.list[st.of]}
+		}
+		topics = append(topics, draft(dim, stances, stmts, termWeight[p.root], p.score, f.s))
 	}
 	return topics
-}
-
-// disjoint reports whether both lists name something and share nothing.
-func disjoint(a, b []string) bool {
-	if len(a) == 0 || len(b) == 0 {
-		return false
-	}
-	for _, x := range a {
-		for _, y := range b {
-			if x == y {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // draft names a conflict: its positions, the shared terms and the cue.

@@ -101,3 +101,18 @@ func sameThing(a, b *member) int32 {
 	}
 	return 0
 }
+
+// disjoint reports whether both lists name something and share nothing.
+func disjoint(a, b []string) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return false
+			}
+		}
+	}
+	return true
+}
