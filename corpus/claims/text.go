@@ -25,7 +25,11 @@ var abbreviations = map[string]bool{
 // Line breaks always end a sentence: in both articles and transcripts a
 // line is at most a paragraph, and headlines carry no final period.
 func sentences(text string, from, to int) []span {
-	var out []span
+	return sentencesInto(nil, text, from, to)
+}
+
+// sentencesInto is sentences appending to out.
+func sentencesInto(out []span, text string, from, to int) []span {
 	start := from
 	emit := func(end int) {
 		s, e := trimSpan(text, start, end)
@@ -225,6 +229,10 @@ var asciiWordByte = func() (is [utf8.RuneSelf]bool) {
 type tokenArena struct {
 	buf   []token
 	known localWords
+	// strs holds the concept lists of the document's statements, and
+	// spans its sentences, as buf holds their words.
+	strs  []string
+	spans []span
 	// The last span cut and its words: a short sentence's opening, read
 	// for its subject, is the whole clause read next. Nothing changes a
 	// token once cut, so the two readers can share them.
@@ -236,7 +244,7 @@ type tokenArena struct {
 // reset makes the whole buffer free again; no slice it gave may be used
 // after.
 func (a *tokenArena) reset() {
-	a.buf = a.buf[:0]
+	a.buf, a.strs, a.spans = a.buf[:0], a.strs[:0], a.spans[:0]
 	a.lastText, a.lastSpan, a.lastWords = "", span{}, nil
 }
 
@@ -265,6 +273,32 @@ func (a *tokenArena) tokenize(text string, s span) []token {
 	out = out[:len(out):len(out)]
 	a.lastText, a.lastSpan, a.lastWords = text, s, out
 	return out
+}
+
+// strings returns an empty list with room for n strings from the arena;
+// a nil arena allocates.
+func (a *tokenArena) strings(n int) []string {
+	if a == nil {
+		return make([]string, 0, n)
+	}
+	if cap(a.strs)-len(a.strs) < n {
+		// The lists given so far keep the old buffer.
+		a.strs = make([]string, 0, max(4096, 2*cap(a.strs), n))
+	}
+	from := len(a.strs)
+	a.strs = a.strs[:from+n]
+	return a.strs[from : from : from+n]
+}
+
+// sentences is the package's sentences, into the arena; a nil arena
+// allocates.
+func (a *tokenArena) sentences(text string, from, to int) []span {
+	if a == nil {
+		return sentences(text, from, to)
+	}
+	at := len(a.spans)
+	a.spans = sentencesInto(a.spans, text, from, to)
+	return a.spans[at:len(a.spans):len(a.spans)]
 }
 
 // estimateTokens is room for the words of most spans: about one word in
