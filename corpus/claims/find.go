@@ -29,12 +29,12 @@ const (
 // findHeapBudget is how far, in multiples of the corpus text, the heap may
 // grow while claims are found. What Find keeps is about 1.3x the text on
 // generated corpora (a statement's place, holder, concept numbers and
-// stances); reading documents makes many times that in short-lived
-// garbage, which without a bound lets the heap double over corpus and
-// statements. A tighter budget saves memory at a steep price in
-// collections: on 10k generated documents 1.5 gave 160 MB RSS for 13% more
-// CPU (55% more in BenchmarkFind, whose process holds more to mark), 3
-// gives 200 MB for ~4%, none 265 MB.
+// stances); reading documents and clustering make about 5x the text in
+// short-lived garbage, which without a bound lets the heap double over
+// corpus and statements. The budget trades memory for collections: on 10k
+// generated documents the claims command took 4.5 CPU-s and 153 MB RSS
+// at 1, 4.2 and 154 MB at 1.5, 3.9 and 203 MB at 3, 5.1 and 151 MB at
+// 0.5 (the collector runs too often once the budget nears what is kept).
 const findHeapBudget = 3
 
 // maxPosting is how many claims may share a concept for the concept still
@@ -84,10 +84,7 @@ func Find(c *model.Corpus) *model.ClaimSet {
 	defer heapbound.Bound(int64(findHeapBudget * float64(size)))()
 	s := gather(c)
 	n := len(s.stmts)
-	df := make([]int32, len(s.names))
-	for _, e := range s.concepts {
-		df[e>>flagBits]++
-	}
+	df := s.df
 	// Smoothed so that in a small corpus a story's own words still weigh
 	// something: ln(1+N/df).
 	idf := make([]float64, len(df))
@@ -172,9 +169,13 @@ func (p *postings) of(k int32) []int32 { return p.list[p.at[k]:p.at[k+1]] }
 // index builds the postings of the concept entries keep accepts.
 func index(s *statements, concepts int, keep func(k int32, e uint32) bool) *postings {
 	p := &postings{at: make([]int32, concepts+1)}
-	for _, e := range s.concepts {
-		if k := int32(e >> flagBits); keep(k, e) {
-			p.at[k+1]++
+	var es []uint32
+	for i := range s.stmts {
+		es = s.entries(i, es)
+		for _, e := range es {
+			if k := int32(e >> flagBits); keep(k, e) {
+				p.at[k+1]++
+			}
 		}
 	}
 	for k := range concepts {
@@ -183,7 +184,8 @@ func index(s *statements, concepts int, keep func(k int32, e uint32) bool) *post
 	p.list = make([]int32, p.at[concepts])
 	fill := append([]int32(nil), p.at[:concepts]...)
 	for i := range s.stmts {
-		for _, e := range s.entries(i) {
+		es = s.entries(i, es)
+		for _, e := range es {
 			if k := int32(e >> flagBits); keep(k, e) {
 				p.list[fill[k]] = int32(i)
 				fill[k]++
@@ -250,9 +252,12 @@ type scratch struct {
 	opposed, disputed []bool
 	epoch             int32
 	terms             []int32
-	cue               bitset
-	cueSet            []int32 // the concepts set in cue, to clear it
-	out               []int32
+	// en, ea and eb hold decoded entries: of the statement whose
+	// neighbours are sought, and of the two a link compares.
+	en, ea, eb []uint32
+	cue        bitset
+	cueSet     []int32 // the concepts set in cue, to clear it
+	out        []int32
 	// cross are the links across sides of the pool; best is, per group
 	// root, the weight of its strongest; byRoot the disputed members
 	// sorted by group.
@@ -331,7 +336,8 @@ type topicDraft struct {
 func (f *finder) shared(a, b int, cue bitset, sc *scratch) (float64, bool) {
 	w, wa, wb := 0.0, 0.0, 0.0
 	sc.terms = sc.terms[:0]
-	ea, eb := f.s.entries(a), f.s.entries(b)
+	sc.ea, sc.eb = f.s.entries(a, sc.ea), f.s.entries(b, sc.eb)
+	ea, eb := sc.ea, sc.eb
 	for i, j := 0, 0; i < len(ea) && j < len(eb); {
 		ka, kb := ea[i]>>flagBits, eb[j]>>flagBits
 		switch {
@@ -429,7 +435,7 @@ func (f *finder) cluster(dim string, sc *scratch) []topicDraft {
 			byHead[m.head] = append(byHead[m.head], int32(i))
 		}
 		if who {
-			byDoc[s.stmts[m.stmt].doc] = append(byDoc[s.stmts[m.stmt].doc], int32(i))
+			byDoc[m.doc] = append(byDoc[m.doc], int32(i))
 		}
 		sideSize[m.side]++
 	}
@@ -450,7 +456,8 @@ func (f *finder) cluster(dim string, sc *scratch) []topicDraft {
 				}
 			}
 		}
-		for _, e := range s.entries(int(pool[a].stmt)) {
+		sc.en = s.entries(int(pool[a].stmt), sc.en)
+		for _, e := range sc.en {
 			if k := e >> flagBits; !cue.has(k) {
 				// Postings are kept only for concepts within the limit.
 				for _, i := range f.post.of(int32(k)) {
@@ -468,7 +475,7 @@ func (f *finder) cluster(dim string, sc *scratch) []topicDraft {
 			add(byHead[h])
 		}
 		if who {
-			add(byDoc[s.stmts[pool[a].stmt].doc])
+			add(byDoc[pool[a].doc])
 		}
 		slices.Sort(out)
 		return out
@@ -497,7 +504,7 @@ func (f *finder) cluster(dim string, sc *scratch) []topicDraft {
 			// as there is.
 			w, linked = math.Max(w, 2*minShared), true
 		}
-		if who && s.stmts[ma.stmt].doc == s.stmts[mb.stmt].doc {
+		if who && ma.doc == mb.doc {
 			// One article naming two doers of one deed is telling of
 			// one event, whatever other words the sentences use.
 			w, linked = math.Max(w, 2*minShared), true

@@ -10,7 +10,7 @@ import (
 // it: its strings numbered in statements.strs, so that comparing two is
 // comparing numbers and a pool holds no pointers. 0 is the empty string.
 type member struct {
-	stmt                                       int32
+	stmt, doc                                  int32
 	side, label, target, head, doer, of, about int32
 	approx                                     bool
 	// The concepts that voice the answer: those of an axis, or one.
@@ -46,6 +46,7 @@ func (f *finder) pool(dim string, sc *scratch) {
 		slices.SortFunc(sc.members, func(a, b member) int { return int(a.stmt) - int(b.stmt) })
 		for q, m := range sc.members {
 			sc.slot[m.stmt] = int32(q + 1)
+			sc.members[q].doc = int32(s.docOf(int(m.stmt)))
 			switch {
 			case m.axis >= 0:
 				for _, k := range f.axisCue[m.axis] {
@@ -80,7 +81,7 @@ func (f *finder) pool(dim string, sc *scratch) {
 	for _, i := range f.plainly.of(kid) {
 		// Few assert the object too: asked first, it spares most
 		// look-ups in the pool.
-		if !s.has(int(i), oid) {
+		if sc.ea = s.entries(int(i), sc.ea); !hasConcept(sc.ea, oid) {
 			continue
 		}
 		if sc.slot[i] == 0 {
@@ -88,6 +89,16 @@ func (f *finder) pool(dim string, sc *scratch) {
 			add(member{stmt: i, side: s.yes, doer: s.doer(int(i), kid), axis: -1, cue: kid})
 		}
 	}
+}
+
+// hasConcept reports whether entries es have concept k.
+func hasConcept(es []uint32, k int32) bool {
+	for _, e := range es {
+		if n := int32(e >> flagBits); n >= k {
+			return n == k
+		}
+	}
+	return false
 }
 
 // sameThing returns the word two members are both said of, their target

@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"encoding/binary"
 	"fmt"
 	"runtime"
 	"slices"
@@ -24,12 +25,13 @@ const (
 	flagBits     = 2
 )
 
-// statement is one candidate once analysed.
+// statement is one candidate once analysed. Its document is not kept
+// with it (see statements.docOf): statements come in corpus order.
 type statement struct {
-	doc, start, end int32 // doc is the index in the corpus
-	holder          int32 // number in statements.holders
-	speaker, quote  int32
-	kind            uint8 // a model.ClaimKind
+	start, end     int32
+	holder         int32 // number in statements.holders
+	speaker, quote int32
+	kind           uint8 // a model.ClaimKind
 }
 
 // statements is the finder's compact view of every candidate of a corpus,
@@ -37,12 +39,23 @@ type statement struct {
 type statements struct {
 	c     *model.Corpus
 	stmts []statement
-	// conceptAt[i]:conceptAt[i+1] are statement i's entries in concepts,
-	// each a concept number shifted past flagBits, in ascending order.
+	// docStart[d] is the number of document d's first statement.
+	docStart []int32
+	// conceptAt[i]:conceptAt[i+1] are the bytes in concepts of statement
+	// i's entries, each a concept number shifted past flagBits, in
+	// ascending order, each written as a uvarint of its difference from
+	// the one before (see entries). Differences mostly take one or two
+	// bytes where an entry took four, and entries were the largest table
+	// the finder kept.
 	conceptAt []int32
-	concepts  []uint32
-	names     []string         // concept number -> concept
-	ids       map[string]int32 // concept -> number
+	concepts  []byte
+	df        []int32 // concept number -> how many statements have it
+	// entryCount entries merged so far took entryBytes, for reserving
+	// room for the rest.
+	entryCount, entryBytes int
+	sorted                 []uint32         // merge's scratch
+	names                  []string         // concept number -> concept
+	ids                    map[string]int32 // concept -> number
 	// firstSurface and firstSpelled are, per concept, the first spelling
 	// the corpus gives it, for a word a topic's members only borrowed.
 	firstSurface, firstSpelled []string
@@ -123,17 +136,32 @@ type doerEntry struct {
 // statements.strs.
 type heldDoer struct{ stmt, concept, doer int32 }
 
-// entries returns statement i's concept entries.
-func (s *statements) entries(i int) []uint32 {
-	return s.concepts[s.conceptAt[i]:s.conceptAt[i+1]]
+// entries returns statement i's concept entries, in buf's storage.
+func (s *statements) entries(i int, buf []uint32) []uint32 {
+	b := s.concepts[s.conceptAt[i]:s.conceptAt[i+1]]
+	buf = buf[:0]
+	var e uint32
+	for len(b) > 0 {
+		if b[0] < 0x80 { // most differences take one byte
+			e += uint32(b[0])
+			b = b[1:]
+		} else {
+			d, n := binary.Uvarint(b)
+			e += uint32(d)
+			b = b[n:]
+		}
+		buf = append(buf, e)
+	}
+	return buf
 }
 
-// has reports whether statement i has concept k, borrowed or its own.
-func (s *statements) has(i int, k int32) bool {
-	e := s.entries(i)
-	j, found := slices.BinarySearchFunc(e, k, func(x uint32, k int32) int { return int(x>>flagBits) - int(k) })
-	_ = j
-	return found
+// putEntries appends the entries es, in ascending order, to s.concepts.
+func (s *statements) putEntries(es []uint32) {
+	var prev uint32
+	for _, e := range es {
+		s.concepts = binary.AppendUvarint(s.concepts, uint64(e-prev))
+		prev = e
+	}
 }
 
 // id returns the number of concept k, or -1 when no statement has it.
@@ -162,12 +190,20 @@ func (s *statements) doer(i int, k int32) int32 {
 // claim returns statement i as the model shows it.
 func (s *statements) claim(i int) model.Claim {
 	st := &s.stmts[i]
-	doc := &s.c.Docs[st.doc]
+	doc := &s.c.Docs[s.docOf(i)]
 	return model.Claim{
 		Holder: s.holders.list[st.holder], Speaker: int(st.speaker), Text: doc.Text[st.start:st.end],
 		Doc: doc.ID, Line: doc.LineAt(int(st.start)), Start: int(st.start), End: int(st.end),
 		Kind: model.ClaimKind(st.kind), Quote: int(st.quote),
 	}
+}
+
+// docOf returns the index in the corpus of statement i's document.
+func (s *statements) docOf(i int) int {
+	// The last document starting at or before i: documents without
+	// statements start where the next one does.
+	d, _ := slices.BinarySearch(s.docStart, int32(i)+1)
+	return d - 1
 }
 
 // holderOf returns the holder of statement i.
@@ -178,7 +214,7 @@ func (s *statements) holderOf(i int) string { return s.holders.list[s.stmts[i].h
 // it, from the first word that has the concept.
 func (s *statements) spellings(i int) (surface, spelled map[string]string) {
 	st := &s.stmts[i]
-	text := s.c.Docs[st.doc].Text
+	text := s.c.Docs[s.docOf(i)].Text
 	toks := tokenize(text, span{int(st.start), int(st.end)})
 	subj, hasSubj := s.subjects[int32(i)]
 	surface, spelled = map[string]string{}, map[string]string{}
@@ -284,7 +320,7 @@ func (r *docReader) readDoc(idx *corpusIndex, d int, out *docStatements) {
 			out.holders = append(out.holders, cd.claim.Holder)
 		}
 		out.stmts = append(out.stmts, statement{
-			doc: int32(d), start: int32(cd.claim.Start), end: int32(cd.claim.End), holder: h,
+			start: int32(cd.claim.Start), end: int32(cd.claim.End), holder: h,
 			speaker: int32(cd.claim.Speaker), quote: int32(cd.claim.Quote), kind: uint8(cd.claim.Kind),
 		})
 		for _, w := range a.words {
@@ -339,7 +375,7 @@ func subjectRange(subject tokenRun) (int32, int32, bool) {
 func gather(c *model.Corpus) *statements {
 	idx := newCorpusIndex(c)
 	s := &statements{c: c, ids: map[string]int32{}, holders: numbering{ids: map[string]int32{}}, strs: numbering{ids: map[string]int32{}},
-		subjects: map[int32][2]int32{}, conceptAt: []int32{0}}
+		subjects: map[int32][2]int32{}, conceptAt: []int32{0}, docStart: make([]int32, 0, len(c.Docs))}
 	s.strs.of("") // numbered 0, so that a number says whether a string is empty
 	workers := runtime.GOMAXPROCS(0)
 	// Documents are read a batch at a time so that only a batch's words
@@ -380,6 +416,7 @@ func gather(c *model.Corpus) *statements {
 		s.holderKey[i] = model.HolderKey(h)
 	}
 	s.yes, s.asserted = s.strs.of("yes"), s.strs.of("asserted")
+	s.sorted = nil
 	s.strs.ids = nil
 	return s
 }
@@ -395,9 +432,15 @@ func (s *statements) reserve(batch []docStatements, done, total int) {
 		concepts += len(batch[i].concepts)
 		stances += len(batch[i].stances)
 	}
+	// The batch's entries will take about as many bytes each as those
+	// before; the first batch's, two each.
+	perEntry := 2.0
+	if s.entryCount > 0 {
+		perEntry = float64(s.entryBytes) / float64(s.entryCount)
+	}
 	s.stmts = growProjected(s.stmts, stmts, done, total)
 	s.conceptAt = growProjected(s.conceptAt, stmts, done, total)
-	s.concepts = growProjected(s.concepts, concepts, done, total)
+	s.concepts = growProjected(s.concepts, int(perEntry*float64(concepts))+1, done, total)
 	s.stances = growProjected(s.stances, stances, done, total)
 }
 
@@ -420,6 +463,7 @@ func growProjected[T any](buf []T, n, done, total int) []T {
 // statements corpus-wide.
 func (s *statements) merge(ds *docStatements) {
 	base := int32(len(s.stmts))
+	s.docStart = append(s.docStart, base)
 	global := make([]int32, len(ds.names))
 	for n, k := range ds.names {
 		g, ok := s.ids[k]
@@ -429,6 +473,7 @@ func (s *statements) merge(ds *docStatements) {
 			s.names = append(s.names, k)
 			s.firstSurface = append(s.firstSurface, "")
 			s.firstSpelled = append(s.firstSpelled, "")
+			s.df = append(s.df, 0)
 		}
 		global[n] = g
 		if s.firstSurface[g] == "" && ds.surface[n] != "" {
@@ -442,11 +487,17 @@ func (s *statements) merge(ds *docStatements) {
 	for i, st := range ds.stmts {
 		st.holder = holders[st.holder]
 		s.stmts = append(s.stmts, st)
-		from := len(s.concepts)
+		es := s.sorted[:0]
 		for _, e := range ds.concepts[ds.conceptAt[i]:ds.conceptAt[i+1]] {
-			s.concepts = append(s.concepts, uint32(global[e>>flagBits])<<flagBits|e&(1<<flagBits-1))
+			g := global[e>>flagBits]
+			es = append(es, uint32(g)<<flagBits|e&(1<<flagBits-1))
+			s.df[g]++
 		}
-		slices.Sort(s.concepts[from:])
+		slices.Sort(es)
+		from := len(s.concepts)
+		s.putEntries(es)
+		s.entryCount, s.entryBytes = s.entryCount+len(es), s.entryBytes+len(s.concepts)-from
+		s.sorted = es
 		s.conceptAt = append(s.conceptAt, int32(len(s.concepts)))
 	}
 	from := len(s.doers)
