@@ -261,7 +261,7 @@ type scratch struct {
 	// cross are the links across sides of the pool; best is, per group
 	// root, the weight of its strongest; byRoot the disputed members
 	// sorted by group.
-	cross  []edge
+	cross  edges
 	best   []float64
 	byRoot []rooted
 }
@@ -312,6 +312,42 @@ func (sc *scratch) release() {
 type edge struct {
 	a, b int32
 	w    float64
+}
+
+// edges is a list of links kept in blocks of a fixed size: the largest
+// pool makes hundreds of thousands, which a slice would copy as it grew.
+type edges struct {
+	blocks [][]edge
+	n      int // how many blocks are in use, the last maybe in part
+}
+
+const edgeBlock = 4096
+
+func (es *edges) reset() {
+	es.n = 0
+	if len(es.blocks) > 0 {
+		es.blocks[0] = es.blocks[0][:0]
+	}
+}
+
+func (es *edges) add(e edge) {
+	if es.n == 0 || len(es.blocks[es.n-1]) == edgeBlock {
+		if es.n == len(es.blocks) {
+			es.blocks = append(es.blocks, make([]edge, 0, edgeBlock))
+		}
+		es.blocks[es.n] = es.blocks[es.n][:0]
+		es.n++
+	}
+	es.blocks[es.n-1] = append(es.blocks[es.n-1], e)
+}
+
+// each calls f with every link, in the order added.
+func (es *edges) each(f func(e *edge)) {
+	for _, b := range es.blocks[:es.n] {
+		for i := range b {
+			f(&b[i])
+		}
+	}
 }
 
 // rooted is a member and the root of its group.
@@ -519,8 +555,8 @@ func (f *finder) cluster(dim string, sc *scratch) []topicDraft {
 			largest, largestSize = side, n
 		}
 	}
-	cross := sc.cross[:0]
-	defer func() { sc.cross = cross }()
+	cross := &sc.cross
+	cross.reset()
 	for a := range int32(len(pool)) {
 		sa := pool[a].side
 		if sa == largest {
@@ -538,7 +574,7 @@ func (f *finder) cluster(dim string, sc *scratch) []topicDraft {
 			parent[find(a)] = find(b)
 			opposed[a], opposed[b] = true, true
 			if s.holderKey[s.stmts[pool[a].stmt].holder] != s.holderKey[s.stmts[pool[b].stmt].holder] {
-				cross = append(cross, edge{a, b, w})
+				cross.add(edge{a, b, w})
 			}
 		}
 	}
@@ -562,10 +598,10 @@ func (f *finder) cluster(dim string, sc *scratch) []topicDraft {
 	// Only groups with a link across sides can be a conflict; weights
 	// are positive, so a group without one has best 0.
 	best := sc.best
-	for _, e := range cross {
+	cross.each(func(e *edge) {
 		r := find(e.a)
 		best[r] = math.Max(best[r], e.w)
-	}
+	})
 	// The members of each such group (only what answers the other side
 	// belongs to the dispute), by group in statement order.
 	members := sc.byRoot[:0]
@@ -622,10 +658,10 @@ func (f *finder) cluster(dim string, sc *scratch) []topicDraft {
 	for _, p := range kept {
 		termWeight[p.root] = map[string]float64{}
 	}
-	for _, e := range cross {
+	cross.each(func(e *edge) {
 		tw, ok := termWeight[find(e.a)]
 		if !ok {
-			continue
+			return
 		}
 		_, tg, _ := link(e.a, e.b)
 		for _, k := range sc.terms {
@@ -635,7 +671,7 @@ func (f *finder) cluster(dim string, sc *scratch) []topicDraft {
 			t := s.strs.list[tg]
 			tw[t] += f.idfOf(t)
 		}
-	}
+	})
 	topics := make([]topicDraft, 0, len(kept))
 	for _, p := range kept {
 		// The few stances a topic shows, as the labels read them.

@@ -31,6 +31,15 @@ func (f *finder) pool(dim string, sc *scratch) {
 		sc.members = append(sc.members, m)
 		sc.slot[m.stmt] = int32(len(sc.members))
 	}
+	// Room at once for all the pool may hold: grown as it came, the
+	// largest pools' storage was copied a dozen times over.
+	room := len(f.byDim[dim]) + 1
+	if k, _, ok := strings.Cut(strings.TrimPrefix(dim, "neg:"), "/"); ok && strings.HasPrefix(dim, "neg:") {
+		if kid := s.id(k); kid >= 0 {
+			room += len(f.plainly.of(kid))
+		}
+	}
+	sc.members = slices.Grow(sc.members[:0], room)
 	for _, i := range f.byDim[dim] {
 		h := &s.stances[i]
 		m := member{stmt: h.stmt, side: h.side, label: h.label, target: h.target, head: h.head, doer: h.doer,

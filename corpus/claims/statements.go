@@ -53,9 +53,12 @@ type statements struct {
 	// entryCount entries merged so far took entryBytes, for reserving
 	// room for the rest.
 	entryCount, entryBytes int
-	sorted                 []uint32         // merge's scratch
-	names                  []string         // concept number -> concept
-	ids                    map[string]int32 // concept -> number
+	// merge's and hold's scratch
+	sorted            []uint32
+	aboutBuf          []byte
+	global, holders32 []int32
+	names             []string         // concept number -> concept
+	ids               map[string]int32 // concept -> number
 	// firstSurface and firstSpelled are, per concept, the first spelling
 	// the corpus gives it, for a word a topic's members only borrowed.
 	firstSurface, firstSpelled []string
@@ -104,12 +107,19 @@ type heldStance struct {
 func (s *statements) hold(i int32, st stance) heldStance {
 	h := heldStance{stmt: i, dim: s.strs.of(st.dim), side: s.strs.of(st.side), label: s.strs.of(st.label), target: s.strs.of(st.target),
 		head: s.strs.of(st.head), doer: s.strs.of(st.doer), of: s.strs.of(st.of), axis: -1, cue: -1, approx: st.approx, byHolder: st.byHolder}
-	var about strings.Builder
+	about := s.aboutBuf[:0]
 	for _, w := range st.about {
-		about.WriteByte(0)
-		about.WriteString(w)
+		about = append(about, 0)
+		about = append(about, w...)
 	}
-	h.about = s.strs.of(about.String())
+	s.aboutBuf = about
+	// Most about-strings are numbered already: looked up from the bytes,
+	// they are not made into a string.
+	if n, ok := s.strs.ids[string(about)]; ok {
+		h.about = n
+	} else {
+		h.about = s.strs.of(string(about))
+	}
 	switch {
 	case strings.HasPrefix(st.dim, "ax:"):
 		h.axis = int16(slices.Index(axisDims, st.dim))
@@ -416,7 +426,7 @@ func gather(c *model.Corpus) *statements {
 		s.holderKey[i] = model.HolderKey(h)
 	}
 	s.yes, s.asserted = s.strs.of("yes"), s.strs.of("asserted")
-	s.sorted = nil
+	s.sorted, s.aboutBuf, s.global, s.holders32 = nil, nil, nil, nil
 	s.strs.ids = nil
 	return s
 }
@@ -433,8 +443,8 @@ func (s *statements) reserve(batch []docStatements, done, total int) {
 		stances += len(batch[i].stances)
 	}
 	// The batch's entries will take about as many bytes each as those
-	// before; the first batch's, two each.
-	perEntry := 2.0
+	// before; the first batch's, one each (the least a uvarint takes).
+	perEntry := 1.0
 	if s.entryCount > 0 {
 		perEntry = float64(s.entryBytes) / float64(s.entryCount)
 	}
@@ -464,7 +474,8 @@ func growProjected[T any](buf []T, n, done, total int) []T {
 func (s *statements) merge(ds *docStatements) {
 	base := int32(len(s.stmts))
 	s.docStart = append(s.docStart, base)
-	global := make([]int32, len(ds.names))
+	global := reuse(s.global, len(ds.names))
+	s.global = global
 	for n, k := range ds.names {
 		g, ok := s.ids[k]
 		if !ok {
@@ -480,7 +491,8 @@ func (s *statements) merge(ds *docStatements) {
 			s.firstSurface[g], s.firstSpelled[g] = ds.surface[n], ds.spelled[n]
 		}
 	}
-	holders := make([]int32, len(ds.holders))
+	holders := reuse(s.holders32, len(ds.holders))
+	s.holders32 = holders
 	for n, h := range ds.holders {
 		holders[n] = s.holders.of(h)
 	}
