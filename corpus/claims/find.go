@@ -306,13 +306,11 @@ func (sc *scratch) release() {
 }
 
 // edge is a link across sides between members a and b, by position in
-// the pool, of weight w. What they share is not kept: a big pool makes
-// many times more links than its topics show, and linking the few again
-// costs less than keeping them all.
-type edge struct {
-	a, b int32
-	w    float64
-}
+// the pool. Neither its weight (its group's best is kept as groups join)
+// nor what the two share is kept: a big pool makes many times more links
+// than its topics show, and linking the few again costs less than
+// keeping them all.
+type edge struct{ a, b int32 }
 
 // edges is a list of links kept in blocks of a fixed size: the largest
 // pool makes hundreds of thousands, which a slice would copy as it grew.
@@ -452,6 +450,14 @@ func (f *finder) cluster(dim string, sc *scratch) []topicDraft {
 		}
 		return i
 	}
+	// best is, per group root, the weight of the group's strongest link
+	// across sides: 0 for none, as weights are positive.
+	best := sc.best
+	union := func(a, b int32) {
+		ra, rb := find(a), find(b)
+		parent[ra] = rb
+		best[rb] = math.Max(best[rb], best[ra])
+	}
 	who := strings.HasPrefix(dim, "who:")
 	numeric := strings.HasPrefix(dim, "num:")
 	// Pairs come from shared concepts, targets and (for doers) documents,
@@ -571,10 +577,12 @@ func (f *finder) cluster(dim string, sc *scratch) []topicDraft {
 			if !linked {
 				continue
 			}
-			parent[find(a)] = find(b)
+			union(a, b)
 			opposed[a], opposed[b] = true, true
 			if s.holderKey[s.stmts[pool[a].stmt].holder] != s.holderKey[s.stmts[pool[b].stmt].holder] {
-				cross.add(edge{a, b, w})
+				cross.add(edge{a, b})
+				r := find(b)
+				best[r] = math.Max(best[r], w)
 			}
 		}
 	}
@@ -590,18 +598,12 @@ func (f *finder) cluster(dim string, sc *scratch) []topicDraft {
 				continue
 			}
 			if w, _, linked := link(a, b); linked && w >= minShared {
-				parent[find(a)] = find(b)
+				union(a, b)
 				disputed[b] = true
 			}
 		}
 	}
-	// Only groups with a link across sides can be a conflict; weights
-	// are positive, so a group without one has best 0.
-	best := sc.best
-	cross.each(func(e *edge) {
-		r := find(e.a)
-		best[r] = math.Max(best[r], e.w)
-	})
+	// Only groups with a link across sides can be a conflict.
 	// The members of each such group (only what answers the other side
 	// belongs to the dispute), by group in statement order.
 	members := sc.byRoot[:0]
