@@ -83,7 +83,7 @@ func Find(c *model.Corpus) *model.ClaimSet {
 	}
 	defer heapbound.Bound(int64(findHeapBudget * float64(size)))()
 	s := gather(c)
-	n := len(s.stmts)
+	n := len(s.holder)
 	df := s.df
 	// Smoothed so that in a small corpus a story's own words still weigh
 	// something: ln(1+N/df).
@@ -170,7 +170,7 @@ func (p *postings) of(k int32) []int32 { return p.list[p.at[k]:p.at[k+1]] }
 func index(s *statements, concepts int, keep func(k int32, e uint32) bool) *postings {
 	p := &postings{at: make([]int32, concepts+1)}
 	var es []uint32
-	for i := range s.stmts {
+	for i := range s.holder {
 		es = s.entries(i, es)
 		for _, e := range es {
 			if k := int32(e >> flagBits); keep(k, e) {
@@ -183,7 +183,7 @@ func index(s *statements, concepts int, keep func(k int32, e uint32) bool) *post
 	}
 	p.list = make([]int32, p.at[concepts])
 	fill := append([]int32(nil), p.at[:concepts]...)
-	for i := range s.stmts {
+	for i := range s.holder {
 		es = s.entries(i, es)
 		for _, e := range es {
 			if k := int32(e >> flagBits); keep(k, e) {
@@ -267,7 +267,7 @@ type scratch struct {
 }
 
 func (f *finder) scratch() *scratch {
-	return &scratch{slot: make([]int32, len(f.s.stmts)), cue: make(bitset, len(f.idf)/64+1)}
+	return &scratch{slot: make([]int32, len(f.s.holder)), cue: make(bitset, len(f.idf)/64+1)}
 }
 
 // grow makes the per-member storage of sc room for a pool of n.
@@ -579,7 +579,7 @@ func (f *finder) cluster(dim string, sc *scratch) []topicDraft {
 			}
 			union(a, b)
 			opposed[a], opposed[b] = true, true
-			if s.holderKey[s.stmts[pool[a].stmt].holder] != s.holderKey[s.stmts[pool[b].stmt].holder] {
+			if s.holderKey[s.holder[pool[a].stmt]] != s.holderKey[s.holder[pool[b].stmt]] {
 				cross.add(edge{a, b})
 				r := find(b)
 				best[r] = math.Max(best[r], w)
@@ -634,7 +634,7 @@ func (f *finder) cluster(dim string, sc *scratch) []topicDraft {
 			if holders[side] == nil {
 				holders[side] = map[string]bool{}
 			}
-			holders[side][s.holderKey[s.stmts[pool[m.item].stmt].holder]] = true
+			holders[side][s.holderKey[s.holder[pool[m.item].stmt]]] = true
 		}
 		// Support counts up to three holders a side: beyond that a side is
 		// established, and a lopsided pile-up is not a stronger dispute.

@@ -25,8 +25,9 @@ const (
 	flagBits     = 2
 )
 
-// statement is one candidate once analysed. Its document is not kept
-// with it (see statements.docOf): statements come in corpus order.
+// statement is one candidate once analysed, as a document's reading
+// gives it and record returns it. Its document is not kept with it (see
+// statements.docOf): statements come in corpus order.
 type statement struct {
 	start, end     int32
 	holder         int32 // number in statements.holders
@@ -37,22 +38,24 @@ type statement struct {
 // statements is the finder's compact view of every candidate of a corpus,
 // in corpus order.
 type statements struct {
-	c     *model.Corpus
-	stmts []statement
+	c *model.Corpus
+	// holder is, per statement, the number in holders of who holds it.
+	holder []int32
 	// docStart[d] is the number of document d's first statement.
 	docStart []int32
-	// conceptAt[i]:conceptAt[i+1] are the bytes in concepts of statement
-	// i's entries, each a concept number shifted past flagBits, in
-	// ascending order, each written as a uvarint of its difference from
-	// the one before (see entries). Differences mostly take one or two
-	// bytes where an entry took four, and entries were the largest table
-	// the finder kept.
-	conceptAt []int32
-	concepts  []byte
-	df        []int32 // concept number -> how many statements have it
-	// entryCount entries merged so far took entryBytes, for reserving
-	// room for the rest.
-	entryCount, entryBytes int
+	// packedAt[i]:packedAt[i+1] are statement i's bytes in packed: how
+	// many concept entries it has, the entries, then the rest of its
+	// record (see putRecord), all as varints. An entry is a concept
+	// number shifted past flagBits; entries are in ascending order, each
+	// written as its difference from the one before. Differences mostly
+	// take a byte or two where an entry took four, and the entries and
+	// records were most of what the finder kept.
+	packedAt []int32
+	packed   []byte
+	df       []int32 // concept number -> how many statements have it
+	// The units (entries and statements) merged so far took packedBytes,
+	// for reserving room for the rest.
+	packedUnits, packedBytes int
 	// merge's and hold's scratch
 	sorted            []uint32
 	aboutBuf          []byte
@@ -148,10 +151,12 @@ type heldDoer struct{ stmt, concept, doer int32 }
 
 // entries returns statement i's concept entries, in buf's storage.
 func (s *statements) entries(i int, buf []uint32) []uint32 {
-	b := s.concepts[s.conceptAt[i]:s.conceptAt[i+1]]
+	b := s.packed[s.packedAt[i]:s.packedAt[i+1]]
+	count, n := binary.Uvarint(b)
+	b = b[n:]
 	buf = buf[:0]
 	var e uint32
-	for len(b) > 0 {
+	for range count {
 		if b[0] < 0x80 { // most differences take one byte
 			e += uint32(b[0])
 			b = b[1:]
@@ -165,13 +170,44 @@ func (s *statements) entries(i int, buf []uint32) []uint32 {
 	return buf
 }
 
-// putEntries appends the entries es, in ascending order, to s.concepts.
-func (s *statements) putEntries(es []uint32) {
+// pack appends statement st, with entries es in ascending order, to
+// s.packed.
+func (s *statements) pack(st statement, es []uint32) {
+	s.packed = binary.AppendUvarint(s.packed, uint64(len(es)))
 	var prev uint32
 	for _, e := range es {
-		s.concepts = binary.AppendUvarint(s.concepts, uint64(e-prev))
+		s.packed = binary.AppendUvarint(s.packed, uint64(e-prev))
 		prev = e
 	}
+	s.packed = binary.AppendUvarint(s.packed, uint64(st.start))
+	s.packed = binary.AppendUvarint(s.packed, uint64(st.end-st.start))
+	s.packed = binary.AppendVarint(s.packed, int64(st.speaker)) // Unknown is -1
+	s.packed = binary.AppendVarint(s.packed, int64(st.quote))
+	s.packed = append(s.packed, st.kind)
+}
+
+// record returns statement i.
+func (s *statements) record(i int) statement {
+	b := s.packed[s.packedAt[i]:s.packedAt[i+1]]
+	count, n := binary.Uvarint(b)
+	b = b[n:]
+	// Past the entries: each uvarint ends with a byte under 0x80.
+	for count > 0 {
+		if b[0] < 0x80 {
+			count--
+		}
+		b = b[1:]
+	}
+	start, n := binary.Uvarint(b)
+	b = b[n:]
+	length, n := binary.Uvarint(b)
+	b = b[n:]
+	speaker, n := binary.Varint(b)
+	b = b[n:]
+	quote, n := binary.Varint(b)
+	b = b[n:]
+	return statement{start: int32(start), end: int32(start + length), holder: s.holder[i],
+		speaker: int32(speaker), quote: int32(quote), kind: b[0]}
 }
 
 // id returns the number of concept k, or -1 when no statement has it.
@@ -199,7 +235,7 @@ func (s *statements) doer(i int, k int32) int32 {
 
 // claim returns statement i as the model shows it.
 func (s *statements) claim(i int) model.Claim {
-	st := &s.stmts[i]
+	st := s.record(i)
 	doc := &s.c.Docs[s.docOf(i)]
 	return model.Claim{
 		Holder: s.holders.list[st.holder], Speaker: int(st.speaker), Text: doc.Text[st.start:st.end],
@@ -217,13 +253,13 @@ func (s *statements) docOf(i int) int {
 }
 
 // holderOf returns the holder of statement i.
-func (s *statements) holderOf(i int) string { return s.holders.list[s.stmts[i].holder] }
+func (s *statements) holderOf(i int) string { return s.holders.list[s.holder[i]] }
 
 // spellings returns how statement i spells each of its own concepts, as
 // analyse reads them: the lower-case word and the word as a label shows
 // it, from the first word that has the concept.
 func (s *statements) spellings(i int) (surface, spelled map[string]string) {
-	st := &s.stmts[i]
+	st := s.record(i)
 	text := s.c.Docs[s.docOf(i)].Text
 	toks := tokenize(text, span{int(st.start), int(st.end)})
 	subj, hasSubj := s.subjects[int32(i)]
@@ -385,7 +421,7 @@ func subjectRange(subject tokenRun) (int32, int32, bool) {
 func gather(c *model.Corpus) *statements {
 	idx := newCorpusIndex(c)
 	s := &statements{c: c, ids: map[string]int32{}, holders: numbering{ids: map[string]int32{}}, strs: numbering{ids: map[string]int32{}},
-		subjects: map[int32][2]int32{}, conceptAt: []int32{0}, docStart: make([]int32, 0, len(c.Docs))}
+		subjects: map[int32][2]int32{}, packedAt: []int32{0}, docStart: make([]int32, 0, len(c.Docs))}
 	s.strs.of("") // numbered 0, so that a number says whether a string is empty
 	workers := runtime.GOMAXPROCS(0)
 	// Documents are read a batch at a time so that only a batch's words
@@ -442,15 +478,16 @@ func (s *statements) reserve(batch []docStatements, done, total int) {
 		concepts += len(batch[i].concepts)
 		stances += len(batch[i].stances)
 	}
-	// The batch's entries will take about as many bytes each as those
-	// before; the first batch's, one each (the least a uvarint takes).
-	perEntry := 1.0
-	if s.entryCount > 0 {
-		perEntry = float64(s.entryBytes) / float64(s.entryCount)
+	// The batch's entries and statements will take about as many bytes
+	// each as those before; the first batch's, one an entry and eight a
+	// statement.
+	packed := concepts + 8*stmts
+	if s.packedUnits > 0 {
+		packed = int(float64(s.packedBytes) / float64(s.packedUnits) * float64(concepts+stmts))
 	}
-	s.stmts = growProjected(s.stmts, stmts, done, total)
-	s.conceptAt = growProjected(s.conceptAt, stmts, done, total)
-	s.concepts = growProjected(s.concepts, int(perEntry*float64(concepts))+1, done, total)
+	s.holder = growProjected(s.holder, stmts, done, total)
+	s.packedAt = growProjected(s.packedAt, stmts, done, total)
+	s.packed = growProjected(s.packed, packed+1, done, total)
 	s.stances = growProjected(s.stances, stances, done, total)
 }
 
@@ -472,7 +509,7 @@ func growProjected[T any](buf []T, n, done, total int) []T {
 // merge appends one document's statements, numbering its concepts and
 // statements corpus-wide.
 func (s *statements) merge(ds *docStatements) {
-	base := int32(len(s.stmts))
+	base := int32(len(s.holder))
 	s.docStart = append(s.docStart, base)
 	global := reuse(s.global, len(ds.names))
 	s.global = global
@@ -497,8 +534,7 @@ func (s *statements) merge(ds *docStatements) {
 		holders[n] = s.holders.of(h)
 	}
 	for i, st := range ds.stmts {
-		st.holder = holders[st.holder]
-		s.stmts = append(s.stmts, st)
+		s.holder = append(s.holder, holders[st.holder])
 		es := s.sorted[:0]
 		for _, e := range ds.concepts[ds.conceptAt[i]:ds.conceptAt[i+1]] {
 			g := global[e>>flagBits]
@@ -506,11 +542,11 @@ func (s *statements) merge(ds *docStatements) {
 			s.df[g]++
 		}
 		slices.Sort(es)
-		from := len(s.concepts)
-		s.putEntries(es)
-		s.entryCount, s.entryBytes = s.entryCount+len(es), s.entryBytes+len(s.concepts)-from
+		from := len(s.packed)
+		s.pack(st, es)
+		s.packedUnits, s.packedBytes = s.packedUnits+len(es)+1, s.packedBytes+len(s.packed)-from
 		s.sorted = es
-		s.conceptAt = append(s.conceptAt, int32(len(s.concepts)))
+		s.packedAt = append(s.packedAt, int32(len(s.packed)))
 	}
 	from := len(s.doers)
 	for _, d := range ds.doers {
@@ -541,8 +577,8 @@ func (s *statements) merge(ds *docStatements) {
 // fuller name ending in it. A denial on the holder's own behalf ("not
 // us") then names the holder as spelled.
 func (s *statements) unifyHolders() {
-	unify(len(s.stmts), func(i int) (string, model.ClaimKind) { return s.holderOf(i), model.ClaimKind(s.stmts[i].kind) },
-		func(i int, full string) { s.stmts[i].holder = s.holders.of(full) })
+	unify(len(s.holder), func(i int) (string, model.ClaimKind) { return s.holderOf(i), model.ClaimKind(s.record(i).kind) },
+		func(i int, full string) { s.holder[i] = s.holders.of(full) })
 	for i := range s.stances {
 		if h := &s.stances[i]; h.byHolder {
 			who := s.holderOf(int(h.stmt))
