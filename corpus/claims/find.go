@@ -26,16 +26,34 @@ const (
 	minScore  = 2.5
 )
 
-// findHeapBudget is how far, in multiples of the corpus text, the heap may
-// grow while claims are found. What Find keeps is about 1.3x the text on
-// generated corpora (a statement's place, holder, concept numbers and
-// stances); reading documents and clustering make about 5x the text in
+// The heap's growth while claims are found is bounded (see findBudget).
+// What Find keeps is about 0.85x the corpus text on generated corpora
+// (statements' holders, packed concept entries and records, stances);
+// reading documents and clustering make about 4x the text besides in
 // short-lived garbage, which without a bound lets the heap double over
-// corpus and statements. The budget trades memory for collections: on 10k
-// generated documents the claims command took 4.5 CPU-s and 153 MB RSS
-// at 1, 4.2 and 154 MB at 1.5, 3.9 and 203 MB at 3, 5.1 and 151 MB at
-// 0.5 (the collector runs too often once the budget nears what is kept).
-const findHeapBudget = 3
+// the corpus and what Find keeps.
+const (
+	// findHeapBudget is the growth allowed, in multiples of the text.
+	// Less saves memory at a price in collections: on 5000 generated
+	// documents (20.7 MB) BenchmarkFind peaked at 1.47x the text for
+	// 2.0 CPU-s at 1.5, 1.80x at 2 and 2.6x at 3 for the same time;
+	// below 1.5 it took longer (2.4 CPU-s at 1) for little less memory,
+	// as the collector ran again and again over what Find keeps.
+	findHeapBudget = 1.5
+	// findKept estimates what Find keeps, in multiples of the text, and
+	// findMinHeadroom is the least room left above it for garbage: in a
+	// small corpus a multiple of the text leaves too little, and the
+	// collector, which marks the whole program each time, would run all
+	// the time (1000 documents took 1.8x the CPU at 1.5).
+	findKept        = 0.9
+	findMinHeadroom = 8 << 20
+)
+
+// findBudget is the heap growth allowed while claims are found in a corpus
+// of size bytes of text.
+func findBudget(size int64) int64 {
+	return max(int64(findHeapBudget*float64(size)), int64(findKept*float64(size))+findMinHeadroom)
+}
 
 // maxPosting is how many claims may share a concept for the concept still
 // to suggest that two of them speak of the same thing: a twentieth of the
@@ -81,7 +99,7 @@ func Find(c *model.Corpus) *model.ClaimSet {
 	for i := range c.Docs {
 		size += int64(len(c.Docs[i].Text))
 	}
-	defer heapbound.Bound(int64(findHeapBudget * float64(size)))()
+	defer heapbound.Bound(findBudget(size))()
 	s := gather(c)
 	n := len(s.holder)
 	df := s.df

@@ -90,7 +90,7 @@ func (f *finder) pool(dim string, sc *scratch) {
 	for _, i := range f.plainly.of(kid) {
 		// Few assert the object too: asked first, it spares most
 		// look-ups in the pool.
-		if sc.ea = s.entries(int(i), sc.ea); !hasConcept(sc.ea, oid) {
+		if !s.has(int(i), oid) {
 			continue
 		}
 		if sc.slot[i] == 0 {
@@ -98,16 +98,6 @@ func (f *finder) pool(dim string, sc *scratch) {
 			add(member{stmt: i, side: s.yes, doer: s.doer(int(i), kid), axis: -1, cue: kid})
 		}
 	}
-}
-
-// hasConcept reports whether entries es have concept k.
-func hasConcept(es []uint32, k int32) bool {
-	for _, e := range es {
-		if n := int32(e >> flagBits); n >= k {
-			return n == k
-		}
-	}
-	return false
 }
 
 // sameThing returns the word two members are both said of, their target

@@ -151,23 +151,52 @@ type heldDoer struct{ stmt, concept, doer int32 }
 
 // entries returns statement i's concept entries, in buf's storage.
 func (s *statements) entries(i int, buf []uint32) []uint32 {
-	b := s.packed[s.packedAt[i]:s.packedAt[i+1]]
-	count, n := binary.Uvarint(b)
-	b = b[n:]
 	buf = buf[:0]
-	var e uint32
-	for range count {
-		if b[0] < 0x80 { // most differences take one byte
-			e += uint32(b[0])
-			b = b[1:]
-		} else {
-			d, n := binary.Uvarint(b)
-			e += uint32(d)
-			b = b[n:]
-		}
+	for e, it := s.entryIter(i); it.next(&e); {
 		buf = append(buf, e)
 	}
 	return buf
+}
+
+// has reports whether statement i has concept k, borrowed or its own,
+// reading its entries only up to k.
+func (s *statements) has(i int, k int32) bool {
+	for e, it := s.entryIter(i); it.next(&e); {
+		if n := int32(e >> flagBits); n >= k {
+			return n == k
+		}
+	}
+	return false
+}
+
+// entryIter reads the entries of a statement in order.
+type entryIter struct {
+	b    []byte
+	left uint64
+}
+
+func (s *statements) entryIter(i int) (uint32, entryIter) {
+	b := s.packed[s.packedAt[i]:s.packedAt[i+1]]
+	count, n := binary.Uvarint(b)
+	return 0, entryIter{b[n:], count}
+}
+
+// next sets *e, the entry before, to the next one, and reports whether
+// there was one.
+func (it *entryIter) next(e *uint32) bool {
+	if it.left == 0 {
+		return false
+	}
+	it.left--
+	if b := it.b[0]; b < 0x80 { // most differences take one byte
+		*e += uint32(b)
+		it.b = it.b[1:]
+		return true
+	}
+	d, n := binary.Uvarint(it.b)
+	*e += uint32(d)
+	it.b = it.b[n:]
+	return true
 }
 
 // pack appends statement st, with entries es in ascending order, to
