@@ -138,7 +138,7 @@ func Find(c *model.Corpus) *model.ClaimSet {
 	// Who asserts each negated concept plainly, for the opposite side of
 	// its negations.
 	plainly := index(s, len(df), func(k int32, e uint32) bool { return negated[k] && e&plainConcept != 0 })
-	f := &finder{s: s, df: df, idf: idf, limit: limit, post: post, byDim: byDim, plainly: plainly}
+	f := &finder{s: s, df: df, idf: idf, limit: limit, post: post, byDim: byDim, asserting: assertions(s, dims, plainly)}
 	f.prepare()
 
 	// Dimensions are independent: each core takes the next, and the
@@ -215,13 +215,15 @@ func index(s *statements, concepts int, keep func(k int32, e uint32) bool) *post
 
 // finder holds what every dimension's clustering reads.
 type finder struct {
-	s       *statements
-	df      []int32
-	idf     []float64
-	limit   int
-	post    *postings
-	byDim   map[string][]int32 // dimension -> its stances, in statement order
-	plainly *postings          // who asserts each negated concept plainly
+	s     *statements
+	df    []int32
+	idf   []float64
+	limit int
+	post  *postings
+	byDim map[string][]int32 // dimension -> its stances, in statement order
+	// asserting lists, per negated predicate and object, the statements
+	// asserting the predicate plainly and having the object.
+	asserting map[denial][]int32
 	// about holds the words of each numbered about-string, split once.
 	about [][]string
 	// axisCue holds the concept numbers of each axis's cue words.
@@ -245,6 +247,56 @@ func (f *finder) prepare() {
 			}
 		}
 	}
+}
+
+// denial is the predicate and the object of a dimension "neg:k/o", as
+// concept numbers.
+type denial struct{ pred, obj int32 }
+
+// negationOf returns the predicate and object of dim, and whether dim is
+// a negation whose words some statement has.
+func (s *statements) negationOf(dim string) (denial, bool) {
+	rest, ok := strings.CutPrefix(dim, "neg:")
+	if !ok {
+		return denial{}, false
+	}
+	k, obj, _ := strings.Cut(rest, "/")
+	n := denial{s.id(k), s.id(obj)}
+	return n, n.pred >= 0 && n.obj >= 0
+}
+
+// assertions lists who asserts plainly the predicate of each negation
+// among dims and has its object, from plainly, who asserts each negated
+// predicate plainly. A predicate is denied of many objects ("no sign of
+// X"): each asserter's entries are read once for all of them, not once
+// per object.
+func assertions(s *statements, dims []string, plainly *postings) map[denial][]int32 {
+	objects := map[int32][]int32{} // predicate -> its objects
+	for _, d := range dims {
+		if n, ok := s.negationOf(d); ok {
+			objects[n.pred] = append(objects[n.pred], n.obj)
+		}
+	}
+	out := map[denial][]int32{}
+	// mark[o] is 1 + the predicate whose objects are being looked for
+	// when o is one of them.
+	mark := make([]int32, len(s.names))
+	var es []uint32
+	for pred, objs := range objects {
+		for _, o := range objs {
+			mark[o] = pred + 1
+		}
+		for _, i := range plainly.of(pred) {
+			es = s.entries(int(i), es)
+			for _, e := range es {
+				if o := int32(e >> flagBits); mark[o] == pred+1 {
+					n := denial{pred, o}
+					out[n] = append(out[n], i)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // idfOf is the weight of concept k, 0 for a word no statement has.

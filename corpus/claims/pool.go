@@ -34,10 +34,9 @@ func (f *finder) pool(dim string, sc *scratch) {
 	// Room at once for all the pool may hold: grown as it came, the
 	// largest pools' storage was copied a dozen times over.
 	room := len(f.byDim[dim]) + 1
-	if k, _, ok := strings.Cut(strings.TrimPrefix(dim, "neg:"), "/"); ok && strings.HasPrefix(dim, "neg:") {
-		if kid := s.id(k); kid >= 0 {
-			room += len(f.plainly.of(kid))
-		}
+	neg, negated := s.negationOf(dim)
+	if negated {
+		room += len(f.asserting[neg])
 	}
 	sc.members = slices.Grow(sc.members[:0], room)
 	for _, i := range f.byDim[dim] {
@@ -49,10 +48,14 @@ func (f *finder) pool(dim string, sc *scratch) {
 		}
 		add(m)
 	}
+	// The stances come in statement order; what is added after them, in
+	// its own.
+	held := len(sc.members)
 	defer func() {
-		// Additions come in their own order: the pool is put back in
-		// statement order, which the grouping follows.
-		slices.SortFunc(sc.members, func(a, b member) int { return int(a.stmt) - int(b.stmt) })
+		// The grouping follows statement order.
+		if len(sc.members) > held {
+			slices.SortFunc(sc.members, func(a, b member) int { return int(a.stmt) - int(b.stmt) })
+		}
 		for q, m := range sc.members {
 			sc.slot[m.stmt] = int32(q + 1)
 			sc.members[q].doc = int32(s.docOf(int(m.stmt)))
@@ -78,24 +81,14 @@ func (f *finder) pool(dim string, sc *scratch) {
 			return
 		}
 	}
-	if !strings.HasPrefix(dim, "neg:") {
+	if !negated {
 		return
 	}
 	// Asserting the predicate of the same thing opposes its denial.
-	k, obj, _ := strings.Cut(strings.TrimPrefix(dim, "neg:"), "/")
-	kid, oid := s.id(k), s.id(obj)
-	if kid < 0 || oid < 0 {
-		return
-	}
-	for _, i := range f.plainly.of(kid) {
-		// Few assert the object too: asked first, it spares most
-		// look-ups in the pool.
-		if !s.has(int(i), oid) {
-			continue
-		}
+	for _, i := range f.asserting[neg] {
 		if sc.slot[i] == 0 {
 			// The predicate is the cue of the assertions: nothing writes one.
-			add(member{stmt: i, side: s.yes, doer: s.doer(int(i), kid), axis: -1, cue: kid})
+			add(member{stmt: i, side: s.yes, doer: s.doer(int(i), neg.pred), axis: -1, cue: neg.pred})
 		}
 	}
 }

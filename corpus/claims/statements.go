@@ -158,17 +158,6 @@ func (s *statements) entries(i int, buf []uint32) []uint32 {
 	return buf
 }
 
-// has reports whether statement i has concept k, borrowed or its own,
-// reading its entries only up to k.
-func (s *statements) has(i int, k int32) bool {
-	for e, it := s.entryIter(i); it.next(&e); {
-		if n := int32(e >> flagBits); n >= k {
-			return n == k
-		}
-	}
-	return false
-}
-
 // entryIter reads the entries of a statement in order.
 type entryIter struct {
 	b    []byte

@@ -38,6 +38,12 @@ func sentencesInto(out []span, text string, from, to int) []span {
 		}
 	}
 	for i := from; i < to; {
+		// Most of a text is ASCII letters and spaces, which neither end
+		// a sentence nor need decoding.
+		if b := text[i]; b < utf8.RuneSelf && !sentenceByte[b] {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case r == '\n':
@@ -67,6 +73,10 @@ func sentencesInto(out []span, text string, from, to int) []span {
 	emit(to)
 	return out
 }
+
+// sentenceByte marks the ASCII characters sentences looks at: a line
+// break and the stops.
+var sentenceByte = [utf8.RuneSelf]bool{'\n': true, '.': true, '!': true, '?': true}
 
 func isSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
 
