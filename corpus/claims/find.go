@@ -110,10 +110,6 @@ func Find(c *model.Corpus) *model.ClaimSet {
 		idf[k] = math.Log(1 + float64(n)/float64(m))
 	}
 	limit := maxPosting(n)
-	// Only concepts few enough claims share are followed to neighbours,
-	// so only their postings are kept: the common words, most of the
-	// entries, have none.
-	post := index(s, len(df), func(k int32, _ uint32) bool { return int(df[k]) <= limit })
 
 	// Pools: who takes which side on each dimension, built one dimension
 	// at a time. A negated predicate is opposed by every statement
@@ -135,9 +131,11 @@ func Find(c *model.Corpus) *model.ClaimSet {
 		}
 	}
 	sort.Strings(dims)
-	// Who asserts each negated concept plainly, for the opposite side of
-	// its negations.
-	plainly := index(s, len(df), func(k int32, e uint32) bool { return negated[k] && e&plainConcept != 0 })
+	// Only concepts few enough claims share are followed to neighbours,
+	// so only their postings are kept: the common words, most of the
+	// entries, have none. And who asserts each negated concept plainly,
+	// for the opposite side of its negations.
+	post, plainly := index(s, limit, negated)
 	f := &finder{s: s, df: df, idf: idf, limit: limit, post: post, byDim: byDim, asserting: assertions(s, dims, plainly)}
 	f.prepare()
 
@@ -184,33 +182,44 @@ type postings struct {
 
 func (p *postings) of(k int32) []int32 { return p.list[p.at[k]:p.at[k+1]] }
 
-// index builds the postings of the concept entries keep accepts.
-func index(s *statements, concepts int, keep func(k int32, e uint32) bool) *postings {
-	p := &postings{at: make([]int32, concepts+1)}
+// index builds the postings of the concepts at most limit statements
+// have, and those of the plain assertions of the negated concepts, with
+// one reading of the statements' entries: how many each list holds is
+// known from the counts merge keeps.
+func index(s *statements, limit int, negated []bool) (post, plainly *postings) {
+	concepts := len(s.df)
+	post = &postings{at: make([]int32, concepts+1)}
+	plainly = &postings{at: make([]int32, concepts+1)}
+	for k := range concepts {
+		post.at[k+1] = post.at[k]
+		if int(s.df[k]) <= limit {
+			post.at[k+1] += s.df[k]
+		}
+		plainly.at[k+1] = plainly.at[k]
+		if negated[k] {
+			plainly.at[k+1] += s.plainDF[k]
+		}
+	}
+	post.list = make([]int32, post.at[concepts])
+	plainly.list = make([]int32, plainly.at[concepts])
+	fillPost := append([]int32(nil), post.at[:concepts]...)
+	fillPlain := append([]int32(nil), plainly.at[:concepts]...)
 	var es []uint32
 	for i := range s.holder {
 		es = s.entries(i, es)
 		for _, e := range es {
-			if k := int32(e >> flagBits); keep(k, e) {
-				p.at[k+1]++
+			k := e >> flagBits
+			if int(s.df[k]) <= limit {
+				post.list[fillPost[k]] = int32(i)
+				fillPost[k]++
+			}
+			if negated[k] && e&plainConcept != 0 {
+				plainly.list[fillPlain[k]] = int32(i)
+				fillPlain[k]++
 			}
 		}
 	}
-	for k := range concepts {
-		p.at[k+1] += p.at[k]
-	}
-	p.list = make([]int32, p.at[concepts])
-	fill := append([]int32(nil), p.at[:concepts]...)
-	for i := range s.holder {
-		es = s.entries(i, es)
-		for _, e := range es {
-			if k := int32(e >> flagBits); keep(k, e) {
-				p.list[fill[k]] = int32(i)
-				fill[k]++
-			}
-		}
-	}
-	return p
+	return post, plainly
 }
 
 // finder holds what every dimension's clustering reads.

@@ -43,9 +43,10 @@ type statements struct {
 	holder []int32
 	// docStart[d] is the number of document d's first statement.
 	docStart []int32
-	// packedAt[i]:packedAt[i+1] are statement i's bytes in packed: how
+	// packedAt[i]:packedAt[i+1] are statement i's bytes in packed: its
+	// kind (a byte: unifying holders reads it of every statement), how
 	// many concept entries it has, the entries, then the rest of its
-	// record (see putRecord), all as varints. An entry is a concept
+	// record (see pack), as varints. An entry is a concept
 	// number shifted past flagBits; entries are in ascending order, each
 	// written as its difference from the one before. Differences mostly
 	// take a byte or two where an entry took four, and the entries and
@@ -53,6 +54,7 @@ type statements struct {
 	packedAt []int32
 	packed   []byte
 	df       []int32 // concept number -> how many statements have it
+	plainDF  []int32 // concept number -> how many assert it plainly
 	// The units (entries and statements) merged so far took packedBytes,
 	// for reserving room for the rest.
 	packedUnits, packedBytes int
@@ -165,7 +167,7 @@ type entryIter struct {
 }
 
 func (s *statements) entryIter(i int) (uint32, entryIter) {
-	b := s.packed[s.packedAt[i]:s.packedAt[i+1]]
+	b := s.packed[s.packedAt[i]+1 : s.packedAt[i+1]] // past the kind
 	count, n := binary.Uvarint(b)
 	return 0, entryIter{b[n:], count}
 }
@@ -191,6 +193,7 @@ func (it *entryIter) next(e *uint32) bool {
 // pack appends statement st, with entries es in ascending order, to
 // s.packed.
 func (s *statements) pack(st statement, es []uint32) {
+	s.packed = append(s.packed, st.kind)
 	s.packed = binary.AppendUvarint(s.packed, uint64(len(es)))
 	var prev uint32
 	for _, e := range es {
@@ -201,14 +204,17 @@ func (s *statements) pack(st statement, es []uint32) {
 	s.packed = binary.AppendUvarint(s.packed, uint64(st.end-st.start))
 	s.packed = binary.AppendVarint(s.packed, int64(st.speaker)) // Unknown is -1
 	s.packed = binary.AppendVarint(s.packed, int64(st.quote))
-	s.packed = append(s.packed, st.kind)
 }
+
+// kindOf returns the model.ClaimKind of statement i.
+func (s *statements) kindOf(i int) model.ClaimKind { return model.ClaimKind(s.packed[s.packedAt[i]]) }
 
 // record returns statement i.
 func (s *statements) record(i int) statement {
 	b := s.packed[s.packedAt[i]:s.packedAt[i+1]]
-	count, n := binary.Uvarint(b)
-	b = b[n:]
+	kind := b[0]
+	count, n := binary.Uvarint(b[1:])
+	b = b[1+n:]
 	// Past the entries: each uvarint ends with a byte under 0x80.
 	for count > 0 {
 		if b[0] < 0x80 {
@@ -222,10 +228,9 @@ func (s *statements) record(i int) statement {
 	b = b[n:]
 	speaker, n := binary.Varint(b)
 	b = b[n:]
-	quote, n := binary.Varint(b)
-	b = b[n:]
+	quote, _ := binary.Varint(b)
 	return statement{start: int32(start), end: int32(start + length), holder: s.holder[i],
-		speaker: int32(speaker), quote: int32(quote), kind: b[0]}
+		speaker: int32(speaker), quote: int32(quote), kind: kind}
 }
 
 // id returns the number of concept k, or -1 when no statement has it.
@@ -540,6 +545,7 @@ func (s *statements) merge(ds *docStatements) {
 			s.firstSurface = append(s.firstSurface, "")
 			s.firstSpelled = append(s.firstSpelled, "")
 			s.df = append(s.df, 0)
+			s.plainDF = append(s.plainDF, 0)
 		}
 		global[n] = g
 		if s.firstSurface[g] == "" && ds.surface[n] != "" {
@@ -558,6 +564,9 @@ func (s *statements) merge(ds *docStatements) {
 			g := global[e>>flagBits]
 			es = append(es, uint32(g)<<flagBits|e&(1<<flagBits-1))
 			s.df[g]++
+			if e&plainConcept != 0 {
+				s.plainDF[g]++
+			}
 		}
 		slices.Sort(es)
 		from := len(s.packed)
@@ -595,7 +604,7 @@ func (s *statements) merge(ds *docStatements) {
 // fuller name ending in it. A denial on the holder's own behalf ("not
 // us") then names the holder as spelled.
 func (s *statements) unifyHolders() {
-	unify(len(s.holder), func(i int) (string, model.ClaimKind) { return s.holderOf(i), model.ClaimKind(s.record(i).kind) },
+	unify(len(s.holder), func(i int) (string, model.ClaimKind) { return s.holderOf(i), s.kindOf(i) },
 		func(i int, full string) { s.holder[i] = s.holders.of(full) })
 	for i := range s.stances {
 		if h := &s.stances[i]; h.byHolder {
