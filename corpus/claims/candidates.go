@@ -77,7 +77,7 @@ func docCandidates(idx *corpusIndex, d int, words *tokenArena, buf []candidate) 
 	tokenize := words.tokenize
 	doc := &c.Docs[d]
 	quoteIDs := c.QuotesOf(d)
-	refs := &referents{corpusIndex: idx, doc: doc}
+	refs := words.referents(idx, doc)
 	var prevConcepts []string
 	var sents []span
 	if doc.Kind != model.Transcript {

@@ -2,10 +2,12 @@ package claims
 
 import (
 	"strings"
-
-	"github.com/kljensen/snowball/english"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+
+	"github.com/backchannel-news/backchannel/model"
 )
 
 // span is a byte range [start, end) of a document's text.
@@ -243,6 +245,9 @@ type tokenArena struct {
 	// spans its sentences, as buf holds their words.
 	strs  []string
 	spans []span
+	// refs follows whom the document speaks of; its lists are reused
+	// from one document to the next.
+	refs referents
 	// The last span cut and its words: a short sentence's opening, read
 	// for its subject, is the whole clause read next. Nothing changes a
 	// token once cut, so the two readers can share them.
@@ -298,6 +303,17 @@ func (a *tokenArena) strings(n int) []string {
 	from := len(a.strs)
 	a.strs = a.strs[:from+n]
 	return a.strs[from : from : from+n]
+}
+
+// referents returns an empty referents for doc, reusing the storage of
+// the arena's last; a nil arena allocates.
+func (a *tokenArena) referents(idx *corpusIndex, doc *model.Document) *referents {
+	if a == nil {
+		return &referents{corpusIndex: idx, doc: doc}
+	}
+	r := &a.refs
+	*r = referents{corpusIndex: idx, doc: doc, recent: r.recent[:0], mentioned: r.mentioned[:0]}
+	return r
 }
 
 // sentences is the package's sentences, into the arena; a nil arena
