@@ -35,11 +35,10 @@ const (
 const (
 	// findHeapBudget is the growth allowed, in multiples of the text.
 	// Less saves memory at a price in collections: on 5000 generated
-	// documents (20.7 MB) BenchmarkFind peaked at 1.47x the text for
-	// 2.0 CPU-s at 1.5, 1.80x at 2 and 2.6x at 3 for the same time;
-	// below 1.5 it took longer (2.4 CPU-s at 1) for little less memory,
-	// as the collector ran again and again over what Find keeps.
-	findHeapBudget = 1.5
+	// documents (20.7 MB) BenchmarkFind peaked at 1.31x the text for
+	// 1.77 CPU-s at 1.25, at 1.44x for 1.72 CPU-s at 1.5 and at 2.6x at
+	// 3; below 1.25, findMinHeadroom sets the bound.
+	findHeapBudget = 1.25
 	// findKept estimates what Find keeps, in multiples of the text, and
 	// findMinHeadroom is the least room left above it for garbage: in a
 	// small corpus a multiple of the text leaves too little, and the
