@@ -114,9 +114,9 @@ func Find(c *model.Corpus) *model.ClaimSet {
 	// at a time. A negated predicate is opposed by every statement
 	// asserting it plainly.
 	byDim := map[string][]int32{}
-	for i := range s.stances {
-		dim := s.strs.list[s.stances[i].dim]
-		byDim[dim] = append(byDim[dim], int32(i))
+	for j := range s.stanceCount() {
+		dim := s.strs.list[s.stance(j).dim]
+		byDim[dim] = append(byDim[dim], int32(j))
 	}
 	dims := make([]string, 0, len(byDim))
 	negated := make([]bool, len(df))
@@ -242,8 +242,8 @@ type finder struct {
 func (f *finder) prepare() {
 	s := f.s
 	f.about = make([][]string, len(s.strs.list))
-	for i := range s.stances {
-		if a := s.stances[i].about; f.about[a] == nil && s.strs.list[a] != "" {
+	for j := range s.stanceCount() {
+		if a := s.stance(j).about; f.about[a] == nil && s.strs.list[a] != "" {
 			f.about[a] = strings.Split(s.strs.list[a][1:], "\x00")
 		}
 	}

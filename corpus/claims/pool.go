@@ -40,7 +40,7 @@ func (f *finder) pool(dim string, sc *scratch) {
 	}
 	sc.members = slices.Grow(sc.members[:0], room)
 	for _, i := range f.byDim[dim] {
-		h := &s.stances[i]
+		h := s.stance(int(i))
 		m := member{stmt: h.stmt, side: h.side, label: h.label, target: h.target, head: h.head, doer: h.doer,
 			of: h.of, about: h.about, approx: h.approx, axis: h.axis, cue: -1}
 		if h.axis < 0 && h.cue >= 0 {

@@ -67,8 +67,15 @@ type statements struct {
 	// firstSurface and firstSpelled are, per concept, the first spelling
 	// the corpus gives it, for a word a topic's members only borrowed.
 	firstSurface, firstSpelled []string
-	stances                    []heldStance // in statement order
-	doers                      []heldDoer   // in statement, then concept order
+	// stanceAt[j]:stanceAt[j+1] are stance j's bytes in stanceBytes,
+	// a heldStance as varints (see putStance): mostly small numbers,
+	// they take a third of its 44 bytes. Stances are in statement order.
+	stanceAt    []int32
+	stanceBytes []byte
+	// ownSides are the side and label of each denial on its holder's
+	// behalf, by stance, once holders are unified.
+	ownSides map[int32][2]int32
+	doers    []heldDoer // in statement, then concept order
 	// subjects are the token ranges naming the holder of reported speech,
 	// for the few statements that have one.
 	subjects  map[int32][2]int32
@@ -98,9 +105,10 @@ func (nb *numbering) of(v string) int32 {
 	return n
 }
 
-// heldStance is a stance as the finder keeps it: its strings numbered in
-// statements.strs, so that it is small and holds no pointers for the
-// collector to follow. about is its words joined, each after a NUL.
+// heldStance is a stance as the finder keeps it (packed, see putStance):
+// its strings numbered in statements.strs, so that it is small and holds
+// no pointers for the collector to follow. about is its words joined,
+// each after a NUL.
 type heldStance struct {
 	stmt                                                 int32
 	dim, side, label, target, head, doer, of, about, cue int32
@@ -132,6 +140,48 @@ func (s *statements) hold(i int32, st stance) heldStance {
 		h.cue = s.strs.of(st.cue[0])
 	case len(st.cue) > 1:
 		panic("claims: a stance off an axis has one cue word")
+	}
+	return h
+}
+
+// stanceCount is how many stances the statements take.
+func (s *statements) stanceCount() int { return len(s.stanceAt) - 1 }
+
+// Flags of a packed stance.
+const (
+	stanceApprox = 1 << iota
+	stanceByHolder
+)
+
+// putStance appends h to s.stanceBytes.
+func (s *statements) putStance(h heldStance) {
+	b := s.stanceBytes
+	for _, v := range [...]int32{h.stmt, h.dim, h.side, h.label, h.target, h.head, h.doer, h.of, h.about, h.cue + 1, int32(h.axis) + 1} {
+		b = binary.AppendUvarint(b, uint64(v))
+	}
+	var flags byte
+	if h.approx {
+		flags |= stanceApprox
+	}
+	if h.byHolder {
+		flags |= stanceByHolder
+	}
+	s.stanceBytes = append(b, flags)
+	s.stanceAt = append(s.stanceAt, int32(len(s.stanceBytes)))
+}
+
+// stance returns stance j.
+func (s *statements) stance(j int) heldStance {
+	b := s.stanceBytes[s.stanceAt[j]:s.stanceAt[j+1]]
+	var v [11]int32
+	for k := range v {
+		x, n := binary.Uvarint(b)
+		v[k], b = int32(x), b[n:]
+	}
+	h := heldStance{stmt: v[0], dim: v[1], side: v[2], label: v[3], target: v[4], head: v[5], doer: v[6], of: v[7], about: v[8],
+		cue: v[9] - 1, axis: int16(v[10] - 1), approx: b[0]&stanceApprox != 0, byHolder: b[0]&stanceByHolder != 0}
+	if own, ok := s.ownSides[int32(j)]; ok {
+		h.side, h.label = own[0], own[1]
 	}
 	return h
 }
@@ -444,7 +494,7 @@ func subjectRange(subject tokenRun) (int32, int32, bool) {
 func gather(c *model.Corpus) *statements {
 	idx := newCorpusIndex(c)
 	s := &statements{c: c, ids: map[string]int32{}, holders: numbering{ids: map[string]int32{}}, strs: numbering{ids: map[string]int32{}},
-		subjects: map[int32][2]int32{}, packedAt: []int32{0}, docStart: make([]int32, 0, len(c.Docs))}
+		subjects: map[int32][2]int32{}, packedAt: []int32{0}, stanceAt: []int32{0}, ownSides: map[int32][2]int32{}, docStart: make([]int32, 0, len(c.Docs))}
 	s.strs.of("") // numbered 0, so that a number says whether a string is empty
 	workers := runtime.GOMAXPROCS(0)
 	// Documents are read a batch at a time so that only a batch's words
@@ -511,7 +561,9 @@ func (s *statements) reserve(batch []docStatements, done, total int) {
 	s.holder = growProjected(s.holder, stmts, done, total)
 	s.packedAt = growProjected(s.packedAt, stmts, done, total)
 	s.packed = growProjected(s.packed, packed+1, done, total)
-	s.stances = growProjected(s.stances, stances, done, total)
+	s.stanceAt = growProjected(s.stanceAt, stances, done, total)
+	// About 15 bytes a stance; more are made room for as they come.
+	s.stanceBytes = growProjected(s.stanceBytes, 16*stances, done, total)
 }
 
 // growProjected returns buf with room for n more, and when it must
@@ -592,7 +644,7 @@ func (s *statements) merge(ds *docStatements) {
 			st.ref += int(base)
 			st.dim = fmt.Sprintf("ref:%d", st.ref-1)
 		}
-		s.stances = append(s.stances, s.hold(base+h.stmt, st))
+		s.putStance(s.hold(base+h.stmt, st))
 	}
 	for _, sj := range ds.subjects {
 		s.subjects[base+sj[0]] = [2]int32{sj[1], sj[2]}
@@ -606,10 +658,10 @@ func (s *statements) merge(ds *docStatements) {
 func (s *statements) unifyHolders() {
 	unify(len(s.holder), func(i int) (string, model.ClaimKind) { return s.holderOf(i), s.kindOf(i) },
 		func(i int, full string) { s.holder[i] = s.holders.of(full) })
-	for i := range s.stances {
-		if h := &s.stances[i]; h.byHolder {
+	for j := range s.stanceCount() {
+		if h := s.stance(j); h.byHolder {
 			who := s.holderOf(int(h.stmt))
-			h.side, h.label = s.strs.of("not "+strings.ToLower(who)), s.strs.of("not by "+who)
+			s.ownSides[int32(j)] = [2]int32{s.strs.of("not " + strings.ToLower(who)), s.strs.of("not by " + who)}
 		}
 	}
 }
