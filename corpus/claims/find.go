@@ -27,10 +27,10 @@ const (
 )
 
 // The heap's growth while claims are found is bounded (see findBudget).
-// What Find keeps is about 0.85x the corpus text on generated corpora
-// (statements' holders, packed concept entries and records, stances);
-// reading documents and clustering make about 4x the text besides in
-// short-lived garbage, which without a bound lets the heap double over
+// What Find keeps is about 0.7x the corpus text on generated corpora
+// (statements' holders, packed concept entries and records, packed
+// stances); reading documents and clustering make about 2.5x the text
+// besides in short-lived garbage, which without a bound lets the heap double over
 // the corpus and what Find keeps.
 const (
 	// findHeapBudget is the growth allowed, in multiples of the text.
@@ -44,7 +44,7 @@ const (
 	// small corpus a multiple of the text leaves too little, and the
 	// collector, which marks the whole program each time, would run all
 	// the time (1000 documents took 1.8x the CPU at 1.5).
-	findKept        = 0.9
+	findKept        = 0.75
 	findMinHeadroom = 8 << 20
 )
 

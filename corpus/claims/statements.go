@@ -552,9 +552,9 @@ func (s *statements) reserve(batch []docStatements, done, total int) {
 		stances += len(batch[i].stances)
 	}
 	// The batch's entries and statements will take about as many bytes
-	// each as those before; the first batch's, one an entry and eight a
+	// each as those before; the first batch's, one an entry and ten a
 	// statement.
-	packed := concepts + 8*stmts
+	packed := concepts + 10*stmts
 	if s.packedUnits > 0 {
 		packed = int(float64(s.packedBytes) / float64(s.packedUnits) * float64(concepts+stmts))
 	}
@@ -568,7 +568,9 @@ func (s *statements) reserve(batch []docStatements, done, total int) {
 
 // growProjected returns buf with room for n more, and when it must
 // reallocate, room for its length then scaled from done documents to
-// total.
+// total, and an eighth more: documents differ, and a projection a little
+// short had the largest tables copied again and again as the last
+// documents came.
 func growProjected[T any](buf []T, n, done, total int) []T {
 	need := len(buf) + n
 	if need <= cap(buf) {
@@ -577,6 +579,7 @@ func growProjected[T any](buf []T, n, done, total int) []T {
 	projected := need
 	if done > 0 && done < total {
 		projected = int(int64(need) * int64(total) / int64(done))
+		projected += projected / 8
 	}
 	return slices.Grow(buf, projected-len(buf))
 }
