@@ -162,10 +162,19 @@ func splitFrontMatter(text string) (fm frontMatter, bodyStart int, ok bool, err 
 	if fm, ok := simpleFrontMatter(header); ok {
 		return fm, bodyStart, true, nil
 	}
-	if err := yaml.Unmarshal([]byte(header), &fm); err != nil {
-		return fm, bodyStart, true, err
-	}
-	return fm, bodyStart, true, nil
+	fm, err = yamlFrontMatter(header)
+	return fm, bodyStart, true, err
+}
+
+// yamlFrontMatter reads header with the YAML parser. It is a function of
+// its own because the parser takes the address of what it fills, which
+// then lives on the heap: in splitFrontMatter, that was its result, for
+// every document with front matter, though nearly all are read by
+// simpleFrontMatter.
+func yamlFrontMatter(header string) (frontMatter, error) {
+	var fm frontMatter
+	err := yaml.Unmarshal([]byte(header), &fm)
+	return fm, err
 }
 
 // simpleFrontMatter reads the common header, "key: value" lines with plain

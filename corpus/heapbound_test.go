@@ -2,52 +2,68 @@ package corpus
 
 import (
 	"math"
-	"runtime"
 	"runtime/debug"
 	"testing"
-
-	"github.com/backchannel-news/backchannel/corpus/internal/heapbound"
 )
 
-func TestBoundHeapSetsAndRestoresTheMemoryLimit(t *testing.T) {
-	prev := debug.SetMemoryLimit(math.MaxInt64)
-	defer debug.SetMemoryLimit(prev)
+func TestBoundHeapPacesTheCollectorAndRestoresItsSettings(t *testing.T) {
+	t.Setenv("GOGC", "") // the test's own setting would leave GOGC alone
+	prevLimit := debug.SetMemoryLimit(math.MaxInt64)
+	defer debug.SetMemoryLimit(prevLimit)
+	prevPercent := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(prevPercent)
 
-	inUse, _ := heapbound.InUse()
-	release := boundHeap(10 << 20)
+	const corpusBytes = 64 << 20
+	release := boundHeap(corpusBytes)
+	percent := debug.SetGCPercent(-1)
+	debug.SetGCPercent(percent)
+	// A test process holds a few MB: 1.65x 64 MB of room is many times
+	// what it keeps, and far from the default's doubling.
+	if percent <= 100 {
+		t.Errorf("GOGC %d while loading 64 MB, want room of many times the live heap", percent)
+	}
 	limit := debug.SetMemoryLimit(-1)
-	if want := inUse + int64(loadHeapBudget*float64(10<<20)); limit < want || limit > want+8<<20 {
-		t.Errorf("limit while loading %d, want about %d", limit, want)
+	if limit == math.MaxInt64 || limit > 4*corpusBytes {
+		t.Errorf("memory limit %d while loading 64 MB, want a backstop near 2x", limit)
 	}
 	// A load started meanwhile runs under the same bound.
 	boundHeap(1 << 30)()
 	if got := debug.SetMemoryLimit(-1); got != limit {
 		t.Errorf("a nested load changed the limit to %d", got)
 	}
-	// Collections keep the bound above what is live.
-	runtime.GC()
-	runtime.GC()
-	if got := debug.SetMemoryLimit(-1); got < limit {
-		t.Errorf("limit lowered to %d after collections", got)
-	}
 	release()
+	if got := debug.SetGCPercent(-1); got != 100 {
+		t.Errorf("GOGC after the load %d, want 100 back", got)
+	}
+	debug.SetGCPercent(100)
 	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
 		t.Errorf("limit after the load %d, want none", got)
 	}
-	// A limit the user set caps the bound and comes back.
-	debug.SetMemoryLimit(inUse + 1<<20)
-	release = boundHeap(1 << 30)
-	if got := debug.SetMemoryLimit(-1); got != inUse+1<<20 {
-		t.Errorf("limit %d exceeds the user's %d", got, inUse+1<<20)
+}
+
+func TestBoundHeapKeepsTheUsersSettings(t *testing.T) {
+	t.Setenv("GOGC", "50")
+	prevPercent := debug.SetGCPercent(50)
+	defer debug.SetGCPercent(prevPercent)
+	prevLimit := debug.SetMemoryLimit(8 << 20)
+	defer debug.SetMemoryLimit(prevLimit)
+
+	release := boundHeap(1 << 30)
+	if got := debug.SetGCPercent(-1); got != 50 {
+		t.Errorf("GOGC %d while loading, want the user's 50", got)
+	}
+	debug.SetGCPercent(50)
+	if got := debug.SetMemoryLimit(-1); got != 8<<20 {
+		t.Errorf("limit %d exceeds the user's 8 MiB", got)
 	}
 	release()
-	if got := debug.SetMemoryLimit(-1); got != inUse+1<<20 {
+	if got := debug.SetMemoryLimit(-1); got != 8<<20 {
 		t.Errorf("user's limit not restored: %d", got)
 	}
 }
 
-// A load whose sizes are unknown (a pipe) sets no limit.
-func TestBuildWithoutSizesLeavesTheLimitAlone(t *testing.T) {
+// A load whose sizes are unknown (a pipe) sets no bound.
+func TestBuildWithoutSizesLeavesTheCollectorAlone(t *testing.T) {
 	prev := debug.SetMemoryLimit(math.MaxInt64)
 	defer debug.SetMemoryLimit(prev)
 	seen := int64(0)
@@ -60,18 +76,5 @@ func TestBuildWithoutSizesLeavesTheLimitAlone(t *testing.T) {
 	}
 	if seen != math.MaxInt64 {
 		t.Errorf("limit %d while loading a source of unknown size", seen)
-	}
-}
-
-// A small corpus is given the collector's usual first heap, not a bound of
-// a few kilobytes that would have it collect after every document.
-func TestBoundHeapGivesASmallCorpusRoom(t *testing.T) {
-	prev := debug.SetMemoryLimit(math.MaxInt64)
-	defer debug.SetMemoryLimit(prev)
-	inUse, _ := heapbound.InUse()
-	release := boundHeap(30 << 10)
-	defer release()
-	if got := debug.SetMemoryLimit(-1); got < inUse+heapbound.MinBudget {
-		t.Errorf("limit %d for a 30 KiB corpus, want at least %d", got, inUse+heapbound.MinBudget)
 	}
 }

@@ -127,7 +127,7 @@ func BuildWith(sources []Source, problems []model.Problem, opts Options) (*model
 	}
 	clear(docs[n:])
 	clear(found[n:])
-	c := assemble(docs[:n], found[:n], st.mentions, problems)
+	c := assemble(docs[:n], found[:n], st.mentions, problems, sized)
 	if len(c.Docs) == 0 {
 		return c, ErrNothingLoaded
 	}

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -60,7 +61,7 @@ func Assemble(docs []model.Document, problems []model.Problem) *model.Corpus {
 	found := make([]docQuotes, len(docs))
 	st := &ingestState{mentions: newMentionTable()}
 	forEach(len(docs), 0, func(i int) { found[i] = extractQuotes(&docs[i], st) })
-	return assemble(docs, found, st.mentions, problems)
+	return assemble(docs, found, st.mentions, problems, false)
 }
 
 // docQuotes is what extraction keeps of one document's quotes until the
@@ -107,50 +108,58 @@ func newMentionTable() *mentionTable { return &mentionTable{ids: map[string]int3
 
 // id returns the number of m, numbering it if it is new.
 func (t *mentionTable) id(m speakers.Mention) int32 {
-	key := mentionKey(m)
+	// Most mentions are in the table already: the key is built on the
+	// stack and copied only for a new one.
+	var buf [256]byte
+	key := appendMentionKey(buf[:0], m)
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	id, ok := t.ids[key]
+	id, ok := t.ids[string(key)]
 	if !ok {
 		id = int32(len(t.list))
-		t.ids[key] = id
+		t.ids[string(key)] = id
 		t.list = append(t.list, m)
 	}
 	return id
 }
 
-// mentionKey is every field of m, NUL-separated: no name, role or path
-// holds a NUL (a document with one is refused as binary).
-func mentionKey(m speakers.Mention) string {
-	var b strings.Builder
-	org := "p"
+// appendMentionKey appends every field of m, NUL-separated, to key: no
+// name, role or path holds a NUL (a document with one is refused as
+// binary).
+func appendMentionKey(key []byte, m speakers.Mention) []byte {
+	for _, s := range []string{m.Name, m.Role, m.Scope} {
+		key = append(append(key, s...), 0)
+	}
+	org := byte('p')
 	if m.Org {
-		org = "o"
+		org = 'o'
 	}
-	for _, s := range []string{m.Name, m.Role, m.Scope, org} {
-		b.WriteString(s)
-		b.WriteByte(0)
-	}
+	key = append(key, org, 0)
 	for _, r := range m.Roles {
-		b.WriteString(r)
-		b.WriteByte(0)
+		key = append(append(key, r...), 0)
 	}
-	return b.String()
+	return key
 }
 
 // extractQuotes finds the quotes of d and keeps them as docQuotes, cut
 // from st's blocks, their mentions numbered in st's table.
 func extractQuotes(d *model.Document, st *ingestState) docQuotes {
 	found := extract.Document(d)
+	// Everything kept is copied out of found below: its array can serve
+	// the next document.
+	defer extract.Recycle(found)
 	if len(found) == 0 {
 		return docQuotes{}
 	}
 	out := docQuotes{quotes: st.quotes.get(len(found))}
 	// The document's distinct mentions and their numbers: a document
 	// names its few speakers again and again, so the shared table is
-	// asked once for each.
-	var mentions []speakers.Mention
-	var ids []int32
+	// asked once for each. Most documents quote a handful of people.
+	var mentionsHere [8]speakers.Mention
+	var idsHere [8]int32
+	mentions, ids := mentionsHere[:0], idsHere[:0]
+	// A document's quotes share a few cues ("said", "transcript").
+	lastCueName, lastCue := "", model.NoCue
 	for k, f := range found {
 		m := speakers.Mention{Name: f.Speaker, Role: f.Role, Roles: f.Roles, Org: f.Org}
 		if f.Local {
@@ -172,12 +181,15 @@ func extractQuotes(d *model.Document, st *ingestState) docQuotes {
 			}
 			out.odd[k] = f.Text
 		}
+		if f.Cue != lastCueName {
+			lastCueName, lastCue = f.Cue, model.CueOf(f.Cue)
+		}
 		out.quotes[k] = foundQuote{
 			start:      int32(f.Start),
 			end:        int32(f.End),
 			line:       int32(d.LineAt(f.Start)),
 			mention:    ids[j],
-			cue:        model.CueOf(f.Cue),
+			cue:        lastCue,
 			confidence: f.Confidence,
 		}
 	}
@@ -186,8 +198,12 @@ func extractQuotes(d *model.Document, st *ingestState) docQuotes {
 
 // assemble merges the speakers of the quotes found in each of docs and
 // builds the corpus. It runs once, after the parallel per-document work,
-// and drops each document's part of found once it is copied.
-func assemble(docs []model.Document, found []docQuotes, table *mentionTable, problems []model.Problem) *model.Corpus {
+// and drops each document's part of found once it is copied. With collect
+// set (a load under a heap bound) it collects the garbage of extraction
+// and of the speaker merge before the corpus's quotes are made: they are
+// the largest thing it makes, and made on top of that garbage they would
+// set the peak of the load.
+func assemble(docs []model.Document, found []docQuotes, table *mentionTable, problems []model.Problem, collect bool) *model.Corpus {
 	n := 0
 	for i := range found {
 		n += len(found[i].quotes)
@@ -209,6 +225,9 @@ func assemble(docs []model.Document, found []docQuotes, table *mentionTable, pro
 		}
 	}
 	people, ids := speakers.ResolveCounted(mentions, counts)
+	if collect {
+		runtime.GC()
+	}
 	quotes := make([]model.Quote, 0, n)
 	for i := range found {
 		text := docs[i].Text
@@ -315,44 +334,74 @@ func walkDir(dir string, onPath map[string]bool, add func(name, real string, siz
 		*problems = append(*problems, model.Problem{Path: dir, Reason: readReason(err)})
 		return
 	}
+	// The entries worth a look are stat'd on every core, then taken in
+	// order: a folder of thousands of documents would otherwise wait on
+	// one system call after another before the first is read.
+	type look struct {
+		name, full string
+		link       bool
+		st         entryStat
+		err        error
+	}
+	var looks []look
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
-		full := filepath.Join(dir, e.Name())
 		link := e.Type()&fs.ModeSymlink != 0
 		if !link && !e.IsDir() && (!e.Type().IsRegular() || !IsDocumentName(e.Name())) {
 			continue // not a document: no need to look at it further
 		}
-		var info fs.FileInfo
-		var err error
-		if link {
-			info, err = os.Stat(full) // where the link leads
-		} else {
-			info, err = e.Info()
+		looks = append(looks, look{name: e.Name(), full: filepath.Join(dir, e.Name()), link: link, st: entryStat{dir: e.IsDir()}})
+	}
+	stat := func(i int) {
+		l := &looks[i]
+		// A folder's entry says it is one; a document's size and where
+		// a link leads take a call.
+		if l.link || !l.st.dir {
+			l.st, l.err = statEntry(l.full, l.link)
 		}
-		if err != nil {
-			if link {
-				*problems = append(*problems, model.Problem{Path: full, Reason: "broken symbolic link"})
+	}
+	if len(looks) >= parallelStatMin {
+		forEach(len(looks), 0, stat)
+	} else {
+		for i := range looks {
+			stat(i)
+		}
+	}
+	for _, l := range looks {
+		if l.err != nil {
+			if l.link {
+				*problems = append(*problems, model.Problem{Path: l.full, Reason: "broken symbolic link"})
 			} else {
-				*problems = append(*problems, model.Problem{Path: full, Reason: readReason(err)})
+				*problems = append(*problems, model.Problem{Path: l.full, Reason: readReason(l.err)})
 			}
 			continue
 		}
 		switch {
-		case info.IsDir():
-			walkDir(full, onPath, add, problems)
-		case info.Mode().IsRegular() && IsDocumentName(e.Name()):
+		case l.st.dir:
+			walkDir(l.full, onPath, add, problems)
+		case l.st.regular && IsDocumentName(l.name):
 			// A plain file's real path is its folder's real path and its
 			// name: resolving it again would cost a system call for every
 			// folder above it.
-			r := filepath.Join(real, e.Name())
-			if link {
-				r = realPath(full)
+			r := filepath.Join(real, l.name)
+			if l.link {
+				r = realPath(l.full)
 			}
-			add(full, r, info.Size())
+			add(l.full, r, l.st.size)
 		}
 	}
+}
+
+// parallelStatMin is the number of entries in a folder from which they are
+// stat'd in parallel: below it, starting workers costs more than it saves.
+const parallelStatMin = 64
+
+// entryStat is what walkDir needs to know of an entry.
+type entryStat struct {
+	size         int64
+	dir, regular bool
 }
 
 func realPath(p string) string {

@@ -23,3 +23,16 @@ func (f *rawFile) size() (int64, error) {
 	}
 	return info.Size(), nil
 }
+
+// statEntry stats path, following it if it is a link.
+func statEntry(path string, follow bool) (entryStat, error) {
+	stat := os.Lstat
+	if follow {
+		stat = os.Stat
+	}
+	info, err := stat(path)
+	if err != nil {
+		return entryStat{}, err
+	}
+	return entryStat{size: info.Size(), dir: info.IsDir(), regular: info.Mode().IsRegular()}, nil
+}

@@ -65,3 +65,32 @@ func (f *rawFile) Read(p []byte) (int, error) {
 }
 
 func (f *rawFile) Close() error { return syscall.Close(f.fd) }
+
+// statEntry stats path, following it if it is a link, without the
+// FileInfo os.Lstat allocates for every file of a folder walked.
+func statEntry(path string, follow bool) (entryStat, error) {
+	var st syscall.Stat_t
+	for {
+		var err error
+		if follow {
+			err = syscall.Stat(path, &st)
+		} else {
+			err = syscall.Lstat(path, &st)
+		}
+		switch err {
+		case nil:
+			return entryStat{
+				size:    st.Size,
+				dir:     st.Mode&syscall.S_IFMT == syscall.S_IFDIR,
+				regular: st.Mode&syscall.S_IFMT == syscall.S_IFREG,
+			}, nil
+		case syscall.EINTR:
+			continue
+		}
+		op := "lstat"
+		if follow {
+			op = "stat"
+		}
+		return entryStat{}, &fs.PathError{Op: op, Path: path, Err: err}
+	}
+}

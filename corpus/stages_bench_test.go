@@ -66,7 +66,7 @@ func BenchmarkIngestStages(b *testing.B) {
 			// assemble drops what it copies: give each round its own.
 			again := slices.Clone(found)
 			b.StartTimer()
-			assemble(docs, again, st.mentions, nil)
+			assemble(docs, again, st.mentions, nil, false)
 		}
 		perCore(b)
 	})

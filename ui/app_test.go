@@ -16,7 +16,7 @@ import (
 func listedQuotes(a *App) []int {
 	var ids []int
 	for _, it := range a.quotes.list.Items() {
-		ids = append(ids, int(it.(quoteItem)))
+		ids = append(ids, quoteID(it))
 	}
 	return ids
 }

@@ -21,8 +21,10 @@ type Shared struct {
 	Index  *search.Index
 
 	// allQuotes lists every quote as list items, so clearing a speaker
-	// filter does not box a million items again.
+	// filter does not build a million items again.
 	allQuotes []list.Item
+	// allDocs lists every document, so a new session builds no list.
+	allDocs []list.Item
 	// unattributed holds the IDs of the quotes with no speaker, in corpus
 	// order: the corpus indexes quotes by speaker only, and scanning every
 	// quote on a keypress would not scale.
@@ -37,9 +39,9 @@ func newShared(c *model.Corpus, ix *search.Index) *Shared {
 	if ix == nil {
 		ix = search.NewIndex(c)
 	}
-	sh := &Shared{Corpus: c, Index: ix, allQuotes: make([]list.Item, len(c.Quotes))}
+	sh := &Shared{Corpus: c, Index: ix, allQuotes: make([]list.Item, len(c.Quotes)), allDocs: listDocs(c)}
 	for i := range c.Quotes {
-		sh.allQuotes[i] = quoteItem(i)
+		sh.allQuotes[i] = listQuote(c, int32(i))
 		if c.Quotes[i].Speaker == model.Unknown {
 			sh.unattributed = append(sh.unattributed, int32(i))
 		}
@@ -223,12 +225,15 @@ type listPane struct {
 // empty state names.
 func newListPane(cm *Common, d list.ItemDelegate, noun string) listPane {
 	l := list.New(nil, d, 0, 0)
+	// Each of these redraws what is still shown to measure its height, so
+	// the costliest, the help, goes first: hidden last it was drawn five
+	// more times, half of what a new session allocated.
+	l.SetShowHelp(false)
+	l.SetShowStatusBar(false)
+	l.SetShowPagination(false)
 	l.SetShowTitle(false)
 	l.SetShowFilter(false)
 	l.SetFilteringEnabled(false)
-	l.SetShowStatusBar(false)
-	l.SetShowPagination(false)
-	l.SetShowHelp(false)
 	l.DisableQuitKeybindings()
 	l.KeyMap = listKeyMap(cm.Keys)
 	l.Styles.NoItems = cm.Styles.Muted

@@ -8,6 +8,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/list"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/backchannel-news/backchannel/model"
 )
 
 // DocList lists the documents: title, outlet, date, kind and quote count.
@@ -15,26 +17,32 @@ type DocList struct {
 	listPane
 }
 
-// docItem is a document ID in a list.
-type docItem int
+// docItem is a document in a list, a pointer into the corpus's Docs as
+// quoteItem is, so listing a document allocates nothing.
+type docItem model.Document
 
-func (docItem) FilterValue() string { return "" }
+func (*docItem) FilterValue() string { return "" }
+
+// listDocs lists every document of c in load order, for Shared.
+func listDocs(c *model.Corpus) []list.Item {
+	items := make([]list.Item, len(c.Docs))
+	for i := range items {
+		items[i] = (*docItem)(&c.Docs[i])
+	}
+	return items
+}
 
 // NewDocList lists every document of the corpus in load order.
 func NewDocList(cm *Common) DocList {
 	p := DocList{newListPane(cm, docDelegate{cm: cm}, "document")}
-	items := make([]list.Item, len(cm.Corpus.Docs))
-	for i := range items {
-		items[i] = docItem(i)
-	}
-	p.list.SetItems(items)
+	p.list.SetItems(cm.shared.allDocs) // never modified: the list only reads it
 	return p
 }
 
 // Selected is the document under the cursor, or -1.
 func (p DocList) Selected() int {
-	if it, ok := p.list.SelectedItem().(docItem); ok {
-		return int(it)
+	if it, ok := p.list.SelectedItem().(*docItem); ok {
+		return it.ID
 	}
 	return -1
 }
@@ -89,7 +97,7 @@ func (d docDelegate) Update(tea.Msg, *list.Model) tea.Cmd { return nil }
 
 func (d docDelegate) Render(w io.Writer, m list.Model, index int, item list.Item) {
 	cm, st := d.cm, d.cm.Styles
-	doc := &cm.Corpus.Docs[int(item.(docItem))]
+	doc := (*model.Document)(item.(*docItem))
 	selected := index == m.Index()
 	title := st.Normal
 	if selected {

@@ -12,6 +12,8 @@ import (
 	"github.com/charmbracelet/bubbles/list"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/backchannel-news/backchannel/model"
 )
 
 // QuoteList lists quotes in corpus order, all of them or those of the
@@ -33,10 +35,20 @@ func leaveQuotes() tea.Msg { return quotesBackMsg{} }
 // SetFromReader says whether Esc returns to the reader.
 func (p *QuoteList) SetFromReader(b bool) { p.fromReader = b }
 
-// quoteItem is a quote ID in a list.
-type quoteItem int
+// quoteItem is a quote in a list: items are pointers into the corpus's
+// Quotes, as a pointer fits in an interface without a heap allocation,
+// where an int above 255 is boxed, one allocation per listed quote. The
+// pointer receiver keeps a quoteItem value from passing for an item.
+type quoteItem model.Quote
 
-func (quoteItem) FilterValue() string { return "" }
+func (*quoteItem) FilterValue() string { return "" }
+
+// listQuote is quote id as a list item.
+func listQuote(c *model.Corpus, id int32) list.Item { return (*quoteItem)(&c.Quotes[id]) }
+
+// quoteID is the ID of a list item made by listQuote: model.New numbers
+// quotes by their position.
+func quoteID(it list.Item) int { return int(it.(*quoteItem).ID) }
 
 // NewQuoteList lists every quote.
 func NewQuoteList(cm *Common) QuoteList {
@@ -59,7 +71,7 @@ func (p *QuoteList) SetSpeakers(set map[int]bool) {
 		slices.Sort(ids)
 		items = make([]list.Item, len(ids))
 		for i, id := range ids {
-			items[i] = quoteItem(id)
+			items[i] = listQuote(p.cm.Corpus, id)
 		}
 	}
 	p.list.SetItems(items)
@@ -72,8 +84,8 @@ func (p *QuoteList) SetSpeakers(set map[int]bool) {
 // SelectQuote moves the cursor to quote id if it is listed.
 func (p *QuoteList) SelectQuote(id int) bool {
 	items := p.list.Items()
-	i := sort.Search(len(items), func(i int) bool { return int(items[i].(quoteItem)) >= id })
-	if i < len(items) && int(items[i].(quoteItem)) == id {
+	i := sort.Search(len(items), func(i int) bool { return quoteID(items[i]) >= id })
+	if i < len(items) && quoteID(items[i]) == id {
 		p.list.Select(i)
 		return true
 	}
@@ -82,8 +94,11 @@ func (p *QuoteList) SelectQuote(id int) bool {
 
 // Selected is the quote under the cursor; ok is false on an empty list.
 func (p QuoteList) Selected() (id int, ok bool) {
-	it, ok := p.list.SelectedItem().(quoteItem)
-	return int(it), ok
+	it, ok := p.list.SelectedItem().(*quoteItem)
+	if !ok {
+		return 0, false
+	}
+	return int(it.ID), true
 }
 
 func (p QuoteList) Update(msg tea.Msg) (QuoteList, tea.Cmd) {
@@ -165,7 +180,7 @@ func (d quoteDelegate) Update(tea.Msg, *list.Model) tea.Cmd { return nil }
 
 func (d quoteDelegate) Render(w io.Writer, m list.Model, index int, item list.Item) {
 	st, c := d.cm.Styles, d.cm.Corpus
-	q := &c.Quotes[int(item.(quoteItem))]
+	q := (*model.Quote)(item.(*quoteItem))
 	selected := index == m.Index()
 	width := m.Width() - 2
 	bar := selectionBar(st, selected, d.focused)

@@ -1,12 +1,15 @@
 package extract
 
 import (
+	"bytes"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/backchannel-news/backchannel/corpus/speakers"
 	"github.com/backchannel-news/backchannel/model"
@@ -30,10 +33,12 @@ type entity struct {
 type sentence struct {
 	lo, hi int
 	ments  []mention
-	// The words verbCue looks for, noted as the sentence is cut: a
-	// lower-case speech verb, "according". verbCue is asked about every
-	// sentence and need not scan one without them.
-	speechVerb, according bool
+	// The words verbCue looks for, noted as the sentence is cut: the
+	// token of its last lower-case speech verb and of its first
+	// "according", -1 when it has none. verbCue is asked about every
+	// sentence and need not scan one without them, nor the words after
+	// the last verb or before the first "according".
+	lastVerb, firstAccording int32
 }
 
 // attribution is who a quotation is given to and how surely.
@@ -50,7 +55,11 @@ type attribution struct {
 var none = attribution{ent: -1}
 
 type article struct {
-	text     string
+	text string
+	// lowText and lowOver hold the lower-case words of the article's
+	// tokens (see low).
+	lowText  string
+	lowOver  []string
 	ents     []entity
 	midCaps  map[string]bool
 	anonSeen map[string]int // role noun -> clock of its last unnamed holder
@@ -69,13 +78,16 @@ type article struct {
 // bulk of what extraction would otherwise allocate and none of it
 // outlives the call.
 type scratch struct {
-	toks  []token
-	spans []span
-	sents []sentence
-	ments []mention
-	ids   []int
-	infos []paraInfo
-	ents  []entity
+	toks   []token
+	spans  []span
+	sents  []sentence
+	ments  []mention
+	ids    []int
+	lows   []string // role references' modifiers (see lows)
+	quotes []int32  // quotation tokens (see paraInfo)
+	marks  []int32  // the tokens sentences looks at (see tokenizer)
+	infos  []paraInfo
+	ents   []entity
 	// The pronoun history: at most eight sentences, so one small array
 	// serves every article.
 	history [][]int
@@ -85,6 +97,10 @@ type scratch struct {
 	// their tables for the next.
 	midCaps  map[string]bool
 	anonSeen map[string]int
+	// The tokenizer's lowered copy of the text and its longer words (see
+	// tokenizer), kept for the next article.
+	lowered []byte
+	over    []string
 	// The per-quotation lists beside the output, and the extractor state
 	// itself.
 	foundEnt []int
@@ -99,14 +115,18 @@ var articleScratchPool = sync.Pool{New: func() any {
 // release empties s, dropping the strings and slices it points to so the
 // pool holds no document's data, and returns it to the pool.
 func (s *scratch) release() {
-	clear(s.toks)
+	// Tokens hold no pointer (see token): no need to clear them.
+	clear(s.over)
+	s.over = s.over[:0]
 	clear(s.sents)
 	clear(s.ments)
+	clear(s.lows)
+	s.lows = s.lows[:0]
 	clear(s.infos)
 	// An entity's roles slice is the Roles of its quotations: clearing
 	// the entity drops it, so the next article starts a slice of its own.
 	clear(s.ents)
-	s.toks, s.spans, s.sents, s.ments, s.ids = s.toks[:0], s.spans[:0], s.sents[:0], s.ments[:0], s.ids[:0]
+	s.toks, s.spans, s.sents, s.ments, s.ids, s.quotes, s.marks = s.toks[:0], s.spans[:0], s.sents[:0], s.ments[:0], s.ids[:0], s.quotes[:0], s.marks[:0]
 	clear(s.history)
 	s.infos, s.ents, s.history, s.paras = s.infos[:0], s.ents[:0], s.history[:0], s.paras[:0]
 	clear(s.midCaps)
@@ -127,6 +147,12 @@ type paraInfo struct {
 	toks  []token
 	spans []span
 	sents []sentence
+	// quotes holds the index in toks of each span's quotation token, in
+	// order: the tokens a sentence's quotations are looked for among.
+	quotes []int32
+	// marks holds the index in toks of each token sentences looks at,
+	// in order: the quotations and those the tokenizer notes.
+	marks []int32
 }
 
 // Article extracts the quotations in prose text[from:]. A run of three or
@@ -163,6 +189,7 @@ func Article(text string, from int) []Found {
 		}
 		t, _ := labelled(text, paras[k].start, paras[k+n-1].end)
 		turns = append(turns, t...)
+		Recycle(t)
 		k += n
 	}
 	if len(turns) == 0 {
@@ -220,25 +247,40 @@ func dialogueRun(text string, paras []paragraph, people map[string]bool) (int, b
 // cannot open a turn of a dialogue run: one spanning several lines, or
 // one whose line (after any timestamp and opening bold) has no colon
 // within the 61 bytes parseLabel looks for one in, unless it starts with
-// a White House "Q" or "A". A label with no colon is otherwise one on a
+// a White House "Q" or "A" label. A label with no colon is otherwise one on a
 // line of its own, which has no turn text on the line and so ends a run
 // anyway. Nor can one open a turn whose would-be name does not begin
 // with a capital or a digit (labelName), as a quotation opening a
 // paragraph does ("Let me be clear: ..."), unless it is the "the" of an
 // office whose holder is the name ("the Minister for Transport (Mr
-// Callum Briggs):", see nameLabel). Nearly every paragraph of prose is
-// ruled out here.
+// Callum Briggs):", see nameLabel). Nor can a label whose text opens
+// with a quotation mark, which dialogueRun takes for prose. Nearly every
+// paragraph of prose is ruled out here.
 func mayOpenTurn(text string, p paragraph) bool {
 	line := text[skipTimestamp(text, p.start, p.end):p.end]
-	if line == "" || line[0] != 'Q' && line[0] != 'A' {
-		if strings.HasPrefix(line, "**") || strings.HasPrefix(line, "__") {
+	// A "Q" or "A" label is the letter then a space, a colon or a dot
+	// (see parseLabel); followed by a letter or digit it is the first
+	// letter of a word ("According to", "After"), which opens a turn only
+	// as any other word would.
+	if qa := len(line) >= 2 && (line[0] == 'Q' || line[0] == 'A') && !(line[1] < utf8.RuneSelf && asciiWord[line[1]]); !qa {
+		bold := strings.HasPrefix(line, "**") || strings.HasPrefix(line, "__")
+		if bold {
 			line = line[2:]
 		}
-		if strings.IndexByte(line[:min(len(line), 61)], ':') < 0 {
+		colon := strings.IndexByte(line[:min(len(line), 61)], ':')
+		if colon < 0 {
 			return false
 		}
 		if r := firstRune(strings.TrimLeftFunc(line, unicode.IsSpace)); !unicode.IsUpper(r) && !unicode.IsDigit(r) && r != 't' {
 			return false
+		}
+		// `X told the Courier: "..."` is a quotation in prose, which
+		// dialogueRun stops at: with no bracket before it, this colon is
+		// the label's (labelColon), and its text opens with the mark.
+		if !bold && !hasBracket(line[:colon]) {
+			if r := firstRune(strings.TrimLeftFunc(line[colon+1:], unicode.IsSpace)); r == '"' || r == '“' || r == '«' {
+				return false
+			}
 		}
 	}
 	// Last, as it reads the whole paragraph.
@@ -326,8 +368,12 @@ func articleParas(text string, paras []paragraph) []Found {
 	infos := sc.infos
 	single := len(paras) > 0 && usesSingleQuotes(text, paras)
 	all := sc.toks
-	tz := tokenizer{midCaps: a.midCaps}
+	tz := tokenizer{midCaps: a.midCaps, low: sc.lowered, over: sc.over, marks: sc.marks}
+	tz.begin(text)
 	var marks markFinder // shared by the paragraphs, which come in order
+	if len(paras) > 0 {
+		marks.end = paras[len(paras)-1].end
+	}
 	for k, p := range paras {
 		in := &infos[k]
 		in.p = p
@@ -338,24 +384,34 @@ func articleParas(text string, paras []paragraph) []Found {
 			sc.spans = marks.quoteSpans(text, p.start, p.end, sc.spans)
 		}
 		in.spans = window(sc.spans, firstSpan)
-		first := len(all)
+		first, firstQuote, firstMark := len(all), len(sc.quotes), len(tz.marks)
 		tz.paraStart = first
 		cur := p.start
 		for qi, s := range in.spans {
 			all = tz.tokenize(text, cur, s.open, all)
+			sc.quotes = append(sc.quotes, int32(len(all)-first))
+			tz.marks = append(tz.marks, int32(len(all)-first))
 			all = append(all, token{start: s.open, end: s.close, kind: tQuote, q: int32(qi)})
 			cur = s.close
 		}
 		all = tz.tokenize(text, cur, p.end, all)
 		in.toks = window(all, first)
+		in.quotes = window(sc.quotes, firstQuote)
+		in.marks = window(tz.marks, firstMark)
 	}
 	sc.toks = all
+	sc.lowered, sc.over, sc.marks = tz.low, tz.over, tz.marks
+	// Sound: tz.low is written no more until the next article's begin,
+	// by when release has dropped every string made from it (tokens
+	// hold none, and a quotation's cue is the vocabulary's copy: see
+	// keep).
+	a.lowText, a.lowOver = unsafe.String(unsafe.SliceData(tz.low), len(tz.low)), tz.over
 	// A quotation is emitted at most once per span: size the output once.
 	spans := 0
 	for k := range infos {
 		spans += len(infos[k].spans)
 	}
-	a.out = make([]Found, 0, spans)
+	a.out = foundBuffer(spans)
 	a.foundEnt = slices.Grow(a.foundEnt, spans)
 	a.bare = slices.Grow(a.bare, spans)
 	prevQuote := -1 // index in a.out of the last quotation of the paragraph before
@@ -364,7 +420,7 @@ func articleParas(text string, paras []paragraph) []Found {
 	prevBlock := none // who the block quote going on is given to
 	for k := range infos {
 		in := &infos[k]
-		in.sents = a.sentences(in.toks)
+		in.sents = a.sentences(in.toks, in.marks)
 		first := len(a.out)
 		if len(in.spans) == 0 && (prevColon.ent >= 0 || prevBlock.ent >= 0) && blockQuoted(text, in.p.start) {
 			// `Rao replied:` then an email set off as a Markdown block
@@ -382,8 +438,8 @@ func articleParas(text string, paras []paragraph) []Found {
 		}
 		prevBlock = none
 		quoteOnly := true
-		for _, t := range in.toks {
-			if t.kind == tWord {
+		for x := range in.toks {
+			if in.toks[x].kind == tWord {
 				quoteOnly = false
 				break
 			}
@@ -392,6 +448,7 @@ func articleParas(text string, paras []paragraph) []Found {
 		// names.
 		isHeadline := headline(in.toks)
 		lastSpeech := none
+		nextQuote := 0 // in in.quotes: sentences cut the tokens in order
 		for si := range in.sents {
 			s := &in.sents[si]
 			firstMent := len(sc.ments)
@@ -401,12 +458,8 @@ func articleParas(text string, paras []paragraph) []Found {
 				s.ments = s.ments[:0]
 			}
 			a.link(in, si)
-			// A paragraph with no quotation (about half) has no token to
-			// look for.
-			for x := s.lo; x < s.hi && len(in.spans) > 0; x++ {
-				if in.toks[x].kind != tQuote {
-					continue
-				}
+			for ; nextQuote < len(in.quotes) && int(in.quotes[nextQuote]) < s.hi; nextQuote++ {
+				x := int(in.quotes[nextQuote])
 				sp := in.spans[in.toks[x].q]
 				at := a.attribute(in, si, x)
 				if at.ent < 0 && !at.drop && !at.anon && quoteOnly {
@@ -433,17 +486,17 @@ func articleParas(text string, paras []paragraph) []Found {
 				if sp.single && (at.ent < 0 && !at.anon || at.cue == "" || at.cue == "continuation") {
 					continue // single marks quote only with a cue of their own
 				}
-				if at.ent < 0 && !at.anon && (titled(in.toks, x) || headlineQuote(text, in.p, quoteOnly)) {
+				if at.ent < 0 && !at.anon && (a.titled(in.toks, x) || headlineQuote(text, in.p, quoteOnly)) {
 					continue // a title, however long
 				}
 				short := !moreWords(text[sp.tStart:sp.tEnd], 3)
-				if at.ent < 0 && !at.anon && short && !colonLed(in.toks, s.lo, s.hi, x, text[sp.tStart:sp.tEnd]) && !describedAs(in.toks, s.lo, x, text[sp.tStart:sp.tEnd]) {
+				if at.ent < 0 && !at.anon && short && !colonLed(in.toks, s.lo, s.hi, x, text[sp.tStart:sp.tEnd]) && !a.describedAs(in.toks, s.lo, x, text[sp.tStart:sp.tEnd]) {
 					continue // a scare quote or a title
 				}
 				if at.ent >= 0 && !at.tight && short {
 					continue
 				}
-				if short && labelPhrase(in.toks, x) {
+				if short && a.labelPhrase(in.toks, x) {
 					continue
 				}
 				a.emit(sp, at)
@@ -585,12 +638,48 @@ func (a *article) chain(infos []paraInfo, k, first int) {
 	}
 }
 
+// low returns the lower-case word of t, a token of the article.
+func (a *article) low(t *token) string {
+	if t.lowLen < 0 {
+		return a.lowOver[-1-t.lowLen]
+	}
+	return a.lowText[t.start : t.start+int(t.lowLen)]
+}
+
+// undotted returns the vocabulary sets holding the word of t less a
+// final dot ("Gen." is gen): titles are often abbreviated.
+func (a *article) undotted(t *token) vocab {
+	if w, ok := strings.CutSuffix(a.low(t), "."); ok {
+		return vocabOfWord(w)
+	}
+	return t.vocab
+}
+
+// keep returns cue as a string the caller may keep: a speech verb read
+// from a token is a view of the article's lowered text, which the next
+// article overwrites, so it is swapped for the vocabulary's copy.
+func (a *article) keep(cue string) string {
+	if cue == "" || !within(cue, a.lowText) {
+		return cue
+	}
+	if w, v := vocabEntry([]byte(cue)); v != 0 {
+		return w
+	}
+	return strings.Clone(cue)
+}
+
+// within reports whether s is a part of outer, by address.
+func within(s, outer string) bool {
+	p, o := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.StringData(outer)))
+	return o <= p && p < o+uintptr(len(outer))
+}
+
 func (a *article) emit(sp span, at attribution) {
-	f := Found{Text: a.text[sp.tStart:sp.tEnd], Start: sp.tStart, End: sp.tEnd, Cue: at.cue, Confidence: at.conf}
+	f := Found{Text: a.text[sp.tStart:sp.tEnd], Start: sp.tStart, End: sp.tEnd, Cue: a.keep(at.cue), Confidence: at.conf}
 	if at.ent < 0 {
 		f.Cue, f.Confidence = "", model.None
 		if at.anon {
-			f.Cue = at.cue
+			f.Cue = a.keep(at.cue)
 		}
 	}
 	a.out = append(a.out, f)
@@ -623,6 +712,9 @@ func blockQuoted(text string, start int) bool {
 // headline reports whether a paragraph is a Title Case heading: most of
 // its words capitalised and no full stop at its end.
 func headline(toks []token) bool {
+	if len(toks) == 0 || toks[len(toks)-1].terminal() {
+		return false // most paragraphs: no need to count their words
+	}
 	words, caps := 0, 0
 	for i := range toks {
 		t := &toks[i]
@@ -637,11 +729,7 @@ func headline(toks []token) bool {
 			caps++
 		}
 	}
-	if words < 5 || caps*10 < words*7 {
-		return false
-	}
-	last := &toks[len(toks)-1]
-	return !last.terminal()
+	return words >= 5 && caps*10 >= words*7
 }
 
 // endsWith reports whether s ends with sep+p, without building sep+p.
@@ -671,7 +759,16 @@ func countWords(s string, limit int) int {
 				in = true
 				n++
 			}
-			// The rest of the word's ASCII bytes change nothing counted.
+			// The rest of the word's ASCII bytes change nothing counted:
+			// skipped eight at a time up to the first that may (see
+			// wordRun), then one by one.
+			for i+8 <= len(s) {
+				k := wordRun(load8(s, i))
+				i += k
+				if k < 8 {
+					break
+				}
+			}
 			for i < len(s) && s[i] < utf8.RuneSelf && !asciiSpace[s[i]] {
 				i++
 			}
@@ -689,9 +786,21 @@ func countWords(s string, limit int) int {
 	return n
 }
 
+// wordRun returns how many of the eight bytes packed in x (the first
+// lowest) come before the first that is outside ASCII or at most ' ',
+// which takes every ASCII space: bytes within a word of ASCII letters,
+// digits and punctuation. Adding 0x80-0x21 sets a byte's high bit just
+// when it is 0x21 or more, for a byte without it; a byte with its high
+// bit set may carry into the bytes after it, which come after the one
+// that stops the run.
+func wordRun(x uint64) int {
+	stop := (^(x + lowBits*(0x80-0x21)) | x) & highBits
+	return bits.TrailingZeros64(stop) >> 3
+}
+
 // titled reports whether the quotation at toks[x] follows a title noun
 // or a naming word: "Its title, "..."", "a report titled "..."".
-func titled(toks []token, x int) bool {
+func (a *article) titled(toks []token, x int) bool {
 	y := x - 1
 	if y >= 0 && toks[y].is(',') {
 		y--
@@ -699,7 +808,7 @@ func titled(toks []token, x int) bool {
 	if y < 0 || toks[y].kind != tWord {
 		return false
 	}
-	return toks[y].in(vTitleNouns) || y == x-1 && (toks[y].in(vLabelMarkers) || toks[y].low == "called")
+	return toks[y].in(vTitleNouns) || y == x-1 && (toks[y].in(vLabelMarkers) || a.low(&toks[y]) == "called")
 }
 
 // labelMarkers before a short quotation make it a name for something,
@@ -716,7 +825,7 @@ var determiners = set(`the a an his her its their this that these those our your
 // label ("the 'false dawn' of 2011", "a "standard" approach") rather than
 // words someone said; "called it a "farce"" and "described as a "trap""
 // still quote.
-func labelPhrase(toks []token, x int) bool {
+func (a *article) labelPhrase(toks []token, x int) bool {
 	if x > 0 && toks[x-1].kind == tWord && toks[x-1].in(vLabelMarkers) {
 		return true // "his alleged "coaching"", "its so-called "green pivot""
 	}
@@ -724,7 +833,7 @@ func labelPhrase(toks []token, x int) bool {
 		return false
 	}
 	if x >= 2 && toks[x-2].kind == tWord {
-		w := toks[x-2].low
+		w := a.low(&toks[x-2])
 		if w == "as" || w == "it" || strings.HasPrefix(w, "call") || strings.HasPrefix(w, "describ") || w == "was" || w == "is" {
 			return false
 		}
@@ -733,19 +842,26 @@ func labelPhrase(toks []token, x int) bool {
 }
 
 // sentences splits a paragraph's tokens into sentences. A quotation ending
-// in a full stop ends the sentence unless a cue follows it.
-func (a *article) sentences(toks []token) []sentence {
+// in a full stop ends the sentence unless a cue follows it. marks are the
+// tokens to look at (see paraInfo): the others neither end a sentence
+// nor are noted in one.
+func (a *article) sentences(toks []token, marks []int32) []sentence {
 	first := len(a.sc.sents)
 	out := a.sc.sents
 	defer func() { a.sc.sents = out }()
 	lo := 0
-	speechVerb, according := false, false
-	for i := range toks {
+	lastVerb, firstAccording := int32(-1), int32(-1)
+	for _, m := range marks {
+		i := int(m)
 		t := &toks[i]
 		// Punctuation and quotations have no vocabulary.
 		if t.vocab&(vSpeechVerbs|vAccording) != 0 {
-			speechVerb = speechVerb || t.in(vSpeechVerbs) && !t.cap
-			according = according || t.in(vAccording)
+			if t.in(vSpeechVerbs) && !t.cap {
+				lastVerb = int32(i)
+			}
+			if t.in(vAccording) && firstAccording < 0 {
+				firstAccording = int32(i)
+			}
 		}
 		end := false
 		switch {
@@ -759,12 +875,12 @@ func (a *article) sentences(toks []token) []sentence {
 			end = (last == '.' || last == '!' || last == '?' || last == '…') && (midSentence || !speechAhead(toks, i+1))
 		}
 		if end {
-			out = append(out, sentence{lo: lo, hi: i + 1, speechVerb: speechVerb, according: according})
-			lo, speechVerb, according = i+1, false, false
+			out = append(out, sentence{lo: lo, hi: i + 1, lastVerb: lastVerb, firstAccording: firstAccording})
+			lo, lastVerb, firstAccording = i+1, -1, -1
 		}
 	}
 	if lo < len(toks) {
-		out = append(out, sentence{lo: lo, hi: len(toks), speechVerb: speechVerb, according: according})
+		out = append(out, sentence{lo: lo, hi: len(toks), lastVerb: lastVerb, firstAccording: firstAccording})
 	}
 	return window(out, first)
 }
@@ -836,7 +952,7 @@ func (a *article) reportedSubject(in *paraInfo, si int, m *mention) int {
 	s := &in.sents[si]
 	toks := in.toks
 	v := m.i - 1
-	if v > s.lo && toks[v].kind == tWord && toks[v].low == "that" {
+	if v > s.lo && toks[v].kind == tWord && a.low(&toks[v]) == "that" {
 		v--
 	}
 	if om := mentionAt(s, v+1, true); om != nil && om.kind != mPronoun {
@@ -854,7 +970,7 @@ func (a *article) reportedSubject(in *paraInfo, si int, m *mention) int {
 		return -1
 	}
 	at := a.verbCue(in, si, s.lo, v+1)
-	if at.ent < 0 || at.cue != toks[v].low {
+	if at.ent < 0 || at.cue != a.low(&toks[v]) {
 		return -1 // no subject, or not this verb's ("according to X, ...")
 	}
 	en := &a.ents[at.ent]
@@ -1216,16 +1332,23 @@ func (a *article) role(m *mention) int {
 
 // roleHeadOf returns the noun a role is about: "chief of staff to the
 // minister" is a chief, not a minister; "Sarkov's top aide" is an aide.
+//
+// Each word is lowered on its own into a stack buffer, the same as
+// lowering the role first (lowering never makes or removes a space), and
+// the head returned is the vocabulary's own copy of the word: a role is
+// read for every one an entity is given.
 func roleHeadOf(role string) string {
 	head := ""
-	for _, w := range strings.Fields(strings.ToLower(role)) {
-		switch w {
+	var buf [32]byte
+	for f := range strings.FieldsSeq(role) {
+		w := appendLower(buf[:0], f)
+		switch string(w) {
 		case "to", "of", "at", "for", "in", "with", "from", "on", "who", "which", ";":
 			return head
 		}
-		w = strings.TrimSuffix(strings.TrimSuffix(strings.Trim(w, ".,;"), "’s"), "'s")
-		if vocabOfWord(w)&(vRoleHeads|vTitleWords) != 0 {
-			head = w
+		w = bytes.TrimSuffix(bytes.TrimSuffix(bytes.Trim(w, ".,;"), []byte("’s")), []byte("'s"))
+		if h, v := vocabEntry(w); v&(vRoleHeads|vTitleWords) != 0 {
+			head = h
 		}
 	}
 	return head
@@ -1300,7 +1423,7 @@ func (a *article) attribute(in *paraInfo, si, x int) attribution {
 			}
 			break
 		}
-		if !(t.is(',') || t.kind == tWord && (t.low == "and" || t.low == "or" || t.low == "but")) {
+		if !(t.is(',') || t.kind == tWord && (a.low(t) == "and" || a.low(t) == "or" || a.low(t) == "but")) {
 			break
 		}
 	}
@@ -1322,7 +1445,7 @@ func (a *article) attribute(in *paraInfo, si, x int) attribution {
 			break
 		}
 		if m := mentionAt(s, y, false); m != nil && m.kind != mAnon && !m.poss && !m.mod {
-			if m.kind == mPronoun && m.g != unknownGender && y > s.lo && toks[y-1].kind == tWord && toks[y-1].low == "that" {
+			if m.kind == mPronoun && m.g != unknownGender && y > s.lo && toks[y-1].kind == tWord && a.low(&toks[y-1]) == "that" {
 				continue
 			}
 			break
@@ -1376,9 +1499,9 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 		// vocabulary may not know come before the name.
 		for k := j + 1; k < s.hi && k < j+6; k++ {
 			if m := mentionAt(s, k, false); m != nil && !m.poss && m.kind != mAnon {
-				return a.resolve(m, toks[j].low)
+				return a.resolve(m, a.low(&toks[j]))
 			}
-			if toks[k].kind != tWord || toks[k].cap || toks[k].in(vNotNames) && toks[k].low != "one" || toks[k].in(vSpeechVerbs) {
+			if toks[k].kind != tWord || toks[k].cap || toks[k].in(vNotNames) && a.low(&toks[k]) != "one" || toks[k].in(vSpeechVerbs) {
 				break
 			}
 		}
@@ -1391,7 +1514,7 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 		for i := len(s.ments) - 1; i >= 0; i-- {
 			m := &s.ments[i]
 			if m.j-1 == last && m.kind == mName && !m.poss && m.i > j && toks[m.i-1].is(',') && m.ent >= 0 && !a.ents[m.ent].org && !a.ents[m.ent].place {
-				at := a.resolve(m, toks[j].low)
+				at := a.resolve(m, a.low(&toks[j]))
 				at.conf = model.Medium
 				return at
 			}
@@ -1407,7 +1530,7 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 			return a.resolve(m, "dash")
 		}
 	}
-	if toks[j].low == "according" && j+2 < s.hi && toks[j+1].low == "to" {
+	if a.low(&toks[j]) == "according" && j+2 < s.hi && a.low(&toks[j+1]) == "to" {
 		if m := mentionAt(s, j+2, false); m != nil {
 			return a.resolve(m, "according to")
 		}
@@ -1420,7 +1543,7 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 		// vocabulary does not know.
 		m = mentionAt(s, skip+1, false)
 	}
-	if m == nil && toks[j].kind == tWord && appositionOpeners[toks[j].low] || m != nil && m.poss {
+	if m == nil && toks[j].kind == tWord && appositionOpeners[a.low(&toks[j])] || m != nil && m.poss {
 		// `"...," the airline's chief operating officer, Renata Kowal,
 		// said`, `"...," Kestrel's chief negotiator, Ana Ferreira, told
 		// reporters`: a role, then the name set off by commas.
@@ -1435,9 +1558,9 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 					if toks[e].is(',') {
 						e++
 					}
-					e = skipFillers(toks, e, s.hi)
+					e = a.skipFillers(toks, e, s.hi)
 					if e < s.hi && toks[e].in(vSpeechVerbs) {
-						return a.resolve(n, toks[e].low)
+						return a.resolve(n, a.low(&toks[e]))
 					}
 				}
 				break
@@ -1454,7 +1577,7 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 		return none
 	}
 	k := m.j
-	k = skipFillers(toks, k, s.hi)
+	k = a.skipFillers(toks, k, s.hi)
 	if k < s.hi && toks[k].is(',') {
 		// An apposition: `"...," Lantsov, the aide, said`.
 		c := k + 1
@@ -1462,11 +1585,11 @@ func (a *article) afterCue(s *sentence, toks []token, sp span, x int) attributio
 			c++
 		}
 		if c < s.hi && toks[c].is(',') {
-			k = skipFillers(toks, c+1, s.hi)
+			k = a.skipFillers(toks, c+1, s.hi)
 		}
 	}
 	if k < s.hi && toks[k].kind == tWord && toks[k].in(vSpeechVerbs) {
-		return a.resolve(m, toks[k].low)
+		return a.resolve(m, a.low(&toks[k]))
 	}
 	return none
 }
@@ -1488,11 +1611,11 @@ func (a *article) anonymousCue(toks []token, j, hi int) attribution {
 		}
 		if t.in(vSpeechVerbs) {
 			if role {
-				return attribution{ent: -1, cue: t.low, anon: true, tight: true}
+				return attribution{ent: -1, cue: a.low(t), anon: true, tight: true}
 			}
 			return none
 		}
-		w := strings.TrimSuffix(t.low, "s")
+		w := strings.TrimSuffix(a.low(t), "s")
 		if vocabOfWord(w)&vRoleHeads != 0 || w == "person" || w == "people" || w == "official" || w == "source" || w == "diplomat" {
 			role = true
 		}
@@ -1500,8 +1623,8 @@ func (a *article) anonymousCue(toks []token, j, hi int) attribution {
 	return none
 }
 
-func skipFillers(toks []token, k, hi int) int {
-	for k < hi && toks[k].kind == tWord && !toks[k].cap && (toks[k].in(vCueFillers) || strings.HasSuffix(toks[k].low, "ly") && len(toks[k].low) > 4) {
+func (a *article) skipFillers(toks []token, k, hi int) int {
+	for k < hi && toks[k].kind == tWord && !toks[k].cap && (toks[k].in(vCueFillers) || strings.HasSuffix(a.low(&toks[k]), "ly") && len(a.low(&toks[k])) > 4) {
 		k++
 	}
 	return k
@@ -1549,36 +1672,36 @@ func (a *article) beforeCue(in *paraInfo, si, x int) attribution {
 // verbCue finds the last speech verb in toks[rs:x] and its subject.
 func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 	s := &in.sents[si]
-	if !s.speechVerb && !s.according {
+	if s.lastVerb < 0 && s.firstAccording < 0 {
 		return none // no speech verb and no "according to" anywhere in it
 	}
 	toks := in.toks
-	for k := rs; k+2 < x && s.according; k++ {
-		if toks[k].low == "according" && toks[k+1].low == "to" {
+	for k := max(rs, int(s.firstAccording)); k+2 < x && s.firstAccording >= 0; k++ {
+		if a.low(&toks[k]) == "according" && a.low(&toks[k+1]) == "to" {
 			if m := mentionAt(s, k+2, false); m != nil {
 				at := a.resolve(m, "according to")
 				return at
 			}
 		}
 	}
-	for v := x - 1; v >= rs && s.speechVerb; v-- {
+	for v := min(x-1, int(s.lastVerb)); v >= rs; v-- { // no verb after lastVerb
 		t := &toks[v]
 		if t.kind != tWord || !t.in(vSpeechVerbs) || t.cap {
 			continue
 		}
 		p := v - 1
-		for p > s.lo && toks[p].kind == tWord && (toks[p].in(vCueFillers) && !isPassive(toks[p].low) || strings.HasSuffix(toks[p].low, "ly") && len(toks[p].low) > 4) {
+		for p > s.lo && toks[p].kind == tWord && (toks[p].in(vCueFillers) && !isPassive(a.low(&toks[p])) || strings.HasSuffix(a.low(&toks[p]), "ly") && len(a.low(&toks[p])) > 4) {
 			p-- // "was then accused", "were widely praised"
 		}
-		if p >= s.lo && isPassive(toks[p].low) {
+		if p >= s.lo && isPassive(a.low(&toks[p])) {
 			continue
 		}
 		// "call" and "put" only speak as "called it", "put it".
-		if (strings.HasPrefix(t.low, "call") || strings.HasPrefix(t.low, "put")) && !(v+1 < x && toks[v+1].low == "it") && x-v > 5 {
+		if (strings.HasPrefix(a.low(t), "call") || strings.HasPrefix(a.low(t), "put")) && !(v+1 < x && a.low(&toks[v+1]) == "it") && x-v > 5 {
 			continue
 		}
 		k := v - 1
-		for k >= rs && toks[k].kind == tWord && !toks[k].cap && (toks[k].in(vCueFillers) || strings.HasSuffix(toks[k].low, "ly") && len(toks[k].low) > 4) {
+		for k >= rs && toks[k].kind == tWord && !toks[k].cap && (toks[k].in(vCueFillers) || strings.HasSuffix(a.low(&toks[k]), "ly") && len(a.low(&toks[k])) > 4) {
 			if toks[k].in(vModals) {
 				break
 			}
@@ -1599,7 +1722,7 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 			if c < rs || c+1 >= k {
 				break
 			}
-			w := toks[c+1].low
+			w := a.low(&toks[c+1])
 			named := hasNameMention(s, c+1, k)
 			short := k-c-1 <= 3 && !named
 			participle := strings.HasSuffix(w, "ing") && !named // ", speaking on condition of anonymity,"
@@ -1616,7 +1739,7 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 			// "A crane operator who voted against the deal, ...": a
 			// relative clause with no comma before it.
 			for w := k; w > rs && w > k-12; w-- {
-				if toks[w].low == "who" && toks[w].kind == tWord {
+				if a.low(&toks[w]) == "who" && toks[w].kind == tWord {
 					if mentionAt(s, w, true) != nil {
 						k = w - 1
 					}
@@ -1624,8 +1747,8 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 				}
 			}
 		}
-		if from := documentSender(s, toks, rs, k); from != nil {
-			return a.resolve(from, t.low)
+		if from := a.documentSender(s, toks, rs, k); from != nil {
+			return a.resolve(from, a.low(t))
 		}
 		if m := mentionAt(s, k+1, true); m != nil && !m.poss {
 			// "An adviser to the prime minister ... said": the person
@@ -1636,19 +1759,19 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 			if m == nil {
 				return none
 			}
-			return a.resolve(m, t.low)
+			return a.resolve(m, a.low(t))
 		}
 		if k >= rs && toks[k].is(',') {
 			// "Ardent's chief executive, Howard Lindgren, said".
 			if m := mentionAt(s, k, true); m != nil && !m.poss && m.kind == mName {
-				return a.resolve(m, t.low)
+				return a.resolve(m, a.low(t))
 			}
 		}
-		if k >= rs && toks[k].low == "as" && t.low == "saying" {
+		if k >= rs && a.low(&toks[k]) == "as" && a.low(t) == "saying" {
 			// "The newspaper quoted Kasimir Dorn ... as saying": the
 			// object of "quoted" speaks.
 			for q := k - 1; q >= rs; q-- {
-				switch toks[q].low {
+				switch a.low(&toks[q]) {
 				case "quoted", "quotes", "quoting", "cited", "cites", "citing":
 					if m := mentionAt(s, q+1, false); m != nil && !m.poss {
 						return a.resolve(m, "quoted")
@@ -1660,7 +1783,7 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 		// Any other word before the verb ("would not comment") means the
 		// verb is not a cue for this quotation.
 		linked := k >= rs && toks[k].kind == tWord && toks[k].in(vClauseLinks) ||
-			strings.HasSuffix(t.low, "ing") && (k < rs || toks[k].is(',') || toks[k].kind == tWord && toks[k].in(vClauseLinks))
+			strings.HasSuffix(a.low(t), "ing") && (k < rs || toks[k].is(',') || toks[k].kind == tWord && toks[k].in(vClauseLinks))
 		if !linked {
 			continue
 		}
@@ -1676,9 +1799,9 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 				// "European negotiators rejected a proposal from the
 				// Kestrel government, calling it ...": the subject went
 				// unnamed; the first name is an object.
-				return attribution{ent: -1, cue: t.low, anon: true, tight: true}
+				return attribution{ent: -1, cue: a.low(t), anon: true, tight: true}
 			}
-			return a.resolve(m, t.low)
+			return a.resolve(m, a.low(t))
 		}
 		return none
 	}
@@ -1698,7 +1821,7 @@ audit review study assessment findings ruling judgment minutes`)
 // toks[rs:k+1], the subject of a speech verb: X in "A letter from X to the
 // committee said", "An internal memo by X warned". nil when the clause
 // does not open with a document and its sender.
-func documentSender(s *sentence, toks []token, rs, k int) *mention {
+func (a *article) documentSender(s *sentence, toks []token, rs, k int) *mention {
 	for d := rs; d < k && d < rs+3; d++ {
 		t := &toks[d]
 		if t.kind != tWord || t.cap && d > rs {
@@ -1710,9 +1833,9 @@ func documentSender(s *sentence, toks []token, rs, k int) *mention {
 			return nil
 		}
 		if t.in(vDocumentNouns) {
-			if p := d + 1; p < k && (toks[p].low == "from" || toks[p].low == "by") {
+			if p := d + 1; p < k && (a.low(&toks[p]) == "from" || a.low(&toks[p]) == "by") {
 				q := p + 1
-				if q < k && toks[q].low == "the" && mentionAt(s, q, false) == nil {
+				if q < k && a.low(&toks[q]) == "the" && mentionAt(s, q, false) == nil {
 					q++ // "from the Port Authority": the name after the article
 				}
 				if m := mentionAt(s, q, false); m != nil && !m.poss && m.kind != mAnon {
@@ -1831,7 +1954,12 @@ func (a *article) colonIntro(in *paraInfo, si, c int) attribution {
 // author's gloss, but "the statement read:" quotes a document.
 func paraphraseLed(intro string) bool {
 	intro = strings.TrimSpace(intro)
-	if !isASCII(intro) {
+	// Only the end of the clause is compared: the longest intro and the
+	// byte before it, after the spaces and dots trimmed (lowering never
+	// makes or removes one). Lowering an ASCII end byte for byte
+	// lowers it as it would the whole clause, whatever comes before.
+	end := strings.TrimRight(intro, " .")
+	if !isASCII(end[max(0, len(end)-maxParaphraseIntro-1):]) {
 		intro = strings.TrimRight(strings.ToLower(intro), " .")
 		for _, p := range paraphraseIntros {
 			if intro == p || p != "read" && (endsWith(intro, " ", p) || endsWith(intro, ", ", p)) {
@@ -1840,10 +1968,10 @@ func paraphraseLed(intro string) bool {
 		}
 		return false
 	}
-	// The same test on ASCII text, which lowering changes byte for byte,
-	// without building the lower-case clause (it can be a whole
+	// The same test on an ASCII end, which lowering changes byte for
+	// byte, without building the lower-case clause (it can be a whole
 	// sentence) for every colon.
-	intro = strings.TrimRight(intro, " .")
+	intro = end
 	for _, p := range paraphraseIntros {
 		n := len(intro) - len(p)
 		// A clause ending in ", p" also ends in " p".
@@ -1905,16 +2033,16 @@ func colonLed(toks []token, lo, hi, x int, quoted string) bool {
 // reporting what was written or said, so the word is a quotation even
 // when nobody can be named for it; a capitalised one is more likely a
 // name given to something.
-func describedAs(toks []token, lo, x int, quoted string) bool {
+func (a *article) describedAs(toks []token, lo, x int, quoted string) bool {
 	if quoted == "" || !unicode.IsLower(firstRune(quoted)) {
 		return false
 	}
-	if documentSubject(toks, lo, x) {
+	if a.documentSubject(toks, lo, x) {
 		// "The regulator's report found the concrete "below
 		// specification"": the words are the report's.
 		return true
 	}
-	if x-1 <= lo || toks[x-1].kind != tWord || toks[x-1].low != "as" {
+	if x-1 <= lo || toks[x-1].kind != tWord || a.low(&toks[x-1]) != "as" {
 		return false
 	}
 	for k := x - 2; k >= lo && k >= x-16; k-- {
@@ -1922,7 +2050,7 @@ func describedAs(toks []token, lo, x int, quoted string) bool {
 		if t.terminal() {
 			return false
 		}
-		if t.kind == tWord && labellingVerb(t.low) {
+		if t.kind == tWord && labellingVerb(a.low(t)) {
 			return true
 		}
 	}
@@ -1946,7 +2074,7 @@ func labellingVerb(w string) bool {
 // documentSubject reports whether the sentence toks[lo:x] opens with a
 // document as its subject: "The report", "The regulator's report,
 // published last month,", "Its audit".
-func documentSubject(toks []token, lo, x int) bool {
+func (a *article) documentSubject(toks []token, lo, x int) bool {
 	for k := lo; k < x && k < lo+5; k++ {
 		t := &toks[k]
 		switch {
@@ -1954,7 +2082,7 @@ func documentSubject(toks []token, lo, x int) bool {
 			return false
 		case t.in(vDocumentNouns) && !t.poss:
 			return true
-		case t.in(vArticles) || t.poss || t.cap || t.low == "its" || t.low == "their" || t.low == "his" || t.low == "her":
+		case t.in(vArticles) || t.poss || t.cap || a.low(t) == "its" || a.low(t) == "their" || a.low(t) == "his" || a.low(t) == "her":
 		default:
 			return false
 		}

@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/backchannel-news/backchannel/model"
 )
@@ -21,6 +22,13 @@ var capitalRun = regexp.MustCompile(`(?:\p{Lu}[\p{L}'’-]+\s+)+\p{Lu}[\p{L}'’
 
 // boldQuestion reports whether text[p] is a whole paragraph in bold.
 func boldQuestion(text string, p paragraph) (int, int, bool) {
+	if p.start < p.end {
+		// Nearly every paragraph opens with a character that is neither
+		// white space nor a bold marker: no need to trim it.
+		if c := text[p.start]; c < utf8.RuneSelf && c != '*' && c != '_' && !asciiSpace[c] {
+			return 0, 0, false
+		}
+	}
 	s := strings.TrimSpace(text[p.start:p.end])
 	for _, m := range []string{"**", "__"} {
 		if len(s) > 4 && strings.HasPrefix(s, m) && strings.HasSuffix(s, m) && !strings.Contains(s[2:len(s)-2], m) {

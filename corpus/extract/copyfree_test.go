@@ -4,6 +4,7 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestCopyFreeHelpers holds each helper that stands in for a copying or
@@ -14,10 +15,17 @@ func TestCopyFreeHelpers(t *testing.T) {
 	pieces := []string{"Anna", "ANNA", "of", "from", "f", "o", " ", "  ", "\t", "\n", "\u00a0", "\u3000", "\u0085",
 		".", "'", "’", "\u212a", "k", "ß", "ſ", "İ", "ı", "\xff", "\xe2\x80", "\ufffd", "É", "ǅ", "ǆ", "Ⱥ", "ɐ", "Q"}
 	r := rand.New(rand.NewSource(6))
+	var arena nameArena
 	for i := 0; i < 20000; i++ {
 		x, y := joinPieces(r, pieces, 6), joinPieces(r, pieces, 6)
 		if got, want := sameUpper(x, y), strings.ToUpper(x) == strings.ToUpper(y); got != want {
 			t.Fatalf("sameUpper(%q, %q) = %v", x, y, got)
+		}
+		if got, want := indexEither(x, 'f', 'o'), strings.IndexAny(x, "fo"); got != want {
+			t.Fatalf("indexEither(%q, 'f', 'o') = %d, want %d", x, got, want)
+		}
+		if got, want := trimLeftSpace(x), strings.TrimLeftFunc(x, unicode.IsSpace); got != want {
+			t.Fatalf("trimLeftSpace(%q) = %q, want %q", x, got, want)
 		}
 		if got, want := trimNamePunct(x), strings.Trim(x, ".'’"); got != want {
 			t.Fatalf("trimNamePunct(%q) = %q, want %q", x, got, want)
@@ -40,11 +48,81 @@ func TestCopyFreeHelpers(t *testing.T) {
 		if got, want := hasOfFrom(x, "of", "from"), strings.Contains(x, "of") || strings.Contains(x, "from"); got != want {
 			t.Fatalf("hasOfFrom(%q) = %v", x, got)
 		}
+		words := strings.Fields(x)
+		wantCap := false
+		for j := 1; j < len(words); j++ {
+			if (words[j] == "of" || words[j] == "from") && unicode.IsUpper(firstRune(words[j-1])) {
+				wantCap = true
+			}
+		}
+		spaced, afterCap := ofFromWords(x)
+		if wantSpaced := strings.Contains(x, " of ") || strings.Contains(x, " from "); spaced != wantSpaced || afterCap != wantCap {
+			t.Fatalf("ofFromWords(%q) = %v, %v, want %v, %v", x, spaced, afterCap, wantSpaced, wantCap)
+		}
+		if got, want := twoCapitalised(x), len(words) >= 2 && unicode.IsUpper(firstRune(words[0])) && unicode.IsUpper(firstRune(words[1])); got != want {
+			t.Fatalf("twoCapitalised(%q) = %v", x, got)
+		}
+		if got, want := arena.lower(x), strings.ToLower(x); got != want {
+			t.Fatalf("nameArena.lower(%q) = %q, want %q", x, got, want)
+		}
 		low := string(appendLowerRunes(nil, x, 3))
 		if full := strings.ToLower(x); !strings.HasPrefix(full, low) || len(low) < min(3, len(full)) {
 			t.Fatalf("appendLowerRunes(%q, 3) = %q, not the start of %q", x, low, full)
 		}
 	}
+}
+
+// TestLabelName holds labelName, which asks the vocabulary only when its
+// answer counts, to labelNameRef, which asks it for every word, on random
+// labels of capitalised, lower-case, connector, stop and odd words.
+func TestLabelName(t *testing.T) {
+	pieces := []string{"Anna", "ANNA", "anna", "De", "de", "VAN", "of", "Note", "NOTE", "Source", "Mr.", "O'Neil",
+		"12", "’s", "Ann-Marie", "Élise", "élise", ",", ".", "'", " ", "  ", "\u00a0", "\xff", "İ"}
+	r := rand.New(rand.NewSource(9))
+	names := 0
+	for i := 0; i < 20000; i++ {
+		x := joinPieces(r, pieces, 8)
+		got, want := labelName(x), labelNameRef(x)
+		if got != want {
+			t.Fatalf("labelName(%q) = %v, want %v", x, got, want)
+		}
+		if got {
+			names++
+		}
+	}
+	if names < 1000 || names > 19000 {
+		t.Fatalf("%d of 20000 random labels read as names: the test tells too little apart", names)
+	}
+}
+
+// labelNameRef is labelName as it was, every word looked up in the
+// vocabulary.
+func labelNameRef(s string) bool {
+	if s == "" || len(s) > 50 {
+		return false
+	}
+	words := strings.Fields(s)
+	if len(words) > 5 {
+		return false
+	}
+	for wi, w := range words {
+		tv := vocabOfFold(trimNamePunct(w))
+		if wi == 0 && tv&vLabelStop != 0 {
+			return false
+		}
+		if wi > 0 && tv&vConnectors != 0 {
+			continue
+		}
+		if r := firstRune(w); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+		for _, c := range w {
+			if !(unicode.IsLetter(c) || unicode.IsDigit(c) || c == '.' || c == '\'' || c == '-' || c == '’') {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // TestSplitWords holds splitWords to the joins it stands for, on labels

@@ -32,6 +32,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/backchannel-news/backchannel/model"
 )
@@ -59,6 +60,52 @@ func Document(doc *model.Document) []Found {
 		return Transcript(doc.Text, doc.BodyStart)
 	}
 	return Article(doc.Text, doc.BodyStart)
+}
+
+// Recycle hands back a slice of quotations Document returned, for a
+// later call to fill: the caller must be done with the slice itself,
+// though not with what its quotations hold (strings, Roles), which stay
+// valid. A document's quotations take about half a byte for each byte
+// of its text, the most extraction allocates, and a loader copies what
+// it keeps out of them at once.
+func Recycle(found []Found) {
+	if cap(found) == 0 {
+		return
+	}
+	// Nothing the quotations point to is kept alive by the pool.
+	found = found[:cap(found)]
+	clear(found)
+	p, _ := foundBoxes.Get().(*[]Found)
+	if p == nil {
+		p = new([]Found)
+	}
+	*p = found
+	foundPool.Put(p)
+}
+
+// foundPool holds *[]Found handed back by Recycle; foundBoxes holds the
+// emptied *[]Found, so that handing a slice back allocates no pointer to
+// it.
+var foundPool, foundBoxes sync.Pool
+
+// foundBuffer returns an empty slice with room for n quotations, from
+// those handed back if one is large enough.
+func foundBuffer(n int) []Found {
+	if n == 0 {
+		return make([]Found, 0) // no allocation, and no buffer taken for nothing
+	}
+	if p, ok := foundPool.Get().(*[]Found); ok {
+		found := *p
+		*p = nil
+		foundBoxes.Put(p)
+		if cap(found) >= n {
+			return found[:0]
+		}
+		// Too small: left to the collector, so that the arrays handed
+		// back grow to what the largest documents need, rather than the
+		// pool gathering arrays of every size.
+	}
+	return make([]Found, 0, n)
 }
 
 // DetectKind reports whether body reads as a transcript: subtitles, or

@@ -246,7 +246,6 @@ func TestLowerHelpers(t *testing.T) {
 	r := rand.New(rand.NewSource(1))
 	set := map[string]bool{}
 	var arena tokenizer
-	var lowered [][2]string
 	for i := 0; i < 5000; i++ {
 		s := joinPieces(r, pieces, 12)
 		want := strings.ToLower(s)
@@ -267,33 +266,31 @@ func TestLowerHelpers(t *testing.T) {
 		// whether it is read eight bytes at a time (text runs on past
 		// it) or not (it ends the text).
 		for _, text := range []string{s, s + "XYZ\xffXYZ\xff"} {
+			arena.begin(text)
 			tok := arena.appendWord(nil, text, 0, len(s))[0]
-			checkWordToken(t, text, tok)
+			checkWordToken(t, text, tok, arena.lowOf(&tok))
+			// Lowering the word in the copy of the text leaves the rest
+			// of the copy as it was.
+			if low := arena.low; string(low[len(s):]) != text[len(s):] || tok.lowLen >= 0 && string(low[tok.lowLen:len(s)]) != text[tok.lowLen:len(s)] {
+				t.Fatalf("lowering %q in %q changed the text around it: %q", s, text, low)
+			}
 			// The word as written is the whole token less any possessive.
 			w, mark := tok.word(text), s[len(tok.word(text)):]
 			if mark != "" && !(tok.poss && (mark == "'s" || mark == "'S" || mark == "’s" || mark == "’S")) || !strings.HasPrefix(s, w) {
 				t.Fatalf("token of %q: word %q, possessive %v", s, w, tok.poss)
 			}
-			lowered = append(lowered, [2]string{tok.low, strings.ToLower(tok.word(text))})
-		}
-	}
-	// Strings handed out earlier are unchanged by later ones sharing
-	// their block.
-	for _, l := range lowered {
-		if l[0] != l[1] {
-			t.Fatalf("string lowered to %q now reads %q", l[1], l[0])
 		}
 	}
 }
 
 // checkWordToken fails unless tok, a word's token, holds the word's lower
 // case, vocabulary sets and capitals as the unicode package reads them.
-func checkWordToken(t *testing.T, text string, tok token) {
+func checkWordToken(t *testing.T, text string, tok token, low string) {
 	t.Helper()
 	word := tok.word(text)
 	w := strings.ToLower(word)
-	if tok.low != w || tok.vocab != vocabOf[w] {
-		t.Fatalf("token of %q: low %q vocab %b, want %q %b", word, tok.low, tok.vocab, w, vocabOf[w])
+	if low != w || tok.vocab != vocabOf[w] {
+		t.Fatalf("token of %q: low %q vocab %b, want %q %b", word, low, tok.vocab, w, vocabOf[w])
 	}
 	letters, upper := 0, 0
 	for _, r := range word {
@@ -322,7 +319,10 @@ func TestVocabTable(t *testing.T) {
 		}
 		// The word as a token, capitalised or not, in running text.
 		for _, form := range []string{w, strings.ToUpper(w[:1]) + w[1:], strings.ToUpper(w)} {
-			checkWordToken(t, form+" and more", arena.appendWord(nil, form+" and more", 0, len(form))[0])
+			text := form + " and more"
+			arena.begin(text)
+			tok := arena.appendWord(nil, text, 0, len(form))[0]
+			checkWordToken(t, text, tok, arena.lowOf(&tok))
 			// And looked up alone, in any case.
 			if got := vocabOfFold(form); got != v {
 				t.Fatalf("vocabOfFold(%q) = %b, want %b", form, got, v)
@@ -370,7 +370,8 @@ func TestFoldMemo(t *testing.T) {
 // strings of ASCII and Unicode spaces, letters and invalid bytes, for
 // every limit.
 func TestCountWords(t *testing.T) {
-	pieces := []string{"a", "Zed", " ", "  ", "\t", "\n", "\u00a0", "\u2003", "é", "’", "\xff", ",", "x y"}
+	pieces := []string{"a", "Zed", " ", "  ", "\t", "\n", "\u00a0", "\u2003", "é", "’", "\xff", ",", "x y",
+		"interlocutors'", "\x01", "\x7f", "!#$%&()*+"}
 	r := rand.New(rand.NewSource(2))
 	for i := 0; i < 5000; i++ {
 		var b strings.Builder
@@ -422,7 +423,8 @@ func TestLabelColon(t *testing.T) {
 // rules out no line parseLabel reads as a label with turn text after it.
 func TestMayOpenTurn(t *testing.T) {
 	pieces := []string{"the Minister for Transport (Mr Callum Briggs)", "THE Speaker", "“", "\"", "Q", "A", "**", "__",
-		"[00:01:02] ", "Jane Doe", "Élodie", "ömer", ":", ": ", " ", "\t", "12", "said", "(role)", "Let me be clear"}
+		"[00:01:02] ", "Jane Doe", "Élodie", "ömer", ":", ": ", " ", "\t", "12", "said", "(role)", "Let me be clear",
+		"(aside: “hm”)", "Hello"}
 	r := rand.New(rand.NewSource(4))
 	opened := 0
 	for i := 0; i < 50000; i++ {
@@ -438,6 +440,9 @@ func TestMayOpenTurn(t *testing.T) {
 		if !ok || l.textStart >= len(line) {
 			continue
 		}
+		if r := firstRune(line[l.textStart:]); r == '"' || r == '“' || r == '«' {
+			continue // `X: "..."`, which dialogueRun reads as prose
+		}
 		opened++
 		if !mayOpenTurn(line, paragraph{start: 0, end: len(line)}) {
 			t.Fatalf("mayOpenTurn(%q) = false, but it reads as label %q", line, l.raw)
@@ -445,5 +450,56 @@ func TestMayOpenTurn(t *testing.T) {
 	}
 	if opened < 1000 {
 		t.Fatalf("only %d of the random lines read as labels: the test checks too little", opened)
+	}
+}
+
+// TestParaphraseLed checks paraphraseLed against its definition, the
+// clause lowered whole and compared, on random clauses: words, letters
+// outside ASCII and punctuation, then often an intro written in mixed
+// case, some of its letters swapped for ones whose lower case is ASCII
+// (the Kelvin sign's is k) or which only fold to ASCII (ſ), then spaces
+// and dots.
+func TestParaphraseLed(t *testing.T) {
+	pieces := []string{"In other words", "read", "I.E", " ", ", ", "é", "İ", "\u212a", "—", "’", "x", "the", "\xff"}
+	ends := []string{"", " ", ".", " . ", ".."}
+	r := rand.New(rand.NewSource(5))
+	led := 0
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := r.Intn(4); n > 0; n-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		if r.Intn(4) > 0 {
+			b.WriteString([]string{"", " ", ", ", ","}[r.Intn(4)])
+			for _, c := range paraphraseIntros[r.Intn(len(paraphraseIntros))] {
+				switch x := r.Intn(8); {
+				case x == 0:
+					c = unicode.ToUpper(c)
+				case x == 1 && c == 'k':
+					c = '\u212a'
+				case x == 1 && c == 's':
+					c = 'ſ'
+				}
+				b.WriteRune(c)
+			}
+		}
+		b.WriteString(ends[r.Intn(len(ends))])
+		intro := b.String()
+		low := strings.TrimRight(strings.ToLower(strings.TrimSpace(intro)), " .")
+		want := false
+		for _, p := range paraphraseIntros {
+			if low == p || p != "read" && (endsWith(low, " ", p) || endsWith(low, ", ", p)) {
+				want = true
+			}
+		}
+		if got := paraphraseLed(intro); got != want {
+			t.Fatalf("paraphraseLed(%q) = %v, want %v", intro, got, want)
+		}
+		if want {
+			led++
+		}
+	}
+	if led < 2000 {
+		t.Fatalf("only %d of the random clauses end in an intro: the test checks too little", led)
 	}
 }

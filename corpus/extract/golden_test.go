@@ -76,10 +76,15 @@ func fingerprint(t *testing.T, d goldenDoc) string {
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "kind %v body %d\n", doc.Kind, doc.BodyStart)
-	for _, f := range extract.Document(&doc) {
+	found := extract.Document(&doc)
+	for _, f := range found {
 		fmt.Fprintf(h, "%q %q %q %v %v %q %d %d %q %d\n",
 			f.Speaker, f.Role, f.Roles, f.Org, f.Local, f.Text, f.Start, f.End, f.Cue, f.Confidence)
 	}
+	// Handed back, as a load does: the documents after this one are
+	// then read into recycled slices, and the golden holds them to the
+	// same output as fresh ones.
+	extract.Recycle(found)
 	return fmt.Sprintf("%x", h.Sum(nil)[:12])
 }
 

@@ -238,10 +238,15 @@ var markBytes = [...]byte{'"', '\'', 0xE2, 0xC2}
 // other kinds lie between two of them: prose between quotation marks is
 // most of a document and needs no decoding. The zero value is ready.
 type markFinder struct {
-	at    [len(markBytes)]int // where each of markBytes next occurs, or len(text)
+	at    [len(markBytes)]int // where each of markBytes next occurs, or the end
 	first int                 // the least of at
 	from0 int                 // where the positions in at were found from
 	valid bool
+	// end, when not 0, is where the paragraphs asked about end: no mark
+	// past it is needed. A transcript's prose is a heading or two at its
+	// top, and searching the whole transcript after them for each kind of
+	// mark cost more than reading them.
+	end int
 }
 
 // from returns the offset of the first byte of markBytes in text[i:b],
@@ -250,15 +255,24 @@ func (f *markFinder) from(text string, i, b int) int {
 	if i < f.from0 {
 		f.valid = false
 	}
+	if f.end > 0 && b > f.end {
+		// Asked past where it was told the paragraphs end: what it
+		// found up to there no longer answers.
+		f.end, f.valid = 0, false
+	}
 	f.from0 = i
 	if f.valid && f.first >= i {
 		return min(f.first, b) // no mark passed since the last call
 	}
-	first := len(text)
+	end := len(text)
+	if f.end > 0 {
+		end = min(f.end, end)
+	}
+	first := end
 	for k, m := range markBytes {
 		if !f.valid || f.at[k] < i {
-			f.at[k] = len(text)
-			if n := strings.IndexByte(text[i:], m); n >= 0 {
+			f.at[k] = end
+			if n := strings.IndexByte(text[i:end], m); n >= 0 {
 				f.at[k] = i + n
 			}
 		}

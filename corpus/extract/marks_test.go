@@ -101,19 +101,25 @@ func TestSingleQuoteDocumentMayNestDoubleMarks(t *testing.T) {
 
 // TestMarkFinder checks the shared mark finder against a plain search,
 // for queries that move forward through a text, as paragraphs do, and
-// ones that go back.
+// ones that go back, told where the paragraphs end or not.
 func TestMarkFinder(t *testing.T) {
 	pieces := []string{"word ", "\"", "'", "“", "”", "«", "»", "—", "é", "\xc2", "\xe2", ". "}
 	r := rand.New(rand.NewSource(3))
 	for n := 0; n < 200; n++ {
 		text := joinPieces(r, pieces, 40)
 		var f markFinder
+		if r.Intn(2) == 0 {
+			f.end = r.Intn(len(text) + 1) // where paragraphs end, or not
+		}
 		i := 0
 		for q := 0; q < 30 && len(text) > 0; q++ {
 			if r.Intn(5) == 0 {
 				i = r.Intn(len(text) + 1) // anywhere, perhaps back
 			}
 			end := i + r.Intn(len(text)-i+1)
+			if r.Intn(3) == 0 {
+				i = max(0, i-1) // again from where the last one stopped
+			}
 			want := i
 			for want < end && !strings.ContainsRune("\"'", rune(text[want])) && text[want] != 0xc2 && text[want] != 0xe2 {
 				want++

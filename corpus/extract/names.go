@@ -56,26 +56,27 @@ func isSentenceStart(toks []token, k, lo int) bool {
 // nameStart reports whether token k can begin a name.
 func (a *article) nameStart(toks []token, k, lo int) bool {
 	t := &toks[k]
-	if t.kind != tWord || !t.cap || t.in(vNotNames) || strings.HasSuffix(t.low, "ly") && !a.midCaps[t.low] {
+	if t.kind != tWord || !t.cap || t.in(vNotNames) || strings.HasSuffix(a.low(t), "ly") && !a.midCaps[a.low(t)] {
 		return false
 	}
 	if w := t.word(a.text); len(w) > 2 && w[1] == '-' && strings.IndexByte("RDI", w[0]) >= 0 {
 		return false // a party and state: "R-Ohio"
 	}
-	if strings.Contains(t.low, "-year-old") {
+	if strings.Contains(a.low(t), "-year-old") {
 		return false // "Fourteen-year-old Aditi Rao"
 	}
-	if isSentenceStart(toks, k, lo) && !a.midCaps[t.low] && !t.poss {
+	if !t.poss && isSentenceStart(toks, k, lo) {
 		// A capitalised first word is a name only with other evidence:
-		// a second capitalised word, a given name, or a title.
+		// a second capitalised word, a given name, a title, or the text
+		// capitalising it mid-sentence elsewhere (asked last: a map).
 		next := k + 1
-		if t.in(vMaleNames) || t.in(vFemaleNames) || t.undotted()&vTitleWords != 0 || t.in(vOrgWords) {
+		if t.in(vMaleNames) || t.in(vFemaleNames) || a.undotted(t)&vTitleWords != 0 || t.in(vOrgWords) {
 			return true
 		}
 		if next < len(toks) && toks[next].kind == tWord && toks[next].cap && !toks[next].in(vNotNames) {
 			return true
 		}
-		return false
+		return a.midCaps[a.low(t)]
 	}
 	return true
 }
@@ -95,25 +96,26 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 		// The vocabulary bits say at once whether the word is a pronoun
 		// or an article, the two kinds of word tested first.
 		if t.in(vPronouns) {
-			g, _ := pronounGender(t.low)
+			g, _ := pronounGender(a.low(t))
 			out = append(out, mention{i: k, j: k + 1, ni: k, kind: mPronoun, g: g, ent: -1})
 			continue
 		}
 		if t.in(vArticles) && k+1 < hi {
-			if m, ok := a.roleRef(toks, k, hi); ok {
-				out = append(out, m)
-				k = m.j - 1
+			var ok bool
+			// Appended in place: a mention is large to return.
+			if out, ok = a.roleRef(toks, k, hi, out); ok {
+				k = out[len(out)-1].j - 1
 				continue
 			}
-			if t.low != "the" && isSentenceStart(toks, k, lo) {
+			if a.low(t) != "the" && isSentenceStart(toks, k, lo) {
 				// "A crane operator who voted against the deal, ... said":
 				// someone the text does not name, as a sentence's subject.
 				e := k + 1
 				for e < hi && e < k+4 && toks[e].kind == tWord && !toks[e].cap && !toks[e].in(vNotNames) && !toks[e].in(vSpeechVerbs) {
 					e++
 				}
-				if e > k+1 && e < hi && (toks[e].low == "who" || toks[e].is(',') || toks[e].kind == tWord && toks[e].in(vSpeechVerbs)) {
-					out = append(out, mention{i: k, j: e, ni: e - 1, kind: mAnon, head: toks[e-1].low, ent: -1})
+				if e > k+1 && e < hi && (a.low(&toks[e]) == "who" || toks[e].is(',') || toks[e].kind == tWord && toks[e].in(vSpeechVerbs)) {
+					out = append(out, mention{i: k, j: e, ni: e - 1, kind: mAnon, head: a.low(&toks[e-1]), ent: -1})
 					k = e - 1
 					continue
 				}
@@ -125,7 +127,7 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 		m := k + 1
 		for !toks[m-1].poss && m < hi {
 			n := &toks[m]
-			if n.kind == tWord && n.cap && !(n.in(vNotNames) && n.low != "may") {
+			if n.kind == tWord && n.cap && !(n.in(vNotNames) && a.low(n) != "may") {
 				m++
 				continue
 			}
@@ -137,13 +139,13 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 			// it runs may join two fields with "and". Only after "of", and
 			// never onto a title or a given name, which start a second
 			// subject ("the Ministry of Health and Minister Ola Berg").
-			if n.kind == tWord && n.low == "and" && m-k >= 3 && toks[k].in(vOrgWords) && toks[k+1].low == "of" && m+1 < hi && secondField(toks, m+1, hi) {
+			if n.kind == tWord && a.low(n) == "and" && m-k >= 3 && toks[k].in(vOrgWords) && a.low(&toks[k+1]) == "of" && m+1 < hi && a.secondField(toks, m+1, hi) {
 				m += 2
 				continue
 			}
 			break
 		}
-		if k == 0 && dateline(toks, m, hi) {
+		if k == 0 && a.dateline(toks, m, hi) {
 			// "BRUSSELS (Wire) — Negotiators rejected it, calling it
 			// "...": where the story was filed, no one in it.
 			k = m - 1
@@ -189,31 +191,32 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 
 var prepositions = set(`to of for with from by about against at on into over under between among toward towards in near outside inside`)
 
-// roleRef reads "the official", "the presidential aide", "the ministry" or
-// the anonymous "a senior official" at toks[k].
-func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
-	definite := toks[k].low == "the"
-	if definite && k+1 < hi && (strings.HasSuffix(toks[k+1].low, "-year-old") || toks[k+1].in(vNationals)) {
+// roleRef appends to out the mention at toks[k] of "the official", "the
+// presidential aide", "the ministry" or the anonymous "a senior
+// official", and reports whether there is one.
+func (a *article) roleRef(toks []token, k, hi int, out []mention) ([]mention, bool) {
+	definite := a.low(&toks[k]) == "the"
+	if definite && k+1 < hi && (strings.HasSuffix(a.low(&toks[k+1]), "-year-old") || toks[k+1].in(vNationals)) {
 		// "the 47-year-old said", "the Dutchman said": the person just
 		// written about.
-		g := roleGender(toks[k+1].low)
-		return mention{i: k, j: k + 2, ni: k + 1, kind: mPronoun, g: g, ent: -1}, true
+		g := roleGender(a.low(&toks[k+1]))
+		return append(out, mention{i: k, j: k + 2, ni: k + 1, kind: mPronoun, g: g, ent: -1}), true
 	}
-	if definite && k+2 < hi && toks[k+1].cap && toks[k+1].in(vDemonyms) && !toks[k+1].poss && demonymAsPerson(toks[k+2]) {
+	if definite && k+2 < hi && toks[k+1].cap && toks[k+1].in(vDemonyms) && !toks[k+1].poss && a.demonymAsPerson(&toks[k+2]) {
 		// "the German shook his head", "the Portuguese said": a
 		// nationality standing alone, followed by a verb, is the person
 		// just written about.
-		return mention{i: k, j: k + 2, ni: k + 1, kind: mPronoun, ent: -1}, true
+		return append(out, mention{i: k, j: k + 2, ni: k + 1, kind: mPronoun, ent: -1}), true
 	}
-	var mods []string
+	// The modifiers of the role noun are the words from toks[k+1] up to
+	// it, gathered only once a role reference is found.
 	e := k + 1
-	for e < hi && toks[e].kind == tWord && (!toks[e].cap || capModifier(toks, e, hi)) && (toks[e].in(vRoleMods) || toks[e].in(vOrgWords) || toks[e].cap) && !toks[e].in(vRoleHeads) && len(mods) < 4 {
+	for e < hi && toks[e].kind == tWord && (!toks[e].cap || capModifier(toks, e, hi)) && (toks[e].in(vRoleMods) || toks[e].in(vOrgWords) || toks[e].cap) && !toks[e].in(vRoleHeads) && e-(k+1) < 4 {
 		// "a senior ministry official": an organisation word modifies
 		// the role when a role noun follows it.
 		if toks[e].in(vOrgWords) && !(e+1 < hi && toks[e+1].kind == tWord && (toks[e+1].in(vRoleHeads) || toks[e+1].in(vRoleMods))) {
 			break
 		}
-		mods = append(mods, toks[e].low)
 		e++
 	}
 	if e+1 < hi && toks[e].kind == tWord && !toks[e].cap && !toks[e].in(vRoleHeads) && !toks[e].in(vNotNames) && !toks[e].in(vSpeechVerbs) && !toks[e].poss {
@@ -224,54 +227,61 @@ func (a *article) roleRef(toks []token, k, hi int) (mention, bool) {
 				break
 			}
 			if toks[n].in(vRoleHeads) {
-				for ; e < n; e++ {
-					mods = append(mods, toks[e].low)
-				}
+				e = n
 				break
 			}
 		}
 	}
 	if e >= hi || toks[e].kind != tWord {
-		return mention{}, false
+		return out, false
 	}
-	w := toks[e].low
-	plural := false
-	if !toks[e].in(vRoleHeads) && !toks[e].in(vOrgWords) && strings.HasSuffix(w, "s") && vocabOfWord(strings.TrimSuffix(w, "s"))&vRoleHeads != 0 {
-		plural = true
-	}
+	w := a.low(&toks[e])
 	if toks[e].cap {
-		return mention{}, false
+		return out, false
 	}
+	plural := !toks[e].in(vRoleHeads) && !toks[e].in(vOrgWords) && strings.HasSuffix(w, "s") && vocabOfWord(strings.TrimSuffix(w, "s"))&vRoleHeads != 0
 	for e+1 < hi && toks[e+1].kind == tWord && !toks[e+1].cap && !toks[e+1].poss && toks[e].in(vTitleWords) &&
 		(toks[e+1].in(vRoleHeads) || toks[e+1].in(vTitleWords)) {
 		// "the general secretary", "the deputy mayor": the last role word
 		// is the head, the one before it qualifies it.
-		mods = append(mods, w)
 		e++
-		w = toks[e].low
+		w = a.low(&toks[e])
 	}
 	// A role followed by a name is the name's prefix, not a reference.
 	if e+1 < hi && toks[e+1].kind == tWord && toks[e+1].cap && !toks[e+1].in(vNotNames) {
-		return mention{}, false
+		return out, false
 	}
 	switch {
 	case plural:
-		return mention{i: k, j: e + 1, ni: e, kind: mAnon, head: strings.TrimSuffix(w, "s"), ent: -1}, true
+		return append(out, mention{i: k, j: e + 1, ni: e, kind: mAnon, head: strings.TrimSuffix(w, "s"), ent: -1}), true
 	case toks[e].in(vRoleHeads) || definite && toks[e].in(vTitleWords) && !toks[e].in(vRoleMods) && !toks[e].in(vDemonyms) && !honorific(w):
 		// "the archbishop said" names a title as well as a role.
 		if !definite {
 			if e+2 < hi && toks[e+1].is(',') && toks[e+2].kind == tWord && toks[e+2].cap && !toks[e+2].in(vNotNames) {
 				// "a retired judge, Rosalind Achebe": the name that
 				// follows says who; nobody here goes unnamed.
-				return mention{}, false
+				return out, false
 			}
-			return mention{i: k, j: e + 1, ni: e, kind: mAnon, head: w, ent: -1}, true
+			return append(out, mention{i: k, j: e + 1, ni: e, kind: mAnon, head: w, ent: -1}), true
 		}
-		return mention{i: k, j: e + 1, ni: e, kind: mRoleRef, head: w, mods: mods, ent: -1}, true
+		return append(out, mention{i: k, j: e + 1, ni: e, kind: mRoleRef, head: w, mods: a.lows(toks[k+1 : e]), ent: -1}), true
 	case toks[e].in(vOrgWords) && definite && !toks[e].poss:
-		return mention{i: k, j: e + 1, ni: e, kind: mOrgRef, head: w, ent: -1}, true
+		return append(out, mention{i: k, j: e + 1, ni: e, kind: mOrgRef, head: w, ent: -1}), true
 	}
-	return mention{}, false
+	return out, false
+}
+
+// lows returns the lower-case words of toks, in the article's scratch:
+// a role reference's modifiers, which only its article reads.
+func (a *article) lows(toks []token) []string {
+	if len(toks) == 0 {
+		return nil
+	}
+	first := len(a.sc.lows)
+	for i := range toks {
+		a.sc.lows = append(a.sc.lows, a.low(&toks[i]))
+	}
+	return window(a.sc.lows, first)
 }
 
 // capModifier reports whether capitalised toks[e] modifies a role noun
@@ -303,7 +313,7 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 	for x := k; x < m; x++ {
 		if toks[x].in(vOrgWords) {
 			isOrg = true
-		} else if isOrg && toks[x].undotted()&vTitleWords != 0 {
+		} else if isOrg && a.undotted(&toks[x])&vTitleWords != 0 {
 			// "Palace Spokesman Tomas Ruzek": a title after the
 			// organisation makes it a person's role.
 			isOrg = false
@@ -313,8 +323,8 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 		// Leading titles and demonyms are the role.
 		n := k
 		for n < m-1 {
-			wv := toks[n].undotted() // the word's sets, less any final dot
-			nextTitle := n+1 < m-1 && toks[n+1].undotted()&vTitleWords != 0
+			wv := a.undotted(&toks[n]) // the word's sets, less any final dot
+			nextTitle := n+1 < m-1 && a.undotted(&toks[n+1])&vTitleWords != 0
 			// "Transport Minister Elin Sandvik": a word qualifying a title
 			// belongs to the role, unless it is a given name.
 			if wv&vTitleWords != 0 || wv&vRoleHeads != 0 && n+1 < m-1 || nextTitle && wv&(vMaleNames|vFemaleNames) == 0 {
@@ -329,12 +339,12 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 		}
 		// "Magistrate Olivia Brandt": an unknown role word before a given
 		// name and a surname.
-		for n < m-2 && !toks[n].in(vMaleNames) && !toks[n].in(vFemaleNames) && (toks[n+1].in(vMaleNames) || toks[n+1].in(vFemaleNames) || occupation(toks[n].low)) && !toks[n].in(vConnectors) {
+		for n < m-2 && !toks[n].in(vMaleNames) && !toks[n].in(vFemaleNames) && (toks[n+1].in(vMaleNames) || toks[n+1].in(vFemaleNames) || occupation(a.low(&toks[n]))) && !toks[n].in(vConnectors) {
 			n++
 		}
-		if n == m-1 && toks[n].undotted()&vTitleWords != 0 {
+		if n == m-1 && a.undotted(&toks[n])&vTitleWords != 0 {
 			// Titles only: "Special Envoy" with no name is a role reference.
-			return mention{i: k, j: m, ni: n, kind: mRoleRef, head: strings.TrimSuffix(toks[n].low, "."), ent: -1}, true
+			return mention{i: k, j: m, ni: n, kind: mRoleRef, head: strings.TrimSuffix(a.low(&toks[n]), "."), ent: -1}, true
 		}
 		if n > k {
 			mm.role = a.joinWords(toks[k:n])
@@ -343,7 +353,7 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 			}
 			mm.person = true
 			mm.ni = n
-			switch strings.TrimSuffix(toks[k].low, ".") {
+			switch strings.TrimSuffix(a.low(&toks[k]), ".") {
 			case "mr", "sir", "lord", "king", "prince", "father":
 				mm.g = male
 			case "mrs", "ms", "miss", "dame", "lady", "queen", "princess":
@@ -371,7 +381,7 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 		mm.place = true
 	case nameToks >= 2 && mm.role == "" && toks[m-1].in(vPlaceNouns):
 		mm.place = true
-	case nameToks >= 2 && mm.role == "" && pluralVerbAt(toks, m) && !toks[mm.ni].in(vMaleNames|vFemaleNames):
+	case nameToks >= 2 && mm.role == "" && a.pluralVerbAt(toks, m) && !toks[mm.ni].in(vMaleNames|vFemaleNames):
 		// "Kelby Harriers have sacked their manager": a name taking a
 		// plural verb is a team or a group, not one person.
 		mm.org = true
@@ -399,12 +409,12 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 // the second field of "Ministry of Water and Rivers": no title or given
 // name starting a second subject, and no organisation noun making them a
 // second organisation ("the Ministry of Defence and Foreign Office").
-func secondField(toks []token, k, hi int) bool {
-	if toks[k].kind != tWord || !toks[k].cap || toks[k].in(vNotNames) || toks[k].undotted()&(vTitleWords|vMaleNames|vFemaleNames) != 0 {
+func (a *article) secondField(toks []token, k, hi int) bool {
+	if toks[k].kind != tWord || !toks[k].cap || toks[k].in(vNotNames) || a.undotted(&toks[k])&(vTitleWords|vMaleNames|vFemaleNames) != 0 {
 		return false
 	}
 	for ; k < hi && toks[k].kind == tWord && toks[k].cap; k++ {
-		if toks[k].in(vOrgWords) && !strings.HasSuffix(toks[k].low, "s") {
+		if toks[k].in(vOrgWords) && !strings.HasSuffix(a.low(&toks[k]), "s") {
 			return false // a plural is a field: "Health and Human Services"
 		}
 		if toks[k].poss {
@@ -419,7 +429,7 @@ func secondField(toks []token, k, hi int) bool {
 // brackets or a comma and a date ("LONDON —", "BRUSSELS (Wire) —",
 // "BRUSSELS, May 4 (Reuters) -"). "NATO, the alliance, said" is no
 // dateline.
-func dateline(toks []token, m, hi int) bool {
+func (a *article) dateline(toks []token, m, hi int) bool {
 	for i := 0; i < m; i++ {
 		if !toks[i].allCaps {
 			return false
@@ -434,7 +444,7 @@ func dateline(toks []token, m, hi int) bool {
 	case toks[m].is('('):
 		return m+2 < hi && toks[m+1].kind == tWord && toks[m+1].cap && toks[m+2].is(')')
 	case toks[m].is(','):
-		return m+1 < hi && toks[m+1].kind == tWord && inSet(monthNames, toks[m+1].low)
+		return m+1 < hi && toks[m+1].kind == tWord && inSet(monthNames, a.low(&toks[m+1]))
 	}
 	return false
 }
@@ -443,11 +453,11 @@ var monthNames = set(`january february march april may june july august septembe
 
 // pluralVerbAt reports whether toks[k], the word after a name, is a
 // plural verb: "have", "are", "were".
-func pluralVerbAt(toks []token, k int) bool {
+func (a *article) pluralVerbAt(toks []token, k int) bool {
 	if k >= len(toks) || toks[k].kind != tWord {
 		return false
 	}
-	switch toks[k].low {
+	switch a.low(&toks[k]) {
 	case "have", "are", "were":
 		return true
 	}
@@ -571,7 +581,7 @@ func (a *article) apposition(toks []token, hi int, out []mention) ([]mention, in
 		return out, -1
 	}
 	s := k + 1
-	w := toks[s].low
+	w := a.low(&toks[s])
 	if toks[s].kind != tWord {
 		return out, -1
 	}
@@ -588,11 +598,12 @@ func (a *article) apposition(toks []token, hi int, out []mention) ([]mention, in
 	case toks[s].in(vRoleMods | vRoleHeads):
 		role = toks[s:end]
 		seenHead := false
-		for _, t := range role {
+		for x := range role {
+			t := &role[x]
 			// A name before the role's noun means this is a list of
 			// people, not a role ("Oskar Wendt, Vardenian presidential
 			// aide Yuri Lantsov has said").
-			if t.cap && !seenHead && t.undotted()&vTitleWords == 0 && !t.in(vDemonyms) || t.in(vSpeechVerbs) {
+			if t.cap && !seenHead && a.undotted(t)&vTitleWords == 0 && !t.in(vDemonyms) || t.in(vSpeechVerbs) {
 				return out, -1
 			}
 			if t.in(vRoleHeads) {
@@ -601,7 +612,7 @@ func (a *article) apposition(toks []token, hi int, out []mention) ([]mention, in
 		}
 	case w == "who":
 		for x := s; x < end; x++ {
-			if toks[x].low == "as" {
+			if a.low(&toks[x]) == "as" {
 				role = toks[x+1 : end]
 				break
 			}
@@ -612,10 +623,11 @@ func (a *article) apposition(toks []token, hi int, out []mention) ([]mention, in
 	default:
 		return out, -1
 	}
-	for x, t := range role {
+	for x := range role {
+		t := &role[x]
 		// "an analyst who examined the files": the role ends where the
 		// clause about it begins.
-		if x > 0 && (t.low == "who" || t.low == "which" || t.low == "that" || t.low == "whose") {
+		if x > 0 && (a.low(t) == "who" || a.low(t) == "which" || a.low(t) == "that" || a.low(t) == "whose") {
 			role = role[:x]
 			break
 		}
@@ -627,8 +639,8 @@ func (a *article) apposition(toks []token, hi int, out []mention) ([]mention, in
 		}
 	}
 	hasHead := false
-	for _, t := range role {
-		if t.in(vRoleHeads) || t.in(vTitleWords) {
+	for x := range role {
+		if t := &role[x]; t.in(vRoleHeads) || t.in(vTitleWords) {
 			hasHead = true
 		}
 	}
@@ -794,16 +806,16 @@ func occupation(w string) bool {
 // demonymAsPerson reports whether t, after "the" and a nationality, shows
 // the nationality is a noun for a person: a verb follows ("the German
 // said", "the German shook"), not a noun ("the German government").
-func demonymAsPerson(t token) bool {
+func (a *article) demonymAsPerson(t *token) bool {
 	if t.kind != tWord || t.cap {
 		return false
 	}
 	if t.in(vSpeechVerbs) {
 		return true
 	}
-	switch t.low {
+	switch a.low(t) {
 	case "was", "is", "has", "had", "who", "would", "will", "did":
 		return true
 	}
-	return strings.HasSuffix(t.low, "ed") && !t.in(vRoleHeads) && !t.in(vOrgWords)
+	return strings.HasSuffix(a.low(t), "ed") && !t.in(vRoleHeads) && !t.in(vOrgWords)
 }

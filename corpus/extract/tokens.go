@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/binary"
+	"math"
 	"math/bits"
 	"strings"
 	"unicode"
@@ -20,21 +21,26 @@ const (
 // token is one word, punctuation mark or quotation of a paragraph, with
 // its byte offsets in the document text.
 //
-// Fields are ordered largest first so a token takes 48 bytes: an article
-// has a token for every five or so bytes of text, all of them made before
-// any is read, so a smaller token is less memory to write and to scan.
-// For that the word as written is not kept but cut from the text when
-// needed (see word), which is seldom.
+// A token holds no pointer, so that the article's array of them, one for
+// every five or so bytes of text, is nothing for the collector to scan or
+// to guard writes to, and need not be cleared for reuse. Its lower-case
+// word is not a string of its own but a length: the word lowered in place
+// in a copy of the text (see tokenizer and article.low). The word as
+// written is cut from the text when needed (see word), which is seldom.
 type token struct {
 	start, end int
-	low        string // for words: the lower-case word, without a possessive 's
-	q          int32  // for quotations: index into the paragraph's spans
-	punct      rune   // for punctuation
-	vocab      vocab  // for words: the vocabulary sets holding low
-	kind       tokKind
-	cap        bool // first letter upper case
-	allCaps    bool // every letter upper case, at least two letters
-	poss       bool // the word carried a possessive 's
+	q          int32 // for quotations: index into the paragraph's spans
+	// lowLen is, for words, the length of the lower-case word (without
+	// a possessive 's) at start in the lowered text; when negative, the
+	// word is -1-lowLen in the article's list of words whose lower case
+	// does not fit where they are written (see tokenizer.lowerOther).
+	lowLen  int32
+	punct   rune  // for punctuation
+	vocab   vocab // for words: the vocabulary sets holding the lower-case word
+	kind    tokKind
+	cap     bool // first letter upper case
+	allCaps bool // every letter upper case, at least two letters
+	poss    bool // the word carried a possessive 's
 }
 
 // abbreviations keep their dot: the dot does not end a sentence.
@@ -104,65 +110,6 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
-// lowerArena hands out the lower-case forms of an article's words. A word
-// already in lower case is its own lower-case form; an ASCII word with
-// capitals is lowered into a shared block instead of a string of its own,
-// since tokens are made for every word and ToLower's allocations were a
-// good share of extraction's. Bytes are only ever appended to a block,
-// never changed once a string refers to them, which is what makes
-// unsafe.String over them sound: each method reserves room for the whole
-// word first, so its appends never move the block, and a full block is
-// left to the strings made from it and a new one started. Blocks are never recycled: a lower-case
-// word can outlive its article as the Cue of a quotation.
-type lowerArena struct{ block []byte }
-
-// lowerPacked returns the word of n bytes packed in low (see packWord),
-// in the block.
-func (l *lowerArena) lowerPacked(low uint64, n int) string {
-	l.reserve(n)
-	start := len(l.block)
-	for ; n > 0; n-- {
-		l.block = append(l.block, byte(low))
-		low >>= 8
-	}
-	return unsafe.String(&l.block[start], len(l.block)-start)
-}
-
-// lowerPacked16 returns the word of n bytes, 8 < n <= 16, packed in
-// low1 and low2 (see packWord), in the block.
-func (l *lowerArena) lowerPacked16(low1, low2 uint64, n int) string {
-	l.reserve(n)
-	start := len(l.block)
-	l.block = binary.LittleEndian.AppendUint64(l.block, low1)
-	for n -= 8; n > 0; n-- {
-		l.block = append(l.block, byte(low2))
-		low2 >>= 8
-	}
-	return unsafe.String(&l.block[start], len(l.block)-start)
-}
-
-// reserve makes room for n more bytes in the block.
-func (l *lowerArena) reserve(n int) {
-	if cap(l.block)-len(l.block) < n {
-		// Blocks double from a small first one: most articles are short.
-		l.block = make([]byte, 0, max(min(2*cap(l.block), 8192), 256, n))
-	}
-}
-
-// lowerASCII returns strings.ToLower(w) for an ASCII w, in the block.
-func (l *lowerArena) lowerASCII(w string) string {
-	l.reserve(len(w))
-	start := len(l.block)
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		l.block = append(l.block, c)
-	}
-	return unsafe.String(&l.block[start], len(w))
-}
-
 // maxVocabLen is the length of the longest word of the vocabulary: a
 // longer word need not be looked up.
 var maxVocabLen = func() int {
@@ -175,13 +122,55 @@ var maxVocabLen = func() int {
 
 // tokenizer makes the tokens of an article's paragraphs.
 type tokenizer struct {
-	lowerArena
+	// low is a copy of the text in which each word's lower-case form is
+	// written over the word, where tokens find it (see token.lowLen):
+	// lowering a word of the same length in place takes no allocation,
+	// and the copy is kept for the next article. A word's bytes are
+	// written once, before any string views them (the bytes after a
+	// short word are written back with it, unchanged: see appendShort),
+	// and the copy is not written again until the next article (begin),
+	// by when no string viewing it is left: see article.low.
+	low []byte
+	// over holds the lower-case words longer than the words as written
+	// (a few letters outside ASCII, invalid bytes), which do not fit.
+	over []string
 	// midCaps, when set, gathers the capitalised words seen after a
 	// word or a comma of the same paragraph (the one whose first token
 	// is toks[paraStart]): capitals there mark names, not sentence
 	// starts. Noted as each word is made, to spare another pass.
 	midCaps   map[string]bool
 	paraStart int
+	// marks gathers, for sentences, the index from paraStart of every
+	// token that can end a sentence or that sentence looks up: full stops
+	// and the like, speech verbs, "according". Noted as each token is
+	// made, so that sentences need not look at the others.
+	marks []int32
+	// midSeen holds, by hash, words of up to eight bytes already in
+	// midCaps, packed (packWord; no word holds a NUL byte, so each
+	// packs differently and none to 0): a name recurs through an
+	// article, and a map assignment costs far more than a look here.
+	midSeen [64]uint64
+}
+
+// begin readies the tokenizer for the words of text, keeping the arrays
+// of the article before it.
+func (l *tokenizer) begin(text string) {
+	l.low = append(l.low[:0], text...)
+	clear(l.over)
+	l.over = l.over[:0]
+	clear(l.midSeen[:])
+}
+
+// lowOf returns the lower-case word of t, a token l made.
+func (l *tokenizer) lowOf(t *token) string {
+	if t.lowLen < 0 {
+		return l.over[-1-t.lowLen]
+	}
+	if t.lowLen == 0 {
+		return ""
+	}
+	// Sound: see the comment on low. The bytes viewed are written.
+	return unsafe.String(&l.low[t.start], int(t.lowLen))
 }
 
 // tokenize appends the tokens of text[a:b] to toks.
@@ -195,7 +184,12 @@ func (l *tokenizer) tokenize(text string, a, b int, toks []token) []token {
 			i++
 			continue
 		case bPunct:
-			toks = append(toks, token{start: i, end: i + 1, kind: tPunct, punct: r})
+			var t *token
+			toks, t = nextToken(toks)
+			t.start, t.end, t.kind, t.punct = i, i+1, tPunct, r
+			if r == '.' || r == '!' || r == '?' {
+				l.noteMark(toks) // terminal (see token.terminal)
+			}
 			i++
 			if i < len(s) && s[i] == ' ' {
 				i++ // the space after a comma or a full stop
@@ -209,11 +203,42 @@ func (l *tokenizer) tokenize(text string, a, b int, toks []token) []token {
 			}
 			if !isWordRune(r) {
 				toks = append(toks, token{start: i, end: i + size, kind: tPunct, punct: r})
+				if r == '…' {
+					l.noteMark(toks) // terminal (see token.terminal)
+				}
 				i += size
 				continue
 			}
 		}
-		j := i + size
+		var j int
+		if size == 1 && i+8 <= len(text) {
+			// An ASCII word of at most eight bytes, nearly every word of
+			// prose, is read eight bytes at once: which of them are
+			// letters and digits, so where the word ends, and its
+			// capitals, lower case and hash (see caseMasks, appendShort).
+			// A byte with its high bit set may carry into the bytes
+			// after it, which are past the word's end anyway.
+			x := load8(text, i)
+			upper, lower := caseMasks(x)
+			word := (upper | lower | digitMask(x)) &^ x
+			n := min(bits.TrailingZeros64(^word&highBits)>>3, len(s)-i)
+			if j = i + n; (n < 8 || j == len(s)) && (j == len(s) || plainEnd[s[j]] || joinerEnds(s, i, j, x, upper)) {
+				toks = l.appendShort(toks, i, n, x, upper, lower)
+				goto made
+			}
+			if n == 8 && i+16 <= len(text) {
+				// The same for a word of nine to sixteen bytes.
+				x2 := load8(text, i+8)
+				u2, l2 := caseMasks(x2)
+				word2 := (u2 | l2 | digitMask(x2)) &^ x2
+				n = min(8+bits.TrailingZeros64(^word2&highBits)>>3, len(s)-i)
+				if j = i + n; (n < 16 || j == len(s)) && (j == len(s) || plainEnd[s[j]] || joinerEnds(s, i, j, x, upper)) {
+					toks = l.appendMid(toks, i, n, x, x2, upper, lower, u2, l2)
+					goto made
+				}
+			}
+		}
+		j = i + size
 		for {
 			for j < len(s) && byteClass[s[j]] == bWord {
 				j++ // the common case, without the general checks below
@@ -252,11 +277,125 @@ func (l *tokenizer) tokenize(text string, a, b int, toks []token) []token {
 			break
 		}
 		toks = l.appendWord(toks, text, i, j)
-		l.noteMidCap(toks)
+	made:
+		t := &toks[len(toks)-1]
+		if t.cap {
+			l.noteMidCap(toks) // not inlined: capitals are few
+		}
+		if t.vocab&(vSpeechVerbs|vAccording) != 0 {
+			l.noteMark(toks)
+		}
 		i = j
 		if i < len(s) && s[i] == ' ' {
 			i++ // the space after most words, spared a turn of the loop
 		}
+	}
+	return toks
+}
+
+// plainEnd[c] reports whether the ASCII byte c, after letters or digits,
+// ends a word with nothing more to decide: no letter, digit or joiner
+// (see tokenize), nor the start of a multi-byte character.
+var plainEnd = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = !asciiWord[c] && !strings.ContainsRune(`'-.&`, rune(c))
+	}
+	return t
+}()
+
+// joinerEnds reports, for the word s[i:j] of at most sixteen ASCII
+// letters and digits (x is the eight bytes from i, upper their capitals)
+// followed by s[j], whether s[j] is a joiner (' - . &) that tokenize's
+// general loop would leave out of the word with no more to decide: one
+// followed by no letter or digit, and not the mark of a plural possessive
+// or the dot of an abbreviation or an initial. A byte after it outside
+// ASCII is left to the general loop, which decodes it.
+func joinerEnds(s string, i, j int, x, upper uint64) bool {
+	c := s[j]
+	if c != '.' && c != '-' && c != '&' && c != '\'' {
+		return false
+	}
+	if j+1 < len(s) && (s[j+1] >= utf8.RuneSelf || asciiWord[s[j+1]]) {
+		return false
+	}
+	n := j - i
+	switch c {
+	case '\'':
+		return !(n > 2 && (s[j-1] == 's' || s[j-1] == 'S'))
+	case '.':
+		if n > 8 {
+			return vocabOfFold(s[i:j])&vAbbreviations == 0 // no abbreviation is this long: at once
+		}
+		if n == 1 && upper&0x80 != 0 {
+			return false // an initial: "J. Smith"
+		}
+		mask := ^uint64(0) >> (64 - 8*n)
+		low := x&mask | upper&mask>>2
+		return lookupShort(low, n, shortHash(low))&vAbbreviations == 0
+	}
+	return true
+}
+
+// digitMask returns, for eight ASCII bytes, the high bit of each that is
+// a digit, as caseMasks does for letters.
+func digitMask(x uint64) uint64 {
+	return (x + lowBits*(0x80-'0')) &^ (x + lowBits*(0x80-'9'-1)) & highBits
+}
+
+// appendShort appends the token of a word of n <= 8 ASCII letters and
+// digits at text[i:], given x, the eight bytes from i, and their
+// caseMasks: appendWord's first case without reading the word again.
+func (l *tokenizer) appendShort(toks []token, i, n int, x, upper, lower uint64) []token {
+	mask := ^uint64(0) >> (64 - 8*n)
+	x, upper, lower = x&mask, upper&mask, lower&mask
+	low := x | upper>>2 // 'A'..'Z' + 0x20 is 'a'..'z'
+	if upper != 0 {
+		// The word's bytes only: those after it are written back as
+		// they were. i+8 <= len(text) == len(l.low).
+		at := l.low[i : i+8]
+		binary.LittleEndian.PutUint64(at, binary.LittleEndian.Uint64(at)&^mask|low)
+	}
+	toks, t := nextToken(toks)
+	t.start, t.end, t.kind, t.lowLen = i, i+n, tWord, int32(n)
+	t.cap = upper&0x80 != 0
+	t.allCaps = t.cap && bits.OnesCount64(upper|lower) >= 2 && lower == 0
+	t.vocab = lookupShort(low, n, shortHash(low))
+	return toks
+}
+
+// nextToken returns toks with a zero token more, and that token, to fill
+// in place. A token made apart and then appended is written in pieces
+// and read back whole to copy it, which the processor cannot serve from
+// the pieces still on their way to memory: a stall for every word.
+func nextToken(toks []token) ([]token, *token) {
+	if len(toks) < cap(toks) {
+		toks = toks[:len(toks)+1]
+		toks[len(toks)-1] = token{}
+	} else {
+		toks = append(toks, token{})
+	}
+	return toks, &toks[len(toks)-1]
+}
+
+// appendMid is appendShort for a word of 8 < n <= 16 ASCII letters and
+// digits, given the sixteen bytes from i in two halves and their
+// caseMasks: appendWord's second case without reading the word again.
+func (l *tokenizer) appendMid(toks []token, i, n int, x1, x2, u1, l1, u2, l2 uint64) []token {
+	mask2 := ^uint64(0) >> (128 - 8*n)
+	x2, u2, l2 = x2&mask2, u2&mask2, l2&mask2
+	low1, low2 := x1|u1>>2, x2|u2>>2
+	if u1|u2 != 0 {
+		// i+16 <= len(text) == len(l.low).
+		binary.LittleEndian.PutUint64(l.low[i:i+8], low1)
+		at := l.low[i+8 : i+16]
+		binary.LittleEndian.PutUint64(at, binary.LittleEndian.Uint64(at)&^mask2|low2)
+	}
+	toks, t := nextToken(toks)
+	t.start, t.end, t.kind, t.lowLen = i, i+n, tWord, int32(n)
+	t.cap = u1&0x80 != 0
+	t.allCaps = t.cap && bits.OnesCount64(u1|l1)+bits.OnesCount64(u2|l2) >= 2 && l1|l2 == 0
+	if n <= maxVocabLen {
+		t.vocab = lookupMid(low1, l.lowOf(t), midHash(low1, low2))
 	}
 	return toks
 }
@@ -328,11 +467,11 @@ func wordRuneAt(text string, k, b int) bool {
 	return isWordRune(r)
 }
 
-// appendWord appends the token of the word text[i:j] to toks. It fills
-// the token in place: a token is large and made for every word.
+// appendWord appends the token of the word text[i:j] to toks, and writes
+// its lower-case form over it in l.low (see tokenizer).
 func (l *tokenizer) appendWord(toks []token, text string, i, j int) []token {
-	toks = append(toks, token{start: i, end: j, kind: tWord})
-	t := &toks[len(toks)-1]
+	toks, t := nextToken(toks)
+	t.start, t.end, t.kind = i, j, tWord
 	w := text[i:j]
 	if n := len(w); n > 2 && (w[n-1] == 's' || w[n-1] == 'S') {
 		// A possessive 's or ’s, either s in either case.
@@ -347,14 +486,18 @@ func (l *tokenizer) appendWord(toks []token, text string, i, j int) []token {
 		// A short word, nearly every one: its eight bytes, read at once,
 		// give its ASCII-ness, capitals, letters, lower case and hash
 		// with no loop over bytes (see caseMasks).
-		x := load8(text, i) & (^uint64(0) >> (64 - 8*n))
+		mask := ^uint64(0) >> (64 - 8*n)
+		x := load8(text, i) & mask
 		if x&highBits == 0 {
 			upper, lower := caseMasks(x)
 			low := x | upper>>2 // 'A'..'Z' + 0x20 is 'a'..'z'
-			t.low = w
 			if upper != 0 {
-				t.low = l.lowerPacked(low, n)
+				// The word's bytes only: those after it are written back
+				// as they were.
+				at := l.low[i : i+8]
+				binary.LittleEndian.PutUint64(at, binary.LittleEndian.Uint64(at)&^mask|low)
 			}
+			t.lowLen = int32(n)
 			t.cap = upper&0x80 != 0
 			t.allCaps = t.cap && bits.OnesCount64(upper|lower) >= 2 && lower == 0
 			t.vocab = lookupShort(low, n, shortHash(low))
@@ -363,19 +506,22 @@ func (l *tokenizer) appendWord(toks []token, text string, i, j int) []token {
 	}
 	if n := len(w); n > 8 && n <= 16 && i+16 <= len(text) {
 		// The same for a word of nine to sixteen bytes, in two halves.
-		x1, x2 := load8(text, i), load8(text, i+8)&(^uint64(0)>>(128-8*n))
+		mask2 := ^uint64(0) >> (128 - 8*n)
+		x1, x2 := load8(text, i), load8(text, i+8)&mask2
 		if (x1|x2)&highBits == 0 {
 			u1, l1 := caseMasks(x1)
 			u2, l2 := caseMasks(x2)
 			low1, low2 := x1|u1>>2, x2|u2>>2
-			t.low = w
 			if u1|u2 != 0 {
-				t.low = l.lowerPacked16(low1, low2, n)
+				binary.LittleEndian.PutUint64(l.low[i:i+8], low1)
+				at := l.low[i+8 : i+16]
+				binary.LittleEndian.PutUint64(at, binary.LittleEndian.Uint64(at)&^mask2|low2)
 			}
+			t.lowLen = int32(n)
 			t.cap = u1&0x80 != 0
 			t.allCaps = t.cap && bits.OnesCount64(u1|l1)+bits.OnesCount64(u2|l2) >= 2 && l1|l2 == 0
 			if n <= maxVocabLen {
-				t.vocab = lookupVocab(t.low, midHash(low1, low2))
+				t.vocab = lookupVocab(l.lowOf(t), midHash(low1, low2))
 			}
 			return toks
 		}
@@ -398,14 +544,18 @@ func (l *tokenizer) appendWord(toks []token, text string, i, j int) []token {
 		}
 	}
 	if k == len(w) {
-		t.low = w
 		if upper > 0 {
-			t.low = l.lowerASCII(w)
+			for x := i; x < i+len(w); x++ {
+				if c := l.low[x]; 'A' <= c && c <= 'Z' {
+					l.low[x] = c + 'a' - 'A'
+				}
+			}
 		}
+		l.setLow(t, len(w))
 		t.cap = 'A' <= w[0] && w[0] <= 'Z'
 		t.allCaps = t.cap && letters >= 2 && letters == upper
 	} else {
-		t.low = strings.ToLower(w)
+		l.lowerOther(t, w)
 		first, _ := utf8.DecodeRuneInString(w)
 		t.cap = unicode.IsUpper(first)
 		if t.cap {
@@ -421,30 +571,70 @@ func (l *tokenizer) appendWord(toks []token, text string, i, j int) []token {
 			t.allCaps = letters >= 2 && letters == upper
 		}
 	}
-	if len(t.low) <= maxVocabLen {
-		t.vocab = lookupVocab(t.low, vocabHashString(t.low))
+	if low := l.lowOf(t); len(low) <= maxVocabLen {
+		t.vocab = lookupVocab(low, vocabHashString(low))
 	}
 	return toks
 }
 
-// noteMidCap records in midCaps the last of toks, a word, if it is
-// capitalised and follows a word or a comma of its paragraph.
-func (l *tokenizer) noteMidCap(toks []token) {
-	n := len(toks) - 1
-	if t := &toks[n]; t.cap && l.midCaps != nil && n > l.paraStart {
-		if prev := &toks[n-1]; prev.kind == tWord || prev.is(',') {
-			l.midCaps[t.low] = true
-		}
+// setLow records that the lower-case word of t, n bytes, is written at
+// t.start; one too long for lowLen (not from any document a loader
+// reads) is kept in over instead.
+func (l *tokenizer) setLow(t *token, n int) {
+	if n > math.MaxInt32 {
+		l.over = append(l.over, string(l.low[t.start:t.start+n]))
+		t.lowLen = int32(-len(l.over))
+		return
 	}
+	t.lowLen = int32(n)
 }
 
-// undotted returns the vocabulary sets holding the word less a final dot
-// ("Gen." is gen): titles are often abbreviated.
-func (t *token) undotted() vocab {
-	if w, ok := strings.CutSuffix(t.low, "."); ok {
-		return vocabOfWord(w)
+// lowerOther gives t the lower case of w, a word with bytes outside
+// ASCII, as strings.ToLower has it: written over the word when it is no
+// longer, which is nearly always, and kept in over when it is.
+func (l *tokenizer) lowerOther(t *token, w string) {
+	n := 0
+	for _, r := range w {
+		// Measure first: writing a longer word would overwrite the text
+		// after it.
+		if r == utf8.RuneError {
+			n += utf8.RuneLen(utf8.RuneError) // what ToLower makes of a bad byte, and of U+FFFD
+		} else {
+			n += utf8.RuneLen(unicode.ToLower(r))
+		}
 	}
-	return t.vocab
+	if n > len(w) {
+		l.over = append(l.over, strings.ToLower(w))
+		t.lowLen = int32(-len(l.over))
+		return
+	}
+	appendLower(l.low[t.start:t.start], w)
+	l.setLow(t, n)
+}
+
+// noteMark notes the last of toks in marks, a token sentences looks at:
+// a terminal mark, a speech verb, "according".
+func (l *tokenizer) noteMark(toks []token) {
+	l.marks = append(l.marks, int32(len(toks)-1-l.paraStart))
+}
+
+// noteMidCap records in midCaps the last of toks, a capitalised word,
+// if it follows a word or a comma of its paragraph.
+func (l *tokenizer) noteMidCap(toks []token) {
+	n := len(toks) - 1
+	if t := &toks[n]; l.midCaps != nil && n > l.paraStart {
+		if prev := &toks[n-1]; prev.kind == tWord || prev.is(',') {
+			if k := int(t.lowLen); k > 0 && k <= 8 && t.start+8 <= len(l.low) {
+				key := binary.LittleEndian.Uint64(l.low[t.start:]) & (^uint64(0) >> (64 - 8*k))
+				if h := shortHash(key) % uint32(len(l.midSeen)); l.midSeen[h] != key {
+					l.midCaps[l.lowOf(t)] = true
+					l.midSeen[h] = key
+				}
+				return
+			}
+			l.midCaps[l.lowOf(t)] = true
+		}
+	}
 }
 
 // word returns the word as written in text, without a possessive 's.

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/backchannel-news/backchannel/model"
 )
@@ -53,11 +54,11 @@ func parseLabelIn(text string, s, e int, tab *labelTable) (label, bool) {
 		if strings.HasPrefix(rest, ".") {
 			rest = rest[1:]
 		}
-		trimmed := strings.TrimLeftFunc(rest, unicode.IsSpace)
+		trimmed := trimLeftSpace(rest)
 		spaces := utf8.RuneCountInString(rest[:len(rest)-len(trimmed)])
 		if strings.HasPrefix(rest, ":") || spaces >= 2 || strings.HasPrefix(rest, "\t") {
 			if strings.HasPrefix(rest, ":") {
-				trimmed = strings.TrimLeftFunc(rest[1:], unicode.IsSpace)
+				trimmed = trimLeftSpace(rest[1:])
 			}
 			return label{raw: line[:1], textStart: e - len(trimmed), upper: true}, true
 		}
@@ -98,7 +99,7 @@ func parseLabelIn(text string, s, e int, tab *labelTable) (label, bool) {
 		return label{}, false
 	}
 	rest := line[after:]
-	l.textStart = i + after + (len(rest) - len(strings.TrimLeftFunc(rest, unicode.IsSpace)))
+	l.textStart = i + after + (len(rest) - len(trimLeftSpace(rest)))
 	return l, true
 }
 
@@ -135,14 +136,15 @@ func nameLabel(name string) (label, bool) {
 }
 
 // indexEither is strings.IndexAny(s, string(a)+string(b)) for two ASCII
-// bytes, without building the byte set for every label's short name.
+// bytes, without building the byte set for every label's short name: two
+// byte searches, which for a label's name, most often with neither byte,
+// take less than a loop over its bytes.
 func indexEither(s string, a, b byte) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] == a || s[i] == b {
-			return i
-		}
+	i, j := strings.IndexByte(s, a), strings.IndexByte(s, b)
+	if i < 0 || j >= 0 && j < i {
+		return j
 	}
-	return -1
+	return i
 }
 
 // officeLabel reports whether s names an office the way a parliamentary
@@ -227,7 +229,7 @@ func aloneLabel(line string) (label, bool) {
 // whatever else the line holds, so this bounded look spares searching
 // whole paragraphs for three dashes.
 func dashNearStart(line string) bool {
-	a := len(line) - len(strings.TrimLeftFunc(line, unicode.IsSpace))
+	a := len(line) - len(trimLeftSpace(line))
 	end := min(len(line), a+51)
 	// White space may pad the name before the dash. A byte of a
 	// multi-byte rune is taken for white space too: that only widens the
@@ -332,33 +334,45 @@ func labelName(s string) bool {
 		if wi++; wi >= 5 {
 			return false
 		}
+		// A word passes when it is capitalised (or a number) and written
+		// with name characters; a first word must also not be a stop
+		// word, and a later one that fails passes all the same if it is a
+		// connector ("de", "van"). The vocabulary is asked only when its
+		// answer can change the outcome: not for the later words of most
+		// names, nor for first words that fail anyway.
 		r := firstRune(w)
-		// The vocabulary table answers for both word lists, in any case,
-		// faster than a map: every line of a transcript is read for a label.
-		tv := vocabOfFold(trimNamePunct(w))
-		if wi == 0 && tv&vLabelStop != 0 {
-			return false
-		}
-		if wi > 0 && tv&vConnectors != 0 {
-			continue
-		}
-		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
-			return false
-		}
-		for k := 0; k < len(w); {
-			if c := w[k]; c < utf8.RuneSelf {
-				if !nameByte[c] {
-					return false
-				}
-				k++
-				continue
-			}
-			c, size := utf8.DecodeRuneInString(w[k:])
-			if !(unicode.IsLetter(c) || unicode.IsDigit(c) || c == '’') {
+		named := (unicode.IsUpper(r) || unicode.IsDigit(r)) && nameChars(w)
+		if wi == 0 {
+			// The vocabulary table answers in any case, faster than a
+			// map: every line of a transcript is read for a label.
+			if !named || vocabOfFold(trimNamePunct(w))&vLabelStop != 0 {
 				return false
 			}
-			k += size
+			continue
 		}
+		if !named && vocabOfFold(trimNamePunct(w))&vConnectors == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// nameChars reports whether w is written only with the characters of a
+// name: letters, digits, dots, apostrophes and hyphens.
+func nameChars(w string) bool {
+	for k := 0; k < len(w); {
+		if c := w[k]; c < utf8.RuneSelf {
+			if !nameByte[c] {
+				return false
+			}
+			k++
+			continue
+		}
+		c, size := utf8.DecodeRuneInString(w[k:])
+		if !(unicode.IsLetter(c) || unicode.IsDigit(c) || c == '’') {
+			return false
+		}
+		k += size
 	}
 	return true
 }
@@ -424,6 +438,22 @@ func trimNamePunct(w string) string {
 	return w
 }
 
+// trimLeftSpace is strings.TrimLeftFunc(s, unicode.IsSpace), reading
+// ASCII by table rather than decoding and calling IsSpace for each rune:
+// the text after every transcript line's label is trimmed so.
+func trimLeftSpace(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.TrimLeftFunc(s[i:], unicode.IsSpace)
+		}
+		if !asciiSpace[c] {
+			return s[i:]
+		}
+	}
+	return ""
+}
+
 // sameUpper reports whether strings.ToUpper(a) == strings.ToUpper(b)
 // without building either: the mapping is rune by rune, an invalid byte
 // becoming U+FFFD, so comparing the mapped runes is the same test.
@@ -459,13 +489,18 @@ func skipTimestamp(text string, s, e int) int {
 	}
 	digits, colons := 0, 0
 	j := i
-	for j < e && (text[j] >= '0' && text[j] <= '9' || text[j] == ':' || text[j] == '.' || text[j] == ',') {
-		if text[j] == ':' {
-			colons++
-		} else if text[j] >= '0' && text[j] <= '9' {
+	for ; j < e; j++ {
+		switch timeByte[text[j]] {
+		case tDigit:
 			digits++
+			continue
+		case tColon:
+			colons++
+			continue
+		case tDot:
+			continue
 		}
-		j++
+		break
 	}
 	if colons == 0 || digits < 3 {
 		return s
@@ -485,9 +520,38 @@ func skipTimestamp(text string, s, e int) int {
 	return j
 }
 
+// firstByte returns the first byte of s, 0x80 (not ASCII) when s is
+// empty.
+func firstByte(s string) byte {
+	if s == "" {
+		return utf8.RuneSelf
+	}
+	return s[0]
+}
+
+// timeByte classes the bytes a timestamp is written with, for
+// skipTimestamp, which reads the start of every line of a transcript.
+var timeByte = [256]uint8{
+	'0': tDigit, '1': tDigit, '2': tDigit, '3': tDigit, '4': tDigit,
+	'5': tDigit, '6': tDigit, '7': tDigit, '8': tDigit, '9': tDigit,
+	':': tColon, '.': tDot, ',': tDot,
+}
+
+const (
+	tOther = iota
+	tDigit
+	tColon
+	tDot // a dot or a comma
+)
+
 // stageOnly reports whether text is entirely stage directions:
 // "(Laughter.)", "[applause]", "(As interpreted.)  (Laughs.)".
 func stageOnly(text string) bool {
+	// Nearly every turn opens with a word: its first byte tells, with no
+	// trimming.
+	if c := firstByte(text); c < utf8.RuneSelf && !asciiSpace[c] && c != '(' && c != '[' {
+		return false
+	}
 	t := strings.TrimSpace(text)
 	if t == "" {
 		return false
@@ -583,6 +647,10 @@ type turnSpeaker struct {
 	local bool
 	conf  model.Confidence
 	q     bool
+	// roles is the Found.Roles of the speaker's turns, []string{role}:
+	// made once for all the turns of a speaker (see newSpeaker), not
+	// once per turn. Those who read a Found's Roles do not change it.
+	roles []string
 }
 
 // transcript holds the state of one transcript while it is read.
@@ -600,6 +668,12 @@ type transcript struct {
 	// tab numbers the labels; it holds the speaker each label names,
 	// read once. Speakers are shared, never changed.
 	tab *labelTable
+	// scratch is where the above's buffers come from and go back to.
+	scratch *lineScratch
+	// qSpeaker is the questioner the header names, once a turn needs it;
+	// lowAsker the current asker again at low confidence (see
+	// questioner), made for lowFor.
+	qSpeaker, lowAsker, lowFor *turnSpeaker
 }
 
 // Transcript extracts one quotation per speaker turn from text[from:]:
@@ -627,14 +701,16 @@ func mergeFound(a, b []Found) []Found {
 	if len(a) == 0 {
 		return b
 	}
-	out := make([]Found, 0, len(a)+len(b))
-	for len(a) > 0 || len(b) > 0 {
-		if len(b) == 0 || len(a) > 0 && a[0].Start <= b[0].Start {
-			out, a = append(out, a[0]), a[1:]
+	out := foundBuffer(len(a) + len(b))
+	for i, j := 0, 0; i < len(a) || j < len(b); {
+		if j == len(b) || i < len(a) && a[i].Start <= b[j].Start {
+			out, i = append(out, a[i]), i+1
 		} else {
-			out, b = append(out, b[0]), b[1:]
+			out, j = append(out, b[j]), j+1
 		}
 	}
+	Recycle(a)
+	Recycle(b)
 	return out
 }
 
@@ -665,14 +741,90 @@ type labelLine struct {
 	l          label
 }
 
-// lineScratch is what labelled needs for one transcript and drops after:
-// the lines and the label table, recycled through lineScratchPool.
+// lineScratch is what labelled needs for one transcript and drops after,
+// recycled through lineScratchPool: a transcript's every buffer and map
+// was made afresh, and their growth was most of what reading one
+// allocated besides its quotations.
 type lineScratch struct {
 	lines []labelLine
 	tab   labelTable
+	// speakers is where the turnSpeakers of a transcript are cut from.
+	// A full block is left to the speakers cut from it and a new one
+	// started, so a speaker never moves.
+	speakers []turnSpeaker
+	labels   map[string]bool // transcript.labels
+	names    nameArena       // lowers transcript.labels' keys
+	low      []byte          // transcript.low
+	words    []string        // transcript.words
 }
 
-var lineScratchPool = sync.Pool{New: func() any { return &lineScratch{tab: newLabelTable()} }}
+var lineScratchPool = sync.Pool{New: func() any {
+	return &lineScratch{tab: newLabelTable(), labels: map[string]bool{}}
+}}
+
+// reset empties s for another transcript, dropping its strings.
+func (s *lineScratch) reset() {
+	clear(s.lines) // drop the strings before the array sits in the pool
+	s.lines = s.lines[:0]
+	s.tab.reset()
+	clear(s.speakers)
+	s.speakers = s.speakers[:0]
+	clear(s.labels)
+	clear(s.words)
+	s.words = s.words[:0]
+	s.low = s.low[:0]
+}
+
+// newSpeaker returns a speaker of the transcript, v, cut from its
+// scratch's block: a transcript names a speaker for each label and each
+// questioner, and these lived no longer than the transcript.
+func (t *transcript) newSpeaker(v turnSpeaker) *turnSpeaker {
+	sc := t.scratch
+	if len(sc.speakers) == cap(sc.speakers) {
+		sc.speakers = make([]turnSpeaker, 0, max(16, 2*cap(sc.speakers)))
+	}
+	if v.role != "" && v.roles == nil {
+		v.roles = []string{v.role}
+	}
+	sc.speakers = append(sc.speakers, v)
+	return &sc.speakers[len(sc.speakers)-1]
+}
+
+// nameArena hands out lower-case label names cut from a shared block
+// rather than a string each: a transcript's one-word labels were each
+// lowered into a string of their own. Bytes are only ever appended to a
+// block, never changed once a string refers to them, which is what makes
+// unsafe.String over them sound: room for a whole name is reserved first,
+// so its appends never move the block, and a full block is left to the
+// strings made from it and a new one started. Blocks are never reused.
+type nameArena struct{ block []byte }
+
+// lower returns strings.ToLower(s), its bytes in the block when they are
+// not s's: no rune lowers to more than three bytes, an invalid byte
+// (which becomes U+FFFD) to three, so reserving three times s's length
+// keeps appendLower's appends from moving the block.
+func (l *nameArena) lower(s string) string {
+	if !hasUpperOrNonASCII(s) {
+		return s // what strings.ToLower returns
+	}
+	if n := 3 * len(s); cap(l.block)-len(l.block) < n {
+		l.block = make([]byte, 0, max(1024, n))
+	}
+	start := len(l.block)
+	l.block = appendLower(l.block, s)
+	return unsafe.String(unsafe.SliceData(l.block[start:]), len(l.block)-start)
+}
+
+// hasUpperOrNonASCII reports whether s has an ASCII capital or a byte
+// that is not ASCII: whether strings.ToLower might differ from s.
+func hasUpperOrNonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
 
 // labelLines appends to out the non-blank lines of text[from:to], reading
 // each one's label once for all the passes over a transcript that need
@@ -706,15 +858,15 @@ func labelLines(text string, from, to int, out []labelLine, tab *labelTable) []l
 // turn, and in a compact log the narration after a blank line.
 func labelled(text string, from, to int) ([]Found, []paragraph) {
 	scratch := lineScratchPool.Get().(*lineScratch)
-	// labels and header are made on first use: most transcripts have no
-	// header, and many no one-word label.
-	t := &transcript{text: text, tab: &scratch.tab}
+	// header is made on first use: most transcripts have none.
+	t := &transcript{text: text, tab: &scratch.tab, scratch: scratch,
+		labels: scratch.labels, low: scratch.low, words: scratch.words}
 	t.readHeader(from)
 	lines := labelLines(text, from, to, scratch.lines[:0], t.tab)
 	defer func() {
-		clear(lines) // drop the strings before the array sits in the pool
-		scratch.lines = lines[:0]
-		scratch.tab.reset()
+		// Keep what grew, for the next transcript.
+		scratch.lines, scratch.low, scratch.words = lines, t.low, t.words
+		scratch.reset()
 		lineScratchPool.Put(scratch)
 	}()
 	turns := 0
@@ -724,16 +876,15 @@ func labelled(text string, from, to int) ([]Found, []paragraph) {
 		}
 	}
 	// Nearly every label opens one turn: size the output once.
-	t.out = make([]Found, 0, turns)
+	t.out = foundBuffer(turns)
 	compact := compactTurns(lines)
-	t.tab.countRaw()
 	speaker := func(l label) bool {
 		in := t.tab.of(l)
 		if in.speaks == 0 {
 			// "Length: four minutes" once in a document is a field, not a
 			// speaker: a label speaks when it recurs or reads as a person.
 			in.speaks = -1
-			if in.rawLines >= 2 || l.upper || l.role != "" || inSet(genericLabels, l.raw) || personLabel(text, l.raw) {
+			if t.tab.recurs(in) || l.upper || l.role != "" || inSet(genericLabels, l.raw) || personLabel(text, l.raw) {
 				in.speaks = 1
 			}
 		}
@@ -883,7 +1034,7 @@ func (t *transcript) emit(sp *turnSpeaker, s, e int) {
 	}
 	f := Found{Text: t.text[s:e], Start: s, End: e, Cue: "transcript", Speaker: sp.name, Role: sp.role, Local: sp.local, Confidence: sp.conf}
 	if sp.role != "" {
-		f.Roles = []string{sp.role}
+		f.Roles = sp.roles
 	}
 	if f.Speaker == "" {
 		f.Confidence = model.None
@@ -999,16 +1150,49 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 		// non-ASCII one may upper-case to one that does: ı to I.)
 	case upperIs(bare, "Q", "QUESTION", "QUESTIONER", "REPORTER", "INTERVIEWER"):
 		if t.qName != "" {
-			return &turnSpeaker{name: t.qName, role: "interviewer", conf: model.High}
+			if t.qSpeaker == nil {
+				t.qSpeaker = t.newSpeaker(turnSpeaker{name: t.qName, role: "interviewer", conf: model.High})
+			}
+			return t.qSpeaker
 		}
 		if upperIs(bare, "Q", "QUESTION") {
 			return t.questioner(l.textStart, e)
 		}
 	case upperIs(bare, "A", "ANSWER", "INTERVIEWEE"):
 		if t.aName != "" {
-			return &turnSpeaker{name: t.aName, conf: model.High}
+			return t.newSpeaker(turnSpeaker{name: t.aName, conf: model.High})
 		}
 	}
+	var known knownLabel
+	if t.qName == "" && t.aName == "" {
+		// With no name in a header to complete a label with, what a
+		// label names depends on the label alone: read once for every
+		// transcript that uses it.
+		known = *knownLabels.get(in.key, l)
+	} else {
+		var name string
+		known.sp, name = readLabelSpeaker(l, t.headerFullName)
+		if known.oneWord = !strings.Contains(name, " "); known.oneWord {
+			known.word = t.scratch.names.lower(name)
+		}
+	}
+	if known.oneWord {
+		// t.labels is looked up by single words: a name of several could
+		// never be found there.
+		t.labels[known.word] = true
+	}
+	sp := known.sp
+	// Only labels that get here are remembered: Q and A turns depend on
+	// the header and on who was called on, these only on the label.
+	in.sp = t.newSpeaker(sp)
+	return in.sp
+}
+
+// readLabelSpeaker reads the speaker a label names, and the name the
+// label gives (before a public caller's name is read from its brackets,
+// or a chorus found), completing a one-word name with headerFull.
+func readLabelSpeaker(l label, headerFull func(name string) string) (turnSpeaker, string) {
+	raw := l.raw
 	// A label has at most five words (labelName): split it on the stack.
 	var wordBuf [8]string
 	words := appendFields(wordBuf[:0], raw)
@@ -1051,12 +1235,14 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 		}
 		role += l.role
 	}
-	if full := t.headerFullName(name); full != "" {
+	if full := headerFull(name); full != "" {
 		name = full // "Interviewer: Petra Volk" in the header, VOLK in the turns
 	}
-	sp := &turnSpeaker{name: name, role: role, conf: model.High}
+	sp := turnSpeaker{name: name, role: role, conf: model.High}
+	// generic: every word is a generic label or a number. The first word
+	// that is neither settles it.
 	generic := true
-	for i := 0; ; {
+	for i := 0; generic; {
 		ws, we := nextField(name, i)
 		if ws == we {
 			break
@@ -1072,28 +1258,67 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 	if who, where, ok := publicCaller(name, l.role); ok {
 		// "CALLER (DAVE, MILLBROOK)": each caller is a person of their
 		// own, known by a first name only in this programme.
-		sp = &turnSpeaker{name: who, role: strings.ToLower(name) + where, conf: model.High, local: true}
+		sp = turnSpeaker{name: who, role: strings.ToLower(name) + where, conf: model.High, local: true}
 	} else if inSet(groupLabels, strings.Trim(words[len(words)-1], ".")) {
 		// "Hon. Members: Hear, hear." is a chorus, not one speaker.
-		sp = &turnSpeaker{}
+		sp = turnSpeaker{}
 	} else if n > 0 && honorific(words[0]) && len(words)-n == 1 {
 		// "Mr SPEAKER", "Madam CHAIR": the honorific makes the office
 		// one particular person, not a generic label.
 	} else if generic || strings.HasPrefix(lowStart, "unidentified") || strings.HasPrefix(lowStart, "unknown") {
 		sp.local = true
 	}
-	if !strings.Contains(name, " ") {
-		// t.labels is looked up by single words: a name of several could
-		// never be found there.
-		if t.labels == nil {
-			t.labels = map[string]bool{}
-		}
-		t.labels[strings.ToLower(name)] = true
+	return sp, name
+}
+
+// knownLabels holds what readLabelSpeaker reads from the labels
+// transcripts use, with no header name to complete them: the same labels
+// recur from transcript to transcript (a briefing's "Q" and "MS. PSAKI",
+// a programme's hosts), and reading one took a few thousand instructions,
+// a fifth of reading a generated transcript. Its strings are copies, so
+// it keeps no document alive; it stops growing at maxKnownLabels.
+var knownLabels = labelCache{m: map[labelKey]*knownLabel{}}
+
+const maxKnownLabels = 1 << 12
+
+type labelCache struct {
+	mu sync.RWMutex
+	m  map[labelKey]*knownLabel
+}
+
+// knownLabel is what readLabelSpeaker read from one label.
+type knownLabel struct {
+	sp      turnSpeaker // with its roles: they are shared and never changed
+	oneWord bool        // the label's name is one word,
+	word    string      // this one, lower-cased
+}
+
+// get returns what readLabelSpeaker reads from l, whose key is k.
+func (c *labelCache) get(k labelKey, l label) *knownLabel {
+	c.mu.RLock()
+	known, ok := c.m[k]
+	c.mu.RUnlock()
+	if ok {
+		return known
 	}
-	// Only labels that get here are remembered: Q and A turns depend on
-	// the header and on who was called on, these only on the label.
-	in.sp = sp
-	return sp
+	sp, name := readLabelSpeaker(l, func(string) string { return "" })
+	sp.name, sp.role = strings.Clone(sp.name), strings.Clone(sp.role)
+	if sp.role != "" {
+		sp.roles = []string{sp.role}
+	}
+	known = &knownLabel{sp: sp}
+	if known.oneWord = !strings.Contains(name, " "); known.oneWord {
+		known.word = strings.ToLower(name)
+		if known.word == name {
+			known.word = strings.Clone(name) // ToLower returned name itself
+		}
+	}
+	c.mu.Lock()
+	if len(c.m) < maxKnownLabels {
+		c.m[labelKey{strings.Clone(k.raw), strings.Clone(k.role), k.upper}] = known
+	}
+	c.mu.Unlock()
+	return known
 }
 
 // headerFullName returns the full name the header gives a one-word label
@@ -1171,26 +1396,33 @@ func (t *transcript) questioner(s, e int) *turnSpeaker {
 	// The turn's own text runs to the next label; its first sentences are
 	// on the label's line.
 	if name, outlet := selfIntro(t.text[s:e], t.labels); name != "" {
-		sp := &turnSpeaker{name: name, role: "reporter", conf: model.High, q: true}
+		sp := turnSpeaker{name: name, role: "reporter", conf: model.High, q: true}
 		if outlet != "" {
 			sp.role = "reporter, " + outlet
 		}
-		t.asker, t.pending = sp, nil
-		return sp
+		t.asker, t.pending = t.newSpeaker(sp), nil
+		return t.asker
 	}
 	if t.pending != nil {
 		t.asker, t.pending = t.pending, nil
 		return t.asker
 	}
 	if t.asker != nil {
-		return &turnSpeaker{name: t.asker.name, role: t.asker.role, conf: model.Low, q: true}
+		// Every Q turn of an exchange after its first: one speaker for
+		// them all, made again only when the asker changes.
+		if t.lowFor != t.asker {
+			t.lowAsker = t.newSpeaker(turnSpeaker{name: t.asker.name, role: t.asker.role, conf: model.Low, q: true})
+			t.lowFor = t.asker
+		}
+		return t.lowAsker
 	}
 	return &unnamedQuestioner
 }
 
 // unnamedQuestioner speaks the Q turns no one is named for. Like every
-// turnSpeaker it is shared and never changed, so one serves them all.
-var unnamedQuestioner = turnSpeaker{name: "Questioner", role: "reporter", local: true, conf: model.High, q: true}
+// turnSpeaker it is shared and never changed, so one serves them all,
+// in every transcript.
+var unnamedQuestioner = turnSpeaker{name: "Questioner", role: "reporter", local: true, conf: model.High, q: true, roles: []string{"reporter"}}
 
 // selfIntro reads "Name Surname, Outlet." among a turn's first sentences,
 // also after a greeting ("Madam Mayor, Tom Reyes, Channel 6.").
@@ -1208,9 +1440,12 @@ func selfIntro(text string, labels map[string]bool) (name, outlet string) {
 				part, next = part[:c], start+c+len(", ")
 				rest = sent[next:]
 			}
-			// The name opens the part: a part that opens in lower case
-			// names no one, and its separators need no search.
-			if unicode.IsUpper(firstRune(strings.TrimLeftFunc(part, unicode.IsSpace))) {
+			// The name opens the part, two or three capitalised words
+			// (personWords) before any separator: the words of who are
+			// the first of part's. A part whose first two words are not
+			// both capitalised names no one, and its separators need no
+			// search; a Q turn's sentence rarely opens with two.
+			if twoCapitalised(part) {
 				who := part
 				for _, sep := range []string{" from ", " with ", " of "} {
 					if c := strings.Index(part, sep); c > 0 {
@@ -1229,6 +1464,17 @@ func selfIntro(text string, labels map[string]bool) (name, outlet string) {
 		}
 	}
 	return "", ""
+}
+
+// twoCapitalised reports whether the first two words of s, as
+// strings.Fields splits it, both open with a capital letter.
+func twoCapitalised(s string) bool {
+	a, b := nextField(s, 0)
+	if a == b || !unicode.IsUpper(firstRune(s[a:b])) {
+		return false
+	}
+	c, d := nextField(s, b)
+	return c != d && unicode.IsUpper(firstRune(s[c:d]))
 }
 
 // personWords reports whether s is two or three capitalised words that
@@ -1308,8 +1554,8 @@ func (t *transcript) noteTurn(turn string) {
 			t.asker = nil
 		}
 	}
-	if sp := calledOn(turn, t.labels, &t.low, &t.words); sp != nil {
-		t.pending, t.asker = sp, nil
+	if sp, ok := calledOn(turn, t.labels, &t.low, &t.words); ok {
+		t.pending, t.asker = t.newSpeaker(sp), nil
 	}
 }
 
@@ -1318,9 +1564,12 @@ func (t *transcript) noteTurn(turn string) {
 // "start with", "go to", "call on" or "question".
 // low and words are buffers to lower and split sentences in, reused
 // across turns.
-func calledOn(turn string, labels map[string]bool, low *[]byte, words *[]string) *turnSpeaker {
-	if !hasOfFrom(turn, " of ", " from ") {
-		return nil
+func calledOn(turn string, labels map[string]bool, low *[]byte, words *[]string) (turnSpeaker, bool) {
+	if spaced, afterCap := ofFromWords(turn); !spaced || !afterCap {
+		// Most turns hold an "of", few one right after a capitalised
+		// word, which any name found below is: the sentences of the
+		// rest need not be split and searched.
+		return turnSpeaker{}, false
 	}
 	rest := turn
 	for len(rest) > 0 {
@@ -1374,10 +1623,89 @@ func calledOn(turn string, labels map[string]bool, low *[]byte, words *[]string)
 			if o := strings.LastIndex(outlet, " of "); o >= 0 {
 				outlet = outlet[o+4:]
 			}
-			return &turnSpeaker{name: strings.Join(name, " "), role: "reporter, " + outlet, conf: model.Medium, q: true}
+			return turnSpeaker{name: strings.Join(name, " "), role: "reporter, " + outlet, conf: model.Medium, q: true}, true
 		}
 	}
-	return nil
+	return turnSpeaker{}, false
+}
+
+// ofFromWords reports, in one pass over the 'f's of s, whether s holds
+// " of " or " from " (spaced), and whether, as strings.Fields splits s,
+// a word "of" or "from" follows a word opening with a capital letter
+// (afterCap): the words calledOn reads a name and an outlet around. A
+// sentence of s is split into the same words as s, since a sentence ends
+// before white space or after a line end.
+func ofFromWords(s string) (spaced, afterCap bool) {
+	for i := 0; ; i++ {
+		k := strings.IndexByte(s[i:], 'f')
+		if k < 0 {
+			return spaced, afterCap
+		}
+		i += k
+		// Most 'f's are in neither word: two byte tests rule them out.
+		if i > 0 && s[i-1] == 'o' {
+			spaced, afterCap = ofFromAt(s, i-1, i+1, spaced, afterCap)
+		}
+		if len(s)-i >= len("from") && s[i+1] == 'r' && s[i+2] == 'o' && s[i+3] == 'm' {
+			spaced, afterCap = ofFromAt(s, i, i+len("from"), spaced, afterCap)
+		}
+		if spaced && afterCap {
+			return true, true
+		}
+	}
+}
+
+// ofFromAt is ofFromWords' reading of s[p:end], "of" or "from", given
+// what it found before.
+func ofFromAt(s string, p, end int, spaced, afterCap bool) (bool, bool) {
+	if p > 0 && end < len(s) && s[p-1] == ' ' && s[end] == ' ' {
+		spaced = true
+	}
+	if !afterCap && wordAt(s, p, end) {
+		afterCap = unicode.IsUpper(firstRune(s[wordBefore(s, p):]))
+	}
+	return spaced, afterCap
+}
+
+// wordAt reports whether s[p:end] is a whole word of s, as strings.Fields
+// splits it: white space or an end of s on either side.
+func wordAt(s string, p, end int) bool {
+	if end < len(s) {
+		if r, _ := utf8.DecodeRuneInString(s[end:]); !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	if p == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:p])
+	return unicode.IsSpace(r)
+}
+
+// wordBefore returns where the word before offset p of s starts, as
+// strings.Fields splits s, len(s) when there is none: p follows white
+// space or starts s.
+func wordBefore(s string, p int) int {
+	j := p
+	for j > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:j])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		j -= size
+	}
+	if j == 0 {
+		return len(s)
+	}
+	w := j
+	for w > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:w])
+		if unicode.IsSpace(r) {
+			break
+		}
+		w -= size
+	}
+	return w
 }
 
 // hasOfFrom reports whether s contains of or from, two strings whose
@@ -1413,12 +1741,15 @@ func splitTitles(name string) (string, string) {
 	return strings.Join(words[n:], " "), role
 }
 
+// isSRT reports whether body opens as SubRip does: a cue number alone on
+// the first line, a "-->" timing on the second. Every document's body is
+// asked: the two lines are cut in place, not split into a slice.
 func isSRT(body string) bool {
-	lines := strings.SplitN(body, "\n", 3)
-	if len(lines) < 2 {
+	first, rest, ok := strings.Cut(body, "\n")
+	if !ok {
 		return false
 	}
-	first := strings.TrimSpace(lines[0])
+	first = strings.TrimSpace(first)
 	if first == "" {
 		return false
 	}
@@ -1427,7 +1758,8 @@ func isSRT(body string) bool {
 			return false
 		}
 	}
-	return strings.Contains(lines[1], "-->")
+	second, _, _ := strings.Cut(rest, "\n")
+	return strings.Contains(second, "-->")
 }
 
 // subtitles reads WebVTT and SRT: each cue is a quotation; the speaker is

@@ -209,6 +209,15 @@ var paraphraseIntros = []string{
 	"to paraphrase", "paraphrasing", "roughly", "the vibe", "the takeaway",
 }
 
+// maxParaphraseIntro is the length of the longest of paraphraseIntros.
+var maxParaphraseIntro = func() int {
+	n := 0
+	for _, p := range paraphraseIntros {
+		n = max(n, len(p))
+	}
+	return n
+}()
+
 // genericLabels are transcript labels naming a role rather than a person:
 // two documents' "MODERATOR" are not one person, so these speakers are
 // scoped to their document.
@@ -411,6 +420,55 @@ func lookupVocab(low string, h uint32) vocab {
 	}
 }
 
+// vocabEntry returns the vocabulary's copy of the lower-case word w and
+// vocabOf[w], or "" and 0 when w is not in it: a string of w to keep
+// that costs no allocation.
+func vocabEntry(w []byte) (string, vocab) {
+	if len(w) > maxVocabLen {
+		return "", 0
+	}
+	h := vocabHashBytes(w)
+	mask := uint32(len(vocabSlots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		switch e := &vocabSlots[i]; {
+		case e.n == 0:
+			return "", 0
+		case int(e.n) == len(w) && vocabWords[i] == string(w):
+			return vocabWords[i], e.v
+		}
+	}
+}
+
+// vocabHashBytes is vocabHashString for a byte slice.
+func vocabHashBytes(w []byte) uint32 {
+	if len(w) <= 8 {
+		return shortHash(packBytes(w))
+	}
+	if len(w) <= 16 {
+		return midHash(packBytes(w[:8]), packBytes(w[8:]))
+	}
+	h := uint32(vocabHashSeed)
+	for _, c := range w {
+		h = vocabHash(h, c)
+	}
+	return h
+}
+
+// lookupMid returns vocabOf[low] for a word of 8 < len(low) <= 16
+// bytes, given its first eight packed (packWord) and h = vocabHashString(low):
+// the packed bytes rule out nearly every slot without comparing strings.
+func lookupMid(key uint64, low string, h uint32) vocab {
+	mask := uint32(len(vocabSlots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		switch e := &vocabSlots[i]; {
+		case e.n == 0:
+			return 0
+		case e.key == key && int(e.n) == len(low) && vocabWords[i][8:] == low[8:]:
+			return e.v
+		}
+	}
+}
+
 // vocabOfWord returns vocabOf[w].
 func vocabOfWord(w string) vocab { return lookupVocab(w, vocabHashString(w)) }
 
@@ -427,14 +485,36 @@ func vocabOfFold(w string) vocab {
 			return lookupShort(k, len(w), shortHash(k))
 		}
 	}
+	if len(w) > maxVocabLen && isASCII(w) {
+		return 0 // lowering keeps an ASCII word's length: too long to be one
+	}
 	var buf [24]byte
 	if low, ok := foldASCII(&buf, w); ok {
 		if len(low) > maxVocabLen {
 			return 0
 		}
-		return vocabOf[string(low)]
+		// The table rather than the map vocabOf: a word before every full
+		// stop is asked for here (see isAbbreviation), most of them long.
+		_, v := vocabEntry(low)
+		return v
 	}
-	return vocabOfWord(strings.ToLower(w))
+	// A word with a non-ASCII letter ("INÉS") is lowered on the stack
+	// too: strings.ToLower made a string of every such label word.
+	var wide [64]byte
+	low := appendLower(wide[:0], w)
+	if len(low) > maxVocabLen {
+		return 0
+	}
+	return vocabOf[string(low)]
+}
+
+// packBytes is packWord for a byte slice.
+func packBytes(w []byte) uint64 {
+	var k uint64
+	for i := len(w) - 1; i >= 0; i-- {
+		k = k<<8 | uint64(w[i])
+	}
+	return k
 }
 
 // lookupShort returns vocabOf[w] for a word w of n <= 8 bytes, given

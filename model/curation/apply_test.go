@@ -234,3 +234,103 @@ func TestApplyHold(t *testing.T) {
 		t.Errorf("holder for a claim in no such topic: stale %v", stale)
 	}
 }
+
+// Each change that no longer fits is reported, by kind and author, with
+// why it was skipped, and leaves the claims as they were.
+func TestApplyReportsEachKindOfStaleChange(t *testing.T) {
+	c := testCorpus()
+	as, ae := span("The tapes are real")
+	cs0, ce := span("Cal said nothing")
+	real := Op{Doc: "news/a.md", Start: as, End: ae, Text: docText[as:ae], Author: "eve"}
+	cal := Op{Doc: "news/a.md", Start: cs0, End: ce, Text: docText[cs0:ce], Author: "eve"}
+	gone := Op{Doc: "gone.md", Start: 0, End: 3, Text: "abc", Author: "eve"}
+	with := func(op Op, kind, topic string) Op {
+		op.Kind, op.Topic = kind, topic
+		return op
+	}
+	for _, tc := range []struct {
+		op   Op
+		want string
+	}{
+		{Op{Kind: Dismiss, Topic: "nope", Author: "eve"}, "dismiss by eve on 0001-01-01 00:00: no topic nope"},
+		{with(real, Drop, "nope"), "drop by eve on 0001-01-01 00:00: no such claim in topic nope"},
+		{with(gone, Drop, "auto"), "drop by eve on 0001-01-01 00:00: no such claim in topic auto"},
+		{with(gone, Hold, "auto"), "holder by eve on 0001-01-01 00:00: no such claim in topic auto “abc”"},
+		{with(cal, Hold, "auto"), "holder by eve on 0001-01-01 00:00: no such claim in topic auto “Cal said nothing”"},
+		{with(gone, Move, "auto"), "move by eve on 0001-01-01 00:00: gone.md no longer holds the claim “abc”"},
+		{with(cal, Move, "auto"), "move by eve on 0001-01-01 00:00: the claim is in no topic"},
+		{Op{Kind: Merge, Topic: "nope", Into: "auto", Author: "eve"}, "merge by eve on 0001-01-01 00:00: no topic nope to merge"},
+		{Op{Kind: Merge, Topic: "auto", Into: "auto", Author: "eve"}, "merge by eve on 0001-01-01 00:00: no topic auto to merge"},
+		{Op{Kind: Note, Topic: "nope", Text: "x", Author: "eve"}, "note by eve on 0001-01-01 00:00: no topic nope"},
+		{with(cal, Note, "auto"), "note by eve on 0001-01-01 00:00: the claim is not in topic auto"},
+		{Op{Kind: Undo, Undoes: "c-404", Author: "eve"}, "undo by eve on 0001-01-01 00:00: no change c-404 to undo"},
+	} {
+		cs, stale := Apply(c, found(c), []Op{tc.op})
+		if len(stale) != 1 || stale[0] != tc.want {
+			t.Errorf("%s: stale %q, want %q", tc.op.Kind, stale, tc.want)
+		}
+		got := positionsOf(cs, "auto")
+		if len(cs.Claims) != 2 || strings.Join(got["real"], ",") != "Ana" || strings.Join(got["fake"], ",") != "Ben" {
+			t.Errorf("%s: a stale change left auto holding %v", tc.op.Kind, got)
+		}
+	}
+}
+
+// Claims within a position are listed in document order, whatever order
+// they were marked or moved in.
+func TestApplyListsAPositionInDocumentOrder(t *testing.T) {
+	c := testCorpus()
+	as, ae := span("The tapes are real")
+	cs0, ce := span("Cal said nothing")
+	bs, be := span("the tapes are fake")
+	ops := []Op{
+		{Kind: Mark, Topic: "t", Position: "p", Doc: "news/a.md", Start: cs0, End: ce, Holder: "Cal", Text: docText[cs0:ce]},
+		{Kind: Move, Topic: "auto", Into: "t", Position: "p", Doc: "news/a.md", Start: bs, End: be},
+		{Kind: Move, Topic: "auto", Into: "t", Position: "p", Doc: "news/a.md", Start: as, End: ae},
+	}
+	cs, stale := Apply(c, found(c), ops)
+	if len(stale) != 0 {
+		t.Fatal(stale)
+	}
+	if got := strings.Join(positionsOf(cs, "t")["p"], ","); got != "Ana,Ben,Cal" {
+		t.Errorf("position p lists %s, want Ana,Ben,Cal (document order)", got)
+	}
+}
+
+// A move recorded against a topic that a merge has since taken away (two
+// curators at once, or a merge undone and redone) finds the claim where
+// the merge put it, instead of failing on the topic that is gone.
+func TestApplyMoveOutOfAMergedTopic(t *testing.T) {
+	c := testCorpus()
+	as, ae := span("The tapes are real")
+	ops := []Op{
+		{Kind: NewTopic, Topic: "t", Label: "tapes"},
+		{Kind: Merge, Topic: "auto", Into: "t"},
+		{Kind: Move, Topic: "auto", Into: "u", Position: "q", Doc: "news/a.md", Start: as, End: ae, Text: docText[as:ae]},
+	}
+	cs, stale := Apply(c, found(c), ops)
+	if len(stale) != 0 {
+		t.Fatal(stale)
+	}
+	if got := positionsOf(cs, "u"); strings.Join(got["q"], ",") != "Ana" {
+		t.Errorf("u holds %v, want Ana's claim moved there", got)
+	}
+	if got := positionsOf(cs, "t"); len(got["real"]) != 0 || strings.Join(got["fake"], ",") != "Ben" {
+		t.Errorf("t holds %v, want only Ben's claim left", got)
+	}
+}
+
+// A merge whose topic is gone (merged or dismissed by another curator)
+// reports itself and creates no empty topic to merge into.
+func TestApplyStaleMergeCreatesNoTopic(t *testing.T) {
+	c := testCorpus()
+	cs, stale := Apply(c, found(c), []Op{{Kind: Merge, Topic: "nope", Into: "fresh", Author: "eve"}})
+	if len(stale) != 1 {
+		t.Errorf("stale %q, want the merge reported", stale)
+	}
+	for _, tp := range cs.Topics {
+		if tp.ID == "fresh" {
+			t.Errorf("a merge of no topic created topic %q", tp.ID)
+		}
+	}
+}

@@ -1,10 +1,11 @@
 // Package heapbound bounds how far the heap grows while a job that makes
-// much short-lived garbage runs (a corpus loading, claims being found), by
-// a memory limit set from the job's size instead of letting the heap
+// much short-lived garbage runs (a corpus loading, claims being found),
+// pacing the collector by the job's size instead of letting the heap
 // double as GOGC=100 does.
 package heapbound
 
 import (
+	"os"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
@@ -16,45 +17,56 @@ import (
 // program's heap reach 4 MB before it first collects.
 const MinBudget = 4 << 20
 
-// boundingHeap is set while a job bounds the heap: the limit is one per
-// process, so a job started during another runs under the first's.
+// minPercent is the least GOGC a bound sets: a job that keeps more than
+// its budget still gets an eighth of what it keeps as room, so the
+// collector runs more often but never back to back.
+const minPercent = 12
+
+// boundingHeap is set while a job bounds the heap: GOGC and the memory
+// limit are one per process, so a job started during another runs under
+// the first's bound.
 var boundingHeap atomic.Bool
 
-// Bound lets the heap grow by about budget bytes over what is in use now,
-// until release is called. A bound set while another holds is not set: the
-// limit is one per process.
+// Bound lets the heap grow by about budget bytes over what it holds now,
+// until release is called, and by a fifth more at the very most. A bound
+// set while another holds is not set.
 //
 // Left to GOGC=100, the collector lets the heap reach twice what was live
 // at the previous collection: a load keeping 1.5x the corpus peaks near
 // 3x, most of it garbage from extraction. The size of the job is known
-// before it starts, so it can instead set a memory limit of its budget
-// above what is in use now, and the collector runs as the heap nears it
-// rather than when it has doubled. It costs little CPU when what survives
-// is mostly text and numbers, which the collector does not scan.
+// before it starts, so after every collection GOGC is set to what lets
+// the heap reach its budget and no further: generous while little is
+// kept, tighter as the job's result grows. A GOGC the user chose is left
+// alone.
 //
-// A limit below what is really live would have the collector run all the
-// time, so after every collection the limit is raised, if need be, to
-// leave room above the live heap for an eighth of the budget: a job that
-// keeps more than its estimate (a corpus dense with very short quotes)
-// runs at some cost in memory, never in a collection loop.
+// GOGC paces the collector rather than a memory limit alone because the
+// limit also counts freed pages not yet returned to the system: held at
+// the limit, the runtime returns them (madvise), takes them back at once
+// (page faults) and collects without pause, which cost a 4 MB corpus a
+// third of its load time. The collector overshoots its goal while it
+// marks, though, so a memory limit a fifth above the budget stays as a
+// backstop; it is rarely reached. A GOMEMLIMIT the user set caps it.
 func Bound(budget int64) (release func()) {
 	if budget <= 0 || !boundingHeap.CompareAndSwap(false, true) {
 		return func() {}
 	}
-	base, live0 := InUse()
 	// A small job gets the heap the collector allows any program before
-	// its first collection: a budget of a few times a few kilobytes would
-	// have it collect after every document.
+	// its first collection: a budget of a few kilobytes would have it
+	// collect after every document.
 	budget = max(budget, MinBudget)
+	h := heapNow()
+	ceiling := h.live + h.unused + budget
+	prevLimit := debug.SetMemoryLimit(-1)
+	debug.SetMemoryLimit(min(prevLimit, inUse()+budget+budget/5))
+	pace := os.Getenv("GOGC") == ""
+	prevPercent := -1
+	if pace {
+		prevPercent = debug.SetGCPercent(percentFor(ceiling))
+	}
 	var (
 		mu   sync.Mutex // orders the watcher's updates before release's
 		done bool
-		prev = debug.SetMemoryLimit(-1) // a GOMEMLIMIT the user set stays the cap
 	)
-	set := func(growth int64) {
-		debug.SetMemoryLimit(min(base+max(budget, growth+budget/8), prev))
-	}
-	set(0)
 	var watch func()
 	watch = func() {
 		mu.Lock()
@@ -62,37 +74,74 @@ func Bound(budget int64) (release func()) {
 		if done {
 			return
 		}
-		_, live := InUse()
-		set(live - live0)
+		debug.SetGCPercent(percentFor(ceiling))
 		// The sentinel is dropped at once; its cleanup runs after the
 		// next collection.
 		runtime.AddCleanup(new(gcSentinel), func(struct{}) { watch() }, struct{}{})
 	}
-	runtime.AddCleanup(new(gcSentinel), func(struct{}) { watch() }, struct{}{})
+	if pace {
+		runtime.AddCleanup(new(gcSentinel), func(struct{}) { watch() }, struct{}{})
+	}
 	return func() {
 		mu.Lock()
 		defer mu.Unlock()
 		done = true
-		debug.SetMemoryLimit(prev)
+		if pace {
+			debug.SetGCPercent(prevPercent)
+		}
+		debug.SetMemoryLimit(prevLimit)
 		boundingHeap.Store(false)
 	}
+}
+
+// percentFor is the GOGC that lets the heap grow to ceiling before the
+// next collection. The collector's goal is the live heap plus GOGC percent
+// of it (with the stacks and globals it scans), but never below 4 MB
+// scaled by GOGC: a large GOGC for a small live heap would raise that
+// floor past the ceiling. The ceiling is on the heap's spans, so the free
+// slots in spans kept for a few live objects count against it too.
+func percentFor(ceiling int64) int {
+	h := heapNow()
+	p := (ceiling - h.unused - h.live) * 100 / max(h.scanned, 1)
+	p = min(p, ceiling*100/MinBudget)
+	return int(max(minPercent, p))
 }
 
 // gcSentinel is large enough not to be packed with other small objects by
 // the allocator, which could delay its cleanup indefinitely.
 type gcSentinel struct{ _ [16]byte }
 
-// InUse returns the memory the runtime counts against its limit,
-// less the free heap it can reuse or give back, and the heap found live by
-// the last collection.
-func InUse() (inUse, live int64) {
+// heap is the heap as the last collection left it.
+type heap struct {
+	live    int64 // bytes of live objects
+	scanned int64 // live plus the stacks and globals: what GOGC is a percentage of
+	unused  int64 // free slots in spans that hold live objects
+}
+
+func heapNow() heap {
+	s := []metrics.Sample{
+		{Name: "/gc/heap/live:bytes"},
+		{Name: "/gc/scan/stack:bytes"},
+		{Name: "/gc/scan/globals:bytes"},
+		{Name: "/memory/classes/heap/unused:bytes"},
+	}
+	metrics.Read(s)
+	live := int64(s[0].Value.Uint64())
+	return heap{
+		live:    live,
+		scanned: live + int64(s[1].Value.Uint64()+s[2].Value.Uint64()),
+		unused:  int64(s[3].Value.Uint64()),
+	}
+}
+
+// inUse is the memory the runtime counts against its limit, less the free
+// heap it can reuse or give back.
+func inUse() int64 {
 	s := []metrics.Sample{
 		{Name: "/memory/classes/total:bytes"},
 		{Name: "/memory/classes/heap/released:bytes"},
 		{Name: "/memory/classes/heap/free:bytes"},
-		{Name: "/gc/heap/live:bytes"},
 	}
 	metrics.Read(s)
-	inUse = int64(s[0].Value.Uint64() - s[1].Value.Uint64() - s[2].Value.Uint64())
-	return inUse, int64(s[3].Value.Uint64())
+	return int64(s[0].Value.Uint64() - s[1].Value.Uint64() - s[2].Value.Uint64())
 }
