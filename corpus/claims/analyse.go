@@ -91,8 +91,9 @@ func concept(toks []token, i int) string {
 	return in.topic
 }
 
-// concepts lists the content concepts of a candidate outside its subject.
-func concepts(cd *candidate) []string {
+// concepts lists the content concepts of a candidate outside its subject,
+// in words's storage.
+func concepts(cd *candidate, words *tokenArena) []string {
 	// Counted first, so the list is made once at its size: concept is a
 	// field read, growing the list was not.
 	n := 0
@@ -101,7 +102,7 @@ func concepts(cd *candidate) []string {
 			n++
 		}
 	}
-	out := make([]string, 0, n)
+	out := words.strings(n)
 	for i := range cd.toks {
 		if cd.subject.has(i) {
 			continue
@@ -328,9 +329,10 @@ func reuse[T any](buf []T, n int) []T {
 // for a caller analysing many statements to reuse: they were most of what
 // analysing allocated.
 type analyseScratch struct {
-	words  []ownWord
-	neg    []int
-	hedged []bool
+	words   []ownWord
+	stances []stance
+	neg     []int
+	hedged  []bool
 }
 
 // analyse reads the words and stances of a statement. With scratch, the
@@ -340,10 +342,12 @@ func analyse(cd *candidate, scratch *analyseScratch) analysis {
 	if scratch == nil {
 		scratch = &analyseScratch{}
 	}
-	a := analysis{words: scratch.words[:0]}
+	a := analysis{words: scratch.words[:0], stances: scratch.stances[:0]}
 	neg := negation(cd.toks, scratch.neg)
 	hedged := hedges(cd.toks, neg, scratch.hedged)
-	defer func() { scratch.words, scratch.neg, scratch.hedged = a.words, neg, hedged }()
+	defer func() {
+		scratch.words, scratch.stances, scratch.neg, scratch.hedged = a.words, a.stances, neg, hedged
+	}()
 	anyNeg := false
 	for _, n := range neg {
 		if n > 0 {

@@ -77,17 +77,18 @@ func docCandidates(idx *corpusIndex, d int, words *tokenArena, buf []candidate) 
 	tokenize := words.tokenize
 	doc := &c.Docs[d]
 	quoteIDs := c.QuotesOf(d)
-	refs := &referents{corpusIndex: idx, doc: doc}
+	refs := words.referents(idx, doc)
 	var prevConcepts []string
 	var sents []span
 	if doc.Kind != model.Transcript {
-		sents = sentences(doc.Text, doc.BodyStart, len(doc.Text))
+		sents = words.sentences(doc.Text, doc.BodyStart, len(doc.Text))
 	}
 
 	// The end of the last quote taken and who holds it: a quote with no
 	// frame that follows it in the same paragraph goes on in the same
 	// voice ("...," one official said. "This was a settling of accounts.").
 	prevEnd, prevHolder, prevSpeaker := -1, "", model.Unknown
+	var ownBuf [][]string // each quote's sentences' concepts, reused
 	// addQuote adds the sentences of quote q. frame is the clause around
 	// it: when extraction gave the quote no speaker, the frame may name
 	// one (", said Jo Bloggs, the engineer").
@@ -121,15 +122,16 @@ func docCandidates(idx *corpusIndex, d int, words *tokenArena, buf []candidate) 
 		}
 		prevEnd, prevHolder, prevSpeaker = qEnd, holder, speaker
 		first := len(out)
-		var own [][]string
-		for _, s := range sentences(doc.Text, qStart, qEnd) {
+		own := ownBuf[:0]
+		defer func() { ownBuf = own }()
+		for _, s := range words.sentences(doc.Text, qStart, qEnd) {
 			if strings.HasSuffix(strings.TrimRight(doc.Text[s.start:s.end], `"”’'`), "?") {
 				continue // a question asked takes no position
 			}
 			cd := newCandidate(doc, s, tokenize(doc.Text, s), holder, speaker, model.FromQuote)
 			cd.claim.Quote = int(q.ID)
 			if len(cd.toks) >= 3 {
-				prevConcepts = concepts(&cd)
+				prevConcepts = concepts(&cd, words)
 				own = append(own, prevConcepts)
 				out = append(out, cd)
 			}
@@ -148,7 +150,7 @@ func docCandidates(idx *corpusIndex, d int, words *tokenArena, buf []candidate) 
 				room += len(own[k+1])
 			}
 			if room > 0 {
-				out[i].context = make([]string, 0, room)
+				out[i].context = words.strings(room)
 			}
 			if k > 0 {
 				out[i].context = append(out[i].context, own[k-1]...)
@@ -232,7 +234,7 @@ func docCandidates(idx *corpusIndex, d int, words *tokenArena, buf []candidate) 
 				cd.prev = len(out) - 1
 			}
 			out = append(out, cd)
-			prevConcepts = concepts(&cd)
+			prevConcepts = concepts(&cd, words)
 		}
 	}
 	// A quote no sentence held (one spanning lines) is still a statement.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -25,16 +26,33 @@ const (
 	minScore  = 2.5
 )
 
-// findHeapBudget is how far, in multiples of the corpus text, the heap may
-// grow while claims are found. What Find keeps is about 1.3x the text on
-// generated corpora (a statement's place, holder, concept numbers and
-// stances); reading documents makes many times that in short-lived
-// garbage, which without a bound lets the heap double over corpus and
-// statements. A tighter budget saves memory at a steep price in
-// collections: on 10k generated documents 1.5 gave 160 MB RSS for 13% more
-// CPU (55% more in BenchmarkFind, whose process holds more to mark), 3
-// gives 200 MB for ~4%, none 265 MB.
-const findHeapBudget = 3
+// The heap's growth while claims are found is bounded (see findBudget).
+// What Find keeps is about 0.7x the corpus text on generated corpora
+// (statements' holders, packed concept entries and records, packed
+// stances); reading documents and clustering make about 2.5x the text
+// besides in short-lived garbage, which without a bound lets the heap double over
+// the corpus and what Find keeps.
+const (
+	// findHeapBudget is the growth allowed, in multiples of the text.
+	// Less saves memory at a price in collections: on 5000 generated
+	// documents (20.7 MB) BenchmarkFind peaked at 1.31x the text for
+	// 1.77 CPU-s at 1.25, at 1.44x for 1.72 CPU-s at 1.5 and at 2.6x at
+	// 3; below 1.25, findMinHeadroom sets the bound.
+	findHeapBudget = 1.25
+	// findKept estimates what Find keeps, in multiples of the text, and
+	// findMinHeadroom is the least room left above it for garbage: in a
+	// small corpus a multiple of the text leaves too little, and the
+	// collector, which marks the whole program each time, would run all
+	// the time (1000 documents took 1.8x the CPU at 1.5).
+	findKept        = 0.75
+	findMinHeadroom = 8 << 20
+)
+
+// findBudget is the heap growth allowed while claims are found in a corpus
+// of size bytes of text.
+func findBudget(size int64) int64 {
+	return max(int64(findHeapBudget*float64(size)), int64(findKept*float64(size))+findMinHeadroom)
+}
 
 // maxPosting is how many claims may share a concept for the concept still
 // to suggest that two of them speak of the same thing: a twentieth of the
@@ -80,13 +98,10 @@ func Find(c *model.Corpus) *model.ClaimSet {
 	for i := range c.Docs {
 		size += int64(len(c.Docs[i].Text))
 	}
-	defer heapbound.Bound(int64(findHeapBudget * float64(size)))()
+	defer heapbound.Bound(findBudget(size))()
 	s := gather(c)
-	n := len(s.stmts)
-	df := make([]int32, len(s.names))
-	for _, e := range s.concepts {
-		df[e>>flagBits]++
-	}
+	n := len(s.holder)
+	df := s.df
 	// Smoothed so that in a small corpus a story's own words still weigh
 	// something: ln(1+N/df).
 	idf := make([]float64, len(df))
@@ -94,18 +109,14 @@ func Find(c *model.Corpus) *model.ClaimSet {
 		idf[k] = math.Log(1 + float64(n)/float64(m))
 	}
 	limit := maxPosting(n)
-	// Only concepts few enough claims share are followed to neighbours,
-	// so only their postings are kept: the common words, most of the
-	// entries, have none.
-	post := index(s, len(df), func(k int32, _ uint32) bool { return int(df[k]) <= limit })
 
 	// Pools: who takes which side on each dimension, built one dimension
 	// at a time. A negated predicate is opposed by every statement
 	// asserting it plainly.
 	byDim := map[string][]int32{}
-	for i := range s.stances {
-		dim := s.strs.list[s.stances[i].dim]
-		byDim[dim] = append(byDim[dim], int32(i))
+	for j := range s.stanceCount() {
+		dim := s.strs.list[s.stance(j).dim]
+		byDim[dim] = append(byDim[dim], int32(j))
 	}
 	dims := make([]string, 0, len(byDim))
 	negated := make([]bool, len(df))
@@ -119,49 +130,13 @@ func Find(c *model.Corpus) *model.ClaimSet {
 		}
 	}
 	sort.Strings(dims)
-	// Who asserts each negated concept plainly, for the opposite side of
-	// its negations.
-	plainly := index(s, len(df), func(k int32, e uint32) bool { return negated[k] && e&plainConcept != 0 })
-	f := &finder{s: s, df: df, idf: idf, limit: limit, post: post}
-	pool := func(dim string) map[int]stance {
-		pool := make(map[int]stance, len(byDim[dim]))
-		for _, h := range byDim[dim] {
-			pool[int(s.stances[h].stmt)] = s.stance(&s.stances[h])
-		}
-		var ref int
-		// Sscanf is slow to say that another dimension is no rebuttal.
-		if strings.HasPrefix(dim, "ref:") {
-			if _, err := fmt.Sscanf(dim, "ref:%d", &ref); err == nil {
-				// "X dismissed the allegations": the statement pointed at
-				// is the other side.
-				if _, self := pool[ref]; !self {
-					pool[ref] = stance{dim: dim, side: "yes", label: "asserted"}
-				}
-				return pool
-			}
-		}
-		if !strings.HasPrefix(dim, "neg:") {
-			return pool
-		}
-		// Asserting the predicate of the same thing opposes its denial.
-		k, obj, _ := strings.Cut(strings.TrimPrefix(dim, "neg:"), "/")
-		kid, oid := s.id(k), s.id(obj)
-		if kid < 0 || oid < 0 {
-			return pool
-		}
-		cue := []string{k} // shared by the assertions: nothing writes a cue
-		for _, i := range plainly.of(kid) {
-			// Few assert the object too: asked first, it spares most
-			// look-ups in the pool.
-			if !s.has(int(i), oid) {
-				continue
-			}
-			if _, negated := pool[int(i)]; !negated {
-				pool[int(i)] = stance{dim: dim, side: "yes", cue: cue, doer: s.doer(int(i), kid)}
-			}
-		}
-		return pool
-	}
+	// Only concepts few enough claims share are followed to neighbours,
+	// so only their postings are kept: the common words, most of the
+	// entries, have none. And who asserts each negated concept plainly,
+	// for the opposite side of its negations.
+	post, plainly := index(s, limit, negated)
+	f := &finder{s: s, df: df, idf: idf, limit: limit, post: post, byDim: byDim, asserting: assertions(s, dims, plainly)}
+	f.prepare()
 
 	// Dimensions are independent: each core takes the next, and the
 	// topics are put back in dimension order.
@@ -178,7 +153,7 @@ func Find(c *model.Corpus) *model.ClaimSet {
 			defer wg.Done()
 			sc := f.scratch()
 			for i := range next {
-				perDim[i] = f.cluster(dims[i], pool(dims[i]), sc)
+				perDim[i] = f.cluster(dims[i], sc)
 			}
 		}()
 	}
@@ -206,28 +181,44 @@ type postings struct {
 
 func (p *postings) of(k int32) []int32 { return p.list[p.at[k]:p.at[k+1]] }
 
-// index builds the postings of the concept entries keep accepts.
-func index(s *statements, concepts int, keep func(k int32, e uint32) bool) *postings {
-	p := &postings{at: make([]int32, concepts+1)}
-	for _, e := range s.concepts {
-		if k := int32(e >> flagBits); keep(k, e) {
-			p.at[k+1]++
+// index builds the postings of the concepts at most limit statements
+// have, and those of the plain assertions of the negated concepts, with
+// one reading of the statements' entries: how many each list holds is
+// known from the counts merge keeps.
+func index(s *statements, limit int, negated []bool) (post, plainly *postings) {
+	concepts := len(s.df)
+	post = &postings{at: make([]int32, concepts+1)}
+	plainly = &postings{at: make([]int32, concepts+1)}
+	for k := range concepts {
+		post.at[k+1] = post.at[k]
+		if int(s.df[k]) <= limit {
+			post.at[k+1] += s.df[k]
+		}
+		plainly.at[k+1] = plainly.at[k]
+		if negated[k] {
+			plainly.at[k+1] += s.plainDF[k]
 		}
 	}
-	for k := range concepts {
-		p.at[k+1] += p.at[k]
-	}
-	p.list = make([]int32, p.at[concepts])
-	fill := append([]int32(nil), p.at[:concepts]...)
-	for i := range s.stmts {
-		for _, e := range s.entries(i) {
-			if k := int32(e >> flagBits); keep(k, e) {
-				p.list[fill[k]] = int32(i)
-				fill[k]++
+	post.list = make([]int32, post.at[concepts])
+	plainly.list = make([]int32, plainly.at[concepts])
+	fillPost := append([]int32(nil), post.at[:concepts]...)
+	fillPlain := append([]int32(nil), plainly.at[:concepts]...)
+	var es []uint32
+	for i := range s.holder {
+		es = s.entries(i, es)
+		for _, e := range es {
+			k := e >> flagBits
+			if int(s.df[k]) <= limit {
+				post.list[fillPost[k]] = int32(i)
+				fillPost[k]++
+			}
+			if negated[k] && e&plainConcept != 0 {
+				plainly.list[fillPlain[k]] = int32(i)
+				fillPlain[k]++
 			}
 		}
 	}
-	return p
+	return post, plainly
 }
 
 // finder holds what every dimension's clustering reads.
@@ -237,6 +228,83 @@ type finder struct {
 	idf   []float64
 	limit int
 	post  *postings
+	byDim map[string][]int32 // dimension -> its stances, in statement order
+	// asserting lists, per negated predicate and object, the statements
+	// asserting the predicate plainly and having the object.
+	asserting map[denial][]int32
+	// about holds the words of each numbered about-string, split once.
+	about [][]string
+	// axisCue holds the concept numbers of each axis's cue words.
+	axisCue [][]int32
+}
+
+// prepare reads once what every pool asks of the stances' strings.
+func (f *finder) prepare() {
+	s := f.s
+	f.about = make([][]string, len(s.strs.list))
+	for j := range s.stanceCount() {
+		if a := s.stance(j).about; f.about[a] == nil && s.strs.list[a] != "" {
+			f.about[a] = strings.Split(s.strs.list[a][1:], "\x00")
+		}
+	}
+	f.axisCue = make([][]int32, len(axisCues))
+	for ax, cues := range axisCues {
+		for _, c := range cues {
+			if k := s.id(c); k >= 0 {
+				f.axisCue[ax] = append(f.axisCue[ax], k)
+			}
+		}
+	}
+}
+
+// denial is the predicate and the object of a dimension "neg:k/o", as
+// concept numbers.
+type denial struct{ pred, obj int32 }
+
+// negationOf returns the predicate and object of dim, and whether dim is
+// a negation whose words some statement has.
+func (s *statements) negationOf(dim string) (denial, bool) {
+	rest, ok := strings.CutPrefix(dim, "neg:")
+	if !ok {
+		return denial{}, false
+	}
+	k, obj, _ := strings.Cut(rest, "/")
+	n := denial{s.id(k), s.id(obj)}
+	return n, n.pred >= 0 && n.obj >= 0
+}
+
+// assertions lists who asserts plainly the predicate of each negation
+// among dims and has its object, from plainly, who asserts each negated
+// predicate plainly. A predicate is denied of many objects ("no sign of
+// X"): each asserter's entries are read once for all of them, not once
+// per object.
+func assertions(s *statements, dims []string, plainly *postings) map[denial][]int32 {
+	objects := map[int32][]int32{} // predicate -> its objects
+	for _, d := range dims {
+		if n, ok := s.negationOf(d); ok {
+			objects[n.pred] = append(objects[n.pred], n.obj)
+		}
+	}
+	out := map[denial][]int32{}
+	// mark[o] is 1 + the predicate whose objects are being looked for
+	// when o is one of them.
+	mark := make([]int32, len(s.names))
+	var es []uint32
+	for pred, objs := range objects {
+		for _, o := range objs {
+			mark[o] = pred + 1
+		}
+		for _, i := range plainly.of(pred) {
+			es = s.entries(int(i), es)
+			for _, e := range es {
+				if o := int32(e >> flagBits); mark[o] == pred+1 {
+					n := denial{pred, o}
+					out[n] = append(out[n], i)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // idfOf is the weight of concept k, 0 for a word no statement has.
@@ -247,21 +315,119 @@ func (f *finder) idfOf(k string) float64 {
 	return 0
 }
 
-// scratch is one worker's reusable marks, one per statement.
+// scratch is one worker's reusable storage. Only slot is one per
+// statement of the corpus; the rest grow to the largest pool clustered,
+// and are indexed by position in the pool.
 type scratch struct {
-	seen, inPool []int32
-	// parent links the claims of the pool being clustered into groups,
-	// indexed by statement: a map of them was most of a big pool's
-	// grouping time.
-	parent     []int32
-	epoch, dim int32
-	terms      []int32
+	// slot[i] is 1 + the position of statement i in the pool being
+	// clustered, 0 for a statement outside it; cleared after each pool.
+	slot    []int32
+	members []member
+	seen    []int32 // the neighbours call that last met each member
+	// parent links the pool's members into groups: a map of them was
+	// most of a big pool's grouping time.
+	parent            []int32
+	opposed, disputed []bool
+	epoch             int32
+	terms             []int32
+	// en, ea and eb hold decoded entries: of the statement whose
+	// neighbours are sought, and of the two a link compares.
+	en, ea, eb []uint32
+	cue        bitset
+	cueSet     []int32 // the concepts set in cue, to clear it
+	out        []int32
+	// cross are the links across sides of the pool; best is, per group
+	// root, the weight of its strongest; byRoot the disputed members
+	// sorted by group.
+	cross  edges
+	best   []float64
+	byRoot []rooted
 }
 
 func (f *finder) scratch() *scratch {
-	n := len(f.s.stmts)
-	return &scratch{seen: make([]int32, n), inPool: make([]int32, n), parent: make([]int32, n)}
+	return &scratch{slot: make([]int32, len(f.s.holder)), cue: make(bitset, len(f.idf)/64+1)}
 }
+
+// grow makes the per-member storage of sc room for a pool of n.
+func (sc *scratch) grow(n int) {
+	if cap(sc.parent) < n {
+		sc.seen = make([]int32, n)
+		sc.parent = make([]int32, n)
+		sc.opposed = make([]bool, n)
+		sc.disputed = make([]bool, n)
+		sc.best = make([]float64, n)
+	}
+	sc.seen, sc.parent, sc.best = sc.seen[:n], sc.parent[:n], sc.best[:n]
+	sc.opposed, sc.disputed = sc.opposed[:n], sc.disputed[:n]
+	clear(sc.opposed)
+	clear(sc.disputed)
+	clear(sc.best)
+}
+
+// addCue adds concept k to the cue of the pool being clustered.
+func (sc *scratch) addCue(k int32) {
+	if !sc.cue.has(uint32(k)) {
+		sc.cue.add(k)
+		sc.cueSet = append(sc.cueSet, k)
+	}
+}
+
+// release empties the pool being clustered from sc.
+func (sc *scratch) release() {
+	for _, m := range sc.members {
+		sc.slot[m.stmt] = 0
+	}
+	for _, k := range sc.cueSet {
+		sc.cue[k/64] = 0
+	}
+	sc.members, sc.cueSet = sc.members[:0], sc.cueSet[:0]
+}
+
+// edge is a link across sides between members a and b, by position in
+// the pool. Neither its weight (its group's best is kept as groups join)
+// nor what the two share is kept: a big pool makes many times more links
+// than its topics show, and linking the few again costs less than
+// keeping them all.
+type edge struct{ a, b int32 }
+
+// edges is a list of links kept in blocks of a fixed size: the largest
+// pool makes hundreds of thousands, which a slice would copy as it grew.
+type edges struct {
+	blocks [][]edge
+	n      int // how many blocks are in use, the last maybe in part
+}
+
+const edgeBlock = 4096
+
+func (es *edges) reset() {
+	es.n = 0
+	if len(es.blocks) > 0 {
+		es.blocks[0] = es.blocks[0][:0]
+	}
+}
+
+func (es *edges) add(e edge) {
+	if es.n == 0 || len(es.blocks[es.n-1]) == edgeBlock {
+		if es.n == len(es.blocks) {
+			es.blocks = append(es.blocks, make([]edge, 0, edgeBlock))
+		}
+		es.blocks[es.n] = es.blocks[es.n][:0]
+		es.n++
+	}
+	es.blocks[es.n-1] = append(es.blocks[es.n-1], e)
+}
+
+// each calls f with every link, in the order added.
+func (es *edges) each(f func(e *edge)) {
+	for _, b := range es.blocks[:es.n] {
+		for i := range b {
+			f(&b[i])
+		}
+	}
+}
+
+// rooted is a member and the root of its group.
+type rooted struct{ root, item int32 }
 
 // topicDraft is a conflict found on one dimension before duplicates across
 // dimensions are removed.
@@ -282,7 +448,8 @@ type topicDraft struct {
 func (f *finder) shared(a, b int, cue bitset, sc *scratch) (float64, bool) {
 	w, wa, wb := 0.0, 0.0, 0.0
 	sc.terms = sc.terms[:0]
-	ea, eb := f.s.entries(a), f.s.entries(b)
+	sc.ea, sc.eb = f.s.entries(a, sc.ea), f.s.entries(b, sc.eb)
+	ea, eb := sc.ea, sc.eb
 	for i, j := 0, 0; i < len(ea) && j < len(eb); {
 		ka, kb := ea[i]>>flagBits, eb[j]>>flagBits
 		switch {
@@ -335,159 +502,146 @@ func (b bitset) add(k int32) { b[k/64] |= 1 << (k % 64) }
 // cluster groups a dimension's pool into topics: claims are linked when
 // they share enough subject matter, and a group is a conflict when two
 // different holders on different sides share it directly.
-func (f *finder) cluster(dim string, pool map[int]stance, sc *scratch) []topicDraft {
+func (f *finder) cluster(dim string, sc *scratch) []topicDraft {
 	s := f.s
-	sides := map[string]bool{}
-	for _, st := range pool {
-		sides[st.side] = true
+	f.pool(dim, sc)
+	defer sc.release()
+	pool := sc.members
+	twoSides := false
+	for i := range pool {
+		twoSides = twoSides || pool[i].side != pool[0].side
 	}
-	if len(sides) < 2 {
+	if !twoSides {
 		return nil
 	}
-	ids := make([]int, 0, len(pool))
-	cue := make(bitset, len(f.idf)/64+1)
-	sc.dim++
-	for i, st := range pool {
-		ids = append(ids, i)
-		sc.inPool[i] = sc.dim
-		for _, c := range st.cue {
-			if k := s.id(c); k >= 0 {
-				cue.add(k)
-			}
-		}
-	}
-	sort.Ints(ids)
-	parent := sc.parent
-	for _, i := range ids {
+	// Members are numbered by their position in the pool, which is in
+	// statement order, so that the pool's storage is indexed by it.
+	sc.grow(len(pool))
+	cue, parent, opposed, disputed := sc.cue, sc.parent, sc.opposed, sc.disputed
+	for i := range parent {
 		parent[i] = int32(i)
 	}
-	var find func(int) int
-	find = func(i int) int {
-		for int(parent[i]) != i {
+	find := func(i int32) int32 {
+		for parent[i] != i {
 			parent[i] = parent[parent[i]]
-			i = int(parent[i])
+			i = parent[i]
 		}
 		return i
 	}
-	type edge struct {
-		a, b  int
-		w     float64
-		terms []string
+	// best is, per group root, the weight of the group's strongest link
+	// across sides: 0 for none, as weights are positive.
+	best := sc.best
+	union := func(a, b int32) {
+		ra, rb := find(a), find(b)
+		parent[ra] = rb
+		best[rb] = math.Max(best[rb], best[ra])
 	}
-	var cross, strong []edge
-	opposed := map[int]bool{} // claims directly opposing another
 	who := strings.HasPrefix(dim, "who:")
+	numeric := strings.HasPrefix(dim, "num:")
 	// Pairs come from shared concepts, targets and (for doers) documents,
 	// not from every pair in the pool, which would be quadratic in the
 	// corpus. A concept in very many claims of the pool says nothing of
 	// any two of them and is not followed.
-	byTarget := map[string][]int{}
-	byDoc := map[int][]int{}
-	sideSize := map[string]int{}
-	for _, i := range ids {
-		if tg := pool[i].target; tg != "" {
-			byTarget[tg] = append(byTarget[tg], i)
+	byTarget := map[int32][]int32{}
+	byHead := map[int32][]int32{}
+	byDoc := map[int32][]int32{}
+	sideSize := map[int32]int{}
+	for i := range pool {
+		m := &pool[i]
+		if m.target != 0 {
+			byTarget[m.target] = append(byTarget[m.target], int32(i))
 		}
-		if h := pool[i].head; h != "" {
-			byTarget["head:"+h] = append(byTarget["head:"+h], i)
+		if m.head != 0 {
+			byHead[m.head] = append(byHead[m.head], int32(i))
 		}
 		if who {
-			byDoc[int(s.stmts[i].doc)] = append(byDoc[int(s.stmts[i].doc)], i)
+			byDoc[m.doc] = append(byDoc[m.doc], int32(i))
 		}
-		sideSize[pool[i].side]++
+		sideSize[m.side]++
 	}
 	limit := f.limit
-	var out []int
-	neighbours := func(a int) []int {
+	seen := sc.seen
+	neighbours := func(a int32) []int32 {
 		sc.epoch++
-		out = out[:0]
-		add := func(list []int) {
+		epoch, out := sc.epoch, sc.out[:0]
+		defer func() { sc.out = out }()
+		add := func(list []int32) {
 			if len(list) > limit {
 				return
 			}
 			for _, b := range list {
-				if sc.inPool[b] == sc.dim && b != a && sc.seen[b] != sc.epoch {
-					sc.seen[b] = sc.epoch
+				if b != a && seen[b] != epoch {
+					seen[b] = epoch
 					out = append(out, b)
 				}
 			}
 		}
-		for _, e := range s.entries(a) {
+		sc.en = s.entries(int(pool[a].stmt), sc.en)
+		for _, e := range sc.en {
 			if k := e >> flagBits; !cue.has(k) {
 				// Postings are kept only for concepts within the limit.
-				for _, b := range f.post.of(int32(k)) {
-					if b := int(b); sc.inPool[b] == sc.dim && b != a && sc.seen[b] != sc.epoch {
-						sc.seen[b] = sc.epoch
+				for _, i := range f.post.of(int32(k)) {
+					if b := sc.slot[i] - 1; b >= 0 && b != a && seen[b] != epoch {
+						seen[b] = epoch
 						out = append(out, b)
 					}
 				}
 			}
 		}
-		if tg := pool[a].target; tg != "" {
+		if tg := pool[a].target; tg != 0 {
 			add(byTarget[tg])
 		}
-		if h := pool[a].head; h != "" {
-			add(byTarget["head:"+h])
+		if h := pool[a].head; h != 0 {
+			add(byHead[h])
 		}
 		if who {
-			add(byDoc[int(s.stmts[a].doc)])
+			add(byDoc[pool[a].doc])
 		}
-		sort.Ints(out)
+		slices.Sort(out)
 		return out
 	}
-	// link returns how much a and b share and whether they speak of one
-	// thing; terms gives the shared concepts when wanted.
-	link := func(a, b int) (float64, func() []string, bool) {
-		if disjoint(pool[a].about, pool[b].about) {
-			return 0, nil, false // said of different things
+	// link returns how much a and b share, the target both are said of
+	// (0 for none) and whether they speak of one thing. The concepts
+	// shared are left in sc.terms.
+	link := func(a, b int32) (float64, int32, bool) {
+		ma, mb := &pool[a], &pool[b]
+		if disjoint(f.about[ma.about], f.about[mb.about]) {
+			return 0, 0, false // said of different things
 		}
-		if da, db := pool[a].doer, pool[b].doer; da != "" && db != "" && da != db {
-			return 0, nil, false // one did it, another did not
+		if ma.doer != 0 && mb.doer != 0 && ma.doer != mb.doer {
+			return 0, 0, false // one did it, another did not
 		}
-		if strings.HasPrefix(dim, "num:") && (!sameMeasure(pool[a].target, pool[b].target) ||
-			pool[a].side != pool[b].side && !apart(dim, pool[a].side, pool[b].side, pool[a].approx || pool[b].approx)) {
+		if numeric && (!sameMeasure(s.strs.list[ma.target], s.strs.list[mb.target]) ||
+			ma.side != mb.side && !apart(dim, s.strs.list[ma.side], s.strs.list[mb.side], ma.approx || mb.approx)) {
 			// Two numbers are rival answers only for one measured thing
 			// and only when clearly apart.
-			return 0, nil, false
+			return 0, 0, false
 		}
-		w, linked := f.shared(a, b, cue, sc)
-		tg := sameThing(pool[a], pool[b])
-		if tg != "" {
+		w, linked := f.shared(int(ma.stmt), int(mb.stmt), cue, sc)
+		tg := sameThing(ma, mb)
+		if tg != 0 {
 			// Opposite answers said of one thing: as plain a conflict
 			// as there is.
 			w, linked = math.Max(w, 2*minShared), true
 		}
-		terms := func() []string {
-			if len(sc.terms) == 0 {
-				if tg != "" {
-					return []string{tg}
-				}
-				return nil
-			}
-			// In no order: each term of a link only adds to its own
-			// weight.
-			out := make([]string, len(sc.terms))
-			for i, k := range sc.terms {
-				out[i] = s.names[k]
-			}
-			return out
-		}
-		if who && s.stmts[a].doc == s.stmts[b].doc {
+		if who && ma.doc == mb.doc {
 			// One article naming two doers of one deed is telling of
 			// one event, whatever other words the sentences use.
 			w, linked = math.Max(w, 2*minShared), true
 		}
-		return w, terms, linked
+		return w, tg, linked
 	}
 	// Opposition: each pair of claims on different sides, met from the
 	// smaller side.
-	largest := ""
-	for s, n := range sideSize {
-		if largest == "" || n > sideSize[largest] || (n == sideSize[largest] && s < largest) {
-			largest = s
+	largest, largestSize := int32(-1), 0
+	for side, n := range sideSize {
+		if largest < 0 || n > largestSize || (n == largestSize && s.strs.list[side] < s.strs.list[largest]) {
+			largest, largestSize = side, n
 		}
 	}
-	for _, a := range ids {
+	cross := &sc.cross
+	cross.reset()
+	for a := range int32(len(pool)) {
 		sa := pool[a].side
 		if sa == largest {
 			continue // met from the other sides
@@ -497,19 +651,23 @@ func (f *finder) cluster(dim string, pool map[int]stance, sc *scratch) []topicDr
 			if sa == sb || (sb != largest && (sideSize[sa] > sideSize[sb] || (sideSize[sa] == sideSize[sb] && a > b))) {
 				continue
 			}
-			w, terms, linked := link(a, b)
+			w, _, linked := link(a, b)
 			if !linked {
 				continue
 			}
-			parent[find(a)] = int32(find(b))
+			union(a, b)
 			opposed[a], opposed[b] = true, true
-			if s.holderKey[s.stmts[a].holder] != s.holderKey[s.stmts[b].holder] {
-				cross = append(cross, edge{a, b, w, terms()})
+			if s.holderKey[s.holder[pool[a].stmt]] != s.holderKey[s.holder[pool[b].stmt]] {
+				cross.add(edge{a, b})
+				r := find(b)
+				best[r] = math.Max(best[r], w)
 			}
 		}
 	}
-	// Support: claims on the side of an opposed one, saying the same.
-	for _, a := range ids {
+	// Support: claims on the side of an opposed one, saying the same,
+	// are part of the dispute too.
+	copy(disputed, opposed)
+	for a := range int32(len(pool)) {
 		if !opposed[a] {
 			continue
 		}
@@ -518,63 +676,43 @@ func (f *finder) cluster(dim string, pool map[int]stance, sc *scratch) []topicDr
 				continue
 			}
 			if w, _, linked := link(a, b); linked && w >= minShared {
-				parent[find(a)] = int32(find(b))
-				strong = append(strong, edge{a, b, w, nil})
+				union(a, b)
+				disputed[b] = true
 			}
 		}
 	}
-	// A claim backing an opposed one closely is part of the dispute too.
-	inDispute := map[int]bool{}
-	for i := range opposed {
-		inDispute[i] = true
-	}
-	for _, e := range strong {
-		if opposed[e.a] || opposed[e.b] {
-			inDispute[e.a], inDispute[e.b] = true, true
+	// Only groups with a link across sides can be a conflict.
+	// The members of each such group (only what answers the other side
+	// belongs to the dispute), by group in statement order.
+	members := sc.byRoot[:0]
+	for i := range int32(len(pool)) {
+		if r := find(i); disputed[i] && best[r] > 0 {
+			members = append(members, rooted{r, i})
 		}
 	}
-	groups := map[int][]int{}
-	for _, i := range ids {
-		if !inDispute[i] {
-			continue // only what answers the other side belongs to the dispute
+	slices.SortStableFunc(members, func(x, y rooted) int { return int(x.root) - int(y.root) })
+	sc.byRoot = members
+	type pending struct {
+		root    int32
+		members []rooted
+		score   float64
+	}
+	var kept []pending
+	for len(members) > 0 {
+		r := members[0].root
+		n := 1
+		for n < len(members) && members[n].root == r {
+			n++
 		}
-		r := find(i)
-		groups[r] = append(groups[r], i)
-	}
-	roots := make([]int, 0, len(groups))
-	for r := range groups {
-		roots = append(roots, r)
-	}
-	sort.Ints(roots)
-	// Each group's opposing links, in the order found: finding every
-	// link's group once, not once per group.
-	crossOf := map[int][]int{}
-	for k, e := range cross {
-		r := find(e.a)
-		crossOf[r] = append(crossOf[r], k)
-	}
-	var topics []topicDraft
-	for _, r := range roots {
-		members := groups[r]
-		best := 0.0
-		termWeight := map[string]float64{}
-		for _, k := range crossOf[r] {
-			e := cross[k]
-			best = math.Max(best, e.w)
-			for _, t := range e.terms {
-				termWeight[t] += f.idfOf(t)
+		group := members[:n]
+		members = members[n:]
+		holders := map[int32]map[string]bool{}
+		for _, m := range group {
+			side := pool[m.item].side
+			if holders[side] == nil {
+				holders[side] = map[string]bool{}
 			}
-		}
-		if best == 0 {
-			continue
-		}
-		holders := map[string]map[string]bool{}
-		for _, m := range members {
-			s := pool[m].side
-			if holders[s] == nil {
-				holders[s] = map[string]bool{}
-			}
-			holders[s][f.s.holderKey[f.s.stmts[m].holder]] = true
+			holders[side][s.holderKey[s.holder[pool[m.item].stmt]]] = true
 		}
 		// Support counts up to three holders a side: beyond that a side is
 		// established, and a lopsided pile-up is not a stronger dispute.
@@ -586,40 +724,47 @@ func (f *finder) cluster(dim string, pool map[int]stance, sc *scratch) []topicDr
 			continue
 		}
 		sort.Sort(sort.Reverse(sort.IntSlice(counts)))
-		score := weight(dim) * math.Min(best, 3*minShared) * math.Sqrt(float64(counts[0]*counts[1]))
-		if score < minScore {
-			continue
+		score := weight(dim) * math.Min(best[r], 3*minShared) * math.Sqrt(float64(counts[0]*counts[1]))
+		if score >= minScore {
+			kept = append(kept, pending{r, group, score})
 		}
-		topics = append(topics, draft(dim, pool, members, termWeight, score, f.s))
+	}
+	if len(kept) == 0 {
+		return nil
+	}
+	// What the links of each kept group share, in the order they were
+	// found, linking them again: it names the topic.
+	termWeight := make(map[int32]map[string]float64, len(kept))
+	for _, p := range kept {
+		termWeight[p.root] = map[string]float64{}
+	}
+	cross.each(func(e *edge) {
+		tw, ok := termWeight[find(e.a)]
+		if !ok {
+			return
+		}
+		_, tg, _ := link(e.a, e.b)
+		for _, k := range sc.terms {
+			tw[s.names[k]] += f.idf[k]
+		}
+		if len(sc.terms) == 0 && tg != 0 {
+			t := s.strs.list[tg]
+			tw[t] += f.idfOf(t)
+		}
+	})
+	topics := make([]topicDraft, 0, len(kept))
+	for _, p := range kept {
+		// The few stances a topic shows, as the labels read them.
+		stmts := make([]int, len(p.members))
+		stances := make(map[int]stance, len(p.members))
+		for i, m := range p.members {
+			st := &pool[m.item]
+			stmts[i] = int(st.stmt)
+			stances[int(st.stmt)] = stance{side: s.strs.list[st.side], label: s.strs.list[st.label], of: s.strs.list[st.of]}
+		}
+		topics = append(topics, draft(dim, stances, stmts, termWeight[p.root], p.score, f.s))
 	}
 	return topics
-}
-
-// sameThing returns the word two stances are both said of, their target
-// or the head of its phrase, or "".
-func sameThing(a, b stance) string {
-	switch {
-	case a.target != "" && a.target == b.target:
-		return a.target
-	case a.head != "" && a.head == b.head:
-		return a.head
-	}
-	return ""
-}
-
-// disjoint reports whether both lists name something and share nothing.
-func disjoint(a, b []string) bool {
-	if len(a) == 0 || len(b) == 0 {
-		return false
-	}
-	for _, x := range a {
-		for _, y := range b {
-			if x == y {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // draft names a conflict: its positions, the shared terms and the cue.

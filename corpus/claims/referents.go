@@ -178,8 +178,8 @@ const (
 
 // names reports whether the document names speaker id.
 func (r *referents) names(id int) bool {
-	if r.mentioned == nil {
-		r.mentioned = make([]mention, len(r.c.Speakers))
+	if len(r.mentioned) == 0 {
+		r.mentioned = reuse(r.mentioned, len(r.c.Speakers))
 	}
 	if r.mentioned[id] == notAsked {
 		r.mentioned[id] = notNamed

@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"encoding/binary"
 	"fmt"
 	"runtime"
 	"slices"
@@ -24,37 +25,66 @@ const (
 	flagBits     = 2
 )
 
-// statement is one candidate once analysed.
+// statement is one candidate once analysed, as a document's reading
+// gives it and record returns it. Its document is not kept with it (see
+// statements.docOf): statements come in corpus order.
 type statement struct {
-	doc, start, end int32 // doc is the index in the corpus
-	holder          int32 // number in statements.holders
-	speaker, quote  int32
-	kind            uint8 // a model.ClaimKind
+	start, end     int32
+	holder         int32 // number in statements.holders
+	speaker, quote int32
+	kind           uint8 // a model.ClaimKind
 }
 
 // statements is the finder's compact view of every candidate of a corpus,
 // in corpus order.
 type statements struct {
-	c     *model.Corpus
-	stmts []statement
-	// conceptAt[i]:conceptAt[i+1] are statement i's entries in concepts,
-	// each a concept number shifted past flagBits, in ascending order.
-	conceptAt []int32
-	concepts  []uint32
-	names     []string         // concept number -> concept
-	ids       map[string]int32 // concept -> number
+	c *model.Corpus
+	// holder is, per statement, the number in holders of who holds it.
+	holder []int32
+	// docStart[d] is the number of document d's first statement.
+	docStart []int32
+	// packedAt[i]:packedAt[i+1] are statement i's bytes in packed: its
+	// kind (a byte: unifying holders reads it of every statement), how
+	// many concept entries it has, the entries, then the rest of its
+	// record (see pack), as varints. An entry is a concept
+	// number shifted past flagBits; entries are in ascending order, each
+	// written as its difference from the one before. Differences mostly
+	// take a byte or two where an entry took four, and the entries and
+	// records were most of what the finder kept.
+	packedAt []int32
+	packed   []byte
+	df       []int32 // concept number -> how many statements have it
+	plainDF  []int32 // concept number -> how many assert it plainly
+	// The units (entries and statements) merged so far took packedBytes,
+	// for reserving room for the rest.
+	packedUnits, packedBytes int
+	// merge's and hold's scratch
+	sorted            []uint32
+	aboutBuf          []byte
+	global, holders32 []int32
+	names             []string         // concept number -> concept
+	ids               map[string]int32 // concept -> number
 	// firstSurface and firstSpelled are, per concept, the first spelling
 	// the corpus gives it, for a word a topic's members only borrowed.
 	firstSurface, firstSpelled []string
-	stances                    []heldStance // in statement order
-	doers                      []doerEntry  // in statement, then concept order
+	// stanceAt[j]:stanceAt[j+1] are stance j's bytes in stanceBytes,
+	// a heldStance as varints (see putStance): mostly small numbers,
+	// they take a third of its 44 bytes. Stances are in statement order.
+	stanceAt    []int32
+	stanceBytes []byte
+	// ownSides are the side and label of each denial on its holder's
+	// behalf, by stance, once holders are unified.
+	ownSides map[int32][2]int32
+	doers    []heldDoer // in statement, then concept order
 	// subjects are the token ranges naming the holder of reported speech,
 	// for the few statements that have one.
 	subjects  map[int32][2]int32
 	holders   numbering
 	holderKey []string // model.HolderKey of each holder
-	// strs are the stances' strings, numbered.
-	strs numbering
+	// strs are the stances' strings, numbered: "" is 0. yes and asserted
+	// number the sides a pool gives the statements it adds.
+	strs          numbering
+	yes, asserted int32
 }
 
 // numbering numbers distinct strings in the order first seen: list[n] is
@@ -75,9 +105,10 @@ func (nb *numbering) of(v string) int32 {
 	return n
 }
 
-// heldStance is a stance as the finder keeps it: its strings numbered in
-// statements.strs, so that it is small and holds no pointers for the
-// collector to follow. about is its words joined, each after a NUL.
+// heldStance is a stance as the finder keeps it (packed, see putStance):
+// its strings numbered in statements.strs, so that it is small and holds
+// no pointers for the collector to follow. about is its words joined,
+// each after a NUL.
 type heldStance struct {
 	stmt                                                 int32
 	dim, side, label, target, head, doer, of, about, cue int32
@@ -85,32 +116,23 @@ type heldStance struct {
 	approx, byHolder                                     bool
 }
 
-// stance returns h as analyse made it.
-func (s *statements) stance(h *heldStance) stance {
-	st := stance{dim: s.strs.list[h.dim], side: s.strs.list[h.side], label: s.strs.list[h.label], target: s.strs.list[h.target],
-		head: s.strs.list[h.head], doer: s.strs.list[h.doer], of: s.strs.list[h.of], approx: h.approx}
-	if a := s.strs.list[h.about]; a != "" {
-		st.about = strings.Split(a[1:], "\x00")
-	}
-	switch {
-	case h.axis >= 0:
-		st.cue = axisCues[h.axis]
-	case h.cue >= 0:
-		st.cue = []string{s.strs.list[h.cue]}
-	}
-	return st
-}
-
 // hold numbers the strings of st, a stance of statement i.
 func (s *statements) hold(i int32, st stance) heldStance {
 	h := heldStance{stmt: i, dim: s.strs.of(st.dim), side: s.strs.of(st.side), label: s.strs.of(st.label), target: s.strs.of(st.target),
 		head: s.strs.of(st.head), doer: s.strs.of(st.doer), of: s.strs.of(st.of), axis: -1, cue: -1, approx: st.approx, byHolder: st.byHolder}
-	var about strings.Builder
+	about := s.aboutBuf[:0]
 	for _, w := range st.about {
-		about.WriteByte(0)
-		about.WriteString(w)
+		about = append(about, 0)
+		about = append(about, w...)
 	}
-	h.about = s.strs.of(about.String())
+	s.aboutBuf = about
+	// Most about-strings are numbered already: looked up from the bytes,
+	// they are not made into a string.
+	if n, ok := s.strs.ids[string(about)]; ok {
+		h.about = n
+	} else {
+		h.about = s.strs.of(string(about))
+	}
 	switch {
 	case strings.HasPrefix(st.dim, "ax:"):
 		h.axis = int16(slices.Index(axisDims, st.dim))
@@ -118,6 +140,48 @@ func (s *statements) hold(i int32, st stance) heldStance {
 		h.cue = s.strs.of(st.cue[0])
 	case len(st.cue) > 1:
 		panic("claims: a stance off an axis has one cue word")
+	}
+	return h
+}
+
+// stanceCount is how many stances the statements take.
+func (s *statements) stanceCount() int { return len(s.stanceAt) - 1 }
+
+// Flags of a packed stance.
+const (
+	stanceApprox = 1 << iota
+	stanceByHolder
+)
+
+// putStance appends h to s.stanceBytes.
+func (s *statements) putStance(h heldStance) {
+	b := s.stanceBytes
+	for _, v := range [...]int32{h.stmt, h.dim, h.side, h.label, h.target, h.head, h.doer, h.of, h.about, h.cue + 1, int32(h.axis) + 1} {
+		b = binary.AppendUvarint(b, uint64(v))
+	}
+	var flags byte
+	if h.approx {
+		flags |= stanceApprox
+	}
+	if h.byHolder {
+		flags |= stanceByHolder
+	}
+	s.stanceBytes = append(b, flags)
+	s.stanceAt = append(s.stanceAt, int32(len(s.stanceBytes)))
+}
+
+// stance returns stance j.
+func (s *statements) stance(j int) heldStance {
+	b := s.stanceBytes[s.stanceAt[j]:s.stanceAt[j+1]]
+	var v [11]int32
+	for k := range v {
+		x, n := binary.Uvarint(b)
+		v[k], b = int32(x), b[n:]
+	}
+	h := heldStance{stmt: v[0], dim: v[1], side: v[2], label: v[3], target: v[4], head: v[5], doer: v[6], of: v[7], about: v[8],
+		cue: v[9] - 1, axis: int16(v[10] - 1), approx: b[0]&stanceApprox != 0, byHolder: b[0]&stanceByHolder != 0}
+	if own, ok := s.ownSides[int32(j)]; ok {
+		h.side, h.label = own[0], own[1]
 	}
 	return h
 }
@@ -133,17 +197,90 @@ type doerEntry struct {
 	doer          string
 }
 
-// entries returns statement i's concept entries.
-func (s *statements) entries(i int) []uint32 {
-	return s.concepts[s.conceptAt[i]:s.conceptAt[i+1]]
+// heldDoer is a doerEntry as the finder keeps it, its doer numbered in
+// statements.strs.
+type heldDoer struct{ stmt, concept, doer int32 }
+
+// entries returns statement i's concept entries, in buf's storage.
+func (s *statements) entries(i int, buf []uint32) []uint32 {
+	buf = buf[:0]
+	for e, it := s.entryIter(i); it.next(&e); {
+		buf = append(buf, e)
+	}
+	return buf
 }
 
-// has reports whether statement i has concept k, borrowed or its own.
-func (s *statements) has(i int, k int32) bool {
-	e := s.entries(i)
-	j, found := slices.BinarySearchFunc(e, k, func(x uint32, k int32) int { return int(x>>flagBits) - int(k) })
-	_ = j
-	return found
+// entryIter reads the entries of a statement in order.
+type entryIter struct {
+	b    []byte
+	left uint64
+}
+
+func (s *statements) entryIter(i int) (uint32, entryIter) {
+	b := s.packed[s.packedAt[i]+1 : s.packedAt[i+1]] // past the kind
+	count, n := binary.Uvarint(b)
+	return 0, entryIter{b[n:], count}
+}
+
+// next sets *e, the entry before, to the next one, and reports whether
+// there was one.
+func (it *entryIter) next(e *uint32) bool {
+	if it.left == 0 {
+		return false
+	}
+	it.left--
+	if b := it.b[0]; b < 0x80 { // most differences take one byte
+		*e += uint32(b)
+		it.b = it.b[1:]
+		return true
+	}
+	d, n := binary.Uvarint(it.b)
+	*e += uint32(d)
+	it.b = it.b[n:]
+	return true
+}
+
+// pack appends statement st, with entries es in ascending order, to
+// s.packed.
+func (s *statements) pack(st statement, es []uint32) {
+	s.packed = append(s.packed, st.kind)
+	s.packed = binary.AppendUvarint(s.packed, uint64(len(es)))
+	var prev uint32
+	for _, e := range es {
+		s.packed = binary.AppendUvarint(s.packed, uint64(e-prev))
+		prev = e
+	}
+	s.packed = binary.AppendUvarint(s.packed, uint64(st.start))
+	s.packed = binary.AppendUvarint(s.packed, uint64(st.end-st.start))
+	s.packed = binary.AppendVarint(s.packed, int64(st.speaker)) // Unknown is -1
+	s.packed = binary.AppendVarint(s.packed, int64(st.quote))
+}
+
+// kindOf returns the model.ClaimKind of statement i.
+func (s *statements) kindOf(i int) model.ClaimKind { return model.ClaimKind(s.packed[s.packedAt[i]]) }
+
+// record returns statement i.
+func (s *statements) record(i int) statement {
+	b := s.packed[s.packedAt[i]:s.packedAt[i+1]]
+	kind := b[0]
+	count, n := binary.Uvarint(b[1:])
+	b = b[1+n:]
+	// Past the entries: each uvarint ends with a byte under 0x80.
+	for count > 0 {
+		if b[0] < 0x80 {
+			count--
+		}
+		b = b[1:]
+	}
+	start, n := binary.Uvarint(b)
+	b = b[n:]
+	length, n := binary.Uvarint(b)
+	b = b[n:]
+	speaker, n := binary.Varint(b)
+	b = b[n:]
+	quote, _ := binary.Varint(b)
+	return statement{start: int32(start), end: int32(start + length), holder: s.holder[i],
+		speaker: int32(speaker), quote: int32(quote), kind: kind}
 }
 
 // id returns the number of concept k, or -1 when no statement has it.
@@ -154,24 +291,25 @@ func (s *statements) id(k string) int32 {
 	return -1
 }
 
-// doer returns who does the plainly asserted deed k in statement i, or "".
-func (s *statements) doer(i int, k int32) string {
-	j, found := slices.BinarySearchFunc(s.doers, doerEntry{stmt: int32(i), concept: k}, func(a, b doerEntry) int {
+// doer returns who does the plainly asserted deed k in statement i,
+// numbered in s.strs: 0 for no one.
+func (s *statements) doer(i int, k int32) int32 {
+	j, found := slices.BinarySearchFunc(s.doers, heldDoer{stmt: int32(i), concept: k}, func(a, b heldDoer) int {
 		if a.stmt != b.stmt {
 			return int(a.stmt) - int(b.stmt)
 		}
 		return int(a.concept) - int(b.concept)
 	})
 	if !found {
-		return ""
+		return 0
 	}
 	return s.doers[j].doer
 }
 
 // claim returns statement i as the model shows it.
 func (s *statements) claim(i int) model.Claim {
-	st := &s.stmts[i]
-	doc := &s.c.Docs[st.doc]
+	st := s.record(i)
+	doc := &s.c.Docs[s.docOf(i)]
 	return model.Claim{
 		Holder: s.holders.list[st.holder], Speaker: int(st.speaker), Text: doc.Text[st.start:st.end],
 		Doc: doc.ID, Line: doc.LineAt(int(st.start)), Start: int(st.start), End: int(st.end),
@@ -179,15 +317,23 @@ func (s *statements) claim(i int) model.Claim {
 	}
 }
 
+// docOf returns the index in the corpus of statement i's document.
+func (s *statements) docOf(i int) int {
+	// The last document starting at or before i: documents without
+	// statements start where the next one does.
+	d, _ := slices.BinarySearch(s.docStart, int32(i)+1)
+	return d - 1
+}
+
 // holderOf returns the holder of statement i.
-func (s *statements) holderOf(i int) string { return s.holders.list[s.stmts[i].holder] }
+func (s *statements) holderOf(i int) string { return s.holders.list[s.holder[i]] }
 
 // spellings returns how statement i spells each of its own concepts, as
 // analyse reads them: the lower-case word and the word as a label shows
 // it, from the first word that has the concept.
 func (s *statements) spellings(i int) (surface, spelled map[string]string) {
-	st := &s.stmts[i]
-	text := s.c.Docs[st.doc].Text
+	st := s.record(i)
+	text := s.c.Docs[s.docOf(i)].Text
 	toks := tokenize(text, span{int(st.start), int(st.end)})
 	subj, hasSubj := s.subjects[int32(i)]
 	surface, spelled = map[string]string{}, map[string]string{}
@@ -293,7 +439,7 @@ func (r *docReader) readDoc(idx *corpusIndex, d int, out *docStatements) {
 			out.holders = append(out.holders, cd.claim.Holder)
 		}
 		out.stmts = append(out.stmts, statement{
-			doc: int32(d), start: int32(cd.claim.Start), end: int32(cd.claim.End), holder: h,
+			start: int32(cd.claim.Start), end: int32(cd.claim.End), holder: h,
 			speaker: int32(cd.claim.Speaker), quote: int32(cd.claim.Quote), kind: uint8(cd.claim.Kind),
 		})
 		for _, w := range a.words {
@@ -348,7 +494,8 @@ func subjectRange(subject tokenRun) (int32, int32, bool) {
 func gather(c *model.Corpus) *statements {
 	idx := newCorpusIndex(c)
 	s := &statements{c: c, ids: map[string]int32{}, holders: numbering{ids: map[string]int32{}}, strs: numbering{ids: map[string]int32{}},
-		subjects: map[int32][2]int32{}, conceptAt: []int32{0}}
+		subjects: map[int32][2]int32{}, packedAt: []int32{0}, stanceAt: []int32{0}, ownSides: map[int32][2]int32{}, docStart: make([]int32, 0, len(c.Docs))}
+	s.strs.of("") // numbered 0, so that a number says whether a string is empty
 	workers := runtime.GOMAXPROCS(0)
 	// Documents are read a batch at a time so that only a batch's words
 	// and maps are alive at once.
@@ -387,6 +534,8 @@ func gather(c *model.Corpus) *statements {
 	for i, h := range s.holders.list {
 		s.holderKey[i] = model.HolderKey(h)
 	}
+	s.yes, s.asserted = s.strs.of("yes"), s.strs.of("asserted")
+	s.sorted, s.aboutBuf, s.global, s.holders32 = nil, nil, nil, nil
 	s.strs.ids = nil
 	return s
 }
@@ -402,15 +551,26 @@ func (s *statements) reserve(batch []docStatements, done, total int) {
 		concepts += len(batch[i].concepts)
 		stances += len(batch[i].stances)
 	}
-	s.stmts = growProjected(s.stmts, stmts, done, total)
-	s.conceptAt = growProjected(s.conceptAt, stmts, done, total)
-	s.concepts = growProjected(s.concepts, concepts, done, total)
-	s.stances = growProjected(s.stances, stances, done, total)
+	// The batch's entries and statements will take about as many bytes
+	// each as those before; the first batch's, one an entry and ten a
+	// statement.
+	packed := concepts + 10*stmts
+	if s.packedUnits > 0 {
+		packed = int(float64(s.packedBytes) / float64(s.packedUnits) * float64(concepts+stmts))
+	}
+	s.holder = growProjected(s.holder, stmts, done, total)
+	s.packedAt = growProjected(s.packedAt, stmts, done, total)
+	s.packed = growProjected(s.packed, packed+1, done, total)
+	s.stanceAt = growProjected(s.stanceAt, stances, done, total)
+	// About 15 bytes a stance; more are made room for as they come.
+	s.stanceBytes = growProjected(s.stanceBytes, 16*stances, done, total)
 }
 
 // growProjected returns buf with room for n more, and when it must
 // reallocate, room for its length then scaled from done documents to
-// total.
+// total, and an eighth more: documents differ, and a projection a little
+// short had the largest tables copied again and again as the last
+// documents came.
 func growProjected[T any](buf []T, n, done, total int) []T {
 	need := len(buf) + n
 	if need <= cap(buf) {
@@ -419,6 +579,7 @@ func growProjected[T any](buf []T, n, done, total int) []T {
 	projected := need
 	if done > 0 && done < total {
 		projected = int(int64(need) * int64(total) / int64(done))
+		projected += projected / 8
 	}
 	return slices.Grow(buf, projected-len(buf))
 }
@@ -426,8 +587,10 @@ func growProjected[T any](buf []T, n, done, total int) []T {
 // merge appends one document's statements, numbering its concepts and
 // statements corpus-wide.
 func (s *statements) merge(ds *docStatements) {
-	base := int32(len(s.stmts))
-	global := make([]int32, len(ds.names))
+	base := int32(len(s.holder))
+	s.docStart = append(s.docStart, base)
+	global := reuse(s.global, len(ds.names))
+	s.global = global
 	for n, k := range ds.names {
 		g, ok := s.ids[k]
 		if !ok {
@@ -436,31 +599,42 @@ func (s *statements) merge(ds *docStatements) {
 			s.names = append(s.names, k)
 			s.firstSurface = append(s.firstSurface, "")
 			s.firstSpelled = append(s.firstSpelled, "")
+			s.df = append(s.df, 0)
+			s.plainDF = append(s.plainDF, 0)
 		}
 		global[n] = g
 		if s.firstSurface[g] == "" && ds.surface[n] != "" {
 			s.firstSurface[g], s.firstSpelled[g] = ds.surface[n], ds.spelled[n]
 		}
 	}
-	holders := make([]int32, len(ds.holders))
+	holders := reuse(s.holders32, len(ds.holders))
+	s.holders32 = holders
 	for n, h := range ds.holders {
 		holders[n] = s.holders.of(h)
 	}
 	for i, st := range ds.stmts {
-		st.holder = holders[st.holder]
-		s.stmts = append(s.stmts, st)
-		from := len(s.concepts)
+		s.holder = append(s.holder, holders[st.holder])
+		es := s.sorted[:0]
 		for _, e := range ds.concepts[ds.conceptAt[i]:ds.conceptAt[i+1]] {
-			s.concepts = append(s.concepts, uint32(global[e>>flagBits])<<flagBits|e&(1<<flagBits-1))
+			g := global[e>>flagBits]
+			es = append(es, uint32(g)<<flagBits|e&(1<<flagBits-1))
+			s.df[g]++
+			if e&plainConcept != 0 {
+				s.plainDF[g]++
+			}
 		}
-		slices.Sort(s.concepts[from:])
-		s.conceptAt = append(s.conceptAt, int32(len(s.concepts)))
+		slices.Sort(es)
+		from := len(s.packed)
+		s.pack(st, es)
+		s.packedUnits, s.packedBytes = s.packedUnits+len(es)+1, s.packedBytes+len(s.packed)-from
+		s.sorted = es
+		s.packedAt = append(s.packedAt, int32(len(s.packed)))
 	}
 	from := len(s.doers)
 	for _, d := range ds.doers {
-		s.doers = append(s.doers, doerEntry{stmt: base + d.stmt, concept: global[d.concept], doer: s.strs.list[s.strs.of(d.doer)]})
+		s.doers = append(s.doers, heldDoer{stmt: base + d.stmt, concept: global[d.concept], doer: s.strs.of(d.doer)})
 	}
-	slices.SortFunc(s.doers[from:], func(a, b doerEntry) int {
+	slices.SortFunc(s.doers[from:], func(a, b heldDoer) int {
 		if a.stmt != b.stmt {
 			return int(a.stmt) - int(b.stmt)
 		}
@@ -473,7 +647,7 @@ func (s *statements) merge(ds *docStatements) {
 			st.ref += int(base)
 			st.dim = fmt.Sprintf("ref:%d", st.ref-1)
 		}
-		s.stances = append(s.stances, s.hold(base+h.stmt, st))
+		s.putStance(s.hold(base+h.stmt, st))
 	}
 	for _, sj := range ds.subjects {
 		s.subjects[base+sj[0]] = [2]int32{sj[1], sj[2]}
@@ -485,12 +659,12 @@ func (s *statements) merge(ds *docStatements) {
 // fuller name ending in it. A denial on the holder's own behalf ("not
 // us") then names the holder as spelled.
 func (s *statements) unifyHolders() {
-	unify(len(s.stmts), func(i int) (string, model.ClaimKind) { return s.holderOf(i), model.ClaimKind(s.stmts[i].kind) },
-		func(i int, full string) { s.stmts[i].holder = s.holders.of(full) })
-	for i := range s.stances {
-		if h := &s.stances[i]; h.byHolder {
+	unify(len(s.holder), func(i int) (string, model.ClaimKind) { return s.holderOf(i), s.kindOf(i) },
+		func(i int, full string) { s.holder[i] = s.holders.of(full) })
+	for j := range s.stanceCount() {
+		if h := s.stance(j); h.byHolder {
 			who := s.holderOf(int(h.stmt))
-			h.side, h.label = s.strs.of("not "+strings.ToLower(who)), s.strs.of("not by "+who)
+			s.ownSides[int32(j)] = [2]int32{s.strs.of("not " + strings.ToLower(who)), s.strs.of("not by " + who)}
 		}
 	}
 }

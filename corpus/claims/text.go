@@ -2,10 +2,12 @@ package claims
 
 import (
 	"strings"
-
-	"github.com/kljensen/snowball/english"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+
+	"github.com/backchannel-news/backchannel/model"
 )
 
 // span is a byte range [start, end) of a document's text.
@@ -25,7 +27,11 @@ var abbreviations = map[string]bool{
 // Line breaks always end a sentence: in both articles and transcripts a
 // line is at most a paragraph, and headlines carry no final period.
 func sentences(text string, from, to int) []span {
-	var out []span
+	return sentencesInto(nil, text, from, to)
+}
+
+// sentencesInto is sentences appending to out.
+func sentencesInto(out []span, text string, from, to int) []span {
 	start := from
 	emit := func(end int) {
 		s, e := trimSpan(text, start, end)
@@ -34,6 +40,12 @@ func sentences(text string, from, to int) []span {
 		}
 	}
 	for i := from; i < to; {
+		// Most of a text is ASCII letters and spaces, which neither end
+		// a sentence nor need decoding.
+		if b := text[i]; b < utf8.RuneSelf && !sentenceByte[b] {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case r == '\n':
@@ -63,6 +75,10 @@ func sentences(text string, from, to int) []span {
 	emit(to)
 	return out
 }
+
+// sentenceByte marks the ASCII characters sentences looks at: a line
+// break and the stops.
+var sentenceByte = [utf8.RuneSelf]bool{'\n': true, '.': true, '!': true, '?': true}
 
 func isSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
 
@@ -225,6 +241,13 @@ var asciiWordByte = func() (is [utf8.RuneSelf]bool) {
 type tokenArena struct {
 	buf   []token
 	known localWords
+	// strs holds the concept lists of the document's statements, and
+	// spans its sentences, as buf holds their words.
+	strs  []string
+	spans []span
+	// refs follows whom the document speaks of; its lists are reused
+	// from one document to the next.
+	refs referents
 	// The last span cut and its words: a short sentence's opening, read
 	// for its subject, is the whole clause read next. Nothing changes a
 	// token once cut, so the two readers can share them.
@@ -236,7 +259,7 @@ type tokenArena struct {
 // reset makes the whole buffer free again; no slice it gave may be used
 // after.
 func (a *tokenArena) reset() {
-	a.buf = a.buf[:0]
+	a.buf, a.strs, a.spans = a.buf[:0], a.strs[:0], a.spans[:0]
 	a.lastText, a.lastSpan, a.lastWords = "", span{}, nil
 }
 
@@ -265,6 +288,43 @@ func (a *tokenArena) tokenize(text string, s span) []token {
 	out = out[:len(out):len(out)]
 	a.lastText, a.lastSpan, a.lastWords = text, s, out
 	return out
+}
+
+// strings returns an empty list with room for n strings from the arena;
+// a nil arena allocates.
+func (a *tokenArena) strings(n int) []string {
+	if a == nil {
+		return make([]string, 0, n)
+	}
+	if cap(a.strs)-len(a.strs) < n {
+		// The lists given so far keep the old buffer.
+		a.strs = make([]string, 0, max(4096, 2*cap(a.strs), n))
+	}
+	from := len(a.strs)
+	a.strs = a.strs[:from+n]
+	return a.strs[from : from : from+n]
+}
+
+// referents returns an empty referents for doc, reusing the storage of
+// the arena's last; a nil arena allocates.
+func (a *tokenArena) referents(idx *corpusIndex, doc *model.Document) *referents {
+	if a == nil {
+		return &referents{corpusIndex: idx, doc: doc}
+	}
+	r := &a.refs
+	*r = referents{corpusIndex: idx, doc: doc, recent: r.recent[:0], mentioned: r.mentioned[:0]}
+	return r
+}
+
+// sentences is the package's sentences, into the arena; a nil arena
+// allocates.
+func (a *tokenArena) sentences(text string, from, to int) []span {
+	if a == nil {
+		return sentences(text, from, to)
+	}
+	at := len(a.spans)
+	a.spans = sentencesInto(a.spans, text, from, to)
+	return a.spans[at:len(a.spans):len(a.spans)]
 }
 
 // estimateTokens is room for the words of most spans: about one word in
