@@ -1643,9 +1643,9 @@ func (a *article) attribute(in *paraInfo, si, x int) attribution {
 	// `Sandoval said the company had "inherited the problems" when it
 	// bought the estate and was "doing everything possible"`: with no new
 	// speaker or speech verb since, the sentence's quotation continues.
-	// So it does past `and that he had "..."`: a he or she opening a
-	// clause with "that" is inside what the speaker said, whoever it
-	// stands for.
+	// So it does past `and that he had "..."`: a he or she (or "the
+	// mayor") opening a clause with "that" is inside what the speaker
+	// said, whoever it stands for.
 	for y := x - 1; y >= s.lo; y-- {
 		t := &toks[y]
 		if t.kind == tQuote {
@@ -1658,7 +1658,10 @@ func (a *article) attribute(in *paraInfo, si, x int) attribution {
 			break
 		}
 		if m := mentionAt(s, y, false); m != nil && m.kind != mAnon && !m.poss && !m.mod {
-			if m.kind == mPronoun && m.g != unknownGender && y > s.lo && toks[y-1].kind == tWord && a.low(&toks[y-1]) == "that" {
+			// "and that the mayor had "..."": a role opens the clause
+			// as well as a pronoun does.
+			if (m.kind == mPronoun && m.g != unknownGender || m.kind == mRoleRef) && m.i > s.lo && toks[m.i-1].kind == tWord && a.low(&toks[m.i-1]) == "that" {
+				y = m.i
 				continue
 			}
 			break

@@ -254,6 +254,11 @@ func TestArticleSpeakerRules(t *testing.T) {
 			quote: "Rory thinks", want: "",
 		},
 		{
+			name:  "a second quotation after 'and that the mayor had'",
+			text:  "Title\n\nThe lawyer, Ines Berg, said the tape had been \"taken out of context\" and that the mayor had \"always respected the committee\".",
+			quote: "always respected", want: "Ines Berg",
+		},
+		{
 			name:  "a quotation signed on the next line",
 			text:  "Title\n\nThe minister, Corin Maill, spoke on Wednesday.\n\n\"This is a budget for people who own things.\"\n\u2014 Hesper Quayle, Tenants' Federation\n\n\"We asked for certainty and we got it.\"\n\u2014 Dominik Varga, chair of the Chamber of Industry",
 			quote: "This is a budget", want: "Hesper Quayle",
