@@ -616,7 +616,9 @@ func (a *article) soleSubject(in *paraInfo, si int) int {
 		if m.kind == mAnon {
 			return -1
 		}
-		if m.ent < 0 || m.poss || m.mod || !a.ents[m.ent].person {
+		// "the envoy's paper" names the paper: a role, like a name,
+		// is possessive when its last word is.
+		if m.ent < 0 || m.poss || in.toks[m.j-1].poss || m.mod || !a.ents[m.ent].person {
 			continue
 		}
 		if found >= 0 && m.ent != found || found < 0 && (m.obj || m.appos) {

@@ -224,6 +224,11 @@ func TestArticleSpeakerRules(t *testing.T) {
 			quote: "Every minister", want: "Corin Maill",
 		},
 		{
+			name:  "a quotation alone after a sentence naming a role only as an owner",
+			text:  "Title\n\n\"No,\" said Lucia Brava, envoy.\n\nRecords show that the board signed the envoy's paper. \"Why would the inspectors sign it?\"",
+			quote: "Why would", want: "",
+		},
+		{
 			name:  "a quotation alone after a sentence about two people",
 			text:  "Title\n\nCorin Maill met Dora Vennick on Monday. \"Every minister wants more money.\"",
 			quote: "Every minister", want: "",
