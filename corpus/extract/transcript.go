@@ -499,6 +499,13 @@ func skipTimestamp(text string, s, e int) int {
 			continue
 		case tDot:
 			continue
+		case tDate:
+			// Chat exports stamp a date and a time in one bracket,
+			// "[2026-02-10 21:47]", "[10/02/2026, 21:47]": inside a
+			// bracket a dash, slash or space still belongs to the stamp.
+			if open != 0 {
+				continue
+			}
 		}
 		break
 	}
@@ -535,13 +542,15 @@ var timeByte = [256]uint8{
 	'0': tDigit, '1': tDigit, '2': tDigit, '3': tDigit, '4': tDigit,
 	'5': tDigit, '6': tDigit, '7': tDigit, '8': tDigit, '9': tDigit,
 	':': tColon, '.': tDot, ',': tDot,
+	'-': tDate, '/': tDate, ' ': tDate,
 }
 
 const (
 	tOther = iota
 	tDigit
 	tColon
-	tDot // a dot or a comma
+	tDot  // a dot or a comma
+	tDate // a date's separators, and the space before its time
 )
 
 // stageOnly reports whether text is entirely stage directions:

@@ -1,0 +1,52 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/backchannel-news/backchannel/model"
+)
+
+// TestTranscriptSpeakerRules checks, one layout at a time, who a
+// transcript's turn is given to: the rules round 15 of the held-out
+// fixtures added (leaked calls, hearings, depositions, chat exports), each
+// with the case that must not fire.
+func TestTranscriptSpeakerRules(t *testing.T) {
+	cases := []struct {
+		name, text, quote, want string
+		dropped                 bool
+	}{
+		{
+			name:  "a chat export stamped with date and time in one bracket",
+			text:  "Export of group \"Dock\"\n\n[2026-02-10 21:47] Ines Baro: Did the van come?\n[2026-02-10 21:48] Olek Tamm: It came at four.\n[2026-02-10 21:50] Ines Baro: Good.\n",
+			quote: "It came at four.", want: "Olek Tamm",
+		},
+		{
+			name:  "a chat export stamped day first with a comma",
+			text:  "Export\n\n[10/02/2026, 21:47] Ines Baro: Did the van come?\n[10/02/2026, 21:48] Olek Tamm: It came at four.\n[10/02/2026, 21:50] Ines Baro: Good.\n",
+			quote: "Did the van come?", want: "Ines Baro",
+		},
+	}
+	for _, c := range cases {
+		doc := &model.Document{Text: c.text}
+		doc.Kind = DetectKind(c.text)
+		found := Document(doc)
+		checkBounds(t, c.text, 0, found)
+		var got *Found
+		for i := range found {
+			if strings.HasPrefix(found[i].Text, c.quote) {
+				got = &found[i]
+				break
+			}
+		}
+		switch {
+		case c.dropped && got != nil:
+			t.Errorf("%s: %q is not a quotation, got speaker %q", c.name, c.quote, got.Speaker)
+		case c.dropped:
+		case got == nil:
+			t.Errorf("%s: %q not found in %+v", c.name, c.quote, found)
+		case got.Speaker != c.want:
+			t.Errorf("%s: %q given to %q, want %q", c.name, c.quote, got.Speaker, c.want)
+		}
+	}
+}
