@@ -26,6 +26,11 @@ func TestTranscriptSpeakerRules(t *testing.T) {
 			text:  "Export\n\n[10/02/2026, 21:47] Ines Baro: Did the van come?\n[10/02/2026, 21:48] Olek Tamm: It came at four.\n[10/02/2026, 21:50] Ines Baro: Good.\n",
 			quote: "Did the van come?", want: "Ines Baro",
 		},
+		{
+			name:  "an abbreviated title before a label's surname",
+			text:  "Call between Ambassador Lena Orsk and the minister\n\nAMB. ORSK: Did it leave?\nMINISTER: It left.\nAMB. ORSK: All of it?\nMINISTER: Half.\n",
+			quote: "All of it?", want: "Lena Orsk",
+		},
 	}
 	for _, c := range cases {
 		doc := &model.Document{Text: c.text}

@@ -78,6 +78,7 @@ councilman councilwoman premier emir crown president-elect secretary-general
 inspector superintendent detective officer constable dean bishop cardinal
 archbishop editor correspondent analyst economist lawyer attorney-general
 coach councillor mp mep msp
+amb hon cllr det insp supt cmdr atty
 `)
 
 // demonyms and country abbreviations that may lead a title ("Vardenian
