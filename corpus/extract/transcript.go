@@ -1052,6 +1052,11 @@ func (t *transcript) emit(sp *turnSpeaker, s, e int) {
 	if sp.q {
 		return
 	}
+	if sp.local && sp.name == "Moderator" {
+		// A moderator speaks between questions to hand the floor on: the
+		// next Q is a new asker's, whoever the moderator names or not.
+		t.asker = nil
+	}
 	t.noteTurn(f.Text)
 }
 
@@ -1111,36 +1116,53 @@ func (t *transcript) readHeader(from int) {
 			continue
 		}
 		n++
-		if c := line[0] | 0x20; line[0] < utf8.RuneSelf && c != 'i' && c != 'q' && c != 'a' && c != 'g' {
+		prefixed := false
+		if c := line[0] | 0x20; line[0] >= utf8.RuneSelf || c == 'i' || c == 'q' || c == 'a' || c == 'g' {
 			// Every prefix opens with one of these letters; a line opening
 			// with another ASCII byte matches none.
-			continue
+			prefixed = t.headerNames(line, ls)
 		}
-		// Only the prefixes are compared: lower no more runes than the
-		// longest has bytes, not the whole of a long opening turn.
-		var buf [64]byte
-		low := appendLowerRunes(buf[:0], line, len("interviewed by"))
-		for _, p := range headerPrefixes {
-			if len(low) < len(p.prefix) || string(low[:len(p.prefix)]) != p.prefix {
-				continue
-			}
-			name := strings.TrimSpace(line[len(p.prefix):])
-			if c := strings.IndexAny(name, ",(;"); c > 0 {
-				name = strings.TrimSpace(name[:c])
-			}
-			name = strings.TrimRight(name, ".")
-			if !labelName(name) || len(strings.Fields(name)) < 2 {
-				continue
-			}
-			if p.q && t.qName == "" {
-				t.qName = name
-				t.markHeader(ls)
-			} else if !p.q && t.aName == "" {
-				t.aName = name
-				t.markHeader(ls)
+		if !prefixed {
+			if _, ok := parseLabel(t.text, ls, le); ok {
+				// The turns have begun: a later "Q: Henrik Aalto, Nordwire.
+				// Will you..." is a reporter introducing himself in one of
+				// them, not a header naming every Q.
+				return
 			}
 		}
 	}
+}
+
+// headerNames reads the Q or A name a header line, opening at ls, gives,
+// and reports whether the line opens with a header prefix.
+func (t *transcript) headerNames(line string, ls int) bool {
+	// Only the prefixes are compared: lower no more runes than the
+	// longest has bytes, not the whole of a long opening turn.
+	var buf [64]byte
+	low := appendLowerRunes(buf[:0], line, len("interviewed by"))
+	prefixed := false
+	for _, p := range headerPrefixes {
+		if len(low) < len(p.prefix) || string(low[:len(p.prefix)]) != p.prefix {
+			continue
+		}
+		prefixed = true
+		name := strings.TrimSpace(line[len(p.prefix):])
+		if c := strings.IndexAny(name, ",(;"); c > 0 {
+			name = strings.TrimSpace(name[:c])
+		}
+		name = strings.TrimRight(name, ".")
+		if !labelName(name) || len(strings.Fields(name)) < 2 {
+			continue
+		}
+		if p.q && t.qName == "" {
+			t.qName = name
+			t.markHeader(ls)
+		} else if !p.q && t.aName == "" {
+			t.aName = name
+			t.markHeader(ls)
+		}
+	}
+	return prefixed
 }
 
 // speakerOf names the speaker of a labelled turn.
@@ -1165,7 +1187,7 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 			return t.qSpeaker
 		}
 		if upperIs(bare, "Q", "QUESTION") {
-			return t.questioner(l.textStart, e)
+			return t.questioner(l.textStart, e, l.role)
 		}
 	case upperIs(bare, "A", "ANSWER", "INTERVIEWEE"):
 		if t.aName != "" {
@@ -1401,7 +1423,13 @@ func upperIs(s string, words ...string) bool {
 // questioner names the reporter asking in a Q turn: one who introduces
 // themselves ("Olga X, 1+1 TV."), one the previous speaker called on
 // ("Phil X of CNN"), or the questioner of the exchange still going on.
-func (t *transcript) questioner(s, e int) *turnSpeaker {
+//
+// outlet is the one a label writes beside its Q, "Q (Daily Ledger):": a
+// Q naming another outlet than the current asker's is someone else.
+func (t *transcript) questioner(s, e int, outlet string) *turnSpeaker {
+	if outlet != "" && t.asker != nil && t.asker.role != "reporter, "+outlet {
+		t.asker = nil
+	}
 	// The turn's own text runs to the next label; its first sentences are
 	// on the label's line.
 	if name, outlet := selfIntro(t.text[s:e], t.labels); name != "" {

@@ -31,6 +31,31 @@ func TestTranscriptSpeakerRules(t *testing.T) {
 			text:  "Call between Ambassador Lena Orsk and the minister\n\nAMB. ORSK: Did it leave?\nMINISTER: It left.\nAMB. ORSK: All of it?\nMINISTER: Half.\n",
 			quote: "All of it?", want: "Lena Orsk",
 		},
+		{
+			name:  "a Q who names himself after the turns began is no header",
+			text:  "BRIEFING ON THE DAM\n\nMINISTER OKORO: Good morning.\n\nQ: Is the dam safe?\n\nMINISTER OKORO: Yes.\n\nQ: Ansel Frey, Delta Radio. When will it reopen?\n\nMINISTER OKORO: In May.\n",
+			quote: "Is the dam safe?", want: "Questioner",
+		},
+		{
+			name:  "a header's Q names every Q",
+			text:  "Interview\n\nQ: Ansel Frey, Delta Radio\n\nQ: Is the dam safe?\n\nOKORO: Yes.\n\nQ: When will it reopen?\n\nOKORO: In May.\n",
+			quote: "When will it reopen?", want: "Ansel Frey",
+		},
+		{
+			name:  "a Q beside another outlet is another asker",
+			text:  "BRIEFING\n\nMINISTER OKORO: Good morning.\n\nQ: Ansel Frey, Delta Radio. When will it reopen?\n\nMINISTER OKORO: In May.\n\nQ (Harbour Times): And the cost?\n\nMINISTER OKORO: Nine million.\n",
+			quote: "And the cost?", want: "Questioner",
+		},
+		{
+			name:  "a Q beside the asker's own outlet is the asker again",
+			text:  "BRIEFING\n\nMINISTER OKORO: Good morning.\n\nQ: Ansel Frey, Delta Radio. When will it reopen?\n\nMINISTER OKORO: In May.\n\nQ (Delta Radio): And the cost?\n\nMINISTER OKORO: Nine million.\n",
+			quote: "And the cost?", want: "Ansel Frey",
+		},
+		{
+			name:  "the moderator hands the floor to a new asker",
+			text:  "BRIEFING\n\nMINISTER OKORO: Good morning.\n\nQ: Ansel Frey, Delta Radio. When will it reopen?\n\nMINISTER OKORO: In May.\n\nMODERATOR: We have time for one more.\n\nQ: And the cost?\n\nMINISTER OKORO: Nine million.\n",
+			quote: "And the cost?", want: "Questioner",
+		},
 	}
 	for _, c := range cases {
 		doc := &model.Document{Text: c.text}
