@@ -961,6 +961,50 @@ func labelled(text string, from, to int) ([]Found, []paragraph) {
 	return t.out, prose
 }
 
+// capitalsFullName finds the full name a heading in capitals gives a
+// one-word label, "INTERIOR MINISTER SABINE ROULEAU" for ROULEAU: the word
+// in capitals before it, when it is no title, written as a name. ambiguous
+// is set when two such names end with the label.
+func capitalsFullName(text string, prose []paragraph, name string) (found string, ambiguous bool) {
+	upper := strings.ToUpper(name)
+	if upper == name {
+		return "", false
+	}
+	for _, p := range prose {
+		para := text[p.start:p.end]
+		for off := 0; ; {
+			k := strings.Index(para[off:], upper)
+			if k < 0 {
+				break
+			}
+			k += off
+			off = k + len(upper)
+			if off < len(para) && isWordRune(firstRune(para[off:])) {
+				continue
+			}
+			before := para[:k]
+			if !strings.HasSuffix(before, " ") {
+				continue
+			}
+			before = before[:len(before)-1]
+			given := before[strings.LastIndexAny(before, " \t(")+1:]
+			lg := strings.ToLower(given)
+			if utf8.RuneCountInString(given) < 2 || strings.ToUpper(given) != given || lg == given ||
+				titleWords[lg] || notNames[lg] || demonyms[lg] || strings.ContainsAny(given, "’',.") {
+				continue
+			}
+			r, _ := utf8.DecodeRuneInString(given)
+			_, lsize := utf8.DecodeRuneInString(lg)
+			cand := string(r) + lg[lsize:] + " " + name
+			if found != "" && found != cand {
+				ambiguous = true
+			}
+			found = cand
+		}
+	}
+	return found, ambiguous
+}
+
 // expandNames gives a one-word label the full name the prose around the
 // transcript uses for it ("mediator Ines Calloway" for CALLOWAY), when
 // exactly one full name there ends with that word.
@@ -1020,6 +1064,9 @@ func expandNames(text string, turns []Found, prose []paragraph) {
 				}
 				found = cand
 			}
+		}
+		if found == "" && !ambiguous {
+			found, ambiguous = capitalsFullName(text, prose, name)
 		}
 		if found != "" && !ambiguous {
 			full[name] = found

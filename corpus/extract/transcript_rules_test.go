@@ -56,6 +56,16 @@ func TestTranscriptSpeakerRules(t *testing.T) {
 			text:  "BRIEFING\n\nMINISTER OKORO: Good morning.\n\nQ: Ansel Frey, Delta Radio. When will it reopen?\n\nMINISTER OKORO: In May.\n\nMODERATOR: We have time for one more.\n\nQ: And the cost?\n\nMINISTER OKORO: Nine million.\n",
 			quote: "And the cost?", want: "Questioner",
 		},
+		{
+			name:  "a surname label takes the full name a heading in capitals gives",
+			text:  "PRESS CONFERENCE WITH HEALTH MINISTER ODILE MARCHETTI\n\nMINISTER MARCHETTI: Good morning.\n\nQ: Is the hospital closing?\n\nMINISTER MARCHETTI: No.\n",
+			quote: "No.", want: "Odile Marchetti",
+		},
+		{
+			name:  "a title in capitals before the surname is no given name",
+			text:  "PRESS CONFERENCE WITH THE MINISTER MARCHETTI\n\nMINISTER MARCHETTI: Good morning.\n\nQ: Is the hospital closing?\n\nMINISTER MARCHETTI: No.\n",
+			quote: "No.", want: "Marchetti",
+		},
 	}
 	for _, c := range cases {
 		doc := &model.Document{Text: c.text}
