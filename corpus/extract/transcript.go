@@ -36,7 +36,8 @@ part section step example examples answer question keywords abstract background
 conclusion introduction agenda attendees present absent minutes topic topics
 email phone tel fax address website url web twitter x facebook telegram https http
 warning podcast interview episode meeting hearing session briefing program programme
-show event remarks statement press conference call recording audio re fw fwd from to cc`)
+show event remarks statement press conference call recording audio re fw fwd from to cc
+appearances action actions`)
 
 // parseLabel reads a speaker label at text[s:e] (one trimmed line):
 // "NAME: text", "Name (role): text", "[00:01:02] NAME: text",
@@ -683,6 +684,9 @@ type transcript struct {
 	// lowAsker the current asker again at low confidence (see
 	// questioner), made for lowFor.
 	qSpeaker, lowAsker, lowFor *turnSpeaker
+	// examiner is the lawyer a deposition's "BY MR. X:" heading names:
+	// the Q turns below it are theirs.
+	examiner *turnSpeaker
 }
 
 // Transcript extracts one quotation per speaker turn from text[from:]:
@@ -859,7 +863,51 @@ func labelLines(text string, from, to int, out []labelLine, tab *labelTable) []l
 		out = append(out, labelLine{s: s, e: e, afterBlank: blank, ok: ok, l: l})
 		blank = false
 	}
-	return out
+	return dottedQA(text, out, tab)
+}
+
+// dottedQA reads "Q. Did you sign it?" and "A. I did." as Q and A turns,
+// as depositions write them, when lines opening so alternate through the
+// transcript: one such line may be a name's initial ("A. Marsh said").
+func dottedQA(text string, lines []labelLine, tab *labelTable) []labelLine {
+	qs, as := 0, 0
+	for _, ln := range lines {
+		if !ln.ok {
+			switch dottedQALine(text[ln.s:ln.e]) {
+			case 'Q':
+				qs++
+			case 'A':
+				as++
+			}
+		}
+	}
+	if qs < 2 || as < 2 {
+		return lines
+	}
+	for i := range lines {
+		ln := &lines[i]
+		if ln.ok {
+			continue
+		}
+		if c := dottedQALine(text[ln.s:ln.e]); c != 0 {
+			rest := trimLeftSpace(text[ln.s+2 : ln.e])
+			ln.l = label{raw: string(c), textStart: ln.e - len(rest), upper: true}
+			ln.ok = true
+			if tab != nil {
+				tab.count(&ln.l)
+			}
+		}
+	}
+	return lines
+}
+
+// dottedQALine returns 'Q' or 'A' for a line opening "Q. " or "A. " and
+// then a sentence, 0 for any other.
+func dottedQALine(line string) byte {
+	if len(line) < 4 || (line[0] != 'Q' && line[0] != 'A') || line[1] != '.' || (line[2] != ' ' && line[2] != '\t') {
+		return 0
+	}
+	return line[0]
 }
 
 // labelled reads the labelled turns of text[from:to] and returns them
@@ -919,6 +967,26 @@ func labelled(text string, from, to int) ([]Found, []paragraph) {
 			continue
 		}
 		line := text[s:e]
+		if ex, ok := t.examinerHeading(s, e); ok {
+			// "BY MS. QUARRINGTON:" opens her examination: the Q turns
+			// below are hers. A heading in capitals above it
+			// ("EXAMINATION") is not the last speaker's words.
+			if segStart >= 0 {
+				seg := text[segStart:segEnd]
+				nl := strings.LastIndexByte(seg, '\n')
+				if capitalsHeading(strings.TrimSpace(seg[nl+1:])) {
+					if nl < 0 {
+						segStart, segEnd = -1, -1
+					} else {
+						segEnd = segStart + len(strings.TrimRight(seg[:nl], " \t\r\n"))
+					}
+				}
+			}
+			flush()
+			cur, t.examiner = nil, ex
+			t.markHeader(s)
+			continue
+		}
 		if cur != nil && sectionHeading(line) {
 			// "Questions and Answers:" ends the turn before it.
 			flush()
@@ -1107,6 +1175,29 @@ func (t *transcript) emit(sp *turnSpeaker, s, e int) {
 	t.noteTurn(f.Text)
 }
 
+// examinerHeading reads a deposition's "BY MR. HALE:" heading at
+// text[s:e] and returns the lawyer it names, who asks the Q turns below it.
+func (t *transcript) examinerHeading(s, e int) (*turnSpeaker, bool) {
+	if e-s < 6 || t.text[e-1] != ':' || !sameUpper(t.text[s:s+3], "BY ") {
+		return nil, false
+	}
+	l, ok := parseLabelIn(t.text, s+3, e, t.tab)
+	if !ok || l.textStart < e || !l.upper {
+		return nil, false
+	}
+	t.tab.count(&l)
+	return t.speakerOf(l, s+3, e), true
+}
+
+// capitalsHeading reports whether text is a heading in capitals, a few
+// words with no sentence punctuation: "EXAMINATION", "CROSS-EXAMINATION".
+func capitalsHeading(text string) bool {
+	if text == "" || strings.ContainsAny(text, ".?!,;:\"") || len(strings.Fields(text)) > 4 {
+		return false
+	}
+	return strings.ToUpper(text) == text && strings.ToLower(text) != text
+}
+
 // headerLine reports whether the line at offset s named Q or A in the
 // header: it is not a turn.
 func (t *transcript) headerLine(s int) bool { return t.header[s] }
@@ -1121,13 +1212,14 @@ func (t *transcript) markHeader(s int) {
 
 // headerPrefixes open the header lines of an interview naming its Q and
 // A, lower case; none is longer than "interviewed by", and each opens with
-// i, q, a or g.
+// i, q, a, g or d.
 var headerPrefixes = []struct {
 	prefix string
 	q      bool
 }{
 	{"interviewer:", true}, {"q =", true}, {"q:", true}, {"questions:", true}, {"questions by", true}, {"interviewed by", true},
 	{"interviewee:", false}, {"a =", false}, {"a:", false}, {"answers:", false}, {"interview with", false}, {"guest:", false},
+	{"deposition of", false},
 }
 
 // appendLowerRunes appends strings.ToLower of the first n runes of s to
@@ -1164,7 +1256,7 @@ func (t *transcript) readHeader(from int) {
 		}
 		n++
 		prefixed := false
-		if c := line[0] | 0x20; line[0] >= utf8.RuneSelf || c == 'i' || c == 'q' || c == 'a' || c == 'g' {
+		if c := line[0] | 0x20; line[0] >= utf8.RuneSelf || c == 'i' || c == 'q' || c == 'a' || c == 'g' || c == 'd' {
 			// Every prefix opens with one of these letters; a line opening
 			// with another ASCII byte matches none.
 			prefixed = t.headerNames(line, ls)
@@ -1201,6 +1293,9 @@ func (t *transcript) headerNames(line string, ls int) bool {
 		if !labelName(name) || len(strings.Fields(name)) < 2 {
 			continue
 		}
+		if strings.ToUpper(name) == name {
+			name = recase(name) // "DEPOSITION OF MARGUERITE ELLSWORTH"
+		}
 		if p.q && t.qName == "" {
 			t.qName = name
 			t.markHeader(ls)
@@ -1223,10 +1318,13 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 	// remembered, come here every time.
 	bare := strings.Trim(raw, ".")
 	switch {
-	case bare != "" && bare[0] < utf8.RuneSelf && !strings.ContainsRune("QqRrIiAa", rune(bare[0])):
+	case bare != "" && bare[0] < utf8.RuneSelf && !strings.ContainsRune("QqRrIiAaTt", rune(bare[0])):
 		// None of the words below opens with this ASCII letter. (A
 		// non-ASCII one may upper-case to one that does: ı to I.)
 	case upperIs(bare, "Q", "QUESTION", "QUESTIONER", "REPORTER", "INTERVIEWER"):
+		if t.examiner != nil && upperIs(bare, "Q") {
+			return t.examiner
+		}
 		if t.qName != "" {
 			if t.qSpeaker == nil {
 				t.qSpeaker = t.newSpeaker(turnSpeaker{name: t.qName, role: "interviewer", conf: model.High})
@@ -1236,7 +1334,7 @@ func (t *transcript) speakerOf(l label, s, e int) *turnSpeaker {
 		if upperIs(bare, "Q", "QUESTION") {
 			return t.questioner(l.textStart, e, l.role)
 		}
-	case upperIs(bare, "A", "ANSWER", "INTERVIEWEE"):
+	case upperIs(bare, "A", "ANSWER", "INTERVIEWEE", "THE WITNESS", "THE DEPONENT"):
 		if t.aName != "" {
 			return t.newSpeaker(turnSpeaker{name: t.aName, conf: model.High})
 		}

@@ -15,6 +15,7 @@ func TestTranscriptSpeakerRules(t *testing.T) {
 	cases := []struct {
 		name, text, quote, want string
 		dropped                 bool
+		whole                   bool // the quotation is quote, not only opens with it
 	}{
 		{
 			name:  "a chat export stamped with date and time in one bracket",
@@ -66,6 +67,46 @@ func TestTranscriptSpeakerRules(t *testing.T) {
 			text:  "PRESS CONFERENCE WITH THE MINISTER MARCHETTI\n\nMINISTER MARCHETTI: Good morning.\n\nQ: Is the hospital closing?\n\nMINISTER MARCHETTI: No.\n",
 			quote: "No.", want: "Marchetti",
 		},
+		{
+			name:  "a deposition's Q. is the lawyer the BY heading names",
+			text:  "DEPOSITION OF NORA KELLS\n\nAPPEARANCES:\nFor the Plaintiff: Mr. Ivo Hale\nFor the Defendant: Ms. Rhea Dunn\n\nEXAMINATION\nBY MR. HALE:\n\nQ. State your name.\n\nA. Nora Kells.\n\nQ. Did you sign it?\n\nMS. DUNN: Objection.\n\nA. I did.\n\nTHE WITNESS: May I stop?\n\nMR. HALE: Yes.\n\nCROSS-EXAMINATION\nBY MS. DUNN:\n\nQ. Who asked you to?\n\nA. Nobody.\n",
+			quote: "Did you sign it?", want: "Ivo Hale",
+		},
+		{
+			name:  "a deposition's A. is the deponent the heading names",
+			text:  "DEPOSITION OF NORA KELLS\n\nAPPEARANCES:\nFor the Plaintiff: Mr. Ivo Hale\nFor the Defendant: Ms. Rhea Dunn\n\nEXAMINATION\nBY MR. HALE:\n\nQ. State your name.\n\nA. Nora Kells.\n\nQ. Did you sign it?\n\nMS. DUNN: Objection.\n\nA. I did.\n\nTHE WITNESS: May I stop?\n\nMR. HALE: Yes.\n\nCROSS-EXAMINATION\nBY MS. DUNN:\n\nQ. Who asked you to?\n\nA. Nobody.\n",
+			quote: "I did.", want: "Nora Kells",
+		},
+		{
+			name:  "THE WITNESS is the deponent",
+			text:  "DEPOSITION OF NORA KELLS\n\nAPPEARANCES:\nFor the Plaintiff: Mr. Ivo Hale\nFor the Defendant: Ms. Rhea Dunn\n\nEXAMINATION\nBY MR. HALE:\n\nQ. State your name.\n\nA. Nora Kells.\n\nQ. Did you sign it?\n\nMS. DUNN: Objection.\n\nA. I did.\n\nTHE WITNESS: May I stop?\n\nMR. HALE: Yes.\n\nCROSS-EXAMINATION\nBY MS. DUNN:\n\nQ. Who asked you to?\n\nA. Nobody.\n",
+			quote: "May I stop?", want: "Nora Kells",
+		},
+		{
+			name:  "a second BY heading hands the questions to the other lawyer",
+			text:  "DEPOSITION OF NORA KELLS\n\nAPPEARANCES:\nFor the Plaintiff: Mr. Ivo Hale\nFor the Defendant: Ms. Rhea Dunn\n\nEXAMINATION\nBY MR. HALE:\n\nQ. State your name.\n\nA. Nora Kells.\n\nQ. Did you sign it?\n\nMS. DUNN: Objection.\n\nA. I did.\n\nTHE WITNESS: May I stop?\n\nMR. HALE: Yes.\n\nCROSS-EXAMINATION\nBY MS. DUNN:\n\nQ. Who asked you to?\n\nA. Nobody.\n",
+			quote: "Who asked you to?", want: "Rhea Dunn",
+		},
+		{
+			name:  "an examination heading in capitals is no one's words",
+			text:  "DEPOSITION OF NORA KELLS\n\nAPPEARANCES:\nFor the Plaintiff: Mr. Ivo Hale\nFor the Defendant: Ms. Rhea Dunn\n\nEXAMINATION\nBY MR. HALE:\n\nQ. State your name.\n\nA. Nora Kells.\n\nQ. Did you sign it?\n\nMS. DUNN: Objection.\n\nA. I did.\n\nTHE WITNESS: May I stop?\n\nMR. HALE: Yes.\n\nCROSS-EXAMINATION\nBY MS. DUNN:\n\nQ. Who asked you to?\n\nA. Nobody.\n",
+			quote: "Yes.", want: "Ivo Hale", whole: true,
+		},
+		{
+			name:  "APPEARANCES is no speaker",
+			text:  "DEPOSITION OF NORA KELLS\n\nAPPEARANCES:\nFor the Plaintiff: Mr. Ivo Hale\nFor the Defendant: Ms. Rhea Dunn\n\nEXAMINATION\nBY MR. HALE:\n\nQ. State your name.\n\nA. Nora Kells.\n\nQ. Did you sign it?\n\nMS. DUNN: Objection.\n\nA. I did.\n\nTHE WITNESS: May I stop?\n\nMR. HALE: Yes.\n\nCROSS-EXAMINATION\nBY MS. DUNN:\n\nQ. Who asked you to?\n\nA. Nobody.\n",
+			quote: "For the Plaintiff", dropped: true,
+		},
+		{
+			name:  "a lone line opening with an initial is no answer",
+			text:  "Minutes\n\nCHAIR: We start.\nA. Marsh asked for the accounts.\nCHAIR: Noted.\nQ. and A. session at six.\n",
+			quote: "Marsh asked", dropped: true,
+		},
+		{
+			name:  "an ACTION line in minutes is no speaker",
+			text:  "Minutes\n\nCHAIR: The pump is late.\nTREASURER: I will write.\nACTION: Treasurer to write to the agency.\nCHAIR: Thank you.\n",
+			quote: "Treasurer to write", dropped: true,
+		},
 	}
 	for _, c := range cases {
 		doc := &model.Document{Text: c.text}
@@ -87,6 +128,8 @@ func TestTranscriptSpeakerRules(t *testing.T) {
 			t.Errorf("%s: %q not found in %+v", c.name, c.quote, found)
 		case got.Speaker != c.want:
 			t.Errorf("%s: %q given to %q, want %q", c.name, c.quote, got.Speaker, c.want)
+		case c.whole && got.Text != c.quote:
+			t.Errorf("%s: quotation %q, want %q alone", c.name, got.Text, c.quote)
 		}
 	}
 }
