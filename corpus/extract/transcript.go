@@ -702,7 +702,79 @@ func Transcript(text string, from int) []Found {
 		return turns
 	}
 	expandNames(text, turns, prose)
+	nameRoleLabels(text, turns, prose)
 	return mergeFound(turns, articleParas(text, prose))
+}
+
+// nameRoleLabels gives a label that is an office, "THE CHAIR:",
+// "Treasurer:", the name a list of those present gives it: "Present: Cllr
+// Agnes Thorne (Chair), Ruth Akande (Treasurer)", as minutes and hearings
+// open. An office two names hold in brackets stays as it is.
+func nameRoleLabels(text string, turns []Found, prose []paragraph) {
+	var holders map[string]string // office, lower case -> name, "" when two
+	for _, p := range prose {
+		para := text[p.start:p.end]
+		for off := 0; ; {
+			k := strings.IndexByte(para[off:], '(')
+			if k < 0 {
+				break
+			}
+			k += off
+			end := strings.IndexAny(para[k:], ")\n")
+			if end < 0 || para[k+end] != ')' {
+				break
+			}
+			end += k
+			off = end + 1
+			office := strings.TrimSpace(para[k+1 : end])
+			if office == "" || len(office) > 40 {
+				continue
+			}
+			name := holderBefore(para[:k])
+			if name == "" {
+				continue
+			}
+			if holders == nil {
+				holders = map[string]string{}
+			}
+			key := strings.ToLower(office)
+			if prev, seen := holders[key]; seen && prev != name {
+				name = ""
+			}
+			holders[key] = name
+		}
+	}
+	if len(holders) == 0 {
+		return
+	}
+	for i := range turns {
+		office := strings.ToLower(turns[i].Speaker)
+		office = strings.TrimPrefix(office, "the ")
+		if name := holders[office]; name != "" {
+			turns[i].Speaker, turns[i].Local = name, false
+		}
+	}
+}
+
+// holderBefore reads the name that ends before, the list entry before an
+// office in brackets: "Present: Cllr Agnes Thorne" gives Agnes Thorne. It
+// is "" unless the entry is a name of two words or more after its titles.
+func holderBefore(before string) string {
+	entry := strings.TrimSpace(before[strings.LastIndexAny(before, ",;:")+1:])
+	words := strings.Fields(entry)
+	n := 0
+	for n < len(words) && titleWords[strings.ToLower(strings.Trim(words[n], "."))] {
+		n++
+	}
+	words = words[n:]
+	if len(words) < 2 || len(words) > 4 {
+		return ""
+	}
+	name := strings.Join(words, " ")
+	if !labelName(name) || strings.ToUpper(name) == name {
+		return ""
+	}
+	return name
 }
 
 // mergeFound merges two lists of quotations, each in text order.

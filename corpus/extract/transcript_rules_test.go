@@ -107,6 +107,21 @@ func TestTranscriptSpeakerRules(t *testing.T) {
 			text:  "Minutes\n\nCHAIR: The pump is late.\nTREASURER: I will write.\nACTION: Treasurer to write to the agency.\nCHAIR: Thank you.\n",
 			quote: "Treasurer to write", dropped: true,
 		},
+		{
+			name:  "THE CHAIR is the member the list of those present says chairs",
+			text:  "HEARING\n\nMembers present: Ms Ona Bright (Chair); Mr Lev Stone.\n\nTHE CHAIR: Welcome.\n\nMR. STONE: Thank you.\n\nTHE CHAIR: Begin.\n",
+			quote: "Begin.", want: "Ona Bright",
+		},
+		{
+			name:  "an office label takes its holder from a comma list",
+			text:  "Minutes\n\nPresent: Cllr Ona Bright (Chair), Lev Stone (Treasurer), Ida Moss\n\nChair: We start.\nTreasurer: We have nine pounds.\nIda Moss: Only nine?\nTreasurer: Yes.\nChair: Thank you.\n",
+			quote: "We have nine", want: "Lev Stone",
+		},
+		{
+			name:  "an office two people hold stays an office",
+			text:  "Minutes\n\nPresent: Ona Bright (Chair), Lev Stone (Chair), Ida Moss\n\nChair: We start.\nIda Moss: Only nine?\nChair: Yes.\n",
+			quote: "We start.", want: "Chair",
+		},
 	}
 	for _, c := range cases {
 		doc := &model.Document{Text: c.text}
