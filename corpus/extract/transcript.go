@@ -1247,6 +1247,23 @@ func (t *transcript) emit(sp *turnSpeaker, s, e int) {
 	t.noteTurn(f.Text)
 }
 
+// firstSentence cuts s at the first full stop that ends a word other than
+// a title or an initial: "Dr. Ana Roe. Guest: X" gives "Dr. Ana Roe".
+func firstSentence(s string) string {
+	for off := 0; ; {
+		k := strings.Index(s[off:], ". ")
+		if k < 0 {
+			return s
+		}
+		k += off
+		w := s[strings.LastIndexByte(s[:k], ' ')+1 : k]
+		if utf8.RuneCountInString(w) > 1 && !titleWords[strings.ToLower(w)] {
+			return s[:k]
+		}
+		off = k + 2
+	}
+}
+
 // examinerHeading reads a deposition's "BY MR. HALE:" heading at
 // text[s:e] and returns the lawyer it names, who asks the Q turns below it.
 func (t *transcript) examinerHeading(s, e int) (*turnSpeaker, bool) {
@@ -1284,14 +1301,14 @@ func (t *transcript) markHeader(s int) {
 
 // headerPrefixes open the header lines of an interview naming its Q and
 // A, lower case; none is longer than "interviewed by", and each opens with
-// i, q, a, g or d.
+// i, q, a, g, d, p or h.
 var headerPrefixes = []struct {
 	prefix string
 	q      bool
 }{
 	{"interviewer:", true}, {"q =", true}, {"q:", true}, {"questions:", true}, {"questions by", true}, {"interviewed by", true},
 	{"interviewee:", false}, {"a =", false}, {"a:", false}, {"answers:", false}, {"interview with", false}, {"guest:", false},
-	{"deposition of", false},
+	{"deposition of", false}, {"presenter:", true}, {"host:", true},
 }
 
 // appendLowerRunes appends strings.ToLower of the first n runes of s to
@@ -1328,7 +1345,7 @@ func (t *transcript) readHeader(from int) {
 		}
 		n++
 		prefixed := false
-		if c := line[0] | 0x20; line[0] >= utf8.RuneSelf || c == 'i' || c == 'q' || c == 'a' || c == 'g' || c == 'd' {
+		if c := line[0] | 0x20; line[0] >= utf8.RuneSelf || c == 'i' || c == 'q' || c == 'a' || c == 'g' || c == 'd' || c == 'p' || c == 'h' {
 			// Every prefix opens with one of these letters; a line opening
 			// with another ASCII byte matches none.
 			prefixed = t.headerNames(line, ls)
@@ -1361,6 +1378,8 @@ func (t *transcript) headerNames(line string, ls int) bool {
 		if c := strings.IndexAny(name, ",(;"); c > 0 {
 			name = strings.TrimSpace(name[:c])
 		}
+		name = firstSentence(name) // "Presenter: Wilma Achterberg. Guest: ..."
+
 		name = strings.TrimRight(name, ".")
 		if !labelName(name) || len(strings.Fields(name)) < 2 {
 			continue
@@ -2068,7 +2087,9 @@ func subtitles(text string, from int) []Found {
 					tag := line[2:gt]
 					if sp0 := strings.IndexByte(tag, ' '); sp0 >= 0 {
 						name, role := splitTitles(strings.TrimSpace(tag[sp0+1:]))
-						cur = &turnSpeaker{name: name, role: role, conf: model.High}
+						// "<v Anchor>" is whoever anchors this bulletin, as an
+						// ANCHOR: label is: local to the document.
+						cur = &turnSpeaker{name: name, role: role, conf: model.High, local: genericLabels[strings.ToLower(name)]}
 					}
 					ts = s + gt + 1
 				}

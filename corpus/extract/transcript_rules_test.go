@@ -122,6 +122,16 @@ func TestTranscriptSpeakerRules(t *testing.T) {
 			text:  "Minutes\n\nPresent: Ona Bright (Chair), Lev Stone (Chair), Ida Moss\n\nChair: We start.\nIda Moss: Only nine?\nChair: Yes.\n",
 			quote: "We start.", want: "Chair",
 		},
+		{
+			name:  "a Presenter: header line names the interviewer and is no turn",
+			text:  "Morning show\n\nPresenter: Ama Tetteh. Guest: farmer Obi Lenz.\n\n[00:01:02] TETTEH: Good morning.\n[00:01:05] LENZ: Morning.\n[00:01:09] TETTEH: Is the harvest late?\n[00:01:12] LENZ: Two weeks.\n",
+			quote: "Is the harvest late?", want: "Ama Tetteh",
+		},
+		{
+			name:  "the header line itself",
+			text:  "Morning show\n\nPresenter: Ama Tetteh. Guest: farmer Obi Lenz.\n\n[00:01:02] TETTEH: Good morning.\n[00:01:05] LENZ: Morning.\n[00:01:09] TETTEH: Is the harvest late?\n[00:01:12] LENZ: Two weeks.\n",
+			quote: "Ama Tetteh", dropped: true,
+		},
 	}
 	for _, c := range cases {
 		doc := &model.Document{Text: c.text}
@@ -146,5 +156,23 @@ func TestTranscriptSpeakerRules(t *testing.T) {
 		case c.whole && got.Text != c.quote:
 			t.Errorf("%s: quotation %q, want %q alone", c.name, got.Text, c.quote)
 		}
+	}
+}
+
+// TestSubtitleGenericVoice checks that a WebVTT voice named by office,
+// "<v Anchor>", is local to its document as an ANCHOR: label is, while a
+// named voice is not.
+func TestSubtitleGenericVoice(t *testing.T) {
+	text := "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Anchor>Good evening.\n\n00:00:03.500 --> 00:00:06.000\n<v Ida Brun>Thanks. The river is rising.\n"
+	found := Transcript(text, 0)
+	checkBounds(t, text, 0, found)
+	if len(found) != 2 {
+		t.Fatalf("got %d cues, want 2: %+v", len(found), found)
+	}
+	if found[0].Speaker != "Anchor" || !found[0].Local {
+		t.Errorf("anchor cue: speaker %q local %v, want a local Anchor", found[0].Speaker, found[0].Local)
+	}
+	if found[1].Speaker != "Ida Brun" || found[1].Local {
+		t.Errorf("named cue: speaker %q local %v, want Ida Brun, not local", found[1].Speaker, found[1].Local)
 	}
 }
