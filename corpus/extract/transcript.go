@@ -687,6 +687,8 @@ type transcript struct {
 	// examiner is the lawyer a deposition's "BY MR. X:" heading names:
 	// the Q turns below it are theirs.
 	examiner *turnSpeaker
+	// renames are a chat export's changes of a member's name.
+	renames []rename
 }
 
 // Transcript extracts one quotation per speaker turn from text[from:]:
@@ -1039,6 +1041,13 @@ func labelled(text string, from, to int) ([]Found, []paragraph) {
 			continue
 		}
 		line := text[s:e]
+		if cur != nil && (annotationLine(line) || t.chatEvent(s, e)) {
+			// "NOTE: Figures are provisional", "[2026-02-10 21:55] Ana
+			// changed their profile name to A.": the minute-taker's or
+			// the chat's words, not the last speaker's.
+			flush()
+			cur = nil
+		}
 		if ex, ok := t.examinerHeading(s, e); ok {
 			// "BY MS. QUARRINGTON:" opens her examination: the Q turns
 			// below are hers. A heading in capitals above it
@@ -1098,7 +1107,74 @@ func labelled(text string, from, to int) ([]Found, []paragraph) {
 		segEnd = e
 	}
 	flush()
+	t.applyRenames()
 	return t.out, prose
+}
+
+// chatPlaceholder reports whether text is what a chat export writes in
+// place of a message: no one's words.
+func chatPlaceholder(text string) bool {
+	if len(text) > 40 || len(text) < 12 {
+		return false
+	}
+	switch strings.ToLower(strings.TrimRight(text, ".")) {
+	case "this message was deleted", "you deleted this message", "<media omitted>", "image omitted", "video omitted", "audio omitted", "sticker omitted":
+		return true
+	}
+	return false
+}
+
+// annotationWords open the lines ("NOTE: ...") a transcript's editor or a
+// minute-taker adds between turns.
+var annotationWords = set(`note notes update updated correction clarification subject action actions editor's`)
+
+// annotationLine reports whether line is an editor's annotation,
+// "NOTE: Figures are provisional.", "Subject: the email at Annex B".
+func annotationLine(line string) bool {
+	c := strings.IndexByte(line, ':')
+	if c <= 0 || c > len("clarification") || c+1 < len(line) && line[c+1] != ' ' {
+		return false
+	}
+	return annotationWords[strings.ToLower(line[:c])]
+}
+
+// chatEvent reports whether the line at text[s:e], which opens with no
+// label, is a chat export's event: a line stamped with a date and a time
+// ("[2026-02-10 21:55] Ana changed their profile name to A."). A
+// message always has its sender's name after the stamp. A rename is
+// remembered, so the new name's messages stay the sender's.
+func (t *transcript) chatEvent(s, e int) bool {
+	i := skipTimestamp(t.text, s, e)
+	if i == s || !strings.ContainsAny(t.text[s:i], "-/") || !strings.ContainsRune(t.text[s:i], ':') {
+		return false
+	}
+	line := t.text[i:e]
+	for _, verb := range []string{" changed their profile name to ", " changed their name to ", " changed their display name to "} {
+		if k := strings.Index(line, verb); k > 0 {
+			t.renames = append(t.renames, rename{from: strings.TrimRight(line[k+len(verb):], ". "), to: line[:k], at: e})
+			break
+		}
+	}
+	return true
+}
+
+// rename is a chat member's change of name: the messages signed from at
+// or after offset at are to's.
+type rename struct {
+	from, to string
+	at       int
+}
+
+// applyRenames gives the messages signed with a chat member's new name
+// to the name they had.
+func (t *transcript) applyRenames() {
+	for _, r := range t.renames {
+		for i := range t.out {
+			if t.out[i].Start >= r.at && strings.EqualFold(strings.TrimRight(t.out[i].Speaker, "."), r.from) {
+				t.out[i].Speaker = r.to
+			}
+		}
+	}
 }
 
 // capitalsFullName finds the full name a heading in capitals gives a
@@ -1195,7 +1271,7 @@ func expandNames(text string, turns []Found, prose []paragraph) {
 				sp := strings.LastIndexAny(before, " \t(") + 1
 				given := before[sp:]
 				lg := strings.ToLower(strings.TrimSuffix(given, "."))
-				if given == "" || !unicode.IsUpper(firstRune(given)) || titleWords[lg] || notNames[lg] || demonyms[lg] || strings.ContainsAny(given, "’',") {
+				if given == "" || !unicode.IsUpper(firstRune(given)) || titleWords[lg] || notNames[lg] || demonyms[lg] || strings.ContainsAny(given, "’',:;") {
 					continue
 				}
 				cand := given + " " + name
@@ -1225,7 +1301,7 @@ func expandNames(text string, turns []Found, prose []paragraph) {
 
 func (t *transcript) emit(sp *turnSpeaker, s, e int) {
 	s, e = trimStage(t.text, s, e)
-	if s >= e || stageOnly(t.text[s:e]) {
+	if s >= e || stageOnly(t.text[s:e]) || chatPlaceholder(t.text[s:e]) {
 		return
 	}
 	f := Found{Text: t.text[s:e], Start: s, End: e, Cue: "transcript", Speaker: sp.name, Role: sp.role, Local: sp.local, Confidence: sp.conf}

@@ -132,6 +132,36 @@ func TestTranscriptSpeakerRules(t *testing.T) {
 			text:  "Morning show\n\nPresenter: Ama Tetteh. Guest: farmer Obi Lenz.\n\n[00:01:02] TETTEH: Good morning.\n[00:01:05] LENZ: Morning.\n[00:01:09] TETTEH: Is the harvest late?\n[00:01:12] LENZ: Two weeks.\n",
 			quote: "Ama Tetteh", dropped: true,
 		},
+		{
+			name:  "a NOTE line ends the turn before it",
+			text:  "Minutes\n\nCHAIR: We start.\nTREASURER: We have nine pounds.\nNOTE: Figures are provisional.\nCHAIR: Thank you.\n",
+			quote: "We have nine pounds.", want: "Treasurer", whole: true,
+		},
+		{
+			name:  "a Subject: line is no one's words",
+			text:  "Minutes\n\nCHAIR: We start.\nTREASURER: We have nine pounds.\nSubject: the accounts at Annex B.\nCHAIR: Thank you.\n",
+			quote: "We have nine pounds.", want: "Treasurer", whole: true,
+		},
+		{
+			name:  "a chat's deleted message is no one's words",
+			text:  "Export\n\n[2026-02-10 21:47] Ines Baro: Did the van come?\n[2026-02-10 21:48] Olek Tamm: This message was deleted.\n[2026-02-10 21:49] Ines Baro changed their profile name to I.B.\n[2026-02-10 21:50] I.B.: Delete the chat.\n[2026-02-10 21:51] Olek Tamm: Done.\n",
+			quote: "This message was deleted", dropped: true,
+		},
+		{
+			name:  "a chat event ends the message before it",
+			text:  "Export\n\n[2026-02-10 21:47] Ines Baro: Did the van come?\n[2026-02-10 21:48] Olek Tamm: This message was deleted.\n[2026-02-10 21:49] Ines Baro changed their profile name to I.B.\n[2026-02-10 21:50] I.B.: Delete the chat.\n[2026-02-10 21:51] Olek Tamm: Done.\n",
+			quote: "Ines Baro changed", dropped: true,
+		},
+		{
+			name:  "a renamed chat member's messages stay theirs",
+			text:  "Export\n\n[2026-02-10 21:47] Ines Baro: Did the van come?\n[2026-02-10 21:48] Olek Tamm: This message was deleted.\n[2026-02-10 21:49] Ines Baro changed their profile name to I.B.\n[2026-02-10 21:50] I.B.: Delete the chat.\n[2026-02-10 21:51] Olek Tamm: Done.\n",
+			quote: "Delete the chat.", want: "Ines Baro",
+		},
+		{
+			name:  "an ACTION line before an office's name is no given name",
+			text:  "Minutes\n\nPresent: Ona Bright, Lev Stone\n\nChair: We start.\nLev Stone: We have nine pounds.\nChair: Thank you.\nACTION: Chair to write.\n",
+			quote: "We start.", want: "Chair",
+		},
 	}
 	for _, c := range cases {
 		doc := &model.Document{Text: c.text}
