@@ -918,6 +918,7 @@ func hasUpperOrNonASCII(s string) bool {
 // them, and numbering the labels in tab.
 func labelLines(text string, from, to int, out []labelLine, tab *labelTable) []labelLine {
 	blank := false
+	qs, as := 0, 0 // lines opening "Q. " and "A. " that no label opens
 	for i := from; i < to; {
 		nl := strings.IndexByte(text[i:to], '\n')
 		end, next := to, to
@@ -933,31 +934,28 @@ func labelLines(text string, from, to int, out []labelLine, tab *labelTable) []l
 		l, ok := parseLabelIn(text, s, e, tab)
 		if ok {
 			tab.count(&l)
-		}
-		out = append(out, labelLine{s: s, e: e, afterBlank: blank, ok: ok, l: l})
-		blank = false
-	}
-	return dottedQA(text, out, tab)
-}
-
-// dottedQA reads "Q. Did you sign it?" and "A. I did." as Q and A turns,
-// as depositions write them, when lines opening so alternate through the
-// transcript: one such line may be a name's initial ("A. Marsh said").
-func dottedQA(text string, lines []labelLine, tab *labelTable) []labelLine {
-	qs, as := 0, 0
-	for _, ln := range lines {
-		if !ln.ok {
-			switch dottedQALine(text[ln.s:ln.e]) {
+		} else {
+			switch dottedQALine(text[s:e]) {
 			case 'Q':
 				qs++
 			case 'A':
 				as++
 			}
 		}
+		out = append(out, labelLine{s: s, e: e, afterBlank: blank, ok: ok, l: l})
+		blank = false
 	}
-	if qs < 2 || as < 2 {
-		return lines
+	if qs >= 2 && as >= 2 {
+		dottedQA(text, out, tab)
 	}
+	return out
+}
+
+// dottedQA reads "Q. Did you sign it?" and "A. I did." as Q and A turns,
+// as depositions write them; labelLines calls it when at least two lines
+// open each way, for one such line may be a name's initial ("A. Marsh
+// said").
+func dottedQA(text string, lines []labelLine, tab *labelTable) {
 	for i := range lines {
 		ln := &lines[i]
 		if ln.ok {
@@ -972,7 +970,6 @@ func dottedQA(text string, lines []labelLine, tab *labelTable) []labelLine {
 			}
 		}
 	}
-	return lines
 }
 
 // dottedQALine returns 'Q' or 'A' for a line opening "Q. " or "A. " and
@@ -1117,12 +1114,16 @@ func chatPlaceholder(text string) bool {
 	if len(text) > 40 || len(text) < 12 {
 		return false
 	}
-	switch strings.ToLower(strings.TrimRight(text, ".")) {
-	case "this message was deleted", "you deleted this message", "<media omitted>", "image omitted", "video omitted", "audio omitted", "sticker omitted":
-		return true
+	text = strings.TrimRight(text, ".")
+	for _, p := range chatPlaceholders {
+		if len(text) == len(p) && strings.EqualFold(text, p) {
+			return true
+		}
 	}
 	return false
 }
+
+var chatPlaceholders = []string{"this message was deleted", "you deleted this message", "<media omitted>", "image omitted", "video omitted", "audio omitted", "sticker omitted"}
 
 // annotationWords open the lines ("NOTE: ...") a transcript's editor or a
 // minute-taker adds between turns.
@@ -1131,8 +1132,8 @@ var annotationWords = set(`note notes update updated correction clarification su
 // annotationLine reports whether line is an editor's annotation,
 // "NOTE: Figures are provisional.", "Subject: the email at Annex B".
 func annotationLine(line string) bool {
-	c := strings.IndexByte(line, ':')
-	if c <= 0 || c > len("clarification") || c+1 < len(line) && line[c+1] != ' ' {
+	c := strings.IndexByte(line[:min(len(line), len("clarification")+1)], ':')
+	if c <= 0 || c+1 < len(line) && line[c+1] != ' ' {
 		return false
 	}
 	return annotationWords[strings.ToLower(line[:c])]
@@ -1144,6 +1145,9 @@ func annotationLine(line string) bool {
 // message always has its sender's name after the stamp. A rename is
 // remembered, so the new name's messages stay the sender's.
 func (t *transcript) chatEvent(s, e int) bool {
+	if t.text[s] != '[' {
+		return false // chat exports bracket their stamps
+	}
 	i := skipTimestamp(t.text, s, e)
 	if i == s || !strings.ContainsAny(t.text[s:i], "-/") || !strings.ContainsRune(t.text[s:i], ':') {
 		return false
@@ -1182,7 +1186,26 @@ func (t *transcript) applyRenames() {
 // in capitals before it, when it is no title, written as a name. ambiguous
 // is set when two such names end with the label.
 func capitalsFullName(text string, prose []paragraph, name string) (found string, ambiguous bool) {
-	upper := strings.ToUpper(name)
+	// The capitals are written into buf, not a new string: most labels
+	// find nothing, and this runs for every one-word label not found.
+	var buf [64]byte
+	upper, ascii := "", len(name) <= len(buf)
+	for i := 0; ascii && i < len(name); i++ {
+		c := name[i]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		if 'a' <= c && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	if ascii && len(name) > 0 {
+		upper = unsafe.String(&buf[0], len(name))
+	} else {
+		upper = strings.ToUpper(name) // "Öztürk": rare enough to copy
+	}
 	if upper == name {
 		return "", false
 	}
