@@ -391,7 +391,7 @@ func articleParas(text string, paras []paragraph) []Found {
 			all = tz.tokenize(text, cur, s.open, all)
 			sc.quotes = append(sc.quotes, int32(len(all)-first))
 			tz.marks = append(tz.marks, int32(len(all)-first))
-			all = append(all, token{start: s.open, end: s.close, kind: tQuote, q: int32(qi)})
+			all = append(all, token{start: s.open, end: s.close, kind: tQuote, punct: int32(qi)})
 			cur = s.close
 		}
 		all = tz.tokenize(text, cur, p.end, all)
@@ -460,7 +460,7 @@ func articleParas(text string, paras []paragraph) []Found {
 			a.link(in, si)
 			for ; nextQuote < len(in.quotes) && int(in.quotes[nextQuote]) < s.hi; nextQuote++ {
 				x := int(in.quotes[nextQuote])
-				sp := in.spans[in.toks[x].q]
+				sp := in.spans[in.toks[x].span()]
 				at := a.attribute(in, si, x)
 				if at.ent < 0 && !at.drop && !at.anon && quoteOnly {
 					switch {
@@ -1405,7 +1405,7 @@ func mentionsFrom(s *sentence, k int) int {
 func (a *article) attribute(in *paraInfo, si, x int) attribution {
 	s := &in.sents[si]
 	toks := in.toks
-	if at := a.afterCue(s, toks, in.spans[toks[x].q], x); at.ent >= 0 || at.anon {
+	if at := a.afterCue(s, toks, in.spans[toks[x].span()], x); at.ent >= 0 || at.anon {
 		return at
 	}
 	at := a.beforeCue(in, si, x)
@@ -1418,7 +1418,7 @@ func (a *article) attribute(in *paraInfo, si, x int) attribution {
 	for y := x - 1; y >= s.lo; y-- {
 		t := &toks[y]
 		if t.kind == tQuote {
-			if i := a.outIndex(in.spans[t.q].tStart); i >= 0 && a.foundEnt[i] >= 0 {
+			if i := a.outIndex(in.spans[t.span()].tStart); i >= 0 && a.foundEnt[i] >= 0 {
 				return attribution{ent: a.foundEnt[i], conf: a.out[i].Confidence, cue: a.out[i].Cue, tight: true}
 			}
 			break
@@ -1436,7 +1436,7 @@ func (a *article) attribute(in *paraInfo, si, x int) attribution {
 	for y := x - 1; y >= s.lo; y-- {
 		t := &toks[y]
 		if t.kind == tQuote {
-			if i := a.outIndex(in.spans[t.q].tStart); i >= 0 && a.foundEnt[i] >= 0 {
+			if i := a.outIndex(in.spans[t.span()].tStart); i >= 0 && a.foundEnt[i] >= 0 {
 				return attribution{ent: a.foundEnt[i], conf: model.Medium, cue: a.out[i].Cue, tight: true}
 			}
 			break
@@ -1458,7 +1458,7 @@ func (a *article) attribute(in *paraInfo, si, x int) attribution {
 		prev := &in.sents[si-1]
 		for y := prev.hi - 1; y >= prev.lo; y-- {
 			if toks[y].kind == tQuote {
-				if i := a.outIndex(in.spans[toks[y].q].tStart); i >= 0 && a.foundEnt[i] >= 0 {
+				if i := a.outIndex(in.spans[toks[y].span()].tStart); i >= 0 && a.foundEnt[i] >= 0 {
 					return attribution{ent: a.foundEnt[i], conf: model.Medium, cue: a.out[i].Cue, tight: true}
 				}
 				break
@@ -1658,7 +1658,7 @@ func (a *article) beforeCue(in *paraInfo, si, x int) attribution {
 		// no one speaking, a quotation carrying on a sentence whose
 		// subject is the name just before it is that person's.
 		if m := mentionAt(s, x, true); m != nil && !m.poss && m.kind == mName && m.ent >= 0 && a.ents[m.ent].person {
-			sp := in.spans[toks[x].q]
+			sp := in.spans[toks[x].span()]
 			if r := firstRune(a.text[sp.tStart:sp.tEnd]); unicode.IsLower(r) {
 				at := a.resolve(m, "subject")
 				at.conf = model.Medium
