@@ -786,6 +786,35 @@ func countWords(s string, limit int) int {
 	return n
 }
 
+// oneWord reports whether s is one word, countWords(s, 2) == 1, asked
+// of every name a cue resolves to: a name of ASCII letters is read up
+// to its first space and the first byte after the spaces, with no call.
+// Anything else is counted.
+func oneWord(s string) bool {
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf && !asciiSpace[s[i]] {
+		i++
+	}
+	if i == len(s) {
+		return i > 0
+	}
+	if i == 0 || s[i] >= utf8.RuneSelf {
+		return countWords(s, 2) == 1
+	}
+	// s[:i] is a word and s[i] an ASCII space: one word only if no
+	// other follows the spaces.
+	for i < len(s) && s[i] < utf8.RuneSelf && asciiSpace[s[i]] {
+		i++
+	}
+	if i == len(s) {
+		return true
+	}
+	if s[i] < utf8.RuneSelf {
+		return false // the first byte of a second word
+	}
+	return countWords(s, 2) == 1
+}
+
 // wordRun returns how many of the eight bytes packed in x (the first
 // lowest) come before the first that is outside ASCII or at most ' ',
 // which takes every ASCII space: bytes within a word of ASCII letters,
@@ -1141,7 +1170,7 @@ func (a *article) resolve(m *mention, cue string) attribution {
 		if m.ent < 0 {
 			return none
 		}
-		bare := countWords(m.name, 2) == 1 // one word, counting no further
+		bare := oneWord(m.name)
 		return attribution{ent: m.ent, conf: model.High, bare: bare, cue: cue, tight: true}
 	case mPronoun, mRoleRef, mOrgRef:
 		if m.ent >= 0 {

@@ -24,6 +24,9 @@ func TestCopyFreeHelpers(t *testing.T) {
 		if got, want := indexEither(x, 'f', 'o'), strings.IndexAny(x, "fo"); got != want {
 			t.Fatalf("indexEither(%q, 'f', 'o') = %d, want %d", x, got, want)
 		}
+		if got, want := oneWord(x), countWords(x, 2) == 1; got != want {
+			t.Fatalf("oneWord(%q) = %v, want %v", x, got, want)
+		}
 		if got, want := trimLeftSpace(x), strings.TrimLeftFunc(x, unicode.IsSpace); got != want {
 			t.Fatalf("trimLeftSpace(%q) = %q, want %q", x, got, want)
 		}

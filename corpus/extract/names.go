@@ -62,7 +62,7 @@ func (a *article) nameStart(toks []token, k, lo int) bool {
 	if w := t.word(a.text); len(w) > 2 && w[1] == '-' && strings.IndexByte("RDI", w[0]) >= 0 {
 		return false // a party and state: "R-Ohio"
 	}
-	if strings.Contains(a.low(t), "-year-old") {
+	if low := a.low(t); len(low) >= len("-year-old") && strings.Contains(low, "-year-old") {
 		return false // "Fourteen-year-old Aditi Rao"
 	}
 	if !t.poss && isSentenceStart(toks, k, lo) {
@@ -543,6 +543,9 @@ func (a *article) attachRole(toks []token, lo, first int, out []mention, mm ment
 // same as lowering the whole role first, since lowering never makes or
 // removes a space: names and roles are read for every mention.
 func roleGender(role string) gender {
+	if role == "" {
+		return unknownGender // most names have no role: no words to range over
+	}
 	var buf [32]byte
 	for w := range strings.FieldsSeq(role) {
 		lw := appendLower(buf[:0], w)
