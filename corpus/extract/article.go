@@ -1369,13 +1369,27 @@ func (a *article) role(m *mention) int {
 func roleHeadOf(role string) string {
 	head := ""
 	var buf [32]byte
-	for f := range strings.FieldsSeq(role) {
-		w := appendLower(buf[:0], f)
+	// The words are split by nextField and trimmed of ".,;" by hand: the
+	// iterator of strings.FieldsSeq and the cutset bytes.Trim builds on
+	// each call cost more than the rest.
+	for i := 0; ; {
+		s, e := nextField(role, i)
+		if s == e {
+			break
+		}
+		i = e
+		w := appendLower(buf[:0], role[s:e])
 		switch string(w) {
 		case "to", "of", "at", "for", "in", "with", "from", "on", "who", "which", ";":
 			return head
 		}
-		w = bytes.TrimSuffix(bytes.TrimSuffix(bytes.Trim(w, ".,;"), []byte("’s")), []byte("'s"))
+		for len(w) > 0 && (w[0] == '.' || w[0] == ',' || w[0] == ';') {
+			w = w[1:]
+		}
+		for n := len(w); n > 0 && (w[n-1] == '.' || w[n-1] == ',' || w[n-1] == ';'); n = len(w) {
+			w = w[:n-1]
+		}
+		w = bytes.TrimSuffix(bytes.TrimSuffix(w, []byte("’s")), []byte("'s"))
 		if h, v := vocabEntry(w); v&(vRoleHeads|vTitleWords) != 0 {
 			head = h
 		}
@@ -2001,17 +2015,28 @@ func paraphraseLed(intro string) bool {
 	// byte, without building the lower-case clause (it can be a whole
 	// sentence) for every colon.
 	intro = end
-	for _, p := range paraphraseIntros {
+	if intro == "" {
+		return false
+	}
+	// Every intro ends in a letter: only those ending in the clause's
+	// last byte, folded to lower case, are compared.
+	for _, p := range introsByLast[intro[len(intro)-1]|0x20] {
 		n := len(intro) - len(p)
 		// A clause ending in ", p" also ends in " p".
-		// Every intro ends in a letter: comparing the last bytes first,
-		// folded to lower case, rules out most intros at once.
-		if n >= 0 && intro[len(intro)-1]|0x20 == p[len(p)-1] && strings.EqualFold(intro[n:], p) && (n == 0 || intro[n-1] == ' ' && p != "read") {
+		if n >= 0 && strings.EqualFold(intro[n:], p) && (n == 0 || intro[n-1] == ' ' && p != "read") {
 			return true
 		}
 	}
 	return false
 }
+
+// introsByLast lists paraphraseIntros by their last byte.
+var introsByLast = func() (t [256][]string) {
+	for _, p := range paraphraseIntros {
+		t[p[len(p)-1]] = append(t[p[len(p)-1]], p)
+	}
+	return t
+}()
 
 // isASCII reports whether s is all ASCII, eight bytes at a time.
 func isASCII(s string) bool {

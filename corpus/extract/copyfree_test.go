@@ -75,6 +75,33 @@ func TestCopyFreeHelpers(t *testing.T) {
 	}
 }
 
+// TestRoleHeadOf holds roleHeadOf, which lowers and trims a word at a
+// time, to its definition on whole roles, on random roles of role words,
+// stop words, punctuation and odd spaces and bytes.
+func TestRoleHeadOf(t *testing.T) {
+	pieces := []string{"Chief", "chief", "of", "OF", "Staff", "minister", "aide", "Deputy", "to", "the", "Sarkov", "’s", "'s",
+		" ", "  ", "\u00a0", "\t", ".", ",", ";", "; ", "who", "ſ", "\xff", "É", "spokeswoman", "Top"}
+	r := rand.New(rand.NewSource(9))
+	for i := 0; i < 20000; i++ {
+		role := joinPieces(r, pieces, 8)
+		want := ""
+	words:
+		for _, w := range strings.Fields(strings.ToLower(role)) {
+			switch w {
+			case "to", "of", "at", "for", "in", "with", "from", "on", "who", "which", ";":
+				break words
+			}
+			w = strings.TrimSuffix(strings.TrimSuffix(strings.Trim(w, ".,;"), "’s"), "'s")
+			if vocabOfWord(w)&(vRoleHeads|vTitleWords) != 0 {
+				want = w
+			}
+		}
+		if got := roleHeadOf(role); got != want {
+			t.Fatalf("roleHeadOf(%q) = %q, want %q", role, got, want)
+		}
+	}
+}
+
 // TestLabelName holds labelName, which asks the vocabulary only when its
 // answer counts, to labelNameRef, which asks it for every word, on random
 // labels of capitalised, lower-case, connector, stop and odd words.
