@@ -154,9 +154,10 @@ func extractQuotes(d *model.Document, st *ingestState) docQuotes {
 	out := docQuotes{quotes: st.quotes.get(len(found))}
 	// The document's distinct mentions and their numbers: a document
 	// names its few speakers again and again, so the shared table is
-	// asked once for each. Most documents quote a handful of people.
-	var mentionsHere [8]speakers.Mention
-	var idsHere [8]int32
+	// asked once for each. Few documents name more than 32 speakers
+	// or spellings of them.
+	var mentionsHere [32]speakers.Mention
+	var idsHere [32]int32
 	mentions, ids := mentionsHere[:0], idsHere[:0]
 	// A document's quotes share a few cues ("said", "transcript").
 	lastCueName, lastCue := "", model.NoCue

@@ -209,6 +209,7 @@ func dialogueRun(text string, paras []paragraph, people map[string]bool) (int, b
 	}
 	n := 0
 	names := map[string]bool{}
+	stamped := true // every line opens with a timestamp
 	for _, p := range paras {
 		if !mayOpenTurn(text, p) {
 			break
@@ -221,9 +222,12 @@ func dialogueRun(text string, paras []paragraph, people map[string]bool) (int, b
 			break // `X: "..."` is a quotation in prose
 		}
 		names[l.raw] = true
+		stamped = stamped && skipTimestamp(text, p.start, p.end) > p.start
 		n++
 	}
-	if n < 3 || len(names) < 2 {
+	// Two lines make an excerpt when both carry a timestamp, "[05:40]
+	// Kerr: ...": no list of prices or measures is stamped so.
+	if n < 3 && !(n == 2 && stamped) || len(names) < 2 {
 		return n, false
 	}
 	persons := 0
@@ -418,6 +422,9 @@ func articleParas(text string, paras []paragraph) []Found {
 	prevColon := none
 	prevSpeech := none
 	prevBlock := none // who the block quote going on is given to
+	// The quotations of the paragraph before, and whether it held only
+	// quotations, for a signature line after it.
+	lastFirst, lastEnd, lastQuoteOnly := 0, 0, false
 	for k := range infos {
 		in := &infos[k]
 		in.sents = a.sentences(in.toks, in.marks)
@@ -507,6 +514,20 @@ func articleParas(text string, paras []paragraph) []Found {
 			}
 			a.pushHistory(in.toks, s.ments, v.ent)
 		}
+		signed := false
+		if e := a.signatureOf(in); e >= 0 && lastQuoteOnly {
+			// "...quotation." then "— Hesper Quayle, general secretary":
+			// a roundup signs each quotation on the line after it. The
+			// signature outranks carrying on from the speaker before.
+			for i := lastFirst; i < lastEnd; i++ {
+				if a.out[i].Cue == "" || a.out[i].Cue == "continuation" {
+					a.foundEnt[i], a.bare[i] = e, false
+					a.out[i].Cue, a.out[i].Confidence = a.keep("dash"), model.Medium
+					signed = true
+				}
+			}
+		}
+		lastFirst, lastEnd, lastQuoteOnly = first, len(a.out), quoteOnly && len(in.spans) > 0
 		// Carry context to the next paragraph.
 		prevColon = none
 		if n := len(in.toks); n > 0 && in.toks[n-1].is(':') && len(in.sents) > 0 {
@@ -521,8 +542,11 @@ func articleParas(text string, paras []paragraph) []Found {
 			prevQuote = -1
 		}
 		prevSpeech = lastSpeech
-		if len(in.sents) > 0 && quoteOnly {
+		if len(in.sents) > 0 && quoteOnly || signed {
 			prevSpeech = none
+		}
+		if signed {
+			prevQuote = -1 // the next quotation has a signature of its own
 		}
 		if prevSpeech.ent < 0 && len(in.spans) == 0 && len(in.sents) > 0 {
 			// A paragraph about someone, with no quotation of its own,
@@ -556,6 +580,78 @@ func articleParas(text string, paras []paragraph) []Found {
 		}
 	}
 	return a.out
+}
+
+// quoteSentence reports whether sentence s is a quotation and nothing
+// else but its closing punctuation.
+func quoteSentence(s *sentence, toks []token) bool {
+	q := 0
+	for y := s.lo; y < s.hi; y++ {
+		switch {
+		case toks[y].kind == tQuote:
+			q++
+		case toks[y].kind == tWord:
+			return false
+		}
+	}
+	return q == 1
+}
+
+// soleSubject returns the one person sentence si of in is about, or -1:
+// the person its subject names, when it has no quotation, no colon
+// leading on, and names or refers to no other person.
+func (a *article) soleSubject(in *paraInfo, si int) int {
+	s := &in.sents[si]
+	if s.hi <= s.lo || in.toks[s.hi-1].is(':') {
+		return -1
+	}
+	for y := s.lo; y < s.hi; y++ {
+		if in.toks[y].kind == tQuote {
+			return -1
+		}
+	}
+	found := -1
+	for i := range s.ments {
+		m := &s.ments[i]
+		if m.kind == mAnon {
+			return -1
+		}
+		// "the envoy's paper" names the paper: a role, like a name,
+		// is possessive when its last word is.
+		if m.ent < 0 || m.poss || in.toks[m.j-1].poss || m.mod || !a.ents[m.ent].person {
+			continue
+		}
+		if found >= 0 && m.ent != found || found < 0 && (m.obj || m.appos) {
+			return -1 // two people, or the first is no subject
+		}
+		found = m.ent
+	}
+	return found
+}
+
+// signatureOf returns the person a paragraph signs for, or -1: a line
+// that is a dash and a name, perhaps with a role before it and a title
+// after a comma, and no quotation ("— Opposition leader Marisol
+// Etxeberria", "— Dominik Varga, chair, Chamber of Small Industry").
+func (a *article) signatureOf(in *paraInfo) int {
+	if len(in.spans) > 0 || len(in.toks) < 2 || !in.toks[0].isDash() || len(in.sents) == 0 {
+		return -1
+	}
+	s := &in.sents[0]
+	for i := range s.ments {
+		m := &s.ments[i]
+		if m.mod {
+			continue // "Opposition" in "Opposition leader Marisol ..."
+		}
+		if m.kind != mName || m.poss || m.ent < 0 || m.i > s.lo+3 || a.ents[m.ent].org || a.ents[m.ent].place {
+			return -1
+		}
+		if m.j < len(in.toks) && !in.toks[m.j].is(',') && !in.toks[m.j].terminal() {
+			return -1 // "— Varga went on to say": prose, not a signature
+		}
+		return m.ent
+	}
+	return -1
 }
 
 // repeated gives an unattributed quotation the speaker of an attributed
@@ -712,8 +808,11 @@ func blockQuoted(text string, start int) bool {
 // headline reports whether a paragraph is a Title Case heading: most of
 // its words capitalised and no full stop at its end.
 func headline(toks []token) bool {
-	if len(toks) == 0 || toks[len(toks)-1].terminal() {
-		return false // most paragraphs: no need to count their words
+	if len(toks) == 0 || toks[len(toks)-1].terminal() || toks[0].isDash() {
+		// Most paragraphs: no need to count their words. A line opening
+		// with a dash signs a quotation ("— Dominik Varga, Chamber of
+		// Small Industry"): its capitals are names, not a heading's.
+		return false
 	}
 	words, caps := 0, 0
 	for i := range toks {
@@ -932,11 +1031,99 @@ func speechAhead(toks []token, i int) bool {
 }
 
 // link resolves the mentions of sentence si to entities.
+// kinRef returns who "his father" is: the person "his" stands for is
+// found as for a pronoun, and the relative is the most recent other
+// person of the relative's gender who shares that person's surname, as
+// families in a story mostly do. -1 when there is none: the relative is
+// someone the story has not named.
+func (a *article) kinRef(m *mention, owns gender) int {
+	owner, _ := a.pronounSure(owns)
+	if owner < 0 || len(a.ents[owner].words) < 2 {
+		return -1
+	}
+	ow := a.ents[owner].words
+	surname := ow[len(ow)-1]
+	g := m.g // the relative's, from the kin noun
+	best := -1
+	for e := range a.ents {
+		en := &a.ents[e]
+		if e == owner || !en.person || en.org || en.place || len(en.words) < 2 || en.words[len(en.words)-1] != surname {
+			continue
+		}
+		if en.g != unknownGender && en.g != g {
+			continue
+		}
+		if best < 0 || en.seen > a.ents[best].seen {
+			best = e
+		}
+	}
+	if best >= 0 && a.ents[best].g == unknownGender {
+		a.ents[best].g = g
+	}
+	return best
+}
+
+// introOpener reports whether w opens a clause set before a sentence's
+// subject: "When I put that to X, he sighed". A switch, not a set: it is
+// asked of every "..., he" and a map lookup costs more.
+func introOpener(w string) bool {
+	switch w {
+	case "when", "after", "as", "while", "although", "though", "once", "before", "since", "until", "asked", "pressed", "told":
+		return true
+	}
+	return false
+}
+
+// introAntecedent returns who the pronoun ms[i] is when it is the subject
+// right after an opening clause that names one person: "When I put that
+// to the council leader, Abdirahman Yusuf, he sighed" is Yusuf, however
+// recently another man was named. -1 otherwise.
+func (a *article) introAntecedent(in *paraInfo, si, i int) int {
+	s := &in.sents[si]
+	ms, toks := s.ments, in.toks
+	m := &ms[i]
+	if m.g == unknownGender || m.i < s.lo+2 || !toks[m.i-1].is(',') || toks[s.lo].kind != tWord || !introOpener(a.low(&toks[s.lo])) {
+		return -1
+	}
+	for c := m.i - 1; c > s.lo; c-- {
+		if toks[c].kind == tQuote || toks[c].is(';') {
+			return -1
+		}
+	}
+	found := -1
+	for k := range ms[:i] {
+		p := &ms[k]
+		if p.kind == mPronoun {
+			return -1 // "When she met X, she said": not this simple case
+		}
+		if p.kind != mName || p.poss || p.mod || p.ent < 0 || !a.ents[p.ent].person {
+			continue
+		}
+		if g := a.ents[p.ent].g; g != unknownGender && g != m.g {
+			continue
+		}
+		if found >= 0 && found != p.ent {
+			return -1 // two people to choose from
+		}
+		found = p.ent
+	}
+	return found
+}
+
 func (a *article) link(in *paraInfo, si int) {
 	ms := in.sents[si].ments
 	for i := range ms {
 		m := &ms[i]
 		if m.kind == mPronoun {
+			if e := a.introAntecedent(in, si, i); e >= 0 {
+				m.ent = e
+				a.clock++
+				a.ents[e].seen = a.clock
+				if a.ents[e].g == unknownGender {
+					a.ents[e].g = m.g
+				}
+				continue
+			}
 			if e := a.reportedSubject(in, si, m); e >= 0 {
 				m.ent = e
 				a.clock++
@@ -954,7 +1141,21 @@ func (a *article) link(in *paraInfo, si int) {
 				a.clock++
 				a.anonSeen[m.head] = a.clock
 			}
-		case mPronoun, mRoleRef, mOrgRef:
+		case mRoleRef:
+			if m.kin {
+				if e := a.kinRef(m, possessiveGender(a.low(&in.toks[m.i]))); e >= 0 {
+					m.ent = e
+					a.clock++
+					a.ents[e].seen = a.clock
+				} else {
+					// A relative the story does not name: a "he" that
+					// follows is this unnamed person, not the last man.
+					m.kind = mAnon
+				}
+				continue
+			}
+			fallthrough
+		case mPronoun, mOrgRef:
 			sure := false
 			if m.kind == mPronoun {
 				_, sure = a.pronounSure(m.g)
@@ -1019,6 +1220,15 @@ func (a *article) entityFor(m *mention) int {
 	if m.org || m.place {
 		for e := range a.ents {
 			if (a.ents[e].org || a.ents[e].place) && sameJoined(a.ents[e].words, words) {
+				best = e
+			}
+		}
+	} else if len(words) >= 2 && len(words[0]) <= 3 && vocabOfWord(words[0])&vConnectors != 0 {
+		// "Van der Hoek" after "Pieter van der Hoek": a surname with its
+		// particles is the most recent person whose name ends with it.
+		for e := range a.ents {
+			en := &a.ents[e]
+			if !en.org && !en.place && len(en.words) > len(words) && slices.Equal(en.words[len(en.words)-len(words):], words) && (best < 0 || en.seen > a.ents[best].seen) {
 				best = e
 			}
 		}
@@ -1289,6 +1499,11 @@ var roleSynonyms = map[string][]string{
 	"spokeswoman": {
 		"spokesman", "spokeswoman", "spokesperson", "press secretary"},
 	"spokesperson": {"spokesman", "spokeswoman", "spokesperson", "press secretary"},
+	// Sports pages vary the word for the same job.
+	"skipper": {"skipper", "captain"},
+	"captain": {"captain", "skipper"},
+	"boss":    {"boss", "manager", "coach"},
+	"manager": {"manager", "boss"},
 }
 
 // role finds the person "the presidential aide" refers to: the most
@@ -1473,9 +1688,9 @@ func (a *article) attribute(in *paraInfo, si, x int) attribution {
 	// `Sandoval said the company had "inherited the problems" when it
 	// bought the estate and was "doing everything possible"`: with no new
 	// speaker or speech verb since, the sentence's quotation continues.
-	// So it does past `and that he had "..."`: a he or she opening a
-	// clause with "that" is inside what the speaker said, whoever it
-	// stands for.
+	// So it does past `and that he had "..."`: a he or she (or "the
+	// mayor") opening a clause with "that" is inside what the speaker
+	// said, whoever it stands for.
 	for y := x - 1; y >= s.lo; y-- {
 		t := &toks[y]
 		if t.kind == tQuote {
@@ -1488,7 +1703,10 @@ func (a *article) attribute(in *paraInfo, si, x int) attribution {
 			break
 		}
 		if m := mentionAt(s, y, false); m != nil && m.kind != mAnon && !m.poss && !m.mod {
-			if m.kind == mPronoun && m.g != unknownGender && y > s.lo && toks[y-1].kind == tWord && a.low(&toks[y-1]) == "that" {
+			// "and that the mayor had "..."": a role opens the clause
+			// as well as a pronoun does.
+			if (m.kind == mPronoun && m.g != unknownGender || m.kind == mRoleRef) && m.i > s.lo && toks[m.i-1].kind == tWord && a.low(&toks[m.i-1]) == "that" {
+				y = m.i
 				continue
 			}
 			break
@@ -1510,6 +1728,14 @@ func (a *article) attribute(in *paraInfo, si, x int) attribution {
 		if v := a.lastSpeechCue(in, si-1); v.ent >= 0 {
 			v.conf = min(v.conf, model.Medium)
 			return v
+		}
+		if quoteSentence(s, toks) {
+			if e := a.soleSubject(in, si-1); e >= 0 {
+				// "Maillard was unapologetic. "Every minister wants more
+				// money."": a quotation standing alone after a sentence
+				// about one person, in the same paragraph, is that person's.
+				return attribution{ent: e, conf: model.Low, cue: "continuation"}
+			}
 		}
 	}
 	if hypo {
@@ -1772,7 +1998,7 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 			// ", seen by the Courier,": how the document came to light,
 			// its finder no speaker.
 			reduced := inSet(documentParticiples, w)
-			if !(w == "who" || w == "which" || w == "a" || w == "an" || w == "the" || w == "known" || w == "whose" || toks[c+1].in(vRoleHeads|vRoleMods) && !named || short || participle || reduced) {
+			if !(w == "who" || w == "which" || w == "a" || w == "an" || w == "the" || w == "known" || w == "whose" || toks[c+1].in(vRoleHeads|vRoleMods) && !hasSubjectName(s, c+1, k) || short || participle || reduced) {
 				break
 			}
 			k = c
@@ -1925,6 +2151,19 @@ func hasNameMention(s *sentence, lo, hi int) bool {
 	for i := mentionsFrom(s, lo+1); i < len(s.ments) && s.ments[i].i < hi; i++ {
 		m := &s.ments[i]
 		if m.kind == mName && !m.poss && (m.person || m.org) && m.i >= lo && m.j <= hi {
+			return true
+		}
+	}
+	return false
+}
+
+// hasSubjectName is hasNameMention less the names after a preposition:
+// in ", director of Hoekstra Terminals," the company is what the role is
+// of, and the comma pair is still an apposition.
+func hasSubjectName(s *sentence, lo, hi int) bool {
+	for i := mentionsFrom(s, lo+1); i < len(s.ments) && s.ments[i].i < hi; i++ {
+		m := &s.ments[i]
+		if m.kind == mName && !m.poss && !m.obj && (m.person || m.org) && m.i >= lo && m.j <= hi {
 			return true
 		}
 	}

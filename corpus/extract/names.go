@@ -38,6 +38,7 @@ type mention struct {
 	mod    bool // part of another name's role ("White House" director X)
 	obj    bool // after a preposition: "aide to X" is about X, not by X
 	appos  bool // inside an apposition: describes someone else
+	kin    bool // "his father": a relative of whom the possessive stands for
 	ent    int  // linked entity, -1 until linked
 }
 
@@ -51,6 +52,96 @@ func isSentenceStart(toks []token, k, lo int) bool {
 	}
 	p := &toks[k-1]
 	return p.terminal() || p.is(':') || p.kind == tQuote || p.isDash() || p.is('(') || p.is('[') || p.is('•') || p.is('*') || p.is('#')
+}
+
+var postNominals = set(`kc qc sc mp msp mla mep obe cbe mbe kbe frs`)
+
+// kinGender returns the gender of a word for a close relative, the
+// unknown gender for any other word.
+func kinGender(w string) gender {
+	switch w {
+	case "father", "son", "brother", "husband", "grandfather", "uncle", "nephew":
+		return male
+	case "mother", "daughter", "sister", "wife", "grandmother", "aunt", "niece", "widow":
+		return female
+	}
+	return unknownGender
+}
+
+// possessiveGender returns the gender of "his" or "her".
+func possessiveGender(w string) gender {
+	switch w {
+	case "his":
+		return male
+	case "her":
+		return female
+	}
+	return unknownGender
+}
+
+// particleRun returns how many connectors ("van der", "de la", "of")
+// from toks[m] lead on to a capitalised word that continues a name, or 0.
+// Two at most: surnames carry "van der" and "de la", not longer runs.
+func particleRun(toks []token, m, hi int) int {
+	e := m
+	for e < hi && e < m+2 && toks[e].kind == tWord && !toks[e].cap && toks[e].in(vConnectors) {
+		e++
+	}
+	if e > m && e < hi && toks[e].kind == tWord && toks[e].cap && !toks[e].in(vNotNames) {
+		return e - m
+	}
+	return 0
+}
+
+// nickname reports whether toks[m] is a nickname quoted inside a name,
+// Tomasz "The Ghost" Wierzbicki: a quotation of one to three capitalised
+// words with no sentence in it, followed by a capitalised word.
+func (a *article) nickname(toks []token, m, hi int) bool {
+	if m+1 >= hi || toks[m].kind != tQuote || toks[m+1].kind != tWord || !toks[m+1].cap || toks[m+1].in(vNotNames) {
+		return false
+	}
+	q := a.text[toks[m].start:toks[m].end]
+	if len(q) > 40 {
+		return false
+	}
+	words := 0
+	for w := range strings.FieldsSeq(q) {
+		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+		if w == "" || !unicode.IsUpper(firstRune(w)) {
+			return false
+		}
+		words++
+	}
+	return words >= 1 && words <= 3 && !strings.ContainsAny(q, ".,!?;:")
+}
+
+// particleWord reports whether t is a surname written with a lower-case
+// particle joined by a hyphen, "al-Qahtani", "el-Masri": lower case, yet
+// part of a name.
+func (a *article) particleWord(t *token) bool {
+	if t.kind != tWord || t.cap {
+		return false
+	}
+	// Asked of the word after every name: the particle is one to three
+	// letters, and the vocabulary is consulted only when one is there.
+	h := 0
+	for i := t.start + 1; i < t.end && i <= t.start+3; i++ {
+		if a.text[i] == '-' {
+			h = i - t.start
+			break
+		}
+	}
+	if h == 0 {
+		return false
+	}
+	w := t.word(a.text)
+	if h+1 >= len(w) {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(w[h+1:]); !unicode.IsUpper(r) {
+		return false
+	}
+	return w[:h] == "el" || vocabOfWord(w[:h])&vConnectors != 0
 }
 
 // nameStart reports whether token k can begin a name.
@@ -76,6 +167,18 @@ func (a *article) nameStart(toks []token, k, lo int) bool {
 		if next < len(toks) && toks[next].kind == tWord && toks[next].cap && !toks[next].in(vNotNames) {
 			return true
 		}
+		// "Van der Hoek said": a surname's particles, written with a
+		// capital only where they open the sentence.
+		if next < len(toks) {
+			switch n := &toks[next]; {
+			case n.kind == tQuote:
+				if a.nickname(toks, next, len(toks)) {
+					return true
+				}
+			case n.kind == tWord && (n.in(vConnectors) && particleRun(toks, next, len(toks)) > 0 || a.particleWord(n)):
+				return true
+			}
+		}
 		return a.midCaps[a.low(t)]
 	}
 	return true
@@ -99,6 +202,19 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 			g, _ := pronounGender(a.low(t))
 			out = append(out, mention{i: k, j: k + 1, ni: k, kind: mPronoun, g: g, ent: -1})
 			continue
+		}
+		// Not "Her daughter, Anneliese Roth,": the name that follows says
+		// who.
+		if t.in(vDeterminers) && k+1 < hi && !t.in(vArticles) && toks[k+1].kind == tWord && !toks[k+1].cap && !(k+2 < hi && toks[k+2].is(',')) {
+			if g := kinGender(a.low(&toks[k+1])); g != unknownGender {
+				if possessiveGender(a.low(t)) != unknownGender {
+					// "His father sees it differently": a relative of the
+					// person "his" stands for (see kinRef).
+					out = append(out, mention{i: k, j: k + 2, ni: k + 1, kind: mRoleRef, head: a.low(&toks[k+1]), g: g, kin: true, ent: -1})
+					k++
+					continue
+				}
+			}
 		}
 		if t.in(vArticles) && k+1 < hi {
 			var ok bool
@@ -131,8 +247,26 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 				m++
 				continue
 			}
-			if n.kind == tWord && n.in(vConnectors) && m+1 < hi && toks[m+1].kind == tWord && toks[m+1].cap && !toks[m+1].in(vNotNames) {
+			// The word after nearly every name is none of these: each
+			// test below starts with what its token must be.
+			if n.kind == tWord && !n.cap && n.in(vConnectors) {
+				if c := particleRun(toks, m, hi); c > 0 {
+					m += c + 1
+					continue
+				}
+			}
+			if n.kind == tQuote && a.nickname(toks, m, hi) {
+				// Tomasz "The Ghost" Wierzbicki. The surname follows a
+				// quotation, so the tokenizer did not see it mid-sentence:
+				// say so, for "Wierzbicki said" later.
+				if a.midCaps != nil {
+					a.midCaps[a.low(&toks[m+1])] = true
+				}
 				m += 2
+				continue
+			}
+			if n.kind == tWord && !n.cap && a.particleWord(n) {
+				m++ // "Faisal al-Qahtani"
 				continue
 			}
 			// "Ministry of Water and Rivers": an office named after what
@@ -182,7 +316,15 @@ func (a *article) parseMentions(toks []token, lo, hi int, out []mention) []menti
 		out[n-1].appos = true
 	}
 	for i := first; i < len(out); i++ {
-		if m := &out[i]; m.i > lo && toks[m.i-1].kind == tWord && toks[m.i-1].in(vPrepositions) {
+		m := &out[i]
+		if m.i <= lo || toks[m.i-1].kind != tWord {
+			continue
+		}
+		if toks[m.i-1].in(vPrepositions) {
+			m.obj = true
+		} else if p := m.i - 2; p >= lo && toks[m.i-1].in(vArticles) && a.low(&toks[m.i-1]) == "the" && a.low(&toks[p]) == "of" {
+			// "director of the Hoekstra group": what a role is of, as
+			// with no article. Not "by the X", who may be the agent.
 			m.obj = true
 		}
 	}
@@ -342,6 +484,11 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 		for n < m-2 && !toks[n].in(vMaleNames) && !toks[n].in(vFemaleNames) && (toks[n+1].in(vMaleNames) || toks[n+1].in(vFemaleNames) || occupation(a.low(&toks[n]))) && !toks[n].in(vConnectors) {
 			n++
 		}
+		if n < m-1 && toks[m-1].allCaps && a.undotted(&toks[m-1])&vTitleWords != 0 {
+			// "Conservative MP", "Labour MEP": a party and an
+			// abbreviated title, which no surname is.
+			n = m - 1
+		}
 		if n == m-1 && a.undotted(&toks[n])&vTitleWords != 0 {
 			// Titles only: "Special Envoy" with no name is a role reference.
 			return mention{i: k, j: m, ni: n, kind: mRoleRef, head: strings.TrimSuffix(a.low(&toks[n]), "."), ent: -1}, true
@@ -370,7 +517,13 @@ func (a *article) classify(toks []token, k, m int) (mention, bool) {
 	if allDemonyms {
 		return mm, false
 	}
-	mm.name = strings.TrimSuffix(a.joinWords(toks[mm.ni:m]), "’s")
+	e := m
+	for e-mm.ni > 2 && toks[e-1].allCaps && !toks[e-1].poss && postNominals[a.low(&toks[e-1])] {
+		// "Oluwaseun Adeyemi KC", "Dame Ada Lowe MP OBE": letters after
+		// a name are a rank or an honour, not part of it.
+		e--
+	}
+	mm.name = strings.TrimSuffix(a.joinWords(toks[mm.ni:e]), "’s")
 	nameToks := m - mm.ni
 	switch {
 	case isOrg:
@@ -497,7 +650,11 @@ func (a *article) attachRole(toks []token, lo, first int, out []mention, mm ment
 	start := b
 	if len(out) > first {
 		prev := &out[len(out)-1]
-		if prev.j == b && prev.kind == mName && (prev.poss || (prev.org && heads > 0)) {
+		// "City boss Renee Castellane", "Kellgate Copper chief executive
+		// Ruth Abernathy-Singh": a name right before a lower-case role
+		// and a name is whose role it is. Two people are never written
+		// that way: a second person follows a comma or "and".
+		if prev.j == b && prev.kind == mName && (prev.poss || heads > 0) {
 			start = prev.i
 			prev.mod = true
 		} else if prev.j == b && prev.kind == mRoleRef && toks[prev.i].cap {

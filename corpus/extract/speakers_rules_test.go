@@ -173,6 +173,116 @@ func TestArticleSpeakerRules(t *testing.T) {
 			text:  "Title\n\nThe regulator describes the scheme as \"Powering Tomorrow\" in its filings.",
 			quote: "Powering Tomorrow", dropped: true,
 		},
+		{
+			name:  "a surname with particles, capitalised at the sentence start",
+			text:  "Title\n\nPieter van der Hoek runs the terminal.\n\n\"Planning was never the problem,\" Van der Hoek said.",
+			quote: "Planning was never", want: "Pieter van der Hoek",
+		},
+		{
+			name:  "a particle joined by a hyphen",
+			text:  "Title\n\n\"We remain friends of the port,\" Faisal al-Qahtani said.",
+			quote: "We remain friends", want: "Faisal al-Qahtani",
+		},
+		{
+			name:  "a company after the role's preposition",
+			text:  "Title\n\nKarl Bauer, director of Hoekstra Group, said: \"We see no path to a fair return.\"",
+			quote: "We see no path", want: "Karl Bauer",
+		},
+		{
+			name:  "a company set off by commas still speaks",
+			text:  "Title\n\nAfter the vote, Hoekstra Group, the operator, said: \"We see no path to a fair return.\"",
+			quote: "We see no path", want: "Hoekstra Group",
+		},
+		{
+			name:  "post-nominal letters",
+			text:  "Title\n\nProsecuting, Ada Lowe KC told the jury the bell rang all night. \"Nobody came,\" Ms Lowe said.",
+			quote: "Nobody came", want: "Ada Lowe",
+		},
+		{
+			name:  "a nickname quoted inside a name",
+			text:  "Title\n\nTomasz \"The Ghost\" Wierzbicki scored twice.\n\n\"I had a feeling about today,\" Wierzbicki said.",
+			quote: "I had a feeling", want: "Tomasz Wierzbicki",
+		},
+		{
+			name:  "a club before a role and a name",
+			text:  "Title\n\nAshby Rovers beat Ashby City.\n\nCity boss Renee Castellane refused to blame anyone. \"We had the game in our pocket,\" she said.",
+			quote: "We had the game", want: "Renee Castellane",
+		},
+		{
+			name:  "a two-word company before a role and a name",
+			text:  "Title\n\n\"We want our people back,\" Kellgate Copper chief executive Ruth Singh told reporters.",
+			quote: "We want our people", want: "Ruth Singh",
+		},
+		{
+			name:  "a party and an abbreviated title are a role, not a name",
+			text:  "Title\n\nThe Conservative MP for Skerrow, Hamish Lockhart, rose at once. \"My constituents have no bridge,\" he said.",
+			quote: "My constituents", want: "Hamish Lockhart",
+		},
+		{
+			name:  "a quotation alone after a sentence about one person",
+			text:  "Title\n\nAsked about the libraries, Corin Maill was unapologetic. \"Every minister wants more money.\"",
+			quote: "Every minister", want: "Corin Maill",
+		},
+		{
+			name:  "a quotation alone after a sentence naming a role only as an owner",
+			text:  "Title\n\n\"No,\" said Lucia Brava, envoy.\n\nRecords show that the board signed the envoy's paper. \"Why would the inspectors sign it?\"",
+			quote: "Why would", want: "",
+		},
+		{
+			name:  "a quotation alone after a sentence about two people",
+			text:  "Title\n\nCorin Maill met Dora Vennick on Monday. \"Every minister wants more money.\"",
+			quote: "Every minister", want: "",
+		},
+		{
+			name:  "two timestamped labelled lines are an excerpt",
+			text:  "Title\n\nThe developer, Crispin Hart, called Mayor Gerrit Sloot.\n\n[05:40] Hart: What about the height?\n[05:43] Sloot: Nobody measures the height.\n\nThe call ended.",
+			quote: "Nobody measures", want: "Gerrit Sloot",
+		},
+		{
+			name:  "two labelled lines with no timestamps stay prose",
+			text:  "Title\n\nThe developer, Crispin Hart, called Mayor Gerrit Sloot.\n\nHart: What about the height?\nSloot: Nobody measures the height.\n\nThe call ended.",
+			quote: "Nobody measures", dropped: true,
+		},
+		{
+			name:  "the skipper is the captain",
+			text:  "Title\n\nCity led through a header from captain Jordan Abiola.\n\n\"Blatant. He pushed him with both hands,\" the skipper said.",
+			quote: "Blatant.", want: "Jordan Abiola",
+		},
+		{
+			name:  "his father is the man sharing his surname",
+			text:  "Title\n\nEdmund Dahl built the yard. His son, Rory Dahl, wants to sell it.\n\n\"I can't run a museum,\" Rory said.\n\nHis father sees it differently. \"Rory thinks in spreadsheets,\" he said.",
+			quote: "Rory thinks", want: "Edmund Dahl",
+		},
+		{
+			name:  "a father the story does not name is nobody's he",
+			text:  "Title\n\nRory Dahl wants to sell the yard. \"I can't run a museum,\" he said.\n\nHis father sees it differently. \"Rory thinks in spreadsheets,\" he said.",
+			quote: "Rory thinks", want: "",
+		},
+		{
+			name:  "a second quotation after 'and that the mayor had'",
+			text:  "Title\n\nThe lawyer, Ines Berg, said the tape had been \"taken out of context\" and that the mayor had \"always respected the committee\".",
+			quote: "always respected", want: "Ines Berg",
+		},
+		{
+			name:  "a quotation signed on the next line",
+			text:  "Title\n\nThe minister, Corin Maill, spoke on Wednesday.\n\n\"This is a budget for people who own things.\"\n\u2014 Hesper Quayle, Tenants' Federation\n\n\"We asked for certainty and we got it.\"\n\u2014 Dominik Varga, chair of the Chamber of Industry",
+			quote: "This is a budget", want: "Hesper Quayle",
+		},
+		{
+			name:  "a signature does not carry to the next quotation",
+			text:  "Title\n\n\"This is a budget for people who own things.\"\n\u2014 Hesper Quayle, Tenants' Federation\n\n\"We asked for certainty and we got it.\"\n\u2014 Dominik Varga, chair of the Chamber of Industry",
+			quote: "We asked for certainty", want: "Dominik Varga",
+		},
+		{
+			name:  "he after an opening clause naming one man",
+			text:  "Title\n\nHollis Grange ran the committee. \"You cannot have both,\" he said.\n\nWhen I put that to the leader, Abdi Yusuf, he sighed. \"That is fair,\" he said.",
+			quote: "That is fair", want: "Abdi Yusuf",
+		},
+		{
+			name:  "he after an opening clause naming no one stays with the last man",
+			text:  "Title\n\nHollis Grange ran the committee. \"You cannot have both,\" he said.\n\nWhen I put that to him, he sighed. \"That is fair,\" he said.",
+			quote: "That is fair", want: "Hollis Grange",
+		},
 	}
 	for _, c := range cases {
 		found := Article(c.text, 0)

@@ -77,7 +77,7 @@ associate acting interim former ex- congressman congresswoman councillor
 councilman councilwoman premier emir crown president-elect secretary-general
 inspector superintendent detective officer constable dean bishop cardinal
 archbishop editor correspondent analyst economist lawyer attorney-general
-coach councillor
+coach councillor mp mep msp
 `)
 
 // demonyms and country abbreviations that may lead a title ("Vardenian
@@ -113,6 +113,8 @@ partner owner defendant claimant witness barrister
 brother sister wife husband son daughter father mother nephew niece uncle aunt
 cousin widow widower grandson granddaughter grandfather grandmother
 manager owner banker investor billionaire businessman businesswoman
+boss captain skipper striker midfielder defender goalkeeper winger referee
+developer lobbyist campaigner solicitor counsel engineer nurse surgeon priest farmer mp
 `)
 
 // roleMods are lower-case words that modify a role noun before a name
