@@ -102,6 +102,33 @@ func TestRoleHeadOf(t *testing.T) {
 	}
 }
 
+// TestRoleGender holds roleGender, which reads the vocabulary a word at
+// a time, to its definition on the two sets, on random roles.
+func TestRoleGender(t *testing.T) {
+	pieces := []string{"Widow", "widow", "spokeswoman", "SPOKESMAN", "Mr.", "ms", "Ms.", "her", "aide", "’s", "'s",
+		" ", "\u00a0", "\t", ".", "Frenchwoman", "king", "ſ", "\xff", "É", "Queen"}
+	r := rand.New(rand.NewSource(11))
+	for i := 0; i < 20000; i++ {
+		role := joinPieces(r, pieces, 6)
+		want := unknownGender
+	words:
+		for _, w := range strings.Fields(strings.ToLower(role)) {
+			w = strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
+			switch {
+			case maleRoles[w]:
+				want = male
+				break words
+			case femaleRoles[w] || strings.HasSuffix(w, "woman"):
+				want = female
+				break words
+			}
+		}
+		if got := roleGender(role); got != want {
+			t.Fatalf("roleGender(%q) = %v, want %v", role, got, want)
+		}
+	}
+}
+
 // TestLabelName holds labelName, which asks the vocabulary only when its
 // answer counts, to labelNameRef, which asks it for every word, on random
 // labels of capitalised, lower-case, connector, stop and odd words.

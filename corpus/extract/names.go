@@ -704,13 +704,22 @@ func roleGender(role string) gender {
 		return unknownGender // most names have no role: no words to range over
 	}
 	var buf [32]byte
-	for w := range strings.FieldsSeq(role) {
-		lw := appendLower(buf[:0], w)
+	// The words are split by nextField and looked up in the vocabulary,
+	// which holds both sets: the iterator of strings.FieldsSeq and two
+	// map lookups a word cost more than the rest.
+	for i := 0; ; {
+		s, e := nextField(role, i)
+		if s == e {
+			break
+		}
+		i = e
+		lw := appendLower(buf[:0], role[s:e])
 		lw = bytes.TrimSuffix(bytes.TrimSuffix(lw, []byte("’s")), []byte("'s"))
+		_, v := vocabEntry(lw)
 		switch {
-		case maleRoles[string(lw)]:
+		case v&vMaleRoles != 0:
 			return male
-		case femaleRoles[string(lw)] || bytes.HasSuffix(lw, []byte("woman")):
+		case v&vFemaleRoles != 0 || bytes.HasSuffix(lw, []byte("woman")):
 			return female
 		}
 	}
