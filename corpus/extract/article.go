@@ -395,7 +395,7 @@ func articleParas(text string, paras []paragraph) []Found {
 			all = tz.tokenize(text, cur, s.open, all)
 			sc.quotes = append(sc.quotes, int32(len(all)-first))
 			tz.marks = append(tz.marks, int32(len(all)-first))
-			all = append(all, token{start: s.open, end: s.close, kind: tQuote, q: int32(qi)})
+			all = append(all, token{start: s.open, end: s.close, kind: tQuote, punct: int32(qi)})
 			cur = s.close
 		}
 		all = tz.tokenize(text, cur, p.end, all)
@@ -467,7 +467,7 @@ func articleParas(text string, paras []paragraph) []Found {
 			a.link(in, si)
 			for ; nextQuote < len(in.quotes) && int(in.quotes[nextQuote]) < s.hi; nextQuote++ {
 				x := int(in.quotes[nextQuote])
-				sp := in.spans[in.toks[x].q]
+				sp := in.spans[in.toks[x].span()]
 				at := a.attribute(in, si, x)
 				if at.ent < 0 && !at.drop && !at.anon && quoteOnly {
 					switch {
@@ -883,6 +883,35 @@ func countWords(s string, limit int) int {
 		i += size
 	}
 	return n
+}
+
+// oneWord reports whether s is one word, countWords(s, 2) == 1, asked
+// of every name a cue resolves to: a name of ASCII letters is read up
+// to its first space and the first byte after the spaces, with no call.
+// Anything else is counted.
+func oneWord(s string) bool {
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf && !asciiSpace[s[i]] {
+		i++
+	}
+	if i == len(s) {
+		return i > 0
+	}
+	if i == 0 || s[i] >= utf8.RuneSelf {
+		return countWords(s, 2) == 1
+	}
+	// s[:i] is a word and s[i] an ASCII space: one word only if no
+	// other follows the spaces.
+	for i < len(s) && s[i] < utf8.RuneSelf && asciiSpace[s[i]] {
+		i++
+	}
+	if i == len(s) {
+		return true
+	}
+	if s[i] < utf8.RuneSelf {
+		return false // the first byte of a second word
+	}
+	return countWords(s, 2) == 1
 }
 
 // wordRun returns how many of the eight bytes packed in x (the first
@@ -1351,7 +1380,7 @@ func (a *article) resolve(m *mention, cue string) attribution {
 		if m.ent < 0 {
 			return none
 		}
-		bare := countWords(m.name, 2) == 1 // one word, counting no further
+		bare := oneWord(m.name)
 		return attribution{ent: m.ent, conf: model.High, bare: bare, cue: cue, tight: true}
 	case mPronoun, mRoleRef, mOrgRef:
 		if m.ent >= 0 {
@@ -1555,13 +1584,27 @@ func (a *article) role(m *mention) int {
 func roleHeadOf(role string) string {
 	head := ""
 	var buf [32]byte
-	for f := range strings.FieldsSeq(role) {
-		w := appendLower(buf[:0], f)
+	// The words are split by nextField and trimmed of ".,;" by hand: the
+	// iterator of strings.FieldsSeq and the cutset bytes.Trim builds on
+	// each call cost more than the rest.
+	for i := 0; ; {
+		s, e := nextField(role, i)
+		if s == e {
+			break
+		}
+		i = e
+		w := appendLower(buf[:0], role[s:e])
 		switch string(w) {
 		case "to", "of", "at", "for", "in", "with", "from", "on", "who", "which", ";":
 			return head
 		}
-		w = bytes.TrimSuffix(bytes.TrimSuffix(bytes.Trim(w, ".,;"), []byte("’s")), []byte("'s"))
+		for len(w) > 0 && (w[0] == '.' || w[0] == ',' || w[0] == ';') {
+			w = w[1:]
+		}
+		for n := len(w); n > 0 && (w[n-1] == '.' || w[n-1] == ',' || w[n-1] == ';'); n = len(w) {
+			w = w[:n-1]
+		}
+		w = bytes.TrimSuffix(bytes.TrimSuffix(w, []byte("’s")), []byte("'s"))
 		if h, v := vocabEntry(w); v&(vRoleHeads|vTitleWords) != 0 {
 			head = h
 		}
@@ -1620,7 +1663,7 @@ func mentionsFrom(s *sentence, k int) int {
 func (a *article) attribute(in *paraInfo, si, x int) attribution {
 	s := &in.sents[si]
 	toks := in.toks
-	if at := a.afterCue(s, toks, in.spans[toks[x].q], x); at.ent >= 0 || at.anon {
+	if at := a.afterCue(s, toks, in.spans[toks[x].span()], x); at.ent >= 0 || at.anon {
 		return at
 	}
 	at := a.beforeCue(in, si, x)
@@ -1633,7 +1676,7 @@ func (a *article) attribute(in *paraInfo, si, x int) attribution {
 	for y := x - 1; y >= s.lo; y-- {
 		t := &toks[y]
 		if t.kind == tQuote {
-			if i := a.outIndex(in.spans[t.q].tStart); i >= 0 && a.foundEnt[i] >= 0 {
+			if i := a.outIndex(in.spans[t.span()].tStart); i >= 0 && a.foundEnt[i] >= 0 {
 				return attribution{ent: a.foundEnt[i], conf: a.out[i].Confidence, cue: a.out[i].Cue, tight: true}
 			}
 			break
@@ -1651,7 +1694,7 @@ func (a *article) attribute(in *paraInfo, si, x int) attribution {
 	for y := x - 1; y >= s.lo; y-- {
 		t := &toks[y]
 		if t.kind == tQuote {
-			if i := a.outIndex(in.spans[t.q].tStart); i >= 0 && a.foundEnt[i] >= 0 {
+			if i := a.outIndex(in.spans[t.span()].tStart); i >= 0 && a.foundEnt[i] >= 0 {
 				return attribution{ent: a.foundEnt[i], conf: model.Medium, cue: a.out[i].Cue, tight: true}
 			}
 			break
@@ -1676,7 +1719,7 @@ func (a *article) attribute(in *paraInfo, si, x int) attribution {
 		prev := &in.sents[si-1]
 		for y := prev.hi - 1; y >= prev.lo; y-- {
 			if toks[y].kind == tQuote {
-				if i := a.outIndex(in.spans[toks[y].q].tStart); i >= 0 && a.foundEnt[i] >= 0 {
+				if i := a.outIndex(in.spans[toks[y].span()].tStart); i >= 0 && a.foundEnt[i] >= 0 {
 					return attribution{ent: a.foundEnt[i], conf: model.Medium, cue: a.out[i].Cue, tight: true}
 				}
 				break
@@ -1884,7 +1927,7 @@ func (a *article) beforeCue(in *paraInfo, si, x int) attribution {
 		// no one speaking, a quotation carrying on a sentence whose
 		// subject is the name just before it is that person's.
 		if m := mentionAt(s, x, true); m != nil && !m.poss && m.kind == mName && m.ent >= 0 && a.ents[m.ent].person {
-			sp := in.spans[toks[x].q]
+			sp := in.spans[toks[x].span()]
 			if r := firstRune(a.text[sp.tStart:sp.tEnd]); unicode.IsLower(r) {
 				at := a.resolve(m, "subject")
 				at.conf = model.Medium
@@ -2211,17 +2254,28 @@ func paraphraseLed(intro string) bool {
 	// byte, without building the lower-case clause (it can be a whole
 	// sentence) for every colon.
 	intro = end
-	for _, p := range paraphraseIntros {
+	if intro == "" {
+		return false
+	}
+	// Every intro ends in a letter: only those ending in the clause's
+	// last byte, folded to lower case, are compared.
+	for _, p := range introsByLast[intro[len(intro)-1]|0x20] {
 		n := len(intro) - len(p)
 		// A clause ending in ", p" also ends in " p".
-		// Every intro ends in a letter: comparing the last bytes first,
-		// folded to lower case, rules out most intros at once.
-		if n >= 0 && intro[len(intro)-1]|0x20 == p[len(p)-1] && strings.EqualFold(intro[n:], p) && (n == 0 || intro[n-1] == ' ' && p != "read") {
+		if n >= 0 && strings.EqualFold(intro[n:], p) && (n == 0 || intro[n-1] == ' ' && p != "read") {
 			return true
 		}
 	}
 	return false
 }
+
+// introsByLast lists paraphraseIntros by their last byte.
+var introsByLast = func() (t [256][]string) {
+	for _, p := range paraphraseIntros {
+		t[p[len(p)-1]] = append(t[p[len(p)-1]], p)
+	}
+	return t
+}()
 
 // isASCII reports whether s is all ASCII, eight bytes at a time.
 func isASCII(s string) bool {

@@ -24,6 +24,9 @@ func TestCopyFreeHelpers(t *testing.T) {
 		if got, want := indexEither(x, 'f', 'o'), strings.IndexAny(x, "fo"); got != want {
 			t.Fatalf("indexEither(%q, 'f', 'o') = %d, want %d", x, got, want)
 		}
+		if got, want := oneWord(x), countWords(x, 2) == 1; got != want {
+			t.Fatalf("oneWord(%q) = %v, want %v", x, got, want)
+		}
 		if got, want := trimLeftSpace(x), strings.TrimLeftFunc(x, unicode.IsSpace); got != want {
 			t.Fatalf("trimLeftSpace(%q) = %q, want %q", x, got, want)
 		}
@@ -68,6 +71,60 @@ func TestCopyFreeHelpers(t *testing.T) {
 		low := string(appendLowerRunes(nil, x, 3))
 		if full := strings.ToLower(x); !strings.HasPrefix(full, low) || len(low) < min(3, len(full)) {
 			t.Fatalf("appendLowerRunes(%q, 3) = %q, not the start of %q", x, low, full)
+		}
+	}
+}
+
+// TestRoleHeadOf holds roleHeadOf, which lowers and trims a word at a
+// time, to its definition on whole roles, on random roles of role words,
+// stop words, punctuation and odd spaces and bytes.
+func TestRoleHeadOf(t *testing.T) {
+	pieces := []string{"Chief", "chief", "of", "OF", "Staff", "minister", "aide", "Deputy", "to", "the", "Sarkov", "’s", "'s",
+		" ", "  ", "\u00a0", "\t", ".", ",", ";", "; ", "who", "ſ", "\xff", "É", "spokeswoman", "Top"}
+	r := rand.New(rand.NewSource(9))
+	for i := 0; i < 20000; i++ {
+		role := joinPieces(r, pieces, 8)
+		want := ""
+	words:
+		for _, w := range strings.Fields(strings.ToLower(role)) {
+			switch w {
+			case "to", "of", "at", "for", "in", "with", "from", "on", "who", "which", ";":
+				break words
+			}
+			w = strings.TrimSuffix(strings.TrimSuffix(strings.Trim(w, ".,;"), "’s"), "'s")
+			if vocabOfWord(w)&(vRoleHeads|vTitleWords) != 0 {
+				want = w
+			}
+		}
+		if got := roleHeadOf(role); got != want {
+			t.Fatalf("roleHeadOf(%q) = %q, want %q", role, got, want)
+		}
+	}
+}
+
+// TestRoleGender holds roleGender, which reads the vocabulary a word at
+// a time, to its definition on the two sets, on random roles.
+func TestRoleGender(t *testing.T) {
+	pieces := []string{"Widow", "widow", "spokeswoman", "SPOKESMAN", "Mr.", "ms", "Ms.", "her", "aide", "’s", "'s",
+		" ", "\u00a0", "\t", ".", "Frenchwoman", "king", "ſ", "\xff", "É", "Queen"}
+	r := rand.New(rand.NewSource(11))
+	for i := 0; i < 20000; i++ {
+		role := joinPieces(r, pieces, 6)
+		want := unknownGender
+	words:
+		for _, w := range strings.Fields(strings.ToLower(role)) {
+			w = strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
+			switch {
+			case maleRoles[w]:
+				want = male
+				break words
+			case femaleRoles[w] || strings.HasSuffix(w, "woman"):
+				want = female
+				break words
+			}
+		}
+		if got := roleGender(role); got != want {
+			t.Fatalf("roleGender(%q) = %v, want %v", role, got, want)
 		}
 	}
 }

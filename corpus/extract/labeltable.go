@@ -62,11 +62,17 @@ func newLabelTable() labelTable {
 	return labelTable{names: map[string]nameRead{}, ids: map[labelKey]int32{}}
 }
 
-// readName reads a label's name part through the table, or directly when
-// there is no table.
+// readName reads a label's name part through the table, or through
+// knownNames when there is no table: an article's paragraphs are asked
+// whether they open a dialogue (dialogueRun), and the same "Name:" lines
+// recur from article to article as from transcript to transcript.
 func (tab *labelTable) readName(name string) (label, bool) {
-	if tab == nil || name == "" {
+	if name == "" {
 		return nameLabel(name)
+	}
+	if tab == nil {
+		r := knownNames.get(name)
+		return r.l, r.ok
 	}
 	slot := &tab.recent[recentSlot(name)]
 	if slot.used && slot.name == name {

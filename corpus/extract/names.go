@@ -153,7 +153,7 @@ func (a *article) nameStart(toks []token, k, lo int) bool {
 	if w := t.word(a.text); len(w) > 2 && w[1] == '-' && strings.IndexByte("RDI", w[0]) >= 0 {
 		return false // a party and state: "R-Ohio"
 	}
-	if strings.Contains(a.low(t), "-year-old") {
+	if low := a.low(t); len(low) >= len("-year-old") && strings.Contains(low, "-year-old") {
 		return false // "Fourteen-year-old Aditi Rao"
 	}
 	if !t.poss && isSentenceStart(toks, k, lo) {
@@ -700,14 +700,26 @@ func (a *article) attachRole(toks []token, lo, first int, out []mention, mm ment
 // same as lowering the whole role first, since lowering never makes or
 // removes a space: names and roles are read for every mention.
 func roleGender(role string) gender {
+	if role == "" {
+		return unknownGender // most names have no role: no words to range over
+	}
 	var buf [32]byte
-	for w := range strings.FieldsSeq(role) {
-		lw := appendLower(buf[:0], w)
+	// The words are split by nextField and looked up in the vocabulary,
+	// which holds both sets: the iterator of strings.FieldsSeq and two
+	// map lookups a word cost more than the rest.
+	for i := 0; ; {
+		s, e := nextField(role, i)
+		if s == e {
+			break
+		}
+		i = e
+		lw := appendLower(buf[:0], role[s:e])
 		lw = bytes.TrimSuffix(bytes.TrimSuffix(lw, []byte("’s")), []byte("'s"))
+		_, v := vocabEntry(lw)
 		switch {
-		case maleRoles[string(lw)]:
+		case v&vMaleRoles != 0:
 			return male
-		case femaleRoles[string(lw)] || bytes.HasSuffix(lw, []byte("woman")):
+		case v&vFemaleRoles != 0 || bytes.HasSuffix(lw, []byte("woman")):
 			return female
 		}
 	}

@@ -334,6 +334,8 @@ const (
 	vPlaceNouns
 	vDocumentNouns
 	vLabelStop // words ending in a colon that name no speaker (labelStop)
+	vMaleRoles
+	vFemaleRoles
 )
 
 // vocabSlots is vocabOf as an open-addressing hash table, keyed by
@@ -567,6 +569,8 @@ var vocabOf = func() map[string]vocab {
 		{vPlaceNouns, placeNouns},
 		{vDocumentNouns, documentNouns},
 		{vLabelStop, labelStop},
+		{vMaleRoles, maleRoles},
+		{vFemaleRoles, femaleRoles},
 	} {
 		for w := range s.set {
 			m[w] |= s.v
