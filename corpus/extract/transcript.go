@@ -2140,6 +2140,11 @@ func isSRT(body string) bool {
 func subtitles(text string, from int) []Found {
 	var out []Found
 	var cur *turnSpeaker
+	// voices are the last two named speakers, the latest first; dashTurn
+	// numbers the dashed lines of the current cue from 1, -1 when it has
+	// only one.
+	var voices [2]*turnSpeaker
+	dashTurn := 0
 	inCue := false
 	segStart, segEnd := -1, -1
 	var sp *turnSpeaker
@@ -2172,9 +2177,17 @@ func subtitles(text string, from int) []Found {
 			flush()
 			inCue = true
 			sp = nil
+			dashTurn = 0
 			continue
 		case !inCue:
 			continue
+		}
+		dash := dialogueDash(line)
+		if segStart >= 0 && dash > 0 {
+			// "- Who told you that?\n- The river authority.": each dash
+			// opens another speaker's line within the cue.
+			flush()
+			dashTurn++
 		}
 		if segStart < 0 {
 			// First text line of a cue: find its speaker.
@@ -2222,8 +2235,21 @@ func subtitles(text string, from int) []Found {
 					}
 				} else if off > 0 {
 					// "- Where were you?": a dash marks a change of
-					// speaker the subtitle does not name.
+					// speaker the subtitle does not name. In a cue of two
+					// dashed lines after a named exchange, the two are
+					// likely its two voices, the one who did not speak
+					// last first: a guess, so at low confidence.
 					cur = &turnSpeaker{}
+					if dashTurn == 0 {
+						dashTurn = 1
+						if !secondDash(text, e) {
+							dashTurn = -1
+						}
+					}
+					if dashTurn > 0 && voices[0] != nil && voices[1] != nil {
+						v := voices[dashTurn%2]
+						cur = &turnSpeaker{name: v.name, role: v.role, local: v.local, conf: model.Low}
+					}
 					ts = s + off
 				} else if cur != nil {
 					cur = &turnSpeaker{name: cur.name, role: cur.role, conf: model.Low}
@@ -2232,6 +2258,9 @@ func subtitles(text string, from int) []Found {
 			sp = cur
 			if sp == nil {
 				sp = &turnSpeaker{}
+			}
+			if sp.name != "" && sp.conf == model.High && (voices[0] == nil || voices[0].name != sp.name) {
+				voices[0], voices[1] = sp, voices[0]
 			}
 			segStart, segEnd = ts, e
 			if ts >= e {
@@ -2243,6 +2272,41 @@ func subtitles(text string, from int) []Found {
 	}
 	flush()
 	return out
+}
+
+// dialogueDash returns the length of the dialogue dash opening a
+// subtitle line ("- ", "– ", "— "), 0 when there is none.
+func dialogueDash(line string) int {
+	for _, p := range [...]string{"- ", "– ", "— "} {
+		if strings.HasPrefix(line, p) {
+			return len(p)
+		}
+	}
+	return 0
+}
+
+// secondDash reports whether the cue whose line ends at e has another
+// line below it opening with a dialogue dash.
+func secondDash(text string, e int) bool {
+	for i := e; i < len(text); {
+		nl := strings.IndexByte(text[i:], '\n')
+		if nl < 0 {
+			return false
+		}
+		i += nl + 1
+		end := len(text)
+		if k := strings.IndexByte(text[i:], '\n'); k >= 0 {
+			end = i + k
+		}
+		ls, le := trimSpan(text, i, end)
+		if ls >= le {
+			return false // the cue ends at a blank line
+		}
+		if dialogueDash(text[ls:le]) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // publicCallers are labels for members of the public a programme names in

@@ -206,3 +206,42 @@ func TestSubtitleGenericVoice(t *testing.T) {
 		t.Errorf("named cue: speaker %q local %v, want Ida Brun, not local", found[1].Speaker, found[1].Local)
 	}
 }
+
+// TestSubtitleDialogueDashes checks a cue of two dashed lines: two
+// quotations, given to the exchange's two voices when named cues came
+// before, the one who did not speak last first; to no one otherwise.
+func TestSubtitleDialogueDashes(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string // speakers of the dashed lines
+	}{
+		{
+			name: "after a named exchange",
+			text: "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Ida Brun>Mayor, were you warned?\n\n00:00:03.500 --> 00:00:06.000\n<v Aldo Fenn>On Sunday.\n\n00:00:06.500 --> 00:00:08.000\n- By whom?\n- The river authority.\n",
+			want: []string{"Ida Brun", "Aldo Fenn"},
+		},
+		{
+			name: "with no named voice before",
+			text: "WEBVTT\n\n00:00:06.500 --> 00:00:08.000\n- By whom?\n- The river authority.\n",
+			want: []string{"", ""},
+		},
+		{
+			name: "a cue of one dashed line is no exchange",
+			text: "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Ida Brun>Mayor, were you warned?\n\n00:00:03.500 --> 00:00:06.000\n<v Aldo Fenn>On Sunday.\n\n00:00:06.500 --> 00:00:08.000\n- By whom?\n",
+			want: []string{""},
+		},
+	}
+	for _, c := range cases {
+		found := Transcript(c.text, 0)
+		checkBounds(t, c.text, 0, found)
+		var got []string
+		for _, f := range found {
+			if f.Start > 0 && c.text[f.Start-2] == '-' {
+				got = append(got, f.Speaker)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%s: dashed lines spoken by %q, want %q (%+v)", c.name, got, c.want, found)
+		}
+	}
+}
