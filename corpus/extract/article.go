@@ -2020,6 +2020,11 @@ func (a *article) verbCue(in *paraInfo, si, rs, x int) attribution {
 			return a.resolve(from, a.low(t))
 		}
 		if m := mentionAt(s, k+1, true); m != nil && !m.poss {
+			if m.obj && m.i > s.lo && strings.HasSuffix(a.low(t), "ing") && a.low(&toks[m.i-1]) == "with" {
+				// "The call ends with Ms Varanek telling him to ...": the
+				// person after "with" is the participle's own subject.
+				return a.resolve(m, a.low(t))
+			}
 			// "An adviser to the prime minister ... said": the person
 			// after a preposition describes the subject before it.
 			for m != nil && m.obj {

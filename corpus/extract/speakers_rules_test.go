@@ -283,6 +283,16 @@ func TestArticleSpeakerRules(t *testing.T) {
 			text:  "Title\n\nHollis Grange ran the committee. \"You cannot have both,\" he said.\n\nWhen I put that to him, he sighed. \"That is fair,\" he said.",
 			quote: "That is fair", want: "Hollis Grange",
 		},
+		{
+			name:  "the person after 'with' speaks the participle after them",
+			text:  "Title\n\nIlse Varanek spoke to Teodor Brask on Tuesday.\n\nThe call ends with Ms Varanek telling Mr Brask to \"call me from the car\".",
+			quote: "call me from the car", want: "Ilse Varanek",
+		},
+		{
+			name:  "the person after another preposition still describes the subject",
+			text:  "Title\n\nAn adviser to Ilse Varanek, telling reporters the talks had stalled, called them \"a waste of a winter\".",
+			quote: "a waste of a winter", want: "",
+		},
 	}
 	for _, c := range cases {
 		found := Article(c.text, 0)
