@@ -489,6 +489,7 @@ func skipTimestamp(text string, s, e int) int {
 		i++
 	}
 	digits, colons := 0, 0
+	slash := false
 	j := i
 	for ; j < e; j++ {
 		switch timeByte[text[j]] {
@@ -501,10 +502,21 @@ func skipTimestamp(text string, s, e int) int {
 		case tDot:
 			continue
 		case tDate:
-			// Chat exports stamp a date and a time in one bracket,
-			// "[2026-02-10 21:47]", "[10/02/2026, 21:47]": inside a
-			// bracket a dash, slash or space still belongs to the stamp.
-			if open != 0 {
+			// Chat exports stamp a date and a time together,
+			// "[2026-02-10 21:47]", "10/02/2026, 21:47 - ": inside a
+			// bracket, or after a date's slash, a dash, slash or space
+			// still belongs to the stamp.
+			if text[j] == '/' {
+				slash = true
+			}
+			if open != 0 || slash {
+				continue
+			}
+		default:
+			// "9:47 PM": a twelve-hour clock's suffix.
+			if colons > 0 && j+1 < e && (text[j]|0x20 == 'a' || text[j]|0x20 == 'p') && text[j+1]|0x20 == 'm' &&
+				(j+2 == e || !isLetterByte(text[j+2])) {
+				j++
 				continue
 			}
 		}
@@ -1145,11 +1157,18 @@ func annotationLine(line string) bool {
 // message always has its sender's name after the stamp. A rename is
 // remembered, so the new name's messages stay the sender's.
 func (t *transcript) chatEvent(s, e int) bool {
-	if t.text[s] != '[' {
-		return false // chat exports bracket their stamps
+	c := t.text[s]
+	if c != '[' && (c < '0' || c > '9') {
+		return false // most lines: no stamp
 	}
 	i := skipTimestamp(t.text, s, e)
-	if i == s || !strings.ContainsAny(t.text[s:i], "-/") || !strings.ContainsRune(t.text[s:i], ':') {
+	// A date: "[2026-02-10 21:55]" in a bracket, "10/02/2026, 21:55 - "
+	// out of one (where a dash may only part the stamp from the line).
+	date := "/"
+	if c == '[' {
+		date = "-/"
+	}
+	if i == s || !strings.ContainsAny(t.text[s:i], date) || !strings.ContainsRune(t.text[s:i], ':') {
 		return false
 	}
 	line := t.text[i:e]

@@ -162,6 +162,31 @@ func TestTranscriptSpeakerRules(t *testing.T) {
 			text:  "Minutes\n\nPresent: Ona Bright, Lev Stone\n\nChair: We start.\nLev Stone: We have nine pounds.\nChair: Thank you.\nACTION: Chair to write.\n",
 			quote: "We start.", want: "Chair",
 		},
+		{
+			name:  "a phone's chat export stamps date and time with no bracket",
+			text:  "WhatsApp Chat with Dock\n\n10/02/2026, 21:47 - Ines Baro: Did the van come?\n10/02/2026, 21:48 - Olek Tamm: It came at four.\n10/02/2026, 21:49 - Ines Baro changed their phone number\n10/02/2026, 21:50 - Ines Baro: Good.\n10/02/2026, 21:51 - Olek Tamm: <Media omitted>\n",
+			quote: "It came at four.", want: "Olek Tamm",
+		},
+		{
+			name:  "an unbracketed chat event ends the message before it",
+			text:  "WhatsApp Chat with Dock\n\n10/02/2026, 21:47 - Ines Baro: Did the van come?\n10/02/2026, 21:48 - Olek Tamm: It came at four.\n10/02/2026, 21:49 - Ines Baro changed their phone number\n10/02/2026, 21:50 - Ines Baro: Good.\n10/02/2026, 21:51 - Olek Tamm: <Media omitted>\n",
+			quote: "Ines Baro changed", dropped: true,
+		},
+		{
+			name:  "a media placeholder is no one's words",
+			text:  "WhatsApp Chat with Dock\n\n10/02/2026, 21:47 - Ines Baro: Did the van come?\n10/02/2026, 21:48 - Olek Tamm: It came at four.\n10/02/2026, 21:49 - Ines Baro changed their phone number\n10/02/2026, 21:50 - Ines Baro: Good.\n10/02/2026, 21:51 - Olek Tamm: <Media omitted>\n",
+			quote: "<Media omitted>", dropped: true,
+		},
+		{
+			name:  "a twelve-hour clock in a chat stamp",
+			text:  "Chat\n\n2/10/26, 9:47 PM - Ines Baro: Did the van come?\n2/10/26, 9:48 PM - Olek Tamm: It came at four.\n2/10/26, 9:49 PM - Ines Baro: Good.\n",
+			quote: "Did the van come?", want: "Ines Baro",
+		},
+		{
+			name:  "a time with a colon opening a line is no label",
+			text:  "Morning show\n\nPresenter: Ama Tetteh.\n\n10:30: Travel has moved to 10:45.\n\n[00:01:02] TETTEH: Good morning.\n[00:01:05] LENZ: Morning.\n[00:01:09] TETTEH: Is the harvest late?\n",
+			quote: "Travel has moved", dropped: true,
+		},
 	}
 	for _, c := range cases {
 		doc := &model.Document{Text: c.text}
