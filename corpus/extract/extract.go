@@ -146,8 +146,10 @@ func DetectKind(body string) model.Kind {
 			alone++
 			see(l.raw)
 		} else {
-			if l.textStart >= e && !l.upper {
-				continue // "Title Case Words:" alone on a line is a heading
+			if l.textStart >= e && !l.upper && !timedLabel(body[s:e]) {
+				// "Title Case Words:" alone on a line is a heading; "Jane
+				// Roe (00:01:02):" is a speaker over the lines below.
+				continue
 			}
 			if r := firstRune(rest); r == '"' || r == '“' || r == '«' {
 				continue // `X: "..."` in prose
@@ -178,4 +180,15 @@ func DetectKind(body string) model.Kind {
 		return model.Transcript
 	}
 	return model.Article
+}
+
+// timedLabel reports whether line is a label ending in the time its turn
+// starts, in brackets: "Speaker 1 (00:00:05):", "Jane Roe [01:02]:".
+func timedLabel(line string) bool {
+	line = strings.TrimSuffix(line, ":")
+	if line == "" || (line[len(line)-1] != ')' && line[len(line)-1] != ']') {
+		return false
+	}
+	open := strings.LastIndexAny(line, "([")
+	return open > 0 && isClock(line[open+1:len(line)-1])
 }

@@ -70,6 +70,13 @@ func parseLabelIn(text string, s, e int, tab *labelTable) (label, bool) {
 		line = line[2:]
 		i += 2
 	}
+	if !bold {
+		// "Ilse Varanek  0:03": the colon is the time's.
+		if l, ok := timedAloneLabel(line); ok {
+			l.textStart = e
+			return l, true
+		}
+	}
 	colon := labelColon(line)
 	if colon < 0 && !bold {
 		if l, ok := aloneLabel(line); ok {
@@ -222,6 +229,42 @@ func aloneLabel(line string) (label, bool) {
 		return label{raw: name, role: strings.Join(roles, "; "), upper: !hasLower(name), alone: true}, true
 	}
 	return label{}, false
+}
+
+// timedAloneLabel reads a speech-to-text export's label, a name and the
+// time the turn starts, alone on the line above the turn: "Ilse Varanek
+// 0:03", "Speaker 2  01:14:09".
+func timedAloneLabel(line string) (label, bool) {
+	if line == "" || line[len(line)-1] < '0' || line[len(line)-1] > '9' {
+		return label{}, false // most lines end with a full stop
+	}
+	sp := strings.LastIndexAny(line, " \t")
+	if sp <= 0 || !isClock(line[sp+1:]) {
+		return label{}, false
+	}
+	name := strings.TrimRight(line[:sp], " \t")
+	if !strings.ContainsAny(name, " \t") || !labelName(name) {
+		// Two words at least, a name or "Speaker 2": "Kick-off 15:00"
+		// is a fixture list's line.
+		return label{}, false
+	}
+	return label{raw: name, upper: !hasLower(name), alone: true}, true
+}
+
+// isClock reports whether s is a clock time alone: "0:03", "01:14:09".
+func isClock(s string) bool {
+	digits, colons := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] >= '0' && s[i] <= '9':
+			digits++
+		case s[i] == ':' && i > 0 && i+1 < len(s):
+			colons++
+		default:
+			return false
+		}
+	}
+	return colons >= 1 && colons <= 2 && digits >= 3
 }
 
 // dashNearStart reports whether one of labelDashes starts close enough

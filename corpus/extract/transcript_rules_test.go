@@ -187,6 +187,21 @@ func TestTranscriptSpeakerRules(t *testing.T) {
 			text:  "Morning show\n\nPresenter: Ama Tetteh.\n\n10:30: Travel has moved to 10:45.\n\n[00:01:02] TETTEH: Good morning.\n[00:01:05] LENZ: Morning.\n[00:01:09] TETTEH: Is the harvest late?\n",
 			quote: "Travel has moved", dropped: true,
 		},
+		{
+			name:  "a speech-to-text export's name and time above each turn",
+			text:  "Export\n\nIlse Varanek  0:03\nThanks for joining, Teodor.\n\nTeodor Brask  0:06\nOf course. It is late here.\n\nIlse Varanek  0:11\nDid the shipment leave?\n",
+			quote: "Of course. It is late here.", want: "Teodor Brask",
+		},
+		{
+			name:  "a label with its time in brackets alone above each turn",
+			text:  "Speaker 1 (00:00:05):\nThanks for joining.\n\nSpeaker 2 (00:00:09):\nOf course.\n\nSpeaker 1 (00:00:12):\nDid it leave?\n",
+			quote: "Of course.", want: "Speaker 2",
+		},
+		{
+			name:  "a fixture list's one-word line and time is no label",
+			text:  "Derby day\n\nKick-off 15:00\nGates open at noon, the club said.\n\nFull-time 16:50\nThe bars shut at six.\n\nParking 12:00\n\"Come early,\" said steward Ola Berg.\n",
+			quote: "Come early", want: "Ola Berg",
+		},
 	}
 	for _, c := range cases {
 		doc := &model.Document{Text: c.text}
