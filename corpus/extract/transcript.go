@@ -85,6 +85,9 @@ func parseLabelIn(text string, s, e int, tab *labelTable) (label, bool) {
 		}
 	}
 	if colon <= 0 || colon > 60 {
+		if !bold {
+			return periodLabelIn(line, i, tab)
+		}
 		return label{}, false
 	}
 	name := line[:colon]
@@ -99,11 +102,18 @@ func parseLabelIn(text string, s, e int, tab *labelTable) (label, bool) {
 	// "text" must be empty or start after a space: "12:30" is a time.
 	if after < len(line) {
 		if r, _ := utf8.DecodeRuneInString(line[after:]); !unicode.IsSpace(r) {
+			if !bold {
+				return periodLabelIn(line, i, tab) // "Mr. KERR. At 12:30 ..."
+			}
 			return label{}, false
 		}
 	}
 	l, ok := tab.readName(name)
 	if !ok {
+		if !bold {
+			// "Mr. DRISCOLL. I have one question: who signed?"
+			return periodLabelIn(line, i, tab)
+		}
 		return label{}, false
 	}
 	rest := line[after:]
@@ -229,6 +239,92 @@ func aloneLabel(line string) (label, bool) {
 		return label{raw: name, role: strings.Join(roles, "; "), upper: !hasLower(name), alone: true}, true
 	}
 	return label{}, false
+}
+
+// periodLabelIn reads a hearing record's label (see periodLabel) opening
+// line, which starts at offset i of the text, through tab.
+func periodLabelIn(line string, i int, tab *labelTable) (label, bool) {
+	name, off := periodLabel(line)
+	if off == 0 {
+		return label{}, false
+	}
+	l, ok := tab.readName(recaseCapitals(name))
+	if !ok {
+		return label{}, false
+	}
+	l.textStart = i + off
+	return l, true
+}
+
+// periodLabel reads the label of an official hearing record, a title and
+// a surname in capitals ended by a full stop: "Chairman HOLLOWAY. The
+// committee will come to order.", "Mr. VAN HOLLEN. Thank you.", "The
+// CHAIRMAN. Dr. Strand." It returns the label and the offset of the turn's
+// text, 0 when line opens with none. A title is required: a sentence may
+// well open with a word in capitals.
+func periodLabel(line string) (string, int) {
+	if line == "" || line[0] < 'A' || line[0] > 'Z' || !strings.Contains(line[:min(len(line), 60)], ". ") {
+		return "", 0 // most lines: no full stop near the start
+	}
+	titles, caps, the := 0, 0, false
+	for i, n := 0, 0; i < len(line) && n < 5; n++ {
+		end := strings.IndexByte(line[i:], ' ')
+		if end < 0 {
+			return "", 0 // the label has no text after it
+		}
+		end += i
+		w := line[i:end]
+		bare := strings.TrimSuffix(w, ".")
+		switch {
+		case n == 0 && w == "The":
+			the = true
+		case isCapitalsWord(bare) && len(bare) >= 2:
+			caps++
+			if the && vocabOfFold(bare)&vTitleWords == 0 && !inSet(genericLabels, bare) && bare != "PRESIDING" {
+				return "", 0 // "The FBI. It said": no title
+			}
+			if len(w) > len(bare) {
+				if titles == 0 && !the {
+					return "", 0
+				}
+				return line[:end-1], end + 1
+			}
+		case caps == 0 && vocabOfFold(bare)&vTitleWords != 0:
+			titles++
+		default:
+			return "", 0
+		}
+		i = end + 1
+	}
+	return "", 0
+}
+
+// recaseCapitals recases the words in capitals of a label that mixes them
+// with a title: "Chairman HOLLOWAY" is Chairman Holloway.
+func recaseCapitals(name string) string {
+	words := strings.Fields(name)
+	for i, w := range words {
+		if isCapitalsWord(w) && len(w) > 1 {
+			words[i] = recase(w)
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// isCapitalsWord reports whether w is a word in capitals: letters, with
+// hyphens and apostrophes inside.
+func isCapitalsWord(w string) bool {
+	letters := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			letters++
+		case r == '-' || r == '\'' || r == '’':
+		default:
+			return false
+		}
+	}
+	return letters > 0
 }
 
 // timedAloneLabel reads a speech-to-text export's label, a name and the
@@ -755,12 +851,55 @@ func Transcript(text string, from int) []Found {
 		return subtitles(text, from)
 	}
 	turns, prose := labelled(text, from, len(text))
+	theOfficeLabels(turns)
 	if len(prose) == 0 {
 		return turns
 	}
 	expandNames(text, turns, prose)
 	nameRoleLabels(text, turns, prose)
 	return mergeFound(turns, articleParas(text, prose))
+}
+
+// theOfficeLabels gives "The Chairman" the turns' one speaker whose label
+// gives that office, "Chairman Holloway": hearing records switch between
+// the two. An office two speakers hold stays as it is.
+func theOfficeLabels(turns []Found) {
+	any := false
+	for i := range turns {
+		if strings.HasPrefix(turns[i].Speaker, "The ") {
+			any = true
+			break
+		}
+	}
+	if !any {
+		return // the usual case: no map to make
+	}
+	var holders map[string]string
+	for i := range turns {
+		f := &turns[i]
+		if f.Role == "" || f.Local || strings.HasPrefix(f.Speaker, "The ") {
+			continue
+		}
+		if holders == nil {
+			holders = map[string]string{}
+		}
+		key := strings.ToLower(strings.TrimSuffix(f.Role, "."))
+		if prev, seen := holders[key]; seen && prev != f.Speaker {
+			holders[key] = ""
+		} else {
+			holders[key] = f.Speaker
+		}
+	}
+	if holders == nil {
+		return
+	}
+	for i := range turns {
+		if office, ok := strings.CutPrefix(turns[i].Speaker, "The "); ok {
+			if name := holders[strings.ToLower(office)]; name != "" {
+				turns[i].Speaker, turns[i].Local = name, false
+			}
+		}
+	}
 }
 
 // nameRoleLabels gives a label that is an office, "THE CHAIR:",

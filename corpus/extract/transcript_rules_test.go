@@ -202,6 +202,21 @@ func TestTranscriptSpeakerRules(t *testing.T) {
 			text:  "Derby day\n\nKick-off 15:00\nGates open at noon, the club said.\n\nFull-time 16:50\nThe bars shut at six.\n\nParking 12:00\n\"Come early,\" said steward Ola Berg.\n",
 			quote: "Come early", want: "Ola Berg",
 		},
+		{
+			name:  "a hearing record's 'Mr. DRISCOLL.' labels",
+			text:  "HEARING BEFORE THE SUBCOMMITTEE ON PORTS\n\nChairman HOLLOWAY. The subcommittee will come to order.\n\nMr. DRISCOLL. Thank you, Mr. Chairman.\n\nDr. STRAND. I was director for six years.\n\nMs. OKONKWO. Who signed the third contract?\n\nDr. STRAND. My deputy.\n\nThe CHAIRMAN. The gentlewoman's time has expired.\n",
+			quote: "Who signed the third", want: "Okonkwo",
+		},
+		{
+			name:  "'The CHAIRMAN.' is the member labelled Chairman",
+			text:  "HEARING BEFORE THE SUBCOMMITTEE ON PORTS\n\nChairman HOLLOWAY. The subcommittee will come to order.\n\nMr. DRISCOLL. Thank you, Mr. Chairman.\n\nDr. STRAND. I was director for six years.\n\nMs. OKONKWO. Who signed the third contract?\n\nDr. STRAND. My deputy.\n\nThe CHAIRMAN. The gentlewoman's time has expired.\n",
+			quote: "The gentlewoman's time", want: "Holloway",
+		},
+		{
+			name:  "a sentence opening with capitals and no title is no label",
+			text:  "Title\n\nMINISTER OKORO: The FBI called.\n\nQ: Is the dam safe?\n\nMINISTER OKORO: Yes.\nNATO. That is who asked.\n",
+			quote: "Yes.", want: "Okoro",
+		},
 	}
 	for _, c := range cases {
 		doc := &model.Document{Text: c.text}
