@@ -16,10 +16,10 @@ const loadHeapBudget = 1.65
 
 // boundHeap bounds the heap while corpusBytes of documents load to
 // loadHeapBudget times them (see heapbound.Bound), and returns the function
-// that lifts the bound.
-func boundHeap(corpusBytes int64) (release func()) {
+// that lifts the bound and whether one was set.
+func boundHeap(corpusBytes int64) (release func(), bounded bool) {
 	if corpusBytes <= 0 {
-		return func() {}
+		return func() {}, false
 	}
 	return heapbound.Bound(int64(loadHeapBudget * float64(corpusBytes)))
 }

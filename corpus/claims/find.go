@@ -98,7 +98,8 @@ func Find(c *model.Corpus) *model.ClaimSet {
 	for i := range c.Docs {
 		size += int64(len(c.Docs[i].Text))
 	}
-	defer heapbound.Bound(findBudget(size))()
+	release, _ := heapbound.Bound(findBudget(size))
+	defer release()
 	s := gather(c)
 	n := len(s.holder)
 	df := s.df
