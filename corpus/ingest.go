@@ -64,10 +64,13 @@ func BuildWith(sources []Source, problems []model.Problem, opts Options) (*model
 		total += s.Size
 		sized = sized && (s.Size > 0 || s.file != "")
 	}
+	bounded := false
 	if sized {
 		// Every size is known (a file's from Stat): the heap can be
 		// bounded by them.
-		defer boundHeap(total)()
+		var release func()
+		release, bounded = boundHeap(total)
+		defer release()
 	}
 	// Workers count what they finish and report it themselves, at most
 	// every ProgressEvery: handing each document to a goroutine that
@@ -127,7 +130,7 @@ func BuildWith(sources []Source, problems []model.Problem, opts Options) (*model
 	}
 	clear(docs[n:])
 	clear(found[n:])
-	c := assemble(docs[:n], found[:n], st.mentions, problems, sized)
+	c := assemble(docs[:n], found[:n], st.mentions, problems, bounded)
 	if len(c.Docs) == 0 {
 		return c, ErrNothingLoaded
 	}

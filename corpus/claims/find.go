@@ -30,14 +30,15 @@ const (
 // What Find keeps is about 0.7x the corpus text on generated corpora
 // (statements' holders, packed concept entries and records, packed
 // stances); reading documents and clustering make about 2.5x the text
-// besides in short-lived garbage, which without a bound lets the heap double over
-// the corpus and what Find keeps.
+// besides in short-lived garbage, which without a bound lets the heap
+// double over the corpus and what Find keeps.
 const (
 	// findHeapBudget is the growth allowed, in multiples of the text.
 	// Less saves memory at a price in collections: on 5000 generated
 	// documents (20.7 MB) BenchmarkFind peaked at 1.31x the text for
 	// 1.77 CPU-s at 1.25, at 1.44x for 1.72 CPU-s at 1.5 and at 2.6x at
-	// 3; below 1.25, findMinHeadroom sets the bound.
+	// 3. For a corpus under about 16 MB, findMinHeadroom sets the bound
+	// rather than this multiple.
 	findHeapBudget = 1.25
 	// findKept estimates what Find keeps, in multiples of the text, and
 	// findMinHeadroom is the least room left above it for garbage: in a
@@ -98,7 +99,8 @@ func Find(c *model.Corpus) *model.ClaimSet {
 	for i := range c.Docs {
 		size += int64(len(c.Docs[i].Text))
 	}
-	defer heapbound.Bound(findBudget(size))()
+	release, _ := heapbound.Bound(findBudget(size))
+	defer release()
 	s := gather(c)
 	n := len(s.holder)
 	df := s.df

@@ -1030,7 +1030,6 @@ func speechAhead(toks []token, i int) bool {
 	return false
 }
 
-// link resolves the mentions of sentence si to entities.
 // kinRef returns who "his father" is: the person "his" stands for is
 // found as for a pronoun, and the relative is the most recent other
 // person of the relative's gender who shares that person's surname, as
@@ -1110,6 +1109,7 @@ func (a *article) introAntecedent(in *paraInfo, si, i int) int {
 	return found
 }
 
+// link resolves the mentions of sentence si to entities.
 func (a *article) link(in *paraInfo, si int) {
 	ms := in.sents[si].ments
 	for i := range ms {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"math/rand"
 	"strings"
 	"testing"
@@ -207,4 +208,27 @@ func joinPieces(r *rand.Rand, pieces []string, n int) string {
 		b.WriteString(pieces[r.Intn(len(pieces))])
 	}
 	return b.String()
+}
+
+// knownNames keeps labels' names, not the sentence openings an article's
+// colons are asked about, which would fill it before any transcript.
+func TestKnownNamesKeepsOnlyNames(t *testing.T) {
+	size := func() int {
+		knownNames.mu.RLock()
+		defer knownNames.mu.RUnlock()
+		return len(knownNames.m)
+	}
+	before := size()
+	for i := range 50 {
+		opening := fmt.Sprintf("Dana Voss%d told the Courier on Monday that the deal", i)
+		if r := knownNames.get(opening); r.ok {
+			t.Fatalf("%q reads as a name", opening)
+		}
+	}
+	if got := size(); got != before {
+		t.Errorf("%d sentence openings kept as names", got-before)
+	}
+	if r := knownNames.get("Zerelda Quint-Moss"); !r.ok || size() != before+1 && before < maxKnownNames {
+		t.Errorf("a name read %v and was not kept (%d entries)", r.ok, size())
+	}
 }

@@ -155,16 +155,24 @@ type nameCache struct {
 	m  map[string]nameRead
 }
 
-// get returns how name reads: nameLabel(name), with strings of its own.
+// get returns how name reads: nameLabel(name), with strings of its own
+// when it is kept. Only names are kept: a failed reading is most often an
+// article's sentence opening ("Dana Voss told the Courier:"), asked about
+// once, and kept they filled the cache before a transcript's labels did.
 func (c *nameCache) get(name string) nameRead {
 	c.mu.RLock()
 	r, ok := c.m[name]
+	full := len(c.m) >= maxKnownNames
 	c.mu.RUnlock()
 	if ok {
 		return r
 	}
-	// Read from a copy: the label's strings are parts of the name it
-	// reads, as they were parts of the transcript's text.
+	r.l, r.ok = nameLabel(name)
+	if !r.ok || full {
+		return r
+	}
+	// Read again from a copy: the label's strings are parts of the name
+	// it reads, as they were parts of the transcript's text.
 	name = strings.Clone(name)
 	r.l, r.ok = nameLabel(name)
 	c.mu.Lock()

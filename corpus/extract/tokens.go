@@ -653,10 +653,11 @@ func (t *token) word(text string) string {
 	return text[t.start:end]
 }
 
-// in reports whether the word is in one of the vocabulary sets v names.
-// span returns the index in its paragraph's spans of t, a quotation.
+// span returns the index in its paragraph's spans of t, a quotation: a
+// quotation has no punctuation mark, so its punct field holds the index.
 func (t *token) span() int32 { return t.punct }
 
+// in reports whether the word is in one of the vocabulary sets v names.
 func (t *token) in(v vocab) bool { return t.vocab&v != 0 }
 
 func (t *token) is(p rune) bool { return t.kind == tPunct && t.punct == p }

@@ -28,16 +28,16 @@ const minPercent = 12
 var boundingHeap atomic.Bool
 
 // Bound lets the heap grow by about budget bytes over what it holds now,
-// until release is called, and by a fifth more at the very most. A bound
-// set while another holds is not set.
+// until release is called, and reports whether it set a bound. A bound set while another holds is not set,
+// nor one when the user set GOGC: GOGC and the memory limit are one per
+// process, and a GOGC chosen by hand (off, say) is the user's to keep.
 //
 // Left to GOGC=100, the collector lets the heap reach twice what was live
 // at the previous collection: a load keeping 1.5x the corpus peaks near
 // 3x, most of it garbage from extraction. The size of the job is known
 // before it starts, so after every collection GOGC is set to what lets
 // the heap reach its budget and no further: generous while little is
-// kept, tighter as the job's result grows. A GOGC the user chose is left
-// alone.
+// kept, tighter as the job's result grows.
 //
 // GOGC paces the collector rather than a memory limit alone because the
 // limit also counts freed pages not yet returned to the system: held at
@@ -45,10 +45,15 @@ var boundingHeap atomic.Bool
 // (page faults) and collects without pause, which cost a 4 MB corpus a
 // third of its load time. The collector overshoots its goal while it
 // marks, though, so a memory limit a fifth above the budget stays as a
-// backstop; it is rarely reached. A GOMEMLIMIT the user set caps it.
-func Bound(budget int64) (release func()) {
-	if budget <= 0 || !boundingHeap.CompareAndSwap(false, true) {
-		return func() {}
+// backstop. A job that keeps more than its budget would be held at that
+// limit, collecting back to back, so after every collection the limit is
+// raised, if need be, above what is in use by a fifth of the budget or a
+// quarter of that use, more than the least GOGC lets the heap grow: such
+// a job runs at some cost in memory, never in a collection loop. A
+// GOMEMLIMIT the user set caps it.
+func Bound(budget int64) (release func(), bounded bool) {
+	if budget <= 0 || os.Getenv("GOGC") != "" || !boundingHeap.CompareAndSwap(false, true) {
+		return func() {}, false
 	}
 	// A small job gets the heap the collector allows any program before
 	// its first collection: a budget of a few kilobytes would have it
@@ -57,12 +62,9 @@ func Bound(budget int64) (release func()) {
 	h := heapNow()
 	ceiling := h.live + h.unused + budget
 	prevLimit := debug.SetMemoryLimit(-1)
-	debug.SetMemoryLimit(min(prevLimit, inUse()+budget+budget/5))
-	pace := os.Getenv("GOGC") == ""
-	prevPercent := -1
-	if pace {
-		prevPercent = debug.SetGCPercent(percentFor(ceiling))
-	}
+	backstop := inUse() + budget + budget/5
+	debug.SetMemoryLimit(min(prevLimit, backstop))
+	prevPercent := debug.SetGCPercent(percentFor(ceiling))
 	var (
 		mu   sync.Mutex // orders the watcher's updates before release's
 		done bool
@@ -75,23 +77,23 @@ func Bound(budget int64) (release func()) {
 			return
 		}
 		debug.SetGCPercent(percentFor(ceiling))
+		used := inUse()
+		debug.SetMemoryLimit(min(prevLimit, max(backstop, used+max(budget/5, used/4))))
 		// The sentinel is dropped at once; its cleanup runs after the
 		// next collection.
 		runtime.AddCleanup(new(gcSentinel), func(struct{}) { watch() }, struct{}{})
 	}
-	if pace {
-		runtime.AddCleanup(new(gcSentinel), func(struct{}) { watch() }, struct{}{})
-	}
-	return func() {
+	runtime.AddCleanup(new(gcSentinel), func(struct{}) { watch() }, struct{}{})
+	// Released once: a second call, after another job has set its own
+	// bound, must not lift that one.
+	return sync.OnceFunc(func() {
 		mu.Lock()
 		defer mu.Unlock()
 		done = true
-		if pace {
-			debug.SetGCPercent(prevPercent)
-		}
+		debug.SetGCPercent(prevPercent)
 		debug.SetMemoryLimit(prevLimit)
 		boundingHeap.Store(false)
-	}
+	}), true
 }
 
 // percentFor is the GOGC that lets the heap grow to ceiling before the
