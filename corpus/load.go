@@ -36,7 +36,7 @@ type Source struct {
 }
 
 // Load reads the files and folders in paths into a corpus. Folders are
-// walked recursively for .txt and .md files, skipping hidden entries and
+// walked recursively for .txt, .md, .vtt and .srt files, skipping hidden entries and
 // surviving symlink loops. Files that cannot be loaded are listed in
 // Corpus.Problems; the error is non-nil only when nothing loaded at all.
 func Load(paths []string) (*model.Corpus, error) {
@@ -276,7 +276,9 @@ func readReason(err error) string {
 // reads when walking a folder.
 func IsDocumentName(name string) bool {
 	switch strings.ToLower(filepath.Ext(name)) {
-	case ".txt", ".md", ".markdown":
+	case ".txt", ".md", ".markdown", ".vtt", ".srt":
+		// Subtitles of a leaked clip are transcripts: DetectKind reads
+		// WEBVTT and SRT cues.
 		return true
 	}
 	return false
@@ -315,7 +317,7 @@ func Discover(paths []string) ([]Source, []model.Problem) {
 		before := len(sources)
 		walkDir(p, map[string]bool{}, add, &problems)
 		if len(sources) == before {
-			problems = append(problems, model.Problem{Path: p, Reason: "folder holds no .txt or .md documents"})
+			problems = append(problems, model.Problem{Path: p, Reason: "folder holds no .txt, .md, .vtt or .srt documents"})
 		}
 	}
 	return sources, problems

@@ -58,7 +58,7 @@ func TestLoadReportsEachBadInputAndLoadsTheRest(t *testing.T) {
 		"binary.txt":   "binary file",
 		"latin1.txt":   "not valid UTF-8 text (bad byte at line 1, offset 3)",
 		"missing.txt":  "no such file or directory",
-		"nothing-here": "folder holds no .txt or .md documents",
+		"nothing-here": "folder holds no .txt, .md, .vtt or .srt documents",
 	} {
 		if got := problemFor(c, suffix); !strings.Contains(got, want) {
 			t.Errorf("problem for %s = %q, want it to contain %q", suffix, got, want)
@@ -66,6 +66,26 @@ func TestLoadReportsEachBadInputAndLoadsTheRest(t *testing.T) {
 	}
 	if len(c.Problems) != 5 {
 		t.Errorf("problems = %v, want exactly 5 (hidden and non-document files are skipped silently by design)", c.Problems)
+	}
+}
+
+// TestLoadWalksSubtitles checks that a folder's WebVTT and SRT files are
+// read, as the transcripts they are.
+func TestLoadWalksSubtitles(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "clip.vtt", "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Ida Brun>The river is rising.\n")
+	write(t, dir, "clip2.srt", "1\n00:00:01,000 --> 00:00:03,000\nMAYOR FENN: We were warned on Sunday.\n")
+	c, err := Load([]string{dir})
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	if len(c.Docs) != 2 || len(c.Problems) != 0 {
+		t.Fatalf("docs = %v, problems = %v, want both subtitle files", docPaths(c), c.Problems)
+	}
+	for _, d := range c.Docs {
+		if d.Kind != model.Transcript || len(c.QuotesOf(d.ID)) != 1 {
+			t.Errorf("%s: kind %v, %d quotations; want a transcript with one", d.Path, d.Kind, len(c.QuotesOf(d.ID)))
+		}
 	}
 }
 

@@ -219,9 +219,9 @@ Usage:
   backchannel COMMAND [flags] [PATH...]
   backchannel --version
 
-PATHs are .txt and .md files or folders (walked recursively); "-" reads one
-document from standard input. With no PATH, commands use the built-in sample
-corpus.
+PATHs are .txt, .md, .vtt and .srt files or folders (walked recursively);
+"-" reads one document from standard input. With no PATH, commands use the
+built-in sample corpus.
 
 Commands:
 `)
