@@ -37,7 +37,7 @@ conclusion introduction agenda attendees present absent minutes topic topics
 email phone tel fax address website url web twitter x facebook telegram https http
 warning podcast interview episode meeting hearing session briefing program programme
 show event remarks statement press conference call recording audio re fw fwd from to cc
-appearances action actions`)
+appearances action actions volume`)
 
 // parseLabel reads a speaker label at text[s:e] (one trimmed line):
 // "NAME: text", "Name (role): text", "[00:01:02] NAME: text",
@@ -216,6 +216,9 @@ func aloneLabel(line string) (label, bool) {
 	if !strings.ContainsRune(line, ' ') && unicode.IsUpper(firstRune(line)) && inSet(genericLabels, line) {
 		return label{raw: line, upper: !hasLower(line), alone: true}, true
 	}
+	if l, ok := bracketedAloneLabel(line); ok {
+		return l, true
+	}
 	if !dashNearStart(line) {
 		return label{}, false
 	}
@@ -325,6 +328,68 @@ func isCapitalsWord(w string) bool {
 		}
 	}
 	return letters > 0
+}
+
+// bracketedAloneLabel reads a parliamentary record's speaker line, alone
+// above the speech: a member with constituency and party in brackets,
+// "Rana Okonkwo (Lowmarsh) (Lab)", or an office with its holder, "The
+// Minister for Ports (Colm Farrant)".
+func bracketedAloneLabel(line string) (label, bool) {
+	if len(line) > 100 || line[len(line)-1] != ')' {
+		return label{}, false // most lines end otherwise
+	}
+	// roles[0] is the last bracket, roles[1] the one before it.
+	name, roles, n := line, [2]string{}, 0
+	for ; n < 2 && strings.HasSuffix(name, ")"); n++ {
+		open := strings.LastIndexByte(name, '(')
+		if open <= 0 {
+			return label{}, false
+		}
+		roles[n] = strings.TrimSpace(name[open+1 : len(name)-1])
+		name = strings.TrimSpace(name[:open])
+	}
+	if !strings.Contains(name, " ") || strings.ContainsAny(name, ".,;:") {
+		return label{}, false // a sentence with a bracket at its end
+	}
+	role := roles[0]
+	if n == 2 {
+		role = roles[1] + "; " + roles[0]
+	} else if strings.Contains(role, " ") && labelName(role) && officeLabel(name) {
+		// Hansard names an office's holder with no honorific: "The
+		// Minister for Ports (Colm Farrant)".
+		name, role = role, strings.TrimPrefix(name, "The ")
+	}
+	if !labelName(name) {
+		return label{}, false
+	}
+	return label{raw: name, role: role, upper: !hasLower(name), alone: true}, true
+}
+
+// namedAgain marks as labels the lines that are only the name of a speaker
+// a bracketed label introduced: a parliamentary record gives the brackets
+// the first time a member speaks, "Rana Okonkwo (Lowmarsh) (Lab)", and
+// the name alone after.
+func namedAgain(text string, lines []labelLine, tab *labelTable) {
+	var names []string
+	for i := range lines {
+		ln := &lines[i]
+		if ln.ok {
+			if ln.l.alone && ln.l.role != "" && strings.HasSuffix(text[ln.s:ln.e], ")") {
+				names = append(names, ln.l.raw)
+			}
+			continue
+		}
+		for _, n := range names {
+			if text[ln.s:ln.e] == n {
+				ln.l = label{raw: n, upper: !hasLower(n), alone: true, textStart: ln.e}
+				ln.ok = true
+				if tab != nil {
+					tab.count(&ln.l)
+				}
+				break
+			}
+		}
+	}
 }
 
 // timedAloneLabel reads a speech-to-text export's label, a name and the
@@ -1113,6 +1178,7 @@ func hasUpperOrNonASCII(s string) bool {
 func labelLines(text string, from, to int, out []labelLine, tab *labelTable) []labelLine {
 	blank := false
 	qs, as := 0, 0 // lines opening "Q. " and "A. " that no label opens
+	bracketed := 0 // bracketed labels alone on their line (see namedAgain)
 	for i := from; i < to; {
 		nl := strings.IndexByte(text[i:to], '\n')
 		end, next := to, to
@@ -1128,6 +1194,9 @@ func labelLines(text string, from, to int, out []labelLine, tab *labelTable) []l
 		l, ok := parseLabelIn(text, s, e, tab)
 		if ok {
 			tab.count(&l)
+			if l.alone && l.role != "" && text[e-1] == ')' {
+				bracketed++
+			}
 		} else {
 			switch dottedQALine(text[s:e]) {
 			case 'Q':
@@ -1141,6 +1210,9 @@ func labelLines(text string, from, to int, out []labelLine, tab *labelTable) []l
 	}
 	if qs >= 2 && as >= 2 {
 		dottedQA(text, out, tab)
+	}
+	if bracketed > 0 {
+		namedAgain(text, out, tab)
 	}
 	return out
 }

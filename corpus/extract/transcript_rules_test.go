@@ -217,6 +217,26 @@ func TestTranscriptSpeakerRules(t *testing.T) {
 			text:  "Title\n\nMINISTER OKORO: The FBI called.\n\nQ: Is the dam safe?\n\nMINISTER OKORO: Yes.\nNATO. That is who asked.\n",
 			quote: "Yes.", want: "Okoro",
 		},
+		{
+			name:  "a parliamentary record's member above the speech, constituency and party in brackets",
+			text:  "Kessel Harbour Contracts\n\nVolume 712: debated on Tuesday 14 October\n\nRana Okonkwo (Lowmarsh) (Lab)\nWhat assessment has the Minister made of the third contract?\n\nThe Minister for Ports (Colm Farrant)\nI thank the hon. Lady. The contract was signed by an official.\n\nRana Okonkwo\nWhich official?\n\nColm Farrant\nI will write to her.\n\nPiet Dorrell (Kessel North) (Con)\nWill the Minister publish the contract?\n\nColm Farrant\nYes.\n",
+			quote: "What assessment", want: "Rana Okonkwo",
+		},
+		{
+			name:  "an office with its holder in brackets above the speech",
+			text:  "Kessel Harbour Contracts\n\nVolume 712: debated on Tuesday 14 October\n\nRana Okonkwo (Lowmarsh) (Lab)\nWhat assessment has the Minister made of the third contract?\n\nThe Minister for Ports (Colm Farrant)\nI thank the hon. Lady. The contract was signed by an official.\n\nRana Okonkwo\nWhich official?\n\nColm Farrant\nI will write to her.\n\nPiet Dorrell (Kessel North) (Con)\nWill the Minister publish the contract?\n\nColm Farrant\nYes.\n",
+			quote: "I thank the hon. Lady. The contract was signed by an official.", want: "Colm Farrant", whole: true,
+		},
+		{
+			name:  "the member's name alone the next time they speak",
+			text:  "Kessel Harbour Contracts\n\nVolume 712: debated on Tuesday 14 October\n\nRana Okonkwo (Lowmarsh) (Lab)\nWhat assessment has the Minister made of the third contract?\n\nThe Minister for Ports (Colm Farrant)\nI thank the hon. Lady. The contract was signed by an official.\n\nRana Okonkwo\nWhich official?\n\nColm Farrant\nI will write to her.\n\nPiet Dorrell (Kessel North) (Con)\nWill the Minister publish the contract?\n\nColm Farrant\nYes.\n",
+			quote: "Which official?", want: "Rana Okonkwo",
+		},
+		{
+			name:  "a record's volume line is no speaker",
+			text:  "Kessel Harbour Contracts\n\nVolume 712: debated on Tuesday 14 October\n\nRana Okonkwo (Lowmarsh) (Lab)\nWhat assessment has the Minister made of the third contract?\n\nThe Minister for Ports (Colm Farrant)\nI thank the hon. Lady. The contract was signed by an official.\n\nRana Okonkwo\nWhich official?\n\nColm Farrant\nI will write to her.\n\nPiet Dorrell (Kessel North) (Con)\nWill the Minister publish the contract?\n\nColm Farrant\nYes.\n",
+			quote: "debated on Tuesday", dropped: true,
+		},
 	}
 	for _, c := range cases {
 		doc := &model.Document{Text: c.text}
