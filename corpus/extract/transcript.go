@@ -1402,7 +1402,7 @@ func annotationLine(line string) bool {
 	if c <= 0 || c+1 < len(line) && line[c+1] != ' ' {
 		return false
 	}
-	return annotationWords[strings.ToLower(line[:c])]
+	return inSet(annotationWords, line[:c])
 }
 
 // chatEvent reports whether the line at text[s:e], which opens with no
@@ -1723,7 +1723,7 @@ func (t *transcript) readHeader(from int) {
 			prefixed = t.headerNames(line, ls)
 		}
 		if !prefixed {
-			if _, ok := parseLabel(t.text, ls, le); ok {
+			if _, ok := parseLabelIn(t.text, ls, le, t.tab); ok {
 				// The turns have begun: a later "Q: Henrik Aalto, Nordwire.
 				// Will you..." is a reporter introducing himself in one of
 				// them, not a header naming every Q.
