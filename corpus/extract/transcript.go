@@ -2098,7 +2098,9 @@ func selfIntro(text string, labels map[string]bool) (name, outlet string) {
 						break
 					}
 				}
-				if rest != "" && len(rest) <= 60 && strings.Count(rest, " ") <= 6 && personWords(who, labels) {
+				// "Ask Brussels, not me?" opens with a verb telling
+				// someone to speak: an order, not a name.
+				if rest != "" && len(rest) <= 60 && strings.Count(rest, " ") <= 6 && personWords(who, labels) && !inSet(speechVerbs, firstField(who)) {
 					return who, rest
 				}
 			}
@@ -2109,6 +2111,12 @@ func selfIntro(text string, labels map[string]bool) (name, outlet string) {
 		}
 	}
 	return "", ""
+}
+
+// firstField returns the first word of s, as strings.Fields splits it.
+func firstField(s string) string {
+	a, b := nextField(s, 0)
+	return s[a:b]
 }
 
 // twoCapitalised reports whether the first two words of s, as

@@ -43,6 +43,11 @@ func TestTranscriptSpeakerRules(t *testing.T) {
 			quote: "When will it reopen?", want: "Ansel Frey",
 		},
 		{
+			name:  "a Q telling the speaker to ask someone else does not name himself",
+			text:  "BRIEFING\n\nMINISTER OKORO: Good morning.\n\nQ: Ask Delta Radio, not me?\n\nMINISTER OKORO: In May.\n",
+			quote: "Ask Delta Radio", want: "Questioner",
+		},
+		{
 			name:  "a Q beside another outlet is another asker",
 			text:  "BRIEFING\n\nMINISTER OKORO: Good morning.\n\nQ: Ansel Frey, Delta Radio. When will it reopen?\n\nMINISTER OKORO: In May.\n\nQ (Harbour Times): And the cost?\n\nMINISTER OKORO: Nine million.\n",
 			quote: "And the cost?", want: "Questioner",
