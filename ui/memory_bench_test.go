@@ -1,13 +1,11 @@
 package ui
 
 import (
-	"fmt"
 	"runtime"
 	"testing"
 	"time"
 
 	"github.com/backchannel-news/backchannel/corpus"
-	"github.com/backchannel-news/backchannel/corpus/gen"
 	"github.com/backchannel-news/backchannel/corpus/gen/meter"
 )
 
@@ -23,37 +21,27 @@ import (
 // startup-peak/corpus is the largest heap seen from the start of the load
 // to the end of NewShared, sampled every millisecond.
 func BenchmarkProgramHeap(b *testing.B) {
-	for _, docs := range []int{1_000, 10_000} {
-		if testing.Short() && docs > 1_000 {
-			continue
-		}
-		dir := b.TempDir()
-		size, err := gen.WriteDir(dir, 1, docs)
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.Run(fmt.Sprintf("docs=%d", docs), func(b *testing.B) {
-			var loaded, ready, peak uint64
-			for i := 0; i < b.N; i++ {
-				runtime.GC()
-				before := meter.Heap()
-				stop := meter.SampleHeap(before, time.Millisecond)
-				c, err := corpus.Load([]string{dir})
-				if err != nil {
-					b.Fatal(err)
-				}
-				runtime.GC()
-				loaded = meter.Heap() - before
-				sh := NewShared(c)
-				peak = max(peak, stop())
-				runtime.GC()
-				ready = meter.Heap() - before
-				runtime.KeepAlive(sh)
+	meter.OnGeneratedCorpora(b, []int{1_000, 10_000}, func(b *testing.B, dir string, docs int, size int64) {
+		var loaded, ready, peak uint64
+		for i := 0; i < b.N; i++ {
+			runtime.GC()
+			before := meter.Heap()
+			stop := meter.SampleHeap(before, time.Millisecond)
+			c, err := corpus.Load([]string{dir})
+			if err != nil {
+				b.Fatal(err)
 			}
-			b.ReportMetric(float64(loaded)/float64(size), "corpus-heap/corpus")
-			b.ReportMetric(float64(ready)/float64(size), "program-heap/corpus")
-			b.ReportMetric(float64(ready-loaded)/float64(size), "index-heap/corpus")
-			b.ReportMetric(float64(peak)/float64(size), "startup-peak/corpus")
-		})
-	}
+			runtime.GC()
+			loaded = meter.Heap() - before
+			sh := NewShared(c)
+			peak = max(peak, stop())
+			runtime.GC()
+			ready = meter.Heap() - before
+			runtime.KeepAlive(sh)
+		}
+		b.ReportMetric(float64(loaded)/float64(size), "corpus-heap/corpus")
+		b.ReportMetric(float64(ready)/float64(size), "program-heap/corpus")
+		b.ReportMetric(float64(ready-loaded)/float64(size), "index-heap/corpus")
+		b.ReportMetric(float64(peak)/float64(size), "startup-peak/corpus")
+	})
 }
