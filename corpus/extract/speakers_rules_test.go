@@ -9,10 +9,7 @@ import (
 // article's quotation is given to: the rules the held-out rounds added,
 // each with the case that must not fire.
 func TestArticleSpeakerRules(t *testing.T) {
-	cases := []struct {
-		name, text, quote, want string
-		dropped                 bool
-	}{
+	cases := []speakerCase{
 		{
 			name:  "block-quoted call lines",
 			text:  "Title\n\nAn excerpt of the call between Ana Brill and Tomas Kerr:\n\n> BRILL: Have you seen the sheet?\n> KERR: Not the final one.\n> BRILL: Then nobody needs to.\n\nKerr later declined to comment.",
@@ -294,14 +291,29 @@ func TestArticleSpeakerRules(t *testing.T) {
 			quote: "a waste of a winter", want: "",
 		},
 	}
+	checkSpeakerCases(t, cases, func(text string) []Found { return Article(text, 0) })
+}
+
+// speakerCase is a text and who its quotation opening with quote is
+// given to (want, "" for no one), or that it is no quotation (dropped).
+type speakerCase struct {
+	name, text, quote, want string
+	dropped                 bool
+	whole                   bool // the quotation is quote, not only opens with it
+}
+
+// checkSpeakerCases reads each case's text with read and checks the
+// first quotation, in text order, that opens with the case's quote.
+func checkSpeakerCases(t *testing.T, cases []speakerCase, read func(text string) []Found) {
+	t.Helper()
 	for _, c := range cases {
-		found := Article(c.text, 0)
+		found := read(c.text)
 		checkBounds(t, c.text, 0, found)
 		var got *Found
 		for i := range found {
 			if strings.HasPrefix(found[i].Text, c.quote) {
 				got = &found[i]
-				break // the first, in text order
+				break
 			}
 		}
 		switch {
@@ -312,6 +324,8 @@ func TestArticleSpeakerRules(t *testing.T) {
 			t.Errorf("%s: %q not found in %+v", c.name, c.quote, found)
 		case got.Speaker != c.want:
 			t.Errorf("%s: %q given to %q, want %q", c.name, c.quote, got.Speaker, c.want)
+		case c.whole && got.Text != c.quote:
+			t.Errorf("%s: quotation %q, want %q alone", c.name, got.Text, c.quote)
 		}
 	}
 }

@@ -12,11 +12,7 @@ import (
 // fixtures added (leaked calls, hearings, depositions, chat exports), each
 // with the case that must not fire.
 func TestTranscriptSpeakerRules(t *testing.T) {
-	cases := []struct {
-		name, text, quote, want string
-		dropped                 bool
-		whole                   bool // the quotation is quote, not only opens with it
-	}{
+	cases := []speakerCase{
 		{
 			name:  "a chat export stamped with date and time in one bracket",
 			text:  "Export of group \"Dock\"\n\n[2026-02-10 21:47] Ines Baro: Did the van come?\n[2026-02-10 21:48] Olek Tamm: It came at four.\n[2026-02-10 21:50] Ines Baro: Good.\n",
@@ -243,30 +239,10 @@ func TestTranscriptSpeakerRules(t *testing.T) {
 			quote: "debated on Tuesday", dropped: true,
 		},
 	}
-	for _, c := range cases {
-		doc := &model.Document{Text: c.text}
-		doc.Kind = DetectKind(c.text)
-		found := Document(doc)
-		checkBounds(t, c.text, 0, found)
-		var got *Found
-		for i := range found {
-			if strings.HasPrefix(found[i].Text, c.quote) {
-				got = &found[i]
-				break
-			}
-		}
-		switch {
-		case c.dropped && got != nil:
-			t.Errorf("%s: %q is not a quotation, got speaker %q", c.name, c.quote, got.Speaker)
-		case c.dropped:
-		case got == nil:
-			t.Errorf("%s: %q not found in %+v", c.name, c.quote, found)
-		case got.Speaker != c.want:
-			t.Errorf("%s: %q given to %q, want %q", c.name, c.quote, got.Speaker, c.want)
-		case c.whole && got.Text != c.quote:
-			t.Errorf("%s: quotation %q, want %q alone", c.name, got.Text, c.quote)
-		}
-	}
+	checkSpeakerCases(t, cases, func(text string) []Found {
+		doc := &model.Document{Text: text, Kind: DetectKind(text)}
+		return Document(doc)
+	})
 }
 
 // TestSubtitleGenericVoice checks that a WebVTT voice named by office,
