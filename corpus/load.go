@@ -36,8 +36,8 @@ type Source struct {
 }
 
 // Load reads the files and folders in paths into a corpus. Folders are
-// walked recursively for .txt, .md, .vtt and .srt files, skipping hidden entries and
-// surviving symlink loops. Files that cannot be loaded are listed in
+// walked recursively for .txt, .md, .vtt and .srt files, skipping hidden
+// entries and surviving symlink loops. Files that cannot be loaded are listed in
 // Corpus.Problems; the error is non-nil only when nothing loaded at all.
 func Load(paths []string) (*model.Corpus, error) {
 	return LoadWith(paths, Options{})
